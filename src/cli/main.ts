@@ -1,0 +1,93 @@
+// The commander program: parses argv into checked options and hands them to one command module each.
+import { Command, CommanderError, Option } from 'commander';
+import { createReporter, type Streams } from './reporter.js';
+import { ExitCode, BulletinError } from '../diagnostics/exitCodes.js';
+
+export interface MainContext extends Partial<Streams> {
+  cwd?: string;
+  env?: NodeJS.ProcessEnv;
+}
+
+const EXIT_CODES = `
+Exit codes:
+  0    no errors (warnings may have been printed)
+  1    errors in the sources (or warnings, with --fail-on-warnings)
+  2    usage error: unknown option, path not found
+  3    rendering failed (template error, contents check of the PDF failed)
+  4    browser not found, failed to start, crashed or hung
+  5    an output could not be written
+  130  interrupted (Ctrl-C); 143 terminated (SIGTERM)`;
+
+export async function main(argv: readonly string[], context: MainContext = {}): Promise<number> {
+  const streams: Streams = { stdout: context.stdout ?? process.stdout, stderr: context.stderr ?? process.stderr };
+  const cwd = context.cwd ?? process.cwd();
+  const env = context.env ?? process.env;
+  let exitCode: number = ExitCode.Ok;
+  const global = (cmd: Command) => cmd.optsWithGlobals() as { quiet?: boolean; verbose?: boolean };
+  const reporterFor = (cmd: Command) => createReporter(streams, { ...global(cmd), env });
+
+  const program = new Command('bulletin')
+    .description('Compile periodic work bulletins (简报 / 工作动态) from YAML sources into print-ready PDF and HTML.')
+    .version('0.1.0', '-V, --version')
+    .option('-q, --quiet', 'print only results and errors')
+    .option('--verbose', 'print each step')
+    .configureOutput({
+      writeOut: (s) => void streams.stdout.write(s),
+      writeErr: (s) => void streams.stderr.write(s),
+    })
+    .exitOverride()
+    .showHelpAfterError('(run with --help for usage)')
+    .addHelpText('after', `
+Examples:
+  $ bulletin validate examples/seed           check a series: schema, numbering, images
+  $ bulletin validate --format github .       annotations for a CI job
+  $ bulletin inspect examples/seed/issues/2018-02.yaml
+  $ bulletin build examples/seed -o dist      PDF and HTML of every issue
+${EXIT_CODES}`);
+
+  program
+    .command('validate')
+    .description('check issue sources and series files: YAML, schema, numbering, ids, images')
+    .argument('[paths...]', 'issue files or series folders (default: the current folder)')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['human', 'json', 'github']).default('human'))
+    .option('--fail-on-warnings', 'exit 1 when there are warnings too')
+    .addHelpText('after', `
+Examples:
+  $ bulletin validate                          the series in the current folder
+  $ bulletin validate issues/2018-02.yaml      one issue (numbering is checked against its series)
+  $ bulletin validate --format json . > report.json
+  $ bulletin validate --format github .        ::error file=…,line=…,col=…:: lines for GitHub Actions
+${EXIT_CODES}`)
+    .action(async (paths: string[], opts: { format: 'human' | 'json' | 'github'; failOnWarnings?: boolean }, cmd: Command) => {
+      const { validateCommand } = await import('./validateCommand.js');
+      exitCode = await validateCommand(paths, { format: opts.format, failOnWarnings: Boolean(opts.failOnWarnings), cwd }, reporterFor(cmd));
+    });
+
+  program
+    .command('inspect')
+    .description('print the compiled issue as JSON: numbers, issue line, date line, sections, articles, figures')
+    .argument('<issue-file>', 'an issue source (.yaml)')
+    .addHelpText('after', `
+Example:
+  $ bulletin inspect examples/seed/issues/2018-02.yaml | jq .issueLine
+  "2018年第2期（总第11期）"`)
+    .action(async (file: string, _opts: unknown, cmd: Command) => {
+      const { inspectCommand } = await import('./inspectCommand.js');
+      exitCode = await inspectCommand(file, { cwd }, reporterFor(cmd));
+    });
+
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return ExitCode.Ok;
+      return ExitCode.Usage;
+    }
+    if (error instanceof BulletinError) {
+      createReporter(streams, { env }).error(error.message, error.hint);
+      return error.exitCode;
+    }
+    throw error;
+  }
+  return exitCode;
+}

@@ -1,0 +1,51 @@
+// Everything the command line prints goes through here; the only chalk import.
+import { Chalk, type ChalkInstance } from 'chalk';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { Style } from '../diagnostics/formatHuman.js';
+
+export interface Streams {
+  stdout: NodeJS.WritableStream & { isTTY?: boolean };
+  stderr: NodeJS.WritableStream & { isTTY?: boolean };
+}
+
+export interface Reporter {
+  /** Results (file lists, JSON) on stdout. */
+  out(text: string): void;
+  /** Progress and messages for people on stderr. */
+  info(text: string): void;
+  verbose(text: string): void;
+  error(message: string, hint?: string): void;
+  style: Style;
+  quiet: boolean;
+  isTTY: boolean;
+}
+
+export function createReporter(streams: Streams, options: { quiet?: boolean; verbose?: boolean; env?: NodeJS.ProcessEnv } = {}): Reporter {
+  const env = options.env ?? process.env;
+  const colour = Boolean(streams.stderr.isTTY) && env.NO_COLOR === undefined && env.TERM !== 'dumb';
+  const chalk: ChalkInstance = new Chalk({ level: colour || env.FORCE_COLOR ? 1 : 0 });
+  const style: Style = {
+    error: (t) => chalk.red.bold(t),
+    warning: (t) => chalk.yellow.bold(t),
+    dim: (t) => chalk.dim(t),
+    bold: (t) => chalk.bold(t),
+    hint: (t) => chalk.cyan(t),
+  };
+  return {
+    out: (text) => void streams.stdout.write(`${text}\n`),
+    info: (text) => {
+      if (!options.quiet) streams.stderr.write(`${text}\n`);
+    },
+    verbose: (text) => {
+      if (options.verbose) streams.stderr.write(`${chalk.dim(text)}\n`);
+    },
+    error: (message, hint) => {
+      streams.stderr.write(`${style.error('error')} ${message}\n${hint ? `  ${style.hint('hint:')} ${hint}\n` : ''}`);
+    },
+    style,
+    quiet: Boolean(options.quiet),
+    isTTY: Boolean(streams.stderr.isTTY),
+  };
+}
+
+export type { Diagnostic };

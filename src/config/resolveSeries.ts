@@ -1,0 +1,67 @@
+// Series data validated by the schema → the resolved Series, with every default filled in.
+import path from 'node:path';
+import type { Series, FontRole, PageNumberForm } from '../model/types.js';
+import type { DateStyle } from '../model/chineseDate.js';
+
+/** The shape of bulletin.yaml after schema validation (schemas/series.schema.json). */
+export interface SeriesData {
+  series: string;
+  name: string;
+  publisher: string;
+  issues?: string;
+  layout?: {
+    preset?: 'standard';
+    pageNumber?: PageNumberForm;
+    dateStyle?: DateStyle;
+    colors?: { accent?: string; text?: string };
+  };
+  fonts?: Partial<Record<FontRole, { family?: string; file: string }>>;
+  numbering?: { supplementsCountInTotal?: boolean; start?: { year: number; number: number; total: number } };
+  distribution?: { report?: string[]; send?: string[]; distribute?: string[]; copies?: number };
+}
+
+export const SERIES_DEFAULTS = {
+  issues: 'issues',
+  pageNumber: '— N —' as PageNumberForm,
+  dateStyle: 'hanzi' as DateStyle,
+  accent: '#E60012',
+  text: '#000000',
+};
+
+/**
+ * `fontFiles` maps each role to the checked real path of its font file (roles whose file failed the
+ * checks are left out, so the default face is used).
+ */
+export function resolveSeries(data: SeriesData, root: string, file: string, fontFiles: Partial<Record<FontRole, string>>): Series {
+  const fonts: Series['fonts'] = {};
+  for (const [role, real] of Object.entries(fontFiles) as [FontRole, string][]) {
+    const declared = data.fonts?.[role];
+    fonts[role] = { family: declared?.family ?? `bulletin-${role}`, file: real };
+  }
+  return {
+    root,
+    file,
+    seriesLine: data.series,
+    name: data.name,
+    publisher: data.publisher,
+    issuesDir: path.join(root, data.issues ?? SERIES_DEFAULTS.issues),
+    layout: {
+      preset: data.layout?.preset ?? 'standard',
+      pageNumber: data.layout?.pageNumber ?? SERIES_DEFAULTS.pageNumber,
+      dateStyle: data.layout?.dateStyle ?? SERIES_DEFAULTS.dateStyle,
+      accent: data.layout?.colors?.accent ?? SERIES_DEFAULTS.accent,
+      text: data.layout?.colors?.text ?? SERIES_DEFAULTS.text,
+    },
+    fonts,
+    numbering: {
+      supplementsCountInTotal: data.numbering?.supplementsCountInTotal ?? false,
+      start: data.numbering?.start,
+    },
+    distribution: {
+      report: data.distribution?.report ?? [],
+      send: data.distribution?.send ?? [],
+      distribute: data.distribution?.distribute ?? [],
+      copies: data.distribution?.copies,
+    },
+  };
+}

@@ -1,0 +1,37 @@
+// Diagnostics for people: file:line:column, severity, code, message, a code frame and the hint.
+import type { Diagnostic } from './diagnostic.js';
+import { codeFrame } from './codeFrame.js';
+
+/** Colour functions supplied by the caller (the CLI passes chalk's; tests pass identity). */
+export interface Style {
+  error(text: string): string;
+  warning(text: string): string;
+  dim(text: string): string;
+  bold(text: string): string;
+  hint(text: string): string;
+}
+
+export const plainStyle: Style = { error: (t) => t, warning: (t) => t, dim: (t) => t, bold: (t) => t, hint: (t) => t };
+
+export function formatHuman(d: Diagnostic, source: string | undefined, style: Style = plainStyle): string {
+  const severity = d.severity === 'error' ? style.error('error') : style.warning('warning');
+  const lines = [`${style.bold(`${d.file}:${d.line}:${d.column}`)}: ${severity} ${d.message} ${style.dim(`[${d.code}]`)}`];
+  if (source !== undefined) {
+    const frame = codeFrame(source, d.line, d.column, d.endLine, d.endColumn);
+    const width = String(frame.at(-1)?.number ?? d.line).length;
+    for (const f of frame) {
+      const gutter = `${String(f.number).padStart(width)} | `;
+      lines.push(style.dim(f.marker ? `>${gutter.slice(0)}` : ` ${gutter}`) + f.text);
+      if (f.marker) lines.push(style.dim(` ${' '.repeat(width)} | `) + (d.severity === 'error' ? style.error(f.marker) : style.warning(f.marker)));
+    }
+  }
+  if (d.hint) lines.push(`  ${style.hint('hint:')} ${d.hint}`);
+  return lines.join('\n');
+}
+
+export function summary(diagnostics: readonly Diagnostic[], files: number): string {
+  const errors = diagnostics.filter((d) => d.severity === 'error').length;
+  const warnings = diagnostics.length - errors;
+  const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? '' : 's'}`;
+  return `${plural(files, 'file')} checked: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}`;
+}

@@ -1,0 +1,74 @@
+// Resolves a file named by a source (image, font) and proves it is a small regular file inside the series folder.
+import path from 'node:path';
+import type { Io } from '../io.js';
+import { errnoCode } from '../io.js';
+import { closest } from '../source/closest.js';
+
+export type AssetKind = 'image' | 'font';
+
+export type AssetCheck =
+  | { ok: true; real: string; relPath: string; head: Uint8Array; size: number }
+  | { ok: false; code: string; message: string; hint: string };
+
+export const MAX_ASSET_BYTES: Record<AssetKind, number> = { image: 20 * 1024 * 1024, font: 40 * 1024 * 1024 };
+
+/** Is `child` inside `parent` (both absolute, real)? A path.relative check, not a prefix test. */
+export function isInside(parent: string, child: string): boolean {
+  const rel = path.relative(parent, child);
+  return rel === '' ? false : !rel.startsWith('..') && !path.isAbsolute(rel) && rel.split(path.sep)[0] !== '..';
+}
+
+async function similarNames(io: Io, dir: string, base: string): Promise<string[]> {
+  try {
+    const names = (await io.readdir(dir)).filter((e) => e.isFile).map((e) => e.name);
+    const best = closest(base, names);
+    return best ? [best] : [];
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * `root` is the real path of the series folder; `baseDir` the folder the reference is relative to.
+ * Checks, in order: the form of the reference, existence, the real path inside the series, a regular
+ * file, the size cap. Reads the first 64 KiB for the caller's type sniffing.
+ */
+export async function checkAsset(io: Io, root: string, baseDir: string, ref: string, kind: AssetKind): Promise<AssetCheck> {
+  const what = kind === 'image' ? 'image' : 'font file';
+  if (/^[a-z][a-z0-9+.-]*:/i.test(ref) || ref.startsWith('\\\\') || ref.includes('\\')) {
+    return { ok: false, code: `${kind}-outside`, message: `${what} \`${ref}\` is not a path inside the series`, hint: `Copy the file into the series folder and give its path relative to the source file, with forward slashes (no URLs, drive letters or backslashes).` };
+  }
+  if (path.isAbsolute(ref)) {
+    return { ok: false, code: `${kind}-outside`, message: `${what} \`${ref}\` is an absolute path`, hint: 'Give the path relative to the source file, inside the series folder.' };
+  }
+  const full = path.resolve(baseDir, ref);
+  const lexical = path.relative(root, full);
+  if (lexical.startsWith('..') || path.isAbsolute(lexical)) {
+    return { ok: false, code: `${kind}-outside`, message: `${what} \`${ref}\` lies outside the series folder`, hint: 'Copy the file into the series folder (e.g. next to the issue in images/) and refer to it there.' };
+  }
+  let real: string;
+  try {
+    real = await io.realpath(full);
+  } catch (error) {
+    if (errnoCode(error) === 'ENOENT') {
+      const similar = await similarNames(io, path.dirname(full), path.basename(full));
+      return {
+        ok: false, code: `${kind}-missing`, message: `${what} \`${ref}\` not found`,
+        hint: similar.length ? `Did you mean ${similar.map((s) => `\`${path.join(path.dirname(ref), s)}\``).join(' or ')}? Names are case-sensitive.` : `Put the file at ${path.relative(process.cwd(), full) || full} or correct the path (relative to the source file).`,
+      };
+    }
+    return { ok: false, code: `${kind}-unreadable`, message: `${what} \`${ref}\` cannot be read (${errnoCode(error) ?? 'error'})`, hint: 'Check the file and its permissions.' };
+  }
+  if (!isInside(root, real)) {
+    return { ok: false, code: `${kind}-outside`, message: `${what} \`${ref}\` leads outside the series folder (through a symbolic link)`, hint: 'Replace the link with a copy of the file inside the series folder.' };
+  }
+  const info = await io.stat(real);
+  if (!info.isFile) {
+    return { ok: false, code: `${kind}-not-file`, message: `${what} \`${ref}\` is not a regular file`, hint: `Point to a ${kind === 'image' ? 'PNG, JPEG, SVG or WebP' : 'TrueType/OpenType or WOFF2'} file.` };
+  }
+  if (info.size > MAX_ASSET_BYTES[kind]) {
+    return { ok: false, code: `${kind}-too-large`, message: `${what} \`${ref}\` is ${(info.size / 1048576).toFixed(1)} MiB, the limit is ${MAX_ASSET_BYTES[kind] / 1048576} MiB`, hint: kind === 'image' ? 'Scale the photo down (300 dpi at print size is plenty) or save it as JPEG.' : 'Use a subset of the font.' };
+  }
+  const head = await io.readHead(real, 65536);
+  return { ok: true, real, relPath: path.relative(root, real).split(path.sep).join('/'), head, size: info.size };
+}

@@ -1,0 +1,117 @@
+// Validated issue data + its checked figures + the series → the Issue model (pure; no IO).
+import type { Article, Figure, Issue, IssueKind, Section, Series } from './types.js';
+import { formatDate, type PlainDate } from './chineseDate.js';
+
+/** The shape of an issue file after schema validation (schemas/issue.schema.json). */
+export interface IssueData {
+  year: number;
+  number: number;
+  total?: number;
+  date: string;
+  kind?: IssueKind;
+  label?: string;
+  classification?: string;
+  note?: string;
+  sections: SectionData[];
+  distribution?: { extra?: string[]; copies?: number };
+}
+
+export interface SectionData {
+  label: string;
+  articles: ArticleData[];
+}
+
+export interface ArticleData {
+  id?: string;
+  title: string | string[];
+  note?: string;
+  body: string;
+  figures?: FigureData[];
+  source?: string;
+}
+
+export interface FigureData {
+  image: string;
+  place?: Figure['place'];
+  width?: string;
+  caption?: string;
+  alt?: string;
+  paragraph?: number;
+}
+
+/** The id an article gets when the source gives none: its position, as s1-a2. */
+export function derivedArticleId(sectionIndex: number, articleIndex: number): string {
+  return `s${sectionIndex + 1}-a${articleIndex + 1}`;
+}
+
+export function issueLine(kind: IssueKind, year: number, number: number, total: number | undefined): string {
+  const totalPart = total === undefined ? '' : `（总第${total}期）`;
+  return kind === 'supplement' ? `${year}年增刊第${number}期${totalPart}` : `${year}年第${number}期${totalPart}`;
+}
+
+/** Key under which a figure's checked file is found: `sectionIndex/articleIndex/figureIndex`. */
+export function figureKey(s: number, a: number, f: number): string {
+  return `${s}/${a}/${f}`;
+}
+
+export type CheckedFigure = Pick<Figure, 'path' | 'relPath' | 'mime'>;
+
+export function compileIssue(
+  data: IssueData,
+  context: { file: string; slug: string; series: Series; date: PlainDate; figures: ReadonlyMap<string, CheckedFigure> },
+): Issue {
+  const kind = data.kind ?? 'regular';
+  const countsInTotal = kind !== 'supplement' || context.series.numbering.supplementsCountInTotal;
+  const total = countsInTotal ? data.total : undefined;
+  const sections: Section[] = data.sections.map((s, si) => ({
+    id: `section-${si + 1}`,
+    label: s.label,
+    articles: s.articles.map((a, ai): Article => {
+      const titleLines = (Array.isArray(a.title) ? a.title : [a.title]).map((t) => t.trim());
+      return {
+        id: a.id ?? derivedArticleId(si, ai),
+        titleLines,
+        title: titleLines.join(''),
+        note: a.note,
+        body: a.body,
+        source: a.source,
+        figures: (a.figures ?? []).flatMap((f, fi): Figure[] => {
+          const checked = context.figures.get(figureKey(si, ai, fi));
+          if (!checked) return [];
+          return [{
+            ...checked,
+            place: f.place ?? 'right',
+            widthPercent: Number((f.width ?? '45%').replace('%', '')),
+            caption: f.caption,
+            alt: f.alt ?? f.caption ?? '',
+            paragraph: f.paragraph ?? 1,
+          }];
+        }),
+      };
+    }),
+  }));
+  const series = context.series;
+  return {
+    file: context.file,
+    slug: context.slug,
+    series,
+    year: data.year,
+    number: data.number,
+    total,
+    date: context.date,
+    kind,
+    label: data.label,
+    classification: data.classification,
+    note: data.note,
+    issueLine: issueLine(kind, data.year, data.number, total),
+    dateLine: formatDate(context.date, series.layout.dateStyle),
+    sections,
+    distribution: {
+      report: series.distribution.report,
+      send: series.distribution.send,
+      distribute: series.distribution.distribute,
+      extra: data.distribution?.extra ?? [],
+      copies: data.distribution?.copies ?? series.distribution.copies,
+    },
+  };
+}

@@ -1,0 +1,49 @@
+// Recognises an image by its magic bytes (never by its name) and reads its pixel size where cheap.
+import type { Figure } from './types.js';
+
+export interface ImageInfo {
+  mime: Figure['mime'];
+  width: number | undefined;
+  height: number | undefined;
+}
+
+/** More pixels than this is a decompression bomb, not a photo. */
+export const MAX_IMAGE_PIXELS = 60_000_000;
+
+function u32be(b: Uint8Array, i: number): number {
+  return ((b[i]! << 24) >>> 0) + (b[i + 1]! << 16) + (b[i + 2]! << 8) + b[i + 3]!;
+}
+
+function jpegSize(b: Uint8Array): { width: number; height: number } | undefined {
+  let i = 2;
+  while (i + 9 < b.length) {
+    if (b[i] !== 0xff) return undefined;
+    const marker = b[i + 1]!;
+    const length = (b[i + 2]! << 8) + b[i + 3]!;
+    // SOF0–SOF15 except DHT (C4), JPG (C8) and DAC (CC) carry the frame size.
+    if (marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc) {
+      return { height: (b[i + 5]! << 8) + b[i + 6]!, width: (b[i + 7]! << 8) + b[i + 8]! };
+    }
+    i += 2 + length;
+  }
+  return undefined;
+}
+
+export function sniffImage(head: Uint8Array): ImageInfo | undefined {
+  const b = head;
+  if (b.length >= 24 && b[0] === 0x89 && b[1] === 0x50 && b[2] === 0x4e && b[3] === 0x47 && b[4] === 0x0d && b[5] === 0x0a && b[6] === 0x1a && b[7] === 0x0a) {
+    return { mime: 'image/png', width: u32be(b, 16), height: u32be(b, 20) };
+  }
+  if (b.length >= 4 && b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff) {
+    const size = jpegSize(b);
+    return { mime: 'image/jpeg', width: size?.width, height: size?.height };
+  }
+  if (b.length >= 16 && String.fromCharCode(...b.subarray(0, 4)) === 'RIFF' && String.fromCharCode(...b.subarray(8, 12)) === 'WEBP') {
+    return { mime: 'image/webp', width: undefined, height: undefined };
+  }
+  const text = new TextDecoder('utf-8', { fatal: false }).decode(b.subarray(0, 4096)).replace(/^\uFEFF/, '').trimStart();
+  if (/^(<\?xml[^>]*>\s*)?(<!--[\s\S]*?-->\s*)*(<!DOCTYPE svg[^>]*>\s*)?<svg[\s>]/i.test(text)) {
+    return { mime: 'image/svg+xml', width: undefined, height: undefined };
+  }
+  return undefined;
+}

@@ -1,0 +1,114 @@
+// The typed, read-only model between parsing and rendering: what templates receive, page numbers included.
+import type { PlainDate, DateStyle } from './chineseDate.js';
+
+export type IssueKind = 'regular' | 'supplement' | 'special';
+export type FigurePlace = 'right' | 'left' | 'centre';
+export type PageNumberForm = '- N -' | '— N —';
+export type FontRole = 'title' | 'body' | 'heading' | 'kai' | 'pageNumber';
+
+export interface FontChoice {
+  /** CSS family name. */
+  readonly family: string;
+  /** Absolute path of the font file, inside the series folder. */
+  readonly file: string;
+}
+
+export interface Distribution {
+  readonly report: readonly string[];
+  readonly send: readonly string[];
+  readonly distribute: readonly string[];
+  readonly extra: readonly string[];
+  readonly copies: number | undefined;
+}
+
+/** The series file, resolved: every option has its value (defaults filled in). */
+export interface Series {
+  /** Absolute path of the series folder (real path). */
+  readonly root: string;
+  /** Absolute path of bulletin.yaml. */
+  readonly file: string;
+  readonly seriesLine: string;
+  readonly name: string;
+  readonly publisher: string;
+  readonly issuesDir: string;
+  readonly layout: {
+    readonly preset: 'standard';
+    readonly pageNumber: PageNumberForm;
+    readonly dateStyle: DateStyle;
+    readonly accent: string;
+    readonly text: string;
+  };
+  readonly fonts: Partial<Record<FontRole, FontChoice>>;
+  readonly numbering: {
+    readonly supplementsCountInTotal: boolean;
+    readonly start: { readonly year: number; readonly number: number; readonly total: number } | undefined;
+  };
+  readonly distribution: Omit<Distribution, 'extra'>;
+}
+
+export interface Figure {
+  /** Absolute real path of the image, checked to lie inside the series folder. */
+  readonly path: string;
+  /** Path relative to the series root, with forward slashes (for HTML output). */
+  readonly relPath: string;
+  readonly mime: 'image/png' | 'image/jpeg' | 'image/svg+xml' | 'image/webp';
+  readonly place: FigurePlace;
+  /** Percentage of the type-area width. */
+  readonly widthPercent: number;
+  readonly caption: string | undefined;
+  readonly alt: string;
+  /** 1-based paragraph of the body the figure is placed at. */
+  readonly paragraph: number;
+}
+
+export interface Article {
+  readonly id: string;
+  /** The printed lines of the title. */
+  readonly titleLines: readonly string[];
+  /** The title on one line (contents, bookmarks). */
+  readonly title: string;
+  readonly note: string | undefined;
+  /** Markdown source of the body. */
+  readonly body: string;
+  readonly figures: readonly Figure[];
+  readonly source: string | undefined;
+}
+
+export interface Section {
+  readonly id: string;
+  readonly label: string;
+  readonly articles: readonly Article[];
+}
+
+export interface Issue {
+  /** Absolute path of the issue file. */
+  readonly file: string;
+  /** File name without extension: the base name of the outputs. */
+  readonly slug: string;
+  readonly series: Series;
+  readonly year: number;
+  readonly number: number;
+  readonly total: number | undefined;
+  readonly date: PlainDate;
+  readonly kind: IssueKind;
+  readonly label: string | undefined;
+  readonly classification: string | undefined;
+  readonly note: string | undefined;
+  /** 2018年第2期（总第11期） */
+  readonly issueLine: string;
+  /** 二〇一八年十二月二十八日 */
+  readonly dateLine: string;
+  readonly sections: readonly Section[];
+  readonly distribution: Distribution;
+}
+
+/** Where each section and article starts, from the real pagination of the PDF (body pages count from 1). */
+export type Pagination = ReadonlyMap<string, number>;
+
+export interface TocEntry {
+  readonly kind: 'section' | 'article';
+  readonly id: string;
+  readonly text: string;
+  /** Page number, or undefined before the first pass has paginated the issue. */
+  readonly page: number | undefined;
+}

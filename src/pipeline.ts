@@ -1,0 +1,87 @@
+// The one place that knows the order of the stages.
+// Steps: discover sources → load series → load issues (parse, schema, model) → numbering across the series
+//        → [build] render HTML → print PDF (paginate, fill contents, print again) → self-check → write.
+import path from 'node:path';
+import { nodeIo, type Io } from './io.js';
+import { sortDiagnostics, diagnostic, FILE_START, type Diagnostic } from './diagnostics/diagnostic.js';
+import { discover } from './source/discover.js';
+import { loadSeries, type LoadedSeries } from './source/loadSeries.js';
+import { loadIssue, type IssueFacts } from './source/loadIssue.js';
+import { checkNumbering } from './model/checkNumbering.js';
+import type { Issue } from './model/types.js';
+import { parseYaml } from './source/parseYaml.js';
+import { SERIES_DEFAULTS } from './config/resolveSeries.js';
+
+export interface ValidateOptions {
+  /** Folder relative paths are taken from and shown against (default: process.cwd()). */
+  cwd?: string;
+  io?: Io;
+}
+
+export interface ValidateResult {
+  diagnostics: Diagnostic[];
+  /** Source text by displayed file name, for code frames. */
+  sources: Map<string, string>;
+  /** The issues that compiled without errors, in series and file order (requested ones only). */
+  issues: Issue[];
+}
+
+export async function validate(paths: readonly string[], options: ValidateOptions = {}): Promise<ValidateResult> {
+  const io = options.io ?? nodeIo;
+  const cwd = options.cwd ?? process.cwd();
+  const display = (file: string): string => {
+    const rel = path.relative(cwd, file);
+    return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : file;
+  };
+  const seriesCache = new Map<string, Promise<LoadedSeries>>();
+  const series = (file: string): Promise<LoadedSeries> => {
+    let loaded = seriesCache.get(file);
+    if (!loaded) {
+      loaded = loadSeries(io, file, display(file));
+      seriesCache.set(file, loaded);
+    }
+    return loaded;
+  };
+  const issuesDirOf = async (file: string): Promise<string> => {
+    const loaded = await series(file);
+    if (loaded.series) return path.relative(path.dirname(file), loaded.series.issuesDir);
+    // A broken series file still names its issues folder if it can.
+    const data = loaded.text ? (parseYaml(loaded.text, file).data as { issues?: unknown } | undefined) : undefined;
+    return typeof data?.issues === 'string' ? data.issues : SERIES_DEFAULTS.issues;
+  };
+
+  const plans = await discover(io, paths, cwd, issuesDirOf);
+  const diagnostics: Diagnostic[] = [];
+  const sources = new Map<string, string>();
+  const issues: Issue[] = [];
+  for (const plan of plans) {
+    const loadedSeries = plan.seriesFile ? await series(plan.seriesFile) : undefined;
+    if (loadedSeries) {
+      diagnostics.push(...loadedSeries.diagnostics);
+      if (loadedSeries.text !== undefined) sources.set(loadedSeries.display, loadedSeries.text);
+    }
+    const facts: IssueFacts[] = [];
+    const requestedDisplays = new Set<string>();
+    for (const file of plan.issueFiles) {
+      const loaded = await loadIssue(io, file, display(file), loadedSeries?.series);
+      if (loaded.facts) facts.push(loaded.facts);
+      if (!plan.requested.has(file)) continue;
+      requestedDisplays.add(loaded.display);
+      diagnostics.push(...loaded.diagnostics);
+      if (loaded.text !== undefined) sources.set(loaded.display, loaded.text);
+      if (loaded.issue) issues.push(loaded.issue);
+      if (!plan.seriesFile) {
+        diagnostics.push(diagnostic(loaded.display, FILE_START, 'error', 'series-missing', 'this issue is not in a series: no bulletin.yaml in its folder or above', 'Put the issue in the issues/ folder of a series (run `bulletin init` to start one).'));
+      }
+    }
+    if (loadedSeries?.series) {
+      diagnostics.push(...checkNumbering(facts, loadedSeries.series).filter((d) => requestedDisplays.has(d.file)));
+    }
+    if (plan.seriesFile && plan.issueFiles.length === 0 && loadedSeries?.series) {
+      diagnostics.push(diagnostic(loadedSeries.display, FILE_START, 'warning', 'series-no-issues', `no issue files found in ${display(loadedSeries.series.issuesDir)}`, 'Run `bulletin new` to write the first issue.'));
+    }
+  }
+  // Issues with numbering errors are not buildable either.
+  const failed = new Set(diagnostics.filter((d) => d.severity === 'error').map((d) => d.file));
+  return { diagnostics: sortDiagnostics(diagnostics), sources, issues: issues.filter((i) => !failed.has(display(i.file))) };
+}

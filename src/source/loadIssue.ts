@@ -1,0 +1,174 @@
+// One issue file → its Issue model and every problem found in it (schema, dates, ids, bodies, figures).
+import path from 'node:path';
+import type { Io } from '../io.js';
+import { diagnostic, hasErrors, type Diagnostic, type Span } from '../diagnostics/diagnostic.js';
+import { readSource } from './readSource.js';
+import { parseYaml, offsetSpan } from './parseYaml.js';
+import { schemaCheck } from './schemaCheck.js';
+import { locate, type DataPath } from './locate.js';
+import { parsePlainDate, type PlainDate } from '../model/chineseDate.js';
+import { checkBody } from '../model/markdownParser.js';
+import { checkAsset } from '../model/checkAsset.js';
+import { sniffImage, MAX_IMAGE_PIXELS } from '../model/sniffImage.js';
+import { compileIssue, derivedArticleId, figureKey, type CheckedFigure, type IssueData } from '../model/compileIssue.js';
+import type { Issue, IssueKind, Series } from '../model/types.js';
+import { isMap, isScalar, type Document, type LineCounter, type Scalar } from 'yaml';
+
+/** What the series-wide numbering check needs of one issue, with where each fact is written. */
+export interface IssueFacts {
+  display: string;
+  kind: IssueKind;
+  year: number;
+  number: number;
+  total: number | undefined;
+  date: PlainDate;
+  spans: { year: Span; number: Span; total: Span; date: Span; file: Span };
+}
+
+export interface LoadedIssue {
+  file: string;
+  display: string;
+  text: string | undefined;
+  issue: Issue | undefined;
+  facts: IssueFacts | undefined;
+  diagnostics: Diagnostic[];
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
+
+/** Span of the n-th line (0-based) of a block scalar's content. */
+function bodyLineSpan(doc: Document, lc: LineCounter, text: string, bodyPath: DataPath, lineInBody: number): Span {
+  const base = locate(doc, lc, bodyPath);
+  const node = (doc.getIn(bodyPath, true) as Scalar | undefined);
+  const isBlock = isScalar(node) && (node.type === 'BLOCK_LITERAL' || node.type === 'BLOCK_FOLDED');
+  const line = base.line + (isBlock ? 1 : 0) + lineInBody;
+  const start = lc.lineStarts[line - 1];
+  if (start === undefined) return base;
+  const end = lc.lineStarts[line] ?? text.length;
+  const content = text.slice(start, end).replace(/\r?\n$/, '');
+  const indent = content.length - content.trimStart().length;
+  return offsetSpan(lc, start + indent, start + content.length);
+}
+
+export async function loadIssue(io: Io, file: string, display: string, series: Series | undefined): Promise<LoadedIssue> {
+  const result: LoadedIssue = { file, display, text: undefined, issue: undefined, facts: undefined, diagnostics: [] };
+  const source = await readSource(io, file, display);
+  if (!source.ok) {
+    result.diagnostics.push(source.diagnostic);
+    return result;
+  }
+  result.text = source.text;
+  const parsed = parseYaml(source.text, display);
+  result.diagnostics.push(...parsed.diagnostics);
+  if (!parsed.doc || parsed.data === undefined) return result;
+  const { doc, lineCounter: lc } = parsed;
+  const data = parsed.data as Record<string, unknown>;
+  const out = result.diagnostics;
+  const at = (p: DataPath, key = false) => locate(doc, lc, p, { key });
+  const add = (p: DataPath, severity: 'error' | 'warning', code: string, message: string, hint?: string, key = false) =>
+    out.push(diagnostic(display, at(p, key), severity, code, message, hint));
+
+  out.push(...schemaCheck('issue', data, display, doc, lc));
+
+  // Date and year.
+  const date = typeof data.date === 'string' ? parsePlainDate(data.date) : undefined;
+  if (typeof data.date === 'string' && !date && /^\d{4}-\d{2}-\d{2}$/.test(data.date)) {
+    // ajv's format check reports it too; keep one message.
+  }
+  if (date && typeof data.year === 'number' && data.year !== date.year) {
+    add(['year'], 'error', 'year-mismatch', `year ${data.year} does not match the date ${date.iso}`,
+      `The issue line prints the year of publication: set \`year: ${date.year}\`, or correct the date.`);
+  }
+  if (typeof data.total === 'number' && typeof data.number === 'number' && data.total < data.number) {
+    add(['total'], 'error', 'total-less-than-number', `total ${data.total} is smaller than the number ${data.number}`,
+      'The running total (总第N期) counts every issue since the first, so it is at least the number within the year.');
+  }
+  const kind = (typeof data.kind === 'string' ? data.kind : 'regular') as IssueKind;
+  if (kind === 'special' && data.label === undefined) {
+    add(['kind'], 'error', 'special-without-label', 'a special issue (专刊) needs a `label`', 'Add `label: …专刊` naming the special issue.');
+  }
+  if (kind !== 'special' && data.label !== undefined) {
+    add(['label'], 'error', 'label-without-special', '`label` is only printed on special issues', 'Set `kind: special`, or remove `label`.', true);
+  }
+  const countsInTotal = kind !== 'supplement' || series?.numbering.supplementsCountInTotal === true;
+  if (countsInTotal && data.total === undefined && typeof data.number === 'number') {
+    add([], 'error', 'total-missing', 'the issue lacks `total` (总第N期)', 'Add `total:` with the running number of the issue, e.g. `total: 11`.');
+  }
+  if (!countsInTotal && data.total !== undefined) {
+    add(['total'], 'warning', 'total-ignored', 'supplements do not count towards the total in this series, so `total` is not printed', 'Remove `total`, or set `numbering.supplementsCountInTotal: true` in bulletin.yaml.', true);
+  }
+
+  // Sections, articles, bodies, figures.
+  const ids = new Map<string, DataPath>();
+  const figures = new Map<string, CheckedFigure>();
+  const issueDir = path.dirname(file);
+  const sections = list(data.sections);
+  for (const [si, s] of sections.entries()) {
+    if (!isObject(s)) continue;
+    const articles = list(s.articles);
+    if (Array.isArray(s.articles) && articles.length === 0) {
+      add(['sections', si, 'articles'], 'warning', 'section-empty', `section 【${String(s.label)}】 has no articles yet`, 'Add articles before building, or remove the section.');
+    }
+    for (const [ai, a] of articles.entries()) {
+      if (!isObject(a)) continue;
+      const aPath: DataPath = ['sections', si, 'articles', ai];
+      const id = typeof a.id === 'string' ? a.id : derivedArticleId(si, ai);
+      const previous = ids.get(id);
+      if (previous) {
+        const first = at(previous);
+        add(typeof a.id === 'string' ? [...aPath, 'id'] : aPath, 'error', 'id-duplicate',
+          `article id \`${id}\` is already used at line ${first.line}`, 'Give each article its own `id` (ids become link targets and bookmarks).');
+      } else ids.set(id, typeof a.id === 'string' ? [...aPath, 'id'] : aPath);
+
+      let paragraphs = Infinity;
+      for (const field of ['body', 'note'] as const) {
+        const text = a[field];
+        if (typeof text !== 'string') continue;
+        const check = checkBody(text);
+        if (field === 'body') paragraphs = check.paragraphs;
+        for (const p of check.problems) {
+          out.push(diagnostic(display, bodyLineSpan(doc, lc, source.text, [...aPath, field], p.line), 'error', p.code, p.message, p.hint));
+        }
+      }
+      for (const [fi, f] of list(a.figures).entries()) {
+        if (!isObject(f) || typeof f.image !== 'string') continue;
+        const fPath: DataPath = [...aPath, 'figures', fi];
+        if (typeof f.paragraph === 'number' && f.paragraph > paragraphs) {
+          add([...fPath, 'paragraph'], 'error', 'figure-paragraph', `the body has ${paragraphs} paragraph(s), so there is no paragraph ${f.paragraph}`, `Use a number from 1 to ${paragraphs}.`);
+        }
+        if (!series) continue;
+        const asset = await checkAsset(io, series.root, issueDir, f.image, 'image');
+        if (!asset.ok) {
+          add([...fPath, 'image'], 'error', asset.code, asset.message, asset.hint);
+          continue;
+        }
+        const image = sniffImage(asset.head);
+        if (!image) {
+          add([...fPath, 'image'], 'error', 'image-type', `\`${f.image}\` is not a PNG, JPEG, SVG or WebP image (its content says otherwise, whatever its name)`, 'Export the photo as JPEG or PNG.');
+          continue;
+        }
+        if (image.width !== undefined && image.height !== undefined && (image.width * image.height > MAX_IMAGE_PIXELS || image.width === 0 || image.height === 0)) {
+          add([...fPath, 'image'], 'error', 'image-dimensions', `\`${f.image}\` declares ${image.width}×${image.height} pixels`, `Scale the photo to at most ${MAX_IMAGE_PIXELS / 1e6} megapixels.`);
+          continue;
+        }
+        figures.set(figureKey(si, ai, fi), { path: asset.real, relPath: asset.relPath, mime: image.mime });
+      }
+    }
+  }
+
+  if (date && typeof data.year === 'number' && typeof data.number === 'number') {
+    result.facts = {
+      display, kind, year: data.year, number: data.number, total: typeof data.total === 'number' && countsInTotal ? data.total : undefined, date,
+      spans: { year: at(['year']), number: at(['number']), total: at(['total']), date: at(['date']), file: at([]) },
+    };
+  }
+  if (!hasErrors(out) && series && date) {
+    result.issue = compileIssue(data as unknown as IssueData, {
+      file, slug: path.basename(file).replace(/\.ya?ml$/i, ''), series, date, figures,
+    });
+  }
+  return result;
+}
+
+export { isMap };

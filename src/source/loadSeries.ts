@@ -1,0 +1,58 @@
+// bulletin.yaml → the resolved Series and the problems found in it (schema, font files).
+import path from 'node:path';
+import type { Io } from '../io.js';
+import { diagnostic, hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { readSource } from './readSource.js';
+import { parseYaml } from './parseYaml.js';
+import { schemaCheck } from './schemaCheck.js';
+import { locate } from './locate.js';
+import { checkAsset } from '../model/checkAsset.js';
+import { resolveSeries, type SeriesData } from '../config/resolveSeries.js';
+import type { FontRole, Series } from '../model/types.js';
+
+export const SERIES_FILE = 'bulletin.yaml';
+
+export interface LoadedSeries {
+  file: string;
+  display: string;
+  text: string | undefined;
+  series: Series | undefined;
+  diagnostics: Diagnostic[];
+}
+
+function looksLikeFont(head: Uint8Array): boolean {
+  const tag = String.fromCharCode(...head.subarray(0, 4));
+  return tag === 'wOF2' || tag === 'wOFF' || tag === 'OTTO' || tag === 'true' || (head[0] === 0 && head[1] === 1 && head[2] === 0 && head[3] === 0);
+}
+
+export async function loadSeries(io: Io, file: string, display: string): Promise<LoadedSeries> {
+  const result: LoadedSeries = { file, display, text: undefined, series: undefined, diagnostics: [] };
+  const source = await readSource(io, file, display);
+  if (!source.ok) {
+    result.diagnostics.push(source.diagnostic);
+    return result;
+  }
+  result.text = source.text;
+  const parsed = parseYaml(source.text, display);
+  result.diagnostics.push(...parsed.diagnostics);
+  if (!parsed.doc || parsed.data === undefined) return result;
+  const { doc, lineCounter } = parsed;
+  result.diagnostics.push(...schemaCheck('series', parsed.data, display, doc, lineCounter));
+  if (hasErrors(result.diagnostics)) return result;
+  const data = parsed.data as SeriesData;
+  const root = await io.realpath(path.dirname(file));
+  const fontFiles: Partial<Record<FontRole, string>> = {};
+  for (const [role, font] of Object.entries(data.fonts ?? {}) as [FontRole, { file: string }][]) {
+    const asset = await checkAsset(io, root, root, font.file, 'font');
+    const span = locate(doc, lineCounter, ['fonts', role, 'file']);
+    if (!asset.ok) {
+      result.diagnostics.push(diagnostic(display, span, 'error', asset.code, asset.message, asset.hint));
+    } else if (!looksLikeFont(asset.head)) {
+      result.diagnostics.push(diagnostic(display, span, 'error', 'font-type', `\`${font.file}\` is not a TrueType, OpenType or WOFF font`, 'Name a .ttf, .otf or .woff2 file.'));
+    } else {
+      fontFiles[role] = asset.real;
+    }
+  }
+  if (!hasErrors(result.diagnostics)) result.series = resolveSeries(data, root, file, fontFiles);
+  return result;
+}

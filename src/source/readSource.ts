@@ -1,0 +1,43 @@
+// Reads a YAML source file as text, refusing what is not a small regular UTF-8 file before parsing it.
+import type { Io } from '../io.js';
+import { errnoCode } from '../io.js';
+import { diagnostic, FILE_START, type Diagnostic } from '../diagnostics/diagnostic.js';
+
+/** Sources larger than this are refused unread: no bulletin issue comes near it. */
+export const MAX_SOURCE_BYTES = 2 * 1024 * 1024;
+
+export type ReadResult = { ok: true; text: string } | { ok: false; diagnostic: Diagnostic };
+
+export async function readSource(io: Io, path: string, displayPath: string): Promise<ReadResult> {
+  const fail = (code: string, message: string, hint?: string): ReadResult => ({
+    ok: false,
+    diagnostic: diagnostic(displayPath, FILE_START, 'error', code, message, hint),
+  });
+  let size: number;
+  try {
+    const info = await io.stat(path);
+    if (!info.isFile) return fail('source-not-file', 'not a regular file', 'Name a .yaml file or a series folder.');
+    size = info.size;
+  } catch (error) {
+    return errnoCode(error) === 'ENOENT'
+      ? fail('source-missing', 'file not found', 'Check the path.')
+      : fail('source-unreadable', `cannot read the file (${errnoCode(error) ?? String(error)})`);
+  }
+  if (size > MAX_SOURCE_BYTES) {
+    return fail(
+      'source-too-large',
+      `source too large: ${(size / 1048576).toFixed(1)} MiB, the limit is ${MAX_SOURCE_BYTES / 1048576} MiB`,
+      'An issue file holds text only; split it or move large content out.',
+    );
+  }
+  const bytes = await io.readFile(path);
+  if (bytes.length > MAX_SOURCE_BYTES) return fail('source-too-large', 'source too large');
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return fail('source-encoding', 'the file is not valid UTF-8', 'Save the file as UTF-8 (without GBK or other legacy encodings).');
+  }
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  return { ok: true, text };
+}
