@@ -1,7 +1,8 @@
 // The library API of bulletin: what the command line uses and what scripts may import.
-export { validate, type ValidateOptions, type ValidateResult } from './pipeline.js';
+export { validate, type ValidateOptions, type ValidateResult } from './validate.js';
 export type { Diagnostic, Severity, Span } from './diagnostics/diagnostic.js';
 export { ExitCode, BulletinError } from './diagnostics/exitCodes.js';
 export type { Issue, Series, Section, Article, Figure, TocEntry, Pagination } from './model/types.js';
 export { formatDate, parsePlainDate, type PlainDate } from './model/chineseDate.js';
 export { inspectIssue, type InspectedIssue } from './model/inspectIssue.js';
+export { build, type BuildOptions, type BuildResult, type BuildEvent } from './build.js';

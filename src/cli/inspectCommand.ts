@@ -1,5 +1,5 @@
 // `bulletin inspect <issue>`: the compiled issue as JSON, as the templates receive it.
-import { validate } from '../pipeline.js';
+import { validate } from '../validate.js';
 import { inspectIssue } from '../model/inspectIssue.js';
 import { ExitCode } from '../diagnostics/exitCodes.js';
 import { hasErrors } from '../diagnostics/diagnostic.js';

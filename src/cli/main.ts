@@ -76,6 +76,28 @@ Example:
       exitCode = await inspectCommand(file, { cwd }, reporterFor(cmd));
     });
 
+  program
+    .command('build')
+    .description('build the print-ready PDF and the HTML page of issues')
+    .argument('[paths...]', 'issue files or series folders (default: the current folder)')
+    .option('-o, --out-dir <dir>', 'output folder', 'dist')
+    .option('--pdf', 'write only the PDF')
+    .option('--html', 'write only the HTML page (the browser still paginates it for the contents)')
+    .option('--browser <path>', 'Chrome or Chromium to use (also BULLETIN_BROWSER, PUPPETEER_EXECUTABLE_PATH)')
+    .addHelpText('after', `
+Examples:
+  $ bulletin build examples/seed                      dist/2018-02.pdf, dist/2018-02.html, dist/2018-02_files/
+  $ bulletin build issues/2018-02.yaml -o out --pdf   only the PDF, into out/
+  $ BULLETIN_BROWSER=/usr/bin/chromium bulletin build .
+
+The contents page numbers come from the real pagination: the issue is printed, its pages read back,
+the contents filled in and printed again, and the result is checked before it is written.
+${EXIT_CODES}`)
+    .action(async (paths: string[], opts: { outDir: string; pdf?: boolean; html?: boolean; browser?: string }, cmd: Command) => {
+      const { buildCommand } = await import('./buildCommand.js');
+      exitCode = await buildCommand(paths, { ...opts, cwd, env }, reporterFor(cmd));
+    });
+
   try {
     await program.parseAsync([...argv], { from: 'user' });
   } catch (error) {

@@ -1,5 +1,5 @@
 // `bulletin validate`: check sources, print diagnostics, exit 0 / 1.
-import { validate } from '../pipeline.js';
+import { validate } from '../validate.js';
 import { ExitCode } from '../diagnostics/exitCodes.js';
 import { hasErrors } from '../diagnostics/diagnostic.js';
 import { printDiagnostics, type DiagnosticFormat } from './printDiagnostics.js';

@@ -54,7 +54,7 @@ export function figureKey(s: number, a: number, f: number): string {
   return `${s}/${a}/${f}`;
 }
 
-export type CheckedFigure = Pick<Figure, 'path' | 'relPath' | 'mime'>;
+export type CheckedFigure = Pick<Figure, 'path' | 'relPath' | 'mime' | 'pixels'>;
 
 export function compileIssue(
   data: IssueData,

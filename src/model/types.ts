@@ -52,6 +52,8 @@ export interface Figure {
   /** Path relative to the series root, with forward slashes (for HTML output). */
   readonly relPath: string;
   readonly mime: 'image/png' | 'image/jpeg' | 'image/svg+xml' | 'image/webp';
+  /** Pixel size, when the format tells it cheaply (PNG, JPEG). */
+  readonly pixels: { readonly width: number; readonly height: number } | undefined;
   readonly place: FigurePlace;
   /** Percentage of the type-area width. */
   readonly widthPercent: number;

@@ -12,7 +12,7 @@ import { checkAsset } from '../model/checkAsset.js';
 import { sniffImage, MAX_IMAGE_PIXELS } from '../model/sniffImage.js';
 import { compileIssue, derivedArticleId, figureKey, type CheckedFigure, type IssueData } from '../model/compileIssue.js';
 import type { Issue, IssueKind, Series } from '../model/types.js';
-import { isMap, isScalar, type Document, type LineCounter, type Scalar } from 'yaml';
+import { isScalar, type Document, type LineCounter, type Scalar } from 'yaml';
 
 /** What the series-wide numbering check needs of one issue, with where each fact is written. */
 export interface IssueFacts {
@@ -152,7 +152,10 @@ export async function loadIssue(io: Io, file: string, display: string, series: S
           add([...fPath, 'image'], 'error', 'image-dimensions', `\`${f.image}\` declares ${image.width}×${image.height} pixels`, `Scale the photo to at most ${MAX_IMAGE_PIXELS / 1e6} megapixels.`);
           continue;
         }
-        figures.set(figureKey(si, ai, fi), { path: asset.real, relPath: asset.relPath, mime: image.mime });
+        figures.set(figureKey(si, ai, fi), {
+          path: asset.real, relPath: asset.relPath, mime: image.mime,
+          pixels: image.width && image.height ? { width: image.width, height: image.height } : undefined,
+        });
       }
     }
   }
@@ -171,4 +174,3 @@ export async function loadIssue(io: Io, file: string, display: string, series: S
   return result;
 }
 
-export { isMap };

@@ -1,6 +1,5 @@
-// The one place that knows the order of the stages.
-// Steps: discover sources → load series → load issues (parse, schema, model) → numbering across the series
-//        → [build] render HTML → print PDF (paginate, fill contents, print again) → self-check → write.
+// validate: sources → diagnostics and the compiled issues. The first half of every command.
+// Steps: discover sources → load series → load issues (parse, schema, model) → numbering across the series.
 import path from 'node:path';
 import { nodeIo, type Io } from './io.js';
 import { sortDiagnostics, diagnostic, FILE_START, type Diagnostic } from './diagnostics/diagnostic.js';

@@ -1,0 +1,207 @@
+// build: validated issues → PDF and HTML files. The order of the stages lives here.
+// Steps: validate → glyph coverage → browser → per issue: render HTML → print pass 1 (pagination)
+//        → print pass 2 (contents filled in) → self-check (contents, footers, fonts) → bookmarks and
+//        metadata → atomic writes of the PDF and of the HTML folder.
+import path from 'node:path';
+import { copyFile, mkdir } from 'node:fs/promises';
+import { validate, type ValidateResult } from './validate.js';
+import { hasErrors, type Diagnostic } from './diagnostics/diagnostic.js';
+import { BulletinError, ExitCode } from './diagnostics/exitCodes.js';
+import type { Issue, Pagination } from './model/types.js';
+import { loadTemplates } from './render/templates.js';
+import { compileLayout, TemplateError, type CompiledLayout } from './render/renderHtml.js';
+import { issueDocument, type IssueDocument } from './render/issueDocument.js';
+import { fontFaces } from './render/fontFaces.js';
+import { issueText } from './model/issueText.js';
+import { tableOfContents } from './model/tableOfContents.js';
+import { uncoveredCharacters, glyphWarnings } from './check/checkGlyphs.js';
+import { checkContents } from './check/checkContents.js';
+import { checkPdfFonts } from './check/checkPdfFonts.js';
+import { readPdfText } from './check/readPdfText.js';
+import { writeAtomic } from './output/writeAtomic.js';
+import type { OutlineItem, PdfMetadata } from './print/finishPdf.js';
+
+export interface BuildOptions {
+  cwd?: string;
+  /** Output folder (default `dist`, relative to cwd). */
+  outDir?: string;
+  pdf?: boolean;
+  html?: boolean;
+  /** Chrome to use; otherwise BULLETIN_BROWSER, PUPPETEER_EXECUTABLE_PATH, puppeteer's download, system locations. */
+  browser?: string;
+  env?: NodeJS.ProcessEnv;
+  onProgress?: (event: BuildEvent) => void;
+  /** Aborting closes the browser and rejects with the signal's reason; no partial output is left. */
+  signal?: AbortSignal;
+}
+
+export type BuildEvent =
+  | { type: 'browser'; path: string; source: string }
+  | { type: 'issue'; issue: string; index: number; count: number }
+  | { type: 'stage'; issue: string; stage: string }
+  | { type: 'written'; file: string };
+
+export interface BuildResult extends ValidateResult {
+  /** Files written, absolute paths. */
+  written: string[];
+}
+
+/** One watchdog over an issue's whole job: a hung browser cannot stall a build for ever. */
+export const ISSUE_BUDGET_MS = 180_000;
+
+function sourceDateOf(issue: Issue, env: NodeJS.ProcessEnv): Date {
+  const epoch = env.SOURCE_DATE_EPOCH;
+  if (epoch && /^\d+$/.test(epoch)) return new Date(Number(epoch) * 1000);
+  // Midnight in China on the issue date.
+  return new Date(Date.UTC(issue.date.year, issue.date.month - 1, issue.date.day) - 8 * 3600 * 1000);
+}
+
+function outlineOf(issue: Issue): OutlineItem[] {
+  return issue.sections.map((s) => ({ title: `【${s.label}】`, id: s.id, children: s.articles.map((a) => ({ title: a.title, id: a.id, children: [] })) }));
+}
+
+function metadataOf(issue: Issue, env: NodeJS.ProcessEnv): PdfMetadata {
+  return {
+    title: `${issue.series.name} ${issue.issueLine}`,
+    author: issue.series.publisher,
+    subject: `${issue.series.seriesLine}${issue.series.name}`,
+    keywords: issue.sections.map((s) => s.label),
+    language: 'zh-CN',
+    date: sourceDateOf(issue, env),
+  };
+}
+
+async function writeHtml(doc: IssueDocument, outDir: string): Promise<string[]> {
+  const written: string[] = [];
+  for (const [url, resource] of doc.resources) {
+    const target = path.join(outDir, ...url.split('/'));
+    if ('body' in resource) await writeAtomic(target, resource.body);
+    else {
+      await mkdir(path.dirname(target), { recursive: true });
+      await copyFile(resource.file, target);
+    }
+    if (url === doc.entry) written.push(target);
+  }
+  return written;
+}
+
+function abortable<T>(work: Promise<T>, signal: AbortSignal | undefined, budgetMs: number, onTimeout: () => Error): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => reject(onTimeout()), budgetMs);
+    const abort = () => reject(signal?.reason ?? new Error('aborted'));
+    signal?.addEventListener('abort', abort, { once: true });
+    work.then(resolve, reject).finally(() => {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', abort);
+    });
+  });
+}
+
+export async function build(paths: readonly string[], options: BuildOptions = {}): Promise<BuildResult> {
+  const cwd = options.cwd ?? process.cwd();
+  const env = options.env ?? process.env;
+  const wantPdf = options.pdf ?? !options.html;
+  const wantHtml = options.html ?? !options.pdf;
+  const outDir = path.resolve(cwd, options.outDir ?? 'dist');
+  const progress = options.onProgress ?? (() => undefined);
+  const checked = await validate(paths, { cwd });
+  const diagnostics: Diagnostic[] = [...checked.diagnostics];
+  const result: BuildResult = { ...checked, diagnostics, written: [] };
+  if (hasErrors(diagnostics) || checked.issues.length === 0) return result;
+
+  for (const issue of checked.issues) {
+    const display = path.relative(cwd, issue.file) || issue.file;
+    diagnostics.push(...glyphWarnings(uncoveredCharacters(issueText(issue), fontFaces(issue.series)), display, checked.sources.get(display)));
+  }
+
+  const layouts = new Map<string, { layout: CompiledLayout; stylesheets: { name: string; text: string }[] }>();
+  const layoutFor = async (issue: Issue) => {
+    let entry = layouts.get(issue.series.root);
+    if (!entry) {
+      try {
+        const sources = await loadTemplates(issue.series.root);
+        entry = { layout: compileLayout(sources), stylesheets: sources.stylesheets };
+      } catch (error) {
+        throw new BulletinError(`template error: ${(error as Error).message}`, ExitCode.RenderFailed, 'Fix the template named above (see "Templates" in the README).');
+      }
+      layouts.set(issue.series.root, entry);
+    }
+    return entry;
+  };
+
+  // Heavy modules only now: validate never loads puppeteer.
+  const [{ findBrowser }, { openBrowser }, { serveDocument }, { preparePage }, { paginateIssue }, { finishPdf }, puppeteer] = await Promise.all([
+    import('./print/findBrowser.js'), import('./print/browserSession.js'), import('./print/documentServer.js'),
+    import('./print/printPage.js'), import('./print/paginateIssue.js'), import('./print/finishPdf.js'), import('puppeteer'),
+  ]);
+  const choice = findBrowser(options.browser, (name) => env[name], () => puppeteer.default.executablePath());
+  progress({ type: 'browser', path: choice.path, source: choice.source });
+  const session = await openBrowser(choice, { noSandbox: env.BULLETIN_NO_SANDBOX === '1' });
+  const onAbort = () => void session.close();
+  options.signal?.addEventListener('abort', onAbort, { once: true });
+  try {
+    for (const [index, issue] of checked.issues.entries()) {
+      const name = issue.slug;
+      progress({ type: 'issue', issue: name, index, count: checked.issues.length });
+      const { layout, stylesheets } = await layoutFor(issue);
+      const documentFor = (pages: Pagination | undefined, coverPages: number) => {
+        try {
+          return issueDocument(issue, layout, stylesheets, { pages, coverPages });
+        } catch (error) {
+          if (error instanceof TemplateError) throw new BulletinError(`template error: ${error.message}`, ExitCode.RenderFailed);
+          throw error;
+        }
+      };
+      const job = async () => {
+        const page = await session.browser.newPage();
+        try {
+          await preparePage(page);
+          const server = await serveDocument(page);
+          progress({ type: 'stage', issue: name, stage: 'paginating' });
+          const printed = await paginateIssue(page, server, issue, documentFor);
+          progress({ type: 'stage', issue: name, stage: `checking (${printed.passes} passes)` });
+          const texts = await readPdfText(printed.bytes);
+          const toc = tableOfContents(issue, printed.pages);
+          const problems = [
+            ...checkContents(toc, issue.series.layout.pageNumber, texts.slice(0, printed.coverPages), printed.pages, texts.slice(printed.coverPages)).map((p) => p.message),
+            ...checkPdfFonts(printed.pdf).problems,
+          ];
+          if (problems.length) {
+            throw new BulletinError(`the PDF of ${name} failed its self-check:\n  - ${problems.join('\n  - ')}`, ExitCode.RenderFailed,
+              'The contents or footers do not match the pages. If a series template changed the contents or the footers, check it; otherwise report this as a bug.');
+          }
+          const bytes = await finishPdf(printed.pdf, outlineOf(issue), printed.dests, metadataOf(issue, env));
+          return { bytes, doc: documentFor(printed.pages, printed.coverPages) };
+        } finally {
+          await page.close().catch(() => undefined);
+        }
+      };
+      const { bytes, doc } = await abortable(job(), options.signal, ISSUE_BUDGET_MS, () => new BulletinError(`the browser did not finish ${name} within ${ISSUE_BUDGET_MS / 1000} s`, ExitCode.BrowserFailed, 'Check that the machine is not out of memory; try again with --verbose.'));
+      progress({ type: 'stage', issue: name, stage: 'writing' });
+      try {
+        if (wantPdf) {
+          const file = path.join(outDir, `${name}.pdf`);
+          await writeAtomic(file, bytes);
+          result.written.push(file);
+          progress({ type: 'written', file });
+        }
+        if (wantHtml) {
+          for (const file of await writeHtml(doc, outDir)) {
+            result.written.push(file);
+            progress({ type: 'written', file });
+          }
+        }
+      } catch (error) {
+        throw new BulletinError(`cannot write to ${outDir}: ${(error as Error).message}`, ExitCode.OutputFailed, 'Check that the output folder is writable and the disk is not full.');
+      }
+    }
+  } catch (error) {
+    if (error instanceof BulletinError || options.signal?.aborted) throw error;
+    const message = (error as Error).message ?? String(error);
+    throw new BulletinError(`the browser failed: ${message.split('\n')[0]}`, ExitCode.BrowserFailed, 'Try again; if it keeps failing, run `bulletin build --verbose` and check the browser with `chromium --version`.');
+  } finally {
+    options.signal?.removeEventListener('abort', onAbort);
+    await session.close();
+  }
+  return result;
+}

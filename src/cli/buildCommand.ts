@@ -1,0 +1,60 @@
+// `bulletin build`: validate, then print PDF and HTML; Ctrl-C and SIGTERM close the browser before exiting.
+import path from 'node:path';
+import { build, type BuildEvent } from '../build.js';
+import { ExitCode } from '../diagnostics/exitCodes.js';
+import { hasErrors } from '../diagnostics/diagnostic.js';
+import { printDiagnostics } from './printDiagnostics.js';
+import type { Reporter } from './reporter.js';
+
+export interface BuildCommandOptions {
+  outDir: string;
+  pdf?: boolean;
+  html?: boolean;
+  browser?: string;
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+}
+
+class Interrupted extends Error {
+  constructor(readonly exitCode: number) {
+    super('interrupted');
+  }
+}
+
+export async function buildCommand(paths: string[], options: BuildCommandOptions, reporter: Reporter): Promise<number> {
+  const controller = new AbortController();
+  const onSignal = (signal: NodeJS.Signals) => {
+    reporter.info(`\n${signal} received: closing the browser …`);
+    controller.abort(new Interrupted(signal === 'SIGINT' ? ExitCode.Interrupted : ExitCode.Terminated));
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  const started = Date.now();
+  const seconds = () => `${((Date.now() - started) / 1000).toFixed(1)} s`;
+  const onProgress = (event: BuildEvent) => {
+    if (event.type === 'browser') reporter.verbose(`browser: ${event.path} (${event.source})`);
+    else if (event.type === 'issue') reporter.info(`[${event.index + 1}/${event.count}] ${event.issue}`);
+    else if (event.type === 'stage') reporter.verbose(`  ${event.stage} … ${seconds()}`);
+    else reporter.out(path.relative(options.cwd, event.file) || event.file);
+  };
+  try {
+    const result = await build(paths, {
+      cwd: options.cwd, outDir: options.outDir, pdf: options.pdf, html: options.html, browser: options.browser, env: options.env,
+      onProgress, signal: controller.signal,
+    });
+    if (result.diagnostics.length) printDiagnostics(reporter, result.diagnostics, result.sources, 'human', result.sources.size);
+    if (hasErrors(result.diagnostics)) return ExitCode.SourceErrors;
+    if (result.issues.length === 0) {
+      reporter.error('no issues to build', 'Name an issue file or a series folder with issues in it.');
+      return ExitCode.SourceErrors;
+    }
+    reporter.info(`built ${result.issues.length} issue${result.issues.length === 1 ? '' : 's'} in ${seconds()}`);
+    return ExitCode.Ok;
+  } catch (error) {
+    if (controller.signal.aborted && controller.signal.reason instanceof Interrupted) return controller.signal.reason.exitCode;
+    throw error;
+  } finally {
+    process.removeListener('SIGINT', onSignal);
+    process.removeListener('SIGTERM', onSignal);
+  }
+}

@@ -1,0 +1,19 @@
+// All the text of an issue that will be printed: what the fonts must cover.
+import type { Issue } from './types.js';
+
+export function issueText(issue: Issue): string {
+  const parts: string[] = [issue.series.seriesLine, issue.series.name, issue.series.publisher, issue.issueLine, issue.dateLine, '本期目录【】（）。，：—-0123456789·…', issue.series.layout.pageNumber];
+  if (issue.classification) parts.push(issue.classification);
+  if (issue.label) parts.push(issue.label);
+  if (issue.note) parts.push(issue.note, '编者按');
+  for (const s of issue.sections) {
+    parts.push(s.label);
+    for (const a of s.articles) {
+      parts.push(a.title, a.body, a.note ?? '', a.source ?? '');
+      for (const f of a.figures) parts.push(f.caption ?? '', f.alt);
+    }
+  }
+  const d = issue.distribution;
+  parts.push(...d.report, ...d.send, ...d.distribute, ...d.extra, '报送发本期增发共印份');
+  return parts.join('\n');
+}

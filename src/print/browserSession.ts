@@ -1,0 +1,83 @@
+// Owns the browser: launch with safe flags over a pipe, one fresh profile, and a close that always runs.
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import puppeteer, { type Browser } from 'puppeteer';
+import { BulletinError, ExitCode } from '../diagnostics/exitCodes.js';
+import { INSTALL_HINT, type BrowserChoice } from './findBrowser.js';
+
+export const LAUNCH_TIMEOUT_MS = 30_000;
+
+const ARGS = [
+  '--headless=new',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-default-apps',
+  '--disable-extensions',
+  '--disable-features=Translate,MediaRouter,OptimizationHints,AutofillServerCommunication,NetworkPrediction',
+  '--disable-domain-reliability',
+  '--no-first-run',
+  '--no-default-browser-check',
+  '--no-pings',
+  '--mute-audio',
+  '--font-render-hinting=none',
+  '--proxy-server=http://0.0.0.0:9',    // belt and braces: anything that escapes interception goes nowhere
+  '--proxy-bypass-list=<-loopback>',
+];
+
+export interface BrowserSession {
+  browser: Browser;
+  choice: BrowserChoice;
+  close(): Promise<void>;
+}
+
+function needsNoSandbox(): boolean {
+  return typeof process.getuid === 'function' && process.getuid() === 0;
+}
+
+export async function openBrowser(choice: BrowserChoice, options: { noSandbox?: boolean } = {}): Promise<BrowserSession> {
+  const profile = await mkdtemp(path.join(os.tmpdir(), 'bulletin-chrome-'));
+  const args = [...ARGS, ...(options.noSandbox || needsNoSandbox() ? ['--no-sandbox'] : [])];
+  let browser: Browser;
+  try {
+    browser = await puppeteer.launch({
+      executablePath: choice.path,
+      args,
+      pipe: true,
+      userDataDir: profile,
+      timeout: LAUNCH_TIMEOUT_MS,
+      protocolTimeout: 120_000,
+      // bulletin handles Ctrl-C itself and closes the browser before exiting.
+      handleSIGINT: false,
+      handleSIGTERM: false,
+      handleSIGHUP: false,
+      defaultViewport: null,
+    });
+  } catch (error) {
+    await rm(profile, { recursive: true, force: true });
+    const message = (error as Error).message.split('\n')[0];
+    const sandbox = /sandbox/i.test((error as Error).message);
+    throw new BulletinError(
+      `the browser ${choice.path} failed to start: ${message}`,
+      ExitCode.BrowserFailed,
+      sandbox
+        ? 'Chrome needs a usable sandbox: run as a normal user, or (only in a throwaway CI container) pass --no-sandbox via BULLETIN_NO_SANDBOX=1.'
+        : INSTALL_HINT,
+    );
+  }
+  let closed = false;
+  return {
+    browser,
+    choice,
+    async close() {
+      if (closed) return;
+      closed = true;
+      const proc = browser.process();
+      await Promise.race([browser.close().catch(() => undefined), new Promise((r) => setTimeout(r, 5000).unref())]);
+      if (proc && proc.exitCode === null && proc.signalCode === null) proc.kill('SIGKILL');
+      await rm(profile, { recursive: true, force: true }).catch(() => undefined);
+    },
+  };
+}

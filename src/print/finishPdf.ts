@@ -1,0 +1,77 @@
+// PDF post-processing: bookmarks for sections and articles, metadata, and nothing that varies between runs.
+import { PDFName, PDFHexString, PDFNull, PDFNumber, type PDFDocument, type PDFRef } from 'pdf-lib';
+import type { Destination } from './readDestinations.js';
+
+export interface OutlineItem {
+  title: string;
+  id: string;
+  children: OutlineItem[];
+}
+
+export interface PdfMetadata {
+  title: string;
+  author: string;
+  subject: string;
+  keywords: string[];
+  language: string;
+  /** Creation and modification date: the issue date, or SOURCE_DATE_EPOCH. */
+  date: Date;
+}
+
+export const PRODUCER = 'bulletin';
+
+function addOutline(pdf: PDFDocument, items: readonly OutlineItem[], dests: ReadonlyMap<string, Destination>): void {
+  const context = pdf.context;
+  const pages = pdf.getPages();
+  const rootRef = context.nextRef();
+  const build = (list: readonly OutlineItem[], parent: PDFRef): { first: PDFRef; last: PDFRef; count: number } | undefined => {
+    const placed = list.filter((i) => dests.has(i.id));
+    if (!placed.length) return undefined;
+    const refs = placed.map(() => context.nextRef());
+    let count = 0;
+    placed.forEach((item, k) => {
+      const dest = dests.get(item.id)!;
+      const page = pages[dest.pageIndex]!;
+      const top = dest.top === undefined ? PDFNull : PDFNumber.of(page.getHeight() - dest.top);
+      const dict: Record<string, unknown> = {
+        Title: PDFHexString.fromText(item.title),
+        Parent: parent,
+        Dest: context.obj([page.ref, PDFName.of('XYZ'), PDFNull, top, PDFNull]),
+      };
+      if (k > 0) dict.Prev = refs[k - 1];
+      if (k < placed.length - 1) dict.Next = refs[k + 1];
+      const kids = build(item.children, refs[k]!);
+      if (kids) {
+        dict.First = kids.first;
+        dict.Last = kids.last;
+        dict.Count = PDFNumber.of(kids.count);
+      }
+      count += 1 + (kids?.count ?? 0);
+      context.assign(refs[k]!, context.obj(dict as never));
+    });
+    return { first: refs[0]!, last: refs.at(-1)!, count };
+  };
+  const top = build(items, rootRef);
+  if (!top) return;
+  context.assign(rootRef, context.obj({ Type: 'Outlines', First: top.first, Last: top.last, Count: PDFNumber.of(top.count) } as never));
+  pdf.catalog.set(PDFName.of('Outlines'), rootRef);
+  pdf.catalog.set(PDFName.of('PageMode'), PDFName.of('UseOutlines'));
+}
+
+/** Rewrites Chrome's PDF: outline, metadata, language, fixed producer and dates, no file identifier. */
+export async function finishPdf(pdf: PDFDocument, outline: readonly OutlineItem[], dests: ReadonlyMap<string, Destination>, meta: PdfMetadata): Promise<Uint8Array> {
+  addOutline(pdf, outline, dests);
+  pdf.setTitle(meta.title, { showInWindowTitleBar: true });
+  pdf.setAuthor(meta.author);
+  pdf.setSubject(meta.subject);
+  pdf.setKeywords(meta.keywords);
+  pdf.setLanguage(meta.language);
+  pdf.setCreator(PRODUCER);
+  pdf.setProducer(PRODUCER);
+  pdf.setCreationDate(meta.date);
+  pdf.setModificationDate(meta.date);
+  // Chrome's XMP packet carries its own dates and ids; the Info dictionary above replaces it.
+  pdf.catalog.delete(PDFName.of('Metadata'));
+  pdf.context.trailerInfo.ID = undefined;
+  return pdf.save({ useObjectStreams: false, updateFieldAppearances: false });
+}

@@ -1,0 +1,28 @@
+// Loads a served document in a page with JavaScript off, waits for its fonts and images, and prints it.
+import type { Page } from 'puppeteer';
+import { ORIGIN } from './documentServer.js';
+
+export const PRINT_TIMEOUT_MS = 120_000;
+
+export async function preparePage(page: Page): Promise<void> {
+  await page.setJavaScriptEnabled(false);
+  await page.emulateMediaType('print');
+}
+
+export async function loadDocument(page: Page, entry: string): Promise<void> {
+  await page.goto(`${ORIGIN}/${encodeURI(entry)}`, { waitUntil: 'load', timeout: PRINT_TIMEOUT_MS });
+  // Runs over CDP, not as page script: fonts must be in before layout is printed.
+  await page.evaluate(() => document.fonts.ready.then(() => undefined));
+}
+
+export async function printPage(page: Page): Promise<Uint8Array> {
+  // No `path`: puppeteer would truncate the target before printing; outputs are written atomically elsewhere.
+  return page.pdf({
+    printBackground: true,
+    preferCSSPageSize: true,
+    displayHeaderFooter: false,
+    tagged: true,
+    outline: false,
+    timeout: PRINT_TIMEOUT_MS,
+  });
+}

@@ -1,0 +1,54 @@
+// The per-issue stylesheet: colours, font faces, page numbers on the right side, figure sizes.
+import type { Issue } from '../model/types.js';
+import { pageNumberParts } from './pageNumber.js';
+import { fontFaceCss, type FontFace } from './fontFaces.js';
+import { figureLines } from './viewModel.js';
+import { titleFitCss } from './titleFit.js';
+
+function cssString(text: string): string {
+  return `"${text.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+}
+
+/** Whole characters of the 28-character grid closest to a percentage of the type-area width. */
+export function gridChars(percent: number): number {
+  return Math.max(3, Math.min(28, Math.round((28 * percent) / 100)));
+}
+
+/**
+ * `coverPages` decides which physical side odd body pages fall on: with a one-page cover, body
+ * page 1 is the second sheet side, a left-hand page in Chrome's terms.
+ */
+export function issueCss(issue: Issue, faces: readonly FontFace[], options: { fontUrlPrefix: string; coverPages: number }): string {
+  const { layout } = issue.series;
+  const { before, after } = pageNumberParts(layout.pageNumber);
+  const number = `content: ${cssString(before)} counter(page) ${cssString(after)};`;
+  const numberStyle = `font-family: bulletin-page-number, bulletin-body, serif; font-size: 14pt; line-height: 14pt; vertical-align: top; padding-top: 4.2mm;`;
+  const oddSide = options.coverPages % 2 === 1 ? 'left' : 'right';
+  const evenSide = oddSide === 'left' ? 'right' : 'left';
+  const widths = new Set<number>();
+  const heights: string[] = [];
+  for (const section of issue.sections) {
+    for (const article of section.articles) {
+      article.figures.forEach((f, i) => {
+        widths.add(f.widthPercent);
+        const lines = figureLines(f);
+        if (lines !== undefined) {
+          const imageLines = Math.max(1, lines - (f.caption ? 1 : 0));
+          heights.push(`#${article.id}-figure-${i + 1} img { height: calc(var(--pitch) * ${imageLines}); }`);
+        }
+      });
+    }
+  }
+  return [
+    `:root { --accent: ${layout.accent}; --text: ${layout.text}; }`,
+    fontFaceCss(faces, options.fontUrlPrefix),
+    '@media print {',
+    `  @page body:${oddSide} { margin: 37mm 26mm 35mm 28mm; @bottom-right { ${number} ${numberStyle} text-align: right; padding-right: 14pt; } }`,
+    `  @page body:${evenSide} { margin: 37mm 28mm 35mm 26mm; @bottom-left { ${number} ${numberStyle} text-align: left; padding-left: 14pt; } }`,
+    '}',
+    ...[...widths].sort().map((w) => `.w-${w} { width: calc(var(--char) * ${gridChars(w)}); }`),
+    ...heights,
+    ...titleFitCss(issue.sections.flatMap((s) => s.articles.flatMap((a) => a.titleLines))),
+    '',
+  ].join('\n');
+}

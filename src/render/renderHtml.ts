@@ -1,0 +1,55 @@
+// View → HTML through an isolated Handlebars instance: no helpers beyond the built-ins, no prototype access.
+import Handlebars from 'handlebars';
+import type { TemplateSources } from './templates.js';
+import type { IssueView } from './viewModel.js';
+
+export class TemplateError extends Error {
+  constructor(message: string, readonly template: string) {
+    super(message);
+    this.name = 'TemplateError';
+  }
+}
+
+export type CompiledLayout = (view: IssueView) => string;
+
+const COMPILE_OPTIONS = {
+  knownHelpersOnly: true,
+  knownHelpers: { if: true, unless: true, each: true, with: true, lookup: false, log: false, helperMissing: false, blockHelperMissing: false },
+  strict: false,
+  preventIndent: true,
+} as const;
+
+function positionOf(error: unknown): string {
+  const e = error as { lineNumber?: number; column?: number; message?: string };
+  return e.lineNumber ? `:${e.lineNumber}:${(e.column ?? 0) + 1}` : '';
+}
+
+export function compileLayout(sources: TemplateSources): CompiledLayout {
+  const hb = Handlebars.create();
+  const partials: Record<string, HandlebarsTemplateDelegate> = {};
+  const compile = (name: string, text: string): HandlebarsTemplateDelegate => {
+    try {
+      const template = hb.compile(text, COMPILE_OPTIONS);
+      // Compile eagerly so syntax errors surface here, with the file name.
+      hb.precompile(text, COMPILE_OPTIONS);
+      return template;
+    } catch (error) {
+      throw new TemplateError(`${name}${positionOf(error)}: ${(error as Error).message.split('\n')[0]}`, name);
+    }
+  };
+  for (const [key, p] of sources.partials) partials[key] = compile(p.name, p.text);
+  const main = compile(sources.main.name, sources.main.text);
+  return (view) => {
+    try {
+      return main(view, {
+        partials,
+        allowProtoPropertiesByDefault: false,
+        allowProtoMethodsByDefault: false,
+        allowCallsToHelperMissing: false,
+      } as RuntimeOptions);
+    } catch (error) {
+      const message = (error as Error).message ?? String(error);
+      throw new TemplateError(`${sources.main.name}: ${message.split('\n')[0]}${/Maximum call stack/.test(message) ? ' (a partial includes itself)' : ''}`, sources.main.name);
+    }
+  };
+}

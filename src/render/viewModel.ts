@@ -1,0 +1,125 @@
+// Issue model + contents → the view the templates receive: every string ready, no logic left for templates.
+import type { Issue, TocEntry, Figure } from '../model/types.js';
+import { markdownToHtml, inlineMarkdownToHtml } from './markdownToHtml.js';
+import { formatPageNumber } from './pageNumber.js';
+import { titleLineClass } from './titleFit.js';
+
+/** GB/T 9704 grid: 22 lines in a 225 mm type area, 28 characters in 156 mm. */
+export const LINE_PITCH_MM = 225 / 22;
+export const TYPE_AREA_WIDTH_MM = 156;
+
+export interface FigureView {
+  id: string;
+  src: string;
+  alt: string;
+  caption: string | undefined;
+  className: string;
+}
+
+export interface ArticleView {
+  id: string;
+  titleLines: { text: string; className: string }[];
+  title: string;
+  noteHtml: string | undefined;
+  bodyHtml: string;
+  source: string | undefined;
+}
+
+export interface TocView {
+  kind: 'section' | 'article';
+  id: string;
+  /** The entry's text without its last character … */
+  head: string;
+  /** … which is kept together with the dot leaders so they never start a line of their own. */
+  last: string;
+  page: string;
+}
+
+export interface IssueView {
+  lang: string;
+  documentTitle: string;
+  seriesLine: string;
+  name: string;
+  publisher: string;
+  issueLine: string;
+  dateLine: string;
+  classification: string | undefined;
+  label: string | undefined;
+  noteHtml: string | undefined;
+  toc: TocView[];
+  sections: { id: string; label: string; articles: ArticleView[] }[];
+  distribution: { rows: { label: string; text: string }[]; copies: string | undefined } | undefined;
+  /** Stylesheets, relative to the HTML file. */
+  stylesheets: string[];
+}
+
+export function figureClass(figure: Figure): string {
+  return `figure figure-${figure.place} w-${figure.widthPercent}`;
+}
+
+/** Per-figure height in whole lines of the grid, when the image's pixel size is known. */
+export function figureLines(figure: Figure): number | undefined {
+  const pixelSize = figure.pixels;
+  if (!pixelSize || pixelSize.width === 0) return undefined;
+  const widthMm = (TYPE_AREA_WIDTH_MM * figure.widthPercent) / 100 - TYPE_AREA_WIDTH_MM / 28;
+  const heightMm = (widthMm * pixelSize.height) / pixelSize.width;
+  return Math.max(2, Math.round(heightMm / LINE_PITCH_MM));
+}
+
+function joinUnits(units: readonly string[]): string {
+  return `${units.join('，')}。`;
+}
+
+export function issueView(issue: Issue, toc: readonly TocEntry[], assets: { imageUrl(figure: Figure): string; stylesheets: string[] }): IssueView {
+  const form = issue.series.layout.pageNumber;
+  const d = issue.distribution;
+  const rows = [
+    { label: '报', units: d.report },
+    { label: '送', units: d.send },
+    { label: '发', units: d.distribute },
+    { label: '本期增发', units: d.extra },
+  ].filter((r) => r.units.length > 0).map((r) => ({ label: r.label, text: joinUnits(r.units) }));
+  return {
+    lang: 'zh-CN',
+    documentTitle: `${issue.series.name} ${issue.issueLine}`,
+    seriesLine: issue.series.seriesLine,
+    name: issue.series.name,
+    publisher: issue.series.publisher,
+    issueLine: issue.issueLine,
+    dateLine: issue.dateLine,
+    classification: issue.classification,
+    label: issue.label,
+    noteHtml: issue.note ? markdownToHtml(issue.note).html : undefined,
+    toc: toc.map((e) => {
+      const chars = [...e.text];
+      return { kind: e.kind, id: e.id, head: chars.slice(0, -1).join(''), last: chars.at(-1) ?? '', page: e.page === undefined ? formatPageNumber(form, 0) : formatPageNumber(form, e.page) };
+    }),
+    sections: issue.sections.map((s) => ({
+      id: s.id,
+      label: s.label,
+      articles: s.articles.map((a) => {
+        const figures = new Map<number, string>();
+        a.figures.forEach((f, i) => {
+          const id = `${a.id}-figure-${i + 1}`;
+          const caption = f.caption ? `<figcaption>${inlineMarkdownToHtml(f.caption)}</figcaption>` : '';
+          const html = `<figure class="${figureClass(f)}" id="${id}"><img src="${escapeAttr(assets.imageUrl(f))}" alt="${escapeAttr(f.alt)}">${caption}</figure>\n`;
+          figures.set(f.paragraph, (figures.get(f.paragraph) ?? '') + html);
+        });
+        return {
+          id: a.id,
+          titleLines: a.titleLines.map((text) => ({ text, className: titleLineClass(text) })),
+          title: a.title,
+          noteHtml: a.note ? markdownToHtml(a.note).html : undefined,
+          bodyHtml: markdownToHtml(a.body, figures).html,
+          source: a.source,
+        };
+      }),
+    })),
+    distribution: rows.length || d.copies !== undefined ? { rows, copies: d.copies === undefined ? undefined : `（共印${d.copies}份）` } : undefined,
+    stylesheets: assets.stylesheets,
+  };
+}
+
+function escapeAttr(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { checkAsset, isInside } from '../../src/model/checkAsset.js';
+import type { Io } from '../../src/io.js';
+
+// An Io that fails loudly: the form checks must refuse these references before touching the disk.
+const noIo = new Proxy({}, { get: (_t, name) => () => { throw new Error(`unexpected io.${String(name)}`); } }) as Io;
+
+describe('isInside', () => {
+  it('accepts paths below the folder and refuses the folder itself, parents and siblings', () => {
+    expect(isInside('/series', '/series/issues/images/a.png')).toBe(true);
+    expect(isInside('/series', '/series')).toBe(false);
+    expect(isInside('/series', '/')).toBe(false);
+    expect(isInside('/series', '/series-other/a.png')).toBe(false);
+    expect(isInside('/series', '/etc/hosts')).toBe(false);
+  });
+
+  it('is not fooled by names that start with two dots', () => {
+    expect(isInside('/series', '/series/..images/a.png')).toBe(true);
+  });
+});
+
+describe('checkAsset: the form of the reference', () => {
+  it.each([
+    ['https://example.org/a.png', 'not a path inside the series'],
+    ['file:///etc/passwd', 'not a path inside the series'],
+    ['C:/photos/a.png', 'not a path inside the series'],
+    ['images\\a.png', 'not a path inside the series'],
+    ['\\\\server\\share\\a.png', 'not a path inside the series'],
+    ['/etc/passwd', 'absolute path'],
+    ['../../outside.png', 'outside the series folder'],
+  ])('refuses %s', async (ref, words) => {
+    const check = await checkAsset(noIo, '/series', '/series/issues', ref, 'image');
+    expect(check.ok).toBe(false);
+    if (check.ok) return;
+    expect(check.code).toBe('image-outside');
+    expect(check.message).toContain(words);
+    expect(check.hint).toBeTruthy();
+  });
+
+  it('names fonts as fonts', async () => {
+    const check = await checkAsset(noIo, '/series', '/series', '/usr/share/fonts/a.ttf', 'font');
+    expect(check).toMatchObject({ ok: false, code: 'font-outside' });
+  });
+});

@@ -1,0 +1,58 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { sniffImage, MAX_IMAGE_PIXELS } from '../../src/model/sniffImage.js';
+import { SEED_PNG } from '../helpers.js';
+
+const bytes = (...parts: (number[] | string)[]) => Uint8Array.from(parts.flatMap((p) => (typeof p === 'string' ? [...Buffer.from(p, 'latin1')] : p)));
+const PNG_MAGIC = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+const u32 = (n: number) => [(n >>> 24) & 255, (n >>> 16) & 255, (n >>> 8) & 255, n & 255];
+
+describe('sniffImage', () => {
+  it('recognises the seed PNG and reads its size', () => {
+    expect(sniffImage(readFileSync(SEED_PNG).subarray(0, 65536))).toEqual({ mime: 'image/png', width: 800, height: 720 });
+  });
+
+  it('reads the declared size of a PNG header (a decompression bomb shows here)', () => {
+    const head = bytes(PNG_MAGIC, u32(13), 'IHDR', u32(100000), u32(100000), [8, 2, 0, 0, 0]);
+    const info = sniffImage(head);
+    expect(info).toMatchObject({ mime: 'image/png', width: 100000, height: 100000 });
+    expect(info!.width! * info!.height!).toBeGreaterThan(MAX_IMAGE_PIXELS);
+  });
+
+  it('refuses a PNG signature too short to hold a header', () => {
+    expect(sniffImage(bytes(PNG_MAGIC))).toBeUndefined();
+  });
+
+  it('recognises JPEG and reads the frame size past other segments', () => {
+    const app0 = [0xff, 0xe0, 0x00, 0x10, ...Buffer.from('JFIF\0'), 1, 1, 0, 0, 1, 0, 1, 0, 0];
+    const sof0 = [0xff, 0xc0, 0x00, 0x11, 0x08, ...[0x02, 0xd0], ...[0x03, 0x20], 3, 1, 0x22, 0, 2, 0x11, 1, 3, 0x11, 1];
+    const info = sniffImage(bytes([0xff, 0xd8], app0, sof0, [0xff, 0xd9]));
+    expect(info).toEqual({ mime: 'image/jpeg', width: 800, height: 720 });
+  });
+
+  it('recognises a JPEG whose size is not in the head', () => {
+    expect(sniffImage(bytes([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x04, 0, 0]))).toEqual({ mime: 'image/jpeg', width: undefined, height: undefined });
+  });
+
+  it('recognises WebP', () => {
+    expect(sniffImage(bytes('RIFF', u32(0x24000000), 'WEBPVP8 ', [0, 0, 0, 0]))).toMatchObject({ mime: 'image/webp' });
+    expect(sniffImage(bytes('RIFF', u32(0x24000000), 'WAVEfmt ', [0, 0, 0, 0]))).toBeUndefined();
+  });
+
+  it('recognises SVG, with or without an XML declaration, BOM, comments and doctype', () => {
+    const svg = (text: string) => sniffImage(new TextEncoder().encode(text));
+    expect(svg('<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"></svg>')).toMatchObject({ mime: 'image/svg+xml' });
+    expect(svg('\uFEFF<?xml version="1.0" encoding="UTF-8"?>\n<!-- drawn by hand -->\n<!DOCTYPE svg PUBLIC "-//W3C//DTD SVG 1.1//EN" "x">\n<svg>\n</svg>')).toMatchObject({ mime: 'image/svg+xml' });
+    expect(svg('  \n<SVG>')).toMatchObject({ mime: 'image/svg+xml' });
+  });
+
+  it('refuses text files, HTML and lookalikes whatever their name would say', () => {
+    const text = (t: string) => sniffImage(new TextEncoder().encode(t));
+    expect(text('This is not a picture, just text saved with a .png name.\n')).toBeUndefined();
+    expect(text('PNG\r\n\x1a\nIHDR fake')).toBeUndefined();
+    expect(text('<html><body><svg></svg></body></html>')).toBeUndefined();
+    expect(text('<svgfoo>')).toBeUndefined();
+    expect(sniffImage(new Uint8Array())).toBeUndefined();
+    expect(sniffImage(bytes([0x47, 0x49, 0x46, 0x38, 0x39, 0x61, 1, 0, 1, 0]))).toBeUndefined(); // GIF is not accepted
+  });
+});
