@@ -90,8 +90,8 @@ describe('compileIssue', () => {
 
   it('keeps only checked figures, with their defaults', () => {
     const figures = new Map<string, CheckedFigure>([
-      [figureKey(0, 0, 0), { path: '/series/issues/images/a.png', relPath: 'issues/images/a.png', mime: 'image/png' }],
-      [figureKey(0, 0, 2), { path: '/series/issues/images/c.jpg', relPath: 'issues/images/c.jpg', mime: 'image/jpeg' }],
+      [figureKey(0, 0, 0), { path: '/series/issues/images/a.png', relPath: 'issues/images/a.png', mime: 'image/png', pixels: { width: 800, height: 720 } }],
+      [figureKey(0, 0, 2), { path: '/series/issues/images/c.jpg', relPath: 'issues/images/c.jpg', mime: 'image/jpeg', pixels: undefined }],
     ]);
     const issue = compile({
       year: 2018, number: 1, total: 1, date: '2018-03-01',
@@ -103,7 +103,8 @@ describe('compileIssue', () => {
     }, makeSeries(), figures);
     const [a, c] = issue.sections[0]!.articles[0]!.figures;
     expect(issue.sections[0]!.articles[0]!.figures).toHaveLength(2);
-    expect(a).toEqual({ path: '/series/issues/images/a.png', relPath: 'issues/images/a.png', mime: 'image/png', place: 'right', widthPercent: 45, caption: undefined, alt: '', paragraph: 1 });
+    expect(a).toMatchObject({ path: '/series/issues/images/a.png', relPath: 'issues/images/a.png', mime: 'image/png', pixels: { width: 800, height: 720 }, place: 'right', widthPercent: 45, alt: '', paragraph: 1 });
+    expect(a!.caption).toBeUndefined();
     expect(c).toMatchObject({ relPath: 'issues/images/c.jpg', place: 'centre', widthPercent: 100, caption: '会议现场', alt: '会议现场', paragraph: 2 });
   });
 

@@ -1,0 +1,242 @@
+// The command line in-process: main(argv, { stdout, stderr, cwd, env }) with collecting streams.
+import { closeSync, cpSync, openSync, readFileSync, writeFileSync, ftruncateSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { main } from '../src/cli/main.js';
+import { cleanScratch, collector, issueYaml, REPO, SEED, SERIES_YAML, scratchDir, writeTree } from './helpers.js';
+
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the CLI with colour off (no TTY, empty environment) in `cwd`. */
+async function run(argv: string[], cwd = REPO): Promise<Run> {
+  const stdout = collector();
+  const stderr = collector();
+  const code = await main(argv, { stdout, stderr, cwd, env: {} });
+  return { code, stdout: stdout.text(), stderr: stderr.text() };
+}
+
+/** A copy of the seed whose issue has `title:` misspelt as `titel:` in its first article; returns the folder and where. */
+function seedWithTypo(): { dir: string; line: number; column: number } {
+  const dir = scratchDir();
+  cpSync(SEED, dir, { recursive: true });
+  const file = path.join(dir, 'issues', '2018-02.yaml');
+  const lines = readFileSync(file, 'utf8').split('\n');
+  const index = lines.indexOf('        title:');
+  expect(index).toBeGreaterThan(0);
+  lines[index] = '        titel:';
+  writeFileSync(file, lines.join('\n'));
+  return { dir, line: index + 1, column: 9 };
+}
+
+afterAll(() => cleanScratch());
+
+describe('bulletin validate', () => {
+  it('passes the seed: exit 0, no diagnostics', async () => {
+    const r = await run(['validate', 'examples/seed']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/0 errors, 0 warnings/);
+  });
+
+  it('passes the demo: exit 0, zero errors and zero warnings', async () => {
+    const r = await run(['validate', 'examples/demo']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/0 errors, 0 warnings/);
+    const json = await run(['validate', '--format', 'json', 'examples/demo']);
+    expect(json.code).toBe(0);
+    expect(JSON.parse(json.stdout)).toEqual([]);
+  });
+
+  it('reports a broken copy of the seed for people: exit 1, position, code, code frame and hint', async () => {
+    const { dir, line, column } = seedWithTypo();
+    const r = await run(['validate', '.'], dir);
+    expect(r.code).toBe(1);
+    const out = r.stdout;
+    expect(out).toContain(`issues/2018-02.yaml:${line}:${column}: error`);
+    expect(out).toContain('[schema-unknown-key]');
+    expect(out).toContain('unknown key `titel`');
+    expect(out).toMatch(/^ {2}hint: Did you mean `title`\?/m);
+    // The code frame: the offending line marked with `>`, then a caret line under `titel`.
+    const frame = out.split('\n');
+    const marked = frame.findIndex((l) => l.startsWith(`>${line} |`));
+    expect(marked).toBeGreaterThan(0);
+    expect(frame[marked]).toContain('titel:');
+    expect(frame[marked + 1]).toMatch(/^ +\| {9}\^{5}$/);
+    expect(r.stderr).toMatch(/1 error, 0 warnings/);
+    expect(out).not.toMatch(/\u001b\[/); // no colour without a terminal
+  });
+
+  it('prints a JSON array with --format json', async () => {
+    const { dir, line, column } = seedWithTypo();
+    const r = await run(['validate', '--format', 'json', '.'], dir);
+    expect(r.code).toBe(1);
+    const report = JSON.parse(r.stdout) as Record<string, unknown>[];
+    expect(Array.isArray(report)).toBe(true);
+    expect(report).toHaveLength(1);
+    expect(Object.keys(report[0]!).sort()).toEqual(['code', 'column', 'endColumn', 'endLine', 'file', 'hint', 'line', 'message', 'severity']);
+    expect(report[0]).toMatchObject({ file: 'issues/2018-02.yaml', line, column, endLine: line, endColumn: column + 5, severity: 'error', code: 'schema-unknown-key' });
+    expect(report[0]!.message).toEqual(expect.stringContaining('titel'));
+    expect(report[0]!.hint).toEqual(expect.stringContaining('title'));
+  });
+
+  it('prints GitHub annotations with --format github', async () => {
+    const { dir, line } = seedWithTypo();
+    const r = await run(['validate', '--format', 'github', '.'], dir);
+    expect(r.code).toBe(1);
+    const lines = r.stdout.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    for (const l of lines) expect(l).toMatch(/^::error file=.*,line=\d+,col=\d+/);
+    expect(lines[0]).toContain(`::error file=issues/2018-02.yaml,line=${line},col=9,`);
+  });
+
+  it('accepts -f as short for --format', async () => {
+    const { dir } = seedWithTypo();
+    const r = await run(['validate', '-f', 'json', '.'], dir);
+    expect(JSON.parse(r.stdout)).toHaveLength(1);
+  });
+
+  it('exits 2 for an unknown flag', async () => {
+    const r = await run(['validate', '--bogus', 'examples/seed']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("unknown option '--bogus'");
+  });
+
+  it('exits 2 for an unknown format', async () => {
+    const r = await run(['validate', '--format', 'xml', 'examples/seed']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('xml');
+  });
+
+  it('exits 2 for a path that does not exist', async () => {
+    const r = await run(['validate', 'examples/nope']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('path not found: examples/nope');
+    expect(r.stderr).toContain('hint:');
+  });
+
+  it('exits 2 for a folder outside any series', async () => {
+    const r = await run(['validate', '.'], scratchDir());
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('not in a bulletin series');
+  });
+
+  it('exits 2 for an unknown command', async () => {
+    expect((await run(['frobnicate'])).code).toBe(2);
+  });
+
+  describe('--fail-on-warnings', () => {
+    function warningOnly(): string {
+      return writeTree(scratchDir(), {
+        'bulletin.yaml': SERIES_YAML,
+        'issues/2018-01.yaml': issueYaml({ sections: '  - label: 工作动态\n    articles: []' }),
+      });
+    }
+
+    it('exits 0 with warnings only', async () => {
+      const r = await run(['validate', '.'], warningOnly());
+      expect(r.code).toBe(0);
+      expect(r.stdout).toContain('warning');
+      expect(r.stdout).toContain('[section-empty]');
+      expect(r.stderr).toMatch(/0 errors, 1 warning\b/);
+    });
+
+    it('exits 1 with warnings only under --fail-on-warnings', async () => {
+      const r = await run(['validate', '--fail-on-warnings', '.'], warningOnly());
+      expect(r.code).toBe(1);
+    });
+
+    it('still exits 0 under --fail-on-warnings when there is nothing to say', async () => {
+      expect((await run(['validate', '--fail-on-warnings', 'examples/seed'])).code).toBe(0);
+    });
+  });
+
+  it('refuses a 50 MB source quickly with source-too-large', async () => {
+    const dir = writeTree(scratchDir(), { 'bulletin.yaml': SERIES_YAML, 'issues/2018-01.yaml': '' });
+    const fd = openSync(path.join(dir, 'issues', '2018-01.yaml'), 'r+');
+    ftruncateSync(fd, 50 * 1024 * 1024); // sparse
+    closeSync(fd);
+    const started = performance.now();
+    const r = await run(['validate', '--format', 'json', '.'], dir);
+    expect(performance.now() - started).toBeLessThan(2000);
+    expect(r.code).toBe(1);
+    const report = JSON.parse(r.stdout) as { code: string; file: string; message: string; hint: string }[];
+    expect(report.map((d) => `${d.file} ${d.code}`)).toEqual(['issues/2018-01.yaml source-too-large']);
+    expect(report[0]!.message).toContain('50.0 MiB');
+    expect(report[0]!.hint).toBeTruthy();
+  });
+
+  it('prints nothing but results and errors with --quiet', async () => {
+    const r = await run(['--quiet', 'validate', 'examples/seed']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe('');
+  });
+});
+
+describe('bulletin inspect', () => {
+  it('prints the compiled seed issue as JSON', async () => {
+    const r = await run(['inspect', 'examples/seed/issues/2018-02.yaml']);
+    expect(r.code).toBe(0);
+    const issue = JSON.parse(r.stdout) as {
+      file: string; issueLine: string; dateLine: string; year: number; number: number; total: number; kind: string;
+      sections: { id: string; label: string; articles: { id: string; paragraphs: number; figures: { image: string; paragraph: number }[] }[] }[];
+    };
+    expect(issue.issueLine).toBe('2018年第2期（总第11期）');
+    expect(issue.dateLine).toBe('二〇一八年十二月二十八日');
+    expect(issue).toMatchObject({ file: 'examples/seed/issues/2018-02.yaml', year: 2018, number: 2, total: 11, kind: 'regular' });
+    expect(issue.sections.map((s) => s.id)).toEqual(['section-1']);
+    expect(issue.sections[0]!.label).toBe('工作动态');
+    expect(issue.sections[0]!.articles.map((a) => a.id)).toEqual(['kunming-meeting', 'shanghai-acceptance']);
+    expect(issue.sections[0]!.articles.map((a) => a.figures.map((f) => [f.image, f.paragraph]))).toEqual([
+      [['issues/images/2018-02-kunming.png', 1]],
+      [['issues/images/2018-02-acceptance.png', 2]],
+    ]);
+    expect(issue.sections[0]!.articles.map((a) => a.paragraphs)).toEqual([4, 3]);
+  });
+
+  it('prints the supplement line of the demo supplement', async () => {
+    const r = await run(['inspect', 'examples/demo/issues/2026-zk1.yaml']);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ issueLine: '2026年增刊第1期', dateLine: '二〇二六年一月三十日', kind: 'supplement', total: null });
+  });
+
+  it('exits 1 with the diagnostics for a broken issue', async () => {
+    const { dir, line } = seedWithTypo();
+    const r = await run(['inspect', 'issues/2018-02.yaml'], dir);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain(`issues/2018-02.yaml:${line}:9`);
+  });
+
+  it('exits 2 without an issue file', async () => {
+    expect((await run(['inspect'])).code).toBe(2);
+  });
+});
+
+describe('help', () => {
+  it('shows examples and exit codes in the program help', async () => {
+    const r = await run(['--help']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Examples:');
+    expect(r.stdout).toContain('Exit codes:');
+    expect(r.stdout).toContain('validate');
+    expect(r.stdout).toContain('inspect');
+  });
+
+  it('shows examples in the help of validate', async () => {
+    const r = await run(['validate', '--help']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Examples:');
+    expect(r.stdout).toContain('--format');
+    expect(r.stdout).toContain('--fail-on-warnings');
+  });
+
+  it('prints the version', async () => {
+    const r = await run(['--version']);
+    expect(r.code).toBe(0);
+    expect(r.stdout.trim()).toBe(JSON.parse(readFileSync(path.join(REPO, 'package.json'), 'utf8')).version);
+  });
+});
