@@ -7,7 +7,8 @@ import { copyFile, mkdir } from 'node:fs/promises';
 import { validate, type ValidateResult } from './validate.js';
 import { hasErrors, type Diagnostic } from './diagnostics/diagnostic.js';
 import { BulletinError, ExitCode } from './diagnostics/exitCodes.js';
-import type { Issue, Pagination } from './model/types.js';
+import type { Issue } from './model/types.js';
+import type { LayoutState } from './print/paginateIssue.js';
 import { loadTemplates } from './render/templates.js';
 import { compileLayout, TemplateError, type CompiledLayout } from './render/renderHtml.js';
 import { issueDocument, type IssueDocument } from './render/issueDocument.js';
@@ -71,9 +72,11 @@ function metadataOf(issue: Issue, env: NodeJS.ProcessEnv): PdfMetadata {
   };
 }
 
-async function writeHtml(doc: IssueDocument, outDir: string): Promise<string[]> {
+/** Writes the page, its stylesheets, and the files the browser needed to show it (the fonts it used, the images). */
+async function writeHtml(doc: IssueDocument, used: ReadonlySet<string>, outDir: string): Promise<string[]> {
   const written: string[] = [];
   for (const [url, resource] of doc.resources) {
+    if (!('body' in resource) && !used.has(url)) continue;
     const target = path.join(outDir, ...url.split('/'));
     if ('body' in resource) await writeAtomic(target, resource.body);
     else {
@@ -144,9 +147,9 @@ export async function build(paths: readonly string[], options: BuildOptions = {}
       const name = issue.slug;
       progress({ type: 'issue', issue: name, index, count: checked.issues.length });
       const { layout, stylesheets } = await layoutFor(issue);
-      const documentFor = (pages: Pagination | undefined, coverPages: number) => {
+      const documentFor = (state: LayoutState) => {
         try {
-          return issueDocument(issue, layout, stylesheets, { pages, coverPages });
+          return issueDocument(issue, layout, stylesheets, state);
         } catch (error) {
           if (error instanceof TemplateError) throw new BulletinError(`template error: ${error.message}`, ExitCode.RenderFailed);
           throw error;
@@ -171,12 +174,12 @@ export async function build(paths: readonly string[], options: BuildOptions = {}
               'The contents or footers do not match the pages. If a series template changed the contents or the footers, check it; otherwise report this as a bug.');
           }
           const bytes = await finishPdf(printed.pdf, outlineOf(issue), printed.dests, metadataOf(issue, env));
-          return { bytes, doc: documentFor(printed.pages, printed.coverPages) };
+          return { bytes, doc: documentFor(printed.state), used: server.requested };
         } finally {
           await page.close().catch(() => undefined);
         }
       };
-      const { bytes, doc } = await abortable(job(), options.signal, ISSUE_BUDGET_MS, () => new BulletinError(`the browser did not finish ${name} within ${ISSUE_BUDGET_MS / 1000} s`, ExitCode.BrowserFailed, 'Check that the machine is not out of memory; try again with --verbose.'));
+      const { bytes, doc, used } = await abortable(job(), options.signal, ISSUE_BUDGET_MS, () => new BulletinError(`the browser did not finish ${name} within ${ISSUE_BUDGET_MS / 1000} s`, ExitCode.BrowserFailed, 'Check that the machine is not out of memory; try again with --verbose.'));
       progress({ type: 'stage', issue: name, stage: 'writing' });
       try {
         if (wantPdf) {
@@ -186,7 +189,7 @@ export async function build(paths: readonly string[], options: BuildOptions = {}
           progress({ type: 'written', file });
         }
         if (wantHtml) {
-          for (const file of await writeHtml(doc, outDir)) {
+          for (const file of await writeHtml(doc, used, outDir)) {
             result.written.push(file);
             progress({ type: 'written', file });
           }

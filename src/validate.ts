@@ -8,7 +8,6 @@ import { loadSeries, type LoadedSeries } from './source/loadSeries.js';
 import { loadIssue, type IssueFacts } from './source/loadIssue.js';
 import { checkNumbering } from './model/checkNumbering.js';
 import type { Issue } from './model/types.js';
-import { parseYaml } from './source/parseYaml.js';
 import { SERIES_DEFAULTS } from './config/resolveSeries.js';
 
 export interface ValidateOptions {
@@ -45,8 +44,8 @@ export async function validate(paths: readonly string[], options: ValidateOption
     const loaded = await series(file);
     if (loaded.series) return path.relative(path.dirname(file), loaded.series.issuesDir);
     // A broken series file still names its issues folder if it can.
-    const data = loaded.text ? (parseYaml(loaded.text, file).data as { issues?: unknown } | undefined) : undefined;
-    return typeof data?.issues === 'string' ? data.issues : SERIES_DEFAULTS.issues;
+    const issues = (loaded.data as { issues?: unknown } | undefined)?.issues;
+    return typeof issues === 'string' && !issues.includes('..') ? issues : SERIES_DEFAULTS.issues;
   };
 
   const plans = await discover(io, paths, cwd, issuesDirOf);
@@ -59,10 +58,11 @@ export async function validate(paths: readonly string[], options: ValidateOption
       diagnostics.push(...loadedSeries.diagnostics);
       if (loadedSeries.text !== undefined) sources.set(loadedSeries.display, loadedSeries.text);
     }
+    const seriesRoot = plan.seriesFile ? await io.realpath(path.dirname(plan.seriesFile)).catch(() => undefined) : undefined;
     const facts: IssueFacts[] = [];
     const requestedDisplays = new Set<string>();
     for (const file of plan.issueFiles) {
-      const loaded = await loadIssue(io, file, display(file), loadedSeries?.series);
+      const loaded = await loadIssue(io, file, display(file), loadedSeries?.series, seriesRoot);
       if (loaded.facts) facts.push(loaded.facts);
       if (!plan.requested.has(file)) continue;
       requestedDisplays.add(loaded.display);

@@ -18,33 +18,6 @@ interface Expected {
  * Cases where the tool is wrong today; expected.json says what it should report. Each runs as `it.fails`.
  */
 const KNOWN_BUGS: Record<string, string> = {
-  // The unclosed quote is reported at the end of the file (10:1, an empty line after the last one) instead of
-  // at the opening quote (8:16). src/source/parseYaml.ts:73 uses yaml's error position, which is the end of the
-  // runaway scalar; for MISSING_CHAR of a quote, use the start of the quoted scalar whose range ends there.
-  'yaml-unclosed-quote': 'position of the unclosed quote',
-  // Raw HTML in a double-quoted body ("…\n\n<b>…") is reported on line 11, inside the NEXT article, instead of
-  // at the body (9:15). src/source/loadIssue.ts:41-51 (bodyLineSpan) adds the Markdown line number to the
-  // line of any scalar; that holds for literal block scalars (`|`) only. For quoted, plain and folded (`>`)
-  // scalars, return the span of the value.
-  'body-raw-html-quoted': 'body line mapping of quoted scalars',
-  // One wrong date (2017-12-28 in 2018-02.yaml) also puts total-gap and date-order errors on the correct
-  // 2018-01.yaml, with the advice "Set `total: 3`" for the first issue, and "总第2期 follows 总第0期".
-  // src/source/loadIssue.ts:163 records numbering facts even when the year contradicts the date; record none
-  // when year-mismatch was reported (and checkNumbering.ts:67 should not speak of 总第0期).
-  'date-wrong-year-numbering': 'numbering cascade from a year/date mismatch',
-  // `number: 0` gives the schema error and also "2018年第0期 follows no 第1–-1期: 第1–-1期 of 2018 is missing".
-  // src/source/loadIssue.ts:163 feeds facts that failed the schema (0, 1.5, …) to checkNumbering; require
-  // Number.isInteger(number) && number >= 1 (same for total), or no schema error at those paths.
-  'number-zero': 'numbering checks on schema-invalid numbers',
-  // `title: []` gives two errors for one mistake: schema-range without a hint, and schema-type "title must be
-  // text or a list, not a list". src/source/schemaCheck.ts:89-93 reports the oneOf failure even when a branch
-  // of the value's own type failed with a precise error; and :113 passes `described` from the oneOf branch,
-  // which has no description, so the hint is empty.
-  'title-empty-list': 'oneOf title errors',
-  // An article written as plain text gets "sections[0].articles[0] must be a mapping …" with no hint:
-  // $defs/article has neither description nor examples (src/source/schemaCheck.ts:64-66 finds none). Give
-  // schema-type a fallback hint (e.g. "Write the article as `- title: …` with `body: …` under it").
-  'article-not-mapping': 'missing hint for a non-mapping article',
 };
 
 function caseDirs(): string[] {

@@ -35,7 +35,10 @@ export async function buildCommand(paths: string[], options: BuildCommandOptions
     if (event.type === 'browser') reporter.verbose(`browser: ${event.path} (${event.source})`);
     else if (event.type === 'issue') reporter.info(`[${event.index + 1}/${event.count}] ${event.issue}`);
     else if (event.type === 'stage') reporter.verbose(`  ${event.stage} … ${seconds()}`);
-    else reporter.out(path.relative(options.cwd, event.file) || event.file);
+    else {
+      const rel = path.relative(options.cwd, event.file);
+      reporter.out(rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : event.file);
+    }
   };
   try {
     const result = await build(paths, {

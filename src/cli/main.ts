@@ -98,6 +98,10 @@ ${EXIT_CODES}`)
       exitCode = await buildCommand(paths, { ...opts, cwd, env }, reporterFor(cmd));
     });
 
+  if (argv.length === 0) {
+    streams.stderr.write(program.helpInformation());
+    return ExitCode.Usage;
+  }
   try {
     await program.parseAsync([...argv], { from: 'user' });
   } catch (error) {

@@ -15,7 +15,7 @@ export const MAX_ASSET_BYTES: Record<AssetKind, number> = { image: 20 * 1024 * 1
 /** Is `child` inside `parent` (both absolute, real)? A path.relative check, not a prefix test. */
 export function isInside(parent: string, child: string): boolean {
   const rel = path.relative(parent, child);
-  return rel === '' ? false : !rel.startsWith('..') && !path.isAbsolute(rel) && rel.split(path.sep)[0] !== '..';
+  return rel !== '' && rel !== '..' && !rel.startsWith(`..${path.sep}`) && !path.isAbsolute(rel);
 }
 
 async function similarNames(io: Io, dir: string, base: string): Promise<string[]> {
@@ -42,8 +42,7 @@ export async function checkAsset(io: Io, root: string, baseDir: string, ref: str
     return { ok: false, code: `${kind}-outside`, message: `${what} \`${ref}\` is an absolute path`, hint: 'Give the path relative to the source file, inside the series folder.' };
   }
   const full = path.resolve(baseDir, ref);
-  const lexical = path.relative(root, full);
-  if (lexical.startsWith('..') || path.isAbsolute(lexical)) {
+  if (!isInside(root, full)) {
     return { ok: false, code: `${kind}-outside`, message: `${what} \`${ref}\` lies outside the series folder`, hint: 'Copy the file into the series folder (e.g. next to the issue in images/) and refer to it there.' };
   }
   let real: string;
@@ -54,7 +53,9 @@ export async function checkAsset(io: Io, root: string, baseDir: string, ref: str
       const similar = await similarNames(io, path.dirname(full), path.basename(full));
       return {
         ok: false, code: `${kind}-missing`, message: `${what} \`${ref}\` not found`,
-        hint: similar.length ? `Did you mean ${similar.map((s) => `\`${path.join(path.dirname(ref), s)}\``).join(' or ')}? Names are case-sensitive.` : `Put the file at ${path.relative(process.cwd(), full) || full} or correct the path (relative to the source file).`,
+        hint: similar.length
+          ? `Did you mean ${similar.map((s) => `\`${path.posix.join(path.posix.dirname(ref), s)}\``).join(' or ')}?${similar.some((s) => s.toLowerCase() === path.basename(full).toLowerCase()) ? ' Names are case-sensitive.' : ''}`
+          : `Put the file at ${path.relative(root, full).split(path.sep).join('/')} in the series folder, or correct the path (it is relative to the source file).`,
       };
     }
     return { ok: false, code: `${kind}-unreadable`, message: `${what} \`${ref}\` cannot be read (${errnoCode(error) ?? 'error'})`, hint: 'Check the file and its permissions.' };

@@ -34,6 +34,7 @@ const ALLOWED_LINK = /^(https?:|mailto:)/i;
 
 function inlineProblems(token: Token, line: number, problems: BodyProblem[]): void {
   for (const child of token.children ?? []) {
+    if (child.type === 'html_inline' && child.content.startsWith('</')) continue; // the opening tag is reported
     if (child.type === 'html_inline') {
       problems.push({ line, code: 'body-raw-html', message: `raw HTML \`${child.content.slice(0, 40)}\` is not accepted in an article body`, hint: 'Write Markdown only: *emphasis*, lists, `#` headings. Remove the HTML tag.' });
     } else if (child.type === 'image') {

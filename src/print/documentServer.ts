@@ -23,6 +23,8 @@ export interface DocumentServer {
   set(resources: ReadonlyMap<string, Resource>): void;
   /** URLs the document asked for that were refused. */
   blocked: string[];
+  /** Paths of served resources the document asked for (fonts it really uses, its images). */
+  requested: Set<string>;
 }
 
 /** File contents shared by every page of a batch: each font slice is read from disk once. */
@@ -40,16 +42,19 @@ function bodyOf(resource: Resource): Promise<Buffer> {
 export async function serveDocument(page: Page): Promise<DocumentServer> {
   let served: ReadonlyMap<string, Resource> = new Map();
   const blocked: string[] = [];
+  const requested = new Set<string>();
   await page.setRequestInterception(true);
   page.on('request', (request: HTTPRequest) => {
     const url = request.url();
     const prefix = `${ORIGIN}/`;
-    const resource = url.startsWith(prefix) && request.method() === 'GET' ? served.get(decodeURIComponent(url.slice(prefix.length).split(/[?#]/)[0]!)) : undefined;
+    const key = url.startsWith(prefix) ? decodeURIComponent(url.slice(prefix.length).split(/[?#]/)[0]!) : '';
+    const resource = request.method() === 'GET' ? served.get(key) : undefined;
     if (!resource) {
       if (!url.startsWith('data:')) blocked.push(url);
       void request.abort('blockedbyclient').catch(() => undefined);
       return;
     }
+    requested.add(key);
     void bodyOf(resource)
       .then((body) =>
         request.respond({
@@ -66,5 +71,6 @@ export async function serveDocument(page: Page): Promise<DocumentServer> {
       served = resources;
     },
     blocked,
+    requested,
   };
 }

@@ -19,6 +19,8 @@ export interface PdfMetadata {
 }
 
 export const PRODUCER = 'bulletin';
+/** The top margin of every page (37 mm, GB/T 9704). */
+const TOP_MARGIN_PT = (37 / 25.4) * 72;
 
 function addOutline(pdf: PDFDocument, items: readonly OutlineItem[], dests: ReadonlyMap<string, Destination>): void {
   const context = pdf.context;
@@ -32,7 +34,8 @@ function addOutline(pdf: PDFDocument, items: readonly OutlineItem[], dests: Read
     placed.forEach((item, k) => {
       const dest = dests.get(item.id)!;
       const page = pages[dest.pageIndex]!;
-      const top = dest.top === undefined ? PDFNull : PDFNumber.of(page.getHeight() - dest.top);
+      // Chrome's own y ignores the top margin; a bookmark should show the heading, so add it back.
+      const top = dest.top === undefined ? PDFNull : PDFNumber.of(Math.round((page.getHeight() - TOP_MARGIN_PT - dest.top + 6) * 100) / 100);
       const dict: Record<string, unknown> = {
         Title: PDFHexString.fromText(item.title),
         Parent: parent,

@@ -6,6 +6,20 @@ import type { DocumentServer } from './documentServer.js';
 import type { IssueDocument } from '../render/issueDocument.js';
 import { loadDocument, printPage } from './printPage.js';
 import { readDestinations, type Destination } from './readDestinations.js';
+import { BulletinError, ExitCode } from '../diagnostics/exitCodes.js';
+
+/** What one print pass learns and the next one uses. */
+export interface LayoutState {
+  pages: Pagination | undefined;
+  coverPages: number;
+  /** Space above the distribution block that puts its last rule on the bottom of the type area (pt). */
+  distributionOffset: number;
+}
+
+/** Height of the type area (225 mm) in points: destinations are measured from its top. */
+export const TYPE_AREA_HEIGHT_PT = (225 / 25.4) * 72;
+export const DISTRIBUTION_ID = 'distribution';
+export const DISTRIBUTION_END_ID = 'distribution-end';
 
 export interface PaginatedIssue {
   bytes: Uint8Array;
@@ -13,6 +27,7 @@ export interface PaginatedIssue {
   dests: Map<string, Destination>;
   pages: Pagination;
   coverPages: number;
+  state: LayoutState;
   /** How many times the issue was printed. */
   passes: number;
 }
@@ -39,22 +54,37 @@ function same(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number> | u
 
 export const MAX_PASSES = 4;
 
-export async function paginateIssue(page: Page, server: DocumentServer, issue: Issue, documentFor: (pages: Pagination | undefined, coverPages: number) => IssueDocument): Promise<PaginatedIssue> {
+/** The offset that moves the block's end onto the bottom of the type area (unchanged when it is there). */
+function distributionOffset(dests: ReadonlyMap<string, Destination>, current: number): number {
+  const start = dests.get(DISTRIBUTION_ID);
+  const end = dests.get(DISTRIBUTION_END_ID);
+  if (!start || !end || end.top === undefined || start.pageIndex !== end.pageIndex) return current;
+  // Aim 1 pt short of the bottom: a block ending exactly on it is pushed to the next page by rounding.
+  const gap = TYPE_AREA_HEIGHT_PT - 1 - end.top;
+  return gap >= 0 && gap < 1 ? current : Math.max(0, Math.round((current + gap) * 100) / 100);
+}
+
+export async function paginateIssue(page: Page, server: DocumentServer, issue: Issue, documentFor: (state: LayoutState) => IssueDocument): Promise<PaginatedIssue> {
   let pages: Pagination | undefined;
   let coverPages = 1;
+  let offset = 0;
   for (let pass = 1; pass <= MAX_PASSES; pass++) {
-    const doc = documentFor(pages, coverPages);
+    const state: LayoutState = { pages, coverPages, distributionOffset: offset };
+    const doc = documentFor(state);
     server.set(doc.resources);
     await loadDocument(page, doc.entry);
     const bytes = await printPage(page);
     const pdf = await PDFDocument.load(bytes, { updateMetadata: false });
     const dests = readDestinations(pdf);
     const found = paginationOf(issue, dests);
-    if (same(found.pages, pages) && found.coverPages === coverPages) {
-      return { bytes, pdf, dests, pages: found.pages, coverPages, passes: pass };
+    const nextOffset = distributionOffset(dests, offset);
+    if (same(found.pages, pages) && found.coverPages === coverPages && nextOffset === offset) {
+      return { bytes, pdf, dests, pages: found.pages, coverPages, state, passes: pass };
     }
     pages = found.pages;
     coverPages = found.coverPages;
+    offset = nextOffset;
   }
-  throw new Error(`the pagination did not settle after ${MAX_PASSES} passes (filling in the contents keeps moving the pages)`);
+  throw new BulletinError(`the pagination did not settle after ${MAX_PASSES} passes (filling in the contents keeps moving the pages)`, ExitCode.RenderFailed,
+    'A series template or stylesheet probably makes the contents or the distribution block change size with the numbers; check it.');
 }

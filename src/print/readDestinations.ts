@@ -4,7 +4,11 @@ import { PDFDocument, PDFName, PDFDict, PDFArray, PDFRef, PDFString, PDFHexStrin
 export interface Destination {
   /** 0-based physical page index. */
   pageIndex: number;
-  /** Distance of the element's top from the top edge of the page, in points (when Chrome records it). */
+  /**
+   * Distance of the element's top from the top of the page area (inside the @page margins), in
+   * points, when Chrome records it. (Chrome writes y as page height minus that distance, ignoring
+   * the margins, so the value is read back the same way.)
+   */
   top: number | undefined;
 }
 

@@ -2,23 +2,18 @@
 import type { Issue } from '../model/types.js';
 import { pageNumberParts } from './pageNumber.js';
 import { fontFaceCss, type FontFace } from './fontFaces.js';
-import { figureLines } from './viewModel.js';
+import { imageLines, gridChars } from './viewModel.js';
 import { titleFitCss } from './titleFit.js';
 
 function cssString(text: string): string {
   return `"${text.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
 }
 
-/** Whole characters of the 28-character grid closest to a percentage of the type-area width. */
-export function gridChars(percent: number): number {
-  return Math.max(3, Math.min(28, Math.round((28 * percent) / 100)));
-}
-
 /**
  * `coverPages` decides which physical side odd body pages fall on: with a one-page cover, body
  * page 1 is the second sheet side, a left-hand page in Chrome's terms.
  */
-export function issueCss(issue: Issue, faces: readonly FontFace[], options: { fontUrlPrefix: string; coverPages: number }): string {
+export function issueCss(issue: Issue, faces: readonly FontFace[], options: { fontUrlPrefix: string; coverPages: number; distributionOffset: number }): string {
   const { layout } = issue.series;
   const { before, after } = pageNumberParts(layout.pageNumber);
   const number = `content: ${cssString(before)} counter(page) ${cssString(after)};`;
@@ -31,11 +26,9 @@ export function issueCss(issue: Issue, faces: readonly FontFace[], options: { fo
     for (const article of section.articles) {
       article.figures.forEach((f, i) => {
         widths.add(f.widthPercent);
-        const lines = figureLines(f);
-        if (lines !== undefined) {
-          const imageLines = Math.max(1, lines - (f.caption ? 1 : 0));
-          heights.push(`#${article.id}-figure-${i + 1} img { height: calc(var(--pitch) * ${imageLines}); }`);
-        }
+        // The image takes whole lines and the caption whole lines, so the text beside stays on the grid.
+        const lines = imageLines(f);
+        if (lines !== undefined) heights.push(`#${article.id}-figure-${i + 1} img { height: calc(var(--pitch) * ${lines}); }`);
       });
     }
   }
@@ -45,6 +38,7 @@ export function issueCss(issue: Issue, faces: readonly FontFace[], options: { fo
     '@media print {',
     `  @page body:${oddSide} { margin: 37mm 26mm 35mm 28mm; @bottom-right { ${number} ${numberStyle} text-align: right; padding-right: 14pt; } }`,
     `  @page body:${evenSide} { margin: 37mm 28mm 35mm 26mm; @bottom-left { ${number} ${numberStyle} text-align: left; padding-left: 14pt; } }`,
+    options.distributionOffset > 0 ? `  .distribution-wrap { padding-top: ${options.distributionOffset}pt; }` : '',
     '}',
     ...[...widths].sort().map((w) => `.w-${w} { width: calc(var(--char) * ${gridChars(w)}); }`),
     ...heights,

@@ -1,5 +1,6 @@
 // An issue → the files of its HTML document (page, stylesheets, font slices, images), keyed by relative URL.
-import type { Issue, Pagination } from '../model/types.js';
+import type { Issue } from '../model/types.js';
+import type { LayoutState } from '../print/paginateIssue.js';
 import type { Resource } from '../print/documentServer.js';
 import type { CompiledLayout } from './renderHtml.js';
 import { issueView } from './viewModel.js';
@@ -16,7 +17,7 @@ export interface IssueDocument {
 
 const FONT_TYPES: Record<string, string> = { woff2: 'font/woff2', woff: 'font/woff', truetype: 'font/ttf', opentype: 'font/otf' };
 
-export function issueDocument(issue: Issue, layout: CompiledLayout, stylesheets: readonly { name: string; text: string }[], options: { pages: Pagination | undefined; coverPages: number }): IssueDocument {
+export function issueDocument(issue: Issue, layout: CompiledLayout, stylesheets: readonly { name: string; text: string }[], options: LayoutState): IssueDocument {
   const assets = `${issue.slug}_files`;
   const resources = new Map<string, Resource>();
   const faces = facesFor(fontFaces(issue.series), issueText(issue));
@@ -28,7 +29,7 @@ export function issueDocument(issue: Issue, layout: CompiledLayout, stylesheets:
     sheetUrls.push(url);
   }
   const css = `${assets}/issue.css`;
-  resources.set(css, { type: 'text/css; charset=utf-8', body: issueCss(issue, faces, { fontUrlPrefix: '', coverPages: options.coverPages }) });
+  resources.set(css, { type: 'text/css; charset=utf-8', body: issueCss(issue, faces, { fontUrlPrefix: '', coverPages: options.coverPages, distributionOffset: options.distributionOffset }) });
   // The default stylesheet first, the per-issue values next, a series' own additions last.
   sheetUrls.splice(1, 0, css);
   const view = issueView(issue, tableOfContents(issue, options.pages), {

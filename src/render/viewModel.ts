@@ -2,7 +2,7 @@
 import type { Issue, TocEntry, Figure } from '../model/types.js';
 import { markdownToHtml, inlineMarkdownToHtml } from './markdownToHtml.js';
 import { formatPageNumber } from './pageNumber.js';
-import { titleLineClass } from './titleFit.js';
+import { titleLineClass, estimateEm } from './titleFit.js';
 
 /** GB/T 9704 grid: 22 lines in a 225 mm type area, 28 characters in 156 mm. */
 export const LINE_PITCH_MM = 225 / 22;
@@ -57,13 +57,25 @@ export function figureClass(figure: Figure): string {
   return `figure figure-${figure.place} w-${figure.widthPercent}`;
 }
 
-/** Per-figure height in whole lines of the grid, when the image's pixel size is known. */
-export function figureLines(figure: Figure): number | undefined {
+/** Lines of the grid a figure's caption takes: 14pt characters across the figure's width. */
+export function captionLines(figure: Figure): number {
+  if (!figure.caption) return 0;
+  const widthPt = ((gridChars(figure.widthPercent) * TYPE_AREA_WIDTH_MM) / 28 / 25.4) * 72;
+  return Math.max(1, Math.ceil((estimateEm(figure.caption) * 14) / widthPt));
+}
+
+/** Lines of the grid the image itself takes, when its pixel size is known (at least two). */
+export function imageLines(figure: Figure): number | undefined {
   const pixelSize = figure.pixels;
   if (!pixelSize || pixelSize.width === 0) return undefined;
-  const widthMm = (TYPE_AREA_WIDTH_MM * figure.widthPercent) / 100 - TYPE_AREA_WIDTH_MM / 28;
+  const widthMm = (gridChars(figure.widthPercent) * TYPE_AREA_WIDTH_MM) / 28;
   const heightMm = (widthMm * pixelSize.height) / pixelSize.width;
   return Math.max(2, Math.round(heightMm / LINE_PITCH_MM));
+}
+
+/** Whole characters of the 28-character grid closest to a percentage of the type-area width. */
+export function gridChars(percent: number): number {
+  return Math.max(3, Math.min(28, Math.round((28 * percent) / 100)));
 }
 
 function joinUnits(units: readonly string[]): string {

@@ -18,6 +18,8 @@ import { isScalar, type Document, type LineCounter, type Scalar } from 'yaml';
 export interface IssueFacts {
   display: string;
   kind: IssueKind;
+  /** False when the date or the year has an error: the issue then takes no part in date-order checks. */
+  dateSound: boolean;
   year: number;
   number: number;
   total: number | undefined;
@@ -41,8 +43,9 @@ const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 function bodyLineSpan(doc: Document, lc: LineCounter, text: string, bodyPath: DataPath, lineInBody: number): Span {
   const base = locate(doc, lc, bodyPath);
   const node = (doc.getIn(bodyPath, true) as Scalar | undefined);
-  const isBlock = isScalar(node) && (node.type === 'BLOCK_LITERAL' || node.type === 'BLOCK_FOLDED');
-  const line = base.line + (isBlock ? 1 : 0) + lineInBody;
+  // Only a literal block keeps the Markdown's lines as they are in the file; other styles fold them.
+  if (!isScalar(node) || node.type !== 'BLOCK_LITERAL') return base;
+  const line = base.line + 1 + lineInBody;
   const start = lc.lineStarts[line - 1];
   if (start === undefined) return base;
   const end = lc.lineStarts[line] ?? text.length;
@@ -51,7 +54,11 @@ function bodyLineSpan(doc: Document, lc: LineCounter, text: string, bodyPath: Da
   return offsetSpan(lc, start + indent, start + content.length);
 }
 
-export async function loadIssue(io: Io, file: string, display: string, series: Series | undefined): Promise<LoadedIssue> {
+/**
+ * `seriesRoot` is the real path of the series folder: images are checked against it even when
+ * bulletin.yaml itself has errors (`series` is then undefined and the model is not built).
+ */
+export async function loadIssue(io: Io, file: string, display: string, series: Series | undefined, seriesRoot: string | undefined): Promise<LoadedIssue> {
   const result: LoadedIssue = { file, display, text: undefined, issue: undefined, facts: undefined, diagnostics: [] };
   const source = await readSource(io, file, display);
   if (!source.ok) {
@@ -137,8 +144,8 @@ export async function loadIssue(io: Io, file: string, display: string, series: S
         if (typeof f.paragraph === 'number' && f.paragraph > paragraphs) {
           add([...fPath, 'paragraph'], 'error', 'figure-paragraph', `the body has ${paragraphs} paragraph(s), so there is no paragraph ${f.paragraph}`, `Use a number from 1 to ${paragraphs}.`);
         }
-        if (!series) continue;
-        const asset = await checkAsset(io, series.root, issueDir, f.image, 'image');
+        if (!seriesRoot) continue;
+        const asset = await checkAsset(io, seriesRoot, issueDir, f.image, 'image');
         if (!asset.ok) {
           add([...fPath, 'image'], 'error', asset.code, asset.message, asset.hint);
           continue;
@@ -160,9 +167,13 @@ export async function loadIssue(io: Io, file: string, display: string, series: S
     }
   }
 
-  if (date && typeof data.year === 'number' && typeof data.number === 'number') {
+  // Numbering facts only from values that are sound themselves, so one wrong issue does not blame its neighbours.
+  const sound = (key: string) => !out.some((d) => d.severity === 'error' && d.line === at([key]).line && d.column === at([key]).column);
+  const numbersSound = Number.isInteger(data.year) && Number.isInteger(data.number) && (data.number as number) >= 1 &&
+    (data.total === undefined || (Number.isInteger(data.total) && (data.total as number) >= 1)) && ['number', 'total'].every(sound);
+  if (date && numbersSound && typeof data.year === 'number' && typeof data.number === 'number') {
     result.facts = {
-      display, kind, year: data.year, number: data.number, total: typeof data.total === 'number' && countsInTotal ? data.total : undefined, date,
+      display, kind, dateSound: sound('year') && sound('date'), year: data.year, number: data.number, total: typeof data.total === 'number' && countsInTotal ? data.total : undefined, date,
       spans: { year: at(['year']), number: at(['number']), total: at(['total']), date: at(['date']), file: at([]) },
     };
   }

@@ -16,6 +16,8 @@ export interface LoadedSeries {
   file: string;
   display: string;
   text: string | undefined;
+  /** The parsed data, even when it failed the schema (what can be read of a broken file). */
+  data: unknown;
   series: Series | undefined;
   diagnostics: Diagnostic[];
 }
@@ -26,7 +28,7 @@ function looksLikeFont(head: Uint8Array): boolean {
 }
 
 export async function loadSeries(io: Io, file: string, display: string): Promise<LoadedSeries> {
-  const result: LoadedSeries = { file, display, text: undefined, series: undefined, diagnostics: [] };
+  const result: LoadedSeries = { file, display, text: undefined, data: undefined, series: undefined, diagnostics: [] };
   const source = await readSource(io, file, display);
   if (!source.ok) {
     result.diagnostics.push(source.diagnostic);
@@ -37,6 +39,7 @@ export async function loadSeries(io: Io, file: string, display: string): Promise
   result.diagnostics.push(...parsed.diagnostics);
   if (!parsed.doc || parsed.data === undefined) return result;
   const { doc, lineCounter } = parsed;
+  result.data = parsed.data;
   result.diagnostics.push(...schemaCheck('series', parsed.data, display, doc, lineCounter));
   if (hasErrors(result.diagnostics)) return result;
   const data = parsed.data as SeriesData;

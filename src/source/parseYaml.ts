@@ -37,9 +37,66 @@ const HINTS: Record<string, string> = {
   BLOCK_AS_IMPLICIT_KEY: 'Put the nested mapping on its own indented lines, or quote the value if it contains ": ".',
   KEY_OVER_1024_CHARS: 'Keys are short names such as `title`; long text belongs in a value.',
   RESOURCE_EXHAUSTION: 'The file nests too deeply or is too large to be an issue source.',
-  MISSING_CHAR: 'A bracket or quote is not closed.',
-  BAD_INDENT: 'Align the key with its siblings.',
+  TAG_RESOLVE_FAILED: 'Remove the tag (the word starting with `!`); write the value as plain text.',
+  MULTILINE_IMPLICIT_KEY: 'A key must fit on one line: check for a missing `:` or a quote that is not closed above.',
 };
+const DEFAULT_HINT = 'Check the indentation, the quotes and the brackets on this line and the one above.';
+
+/** Deeper than this is not a bulletin: refused before the parser can exhaust the stack. */
+export const MAX_NESTING = 64;
+
+/** Cheap scan for flow brackets and indentation deeper than any source needs (quoted text is skipped). */
+function tooDeep(text: string): number | undefined {
+  let depth = 0;
+  let quote: string | undefined;
+  let lineStart = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (c === '\n') {
+      lineStart = i + 1;
+      quote = undefined;
+      continue;
+    }
+    if (quote) {
+      if (c === quote && text[i - 1] !== '\\') quote = undefined;
+      continue;
+    }
+    if (c === '#' && (i === lineStart || text[i - 1] === ' ')) {
+      const end = text.indexOf('\n', i);
+      i = end < 0 ? text.length : end - 1;
+      continue;
+    }
+    if ((c === '"' || c === "'") && depth > 0) quote = c;
+    else if (c === '[' || c === '{') {
+      depth += 1;
+      if (depth > MAX_NESTING) return i;
+    } else if ((c === ']' || c === '}') && depth > 0) depth -= 1;
+    else if (i === lineStart && c === ' ') {
+      let j = i;
+      while (text[j] === ' ') j++;
+      if (j - i > MAX_NESTING * 4) return j;
+    }
+  }
+  return undefined;
+}
+
+/** The start of a quoted scalar left open: the first line with an odd number of unescaped double quotes. */
+function openQuote(text: string): number | undefined {
+  let offset = 0;
+  for (const line of text.split('\n')) {
+    const body = line.replace(/\\./g, '').replace(/(^|\s)#.*$/, '');
+    const quotes = [...body.matchAll(/"/g)];
+    if (quotes.length % 2 === 1) return offset + line.indexOf('"');
+    offset += line.length + 1;
+  }
+  return undefined;
+}
+
+/** A line counter filled without parsing (for files refused before the parser runs). */
+function lineCounterFor(text: string, lineCounter: LineCounter): void {
+  lineCounter.addNewLine(0);
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lineCounter.addNewLine(i + 1);
+}
 
 export function parseYaml(text: string, file: string): ParsedYaml {
   const lineCounter = new LineCounter();
@@ -47,6 +104,12 @@ export function parseYaml(text: string, file: string): ParsedYaml {
   const add = (start: number, end: number, code: string, message: string, hint?: string): void => {
     diagnostics.push(diagnostic(file, offsetSpan(lineCounter, start, end), 'error', code, message, hint));
   };
+  const deep = tooDeep(text);
+  if (deep !== undefined) {
+    lineCounterFor(text, lineCounter);
+    add(deep, deep + 1, 'yaml-too-deep', `the file nests more than ${MAX_NESTING} levels deep`, 'An issue source needs a few levels at most; this is not a bulletin source.');
+    return { data: undefined, doc: undefined, lineCounter, diagnostics };
+  }
   let docs: Document.Parsed[];
   try {
     docs = parseAllDocuments(text, { ...OPTIONS, lineCounter }) as Document.Parsed[];
@@ -69,8 +132,19 @@ export function parseYaml(text: string, file: string): ParsedYaml {
     const key = `${problem.code}`;
     if (problem.code === 'RESOURCE_EXHAUSTION' && seen.has(key)) continue; // one report per stack overflow
     seen.add(key);
-    const message = problem.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
-    add(problem.pos[0], problem.pos[1], `yaml-${problem.code.toLowerCase().replace(/_/g, '-')}`, message, HINTS[problem.code]);
+    let message = problem.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+    let [start, end] = problem.pos;
+    if (problem.code === 'DUPLICATE_KEY') {
+      const key = /^[^:\n]*/.exec(text.slice(start, start + 200))?.[0].trim().replace(/^["']|["']$/g, '');
+      if (key) message = `the key \`${key}\` appears twice in the same mapping`;
+    }
+    if (problem.code === 'MISSING_CHAR' && /quote/i.test(message)) {
+      const open = openQuote(text);
+      if (open !== undefined) [start, end] = [open, open + 1];
+      message = 'a quoted text is not closed';
+    }
+    const code = problem.code === 'TAG_RESOLVE_FAILED' ? 'yaml-tag' : `yaml-${problem.code.toLowerCase().replace(/_/g, '-')}`;
+    add(start, end, code, message, HINTS[problem.code] ?? (problem.code === 'MISSING_CHAR' && message.startsWith('a quoted') ? 'Close the quote at the end of the text, or remove it (most text needs no quotes).' : DEFAULT_HINT));
   }
   if (diagnostics.length === 0) {
     let aliases = 0;
@@ -94,7 +168,7 @@ export function parseYaml(text: string, file: string): ParsedYaml {
   try {
     data = doc.toJS({ maxAliasCount: 100 });
   } catch (error) {
-    add(0, 0, 'yaml-alias-limit', `cannot expand the document: ${error instanceof Error ? error.message : String(error)}`);
+    add(0, 0, 'yaml-alias-limit', `cannot expand the document: ${error instanceof Error ? error.message : String(error)}`, 'Write the values out instead of repeating anchors (&name) and aliases (*name).');
     return { data: undefined, doc, lineCounter, diagnostics };
   }
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {

@@ -42,6 +42,10 @@ function valueAt(data: unknown, path: (string | number)[]): unknown {
   return v;
 }
 
+function firstSentence(text: string): string {
+  return (/^[^.。]*[.。]?/.exec(text)?.[0] ?? text).replace(/[.。]$/, '');
+}
+
 function describePath(path: (string | number)[]): string {
   if (path.length === 0) return 'the file';
   return path.reduce<string>((acc, s) => (typeof s === 'number' ? `${acc}[${s}]` : acc ? `${acc}.${s}` : s), '');
@@ -63,7 +67,7 @@ function toDiagnostic(error: ErrorObject, data: unknown, file: string, doc: Docu
   const value = valueAt(data, path);
   const parent = error.parentSchema as { description?: string; examples?: unknown[] } | undefined;
   const exampleHint = parent?.examples?.length ? `For example: ${JSON.stringify(parent.examples[0])}.` : undefined;
-  const described = parent?.description ? `${parent.description}${exampleHint ? ` ${exampleHint}` : ''}` : exampleHint;
+  const described = (parent?.description ? `${parent.description}${exampleHint ? ` ${exampleHint}` : ''}` : exampleHint) ?? `See \`${where}\` in the schema (schemas/), or an example in examples/.`;
   const at = (p: (string | number)[], key = false) => locate(doc, lc, p, { key });
   switch (error.keyword) {
     case 'additionalProperties': {
@@ -79,7 +83,7 @@ function toDiagnostic(error: ErrorObject, data: unknown, file: string, doc: Docu
       const schema = (error.parentSchema as { properties?: Record<string, { description?: string; examples?: unknown[] }> }).properties?.[missing];
       const example = schema?.examples?.[0];
       return diagnostic(file, at(path), 'error', 'schema-missing-key', `${where} lacks the required key \`${missing}\``,
-        `Add \`${missing}:\`${schema?.description ? ` (${schema.description.replace(/\.$/, '')})` : ''}${example !== undefined && typeof example !== 'object' ? `, e.g. \`${missing}: ${JSON.stringify(example)}\`` : ''}.`);
+        `Add \`${missing}:\`${schema?.description ? ` (${firstSentence(schema.description)})` : ''}${example !== undefined && typeof example !== 'object' ? `, e.g. \`${missing}: ${JSON.stringify(example)}\`` : ''}.`);
     }
     case 'type': {
       if (error.schemaPath.includes('/oneOf/')) return undefined;
@@ -116,8 +120,10 @@ function toDiagnostic(error: ErrorObject, data: unknown, file: string, doc: Docu
     case 'format': {
       const text = typeof value === 'string' ? value : '';
       const control = /[\u0000-\u001f]/.test(text);
+      const notADate = error.keyword === 'format' && (error.params as { format?: string }).format === 'date' && /^\d{4}-\d{2}-\d{2}$/.test(text);
       return diagnostic(file, at(path), 'error', 'schema-format',
-        control ? `${where} contains a control character (such as a tab or line break) where plain text is expected` : `${where} has the wrong form: ${typeName(value)}`,
+        control ? `${where} contains a control character (such as a tab or line break) where plain text is expected`
+          : notADate ? `${where} ${text} is not a date in the calendar` : `${where} has the wrong form: ${typeName(value)}`,
         described);
     }
     default:
@@ -130,7 +136,12 @@ export function schemaCheck(name: SchemaName, data: unknown, file: string, doc: 
   if (validate(data)) return [];
   const out: Diagnostic[] = [];
   const seen = new Set<string>();
-  for (const error of validate.errors ?? []) {
+  const errors = validate.errors ?? [];
+  // When a branch of a oneOf fails for a reason other than its type (an empty title list), that
+  // reason is the message; the oneOf's own "wrong type" would contradict it.
+  const specific = (e: ErrorObject) => e.schemaPath.includes('/oneOf/') && e.keyword !== 'type' && e.keyword !== 'oneOf';
+  for (const error of errors) {
+    if (error.keyword === 'oneOf' && errors.some((e) => specific(e) && e.instancePath.startsWith(error.instancePath))) continue;
     const d = toDiagnostic(error, data, file, doc, lineCounter);
     if (!d) continue;
     const key = `${d.line}:${d.column}:${d.code}:${d.message}`;

@@ -50,7 +50,7 @@ describe('checkNumbering: numbers within a year', () => {
     expect(brief(ds)).toEqual(['c:2 number-gap']);
     expect(ds[0]!.message).toContain('2018年第3期');
     expect(ds[0]!.message).toContain('第2期');
-    expect(ds[0]!.hint).toContain('Number it 2');
+    expect(ds[0]!.hint).toContain('Number it as 2');
     expect(ds[0]).toMatchObject({ severity: 'error', column: 9 });
   });
 
@@ -85,7 +85,7 @@ describe('checkNumbering: numbers within a year', () => {
       facts('a', { number: 1, total: 2, date: '2018-09-01' }),
       facts('b', { number: 2, total: 1, date: '2018-03-01' }),
     ], makeSeries());
-    expect(brief(ds)).toContain('a:4 date-order');
+    expect(brief(ds)).toContain('b:4 date-order');
   });
 });
 
@@ -128,7 +128,7 @@ describe('checkNumbering: years and totals', () => {
       facts('2019-01', { number: 1, total: 4, date: '2019-01-15' }),
     ], makeSeries());
     expect(brief(ds)).toEqual(['2019-01:3 total-gap']);
-    expect(ds[0]!.message).toContain('总第3期 is missing');
+    expect(ds[0]!.message).toContain('leaves out 总第3期');
     expect(ds[0]).toMatchObject({ column: 8 });
   });
 
@@ -151,7 +151,7 @@ describe('checkNumbering: years and totals', () => {
   // BUG: a first total above 1 (no numbering.start) reads "总第11期 follows 总第0期: 总第1–10期 is missing";
   // there is no 总第0期. src/model/checkNumbering.ts:67 — leave out "follows 总第N期" when nothing precedes
   // the issue (expected === first total on record).
-  it.fails('does not speak of 总第0期', () => {
+  it('does not speak of 总第0期', () => {
     const ds = checkNumbering([facts('a', { number: 1, total: 11, date: '2018-03-01' })], makeSeries());
     expect(ds[0]!.message).not.toContain('总第0期');
   });
@@ -179,15 +179,15 @@ describe('checkNumbering: numbering.start', () => {
   it('reports a gap after the start, and a total that does not match the start', () => {
     const ds = checkNumbering([facts('2018-03', { number: 3, total: 12, date: '2018-12-28' })], makeSeries({ numbering: { start } }));
     expect(brief(ds)).toEqual(['2018-03:2 number-gap', '2018-03:3 total-gap']);
-    expect(ds.find((d) => d.code === 'number-gap')!.message).toContain('records start at 第2期');
+    expect(ds.find((d) => d.code === 'number-gap')!.message).toContain('records start at 2018年第2期');
   });
 
   // BUG: a total below numbering.start.total reads "总第1期 comes after 总第10期 in date order" (start total 11,
   // a single issue): there is no 总第10期 on record and nothing comes before it. src/model/checkNumbering.ts:68 — for the first
   // issue on record say that the total is below the recorded start (as `before-start` does for numbers).
-  it.fails('explains a total below the recorded start without inventing an earlier issue', () => {
+  it('explains a total below the recorded start without inventing an earlier issue', () => {
     const ds = checkNumbering([facts('2018-02', { number: 2, total: 1, date: '2018-12-28' })], makeSeries({ numbering: { start } }));
-    expect(brief(ds)).toEqual(['2018-02:3 total-gap']);
+    expect(brief(ds)).toEqual(['2018-02:3 before-start']);
     expect(ds[0]!.message).not.toContain('总第10期 in date order');
     expect(ds[0]!.message).toContain('总第11期');
   });
@@ -231,17 +231,13 @@ describe('checkNumbering: supplements', () => {
     expect(ds[0]!.message).toContain('2018年增刊第3期');
   });
 
-  // BUG: the gap message for supplements drops 增刊 from the missing number: it reads
-  // "2018年增刊第3期 follows no 第2期: 第2期 of 2018 is missing", although 2018年第2期 exists and
-  // 2018年增刊第2期 is what is missing. src/model/checkNumbering.ts:27 — build `missing` with `${label}`
-  // (增刊第2期) like the rest of the message.
-  it.fails('names the missing supplement as 增刊第2期', () => {
+  it('names the missing supplement as 增刊第2期', () => {
     const ds = checkNumbering([
       facts('2018-02', { number: 1, total: 1, date: '2018-06-01' }),
       facts('2018-zk1', { number: 1, date: '2018-04-01', kind: 'supplement' }),
       facts('2018-zk3', { number: 3, date: '2018-08-01', kind: 'supplement' }),
     ], makeSeries());
-    expect(ds[0]!.message).toContain('增刊第2期 of 2018 is missing');
+    expect(ds[0]!.message).toContain('leaves out 2018年增刊第2期');
   });
 
   it('reports duplicated supplement numbers', () => {
