@@ -5,7 +5,7 @@
 import path from 'node:path';
 import { copyFile, mkdir } from 'node:fs/promises';
 import { validate, type ValidateResult } from './validate.js';
-import { hasErrors, type Diagnostic } from './diagnostics/diagnostic.js';
+import { diagnostic, hasErrors, FILE_START, type Diagnostic } from './diagnostics/diagnostic.js';
 import { BulletinError, ExitCode } from './diagnostics/exitCodes.js';
 import type { Issue } from './model/types.js';
 import type { LayoutState } from './print/paginateIssue.js';
@@ -145,6 +145,7 @@ export async function build(paths: readonly string[], options: BuildOptions = {}
   try {
     for (const [index, issue] of checked.issues.entries()) {
       const name = issue.slug;
+      const display = path.relative(cwd, issue.file) || issue.file;
       progress({ type: 'issue', issue: name, index, count: checked.issues.length });
       const { layout, stylesheets } = await layoutFor(issue);
       const documentFor = (state: LayoutState) => {
@@ -172,6 +173,11 @@ export async function build(paths: readonly string[], options: BuildOptions = {}
           if (problems.length) {
             throw new BulletinError(`the PDF of ${name} failed its self-check:\n  - ${problems.join('\n  - ')}`, ExitCode.RenderFailed,
               'The contents or footers do not match the pages. If a series template changed the contents or the footers, check it; otherwise report this as a bug.');
+          }
+          for (const url of new Set(server.blocked)) {
+            diagnostics.push(diagnostic(display, FILE_START, 'warning', 'resource-blocked',
+              `the document asked for ${url.length > 120 ? `${url.slice(0, 117)}…` : url}, which was refused`,
+              'An issue may use only its own images and the layout\'s files; check the series templates and stylesheets.'));
           }
           const bytes = await finishPdf(printed.pdf, outlineOf(issue), printed.dests, metadataOf(issue, env));
           return { bytes, doc: documentFor(printed.state), used: server.requested };

@@ -16,7 +16,9 @@ export const plainStyle: Style = { error: (t) => t, warning: (t) => t, dim: (t) 
 export function formatHuman(d: Diagnostic, source: string | undefined, style: Style = plainStyle): string {
   const severity = d.severity === 'error' ? style.error('error') : style.warning('warning');
   const lines = [`${style.bold(`${d.file}:${d.line}:${d.column}`)}: ${severity} ${d.message} ${style.dim(`[${d.code}]`)}`];
-  if (source !== undefined) {
+  // A diagnostic about the whole file (an empty span at 1:1) has no line to show.
+  const wholeFile = d.line === 1 && d.column === 1 && d.endLine === 1 && d.endColumn === 1;
+  if (source !== undefined && !wholeFile) {
     const frame = codeFrame(source, d.line, d.column, d.endLine, d.endColumn);
     const width = String(frame.at(-1)?.number ?? d.line).length;
     for (const f of frame) {

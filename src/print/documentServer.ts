@@ -50,7 +50,8 @@ export async function serveDocument(page: Page): Promise<DocumentServer> {
     const key = url.startsWith(prefix) ? decodeURIComponent(url.slice(prefix.length).split(/[?#]/)[0]!) : '';
     const resource = request.method() === 'GET' ? served.get(key) : undefined;
     if (!resource) {
-      if (!url.startsWith('data:')) blocked.push(url);
+      // Chrome asks for a favicon by itself; that is not the document's doing.
+      if (!url.startsWith('data:') && key !== 'favicon.ico') blocked.push(url);
       void request.abort('blockedbyclient').catch(() => undefined);
       return;
     }

@@ -1,5 +1,5 @@
 // PDF post-processing: bookmarks for sections and articles, metadata, and nothing that varies between runs.
-import { PDFName, PDFHexString, PDFNull, PDFNumber, type PDFDocument, type PDFRef } from 'pdf-lib';
+import { PDFArray, PDFDict, PDFName, PDFHexString, PDFNull, PDFNumber, PDFString, type PDFDocument, type PDFRef } from 'pdf-lib';
 import type { Destination } from './readDestinations.js';
 
 export interface OutlineItem {
@@ -61,8 +61,35 @@ function addOutline(pdf: PDFDocument, items: readonly OutlineItem[], dests: Read
   pdf.catalog.set(PDFName.of('PageMode'), PDFName.of('UseOutlines'));
 }
 
+const SAFE_URI = /^(https?:|mailto:)/i;
+
+/**
+ * Chrome writes every <a href> into the PDF as a live link, `javascript:` and `file:` included.
+ * Link annotations whose URI is not http(s) or mailto are removed; returns the URIs removed.
+ */
+export function removeUnsafeLinks(pdf: PDFDocument): string[] {
+  const removed: string[] = [];
+  for (const page of pdf.getPages()) {
+    const annots = page.node.lookupMaybe(PDFName.of('Annots'), PDFArray);
+    if (!annots) continue;
+    for (let i = annots.size() - 1; i >= 0; i--) {
+      const annot = annots.lookupMaybe(i, PDFDict);
+      const action = annot?.lookupMaybe(PDFName.of('A'), PDFDict);
+      const uri = action?.lookup(PDFName.of('URI'));
+      if (!action || uri === undefined) continue;
+      const text = uri instanceof PDFString || uri instanceof PDFHexString ? uri.decodeText() : String(uri);
+      if (!SAFE_URI.test(text.trim())) {
+        annots.remove(i);
+        removed.push(text);
+      }
+    }
+  }
+  return removed;
+}
+
 /** Rewrites Chrome's PDF: outline, metadata, language, fixed producer and dates, no file identifier. */
 export async function finishPdf(pdf: PDFDocument, outline: readonly OutlineItem[], dests: ReadonlyMap<string, Destination>, meta: PdfMetadata): Promise<Uint8Array> {
+  removeUnsafeLinks(pdf);
   addOutline(pdf, outline, dests);
   pdf.setTitle(meta.title, { showInWindowTitleBar: true });
   pdf.setAuthor(meta.author);
