@@ -21,6 +21,7 @@ import { checkPdfFonts } from './check/checkPdfFonts.js';
 import { readPdfText } from './check/readPdfText.js';
 import { writeAtomic } from './output/writeAtomic.js';
 import type { OutlineItem, PdfMetadata } from './print/finishPdf.js';
+import type { BrowserSession } from './print/browserSession.js';
 
 export interface BuildOptions {
   cwd?: string;
@@ -100,13 +101,24 @@ function abortable<T>(work: Promise<T>, signal: AbortSignal | undefined, budgetM
   });
 }
 
-export async function build(paths: readonly string[], options: BuildOptions = {}): Promise<BuildResult> {
+async function buildWith(paths: readonly string[], options: BuildOptions, launched: Promise<BrowserSession>[]): Promise<BuildResult> {
   const cwd = options.cwd ?? process.cwd();
   const env = options.env ?? process.env;
   const wantPdf = options.pdf ?? !options.html;
   const wantHtml = options.html ?? !options.pdf;
   const outDir = path.resolve(cwd, options.outDir ?? 'dist');
   const progress = options.onProgress ?? (() => undefined);
+  // The browser starts while the sources are checked: both take about half a second.
+  const launching = (async () => {
+    const [{ findBrowser }, { openBrowser }, puppeteer] = await Promise.all([
+      import('./print/findBrowser.js'), import('./print/browserSession.js'), import('puppeteer'),
+    ]);
+    const choice = findBrowser(options.browser, (name) => env[name], () => puppeteer.default.executablePath());
+    progress({ type: 'browser', path: choice.path, source: choice.source });
+    return openBrowser(choice, { noSandbox: env.BULLETIN_NO_SANDBOX === '1' });
+  })();
+  launching.catch(() => undefined); // reported below, once the sources are known to be valid
+  launched.push(launching);
   const checked = await validate(paths, { cwd });
   const diagnostics: Diagnostic[] = [...checked.diagnostics];
   const result: BuildResult = { ...checked, diagnostics, written: [] };
@@ -132,14 +144,10 @@ export async function build(paths: readonly string[], options: BuildOptions = {}
     return entry;
   };
 
-  // Heavy modules only now: validate never loads puppeteer.
-  const [{ findBrowser }, { openBrowser }, { serveDocument }, { preparePage }, { paginateIssue }, { finishPdf }, puppeteer] = await Promise.all([
-    import('./print/findBrowser.js'), import('./print/browserSession.js'), import('./print/documentServer.js'),
-    import('./print/printPage.js'), import('./print/paginateIssue.js'), import('./print/finishPdf.js'), import('puppeteer'),
+  const [{ serveDocument }, { preparePage }, { paginateIssue }, { finishPdf }] = await Promise.all([
+    import('./print/documentServer.js'), import('./print/printPage.js'), import('./print/paginateIssue.js'), import('./print/finishPdf.js'),
   ]);
-  const choice = findBrowser(options.browser, (name) => env[name], () => puppeteer.default.executablePath());
-  progress({ type: 'browser', path: choice.path, source: choice.source });
-  const session = await openBrowser(choice, { noSandbox: env.BULLETIN_NO_SANDBOX === '1' });
+  const session = await launching;
   const onAbort = () => void session.close();
   options.signal?.addEventListener('abort', onAbort, { once: true });
   try {
@@ -213,4 +221,14 @@ export async function build(paths: readonly string[], options: BuildOptions = {}
     await session.close();
   }
   return result;
+}
+
+/** Whatever happens after the launch began, the browser is closed. */
+export async function build(paths: readonly string[], options: BuildOptions = {}): Promise<BuildResult> {
+  const launched: Promise<BrowserSession>[] = [];
+  try {
+    return await buildWith(paths, options, launched);
+  } finally {
+    for (const p of launched) await p.then((s) => s.close(), () => undefined);
+  }
 }

@@ -7,6 +7,9 @@ import type { IssueDocument } from '../render/issueDocument.js';
 import { loadDocument, printPage } from './printPage.js';
 import { readDestinations, type Destination } from './readDestinations.js';
 import { BulletinError, ExitCode } from '../diagnostics/exitCodes.js';
+import { patchDocument, type DocumentPatch } from './patchDocument.js';
+import { tableOfContents } from '../model/tableOfContents.js';
+import { formatPageNumber } from '../render/pageNumber.js';
 
 /** What one print pass learns and the next one uses. */
 export interface LayoutState {
@@ -64,15 +67,25 @@ function distributionOffset(dests: ReadonlyMap<string, Destination>, current: nu
   return gap >= 0 && gap < 1 ? current : Math.max(0, Math.round((current + gap) * 100) / 100);
 }
 
+function patchFor(issue: Issue, state: LayoutState): DocumentPatch {
+  const form = issue.series.layout.pageNumber;
+  const pageText: Record<string, string> = {};
+  for (const entry of tableOfContents(issue, state.pages)) pageText[entry.id] = formatPageNumber(form, entry.page ?? 0);
+  return { pageText, bodyClass: state.coverPages % 2 === 1 ? 'cover-odd' : 'cover-even', distributionOffset: state.distributionOffset };
+}
+
 export async function paginateIssue(page: Page, server: DocumentServer, issue: Issue, documentFor: (state: LayoutState) => IssueDocument): Promise<PaginatedIssue> {
   let pages: Pagination | undefined;
   let coverPages = 1;
   let offset = 0;
   for (let pass = 1; pass <= MAX_PASSES; pass++) {
     const state: LayoutState = { pages, coverPages, distributionOffset: offset };
-    const doc = documentFor(state);
-    server.set(doc.resources);
-    await loadDocument(page, doc.entry);
+    // Later passes change only numbers and offsets: patch the loaded page when its template allows.
+    if (pass === 1 || !(await patchDocument(page, patchFor(issue, state)))) {
+      const doc = documentFor(state);
+      server.set(doc.resources);
+      await loadDocument(page, doc.entry);
+    }
     const bytes = await printPage(page);
     const pdf = await PDFDocument.load(bytes, { updateMetadata: false });
     const dests = readDestinations(pdf);

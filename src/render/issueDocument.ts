@@ -29,13 +29,13 @@ export function issueDocument(issue: Issue, layout: CompiledLayout, stylesheets:
     sheetUrls.push(url);
   }
   const css = `${assets}/issue.css`;
-  resources.set(css, { type: 'text/css; charset=utf-8', body: issueCss(issue, faces, { fontUrlPrefix: '', coverPages: options.coverPages, distributionOffset: options.distributionOffset }) });
+  resources.set(css, { type: 'text/css; charset=utf-8', body: issueCss(issue, faces, { fontUrlPrefix: '', distributionOffset: options.distributionOffset }) });
   // The default stylesheet first, the per-issue values next, a series' own additions last.
   sheetUrls.splice(1, 0, css);
   const view = issueView(issue, tableOfContents(issue, options.pages), {
     imageUrl: (figure) => `${assets}/images/${figure.relPath}`,
     stylesheets: sheetUrls,
-  });
+  }, options.coverPages);
   for (const section of issue.sections) {
     for (const article of section.articles) {
       for (const figure of article.figures) resources.set(`${assets}/images/${figure.relPath}`, { type: figure.mime, file: figure.path });

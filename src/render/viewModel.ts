@@ -51,6 +51,8 @@ export interface IssueView {
   distribution: { rows: { label: string; text: string }[]; copies: string | undefined } | undefined;
   /** Stylesheets, relative to the HTML file. */
   stylesheets: string[];
+  /** `cover-odd` or `cover-even`: decides on which side odd body pages fall. */
+  bodyClass: string;
 }
 
 export function figureClass(figure: Figure): string {
@@ -82,7 +84,7 @@ function joinUnits(units: readonly string[]): string {
   return `${units.join('，')}。`;
 }
 
-export function issueView(issue: Issue, toc: readonly TocEntry[], assets: { imageUrl(figure: Figure): string; stylesheets: string[] }): IssueView {
+export function issueView(issue: Issue, toc: readonly TocEntry[], assets: { imageUrl(figure: Figure): string; stylesheets: string[] }, coverPages = 1): IssueView {
   const form = issue.series.layout.pageNumber;
   const d = issue.distribution;
   const rows = [
@@ -129,6 +131,7 @@ export function issueView(issue: Issue, toc: readonly TocEntry[], assets: { imag
     })),
     distribution: rows.length || d.copies !== undefined ? { rows, copies: d.copies === undefined ? undefined : `（共印${d.copies}份）` } : undefined,
     stylesheets: assets.stylesheets,
+    bodyClass: coverPages % 2 === 1 ? 'cover-odd' : 'cover-even',
   };
 }
 
