@@ -1,9 +1,9 @@
 // `bulletin build`: validate, then print PDF and HTML; Ctrl-C and SIGTERM close the browser before exiting.
-import path from 'node:path';
 import { build, type BuildEvent } from '../build.js';
 import { ExitCode } from '../diagnostics/exitCodes.js';
 import { hasErrors } from '../diagnostics/diagnostic.js';
 import { printDiagnostics } from './printDiagnostics.js';
+import { displayPath } from './displayPath.js';
 import type { Reporter } from './reporter.js';
 
 export interface BuildCommandOptions {
@@ -35,10 +35,7 @@ export async function buildCommand(paths: string[], options: BuildCommandOptions
     if (event.type === 'browser') reporter.verbose(`browser: ${event.path} (${event.source})`);
     else if (event.type === 'issue') reporter.info(`[${event.index + 1}/${event.count}] ${event.issue}`);
     else if (event.type === 'stage') reporter.verbose(`  ${event.stage} … ${seconds()}`);
-    else {
-      const rel = path.relative(options.cwd, event.file);
-      reporter.out(rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : event.file);
-    }
+    else reporter.out(displayPath(options.cwd, event.file));
   };
   try {
     const result = await build(paths, {

@@ -98,6 +98,39 @@ ${EXIT_CODES}`)
       exitCode = await buildCommand(paths, { ...opts, cwd, env }, reporterFor(cmd));
     });
 
+  program
+    .command('init')
+    .description('start a series: bulletin.yaml with every option explained, a first issue, .gitignore, a CI workflow')
+    .argument('[dir]', 'folder of the new series (default: the current folder)')
+    .addHelpText('after', `
+Examples:
+  $ bulletin init my-bulletin && cd my-bulletin
+  $ bulletin validate && bulletin build`)
+    .action(async (dir: string | undefined, _opts: unknown, cmd: Command) => {
+      const { initCommand } = await import('./initCommand.js');
+      exitCode = await initCommand(dir, { cwd }, reporterFor(cmd));
+    });
+
+  program
+    .command('new')
+    .description('write the next issue file of a series, numbered from the date')
+    .argument('[series-dir]', 'the series folder (default: the current folder)')
+    .option('--date <YYYY-MM-DD>', 'publication date (default: today)')
+    .option('--supplement', 'a supplement (增刊): numbered in its own sequence')
+    .option('--special <label>', 'a special issue (专刊) with this label')
+    .addHelpText('after', `
+Examples:
+  $ bulletin new examples/seed --date 2018-12-30     issues/2018-03.yaml: 2018年第3期（总第12期）
+  $ bulletin new --date 2019-01-15                   a new year restarts the number: 2019年第1期
+  $ bulletin new --supplement --date 2019-02-01      2019-zk1.yaml: 2019年增刊第1期
+
+The new file takes the previous issue's section labels with no articles yet; it never
+overwrites an existing file.`)
+    .action(async (dir: string | undefined, opts: { date?: string; supplement?: boolean; special?: string }, cmd: Command) => {
+      const { newCommand } = await import('./newCommand.js');
+      exitCode = await newCommand(dir, { ...opts, cwd }, reporterFor(cmd));
+    });
+
   if (argv.length === 0) {
     streams.stderr.write(program.helpInformation());
     return ExitCode.Usage;

@@ -1,0 +1,115 @@
+// The files of a new series (`bulletin init`): a commented bulletin.yaml, a first issue with one
+// article and one photo, .gitignore, and a GitHub Actions workflow.
+import { placeholderPng } from './placeholderPng.js';
+import type { PlainDate } from '../model/chineseDate.js';
+
+export interface SeriesFilesOptions {
+  date: PlainDate;
+  /** `$schema` references, relative to the series folder and to its issues folder. */
+  seriesSchema: string;
+  issueSchema: string;
+}
+
+export function seriesFiles(options: SeriesFilesOptions): Map<string, string | Uint8Array> {
+  const { date } = options;
+  const files = new Map<string, string | Uint8Array>();
+  files.set('bulletin.yaml', `# yaml-language-server: $schema=${options.seriesSchema}
+# The series file of a bulletin (简报). Every option is shown; the commented ones have their default.
+# Check the series with \`bulletin validate\`, print it with \`bulletin build\`.
+
+# The masthead: the series line printed in red above the name, the name very large in red, and
+# the issuing office (also the PDF's author).
+series: 示例单位
+name: 工作动态
+publisher: 示例单位办公室
+
+# Folder of the issue files, relative to this file.
+issues: issues
+
+layout:
+  preset: standard             # GB/T 9704 geometry, red masthead (the only preset so far)
+  pageNumber: "- N -"          # "- N -" or "— N —" (the GB/T 9704 form)
+  dateStyle: hanzi             # hanzi: 二〇一八年十二月二十八日; arabic: 2018年12月28日
+  colors:
+    accent: "#E60012"          # the red of the masthead and rules
+    text: "#000000"
+
+# Fonts per role. Without an entry the bundled free faces are used (Noto Serif SC, Noto Sans SC,
+# LXGW WenKai), so every machine paginates alike. Files are relative to this file, inside the series.
+# fonts:
+#   title: { file: fonts/FZXiaoBiaoSong.ttf, family: 方正小标宋简体 }   # masthead and titles
+#   body: { file: fonts/FangSong_GB2312.ttf }                          # body text (仿宋)
+#   heading: { file: fonts/SimHei.ttf }                                # 【section】 labels, 一、 (黑体)
+#   kai: { file: fonts/KaiTi_GB2312.ttf }                              # notes, captions, （一） (楷体)
+#   pageNumber: { file: fonts/SimSun.ttf }                             # page numbers (宋体)
+
+numbering:
+  supplementsCountInTotal: false   # do supplements (增刊) take a number in 总第N期?
+  # If earlier issues are not kept in this repository, say where the records start:
+  # start: { year: ${date.year}, number: 5, total: 40 }
+
+# The distribution block (版记) at the foot of the last page. An issue may add recipients for
+# itself (distribution.extra, 本期增发) and change the number of copies.
+distribution:
+  report: [上级单位]          # 报：
+  send: [有关单位]            # 送：
+  distribute: [各部门]        # 发：
+  copies: 50                  # （共印50份）
+`);
+  files.set(`issues/${date.year}-01.yaml`, `# yaml-language-server: $schema=${options.issueSchema}
+year: ${date.year}
+number: 1          # 第1期: restarts at 1 each year
+total: 1           # 总第1期: continues across the years
+date: ${date.iso}  # a plain date, YYYY-MM-DD
+sections:
+  - label: 工作动态
+    articles:
+      - title:
+          - 示例单位召开${date.year}年第一次工作会议
+        body: |
+          ${date.month}月${date.day}日，示例单位召开${date.year}年第一次工作会议，总结上一阶段工作，部署下一阶段重点任务。
+
+          会议指出，各部门要按照年度工作安排，细化措施，明确责任，确保各项任务按时完成。
+        figures:
+          - image: images/placeholder.png
+            place: right
+            width: "40%"
+            caption: 会议现场（占位图）
+            paragraph: 1
+        source: 示例单位办公室供稿
+`);
+  files.set('issues/images/placeholder.png', placeholderPng(640, 480));
+  files.set('.gitignore', 'dist/\nnode_modules/\n');
+  files.set('.github/workflows/bulletin.yml', `# Checks every pull request and builds the PDFs. bulletin must be installable from your npm
+# registry (or adapt the install step, e.g. to a git dependency in a package.json).
+name: bulletin
+on:
+  pull_request:
+  push:
+    branches: [main]
+permissions:
+  contents: read
+jobs:
+  bulletin:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@v4
+      - uses: actions/setup-node@v4
+        with:
+          node-version: 20
+      - name: Install bulletin
+        run: npm install --global bulletin
+      - name: Validate (annotations on the pull request)
+        run: bulletin validate --format github .
+      - name: Build the PDFs
+        # The runner's Google Chrome; sources from pull requests are untrusted: see bulletin's README.
+        env:
+          BULLETIN_BROWSER: /usr/bin/google-chrome
+        run: bulletin build . --out-dir dist
+      - uses: actions/upload-artifact@v4
+        with:
+          name: bulletin
+          path: dist/
+`);
+  return files;
+}
