@@ -10,7 +10,10 @@ import { BulletinError, ExitCode } from './diagnostics/exitCodes.js';
 import type { Issue } from './model/types.js';
 import type { LayoutState } from './print/paginateIssue.js';
 import { loadTemplates } from './render/templates.js';
-import { compileLayout, TemplateError, type CompiledLayout } from './render/renderHtml.js';
+import { compileIndex, compileLayout, TemplateError, type CompiledIndex, type CompiledLayout } from './render/renderHtml.js';
+import { indexView } from './render/indexView.js';
+import { listIssueFiles } from './source/discover.js';
+import { nodeIo } from './io.js';
 import { issueDocument, type IssueDocument } from './render/issueDocument.js';
 import { fontFaces } from './render/fontFaces.js';
 import { issueText } from './model/issueText.js';
@@ -89,6 +92,27 @@ async function writeHtml(doc: IssueDocument, used: ReadonlySet<string>, outDir: 
   return written;
 }
 
+/** A series built whole (every issue file of it) gets an index.html listing its issues, newest first. */
+async function writeIndexes(
+  issues: readonly Issue[],
+  outputs: { pdf: boolean; html: boolean },
+  outDir: string,
+  indexFor: (issue: Issue) => Promise<CompiledIndex | undefined>,
+  onWritten: (file: string) => void,
+): Promise<void> {
+  const bySeries = new Map<string, Issue[]>();
+  for (const issue of issues) bySeries.set(issue.series.root, [...(bySeries.get(issue.series.root) ?? []), issue]);
+  if (bySeries.size !== 1) return; // several series in one folder would overwrite each other's index
+  const [built] = [...bySeries.values()] as [Issue[]];
+  const all = await listIssueFiles(nodeIo, built[0]!.series.issuesDir);
+  if (all.length !== built.length) return;
+  const render = await indexFor(built[0]!);
+  if (!render) return;
+  const file = path.join(outDir, 'index.html');
+  await writeAtomic(file, render(indexView(built, outputs)));
+  onWritten(file);
+}
+
 function abortable<T>(work: Promise<T>, signal: AbortSignal | undefined, budgetMs: number, onTimeout: () => Error): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     const timer = setTimeout(() => reject(onTimeout()), budgetMs);
@@ -129,13 +153,13 @@ async function buildWith(paths: readonly string[], options: BuildOptions, launch
     diagnostics.push(...glyphWarnings(uncoveredCharacters(issueText(issue), fontFaces(issue.series)), display, checked.sources.get(display)));
   }
 
-  const layouts = new Map<string, { layout: CompiledLayout; stylesheets: { name: string; text: string }[] }>();
+  const layouts = new Map<string, { layout: CompiledLayout; index: CompiledIndex | undefined; stylesheets: { name: string; text: string }[] }>();
   const layoutFor = async (issue: Issue) => {
     let entry = layouts.get(issue.series.root);
     if (!entry) {
       try {
         const sources = await loadTemplates(issue.series.root);
-        entry = { layout: compileLayout(sources), stylesheets: sources.stylesheets };
+        entry = { layout: compileLayout(sources), index: compileIndex(sources), stylesheets: sources.stylesheets };
       } catch (error) {
         throw new BulletinError(`template error: ${(error as Error).message}`, ExitCode.RenderFailed, 'Fix the template named above (see "Templates" in the README).');
       }
@@ -212,6 +236,10 @@ async function buildWith(paths: readonly string[], options: BuildOptions, launch
         throw new BulletinError(`cannot write to ${outDir}: ${(error as Error).message}`, ExitCode.OutputFailed, 'Check that the output folder is writable and the disk is not full.');
       }
     }
+    await writeIndexes(checked.issues, { pdf: wantPdf, html: wantHtml }, outDir, async (issue) => (await layoutFor(issue)).index, (file) => {
+      result.written.push(file);
+      progress({ type: 'written', file });
+    });
   } catch (error) {
     if (error instanceof BulletinError || options.signal?.aborted) throw error;
     const message = (error as Error).message ?? String(error);

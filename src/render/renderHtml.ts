@@ -2,6 +2,7 @@
 import Handlebars from 'handlebars';
 import type { TemplateSources } from './templates.js';
 import type { IssueView } from './viewModel.js';
+import type { IndexView } from './indexView.js';
 
 export class TemplateError extends Error {
   constructor(message: string, readonly template: string) {
@@ -11,6 +12,7 @@ export class TemplateError extends Error {
 }
 
 export type CompiledLayout = (view: IssueView) => string;
+export type CompiledIndex = (view: IndexView) => string;
 
 const COMPILE_OPTIONS = {
   knownHelpersOnly: true,
@@ -24,10 +26,8 @@ function positionOf(error: unknown): string {
   return e.lineNumber ? `:${e.lineNumber}:${(e.column ?? 0) + 1}` : '';
 }
 
-export function compileLayout(sources: TemplateSources): CompiledLayout {
-  const hb = Handlebars.create();
-  const partials: Record<string, HandlebarsTemplateDelegate> = {};
-  const compile = (name: string, text: string): HandlebarsTemplateDelegate => {
+function compileWith(hb: typeof Handlebars) {
+  return (name: string, text: string): HandlebarsTemplateDelegate => {
     try {
       const template = hb.compile(text, COMPILE_OPTIONS);
       // Compile eagerly so syntax errors surface here, with the file name.
@@ -37,16 +37,30 @@ export function compileLayout(sources: TemplateSources): CompiledLayout {
       throw new TemplateError(`${name}${positionOf(error)}: ${(error as Error).message.split('\n')[0]}`, name);
     }
   };
+}
+
+const RUNTIME_OPTIONS = {
+  allowProtoPropertiesByDefault: false,
+  allowProtoMethodsByDefault: false,
+  allowCallsToHelperMissing: false,
+};
+
+/** The series index page (index.hbs), without partials. */
+export function compileIndex(sources: TemplateSources): CompiledIndex | undefined {
+  if (!sources.index) return undefined;
+  const template = compileWith(Handlebars.create())(sources.index.name, sources.index.text);
+  return (view) => template(view, RUNTIME_OPTIONS as RuntimeOptions);
+}
+
+export function compileLayout(sources: TemplateSources): CompiledLayout {
+  const hb = Handlebars.create();
+  const partials: Record<string, HandlebarsTemplateDelegate> = {};
+  const compile = compileWith(hb);
   for (const [key, p] of sources.partials) partials[key] = compile(p.name, p.text);
   const main = compile(sources.main.name, sources.main.text);
   return (view) => {
     try {
-      return main(view, {
-        partials,
-        allowProtoPropertiesByDefault: false,
-        allowProtoMethodsByDefault: false,
-        allowCallsToHelperMissing: false,
-      } as RuntimeOptions);
+      return main(view, { partials, ...RUNTIME_OPTIONS } as RuntimeOptions);
     } catch (error) {
       const message = (error as Error).message ?? String(error);
       throw new TemplateError(`${sources.main.name}: ${message.split('\n')[0]}${/Maximum call stack/.test(message) ? ' (a partial includes itself)' : ''}`, sources.main.name);

@@ -10,6 +10,8 @@ const MAX_TEMPLATE_BYTES = 256 * 1024;
 export interface TemplateSources {
   /** issue.hbs */
   main: { name: string; text: string };
+  /** index.hbs: the list of a series' issues */
+  index: { name: string; text: string } | undefined;
   /** partials by name (file name without .hbs) */
   partials: Map<string, { name: string; text: string }>;
   /** CSS files in order: the default stylesheet, then the series' own additions. */
@@ -36,6 +38,7 @@ async function readTemplate(root: string, file: string): Promise<string> {
 export async function loadTemplates(seriesRoot: string | undefined): Promise<TemplateSources> {
   const layers = [DEFAULT_TEMPLATES, ...(seriesRoot ? [path.join(seriesRoot, 'templates')] : [])];
   let main: TemplateSources['main'] | undefined;
+  let index: TemplateSources['index'];
   const partials = new Map<string, { name: string; text: string }>();
   const stylesheets: TemplateSources['stylesheets'] = [];
   for (const [layer, dir] of layers.entries()) {
@@ -43,6 +46,7 @@ export async function loadTemplates(seriesRoot: string | undefined): Promise<Tem
     for (const name of await readDir(dir)) {
       const file = path.join(dir, name);
       if (name === 'issue.hbs') main = { name: file, text: await readTemplate(root, file) };
+      else if (name === 'index.hbs') index = { name: file, text: await readTemplate(root, file) };
       else if (name.endsWith('.css')) stylesheets.push({ name: layer === 0 ? name : `series-${name}`, text: await readTemplate(root, file) });
     }
     for (const name of await readDir(path.join(dir, 'partials'))) {
@@ -50,5 +54,5 @@ export async function loadTemplates(seriesRoot: string | undefined): Promise<Tem
     }
   }
   if (!main) throw new Error(`no issue.hbs in ${DEFAULT_TEMPLATES}`);
-  return { main, partials, stylesheets };
+  return { main, index, partials, stylesheets };
 }

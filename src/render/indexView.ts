@@ -1,0 +1,30 @@
+// A series' issues → the view of its index page: newest first, with links to each PDF and HTML page.
+import type { Issue } from '../model/types.js';
+
+export interface IndexView {
+  seriesLine: string;
+  name: string;
+  publisher: string;
+  accent: string;
+  issues: { issueLine: string; dateLine: string; date: string; titles: string[]; pdf: string | undefined; html: string | undefined }[];
+}
+
+export function indexView(issues: readonly Issue[], outputs: { pdf: boolean; html: boolean }): IndexView {
+  const series = issues[0]!.series;
+  return {
+    seriesLine: series.seriesLine,
+    name: series.name,
+    publisher: series.publisher,
+    accent: series.layout.accent,
+    issues: [...issues]
+      .sort((a, b) => (a.date.iso > b.date.iso ? -1 : a.date.iso < b.date.iso ? 1 : (b.total ?? 0) - (a.total ?? 0)))
+      .map((i) => ({
+        issueLine: i.label ? `${i.label} ${i.issueLine}` : i.issueLine,
+        dateLine: i.dateLine,
+        date: i.date.iso,
+        titles: i.sections.flatMap((s) => s.articles.map((a) => a.title)),
+        pdf: outputs.pdf ? encodeURI(`${i.slug}.pdf`) : undefined,
+        html: outputs.html ? encodeURI(`${i.slug}.html`) : undefined,
+      })),
+  };
+}
