@@ -4,6 +4,7 @@ import { ExitCode } from '../diagnostics/exitCodes.js';
 import { hasErrors } from '../diagnostics/diagnostic.js';
 import { printDiagnostics } from './printDiagnostics.js';
 import { displayPath } from './displayPath.js';
+import { createProgress } from './progress.js';
 import type { Reporter } from './reporter.js';
 
 export interface BuildCommandOptions {
@@ -31,17 +32,23 @@ export async function buildCommand(paths: string[], options: BuildCommandOptions
   process.once('SIGTERM', onSignal);
   const started = Date.now();
   const seconds = () => `${((Date.now() - started) / 1000).toFixed(1)} s`;
+  const progress = createProgress(reporter.stderr, { quiet: reporter.quiet, started });
+  let position = '';
   const onProgress = (event: BuildEvent) => {
-    if (event.type === 'browser') reporter.verbose(`browser: ${event.path} (${event.source})`);
-    else if (event.type === 'issue') reporter.info(`[${event.index + 1}/${event.count}] ${event.issue}`);
-    else if (event.type === 'stage') reporter.verbose(`  ${event.stage} … ${seconds()}`);
-    else reporter.out(displayPath(options.cwd, event.file));
+    if (event.type === 'browser') progress.log(() => reporter.verbose(`browser: ${event.path} (${event.source})`));
+    else if (event.type === 'issue') {
+      position = `[${event.index + 1}/${event.count}] ${event.issue}`;
+      progress.step(position);
+    } else if (event.type === 'stage') progress.step(`${position}: ${event.stage}`);
+    else progress.log(() => reporter.out(displayPath(options.cwd, event.file)));
   };
+  progress.step('checking the sources');
   try {
     const result = await build(paths, {
       cwd: options.cwd, outDir: options.outDir, pdf: options.pdf, html: options.html, browser: options.browser, env: options.env,
       onProgress, signal: controller.signal,
     });
+    progress.stop();
     if (result.diagnostics.length) printDiagnostics(reporter, result.diagnostics, result.sources, 'human', result.sources.size);
     if (hasErrors(result.diagnostics)) return ExitCode.SourceErrors;
     if (result.issues.length === 0) {
@@ -54,6 +61,7 @@ export async function buildCommand(paths: string[], options: BuildCommandOptions
     if (controller.signal.aborted && controller.signal.reason instanceof Interrupted) return controller.signal.reason.exitCode;
     throw error;
   } finally {
+    progress.stop();
     process.removeListener('SIGINT', onSignal);
     process.removeListener('SIGTERM', onSignal);
   }

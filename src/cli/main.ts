@@ -99,6 +99,16 @@ ${EXIT_CODES}`)
     });
 
   program
+    .command('doctor')
+    .description('check the browser, the fonts and the output folder, and say what to do about anything missing')
+    .option('--browser <path>', 'Chrome or Chromium to check')
+    .option('-o, --out-dir <dir>', 'output folder to check', 'dist')
+    .action(async (opts: { browser?: string; outDir: string }, cmd: Command) => {
+      const { doctorCommand } = await import('./doctorCommand.js');
+      exitCode = await doctorCommand({ ...opts, cwd, env }, reporterFor(cmd));
+    });
+
+  program
     .command('init')
     .description('start a series: bulletin.yaml with every option explained, a first issue, .gitignore, a CI workflow')
     .argument('[dir]', 'folder of the new series (default: the current folder)')

@@ -18,6 +18,8 @@ export interface Reporter {
   style: Style;
   quiet: boolean;
   isTTY: boolean;
+  /** Where progress is drawn. */
+  stderr: Streams['stderr'];
 }
 
 export function createReporter(streams: Streams, options: { quiet?: boolean; verbose?: boolean; env?: NodeJS.ProcessEnv } = {}): Reporter {
@@ -45,6 +47,7 @@ export function createReporter(streams: Streams, options: { quiet?: boolean; ver
     style,
     quiet: Boolean(options.quiet),
     isTTY: Boolean(streams.stderr.isTTY),
+    stderr: streams.stderr,
   };
 }
 

@@ -1,0 +1,44 @@
+// Progress of long work: a spinner with elapsed time on a terminal, one plain line per step elsewhere.
+
+const FRAMES = ['⠋', '⠙', '⠹', '⠸', '⠼', '⠴', '⠦', '⠧', '⠇', '⠏'];
+
+export interface Progress {
+  /** The current step (replaces the previous one on a terminal). */
+  step(text: string): void;
+  /** A line that stays (a file written, a warning). */
+  log(write: () => void): void;
+  stop(): void;
+}
+
+export function createProgress(stream: NodeJS.WritableStream & { isTTY?: boolean; columns?: number }, options: { quiet: boolean; started?: number }): Progress {
+  const started = options.started ?? Date.now();
+  const elapsed = () => `${((Date.now() - started) / 1000).toFixed(1)} s`;
+  if (options.quiet) return { step: () => undefined, log: (write) => write(), stop: () => undefined };
+  if (!stream.isTTY) {
+    return { step: (text) => void stream.write(`${text} (${elapsed()})\n`), log: (write) => write(), stop: () => undefined };
+  }
+  let current = '';
+  let frame = 0;
+  const draw = () => {
+    const line = `${FRAMES[frame++ % FRAMES.length]} ${current} ${elapsed()}`;
+    stream.write(`\r\x1b[2K${line.slice(0, (stream.columns ?? 80) - 1)}`);
+  };
+  const timer = setInterval(draw, 100);
+  timer.unref();
+  const clear = () => stream.write('\r\x1b[2K');
+  return {
+    step(text) {
+      current = text;
+      draw();
+    },
+    log(write) {
+      clear();
+      write();
+      if (current) draw();
+    },
+    stop() {
+      clearInterval(timer);
+      clear();
+    },
+  };
+}

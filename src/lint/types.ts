@@ -1,0 +1,36 @@
+// The data of the copy-editing checks: findings in a text, and fixes in a file.
+import type { LintCode } from './lintCodes.js';
+
+/** How a text is printed, which decides the checks that apply to it. */
+export type TextKind =
+  /** Article titles, section labels: printed as headings (no full stop at the end). */
+  | 'title'
+  /** Bodies and notes: Markdown, with headings and list markers. */
+  | 'markdown'
+  /** Captions, source lines, units, the masthead: plain text. */
+  | 'plain';
+
+/** A problem found in a text, between offsets of that text (UTF-16 units, end exclusive). */
+export interface TextFinding {
+  code: LintCode;
+  start: number;
+  end: number;
+  message: string;
+  /** What to do, in words. */
+  hint: string;
+  /** The text that replaces [start, end) when the fix is safe; absent when a person must decide. */
+  replacement?: string;
+}
+
+/** A change to a source file, between offsets of the file's text (end exclusive). */
+export interface TextFix {
+  start: number;
+  end: number;
+  replacement: string;
+  code: LintCode;
+  /** Where the change starts, 1-based, for the report of what --fix did. */
+  line: number;
+  column: number;
+  /** The text replaced. */
+  original: string;
+}
