@@ -1,0 +1,90 @@
+// One issue through the browser: HTML → PDF pass 1 → contents filled in → pass 2 → self-check →
+// bookmarks and metadata. Shared by `build` (a batch) and `preview` (a warm browser).
+import type { Browser } from 'puppeteer';
+import { BulletinError, ExitCode } from './diagnostics/exitCodes.js';
+import { diagnostic, FILE_START, type Diagnostic } from './diagnostics/diagnostic.js';
+import type { Issue } from './model/types.js';
+import { tableOfContents } from './model/tableOfContents.js';
+import { issueDocument, type IssueDocument } from './render/issueDocument.js';
+import { TemplateError } from './render/renderHtml.js';
+import type { Layout } from './render/layouts.js';
+import { checkContents } from './check/checkContents.js';
+import { checkPdfFonts } from './check/checkPdfFonts.js';
+import { readPdfText } from './check/readPdfText.js';
+import { serveDocument } from './print/documentServer.js';
+import { preparePage } from './print/printPage.js';
+import { paginateIssue, type LayoutState } from './print/paginateIssue.js';
+import { finishPdf, type OutlineItem, type PdfMetadata } from './print/finishPdf.js';
+
+export interface RenderedIssue {
+  pdf: Uint8Array;
+  /** The HTML document with the real page numbers, and the files the browser used of it. */
+  doc: IssueDocument;
+  used: ReadonlySet<string>;
+  warnings: Diagnostic[];
+  passes: number;
+}
+
+function sourceDateOf(issue: Issue, env: NodeJS.ProcessEnv): Date {
+  const epoch = env.SOURCE_DATE_EPOCH;
+  if (epoch && /^\d+$/.test(epoch)) return new Date(Number(epoch) * 1000);
+  // Midnight in China on the issue date.
+  return new Date(Date.UTC(issue.date.year, issue.date.month - 1, issue.date.day) - 8 * 3600 * 1000);
+}
+
+function outlineOf(issue: Issue): OutlineItem[] {
+  return issue.sections.map((s) => ({ title: `【${s.label}】`, id: s.id, children: s.articles.map((a) => ({ title: a.title, id: a.id, children: [] })) }));
+}
+
+export function metadataOf(issue: Issue, env: NodeJS.ProcessEnv): PdfMetadata {
+  return {
+    title: `${issue.series.name} ${issue.issueLine}`,
+    author: issue.series.publisher,
+    subject: `${issue.series.seriesLine}${issue.series.name}`,
+    keywords: issue.sections.map((s) => s.label),
+    language: 'zh-CN',
+    date: sourceDateOf(issue, env),
+  };
+}
+
+export async function renderIssue(
+  browser: Browser,
+  issue: Issue,
+  layout: Layout,
+  options: { display: string; env: NodeJS.ProcessEnv; onStage?: (stage: string) => void },
+): Promise<RenderedIssue> {
+  const stage = options.onStage ?? (() => undefined);
+  const documentFor = (state: LayoutState) => {
+    try {
+      return issueDocument(issue, layout.layout, layout.stylesheets, state);
+    } catch (error) {
+      if (error instanceof TemplateError) throw new BulletinError(`template error: ${error.message}`, ExitCode.RenderFailed);
+      throw error;
+    }
+  };
+  const page = await browser.newPage();
+  try {
+    await preparePage(page);
+    const server = await serveDocument(page);
+    stage('paginating');
+    const printed = await paginateIssue(page, server, issue, documentFor);
+    stage(`checking (${printed.passes} passes)`);
+    const texts = await readPdfText(printed.bytes);
+    const toc = tableOfContents(issue, printed.pages);
+    const problems = [
+      ...checkContents(toc, issue.series.layout.pageNumber, texts.slice(0, printed.coverPages), printed.pages, texts.slice(printed.coverPages)).map((p) => p.message),
+      ...checkPdfFonts(printed.pdf).problems,
+    ];
+    if (problems.length) {
+      throw new BulletinError(`the PDF of ${issue.slug} failed its self-check:\n  - ${problems.join('\n  - ')}`, ExitCode.RenderFailed,
+        'The contents or footers do not match the pages. If a series template changed the contents or the footers, check it; otherwise report this as a bug.');
+    }
+    const warnings = [...new Set(server.blocked)].map((url) => diagnostic(options.display, FILE_START, 'warning', 'resource-blocked',
+      `the document asked for ${url.length > 120 ? `${url.slice(0, 117)}…` : url}, which was refused`,
+      'An issue may use only its own images and the layout\'s files; check the series templates and stylesheets.'));
+    const pdf = await finishPdf(printed.pdf, outlineOf(issue), printed.dests, metadataOf(issue, options.env));
+    return { pdf, doc: documentFor(printed.state), used: server.requested, warnings, passes: printed.passes };
+  } finally {
+    await page.close().catch(() => undefined);
+  }
+}
