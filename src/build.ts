@@ -19,7 +19,7 @@ import { uncoveredCharacters, glyphWarnings } from './check/checkGlyphs.js';
 import { writeAtomic } from './output/writeAtomic.js';
 import { listIssueFiles } from './source/discover.js';
 import { nodeIo } from './io.js';
-import type { BrowserSession } from './print/browserSession.js';
+import { displayPath } from './source/displayPath.js';
 
 export interface BuildOptions {
   cwd?: string;
@@ -108,16 +108,6 @@ async function eachLimited<T>(items: readonly T[], limit: number, job: (item: T,
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
 }
 
-/** Starts the browser (the heavy modules are imported only here: validate never loads puppeteer). */
-async function launch(options: BuildOptions, env: NodeJS.ProcessEnv, progress: (e: BuildEvent) => void): Promise<BrowserSession> {
-  const [{ findBrowser }, { openBrowser }, puppeteer] = await Promise.all([
-    import('./print/findBrowser.js'), import('./print/browserSession.js'), import('puppeteer'),
-  ]);
-  const choice = findBrowser(options.browser, (name) => env[name], () => puppeteer.default.executablePath());
-  progress({ type: 'browser', path: choice.path, source: choice.source });
-  return openBrowser(choice, { noSandbox: env.BULLETIN_NO_SANDBOX === '1' });
-}
-
 export async function build(paths: readonly string[], options: BuildOptions = {}): Promise<BuildResult> {
   const cwd = options.cwd ?? process.cwd();
   const env = options.env ?? process.env;
@@ -126,14 +116,15 @@ export async function build(paths: readonly string[], options: BuildOptions = {}
   const outDir = path.resolve(cwd, options.outDir ?? 'dist');
   const progress = options.onProgress ?? (() => undefined);
   // The browser starts while the sources are checked: both take about half a second.
-  const launching = launch(options, env, progress);
+  const launching = import('./print/startBrowser.js').then(({ startBrowser }) =>
+    startBrowser(options.browser, env, (choice) => progress({ type: 'browser', path: choice.path, source: choice.source })));
   launching.catch(() => undefined); // reported below, once the sources are known to be valid
   try {
     const checked = await validate(paths, { cwd });
     const diagnostics: Diagnostic[] = [...checked.diagnostics];
     const result: BuildResult = { ...checked, diagnostics, written: [] };
     if (hasErrors(diagnostics) || checked.issues.length === 0) return result;
-    const displayOf = (issue: Issue) => path.relative(cwd, issue.file) || issue.file;
+    const displayOf = (issue: Issue) => displayPath(cwd, issue.file);
     for (const issue of checked.issues) {
       diagnostics.push(...glyphWarnings(uncoveredCharacters(issueText(issue), fontFaces(issue.series)), displayOf(issue), checked.sources.get(displayOf(issue))));
     }

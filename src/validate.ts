@@ -2,6 +2,7 @@
 // Steps: discover sources → load series → load issues (parse, schema, model) → numbering across the series.
 import path from 'node:path';
 import { nodeIo, type Io } from './io.js';
+import { displayPath } from './source/displayPath.js';
 import { sortDiagnostics, diagnostic, FILE_START, type Diagnostic } from './diagnostics/diagnostic.js';
 import { discover } from './source/discover.js';
 import { loadSeries, type LoadedSeries } from './source/loadSeries.js';
@@ -27,10 +28,7 @@ export interface ValidateResult {
 export async function validate(paths: readonly string[], options: ValidateOptions = {}): Promise<ValidateResult> {
   const io = options.io ?? nodeIo;
   const cwd = options.cwd ?? process.cwd();
-  const display = (file: string): string => {
-    const rel = path.relative(cwd, file);
-    return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : file;
-  };
+  const display = (file: string): string => displayPath(cwd, file);
   const seriesCache = new Map<string, Promise<LoadedSeries>>();
   const series = (file: string): Promise<LoadedSeries> => {
     let loaded = seriesCache.get(file);

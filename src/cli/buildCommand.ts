@@ -3,7 +3,7 @@ import { build, type BuildEvent } from '../build.js';
 import { ExitCode } from '../diagnostics/exitCodes.js';
 import { hasErrors } from '../diagnostics/diagnostic.js';
 import { printDiagnostics } from './printDiagnostics.js';
-import { displayPath } from './displayPath.js';
+import { displayPath } from '../source/displayPath.js';
 import { createProgress } from './progress.js';
 import type { Reporter } from './reporter.js';
 

@@ -8,7 +8,7 @@ import { todayIso } from '../io.js';
 import { BulletinError, ExitCode } from '../diagnostics/exitCodes.js';
 import { writeAtomic } from '../output/writeAtomic.js';
 import type { Reporter } from './reporter.js';
-import { displayPath } from './displayPath.js';
+import { displayPath } from '../source/displayPath.js';
 
 export async function initCommand(dir: string | undefined, options: { cwd: string; date?: string }, reporter: Reporter): Promise<number> {
   const root = path.resolve(options.cwd, dir ?? '.');

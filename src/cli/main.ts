@@ -99,6 +99,27 @@ ${EXIT_CODES}`)
     });
 
   program
+    .command('preview')
+    .description('serve a series on 127.0.0.1 and rebuild an issue when its source is saved')
+    .argument('[path]', 'a series folder or an issue file (default: the current folder)')
+    .option('-p, --port <port>', 'port on 127.0.0.1 (0: any free port)', '4173')
+    .option('--browser <path>', 'Chrome or Chromium to use')
+    .addHelpText('after', `
+Examples:
+  $ bulletin preview examples/seed            open http://127.0.0.1:4173/ in a browser
+  $ bulletin preview --port 8080
+
+Each issue is shown as its PDF (paginated, as printed) and as its HTML page. Saving a source
+rebuilds that issue and reloads the open page; invalid sources show their diagnostics on the page
+and in the terminal, and the preview keeps serving.`)
+    .action(async (target: string | undefined, opts: { port: string; browser?: string }, cmd: Command) => {
+      const port = Number(opts.port);
+      if (!Number.isInteger(port) || port < 0 || port > 65535) throw new BulletinError(`--port ${opts.port} is not a port number`, ExitCode.Usage);
+      const { previewCommand } = await import('./previewCommand.js');
+      exitCode = await previewCommand(target, { port, browser: opts.browser, cwd, env }, reporterFor(cmd));
+    });
+
+  program
     .command('doctor')
     .description('check the browser, the fonts and the output folder, and say what to do about anything missing')
     .option('--browser <path>', 'Chrome or Chromium to check')

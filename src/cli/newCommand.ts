@@ -11,7 +11,7 @@ import { BulletinError, ExitCode } from '../diagnostics/exitCodes.js';
 import { hasErrors } from '../diagnostics/diagnostic.js';
 import { printDiagnostics } from './printDiagnostics.js';
 import type { Reporter } from './reporter.js';
-import { displayPath } from './displayPath.js';
+import { displayPath } from '../source/displayPath.js';
 
 export interface NewCommandOptions {
   date?: string;

@@ -2,6 +2,7 @@
 import path from 'node:path';
 import type { Series, FontRole, PageNumberForm } from '../model/types.js';
 import type { DateStyle } from '../model/chineseDate.js';
+import { lintRules, type LintLevel } from '../lint/lintCodes.js';
 
 /** The shape of bulletin.yaml after schema validation (schemas/series.schema.json). */
 export interface SeriesData {
@@ -18,6 +19,7 @@ export interface SeriesData {
   fonts?: Partial<Record<FontRole, { family?: string; file: string }>>;
   numbering?: { supplementsCountInTotal?: boolean; start?: { year: number; number: number; total: number } };
   distribution?: { report?: string[]; send?: string[]; distribute?: string[]; copies?: number };
+  lint?: { rules?: Partial<Record<string, LintLevel>> };
 }
 
 export const SERIES_DEFAULTS = {
@@ -63,5 +65,6 @@ export function resolveSeries(data: SeriesData, root: string, file: string, font
       distribute: data.distribution?.distribute ?? [],
       copies: data.distribution?.copies,
     },
+    lint: { rules: lintRules(data.lint?.rules) },
   };
 }

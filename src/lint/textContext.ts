@@ -16,6 +16,8 @@ export interface TextContext {
   touchesProtected(start: number, end: number): boolean;
   /** Offset of the start of the line holding `i`. */
   lineStart(i: number): number;
+  /** Where the text of the line starting at `lineStart` begins: past Markdown heading marks and emphasis in bodies. */
+  contentStart(lineStart: number): number;
 }
 
 // Characters that end a URL written in Chinese text: whitespace, quotes, brackets, CJK punctuation, Han.
@@ -83,6 +85,11 @@ export function textContext(text: string, kind: TextKind): TextContext {
         else hi = mid - 1;
       }
       return lineStarts[lo]!;
+    },
+    contentStart(lineStart) {
+      if (kind !== 'markdown') return lineStart;
+      const m = /^[ \t]*(?:#{1,6}[ \t]+)?(?:\*{1,2})?/.exec(text.slice(lineStart, lineStart + 16));
+      return lineStart + (m ? m[0].length : 0);
     },
   };
 }

@@ -34,3 +34,6 @@ export interface TextFix {
   /** The text replaced. */
   original: string;
 }
+
+/** A check: a pure function from a text (and what is known about it) to its findings. */
+export type LintRule = (text: string, context: import('./textContext.js').TextContext) => TextFinding[];

@@ -1,5 +1,6 @@
 // The typed, read-only model between parsing and rendering: what templates receive, page numbers included.
 import type { PlainDate, DateStyle } from './chineseDate.js';
+import type { LintRules } from '../lint/lintCodes.js';
 
 export type IssueKind = 'regular' | 'supplement' | 'special';
 export type FigurePlace = 'right' | 'left' | 'centre';
@@ -44,6 +45,8 @@ export interface Series {
     readonly start: { readonly year: number; readonly number: number; readonly total: number } | undefined;
   };
   readonly distribution: Omit<Distribution, 'extra'>;
+  /** The copy-editing checks: every code with its level (default `warning`). */
+  readonly lint: { readonly rules: LintRules };
 }
 
 export interface Figure {

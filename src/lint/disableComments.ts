@@ -1,0 +1,42 @@
+// `# bulletin-disable-line [codes]` and `# bulletin-disable-next-line [codes]`: YAML comments that silence checks on a line.
+import { visit, type Document, type LineCounter } from 'yaml';
+
+const DIRECTIVE = /^#\s*bulletin-disable-(next-line|line)\b(.*)$/;
+
+/** Whether a check is silenced on a 1-based line. */
+export type IsDisabled = (line: number, code: string) => boolean;
+
+/**
+ * Finds the directives among the file's comments: a `#` at a line start or after a space that lies
+ * outside every scalar (a `#` inside a block of text or a quoted value is text, not a comment).
+ */
+export function disableComments(source: string, doc: Document, lineCounter: LineCounter): IsDisabled {
+  const scalars: [number, number][] = [];
+  visit(doc, {
+    Scalar(_key, node) {
+      if (node.range) scalars.push([node.range[0], node.range[1]]);
+    },
+  });
+  const inScalar = (offset: number) => scalars.some(([a, b]) => offset >= a && offset < b);
+  const lines = new Map<number, Set<string> | 'all'>();
+  const add = (line: number, codes: string[]) => {
+    const known = lines.get(line);
+    if (known === 'all') return;
+    if (codes.length === 0) lines.set(line, 'all');
+    else lines.set(line, new Set([...(known ?? []), ...codes]));
+  };
+  for (const m of source.matchAll(/(^|[ \t])#/gm)) {
+    const hash = m.index + m[1]!.length;
+    const lineEnd = source.indexOf('\n', hash);
+    const comment = source.slice(hash, lineEnd < 0 ? source.length : lineEnd).replace(/\r$/, '');
+    const directive = DIRECTIVE.exec(comment);
+    if (!directive || inScalar(hash)) continue;
+    const codes = directive[2]!.split(/[\s,]+/).filter(Boolean);
+    const line = lineCounter.linePos(hash).line;
+    add(directive[1] === 'line' ? line : line + 1, codes);
+  }
+  return (line, code) => {
+    const silenced = lines.get(line);
+    return silenced === 'all' || (silenced !== undefined && silenced.has(code));
+  };
+}

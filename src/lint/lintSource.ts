@@ -1,0 +1,61 @@
+// The printed texts of one source file → copy-editing diagnostics at file positions, and the exact fixes.
+import { isScalar, type Document, type LineCounter, type Node } from 'yaml';
+import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { offsetSpan } from '../source/parseYaml.js';
+import { lintText } from './lintText.js';
+import { scalarText, joinTexts, type MappedText } from './scalarText.js';
+import { disableComments } from './disableComments.js';
+import { textTargets, type TextSpec } from './textTargets.js';
+import type { LintRules } from './lintCodes.js';
+import type { TextFix } from './types.js';
+
+export interface LintResult {
+  diagnostics: Diagnostic[];
+  /** Fixes that are safe to apply to the file's text: exact positions only. */
+  fixes: TextFix[];
+}
+
+export interface LintInput {
+  /** The file's text, as parsed (without a byte order mark). */
+  source: string;
+  doc: Document;
+  lineCounter: LineCounter;
+  /** The file name shown in diagnostics. */
+  display: string;
+  rules: LintRules;
+}
+
+const BLOCK = new Set(['BLOCK_LITERAL', 'BLOCK_FOLDED']);
+
+export function lintSource(input: LintInput, specs: readonly TextSpec[]): LintResult {
+  const { source, doc, lineCounter: lc, display, rules } = input;
+  const result: LintResult = { diagnostics: [], fixes: [] };
+  const disabled = disableComments(source, doc, lc);
+  for (const target of textTargets(doc, specs)) {
+    const parts = target.nodes.map((n) => scalarText(n, source)).filter((p): p is MappedText => p !== undefined);
+    if (parts.length === 0) continue;
+    const mapped = parts.length === 1 ? parts[0]! : joinTexts(parts);
+    // A directive on the header line of a block (`body: |  # bulletin-disable-line …`) covers the whole block.
+    const headerLines = target.nodes.filter((n: Node) => isScalar(n) && BLOCK.has(String(n.type)) && n.range).map((n) => lc.linePos(n.range![0]).line);
+    for (const f of lintText(mapped.text, target.kind)) {
+      const level = rules[f.code];
+      if (level === 'off') continue;
+      const last = f.end - 1;
+      const exact = mapped.exact.subarray(f.start, f.end).every((e) => e === 1);
+      const start = mapped.at[f.start]!;
+      const end = exact ? mapped.at[last]! + 1 : start;
+      const span = offsetSpan(lc, start, end);
+      if (disabled(span.line, f.code) || headerLines.some((line) => disabled(line, f.code))) continue;
+      // The fix must replace exactly the characters found, in one stretch of the file.
+      const contiguous = exact && source.slice(start, end) === mapped.text.slice(f.start, f.end);
+      const fixable = f.replacement !== undefined && contiguous;
+      const hint = fixable ? `${f.hint} \`bulletin validate --fix\` does it.` : f.replacement !== undefined ? `${f.hint} Change it by hand: --fix edits only plain and literal (|) text, where positions are exact.` : f.hint;
+      const message = exact ? f.message : `${f.message} (in this quoted or folded text; the exact column is not known)`;
+      result.diagnostics.push(diagnostic(display, span, level, f.code, message, hint));
+      if (fixable) {
+        result.fixes.push({ start, end, replacement: f.replacement!, code: f.code, line: span.line, column: span.column, original: source.slice(start, end) });
+      }
+    }
+  }
+  return result;
+}

@@ -1,0 +1,29 @@
+// text-date-mixed: a date that mixes Chinese and Arabic numerals (二〇一八年12月) → one form (GB/T 15835).
+import type { TextContext } from '../textContext.js';
+import type { TextFinding } from '../types.js';
+
+const YEAR = '[〇零○◯OＯ0一二三四五六七八九]{4}|[0-9]{4}';
+const MONTH = '十[一二]?|[一二三四五六七八九]|[0-9]{1,2}';
+const DAY = '三十一?|二?十[一二三四五六七八九]?|[一二三四五六七八九]|[0-9]{1,2}';
+const DATE = new RegExp(`(?<![0-9〇零一二三四五六七八九十])(?:(${YEAR})年)?(${MONTH})月(?:(${DAY})[日号])?`, 'g');
+
+const form = (part: string) => (/[一二三四五六七八九十〇零○◯Ｏ]/.test(part) ? 'hanzi' : 'arabic');
+
+export function dateMixed(text: string, context: TextContext): TextFinding[] {
+  const out: TextFinding[] = [];
+  for (const m of text.matchAll(DATE)) {
+    const parts = [m[1], m[2], m[3]].filter((p): p is string => p !== undefined);
+    if (parts.length < 2 || new Set(parts.map(form)).size === 1) continue;
+    const start = m.index;
+    const end = start + m[0].length;
+    if (context.touchesProtected(start, end)) continue;
+    out.push({
+      code: 'text-date-mixed',
+      start,
+      end,
+      message: `the date ${m[0]} mixes Chinese and Arabic numerals`,
+      hint: 'Write a date in one form: 二〇一八年十二月二十八日 or 2018年12月28日 (GB/T 15835).',
+    });
+  }
+  return out;
+}

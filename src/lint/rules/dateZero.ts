@@ -1,0 +1,28 @@
+// text-date-zero: a wrong zero (零 ○ ◯ O Ｏ 0) in a year written in Chinese numerals → 〇 (U+3007, GB/T 15835).
+import type { TextContext } from '../textContext.js';
+import type { TextFinding } from '../types.js';
+
+const YEAR = /(?<![〇零○◯OＯ0-9一二三四五六七八九十])([〇零○◯OＯ0一二三四五六七八九]{4})(?=年)/g;
+const WRONG_ZERO = /[零○◯OＯ0]/g;
+
+export function dateZero(text: string, context: TextContext): TextFinding[] {
+  const out: TextFinding[] = [];
+  for (const m of text.matchAll(YEAR)) {
+    const year = m[1]!;
+    if (!/[一二三四五六七八九]/.test(year) || !/[零○◯OＯ0]/.test(year)) continue;
+    const start = m.index;
+    const end = start + year.length;
+    if (context.touchesProtected(start, end)) continue;
+    const wrong = [...new Set(year.match(WRONG_ZERO) ?? [])].map((z) => `\`${z}\``).join(', ');
+    const replacement = year.replace(WRONG_ZERO, '〇');
+    out.push({
+      code: 'text-date-zero',
+      start,
+      end,
+      message: `wrong zero ${wrong} in the year ${year}年`,
+      hint: `A year in Chinese numerals writes zero as 〇 (U+3007): ${replacement}年 (GB/T 15835).`,
+      replacement,
+    });
+  }
+  return out;
+}

@@ -1,0 +1,31 @@
+// text-range-tilde: ~ 〜 ∼ between numbers in Chinese text → the wave dash ～ (U+FF5E, GB/T 15834 4.13).
+import { hasHan } from '../cjkChars.js';
+import type { TextContext } from '../textContext.js';
+import type { TextFinding } from '../types.js';
+
+/** A number (Arabic, with a unit sign, or in Chinese numerals), a tilde, a number. */
+const RANGE = /(?<=[0-9%％一二三四五六七八九十百千万])[ \t]*([~\u301c\u223c])[ \t]*(?=[0-9一二三四五六七八九十])/g;
+
+export function rangeTilde(text: string, context: TextContext): TextFinding[] {
+  const out: TextFinding[] = [];
+  for (const p of context.paragraphs) {
+    const paragraph = text.slice(p.start, p.end);
+    if (!hasHan(paragraph)) continue; // English text keeps its ~
+    for (const m of paragraph.matchAll(RANGE)) {
+      const start = p.start + m.index;
+      const end = start + m[0].length;
+      const tilde = m[1]!;
+      if (text[start - 1] === '~' || text[end] === '~') continue; // ~~ is Markdown, not a range
+      if (context.touchesProtected(start, end)) continue;
+      out.push({
+        code: 'text-range-tilde',
+        start,
+        end,
+        message: `\`${tilde}\` in a range of numbers`,
+        hint: 'Write the full-width wave dash `～` (U+FF5E) between the numbers of a range, as in 25～30 (GB/T 15834).',
+        replacement: '～',
+      });
+    }
+  }
+  return out;
+}

@@ -1,0 +1,91 @@
+// text-straight-quotes: straight " ' in Chinese text → “ ” outside and ‘ ’ inside (GB/T 15834 4.1.3).
+import { chineseAfter, chineseBefore, hasHan } from '../cjkChars.js';
+import type { TextContext } from '../textContext.js';
+import type { TextFinding } from '../types.js';
+
+type Family = 'double' | 'single';
+
+interface Open {
+  index: number;
+  family: Family;
+  straight: boolean;
+  /** Number of quotes this one sits inside. */
+  depth: number;
+}
+
+const FAMILY: Record<string, Family> = { '"': 'double', "'": 'single', '“': 'double', '”': 'double', '‘': 'single', '’': 'single' };
+const CURLY = { double: ['“', '”'], single: ['‘', '’'] } as const;
+const ALNUM = /[A-Za-z0-9]/;
+
+/** An apostrophe (Xi'an, don't, China’s) or a prime (5'): not a quote. */
+export function isApostrophe(text: string, i: number): boolean {
+  const before = text[i - 1] ?? '';
+  return (text[i] === "'" || text[i] === '’') && ALNUM.test(before) && (ALNUM.test(text[i + 1] ?? '') || /[0-9]/.test(before));
+}
+
+function fix(index: number, replacement: string, original: string): TextFinding {
+  return {
+    code: 'text-straight-quotes',
+    start: index,
+    end: index + 1,
+    message: `straight quote \`${original}\` in Chinese text`,
+    hint: `Write \`${replacement}\`: Chinese text takes “ ” outside and ‘ ’ inside (GB/T 15834).`,
+    replacement,
+  };
+}
+
+export function straightQuotes(text: string, context: TextContext): TextFinding[] {
+  const out: TextFinding[] = [];
+  for (const p of context.paragraphs) {
+    const marks: number[] = [];
+    for (let i = p.start; i < p.end; i++) {
+      if (FAMILY[text[i]!] && !context.isProtected(i) && !isApostrophe(text, i)) marks.push(i);
+    }
+    const straightLeft = { double: marks.filter((i) => text[i] === '"').length, single: marks.filter((i) => text[i] === "'").length };
+    const stack: Open[] = [];
+    const pairs: { open: Open; close: number; forms: readonly [string, string] }[] = [];
+    const closeFamily = (family: Family): Open | undefined => {
+      const at = stack.map((o) => o.family).lastIndexOf(family);
+      if (at < 0) return undefined;
+      const [open] = stack.splice(at);
+      return open;
+    };
+    for (const i of marks) {
+      const ch = text[i]!;
+      const family = FAMILY[ch]!;
+      if (ch === '“' || ch === '‘') {
+        stack.push({ index: i, family, straight: false, depth: stack.length });
+      } else if (ch === '”' || ch === '’') {
+        const open = closeFamily(family);
+        if (open?.straight) pairs.push({ open, close: i, forms: CURLY[family] });
+      } else {
+        straightLeft[family] -= 1;
+        const top = [...stack].reverse().find((o) => o.family === family);
+        // A straight quote closes an open straight one, or a curly one when no straight partner is left for it.
+        if (top && (top.straight || straightLeft[family] % 2 === 0)) {
+          const open = closeFamily(family)!;
+          pairs.push({ open, close: i, forms: open.straight ? (open.depth % 2 === 0 ? CURLY.double : CURLY.single) : CURLY[family] });
+        } else {
+          stack.push({ index: i, family, straight: true, depth: stack.length });
+        }
+      }
+    }
+    for (const { open, close, forms } of pairs) {
+      const chinese = hasHan(text.slice(open.index + 1, close)) || chineseBefore(text, open.index) || chineseAfter(text, close + 1);
+      if (!chinese) continue;
+      if (open.straight) out.push(fix(open.index, forms[0], text[open.index]!));
+      if (text[close] === '"' || text[close] === "'") out.push(fix(close, forms[1], text[close]!));
+    }
+    for (const open of stack) {
+      if (!open.straight || !(chineseBefore(text, open.index) || chineseAfter(text, open.index + 1))) continue;
+      out.push({
+        code: 'text-straight-quotes',
+        start: open.index,
+        end: open.index + 1,
+        message: `straight quote \`${text[open.index]}\` without its partner in the paragraph`,
+        hint: 'Write the quotation with “ ” (‘ ’ inside another quotation) and close it within the paragraph (GB/T 15834).',
+      });
+    }
+  }
+  return out;
+}

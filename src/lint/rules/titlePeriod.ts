@@ -1,0 +1,40 @@
+// text-title-period: a title, section label or Markdown heading ending in a full stop → without it (GB/T 15834 5.1.7).
+import { chineseBefore } from '../cjkChars.js';
+import type { TextContext } from '../textContext.js';
+import type { TextFinding } from '../types.js';
+
+const HEADING = /^[ \t]{0,3}#{1,6}[ \t]+.*$/gm;
+
+/** The full stop that ends [from, to), past trailing spaces: 。 or ．, or . after Chinese. */
+function finalStop(text: string, from: number, to: number): number | undefined {
+  let i = to;
+  while (i > from && /[ \t]/.test(text[i - 1]!)) i -= 1;
+  const ch = text[i - 1];
+  if (i <= from || ch === undefined) return undefined;
+  if (ch === '。' || ch === '．') return i - 1;
+  if (ch === '.' && text[i - 2] !== '.' && chineseBefore(text, i - 1)) return i - 1;
+  return undefined;
+}
+
+export function titlePeriod(text: string, context: TextContext): TextFinding[] {
+  const stops: number[] = [];
+  if (context.kind === 'title') {
+    const at = finalStop(text, 0, text.length);
+    if (at !== undefined) stops.push(at);
+  } else if (context.kind === 'markdown') {
+    for (const m of text.matchAll(HEADING)) {
+      const at = finalStop(text, m.index, m.index + m[0].length);
+      if (at !== undefined) stops.push(at);
+    }
+  }
+  return stops
+    .filter((at) => !context.isProtected(at))
+    .map((at) => ({
+      code: 'text-title-period' as const,
+      start: at,
+      end: at + 1,
+      message: `a title ends with \`${text[at]}\``,
+      hint: 'Titles and headings take no full stop at the end (GB/T 15834): remove it.',
+      replacement: '',
+    }));
+}

@@ -1,0 +1,33 @@
+// text-unbalanced: quotes and brackets “” ‘’ （） 《》 〈〉 【】 that do not pair up within a paragraph (GB/T 15834).
+import type { TextContext } from '../textContext.js';
+import type { TextFinding } from '../types.js';
+import { isApostrophe } from './straightQuotes.js';
+
+const PAIRS = [['“', '”'], ['‘', '’'], ['（', '）'], ['《', '》'], ['〈', '〉'], ['【', '】']] as const;
+
+export function unbalanced(text: string, context: TextContext): TextFinding[] {
+  const out: TextFinding[] = [];
+  const report = (index: number, message: string, hint: string) =>
+    out.push({ code: 'text-unbalanced', start: index, end: index + 1, message, hint });
+  for (const p of context.paragraphs) {
+    const paragraph = text.slice(p.start, p.end);
+    for (const [open, close] of PAIRS) {
+      if (!paragraph.includes(open) && !paragraph.includes(close)) continue;
+      // Straight quotes in the paragraph are text-straight-quotes' business: they may be the missing halves.
+      if (open === '“' && paragraph.includes('"')) continue;
+      if (open === '‘' && [...paragraph].some((c, k) => c === "'" && !isApostrophe(text, p.start + k))) continue;
+      const stack: number[] = [];
+      for (let i = p.start; i < p.end; i++) {
+        const ch = text[i];
+        if ((ch !== open && ch !== close) || context.isProtected(i) || isApostrophe(text, i)) continue;
+        if (ch === open) stack.push(i);
+        else if (stack.length) stack.pop();
+        else report(i, `\`${close}\` closes nothing: no \`${open}\` before it in the paragraph`, `Add the missing \`${open}\`, or remove this \`${close}\`; ${open}${close} pair up within a paragraph (GB/T 15834).`);
+      }
+      for (const i of stack) {
+        report(i, `\`${open}\` is not closed in its paragraph`, `Add the missing \`${close}\`, or remove this \`${open}\`; ${open}${close} pair up within a paragraph (GB/T 15834).`);
+      }
+    }
+  }
+  return out;
+}

@@ -1,0 +1,82 @@
+// A YAML string scalar → its text with the file offset of every character, exact where it can be proved.
+import { isScalar, type Node } from 'yaml';
+
+/** A text as the checks see it, tied back to the file. */
+export interface MappedText {
+  text: string;
+  /** File offset of each character; the value's start where `exact` is 0. */
+  at: number[];
+  /** 1 where the character's file offset is known exactly (checked against the file's text). */
+  exact: Uint8Array;
+}
+
+/** Offsets of a literal block's content: each line is the file line minus the block's indentation. */
+function literalOffsets(source: string, headerStart: number, end: number): number[] {
+  const offsets: number[] = [];
+  let pos = source.indexOf('\n', headerStart) + 1;
+  if (pos === 0) return offsets;
+  let indent: number | undefined;
+  while (pos < end) {
+    let lineEnd = source.indexOf('\n', pos);
+    if (lineEnd < 0) lineEnd = source.length;
+    const contentEnd = source[lineEnd - 1] === '\r' ? lineEnd - 1 : lineEnd;
+    const line = source.slice(pos, contentEnd);
+    const lead = line.length - line.replace(/^ +/, '').length;
+    if (indent === undefined && lead < line.length) indent = lead;
+    for (let k = pos + Math.min(indent ?? lead, lead); k < contentEnd; k++) offsets.push(k);
+    if (lineEnd < source.length) offsets.push(lineEnd);
+    pos = lineEnd + 1;
+  }
+  return offsets;
+}
+
+/** Candidate offsets by the scalar's style; they are trusted only after checking them character by character. */
+function candidates(node: Node, source: string): number[] | undefined {
+  if (!isScalar(node) || typeof node.value !== 'string' || !node.range) return undefined;
+  const [start, end] = node.range;
+  const value = node.value;
+  switch (node.type) {
+    case 'PLAIN':
+      return Array.from(value, (_, i) => start + i);
+    case 'QUOTE_DOUBLE':
+    case 'QUOTE_SINGLE':
+      return Array.from(value, (_, i) => start + 1 + i);
+    case 'BLOCK_LITERAL':
+      return literalOffsets(source, start, end);
+    default:
+      return undefined; // folded: lines are joined with spaces, so columns shift
+  }
+}
+
+/** The text of a string scalar; characters whose place in the file cannot be proved map to the value's start. */
+export function scalarText(node: Node, source: string): MappedText | undefined {
+  if (!isScalar(node) || typeof node.value !== 'string') return undefined;
+  const text = node.value;
+  const start = node.range?.[0] ?? 0;
+  const found = candidates(node, source) ?? [];
+  const exact = new Uint8Array(text.length);
+  let proved = found.length >= text.length;
+  for (let i = 0; proved && i < text.length; i++) proved = source[found[i]!] === text[i];
+  // Quoted text with escapes ('' or \") reads differently in the file: the candidate check fails and it is all approximate.
+  if (proved && (node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE')) proved = source[start + 1 + text.length] === source[start];
+  if (proved) exact.fill(1);
+  return { text, at: proved ? found.slice(0, text.length) : new Array<number>(text.length).fill(start), exact };
+}
+
+/** Several texts read as one (the printed lines of a title), joined by line breaks that map nowhere exactly. */
+export function joinTexts(parts: readonly MappedText[]): MappedText {
+  const text = parts.map((p) => p.text).join('\n');
+  const at: number[] = [];
+  const exact = new Uint8Array(text.length);
+  let offset = 0;
+  for (const [k, p] of parts.entries()) {
+    if (k > 0) {
+      at.push(at.at(-1) ?? 0);
+      offset += 1;
+    }
+    for (const a of p.at) at.push(a);
+    exact.set(p.exact, offset);
+    offset += p.text.length;
+  }
+  return { text, at, exact };
+}

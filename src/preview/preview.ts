@@ -1,0 +1,211 @@
+// preview: serves a series on 127.0.0.1 and rebuilds what changed when a source is saved, in a warm browser.
+// Steps: validate the series → render every issue → serve; on a change: validate again → render the
+// issues whose source (or the series, or its templates) changed → tell open pages to reload.
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { watch, type FSWatcher } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import path from 'node:path';
+import { validate } from '../validate.js';
+import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { BulletinError, ExitCode } from '../diagnostics/exitCodes.js';
+import type { Issue } from '../model/types.js';
+import { Layouts } from '../render/layouts.js';
+import { displayPath } from '../source/displayPath.js';
+import type { RenderedIssue } from '../renderIssue.js';
+import type { BrowserSession } from '../print/browserSession.js';
+import { diagnosticsText, indexPage, viewerPage, RELOAD_SCRIPT, type IssueStatus } from './previewPages.js';
+
+export interface PreviewOptions {
+  /** A series folder or one issue file of it. */
+  path: string;
+  cwd?: string;
+  /** Port on 127.0.0.1; 0 picks a free one. */
+  port?: number;
+  browser?: string;
+  env?: NodeJS.ProcessEnv;
+  /** Called after every round of checks and rebuilds, with what it found. */
+  onUpdate?: (update: { diagnostics: Diagnostic[]; sources: Map<string, string>; rebuilt: string[]; failed: { slug: string; message: string }[] }) => void;
+}
+
+export interface PreviewHandle {
+  url: string;
+  /** Resolves when the current round of rebuilds (if any) is done. */
+  settled(): Promise<void>;
+  close(): Promise<void>;
+}
+
+interface Entry {
+  issue: Issue;
+  hash: string;
+  status: IssueStatus;
+  rendered: RenderedIssue | undefined;
+}
+
+const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.pdf': 'application/pdf', '.js': 'text/javascript; charset=utf-8' };
+
+export async function preview(options: PreviewOptions): Promise<PreviewHandle> {
+  const cwd = options.cwd ?? process.cwd();
+  const env = options.env ?? process.env;
+  const target = path.resolve(cwd, options.path);
+  const { startBrowser } = await import('../print/startBrowser.js');
+  const session: BrowserSession = await startBrowser(options.browser, env);
+  const { renderIssue } = await import('../renderIssue.js');
+  const layouts = new Layouts();
+  const entries = new Map<string, Entry>();
+  let problems = '';
+  let seriesName = '';
+  let seriesRoot: string | undefined;
+  const clients = new Set<ServerResponse>();
+  const notify = (slug: string) => {
+    for (const res of clients) res.write(`event: rebuilt\ndata: ${slug}\n\n`);
+  };
+
+  let round: Promise<void> = Promise.resolve();
+  let pending = false;
+  let templatesChanged = false;
+
+  const rebuild = async (): Promise<void> => {
+    const checked = await validate([target], { cwd });
+    const errors = checked.diagnostics.filter((d) => d.severity === 'error');
+    problems = diagnosticsText(errors, checked.sources);
+    const rebuilt: string[] = [];
+    const failed: { slug: string; message: string }[] = [];
+    const seen = new Set<string>();
+    const forceAll = templatesChanged;
+    templatesChanged = false;
+    for (const issue of checked.issues) {
+      seriesName = `${issue.series.seriesLine}${issue.series.name}`;
+      seriesRoot = issue.series.root;
+      seen.add(issue.slug);
+      const text = checked.sources.get(displayPath(cwd, issue.file)) ?? '';
+      const series = checked.sources.get(displayPath(cwd, issue.series.file)) ?? '';
+      const hash = createHash('sha256').update(text).update('\0').update(series).digest('hex');
+      const old = entries.get(issue.slug);
+      if (old && old.hash === hash && old.rendered && !forceAll) continue;
+      const status: IssueStatus = {
+        slug: issue.slug, issueLine: issue.issueLine, dateLine: issue.dateLine,
+        titles: issue.sections.flatMap((s) => s.articles.map((a) => a.title)), state: 'building', version: old?.status.version ?? 0, message: undefined,
+      };
+      const entry: Entry = { issue, hash, status, rendered: old?.rendered };
+      entries.set(issue.slug, entry);
+      try {
+        if (forceAll) layouts.forget(issue.series.root);
+        entry.rendered = await renderIssue(session.browser, issue, await layouts.for(issue), { display: displayPath(cwd, issue.file), env });
+        status.state = 'ok';
+        status.version = Date.now();
+        rebuilt.push(issue.slug);
+      } catch (error) {
+        status.state = 'failed';
+        status.message = error instanceof BulletinError ? `${error.message}${error.hint ? `\nhint: ${error.hint}` : ''}` : String(error);
+        failed.push({ slug: issue.slug, message: status.message });
+      }
+      notify(issue.slug);
+    }
+    // Issues with errors are not in checked.issues: show them as failed, keep their last good PDF.
+    for (const [slug, entry] of entries) {
+      if (!seen.has(slug) && hasErrors(checked.diagnostics)) {
+        entry.status.state = 'failed';
+        entry.status.message = problems;
+        notify(slug);
+      } else if (!seen.has(slug)) entries.delete(slug);
+    }
+    if (hasErrors(checked.diagnostics)) notify('*');
+    options.onUpdate?.({ diagnostics: checked.diagnostics, sources: checked.sources, rebuilt, failed });
+  };
+
+  const schedule = () => {
+    if (pending) return;
+    pending = true;
+    round = round.then(async () => {
+      await new Promise((r) => setTimeout(r, 60)); // let the editor finish writing
+      pending = false;
+      await rebuild().catch((error: unknown) => {
+        problems = `preview failed: ${(error as Error).message}`;
+        notify('*');
+      });
+    });
+  };
+
+  await rebuild();
+
+  const server = createServer((req: IncomingMessage, res: ServerResponse) => {
+    void handle(req, res).catch(() => {
+      if (!res.headersSent) res.writeHead(500).end('internal error');
+    });
+  });
+  const send = (res: ServerResponse, status: number, type: string, body: string | Uint8Array) => {
+    res.writeHead(status, { 'Content-Type': type, 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' });
+    res.end(body);
+  };
+  const handle = async (req: IncomingMessage, res: ServerResponse) => {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const pathname = decodeURIComponent(url.pathname);
+    await round;
+    if (pathname === '/') return send(res, 200, TYPES['.html']!, indexPage(seriesName || 'bulletin', [...entries.values()].map((e) => e.status), problems));
+    if (pathname === '/__reload.js') return send(res, 200, TYPES['.js']!, RELOAD_SCRIPT);
+    if (pathname === '/__events') {
+      res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
+      res.write(': connected\n\n');
+      clients.add(res);
+      req.on('close', () => clients.delete(res));
+      return undefined;
+    }
+    const viewer = /^\/issue\/([^/]+)$/.exec(pathname);
+    if (viewer) {
+      const entry = entries.get(viewer[1]!);
+      const text = entry?.status.state === 'failed' ? entry.status.message ?? problems : '';
+      return send(res, entry ? 200 : 404, TYPES['.html']!, viewerPage(entry?.status, viewer[1]!, text));
+    }
+    const pdf = /^\/([^/]+)\.pdf$/.exec(pathname);
+    if (pdf) {
+      const rendered = entries.get(pdf[1]!)?.rendered;
+      return rendered ? send(res, 200, TYPES['.pdf']!, rendered.pdf) : send(res, 404, 'text/plain', 'not built');
+    }
+    // The HTML page and its files, as `bulletin build` writes them.
+    const key = pathname.slice(1);
+    for (const entry of entries.values()) {
+      const resource = entry.rendered?.doc.resources.get(key);
+      if (!resource) continue;
+      if (key === entry.rendered!.doc.entry && 'body' in resource) {
+        return send(res, 200, resource.type, String(resource.body).replace('</body>', `<script src="/__reload.js" data-watch="${entry.issue.slug}" defer></script></body>`));
+      }
+      return send(res, 200, resource.type, 'body' in resource ? resource.body : await readFile(resource.file));
+    }
+    return send(res, 404, 'text/plain; charset=utf-8', 'not found');
+  };
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', (error: NodeJS.ErrnoException) =>
+      reject(new BulletinError(`cannot listen on 127.0.0.1:${options.port ?? 0}: ${error.code ?? error.message}`, ExitCode.Usage, 'Choose another port with --port.')));
+    server.listen(options.port ?? 0, '127.0.0.1', resolve);
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : options.port;
+
+  const watchers: FSWatcher[] = [];
+  const watchRoot = seriesRoot ?? (path.extname(target) ? path.dirname(target) : target);
+  const watcher = watch(watchRoot, { recursive: true }, (_event, name) => {
+    const file = String(name ?? '');
+    if (!file || file.split(path.sep).some((part) => part.startsWith('.') || part === 'dist' || part === 'node_modules')) return;
+    if (file.startsWith(`templates${path.sep}`)) templatesChanged = true;
+    schedule();
+  });
+  watchers.push(watcher);
+
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    settled: async () => {
+      // A change seen just now schedules a round after a short pause: wait for it too.
+      await new Promise((r) => setTimeout(r, 120));
+      await round;
+    },
+    async close() {
+      for (const w of watchers) w.close();
+      for (const res of clients) res.end();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeAllConnections?.();
+      await session.close();
+    },
+  };
+}

@@ -1,0 +1,58 @@
+// The HTML of the preview's own pages: the series index and an issue's viewer, with live reload.
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { formatHuman } from '../diagnostics/formatHuman.js';
+
+export interface IssueStatus {
+  slug: string;
+  issueLine: string;
+  dateLine: string;
+  titles: string[];
+  state: 'building' | 'ok' | 'failed';
+  /** The moment of the last successful build (changes on every rebuild, for cache busting). */
+  version: number;
+  message: string | undefined;
+}
+
+function escape(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
+const STYLE = `body{font:16px/1.6 system-ui,"Noto Sans SC",sans-serif;margin:0;color:#222}
+header{padding:.6em 1em;background:#b3000c;color:#fff}header a{color:#fff}
+main{padding:1em}pre{background:#fff4f4;border:1px solid #e0b4b4;padding:1em;white-space:pre-wrap}
+li{margin:.4em 0}.state{font-size:.85em;color:#666;margin-left:.6em}iframe{border:0;width:100%;height:calc(100vh - 3.2em)}`;
+
+function page(title: string, body: string, watch: string): string {
+  return `<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>${escape(title)}</title>
+<style>${STYLE}</style><script src="/__reload.js" data-watch="${escape(watch)}" defer></script></head><body>${body}</body></html>`;
+}
+
+export function diagnosticsText(diagnostics: readonly Diagnostic[], sources: ReadonlyMap<string, string>): string {
+  return diagnostics.map((d) => formatHuman(d, sources.get(d.file))).join('\n\n');
+}
+
+export function indexPage(seriesName: string, issues: readonly IssueStatus[], problems: string): string {
+  const items = issues
+    .map((i) => `<li><a href="/issue/${encodeURIComponent(i.slug)}">${escape(i.issueLine)}</a> ${escape(i.dateLine)}<span class="state">${i.state === 'ok' ? `<a href="/${encodeURIComponent(i.slug)}.pdf">PDF</a> · <a href="/${encodeURIComponent(i.slug)}.html">HTML</a>` : i.state === 'building' ? 'building…' : 'has errors'}</span><br><small>${i.titles.map(escape).join(' · ')}</small></li>`)
+    .join('\n');
+  return page(`${seriesName} — preview`, `<header>${escape(seriesName)} · preview</header><main>${problems ? `<pre>${escape(problems)}</pre>` : ''}<ol>${items}</ol></main>`, '*');
+}
+
+export function viewerPage(issue: IssueStatus | undefined, slug: string, problems: string): string {
+  const head = `<header><a href="/">◀ all issues</a> · ${escape(issue?.issueLine ?? slug)}${issue?.state === 'ok' ? ` · <a href="/${encodeURIComponent(slug)}.pdf">PDF</a> · <a href="/${encodeURIComponent(slug)}.html">HTML</a>` : ''}</header>`;
+  if (problems || !issue || issue.state !== 'ok') {
+    const text = problems || (issue?.state === 'building' ? 'building…' : issue?.message ?? 'no such issue');
+    return page(slug, `${head}<main><pre id="problems">${escape(text)}</pre></main>`, slug);
+  }
+  return page(slug, `${head}<iframe src="/${encodeURIComponent(slug)}.pdf?v=${issue.version}" title="${escape(issue.issueLine)}"></iframe>`, slug);
+}
+
+/** Reloads the page when the server says its issue (or the whole series) was rebuilt. */
+export const RELOAD_SCRIPT = `(() => {
+  const watch = document.currentScript.dataset.watch;
+  const events = new EventSource('/__events');
+  events.addEventListener('rebuilt', (e) => {
+    if (watch === '*' || e.data === '*' || e.data === watch) location.reload();
+  });
+})();
+`;
