@@ -10,6 +10,7 @@ import { loadIssue, type IssueFacts } from './source/loadIssue.js';
 import { checkNumbering } from './model/checkNumbering.js';
 import type { Issue } from './model/types.js';
 import { SERIES_DEFAULTS } from './config/resolveSeries.js';
+import type { SourceFixes } from './lint/types.js';
 
 export interface ValidateOptions {
   /** Folder relative paths are taken from and shown against (default: process.cwd()). */
@@ -23,6 +24,8 @@ export interface ValidateResult {
   sources: Map<string, string>;
   /** The issues that compiled without errors, in series and file order (requested ones only). */
   issues: Issue[];
+  /** The safe fixes of the copy-editing findings, per checked file that has any (what `validate --fix` applies). */
+  fixes: SourceFixes[];
 }
 
 export async function validate(paths: readonly string[], options: ValidateOptions = {}): Promise<ValidateResult> {
@@ -50,11 +53,16 @@ export async function validate(paths: readonly string[], options: ValidateOption
   const diagnostics: Diagnostic[] = [];
   const sources = new Map<string, string>();
   const issues: Issue[] = [];
+  const fixes = new Map<string, SourceFixes>();
+  const keepFixes = (loaded: { file: string; display: string; text: string | undefined; fixes: SourceFixes['fixes'] }) => {
+    if (loaded.text !== undefined && loaded.fixes.length) fixes.set(loaded.file, { file: loaded.file, display: loaded.display, text: loaded.text, fixes: loaded.fixes });
+  };
   for (const plan of plans) {
     const loadedSeries = plan.seriesFile ? await series(plan.seriesFile) : undefined;
     if (loadedSeries) {
       diagnostics.push(...loadedSeries.diagnostics);
       if (loadedSeries.text !== undefined) sources.set(loadedSeries.display, loadedSeries.text);
+      keepFixes(loadedSeries);
     }
     const seriesRoot = plan.seriesFile ? await io.realpath(path.dirname(plan.seriesFile)).catch(() => undefined) : undefined;
     const facts: IssueFacts[] = [];
@@ -66,6 +74,7 @@ export async function validate(paths: readonly string[], options: ValidateOption
       requestedDisplays.add(loaded.display);
       diagnostics.push(...loaded.diagnostics);
       if (loaded.text !== undefined) sources.set(loaded.display, loaded.text);
+      keepFixes(loaded);
       if (loaded.issue) issues.push(loaded.issue);
       if (!plan.seriesFile) {
         diagnostics.push(diagnostic(loaded.display, FILE_START, 'error', 'series-missing', 'this issue is not in a series: no bulletin.yaml in its folder or above', 'Put the issue in the issues/ folder of a series (run `bulletin init` to start one).'));
@@ -80,5 +89,5 @@ export async function validate(paths: readonly string[], options: ValidateOption
   }
   // Issues with numbering errors are not buildable either.
   const failed = new Set(diagnostics.filter((d) => d.severity === 'error').map((d) => d.file));
-  return { diagnostics: sortDiagnostics(diagnostics), sources, issues: issues.filter((i) => !failed.has(display(i.file))) };
+  return { diagnostics: sortDiagnostics(diagnostics), sources, issues: issues.filter((i) => !failed.has(display(i.file))), fixes: [...fixes.values()] };
 }

@@ -37,3 +37,14 @@ export interface TextFix {
 
 /** A check: a pure function from a text (and what is known about it) to its findings. */
 export type LintRule = (text: string, context: import('./textContext.js').TextContext) => TextFinding[];
+
+/** The safe fixes of one source file, with the text they were computed on. */
+export interface SourceFixes {
+  /** Absolute path. */
+  file: string;
+  /** The file name shown in diagnostics. */
+  display: string;
+  /** The file's text as read (without a byte order mark). */
+  text: string;
+  fixes: TextFix[];
+}

@@ -82,7 +82,7 @@ export async function preview(options: PreviewOptions): Promise<PreviewHandle> {
       const series = checked.sources.get(displayPath(cwd, issue.series.file)) ?? '';
       const hash = createHash('sha256').update(text).update('\0').update(series).digest('hex');
       const old = entries.get(issue.slug);
-      if (old && old.hash === hash && old.rendered && !forceAll) continue;
+      if (old && old.hash === hash && old.rendered && old.status.state === 'ok' && !forceAll) continue;
       const status: IssueStatus = {
         slug: issue.slug, issueLine: issue.issueLine, dateLine: issue.dateLine,
         titles: issue.sections.flatMap((s) => s.articles.map((a) => a.title)), state: 'building', version: old?.status.version ?? 0, message: undefined,

@@ -13,6 +13,9 @@ import { sniffImage, MAX_IMAGE_PIXELS } from '../model/sniffImage.js';
 import { compileIssue, derivedArticleId, figureKey, type CheckedFigure, type IssueData } from '../model/compileIssue.js';
 import type { Issue, IssueKind, Series } from '../model/types.js';
 import { isScalar, type Document, type LineCounter, type Scalar } from 'yaml';
+import { lintIssue } from '../lint/lintIssue.js';
+import { lintRules } from '../lint/lintCodes.js';
+import type { TextFix } from '../lint/types.js';
 
 /** What the series-wide numbering check needs of one issue, with where each fact is written. */
 export interface IssueFacts {
@@ -34,6 +37,8 @@ export interface LoadedIssue {
   issue: Issue | undefined;
   facts: IssueFacts | undefined;
   diagnostics: Diagnostic[];
+  /** Safe fixes of the copy-editing findings, in offsets of `text`. */
+  fixes: TextFix[];
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -59,7 +64,7 @@ function bodyLineSpan(doc: Document, lc: LineCounter, text: string, bodyPath: Da
  * bulletin.yaml itself has errors (`series` is then undefined and the model is not built).
  */
 export async function loadIssue(io: Io, file: string, display: string, series: Series | undefined, seriesRoot: string | undefined): Promise<LoadedIssue> {
-  const result: LoadedIssue = { file, display, text: undefined, issue: undefined, facts: undefined, diagnostics: [] };
+  const result: LoadedIssue = { file, display, text: undefined, issue: undefined, facts: undefined, diagnostics: [], fixes: [] };
   const source = await readSource(io, file, display);
   if (!source.ok) {
     result.diagnostics.push(source.diagnostic);
@@ -77,6 +82,11 @@ export async function loadIssue(io: Io, file: string, display: string, series: S
     out.push(diagnostic(display, at(p, key), severity, code, message, hint));
 
   out.push(...schemaCheck('issue', data, display, doc, lc));
+
+  // Copy-editing of the printed text; it reads the document's nodes, so it copes with data the schema refused.
+  const lint = lintIssue({ source: source.text, doc, lineCounter: lc, display, rules: series?.lint.rules ?? lintRules() });
+  out.push(...lint.diagnostics);
+  result.fixes = lint.fixes;
 
   // Date and year.
   const date = typeof data.date === 'string' ? parsePlainDate(data.date) : undefined;

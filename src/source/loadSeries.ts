@@ -9,6 +9,9 @@ import { locate } from './locate.js';
 import { checkAsset } from '../model/checkAsset.js';
 import { resolveSeries, type SeriesData } from '../config/resolveSeries.js';
 import type { FontRole, Series } from '../model/types.js';
+import { lintSeries } from '../lint/lintSeries.js';
+import { lintRules } from '../lint/lintCodes.js';
+import type { TextFix } from '../lint/types.js';
 
 export const SERIES_FILE = 'bulletin.yaml';
 
@@ -20,6 +23,8 @@ export interface LoadedSeries {
   data: unknown;
   series: Series | undefined;
   diagnostics: Diagnostic[];
+  /** Safe fixes of the copy-editing findings, in offsets of `text`. */
+  fixes: TextFix[];
 }
 
 function looksLikeFont(head: Uint8Array): boolean {
@@ -28,7 +33,7 @@ function looksLikeFont(head: Uint8Array): boolean {
 }
 
 export async function loadSeries(io: Io, file: string, display: string): Promise<LoadedSeries> {
-  const result: LoadedSeries = { file, display, text: undefined, data: undefined, series: undefined, diagnostics: [] };
+  const result: LoadedSeries = { file, display, text: undefined, data: undefined, series: undefined, diagnostics: [], fixes: [] };
   const source = await readSource(io, file, display);
   if (!source.ok) {
     result.diagnostics.push(source.diagnostic);
@@ -57,5 +62,9 @@ export async function loadSeries(io: Io, file: string, display: string): Promise
     }
   }
   if (!hasErrors(result.diagnostics)) result.series = resolveSeries(data, root, file, fontFiles);
+  // After resolving: a copy-editing check set to `error` must not keep the series from loading.
+  const lint = lintSeries({ source: source.text, doc, lineCounter, display, rules: result.series?.lint.rules ?? lintRules() });
+  result.diagnostics.push(...lint.diagnostics);
+  result.fixes = lint.fixes;
   return result;
 }
