@@ -10,6 +10,7 @@ import { hasErrors, type Diagnostic } from './diagnostics/diagnostic.js';
 import { BulletinError, ExitCode } from './diagnostics/exitCodes.js';
 import type { Issue } from './model/types.js';
 import type { IssueDocument } from './render/issueDocument.js';
+import type { RenderedIssue } from './renderIssue.js';
 import { fontFaces } from './render/fontFaces.js';
 import { Layouts } from './render/layouts.js';
 import type { CompiledIndex } from './render/renderHtml.js';
@@ -30,6 +31,8 @@ export interface BuildOptions {
   /** Chrome to use; otherwise BULLETIN_BROWSER, PUPPETEER_EXECUTABLE_PATH, puppeteer's download, system locations. */
   browser?: string;
   env?: NodeJS.ProcessEnv;
+  /** Also bind the year's regular issues into one PDF (合订本): `<out>/yearbook-YEAR.pdf`. */
+  yearbook?: number;
   /** Issues printed at the same time (default: the number of cores, at most 4). */
   concurrency?: number;
   onProgress?: (event: BuildEvent) => void;
@@ -132,6 +135,11 @@ export async function build(paths: readonly string[], options: BuildOptions = {}
     const onAbort = () => void session.close();
     options.signal?.addEventListener('abort', onAbort, { once: true });
     const layouts = new Layouts();
+    const forYearbook: { issue: Issue; rendered: RenderedIssue }[] = [];
+    const inYearbook = (issue: Issue) => options.yearbook !== undefined && issue.year === options.yearbook && issue.kind !== 'supplement';
+    if (options.yearbook !== undefined && !checked.issues.some(inYearbook)) {
+      throw new BulletinError(`--yearbook ${options.yearbook}: none of the issues built is a regular issue of ${options.yearbook}`, ExitCode.Usage, 'Build the series folder, whose issues include that year.');
+    }
     const written = (file: string) => {
       result.written.push(file);
       progress({ type: 'written', file });
@@ -148,6 +156,7 @@ export async function build(paths: readonly string[], options: BuildOptions = {}
           () => new BulletinError(`the browser did not finish ${name} within ${ISSUE_BUDGET_MS / 1000} s`, ExitCode.BrowserFailed, 'Check that the machine is not out of memory; try again with --verbose.'),
         );
         diagnostics.push(...rendered.warnings);
+        if (inYearbook(issue)) forYearbook.push({ issue, rendered });
         progress({ type: 'stage', issue: name, stage: 'writing' });
         try {
           if (wantPdf) {
@@ -160,6 +169,14 @@ export async function build(paths: readonly string[], options: BuildOptions = {}
           throw new BulletinError(`cannot write to ${outDir}: ${(error as Error).message}`, ExitCode.OutputFailed, 'Check that the output folder is writable and the disk is not full.');
         }
       });
+      if (options.yearbook !== undefined) {
+        progress({ type: 'stage', issue: `yearbook ${options.yearbook}`, stage: 'binding' });
+        const { assembleYearbook } = await import('./yearbook.js');
+        const bytes = await assembleYearbook(session.browser, options.yearbook, forYearbook, await layouts.for(forYearbook[0]!.issue), env);
+        const file = path.join(outDir, `yearbook-${options.yearbook}.pdf`);
+        await writeAtomic(file, bytes);
+        written(file);
+      }
       const index = await writeIndex(checked.issues, { pdf: wantPdf, html: wantHtml }, outDir, (await layouts.for(checked.issues[0]!)).index);
       if (index) written(index);
     } catch (error) {

@@ -1,5 +1,9 @@
 // The library API of bulletin: what the command line uses and what scripts may import.
 export { validate, type ValidateOptions, type ValidateResult } from './validate.js';
+export { fixFiles, type FixResult, type FixChange } from './fixFiles.js';
+export { lintText } from './lint/lintText.js';
+export { LINT_CODES, type LintCode, type LintLevel } from './lint/lintCodes.js';
+export type { TextFinding, TextFix, TextKind } from './lint/types.js';
 export type { Diagnostic, Severity, Span } from './diagnostics/diagnostic.js';
 export { ExitCode, BulletinError } from './diagnostics/exitCodes.js';
 export type { Issue, Series, Section, Article, Figure, TocEntry, Pagination } from './model/types.js';

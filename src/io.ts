@@ -5,6 +5,8 @@ export interface FileInfo {
   isFile: boolean;
   isDirectory: boolean;
   size: number;
+  /** Permission bits (0o644 …), where the platform has them. */
+  mode?: number;
 }
 
 export interface Io {
@@ -20,7 +22,7 @@ export interface Io {
 }
 
 function info(s: import('node:fs').Stats): FileInfo {
-  return { isFile: s.isFile(), isDirectory: s.isDirectory(), size: s.size };
+  return { isFile: s.isFile(), isDirectory: s.isDirectory(), size: s.size, mode: s.mode & 0o7777 };
 }
 
 export const nodeIo: Io = {

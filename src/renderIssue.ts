@@ -23,6 +23,9 @@ export interface RenderedIssue {
   used: ReadonlySet<string>;
   warnings: Diagnostic[];
   passes: number;
+  /** Body page on which each section and article starts, and the cover's page count. */
+  pages: ReadonlyMap<string, number>;
+  coverPages: number;
 }
 
 function sourceDateOf(issue: Issue, env: NodeJS.ProcessEnv): Date {
@@ -83,7 +86,7 @@ export async function renderIssue(
       `the document asked for ${url.length > 120 ? `${url.slice(0, 117)}…` : url}, which was refused`,
       'An issue may use only its own images and the layout\'s files; check the series templates and stylesheets.'));
     const pdf = await finishPdf(printed.pdf, outlineOf(issue), printed.dests, metadataOf(issue, options.env));
-    return { pdf, doc: documentFor(printed.state), used: server.requested, warnings, passes: printed.passes };
+    return { pdf, doc: documentFor(printed.state), used: server.requested, warnings, passes: printed.passes, pages: printed.pages, coverPages: printed.coverPages };
   } finally {
     await page.close().catch(() => undefined);
   }

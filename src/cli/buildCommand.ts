@@ -12,6 +12,7 @@ export interface BuildCommandOptions {
   pdf?: boolean;
   html?: boolean;
   browser?: string;
+  yearbook?: number;
   cwd: string;
   env: NodeJS.ProcessEnv;
 }
@@ -45,7 +46,7 @@ export async function buildCommand(paths: string[], options: BuildCommandOptions
   progress.step('checking the sources');
   try {
     const result = await build(paths, {
-      cwd: options.cwd, outDir: options.outDir, pdf: options.pdf, html: options.html, browser: options.browser, env: options.env,
+      cwd: options.cwd, outDir: options.outDir, pdf: options.pdf, html: options.html, browser: options.browser, env: options.env, yearbook: options.yearbook,
       onProgress, signal: controller.signal,
     });
     progress.stop();

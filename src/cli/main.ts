@@ -51,16 +51,18 @@ ${EXIT_CODES}`);
     .argument('[paths...]', 'issue files or series folders (default: the current folder)')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['human', 'json', 'github']).default('human'))
     .option('--fail-on-warnings', 'exit 1 when there are warnings too')
+    .option('--fix', 'apply the safe copy-editing fixes (text-* warnings) in place, then check again')
     .addHelpText('after', `
 Examples:
   $ bulletin validate                          the series in the current folder
   $ bulletin validate issues/2018-02.yaml      one issue (numbering is checked against its series)
   $ bulletin validate --format json . > report.json
   $ bulletin validate --format github .        ::error file=…,line=…,col=…:: lines for GitHub Actions
+  $ bulletin validate --fix .                  half-width punctuation, quotes, dashes … corrected in place
 ${EXIT_CODES}`)
-    .action(async (paths: string[], opts: { format: 'human' | 'json' | 'github'; failOnWarnings?: boolean }, cmd: Command) => {
+    .action(async (paths: string[], opts: { format: 'human' | 'json' | 'github'; failOnWarnings?: boolean; fix?: boolean }, cmd: Command) => {
       const { validateCommand } = await import('./validateCommand.js');
-      exitCode = await validateCommand(paths, { format: opts.format, failOnWarnings: Boolean(opts.failOnWarnings), cwd }, reporterFor(cmd));
+      exitCode = await validateCommand(paths, { format: opts.format, failOnWarnings: Boolean(opts.failOnWarnings), fix: Boolean(opts.fix), cwd }, reporterFor(cmd));
     });
 
   program
@@ -84,18 +86,24 @@ Example:
     .option('--pdf', 'write only the PDF')
     .option('--html', 'write only the HTML page (the browser still paginates it for the contents)')
     .option('--browser <path>', 'Chrome or Chromium to use (also BULLETIN_BROWSER, PUPPETEER_EXECUTABLE_PATH)')
+    .option('--yearbook <year>', 'also bind the year\'s regular issues into one PDF (合订本) with its own contents')
     .addHelpText('after', `
 Examples:
   $ bulletin build examples/seed                      dist/2018-02.pdf, dist/2018-02.html, dist/2018-02_files/
+  $ bulletin build examples/demo --yearbook 2025      and dist/yearbook-2025.pdf
   $ bulletin build issues/2018-02.yaml -o out --pdf   only the PDF, into out/
   $ BULLETIN_BROWSER=/usr/bin/chromium bulletin build .
 
 The contents page numbers come from the real pagination: the issue is printed, its pages read back,
 the contents filled in and printed again, and the result is checked before it is written.
 ${EXIT_CODES}`)
-    .action(async (paths: string[], opts: { outDir: string; pdf?: boolean; html?: boolean; browser?: string }, cmd: Command) => {
+    .action(async (paths: string[], opts: { outDir: string; pdf?: boolean; html?: boolean; browser?: string; yearbook?: string }, cmd: Command) => {
+      const yearbook = opts.yearbook === undefined ? undefined : Number(opts.yearbook);
+      if (yearbook !== undefined && !(Number.isInteger(yearbook) && yearbook >= 1900 && yearbook <= 2999)) {
+        throw new BulletinError(`--yearbook ${opts.yearbook} is not a year`, ExitCode.Usage, 'For example: --yearbook 2025');
+      }
       const { buildCommand } = await import('./buildCommand.js');
-      exitCode = await buildCommand(paths, { ...opts, cwd, env }, reporterFor(cmd));
+      exitCode = await buildCommand(paths, { ...opts, yearbook, cwd, env }, reporterFor(cmd));
     });
 
   program

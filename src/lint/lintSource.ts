@@ -37,24 +37,29 @@ export function lintSource(input: LintInput, specs: readonly TextSpec[]): LintRe
     const mapped = parts.length === 1 ? parts[0]! : joinTexts(parts);
     // A directive on the header line of a block (`body: |  # bulletin-disable-line …`) covers the whole block.
     const headerLines = target.nodes.filter((n: Node) => isScalar(n) && BLOCK.has(String(n.type)) && n.range).map((n) => lc.linePos(n.range![0]).line);
+    const exactBetween = (from: number, to: number) => to > from && mapped.exact.subarray(from, to).every((e) => e === 1);
     for (const f of lintText(mapped.text, target.kind)) {
       const level = rules[f.code];
       if (level === 'off') continue;
-      const last = f.end - 1;
-      const exact = mapped.exact.subarray(f.start, f.end).every((e) => e === 1);
+      const exact = exactBetween(f.start, f.end);
       const start = mapped.at[f.start]!;
-      const end = exact ? mapped.at[last]! + 1 : start;
-      const span = offsetSpan(lc, start, end);
+      const span = offsetSpan(lc, start, exact ? mapped.at[f.end - 1]! + 1 : start);
       if (disabled(span.line, f.code) || headerLines.some((line) => disabled(line, f.code))) continue;
-      // The fix must replace exactly the characters found, in one stretch of the file.
-      const contiguous = exact && source.slice(start, end) === mapped.text.slice(f.start, f.end);
-      const fixable = f.replacement !== undefined && contiguous;
-      const hint = fixable ? `${f.hint} \`bulletin validate --fix\` does it.` : f.replacement !== undefined ? `${f.hint} Change it by hand: --fix edits only plain and literal (|) text, where positions are exact.` : f.hint;
+      let fix: TextFix | undefined;
+      if (f.fix && exactBetween(f.fix.start, f.fix.end)) {
+        const from = mapped.at[f.fix.start]!;
+        const to = mapped.at[f.fix.end - 1]! + 1;
+        // The fix must replace exactly the characters it was computed on, in one stretch of the file.
+        if (source.slice(from, to) === mapped.text.slice(f.fix.start, f.fix.end)) {
+          const at = lc.linePos(from);
+          fix = { start: from, end: to, replacement: f.fix.replacement, code: f.code, line: at.line, column: at.col, original: source.slice(from, to) };
+        }
+      }
+      const hint = fix ? `${f.hint} \`bulletin validate --fix\` does it.`
+        : f.fix ? `${f.hint} Change it by hand: --fix edits only plain and literal (|) text, where positions are exact.` : f.hint;
       const message = exact ? f.message : `${f.message} (in this quoted or folded text; the exact column is not known)`;
       result.diagnostics.push(diagnostic(display, span, level, f.code, message, hint));
-      if (fixable) {
-        result.fixes.push({ start, end, replacement: f.replacement!, code: f.code, line: span.line, column: span.column, original: source.slice(start, end) });
-      }
+      if (fix) result.fixes.push(fix);
     }
   }
   return result;

@@ -1,6 +1,6 @@
 // One text → its copy-editing findings: every check run, protected stretches skipped, competing fixes settled.
 import { textContext } from './textContext.js';
-import type { LintRule, TextFinding, TextKind } from './types.js';
+import type { LintRule, TextEdit, TextFinding, TextKind } from './types.js';
 import { titlePeriod } from './rules/titlePeriod.js';
 import { ordinal } from './rules/ordinal.js';
 import { dateZero } from './rules/dateZero.js';
@@ -21,16 +21,17 @@ export const RULES: readonly LintRule[] = [
   straightQuotes, halfwidthPunct, cjkSpace, unbalanced, dateMixed,
 ];
 
-const overlaps = (a: TextFinding, b: TextFinding) => a.start < b.end && b.start < a.end;
+const overlaps = (a: TextEdit, b: TextEdit) => a.start < b.end && b.start < a.end;
 
 export function lintText(text: string, kind: TextKind): TextFinding[] {
   const context = textContext(text, kind);
   const kept: TextFinding[] = [];
   for (const rule of RULES) {
     for (const f of rule(text, context)) {
-      if (context.touchesProtected(f.start, f.end)) continue;
-      // Two checks about the same characters (1、 is an ordinal, not a stray comma): one report, one fix.
-      if (f.replacement !== undefined && kept.some((k) => k.replacement !== undefined && overlaps(k, f))) continue;
+      if (context.touchesProtected(f.start, f.end) || (f.fix && context.touchesProtected(f.fix.start, f.fix.end))) continue;
+      // Two checks about the same characters (（一）、 is an ordinal, not two stray brackets): one report, one fix.
+      const fix = f.fix;
+      if (fix && kept.some((k) => k.fix && overlaps(k.fix, fix))) continue;
       kept.push(f);
     }
   }

@@ -18,8 +18,15 @@ export interface TextFinding {
   message: string;
   /** What to do, in words. */
   hint: string;
-  /** The text that replaces [start, end) when the fix is safe; absent when a person must decide. */
-  replacement?: string;
+  /** The change that corrects it, when it is safe; absent when a person must decide. */
+  fix?: TextEdit;
+}
+
+/** A change to a text: [start, end) replaced (it may reach past the finding, e.g. to take the spaces around a mark). */
+export interface TextEdit {
+  start: number;
+  end: number;
+  replacement: string;
 }
 
 /** A change to a source file, between offsets of the file's text (end exclusive). */

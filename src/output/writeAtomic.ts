@@ -3,12 +3,14 @@ import { mkdir, open, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 
-export async function writeAtomic(file: string, data: Uint8Array | string): Promise<void> {
+/** `mode`: the permissions of the new file (default 0o644), e.g. those of the file it replaces. */
+export async function writeAtomic(file: string, data: Uint8Array | string, options: { mode?: number } = {}): Promise<void> {
   await mkdir(path.dirname(file), { recursive: true });
   const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   try {
-    const handle = await open(temp, 'wx', 0o644);
+    const handle = await open(temp, 'wx', options.mode ?? 0o644);
     try {
+      if (options.mode !== undefined) await handle.chmod(options.mode);
       await handle.writeFile(data);
       await handle.sync();
     } finally {

@@ -1,12 +1,15 @@
 // Compiled layouts per series, each compiled once per process (a batch or a preview session).
 import { loadTemplates } from './templates.js';
-import { compileIndex, compileLayout, type CompiledIndex, type CompiledLayout } from './renderHtml.js';
+import { compilePage, compileLayout, type CompiledIndex, type CompiledLayout, type CompiledYearbook } from './renderHtml.js';
+import type { IndexView } from './indexView.js';
+import type { YearbookView } from './yearbookView.js';
 import { BulletinError, ExitCode } from '../diagnostics/exitCodes.js';
 import type { Issue } from '../model/types.js';
 
 export interface Layout {
   layout: CompiledLayout;
   index: CompiledIndex | undefined;
+  yearbook: CompiledYearbook | undefined;
   stylesheets: { name: string; text: string }[];
 }
 
@@ -18,7 +21,12 @@ export class Layouts {
     let entry = this.cache.get(root);
     if (!entry) {
       entry = loadTemplates(root).then(
-        (sources) => ({ layout: compileLayout(sources), index: compileIndex(sources), stylesheets: sources.stylesheets }),
+        (sources) => ({
+          layout: compileLayout(sources),
+          index: compilePage<IndexView>(sources.index),
+          yearbook: compilePage<YearbookView>(sources.yearbook),
+          stylesheets: sources.stylesheets,
+        }),
         (error: Error) => {
           throw new BulletinError(`template error: ${error.message}`, ExitCode.RenderFailed, 'Fix the template named above (see "Templates" in the README).');
         },

@@ -3,6 +3,7 @@ import Handlebars from 'handlebars';
 import type { TemplateSources } from './templates.js';
 import type { IssueView } from './viewModel.js';
 import type { IndexView } from './indexView.js';
+import type { YearbookView } from './yearbookView.js';
 
 export class TemplateError extends Error {
   constructor(message: string, readonly template: string) {
@@ -13,6 +14,7 @@ export class TemplateError extends Error {
 
 export type CompiledLayout = (view: IssueView) => string;
 export type CompiledIndex = (view: IndexView) => string;
+export type CompiledYearbook = (view: YearbookView) => string;
 
 const COMPILE_OPTIONS = {
   knownHelpersOnly: true,
@@ -45,10 +47,10 @@ const RUNTIME_OPTIONS = {
   allowCallsToHelperMissing: false,
 };
 
-/** The series index page (index.hbs), without partials. */
-export function compileIndex(sources: TemplateSources): CompiledIndex | undefined {
-  if (!sources.index) return undefined;
-  const template = compileWith(Handlebars.create())(sources.index.name, sources.index.text);
+/** A page template without partials (index.hbs, yearbook.hbs). */
+export function compilePage<View>(source: { name: string; text: string } | undefined): ((view: View) => string) | undefined {
+  if (!source) return undefined;
+  const template = compileWith(Handlebars.create())(source.name, source.text);
   return (view) => template(view, RUNTIME_OPTIONS as RuntimeOptions);
 }
 

@@ -12,6 +12,8 @@ export interface TemplateSources {
   main: { name: string; text: string };
   /** index.hbs: the list of a series' issues */
   index: { name: string; text: string } | undefined;
+  /** yearbook.hbs: cover and contents of a year's bound volume (合订本) */
+  yearbook: { name: string; text: string } | undefined;
   /** partials by name (file name without .hbs) */
   partials: Map<string, { name: string; text: string }>;
   /** CSS files in order: the default stylesheet, then the series' own additions. */
@@ -39,6 +41,7 @@ export async function loadTemplates(seriesRoot: string | undefined): Promise<Tem
   const layers = [DEFAULT_TEMPLATES, ...(seriesRoot ? [path.join(seriesRoot, 'templates')] : [])];
   let main: TemplateSources['main'] | undefined;
   let index: TemplateSources['index'];
+  let yearbook: TemplateSources['yearbook'];
   const partials = new Map<string, { name: string; text: string }>();
   const stylesheets: TemplateSources['stylesheets'] = [];
   for (const [layer, dir] of layers.entries()) {
@@ -47,6 +50,7 @@ export async function loadTemplates(seriesRoot: string | undefined): Promise<Tem
       const file = path.join(dir, name);
       if (name === 'issue.hbs') main = { name: file, text: await readTemplate(root, file) };
       else if (name === 'index.hbs') index = { name: file, text: await readTemplate(root, file) };
+      else if (name === 'yearbook.hbs') yearbook = { name: file, text: await readTemplate(root, file) };
       else if (name.endsWith('.css')) stylesheets.push({ name: layer === 0 ? name : `series-${name}`, text: await readTemplate(root, file) });
     }
     for (const name of await readDir(path.join(dir, 'partials'))) {
@@ -54,5 +58,5 @@ export async function loadTemplates(seriesRoot: string | undefined): Promise<Tem
     }
   }
   if (!main) throw new Error(`no issue.hbs in ${DEFAULT_TEMPLATES}`);
-  return { main, index, partials, stylesheets };
+  return { main, index, yearbook, partials, stylesheets };
 }

@@ -25,7 +25,7 @@ export function cjkSpace(text: string, context: TextContext): TextFinding[] {
       end,
       message: `space between \`${before}\` and \`${after}\``,
       hint: 'Chinese text takes no spaces around digits and Latin words (as in 2018年第2期); remove it.',
-      replacement: '',
+      fix: { start, end, replacement: '' },
     });
   }
   return out;

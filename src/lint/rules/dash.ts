@@ -36,7 +36,7 @@ export function dash(text: string, context: TextContext): TextFinding[] {
       out.push({ ...common, start, end, message: `a single \`${run}\` between Chinese characters`, hint: 'If this is a dash (破折号), write `——`; if it joins two places or times (北京—上海) it is right: silence it with `# bulletin-disable-line text-dash`.' });
       continue;
     }
-    out.push({ ...common, start: fixStart, end: fixEnd, replacement: '——' });
+    out.push({ ...common, start, end, fix: { start: fixStart, end: fixEnd, replacement: '——' } });
   }
   return out;
 }

@@ -21,7 +21,7 @@ export function dateZero(text: string, context: TextContext): TextFinding[] {
       end,
       message: `wrong zero ${wrong} in the year ${year}年`,
       hint: `A year in Chinese numerals writes zero as 〇 (U+3007): ${replacement}年 (GB/T 15835).`,
-      replacement,
+      fix: { start, end, replacement },
     });
   }
   return out;

@@ -22,7 +22,7 @@ export function ellipsis(text: string, context: TextContext): TextFinding[] {
       end,
       message: `\`${run}\` is not a Chinese ellipsis`,
       hint: 'Write the ellipsis (省略号) as `……`, two U+2026 HORIZONTAL ELLIPSIS (GB/T 15834).',
-      replacement: '……',
+      fix: { start, end, replacement: '……' },
     });
   }
   return out;

@@ -9,15 +9,16 @@ const ALNUM = /[A-Za-z0-9]/;
 const HAN_NUMERAL = /^[一二三四五六七八九十百零〇]+$/;
 const SPACE = /[ \t]/;
 
+/** A finding at the mark `i`; its fix replaces [start, end), the mark and the spaces it absorbs. */
 function finding(text: string, i: number, start: number, end: number): TextFinding {
   const ch = text[i]!;
   return {
     code: 'text-halfwidth-punct',
-    start,
-    end,
+    start: i,
+    end: i + 1,
     message: `half-width \`${ch}\` in Chinese text`,
     hint: `Write the full-width \`${FULL[ch]}\` next to Chinese characters (GB/T 15834).`,
-    replacement: FULL[ch],
+    fix: { start, end, replacement: FULL[ch]! },
   };
 }
 

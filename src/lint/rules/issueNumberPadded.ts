@@ -17,7 +17,7 @@ export function issueNumberPadded(text: string, context: TextContext): TextFindi
       end,
       message: `the number ${number} is padded with zeros`,
       hint: `Issue and document numbers take no leading zeros: ${Number(number)}, not ${number}.`,
-      replacement: '',
+      fix: { start, end, replacement: '' },
     });
   }
   return out;

@@ -29,7 +29,7 @@ export function ordinal(text: string, context: TextContext): TextFinding[] {
         end,
         message: `ordinal \`${m[0].trim()}\` in a non-standard form`,
         hint: `Write \`${replacement}\` (ordinals: 一、 · （一） · 1. · （1）, with nothing after the brackets; GB/T 15834).`,
-        replacement,
+        fix: { start, end, replacement },
       });
       break;
     }

@@ -12,18 +12,19 @@ export function rangeTilde(text: string, context: TextContext): TextFinding[] {
     const paragraph = text.slice(p.start, p.end);
     if (!hasHan(paragraph)) continue; // English text keeps its ~
     for (const m of paragraph.matchAll(RANGE)) {
-      const start = p.start + m.index;
-      const end = start + m[0].length;
+      const fixStart = p.start + m.index;
+      const fixEnd = fixStart + m[0].length;
       const tilde = m[1]!;
-      if (text[start - 1] === '~' || text[end] === '~') continue; // ~~ is Markdown, not a range
-      if (context.touchesProtected(start, end)) continue;
+      if (text[fixStart - 1] === '~' || text[fixEnd] === '~') continue; // ~~ is Markdown, not a range
+      if (context.touchesProtected(fixStart, fixEnd)) continue;
+      const start = fixStart + m[0].indexOf(tilde);
       out.push({
         code: 'text-range-tilde',
         start,
-        end,
+        end: start + 1,
         message: `\`${tilde}\` in a range of numbers`,
         hint: 'Write the full-width wave dash `～` (U+FF5E) between the numbers of a range, as in 25～30 (GB/T 15834).',
-        replacement: '～',
+        fix: { start: fixStart, end: fixEnd, replacement: '～' },
       });
     }
   }

@@ -30,7 +30,7 @@ function fix(index: number, replacement: string, original: string): TextFinding 
     end: index + 1,
     message: `straight quote \`${original}\` in Chinese text`,
     hint: `Write \`${replacement}\`: Chinese text takes “ ” outside and ‘ ’ inside (GB/T 15834).`,
-    replacement,
+    fix: { start: index, end: index + 1, replacement },
   };
 }
 

@@ -35,6 +35,6 @@ export function titlePeriod(text: string, context: TextContext): TextFinding[] {
       end: at + 1,
       message: `a title ends with \`${text[at]}\``,
       hint: 'Titles and headings take no full stop at the end (GB/T 15834): remove it.',
-      replacement: '',
+      fix: { start: at, end: at + 1, replacement: '' },
     }));
 }

@@ -11,16 +11,17 @@ const RANGE = /(?<![A-Za-z0-9/.\-]|[A-Za-z/][ \t])([0-9]{1,4})([年月日])?([ \
 export function yearRange(text: string, context: TextContext): TextFinding[] {
   const out: TextFinding[] = [];
   for (const m of text.matchAll(RANGE)) {
-    const start = m.index + m[1]!.length + (m[2]?.length ?? 0);
-    const end = start + m[3]!.length;
-    if (context.touchesProtected(start, end)) continue;
+    const fixStart = m.index + m[1]!.length + (m[2]?.length ?? 0);
+    const fixEnd = fixStart + m[3]!.length;
+    if (context.touchesProtected(fixStart, fixEnd)) continue;
+    const start = fixStart + m[3]!.search(/\S/);
     out.push({
       code: 'text-year-range',
       start,
-      end,
+      end: start + 1,
       message: `\`${m[3]!.trim()}\` in a range of years or dates`,
       hint: `Join the range with the one-em dash \`—\` (U+2014), as in 2018—2020年 (GB/T 15834).`,
-      replacement: '—',
+      fix: { start: fixStart, end: fixEnd, replacement: '—' },
     });
   }
   return out;
