@@ -1,0 +1,129 @@
+// The editorial workflow as a new user meets it: init → validate → build → new, doctor, the yearbook.
+import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import { existsSync } from 'node:fs';
+import { cp, mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { PDFDocument, PDFDict, PDFName } from 'pdf-lib';
+import { main } from '../../src/cli/main.js';
+import { Writable } from 'node:stream';
+
+const CHROMIUM = '/usr/bin/chromium';
+const ROOT = path.resolve(__dirname, '../..');
+
+function sink(): Writable & { text(): string } {
+  const chunks: string[] = [];
+  const stream = new Writable({ write(chunk, _enc, done) { chunks.push(String(chunk)); done(); } }) as Writable & { text(): string };
+  stream.text = () => chunks.join('');
+  return stream;
+}
+
+async function run(args: string[], cwd: string) {
+  const stdout = sink();
+  const stderr = sink();
+  const code = await main(args, { stdout, stderr, cwd, env: { ...process.env, BULLETIN_BROWSER: CHROMIUM, NO_COLOR: '1' } });
+  return { code, out: stdout.text(), err: stderr.text() };
+}
+
+let scratch: string;
+beforeAll(async () => {
+  scratch = await mkdtemp(path.join(os.tmpdir(), 'bulletin-workflow-'));
+});
+afterAll(async () => {
+  await rm(scratch, { recursive: true, force: true });
+});
+
+describe('bulletin new', () => {
+  it('numbers the next issue from the date and the series, and a new year restarts the number', async () => {
+    const dir = path.join(scratch, 'seed-new');
+    await cp(path.join(ROOT, 'examples/seed'), dir, { recursive: true });
+    const first = await run(['new', '--date', '2018-12-30'], dir);
+    expect(first.code).toBe(0);
+    expect(first.out.trim()).toBe(path.join('issues', '2018-03.yaml'));
+    const inspected = JSON.parse((await run(['inspect', 'issues/2018-03.yaml'], dir)).out);
+    expect(inspected.issueLine).toBe('2018年第3期（总第12期）');
+    expect(inspected.dateLine).toBe('二〇一八年十二月三十日');
+    expect(inspected.sections.map((s: { label: string }) => s.label)).toEqual(['工作动态']);
+    expect((await run(['new', '--date', '2019-01-15'], dir)).code).toBe(0);
+    expect(JSON.parse((await run(['inspect', 'issues/2019-01.yaml'], dir)).out).issueLine).toBe('2019年第1期（总第13期）');
+    const supplement = await run(['new', '--supplement', '--date', '2019-02-01'], dir);
+    expect(supplement.out.trim()).toBe(path.join('issues', '2019-zk1.yaml'));
+    expect(JSON.parse((await run(['inspect', 'issues/2019-zk1.yaml'], dir)).out).issueLine).toBe('2019年增刊第1期');
+    // The series still validates: empty sections are warnings.
+    const checked = await run(['validate', '--format', 'json'], dir);
+    expect(checked.code).toBe(0);
+    const codes = JSON.parse(checked.out).map((d: { code: string; severity: string }) => `${d.severity}:${d.code}`);
+    expect(new Set(codes)).toEqual(new Set(['warning:section-empty']));
+  });
+
+  it('never overwrites an existing file', async () => {
+    const dir = path.join(scratch, 'seed-exists');
+    await cp(path.join(ROOT, 'examples/seed'), dir, { recursive: true });
+    expect((await run(['new', '--date', '2018-12-30'], dir)).code).toBe(0);
+    const before = await readFile(path.join(dir, 'issues/2018-03.yaml'), 'utf8');
+    // A second issue on the same day is the next number, never the same file.
+    const again = await run(['new', '--date', '2018-12-30'], dir);
+    expect(again.out.trim()).toBe(path.join('issues', '2018-04.yaml'));
+    expect(await readFile(path.join(dir, 'issues/2018-03.yaml'), 'utf8')).toBe(before);
+  });
+
+  it('refuses a date that is not a date', async () => {
+    const result = await run(['new', '--date', '2018-13-01'], path.join(ROOT, 'examples/seed'));
+    expect(result.code).toBe(2);
+    expect(result.err).toContain('YYYY-MM-DD');
+  });
+});
+
+describe.skipIf(!existsSync(CHROMIUM))('bulletin init, build of a series, doctor, yearbook', () => {
+  it('init writes a series that validates and builds as created, with an index of the series', async () => {
+    const dir = path.join(scratch, 'office');
+    const init = await run(['init', dir], scratch);
+    expect(init.code).toBe(0);
+    for (const f of ['bulletin.yaml', '.gitignore', '.github/workflows/bulletin.yml', 'issues/images/placeholder.png']) expect(existsSync(path.join(dir, f))).toBe(true);
+    const workflow = await readFile(path.join(dir, '.github/workflows/bulletin.yml'), 'utf8');
+    expect(workflow).toContain('bulletin validate --format github');
+    expect(workflow).toContain('pull_request');
+    expect((await run(['validate'], dir)).code).toBe(0);
+    const built = await run(['build'], dir);
+    expect(built.code).toBe(0);
+    const files = await readdir(path.join(dir, 'dist'));
+    expect(files).toEqual(expect.arrayContaining(['index.html', expect.stringMatching(/^\d{4}-01\.pdf$/), expect.stringMatching(/^\d{4}-01\.html$/)]));
+    const index = await readFile(path.join(dir, 'dist/index.html'), 'utf8');
+    expect(index).toMatch(/href="\d{4}-01\.pdf"/);
+    // init refuses to write over a series.
+    const again = await run(['init', dir], scratch);
+    expect(again.code).toBe(2);
+  }, 120_000);
+
+  it('doctor reports the browser and the fonts, and says how to fix a missing browser', async () => {
+    const ok = await run(['doctor'], scratch);
+    expect(ok.code).toBe(0);
+    expect(ok.out).toMatch(/ok\s+browser\s+\/usr\/bin\/chromium/);
+    expect(ok.out).toMatch(/ok\s+font body/);
+    const missing = await run(['doctor', '--browser', '/nonexistent/chrome'], scratch);
+    expect(missing.code).toBe(4);
+    expect(missing.out).toContain('apt-get install chromium');
+  }, 60_000);
+
+  it('--yearbook binds the year\'s regular issues with contents and bookmarks, each keeping its page numbers', async () => {
+    const out = path.join(scratch, 'yearbook');
+    const built = await run(['build', path.join(ROOT, 'examples/demo'), '-o', out, '--yearbook', '2025'], scratch);
+    expect(built.code).toBe(0);
+    const book = await PDFDocument.load(await readFile(path.join(out, 'yearbook-2025.pdf')));
+    const counts = await Promise.all(['2025-11', '2025-12'].map(async (s) => (await PDFDocument.load(await readFile(path.join(out, `${s}.pdf`)))).getPageCount()));
+    const contentsPages = book.getPageCount() - counts[0]! - counts[1]!;
+    expect(contentsPages).toBeGreaterThanOrEqual(1);
+    const outlines = book.catalog.lookup(PDFName.of('Outlines'), PDFDict);
+    const first = outlines.lookup(PDFName.of('First'), PDFDict);
+    expect(first.lookup(PDFName.of('Title')).toString()).toBeTruthy();
+    expect(outlines.lookup(PDFName.of('Count')).toString()).not.toBe('0');
+    const second = first.lookup(PDFName.of('Next'), PDFDict);
+    expect(second.has(PDFName.of('Next'))).toBe(false); // two issues of 2025, the supplement is not bound
+  }, 180_000);
+
+  it('--yearbook of a year with no regular issue is a usage error', async () => {
+    const result = await run(['build', path.join(ROOT, 'examples/seed'), '-o', path.join(scratch, 'none'), '--yearbook', '2017'], scratch);
+    expect(result.code).toBe(2);
+    expect(result.err).toContain('2017');
+  }, 60_000);
+});
