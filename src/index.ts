@@ -10,3 +10,4 @@ export type { Issue, Series, Section, Article, Figure, TocEntry, Pagination } fr
 export { formatDate, parsePlainDate, type PlainDate } from './model/chineseDate.js';
 export { inspectIssue, type InspectedIssue } from './model/inspectIssue.js';
 export { build, type BuildOptions, type BuildResult, type BuildEvent } from './build.js';
+export { preview, type PreviewOptions, type PreviewHandle } from './preview/preview.js';

@@ -1,6 +1,6 @@
 // One issue through the browser: HTML → PDF pass 1 → contents filled in → pass 2 → self-check →
 // bookmarks and metadata. Shared by `build` (a batch) and `preview` (a warm browser).
-import type { Browser } from 'puppeteer';
+import type { Browser, Page } from 'puppeteer';
 import { BulletinError, ExitCode } from './diagnostics/exitCodes.js';
 import { diagnostic, FILE_START, type Diagnostic } from './diagnostics/diagnostic.js';
 import type { Issue } from './model/types.js';
@@ -11,7 +11,7 @@ import type { Layout } from './render/layouts.js';
 import { checkContents } from './check/checkContents.js';
 import { checkPdfFonts } from './check/checkPdfFonts.js';
 import { readPdfText } from './check/readPdfText.js';
-import { serveDocument } from './print/documentServer.js';
+import { serveDocument, type DocumentServer } from './print/documentServer.js';
 import { preparePage } from './print/printPage.js';
 import { paginateIssue, type LayoutState } from './print/paginateIssue.js';
 import { finishPdf, type OutlineItem, type PdfMetadata } from './print/finishPdf.js';
@@ -26,6 +26,36 @@ export interface RenderedIssue {
   /** Body page on which each section and article starts, and the cover's page count. */
   pages: ReadonlyMap<string, number>;
   coverPages: number;
+  /** The final layout state: a good first guess for the next build of the same issue. */
+  state: LayoutState;
+}
+
+export interface RenderOptions {
+  display: string;
+  env: NodeJS.ProcessEnv;
+  onStage?: (stage: string) => void;
+  /** A guess of the pagination (the previous build's): one print pass when it holds. */
+  initial?: LayoutState;
+  /**
+   * Read the PDF back and compare the contents with the pages (default true). The preview turns it
+   * off for speed; `bulletin build` always checks.
+   */
+  selfCheck?: boolean;
+  /** A page kept open by the caller between builds of the same issue (the preview's); not closed here. */
+  target?: PrintTarget;
+}
+
+/** A browser page with its document server, holding the last document it printed. */
+export interface PrintTarget {
+  page: Page;
+  server: DocumentServer;
+  loaded: IssueDocument | undefined;
+}
+
+export async function openPrintTarget(browser: Browser): Promise<PrintTarget> {
+  const page = await browser.newPage();
+  await preparePage(page);
+  return { page, server: await serveDocument(page), loaded: undefined };
 }
 
 function sourceDateOf(issue: Issue, env: NodeJS.ProcessEnv): Date {
@@ -54,30 +84,29 @@ export async function renderIssue(
   browser: Browser,
   issue: Issue,
   layout: Layout,
-  options: { display: string; env: NodeJS.ProcessEnv; onStage?: (stage: string) => void },
+  options: RenderOptions,
 ): Promise<RenderedIssue> {
   const stage = options.onStage ?? (() => undefined);
   const documentFor = (state: LayoutState) => {
     try {
-      return issueDocument(issue, layout.layout, layout.stylesheets, state);
+      return issueDocument(issue, layout.layout, layout.stylesheets, { ...state, allFaces: options.target !== undefined });
     } catch (error) {
       if (error instanceof TemplateError) throw new BulletinError(`template error: ${error.message}`, ExitCode.RenderFailed);
       throw error;
     }
   };
-  const page = await browser.newPage();
+  const target = options.target ?? (await openPrintTarget(browser));
+  const { page, server } = target;
   try {
-    await preparePage(page);
-    const server = await serveDocument(page);
     stage('paginating');
-    const printed = await paginateIssue(page, server, issue, documentFor);
+    const printed = await paginateIssue(page, server, issue, documentFor, options.initial, target.loaded);
     stage(`checking (${printed.passes} passes)`);
-    const texts = await readPdfText(printed.bytes);
-    const toc = tableOfContents(issue, printed.pages);
-    const problems = [
-      ...checkContents(toc, issue.series.layout.pageNumber, texts.slice(0, printed.coverPages), printed.pages, texts.slice(printed.coverPages)).map((p) => p.message),
-      ...checkPdfFonts(printed.pdf).problems,
-    ];
+    const problems = checkPdfFonts(printed.pdf).problems;
+    if (options.selfCheck !== false) {
+      const texts = await readPdfText(printed.bytes);
+      const toc = tableOfContents(issue, printed.pages);
+      problems.push(...checkContents(toc, issue.series.layout.pageNumber, texts.slice(0, printed.coverPages), printed.pages, texts.slice(printed.coverPages)).map((p) => p.message));
+    }
     if (problems.length) {
       throw new BulletinError(`the PDF of ${issue.slug} failed its self-check:\n  - ${problems.join('\n  - ')}`, ExitCode.RenderFailed,
         'The contents or footers do not match the pages. If a series template changed the contents or the footers, check it; otherwise report this as a bug.');
@@ -86,8 +115,13 @@ export async function renderIssue(
       `the document asked for ${url.length > 120 ? `${url.slice(0, 117)}…` : url}, which was refused`,
       'An issue may use only its own images and the layout\'s files; check the series templates and stylesheets.'));
     const pdf = await finishPdf(printed.pdf, outlineOf(issue), printed.dests, metadataOf(issue, options.env));
-    return { pdf, doc: documentFor(printed.state), used: server.requested, warnings, passes: printed.passes, pages: printed.pages, coverPages: printed.coverPages };
+    const doc = documentFor(printed.state);
+    target.loaded = doc;
+    return { pdf, doc, used: new Set(server.requested), warnings, passes: printed.passes, pages: printed.pages, coverPages: printed.coverPages, state: printed.state };
+  } catch (error) {
+    target.loaded = undefined; // the page's state is unknown: load afresh next time
+    throw error;
   } finally {
-    await page.close().catch(() => undefined);
+    if (!options.target) await page.close().catch(() => undefined);
   }
 }

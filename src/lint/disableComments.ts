@@ -14,7 +14,11 @@ export function disableComments(source: string, doc: Document, lineCounter: Line
   const scalars: [number, number][] = [];
   visit(doc, {
     Scalar(_key, node) {
-      if (node.range) scalars.push([node.range[0], node.range[1]]);
+      if (!node.range) return;
+      // A block's header line (`body: |  # …`) may end with a comment; its text starts on the next line.
+      const block = node.type === 'BLOCK_LITERAL' || node.type === 'BLOCK_FOLDED';
+      const start = block ? source.indexOf('\n', node.range[0]) + 1 || node.range[1] : node.range[0];
+      scalars.push([start, node.range[1]]);
     },
   });
   const inScalar = (offset: number) => scalars.some(([a, b]) => offset >= a && offset < b);

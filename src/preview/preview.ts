@@ -12,7 +12,7 @@ import { BulletinError, ExitCode } from '../diagnostics/exitCodes.js';
 import type { Issue } from '../model/types.js';
 import { Layouts } from '../render/layouts.js';
 import { displayPath } from '../source/displayPath.js';
-import type { RenderedIssue } from '../renderIssue.js';
+import type { PrintTarget, RenderedIssue } from '../renderIssue.js';
 import type { BrowserSession } from '../print/browserSession.js';
 import { diagnosticsText, indexPage, viewerPage, RELOAD_SCRIPT, type IssueStatus } from './previewPages.js';
 
@@ -37,6 +37,8 @@ export interface PreviewHandle {
 
 interface Entry {
   issue: Issue;
+  /** The page this issue is printed in, kept open so a rebuild swaps its body instead of reloading. */
+  target: PrintTarget | undefined;
   hash: string;
   status: IssueStatus;
   rendered: RenderedIssue | undefined;
@@ -50,7 +52,7 @@ export async function preview(options: PreviewOptions): Promise<PreviewHandle> {
   const target = path.resolve(cwd, options.path);
   const { startBrowser } = await import('../print/startBrowser.js');
   const session: BrowserSession = await startBrowser(options.browser, env);
-  const { renderIssue } = await import('../renderIssue.js');
+  const { renderIssue, openPrintTarget } = await import('../renderIssue.js');
   const layouts = new Layouts();
   const entries = new Map<string, Entry>();
   let problems = '';
@@ -87,11 +89,14 @@ export async function preview(options: PreviewOptions): Promise<PreviewHandle> {
         slug: issue.slug, issueLine: issue.issueLine, dateLine: issue.dateLine,
         titles: issue.sections.flatMap((s) => s.articles.map((a) => a.title)), state: 'building', version: old?.status.version ?? 0, message: undefined,
       };
-      const entry: Entry = { issue, hash, status, rendered: old?.rendered };
+      const entry: Entry = { issue, hash, status, rendered: old?.rendered, target: old?.target };
       entries.set(issue.slug, entry);
       try {
         if (forceAll) layouts.forget(issue.series.root);
-        entry.rendered = await renderIssue(session.browser, issue, await layouts.for(issue), { display: displayPath(cwd, issue.file), env });
+        entry.target ??= await openPrintTarget(session.browser);
+        entry.rendered = await renderIssue(session.browser, issue, await layouts.for(issue), {
+          display: displayPath(cwd, issue.file), env, initial: old?.rendered?.state, selfCheck: false, target: entry.target,
+        });
         status.state = 'ok';
         status.version = Date.now();
         rebuilt.push(issue.slug);
@@ -108,7 +113,10 @@ export async function preview(options: PreviewOptions): Promise<PreviewHandle> {
         entry.status.state = 'failed';
         entry.status.message = problems;
         notify(slug);
-      } else if (!seen.has(slug)) entries.delete(slug);
+      } else if (!seen.has(slug)) {
+        void entry.target?.page.close().catch(() => undefined);
+        entries.delete(slug);
+      }
     }
     if (hasErrors(checked.diagnostics)) notify('*');
     options.onUpdate?.({ diagnostics: checked.diagnostics, sources: checked.sources, rebuilt, failed });

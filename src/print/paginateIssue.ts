@@ -7,7 +7,7 @@ import type { IssueDocument } from '../render/issueDocument.js';
 import { loadDocument, printPage } from './printPage.js';
 import { readDestinations, type Destination } from './readDestinations.js';
 import { BulletinError, ExitCode } from '../diagnostics/exitCodes.js';
-import { patchDocument, type DocumentPatch } from './patchDocument.js';
+import { patchDocument, replaceBody, type DocumentPatch } from './patchDocument.js';
 import { tableOfContents } from '../model/tableOfContents.js';
 import { formatPageNumber } from '../render/pageNumber.js';
 
@@ -74,17 +74,45 @@ function patchFor(issue: Issue, state: LayoutState): DocumentPatch {
   return { pageText, bodyClass: state.coverPages % 2 === 1 ? 'cover-odd' : 'cover-even', distributionOffset: state.distributionOffset };
 }
 
-export async function paginateIssue(page: Page, server: DocumentServer, issue: Issue, documentFor: (state: LayoutState) => IssueDocument): Promise<PaginatedIssue> {
-  let pages: Pagination | undefined;
-  let coverPages = 1;
-  let offset = 0;
+/**
+ * `initial` is a guess of the layout state, such as the previous build's in a preview: when it is
+ * right, one pass is enough.
+ */
+/** Same stylesheets, fonts and images: only the page's HTML differs. */
+function sameAssets(a: IssueDocument, b: IssueDocument): boolean {
+  if (a.resources.size !== b.resources.size) return false;
+  for (const [key, ra] of a.resources) {
+    if (key === a.entry) continue;
+    const rb = b.resources.get(key);
+    if (!rb) return false;
+    if ('body' in ra !== 'body' in rb) return false;
+    if ('body' in ra && 'body' in rb && String(ra.body) !== String(rb.body)) return false;
+    if ('file' in ra && 'file' in rb && ra.file !== rb.file) return false;
+  }
+  return a.entry === b.entry;
+}
+
+export async function paginateIssue(
+  page: Page,
+  server: DocumentServer,
+  issue: Issue,
+  documentFor: (state: LayoutState) => IssueDocument,
+  initial?: LayoutState,
+  /** The document already loaded in `page` (a preview's previous build): its body is swapped in place. */
+  loaded?: IssueDocument,
+): Promise<PaginatedIssue> {
+  let pages: Pagination | undefined = initial?.pages;
+  let coverPages = initial?.coverPages ?? 1;
+  let offset = initial?.distributionOffset ?? 0;
   for (let pass = 1; pass <= MAX_PASSES; pass++) {
     const state: LayoutState = { pages, coverPages, distributionOffset: offset };
     // Later passes change only numbers and offsets: patch the loaded page when its template allows.
     if (pass === 1 || !(await patchDocument(page, patchFor(issue, state)))) {
       const doc = documentFor(state);
       server.set(doc.resources);
-      await loadDocument(page, doc.entry);
+      const entry = doc.resources.get(doc.entry);
+      const swapped = pass === 1 && loaded && sameAssets(loaded, doc) && entry && 'body' in entry && (await replaceBody(page, String(entry.body)));
+      if (!swapped) await loadDocument(page, doc.entry);
     }
     const bytes = await printPage(page);
     const pdf = await PDFDocument.load(bytes, { updateMetadata: false });

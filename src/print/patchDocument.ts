@@ -32,3 +32,18 @@ export async function patchDocument(page: Page, patch: DocumentPatch): Promise<b
     return true;
   }, patch);
 }
+
+/** Replaces the page's body and title with those of `html` (a full document from the same layout). */
+export async function replaceBody(page: Page, html: string): Promise<boolean> {
+  const body = /<body[^>]*>([\s\S]*)<\/body>/i.exec(html)?.[1];
+  const title = /<title>([\s\S]*?)<\/title>/i.exec(html)?.[1] ?? '';
+  if (body === undefined) return false;
+  await page.evaluate((b: string, t: string) => {
+    document.body.innerHTML = b;
+    const el = document.querySelector('title');
+    if (el) el.innerHTML = t;
+  }, body, title);
+  // New images may be in the body: wait until every image has loaded (or failed).
+  await page.evaluate(() => Promise.all(Array.from(document.images).map((img) => (img.complete ? undefined : new Promise((r) => { img.onload = img.onerror = r; })))).then(() => document.fonts.ready).then(() => undefined));
+  return true;
+}

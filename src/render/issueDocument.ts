@@ -17,10 +17,14 @@ export interface IssueDocument {
 
 const FONT_TYPES: Record<string, string> = { woff2: 'font/woff2', woff: 'font/woff', truetype: 'font/ttf', opentype: 'font/otf' };
 
-export function issueDocument(issue: Issue, layout: CompiledLayout, stylesheets: readonly { name: string; text: string }[], options: LayoutState): IssueDocument {
+/**
+ * `allFaces` lists every font face in the stylesheet rather than those the text needs, so the
+ * stylesheet stays the same while the text is edited (the preview swaps bodies in place).
+ */
+export function issueDocument(issue: Issue, layout: CompiledLayout, stylesheets: readonly { name: string; text: string }[], options: LayoutState & { allFaces?: boolean }): IssueDocument {
   const assets = `${issue.slug}_files`;
   const resources = new Map<string, Resource>();
-  const faces = facesFor(fontFaces(issue.series), issueText(issue));
+  const faces = options.allFaces ? fontFaces(issue.series) : facesFor(fontFaces(issue.series), issueText(issue));
   for (const face of faces) resources.set(`${assets}/${face.url}`, { type: FONT_TYPES[face.format]!, file: face.file });
   const sheetUrls: string[] = [];
   for (const sheet of stylesheets) {

@@ -12,20 +12,23 @@ export function unbalanced(text: string, context: TextContext): TextFinding[] {
   for (const p of context.paragraphs) {
     const paragraph = text.slice(p.start, p.end);
     for (const [open, close] of PAIRS) {
-      if (!paragraph.includes(open) && !paragraph.includes(close)) continue;
+      if (!paragraph.includes(open) && !paragraph.includes(close) && open !== '（') continue;
       // Straight quotes in the paragraph are text-straight-quotes' business: they may be the missing halves.
       if (open === '“' && paragraph.includes('"')) continue;
       if (open === '‘' && [...paragraph].some((c, k) => c === "'" && !isApostrophe(text, p.start + k))) continue;
+      // Half-width brackets count as brackets too: （简称…) is text-halfwidth-punct's finding, not a missing bracket.
+      const opens = open === '（' ? '（(' : open;
+      const closes = close === '）' ? '）)' : close;
       const stack: number[] = [];
       for (let i = p.start; i < p.end; i++) {
-        const ch = text[i];
-        if ((ch !== open && ch !== close) || context.isProtected(i) || isApostrophe(text, i)) continue;
-        if (ch === open) stack.push(i);
+        const ch = text[i]!;
+        if ((!opens.includes(ch) && !closes.includes(ch)) || context.isProtected(i) || isApostrophe(text, i)) continue;
+        if (opens.includes(ch)) stack.push(i);
         else if (stack.length) stack.pop();
-        else report(i, `\`${close}\` closes nothing: no \`${open}\` before it in the paragraph`, `Add the missing \`${open}\`, or remove this \`${close}\`; ${open}${close} pair up within a paragraph (GB/T 15834).`);
+        else report(i, `\`${ch}\` closes nothing: no \`${open}\` before it in the paragraph`, `Add the missing \`${open}\`, or remove this \`${ch}\`; ${open}${close} pair up within a paragraph (GB/T 15834).`);
       }
       for (const i of stack) {
-        report(i, `\`${open}\` is not closed in its paragraph`, `Add the missing \`${close}\`, or remove this \`${open}\`; ${open}${close} pair up within a paragraph (GB/T 15834).`);
+        report(i, `\`${text[i]}\` is not closed in its paragraph`, `Add the missing \`${close}\`, or remove this \`${text[i]}\`; ${open}${close} pair up within a paragraph (GB/T 15834).`);
       }
     }
   }
