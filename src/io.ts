@@ -65,3 +65,26 @@ export function todayIso(now: Date = new Date()): string {
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
+
+/**
+ * An Io that remembers what it learnt about a path (real path, status, first bytes) for the length
+ * of one run: a hundred issues sharing a photo or a folder ask once.
+ */
+export function memoIo(io: Io): Io {
+  const cache = new Map<string, Promise<unknown>>();
+  const memo = <T>(kind: string, key: string, load: () => Promise<T>): Promise<T> => {
+    const k = `${kind}\0${key}`;
+    let p = cache.get(k) as Promise<T> | undefined;
+    if (!p) {
+      p = load();
+      cache.set(k, p);
+    }
+    return p;
+  };
+  return {
+    ...io,
+    realpath: (path) => memo('realpath', path, () => io.realpath(path)),
+    stat: (path) => memo('stat', path, () => io.stat(path)),
+    readHead: (path, length) => memo(`head${length}`, path, () => io.readHead(path, length)),
+  };
+}

@@ -1,7 +1,7 @@
 // validate: sources → diagnostics and the compiled issues. The first half of every command.
 // Steps: discover sources → load series → load issues (parse, schema, model) → numbering across the series.
 import path from 'node:path';
-import { nodeIo, type Io } from './io.js';
+import { memoIo, nodeIo, type Io } from './io.js';
 import { displayPath } from './source/displayPath.js';
 import { sortDiagnostics, diagnostic, FILE_START, type Diagnostic } from './diagnostics/diagnostic.js';
 import { discover } from './source/discover.js';
@@ -10,6 +10,7 @@ import { loadIssue, type IssueFacts } from './source/loadIssue.js';
 import { checkNumbering } from './model/checkNumbering.js';
 import type { Issue } from './model/types.js';
 import { SERIES_DEFAULTS } from './config/resolveSeries.js';
+import { loadPrecompiled } from './source/schemaCheck.js';
 import type { SourceFixes } from './lint/types.js';
 
 export interface ValidateOptions {
@@ -29,7 +30,7 @@ export interface ValidateResult {
 }
 
 export async function validate(paths: readonly string[], options: ValidateOptions = {}): Promise<ValidateResult> {
-  const io = options.io ?? nodeIo;
+  const io = memoIo(options.io ?? nodeIo);
   const cwd = options.cwd ?? process.cwd();
   const display = (file: string): string => displayPath(cwd, file);
   const seriesCache = new Map<string, Promise<LoadedSeries>>();
@@ -49,6 +50,7 @@ export async function validate(paths: readonly string[], options: ValidateOption
     return typeof issues === 'string' && !issues.includes('..') ? issues : SERIES_DEFAULTS.issues;
   };
 
+  await loadPrecompiled();
   const plans = await discover(io, paths, cwd, issuesDirOf);
   const diagnostics: Diagnostic[] = [];
   const sources = new Map<string, string>();
@@ -67,8 +69,10 @@ export async function validate(paths: readonly string[], options: ValidateOption
     const seriesRoot = plan.seriesFile ? await io.realpath(path.dirname(plan.seriesFile)).catch(() => undefined) : undefined;
     const facts: IssueFacts[] = [];
     const requestedDisplays = new Set<string>();
-    for (const file of plan.issueFiles) {
-      const loaded = await loadIssue(io, file, display(file), loadedSeries?.series, seriesRoot);
+    // Files are read and checked concurrently; results are taken in file order.
+    const loadedIssues = await Promise.all(plan.issueFiles.map((file) => loadIssue(io, file, display(file), loadedSeries?.series, seriesRoot)));
+    for (const [k, file] of plan.issueFiles.entries()) {
+      const loaded = loadedIssues[k]!;
       if (loaded.facts) facts.push(loaded.facts);
       if (!plan.requested.has(file)) continue;
       requestedDisplays.add(loaded.display);

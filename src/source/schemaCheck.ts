@@ -17,8 +17,23 @@ export function schemaPath(name: SchemaName): string {
   return fileURLToPath(new URL(`../../schemas/${name}.schema.json`, import.meta.url));
 }
 
+/** Standalone validators compiled at build time (scripts/compile-schemas.mjs), when present. */
+const precompiled = new Map<SchemaName, ValidateFunction | null>();
+
+export async function loadPrecompiled(): Promise<void> {
+  for (const name of ['issue', 'series'] as const) {
+    if (precompiled.has(name)) continue;
+    try {
+      const module = (await import(new URL(`../schemas/${name}.validate.js`, import.meta.url).href)) as { default: ValidateFunction };
+      precompiled.set(name, module.default);
+    } catch {
+      precompiled.set(name, null);
+    }
+  }
+}
+
 function validatorFor(name: SchemaName): ValidateFunction {
-  let validate = validators.get(name);
+  let validate = validators.get(name) ?? precompiled.get(name) ?? undefined;
   if (!validate) {
     const ajv = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true, verbose: true });
     addFormats(ajv);
