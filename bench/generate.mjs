@@ -1,0 +1,57 @@
+// Generates benchmark series: one issue of about N pages, or M issues of the seed's size.
+// Text is the seed's own paragraphs repeated, so fonts and line breaking are realistic.
+import { mkdir, readFile, writeFile, copyFile, rm } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import YAML from 'yaml';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const seedDir = path.join(root, 'examples/seed');
+
+async function seed() {
+  const text = await readFile(path.join(seedDir, 'issues/2018-02.yaml'), 'utf8');
+  return YAML.parse(text, { schema: 'core' });
+}
+
+async function start(dir, startNumber = 1) {
+  await rm(dir, { recursive: true, force: true });
+  await mkdir(path.join(dir, 'issues/images'), { recursive: true });
+  const series = (await readFile(path.join(seedDir, 'bulletin.yaml'), 'utf8'))
+    .replace(/^# yaml-language-server.*$/m, '')
+    .replace(/start:[\s\S]*?total: 11\n/, `start: { year: 2018, number: ${startNumber}, total: 11 }\n`);
+  await writeFile(path.join(dir, 'bulletin.yaml'), series);
+  for (const image of ['2018-02-kunming.png', '2018-02-acceptance.png']) {
+    await copyFile(path.join(seedDir, 'issues/images', image), path.join(dir, 'issues/images', image));
+  }
+}
+
+/** One issue of about `pages` body pages (the seed's two articles fill about 4.5 pages). */
+export async function generateLongIssue(dir, pages) {
+  await start(dir, 2);
+  const issue = await seed();
+  const [a, b] = issue.sections[0].articles;
+  const articles = [];
+  for (let i = 0; articles.length * 2.25 < pages; i++) {
+    const source = i % 2 === 0 ? a : b;
+    articles.push({ ...source, id: `a${i + 1}`, title: [`${source.title[0]}（${i + 1}）`, source.title[1]] });
+  }
+  const sections = [];
+  for (let s = 0; s * 10 < articles.length; s++) sections.push({ label: `工作动态${s + 1}`, articles: articles.slice(s * 10, s * 10 + 10) });
+  issue.sections = sections;
+  await writeFile(path.join(dir, 'issues/2018-02.yaml'), YAML.stringify(issue, { lineWidth: 0, aliasDuplicateObjects: false }));
+  return dir;
+}
+
+/** `count` issues like the seed, numbered 1 … count (2018 and on). */
+export async function generateIssues(dir, count) {
+  await start(dir, 1);
+  const issue = await seed();
+  for (let n = 1; n <= count; n++) {
+    const month = String(1 + Math.floor((n - 1) / 2)).padStart(2, '0');
+    const day = n % 2 ? '10' : '25';
+    const year = 2018 + Math.floor((n - 1) / 24);
+    const copy = { ...issue, year, number: n - 24 * (year - 2018), total: 10 + n, date: `${year}-${month}-${day}` };
+    await writeFile(path.join(dir, `issues/${year}-${String(copy.number).padStart(2, '0')}.yaml`), YAML.stringify(copy, { lineWidth: 0, aliasDuplicateObjects: false }));
+  }
+  return dir;
+}

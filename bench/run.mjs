@@ -1,0 +1,185 @@
+// npm run bench: the speed targets, each as a ratio against a reference measured in the same run.
+// Commands are timed as whole processes (wall clock, and peak memory of the whole process tree),
+// alternating with their reference; the figures are medians. Writes bench/latest.json.
+import { spawn } from 'node:child_process';
+import { readFileSync, readdirSync, writeFileSync, mkdirSync, rmSync } from 'node:fs';
+import { readFile, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { generateIssues, generateLongIssue } from './generate.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const work = path.join(os.tmpdir(), 'bulletin-bench');
+const cli = path.join(root, 'bin/bulletin.js');
+const chromium = process.env.BULLETIN_BROWSER ?? '/usr/bin/chromium';
+const quick = process.argv.includes('--quick');
+const runs = (n) => (quick ? Math.min(n, 2) : n);
+
+/** Resident memory of a process and all its descendants, in bytes. */
+function treeRss(rootPid) {
+  const parent = new Map();
+  const rss = new Map();
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      parent.set(Number(name), Number(fields[1]));
+      rss.set(Number(name), Number(fields[21]) * 4096);
+    } catch {
+      // the process ended while we looked
+    }
+  }
+  let total = 0;
+  for (const [pid, bytes] of rss) {
+    for (let p = pid; p; p = parent.get(p)) {
+      if (p === rootPid) {
+        total += bytes;
+        break;
+      }
+      if (!parent.has(p)) break;
+    }
+  }
+  return total;
+}
+
+/** Runs a command to its end: wall time in seconds and peak memory of its process tree. */
+function timed(command, args, options = {}) {
+  return new Promise((resolve, reject) => {
+    const started = process.hrtime.bigint();
+    const child = spawn(command, args, { cwd: options.cwd ?? root, env: { ...process.env, NO_COLOR: '1', ...options.env }, stdio: ['ignore', 'ignore', 'pipe'] });
+    let peak = 0;
+    let stderr = '';
+    child.stderr.on('data', (d) => (stderr += d));
+    const sampler = setInterval(() => (peak = Math.max(peak, treeRss(child.pid))), 40);
+    child.on('error', reject);
+    child.on('exit', (code) => {
+      clearInterval(sampler);
+      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+      if (code !== 0 && !options.allowFailure) reject(new Error(`${command} ${args.join(' ')} exited ${code}\n${stderr}`));
+      else resolve({ seconds, peak });
+    });
+  });
+}
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+/** Alternates A and B `n` times; medians of each. */
+async function pair(n, a, b) {
+  const as = [];
+  const bs = [];
+  for (let i = 0; i < n; i++) {
+    as.push(await a());
+    bs.push(await b());
+  }
+  return { a: median(as.map((r) => r.seconds)), b: median(bs.map((r) => r.seconds)), aPeak: Math.max(...as.map((r) => r.peak)), bPeak: Math.max(...bs.map((r) => r.peak)) };
+}
+
+const bare = (html, pdf) => timed(chromium, [
+  '--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+  '--disable-sync', '--no-first-run', '--no-pdf-header-footer', `--print-to-pdf=${pdf}`, `file://${html}`,
+]);
+const buildOf = (dir, out, extra = []) => timed(process.execPath, [cli, 'build', dir, '-o', out, '-q', ...extra]);
+
+const rows = [];
+const row = (target, figure, reference, ratio, goal, ok) => {
+  rows.push({ target, figure, reference, ratio, goal, ok });
+  console.error(`  ${ok ? 'ok  ' : 'MISS'} ${target}: ${figure} vs ${reference} → ${ratio} (goal ${goal})`);
+};
+const s = (x) => `${x.toFixed(2)} s`;
+const mib = (x) => `${Math.round(x / 1048576)} MiB`;
+
+rmSync(work, { recursive: true, force: true });
+mkdirSync(work, { recursive: true });
+console.error(`bench: ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}${quick ? ' (quick)' : ''}`);
+
+// 1. Cold build of the seed vs one bare Chromium print of the HTML it produced.
+{
+  const out = path.join(work, 'seed');
+  await buildOf(path.join(root, 'examples/seed'), out);
+  const html = path.join(out, '2018-02.html');
+  const r = await pair(runs(5), () => buildOf(path.join(root, 'examples/seed'), path.join(work, 'seed-again')), () => bare(html, path.join(work, 'bare-seed.pdf')));
+  row('1. cold build of the seed (2 passes, self-check, PDF + HTML)', s(r.a), `bare print ${s(r.b)}`, `${(r.a / r.b).toFixed(2)}×`, '≤ 1.3×', r.a / r.b <= 1.3);
+}
+
+// 2. A 200-page issue vs the bare print of its HTML; growth over 20, 200, 600 pages; 6. peak memory at 600.
+const scaling = [];
+for (const pages of [20, 200, 600]) {
+  const dir = await generateLongIssue(path.join(work, `long${pages}`), pages);
+  const out = path.join(dir, 'out');
+  const r = await buildOf(dir, out);
+  const n = Number(/\/Count (\d+)/.exec(readFileSync(path.join(out, '2018-02.pdf'), 'latin1'))?.[1] ?? 0);
+  scaling.push({ pages: n, seconds: r.seconds, peak: r.peak });
+  if (pages === 200) {
+    const html = path.join(out, '2018-02.html');
+    const p = await pair(runs(3), () => buildOf(dir, path.join(dir, 'out2')), () => bare(html, path.join(work, 'bare-200.pdf')));
+    row(`2. build of a ${n}-page issue`, s(p.a), `bare print ${s(p.b)}`, `${(p.a / p.b).toFixed(2)}×`, '≤ 1.5×', p.a / p.b <= 1.5);
+  }
+  if (pages === 600) row(`6. peak memory of a ${n}-page build (whole process tree)`, mib(r.peak), '1 GiB', `${(r.peak / 2 ** 30).toFixed(2)}×`, '< 1×', r.peak < 2 ** 30);
+}
+{
+  const [a, , c] = scaling;
+  const perPage = scaling.map((x) => x.seconds / x.pages);
+  const linear = c.seconds / a.seconds <= (c.pages / a.pages) * 1.25;
+  row('2. growth 20 → 600 pages', scaling.map((x) => `${x.pages} p: ${s(x.seconds)}, ${mib(x.peak)}`).join('; '), `${(c.pages / a.pages).toFixed(0)}× the pages`,
+    `${(c.seconds / a.seconds).toFixed(1)}× the time, ${(perPage[2] * 1000).toFixed(0)} ms/page at 600`, 'at most linear', linear);
+}
+
+// 3. Twenty issues in one invocation vs twenty invocations.
+{
+  const dir = await generateIssues(path.join(work, 'many20'), 20);
+  const files = readdirSync(path.join(dir, 'issues')).filter((f) => f.endsWith('.yaml')).map((f) => path.join(dir, 'issues', f));
+  const separate = async () => {
+    let seconds = 0;
+    let peak = 0;
+    for (const f of files) {
+      const r = await buildOf(f, path.join(dir, 'out-separate'));
+      seconds += r.seconds;
+      peak = Math.max(peak, r.peak);
+    }
+    return { seconds, peak };
+  };
+  const r = await pair(runs(2), () => buildOf(dir, path.join(dir, 'out-batch')), separate);
+  row('3. 20 issues in one invocation', s(r.a), `20 invocations ${s(r.b)}`, `${(r.b / r.a).toFixed(2)}× faster`, '≥ 3× faster', r.b / r.a >= 3);
+}
+
+// 4. Preview: from saving a source to the new PDF, in a warm browser.
+{
+  const { preview } = await import(path.join(root, 'lib/preview/preview.js'));
+  const dir = path.join(work, 'preview');
+  mkdirSync(dir, { recursive: true });
+  await (await import('node:fs/promises')).cp(path.join(root, 'examples/seed'), dir, { recursive: true });
+  const file = path.join(dir, 'issues/2018-02.yaml');
+  let waiting;
+  const handle = await preview({ path: dir, port: 0, cwd: dir, env: { ...process.env, BULLETIN_BROWSER: chromium }, onUpdate: (u) => u.rebuilt.length && waiting?.() });
+  const latencies = [];
+  const text = await readFile(file, 'utf8');
+  for (let i = 0; i < runs(7); i++) {
+    const done = new Promise((resolve) => (waiting = resolve));
+    const started = process.hrtime.bigint();
+    await writeFile(file, text.replace('在昆明召开', i % 2 ? '在昆明召开' : '在昆明隆重召开'));
+    await done;
+    latencies.push(Number(process.hrtime.bigint() - started) / 1e9);
+  }
+  await handle.close();
+  const m = median(latencies);
+  row('4. preview: save → new PDF (warm browser)', s(m), 'goal 0.5 s (Typst cold compile: 0.54 s)', `${(m / 0.5).toFixed(2)}× the goal`, '≤ 0.5 s', m <= 0.5);
+}
+
+// 5. validate of 100 issues, and --help.
+{
+  const dir = await generateIssues(path.join(work, 'many100'), 100);
+  const v = [];
+  const h = [];
+  for (let i = 0; i < runs(5); i++) {
+    v.push((await timed(process.execPath, [cli, 'validate', dir, '-q'])).seconds);
+    h.push((await timed(process.execPath, [cli, '--help'])).seconds);
+  }
+  row('5. validate of 100 issues (whole process)', s(median(v)), 'goal 1 s', `${median(v).toFixed(2)}×`, '≤ 1 s', median(v) <= 1);
+  row('5. bulletin --help (whole process)', s(median(h)), 'goal 0.3 s', `${(median(h) / 0.3).toFixed(2)}×`, '≤ 0.3 s', median(h) <= 0.3);
+}
+
+const table = ['| target | figure | reference | ratio | goal | met |', '|---|---|---|---|---|---|', ...rows.map((r) => `| ${r.target} | ${r.figure} | ${r.reference} | ${r.ratio} | ${r.goal} | ${r.ok ? 'yes' : 'no'} |`)].join('\n');
+console.log(table);
+writeFileSync(path.join(root, 'bench/latest.json'), `${JSON.stringify({ date: new Date().toISOString(), machine: { cores: os.cpus().length, memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version }, quick, rows }, null, 2)}\n`);
