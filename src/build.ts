@@ -58,7 +58,9 @@ export const ISSUE_BUDGET_MS = 180_000;
 export async function writeHtml(doc: IssueDocument, used: ReadonlySet<string>, outDir: string): Promise<string[]> {
   const written: string[] = [];
   for (const [url, resource] of doc.resources) {
-    if (!('body' in resource) && !used.has(url)) continue;
+    // Font slices in the stylesheet are copied (a screen may need another than the print did);
+    // a whole font without ranges (the 8 MB 楷体) only when the page used it.
+    if (!('body' in resource) && !used.has(url) && !resource.ranged) continue;
     const target = path.join(outDir, ...url.split('/'));
     if ('body' in resource) await writeAtomic(target, resource.body);
     else {
@@ -177,7 +179,8 @@ export async function build(paths: readonly string[], options: BuildOptions = {}
         await writeAtomic(file, bytes);
         written(file);
       }
-      const index = await writeIndex(checked.issues, { pdf: wantPdf, html: wantHtml }, outDir, (await layouts.for(checked.issues[0]!)).index);
+      // The index is a web page: written with the HTML outputs, not under --pdf.
+      const index = wantHtml ? await writeIndex(checked.issues, { pdf: wantPdf, html: wantHtml }, outDir, (await layouts.for(checked.issues[0]!)).index) : undefined;
       if (index) written(index);
     } catch (error) {
       if (error instanceof BulletinError || options.signal?.aborted) throw error;

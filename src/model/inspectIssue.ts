@@ -28,7 +28,7 @@ export interface InspectedIssue {
       source: string | null;
     }[];
   }[];
-  distribution: Issue['distribution'];
+  distribution: Omit<Issue['distribution'], 'copies'> & { copies: number | null };
 }
 
 export function inspectIssue(issue: Issue, cwd: string): InspectedIssue {
@@ -63,6 +63,6 @@ export function inspectIssue(issue: Issue, cwd: string): InspectedIssue {
         source: a.source ?? null,
       })),
     })),
-    distribution: issue.distribution,
+    distribution: { ...issue.distribution, copies: issue.distribution.copies ?? null },
   };
 }

@@ -5,6 +5,6 @@ import type { Issue, Pagination, TocEntry } from './types.js';
 export function tableOfContents(issue: Issue, pages: Pagination | undefined): TocEntry[] {
   return issue.sections.flatMap((s) => [
     { kind: 'section' as const, id: s.id, text: `【${s.label}】`, page: pages?.get(s.id) },
-    ...s.articles.map((a) => ({ kind: 'article' as const, id: a.id, text: a.title, page: pages?.get(a.id) })),
+    ...s.articles.map((a) => ({ kind: 'article' as const, id: a.id, text: a.title, titleLines: a.titleLines, page: pages?.get(a.id) })),
   ]);
 }

@@ -114,6 +114,8 @@ export interface TocEntry {
   readonly kind: 'section' | 'article';
   readonly id: string;
   readonly text: string;
+  /** An article's title as its author broke it. */
+  readonly titleLines?: readonly string[];
   /** Page number, or undefined before the first pass has paginated the issue. */
   readonly page: number | undefined;
 }

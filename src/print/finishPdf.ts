@@ -1,5 +1,5 @@
 // PDF post-processing: bookmarks for sections and articles, metadata, and nothing that varies between runs.
-import { PDFArray, PDFDict, PDFName, PDFHexString, PDFNull, PDFNumber, PDFString, type PDFDocument, type PDFRef } from 'pdf-lib';
+import { PDFArray, PDFDict, PDFName, PDFHexString, PDFNull, PDFNumber, PDFRef, PDFString, type PDFDocument } from 'pdf-lib';
 import type { Destination } from './readDestinations.js';
 
 export interface OutlineItem {
@@ -34,8 +34,7 @@ function addOutline(pdf: PDFDocument, items: readonly OutlineItem[], dests: Read
     placed.forEach((item, k) => {
       const dest = dests.get(item.id)!;
       const page = pages[dest.pageIndex]!;
-      // Chrome's own y ignores the top margin; a bookmark should show the heading, so add it back.
-      const top = dest.top === undefined ? PDFNull : PDFNumber.of(Math.round((page.getHeight() - TOP_MARGIN_PT - dest.top + 6) * 100) / 100);
+      const top = dest.top === undefined ? PDFNull : PDFNumber.of(viewTop(page.getHeight(), dest.top));
       const dict: Record<string, unknown> = {
         Title: PDFHexString.fromText(item.title),
         Parent: parent,
@@ -87,9 +86,43 @@ export function removeUnsafeLinks(pdf: PDFDocument): string[] {
   return removed;
 }
 
+/** Where a view should put the top of the window for an element `top` points below the page area's top. */
+function viewTop(pageHeight: number, top: number): number {
+  return Math.round((pageHeight - TOP_MARGIN_PT - top + 6) * 100) / 100;
+}
+
+/**
+ * Chrome's named destinations (the targets of the contents links) take the element's offset from the
+ * top of the page area as if it were from the top of the sheet, so links land 37 mm too high.
+ */
+export function fixNamedDestinations(pdf: PDFDocument): void {
+  const fix = (value: unknown) => {
+    let dest = value instanceof PDFRef ? pdf.context.lookup(value) : value;
+    if (dest instanceof PDFDict) dest = dest.lookup(PDFName.of('D'));
+    if (!(dest instanceof PDFArray) || dest.lookup(1) !== PDFName.of('XYZ')) return;
+    const y = dest.lookup(3);
+    const page = dest.lookup(0);
+    if (!(y instanceof PDFNumber) || !(page instanceof PDFDict)) return;
+    const box = page.lookup(PDFName.of('MediaBox'));
+    const height = box instanceof PDFArray ? (box.lookup(3) as PDFNumber).asNumber() : 842;
+    dest.set(3, PDFNumber.of(viewTop(height, height - y.asNumber())));
+  };
+  const dests = pdf.catalog.lookupMaybe(PDFName.of('Dests'), PDFDict);
+  if (dests) for (const [, value] of dests.entries()) fix(value);
+  const walk = (node: PDFDict | undefined, depth: number) => {
+    if (!node || depth > 32) return;
+    const names = node.lookupMaybe(PDFName.of('Names'), PDFArray);
+    if (names) for (let i = 1; i < names.size(); i += 2) fix(names.get(i));
+    const kids = node.lookupMaybe(PDFName.of('Kids'), PDFArray);
+    if (kids) for (let i = 0; i < kids.size(); i++) walk(kids.lookupMaybe(i, PDFDict), depth + 1);
+  };
+  walk(pdf.catalog.lookupMaybe(PDFName.of('Names'), PDFDict)?.lookupMaybe(PDFName.of('Dests'), PDFDict), 0);
+}
+
 /** Rewrites Chrome's PDF: outline, metadata, language, fixed producer and dates, no file identifier. */
 export async function finishPdf(pdf: PDFDocument, outline: readonly OutlineItem[], dests: ReadonlyMap<string, Destination>, meta: PdfMetadata): Promise<Uint8Array> {
   removeUnsafeLinks(pdf);
+  fixNamedDestinations(pdf);
   addOutline(pdf, outline, dests);
   pdf.setTitle(meta.title, { showInWindowTitleBar: true });
   pdf.setAuthor(meta.author);

@@ -25,7 +25,7 @@ export function issueDocument(issue: Issue, layout: CompiledLayout, stylesheets:
   const assets = `${issue.slug}_files`;
   const resources = new Map<string, Resource>();
   const faces = options.allFaces ? fontFaces(issue.series) : facesFor(fontFaces(issue.series), issueText(issue));
-  for (const face of faces) resources.set(`${assets}/${face.url}`, { type: FONT_TYPES[face.format]!, file: face.file });
+  for (const face of faces) resources.set(`${assets}/${face.url}`, { type: FONT_TYPES[face.format]!, file: face.file, ranged: face.ranges.length > 0 });
   const sheetUrls: string[] = [];
   for (const sheet of stylesheets) {
     const url = `${assets}/${sheet.name}`;

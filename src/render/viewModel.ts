@@ -28,6 +28,8 @@ export interface ArticleView {
 export interface TocView {
   kind: 'section' | 'article';
   id: string;
+  /** Lines of a long title before its last one, broken where the author broke the title. */
+  leading: string[];
   /** The entry's text without its last character … */
   head: string;
   /** … which is kept together with the dot leaders so they never start a line of their own. */
@@ -54,6 +56,9 @@ export interface IssueView {
   /** `cover-odd` or `cover-even`: decides on which side odd body pages fall. */
   bodyClass: string;
 }
+
+/** Characters of a contents line: 28 less the indent (2) and the page number's room (3.5). */
+const TOC_LINE_EM = 28 - 2 - 3.5;
 
 export function figureClass(figure: Figure): string {
   return `figure figure-${figure.place} w-${figure.widthPercent}`;
@@ -105,8 +110,13 @@ export function issueView(issue: Issue, toc: readonly TocEntry[], assets: { imag
     label: issue.label,
     noteHtml: issue.note ? markdownToHtml(issue.note).html : undefined,
     toc: toc.map((e) => {
-      const chars = [...e.text];
-      return { kind: e.kind, id: e.id, head: chars.slice(0, -1).join(''), last: chars.at(-1) ?? '', page: e.page === undefined ? formatPageNumber(form, 0) : formatPageNumber(form, e.page) };
+      // A title too long for one contents line breaks where its author broke it (leaders follow the last line).
+      const lines = e.titleLines && e.titleLines.length > 1 && estimateEm(e.text) > TOC_LINE_EM ? e.titleLines : [e.text];
+      const chars = [...lines.at(-1)!];
+      return {
+        kind: e.kind, id: e.id, leading: lines.slice(0, -1), head: chars.slice(0, -1).join(''), last: chars.at(-1) ?? '',
+        page: e.page === undefined ? formatPageNumber(form, 0) : formatPageNumber(form, e.page),
+      };
     }),
     sections: issue.sections.map((s) => ({
       id: s.id,
