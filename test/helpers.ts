@@ -70,6 +70,7 @@ export function collector(): Collector {
 }
 
 import type { Series } from '../src/model/types.js';
+import { lintRules } from '../src/lint/lintCodes.js';
 
 /** A resolved series as resolveSeries would return it, for the pure model functions. */
 export function makeSeries(overrides: { numbering?: Partial<Series['numbering']>; layout?: Partial<Series['layout']>; distribution?: Partial<Series['distribution']> } = {}): Series {
@@ -84,5 +85,6 @@ export function makeSeries(overrides: { numbering?: Partial<Series['numbering']>
     fonts: {},
     numbering: { supplementsCountInTotal: false, start: undefined, ...overrides.numbering },
     distribution: { report: [], send: [], distribute: [], copies: undefined, ...overrides.distribution },
+    lint: { rules: lintRules() },
   };
 }

@@ -18,8 +18,12 @@ export interface FrameLine {
 }
 
 /** Lines `line-1 … line+1` with a marker under the start line (columns are 1-based, in UTF-16 units like yaml's). */
+/** The lines of the last source framed: reports come sorted by file, so a file is split once, not once per diagnostic. */
+let split: { source: string; lines: string[] } | undefined;
+
 export function codeFrame(source: string, line: number, column: number, endLine: number, endColumn: number): FrameLine[] {
-  const lines = source.split(/\r?\n/);
+  if (split?.source !== source) split = { source, lines: source.split(/\r?\n/) };
+  const lines = split.lines;
   const out: FrameLine[] = [];
   for (let n = Math.max(1, line - 1); n <= Math.min(lines.length, line + 1); n++) {
     const text = (lines[n - 1] ?? '').replace(/\t/g, ' ');

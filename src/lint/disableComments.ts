@@ -21,7 +21,19 @@ export function disableComments(source: string, doc: Document, lineCounter: Line
       scalars.push([start, node.range[1]]);
     },
   });
-  const inScalar = (offset: number) => scalars.some(([a, b]) => offset >= a && offset < b);
+  // Scalars do not overlap: sorted by start, the one that could hold an offset is found by bisection.
+  scalars.sort((x, y) => x[0] - y[0]);
+  const inScalar = (offset: number) => {
+    let lo = 0;
+    let hi = scalars.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (scalars[mid]![0] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    const s = scalars[lo];
+    return s !== undefined && offset >= s[0] && offset < s[1];
+  };
   const lines = new Map<number, Set<string> | 'all'>();
   const add = (line: number, codes: string[]) => {
     const known = lines.get(line);

@@ -56,7 +56,7 @@ export function lintSource(input: LintInput, specs: readonly TextSpec[]): LintRe
         }
       }
       const hint = fix ? `${f.hint} \`bulletin validate --fix\` does it.`
-        : f.fix ? `${f.hint} Change it by hand: --fix edits only plain and literal (|) text, where positions are exact.` : f.hint;
+        : f.fix ? `${f.hint} Change it by hand: --fix edits only text whose place in the file is exact (not folded, multi-line or escaped values).` : f.hint;
       const message = exact ? f.message : `${f.message} (somewhere in this quoted, folded or multi-line value: its exact column is not known)`;
       result.diagnostics.push(diagnostic(display, span, level, f.code, message, hint));
       if (fix) result.fixes.push(fix);

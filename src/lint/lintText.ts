@@ -21,17 +21,18 @@ export const RULES: readonly LintRule[] = [
   straightQuotes, halfwidthPunct, cjkSpace, unbalanced, dateMixed,
 ];
 
-const overlaps = (a: TextEdit, b: TextEdit) => a.start < b.end && b.start < a.end;
-
 export function lintText(text: string, kind: TextKind): TextFinding[] {
   const context = textContext(text, kind);
   const kept: TextFinding[] = [];
+  // Characters some kept fix already changes (a mask, so many findings cost no more than a long text).
+  const claimed = new Uint8Array(text.length);
+  const free = (e: TextEdit) => !claimed.subarray(e.start, e.end).includes(1);
   for (const rule of RULES) {
     for (const f of rule(text, context)) {
       if (context.touchesProtected(f.start, f.end) || (f.fix && context.touchesProtected(f.fix.start, f.fix.end))) continue;
       // Two checks about the same characters (（一）、 is an ordinal, not two stray brackets): one report, one fix.
-      const fix = f.fix;
-      if (fix && kept.some((k) => k.fix && overlaps(k.fix, fix))) continue;
+      if (f.fix && !free(f.fix)) continue;
+      if (f.fix) claimed.fill(1, f.fix.start, f.fix.end);
       kept.push(f);
     }
   }

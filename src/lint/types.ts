@@ -1,5 +1,6 @@
 // The data of the copy-editing checks: findings in a text, and fixes in a file.
 import type { LintCode } from './lintCodes.js';
+import type { TextContext } from './textContext.js';
 
 /** How a text is printed, which decides the checks that apply to it. */
 export type TextKind =
@@ -43,7 +44,7 @@ export interface TextFix {
 }
 
 /** A check: a pure function from a text (and what is known about it) to its findings. */
-export type LintRule = (text: string, context: import('./textContext.js').TextContext) => TextFinding[];
+export type LintRule = (text: string, context: TextContext) => TextFinding[];
 
 /** The safe fixes of one source file, with the text they were computed on. */
 export interface SourceFixes {

@@ -43,30 +43,40 @@ export function straightQuotes(text: string, context: TextContext): TextFinding[
     }
     const straightLeft = { double: marks.filter((i) => text[i] === '"').length, single: marks.filter((i) => text[i] === "'").length };
     const stack: Open[] = [];
+    // Where each family's open quotes sit in the stack, so finding the innermost one costs nothing.
+    const at: Record<Family, number[]> = { double: [], single: [] };
     const pairs: { open: Open; close: number; forms: readonly [string, string] }[] = [];
+    const push = (open: Open) => {
+      at[open.family].push(stack.length);
+      stack.push(open);
+    };
+    const innermost = (family: Family): Open | undefined => stack[at[family].at(-1) ?? -1];
+    /** Closes the innermost open quote of a family, and whatever was left open inside it. */
     const closeFamily = (family: Family): Open | undefined => {
-      const at = stack.map((o) => o.family).lastIndexOf(family);
-      if (at < 0) return undefined;
-      const [open] = stack.splice(at);
+      const index = at[family].pop();
+      if (index === undefined) return undefined;
+      const open = stack[index];
+      stack.length = index;
+      for (const f of ['double', 'single'] as const) while ((at[f].at(-1) ?? -1) >= index) at[f].pop();
       return open;
     };
     for (const i of marks) {
       const ch = text[i]!;
       const family = FAMILY[ch]!;
       if (ch === '“' || ch === '‘') {
-        stack.push({ index: i, family, straight: false, depth: stack.length });
+        push({ index: i, family, straight: false, depth: stack.length });
       } else if (ch === '”' || ch === '’') {
         const open = closeFamily(family);
         if (open?.straight) pairs.push({ open, close: i, forms: CURLY[family] });
       } else {
         straightLeft[family] -= 1;
-        const top = [...stack].reverse().find((o) => o.family === family);
+        const top = innermost(family);
         // A straight quote closes an open straight one, or a curly one when no straight partner is left for it.
         if (top && (top.straight || straightLeft[family] % 2 === 0)) {
           const open = closeFamily(family)!;
           pairs.push({ open, close: i, forms: open.straight ? (open.depth % 2 === 0 ? CURLY.double : CURLY.single) : CURLY[family] });
         } else {
-          stack.push({ index: i, family, straight: true, depth: stack.length });
+          push({ index: i, family, straight: true, depth: stack.length });
         }
       }
     }

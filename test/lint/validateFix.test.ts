@@ -1,0 +1,261 @@
+// `bulletin validate` with the copy-editing checks, in-process: warnings on their lines in every format, and --fix.
+import { chmodSync, cpSync, readFileSync, statSync, symlinkSync, renameSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/main.js';
+import { fixFiles } from '../../src/index.js';
+import { cleanScratch, collector, REPO, scratchDir } from '../helpers.js';
+
+const FIXTURES = path.join(REPO, 'test', 'fixtures', 'lint');
+const ISSUE = path.join('issues', '2018-01.yaml');
+
+async function run(argv: string[], cwd: string) {
+  const stdout = collector();
+  const stderr = collector();
+  const code = await main(argv, { stdout, stderr, cwd, env: {} });
+  return { code, stdout: stdout.text(), stderr: stderr.text() };
+}
+
+function copyOf(name: 'dirty' | 'clean'): string {
+  const dir = path.join(scratchDir('bulletin-lint-'), name);
+  cpSync(path.join(FIXTURES, name), dir, { recursive: true });
+  return dir;
+}
+
+const read = (dir: string, file: string) => readFileSync(path.join(dir, file), 'utf8');
+
+/**
+ * Each kind of fixable mistake in the dirty fixture: the code, a stretch of its line, and the
+ * characters of that stretch the warning points at.
+ */
+const MISTAKES: { code: string; file: string; line: string; at: string }[] = [
+  { code: 'text-halfwidth-punct', file: 'bulletin.yaml', line: '办公室 (示例)', at: '(' },
+  { code: 'text-halfwidth-punct', file: 'bulletin.yaml', line: '各省(区、市)', at: ')' },
+  { code: 'text-title-period', file: ISSUE, line: '- label: 工作动态。', at: '。' },
+  { code: 'text-straight-quotes', file: ISSUE, line: '园区召开"生态', at: '"' },
+  { code: 'text-year-range', file: ISSUE, line: '部署2018-2020', at: '-' },
+  { code: 'text-halfwidth-punct', file: ISSUE, line: '编者按:', at: ':' },
+  { code: 'text-title-period', file: ISSUE, line: '# 一、总体情况。', at: '。' },
+  { code: 'text-halfwidth-punct', file: ISSUE, line: '会议指出,', at: ',' },
+  { code: 'text-straight-quotes', file: ISSUE, line: '会议强调"', at: '"' },
+  { code: 'text-straight-quotes', file: ISSUE, line: "要坚持'", at: "'" },
+  { code: 'text-dash', file: ISSUE, line: '会议--', at: '--' },
+  { code: 'text-ellipsis', file: ISSUE, line: '环境...', at: '...' },
+  { code: 'text-range-tilde', file: ISSUE, line: '80~100', at: '~' },
+  { code: 'text-year-range', file: ISSUE, line: '          2018-2020年是', at: '-' },
+  { code: 'text-ordinal', file: ISSUE, line: '1、加强', at: '1、' },
+  { code: 'text-ordinal', file: ISSUE, line: '## （一）、', at: '（一）、' },
+  { code: 'text-ordinal', file: ISSUE, line: '一.总体要求', at: '一.' },
+  { code: 'text-date-zero', file: ISSUE, line: '二O一八年', at: '二O一八' },
+  { code: 'text-issue-number-padded', file: ISSUE, line: '第02期', at: '0' },
+  { code: 'text-cjk-space', file: ISSUE, line: '共有 55', at: ' ' },
+];
+
+/** Line and column (1-based, UTF-16 like the reports) of `at` within the first line holding `line`. */
+function positionOf(text: string, line: string, at: string): { line: number; column: number } {
+  const lines = text.split('\n');
+  const index = lines.findIndex((l) => l.includes(line));
+  expect(index, line).toBeGreaterThanOrEqual(0);
+  return { line: index + 1, column: lines[index]!.indexOf(line) + line.indexOf(at) + 1 };
+}
+
+afterAll(() => cleanScratch());
+
+describe('validate: copy-editing warnings', () => {
+  it('reports each kind of mistake on its line: human format with file:line:col, exit 0', async () => {
+    const dir = copyOf('dirty');
+    const r = await run(['validate', '.'], dir);
+    expect(r.code).toBe(0);
+    for (const m of MISTAKES) {
+      const { line, column } = positionOf(read(dir, m.file), m.line, m.at);
+      expect(r.stdout, `${m.code} at ${m.line}`).toContain(`${m.file}:${line}:${column}: warning`);
+    }
+    expect(r.stdout).not.toContain('error');
+    expect(r.stderr).toMatch(/0 errors, \d+ warnings/);
+  });
+
+  it('reports them in JSON with their codes and positions', async () => {
+    const dir = copyOf('dirty');
+    const r = await run(['validate', '--format', 'json', '.'], dir);
+    const report = JSON.parse(r.stdout) as { file: string; line: number; column: number; code: string; severity: string; hint: string }[];
+    for (const m of MISTAKES) {
+      const { line, column } = positionOf(read(dir, m.file), m.line, m.at);
+      expect(report, `${m.code} at ${m.line}`).toContainEqual(expect.objectContaining({ file: m.file, line, column, code: m.code, severity: 'warning' }));
+    }
+    for (const d of report) expect(d.hint).toMatch(/--fix` does it\.$/);
+  });
+
+  it('reports them as GitHub warning annotations', async () => {
+    const dir = copyOf('dirty');
+    const r = await run(['validate', '--format', 'github', '.'], dir);
+    for (const m of MISTAKES) {
+      const { line, column } = positionOf(read(dir, m.file), m.line, m.at);
+      expect(r.stdout).toContain(`::warning file=${m.file},line=${line},col=${column},`);
+    }
+    expect(r.stdout).toContain('title=bulletin text-dash');
+  });
+
+  it('exits 1 on the dirty copy with --fail-on-warnings, and 0 on the clean one', async () => {
+    expect((await run(['validate', '--fail-on-warnings', '.'], copyOf('dirty'))).code).toBe(1);
+    const clean = await run(['validate', '--fail-on-warnings', '.'], copyOf('clean'));
+    expect(clean.code).toBe(0);
+    expect(clean.stderr).toMatch(/0 errors, 0 warnings/);
+  });
+
+  it('reports the mistakes only a person can fix on their lines, without a fix', async () => {
+    const dir = copyOf('clean');
+    const text = read(dir, ISSUE).replace('          共有55家园区通过验收。\n', [
+      '          共有55家园区通过验收。',
+      '',
+      '          会议强调“绿色发展理念。',
+      '',
+      '          截至二〇一八年12月，北京—上海。',
+      '',
+    ].join('\n'));
+    writeFileSync(path.join(dir, ISSUE), text);
+    const r = await run(['validate', '--format', 'json', '.'], dir);
+    const report = JSON.parse(r.stdout) as { line: number; column: number; code: string; hint: string }[];
+    const expected = [
+      { code: 'text-unbalanced', ...positionOf(text, '会议强调“绿色发展理念', '“') },
+      { code: 'text-date-mixed', ...positionOf(text, '二〇一八年12月', '二') },
+      { code: 'text-dash', ...positionOf(text, '北京—', '—') },
+    ];
+    expect(report.map(({ code, line, column }) => ({ code, line, column }))).toEqual(expected);
+    for (const d of report) expect(d.hint).not.toContain('--fix');
+    const fixed = await run(['validate', '--fix', '.'], dir);
+    expect(read(dir, ISSUE)).toBe(text);
+    expect(fixed.stderr).toContain('0 fixes applied');
+  });
+});
+
+describe('validate --fix', () => {
+  it('turns the dirty fixture into the clean one byte for byte, and prints each change', async () => {
+    const dir = copyOf('dirty');
+    const dirty = { series: read(dir, 'bulletin.yaml'), issue: read(dir, ISSUE) };
+    const r = await run(['validate', '--fix', dir], REPO);
+    expect(r.code).toBe(0);
+    expect(read(dir, ISSUE)).toBe(readFileSync(path.join(FIXTURES, 'clean', ISSUE), 'utf8'));
+    expect(read(dir, 'bulletin.yaml')).toBe(readFileSync(path.join(FIXTURES, 'clean', 'bulletin.yaml'), 'utf8'));
+    // One line per change, at its place in the file as it was.
+    const display = path.join(dir, ISSUE); // outside the working folder: shown in full
+    const { line, column } = positionOf(dirty.issue, '会议强调"', '"');
+    expect(r.stdout).toContain(`${display}:${line}:${column}: text-straight-quotes “"” → ““”`);
+    expect(r.stdout).toContain('text-title-period “。” → “”');
+    expect(r.stderr).toMatch(/fixes applied in 2 files/);
+    // What is left is checked again: nothing.
+    expect(r.stderr).toMatch(/0 errors, 0 warnings/);
+  });
+
+  it('leaves comments, quoting, key order, indentation and flow lists as they were', async () => {
+    const dir = copyOf('dirty');
+    const before = read(dir, ISSUE).split('\n');
+    await run(['validate', '--fix', '.'], dir);
+    const after = read(dir, ISSUE).split('\n');
+    expect(after).toHaveLength(before.length);
+    for (const [i, line] of before.entries()) {
+      const indent = (l: string) => /^ */.exec(l)![0].length;
+      expect(indent(after[i]!), `indentation of line ${i + 1}`).toBe(indent(line));
+      if (line.trimStart().startsWith('#') && !line.includes('、') && !line.includes('（')) expect(after[i]).toBe(line);
+    }
+    for (const kept of ['date: "2018-03-01"', "      - id: 'spring-meeting'", '        body: >-', '# yaml-language-server: $schema=../../../../../schemas/issue.schema.json']) {
+      expect(after).toContain(kept);
+    }
+    const series = read(dir, 'bulletin.yaml');
+    expect(series).toContain('    report: [生态环境部, 商务部]\n    send: [各省（区、市）生态环境厅]');
+    expect(series).toContain('publisher: 测试园区建设办公室（示例）   # half-width brackets in the dirty twin');
+  });
+
+  it('changes nothing on a second run', async () => {
+    const dir = copyOf('dirty');
+    await run(['validate', '--fix', '.'], dir);
+    const once = read(dir, ISSUE);
+    const again = await run(['validate', '--fix', '.'], dir);
+    expect(read(dir, ISSUE)).toBe(once);
+    expect(again.stdout.trim()).toBe('');
+    expect(again.stderr).toContain('0 fixes applied');
+  });
+
+  it('keeps stdout valid JSON with --format json (the changes go to stderr)', async () => {
+    const r = await run(['validate', '--fix', '--format', 'json', '.'], copyOf('dirty'));
+    expect(JSON.parse(r.stdout)).toEqual([]);
+    expect(r.stderr).toContain('text-ordinal “1、” → “1.”');
+  });
+
+  it('keeps a byte order mark, CRLF line ends and the file mode', async () => {
+    const dir = copyOf('dirty');
+    const file = path.join(dir, ISSUE);
+    writeFileSync(file, `\uFEFF${read(dir, ISSUE).replace(/\n/g, '\r\n')}`);
+    chmodSync(file, 0o600);
+    await run(['validate', '--fix', '.'], dir);
+    const clean = readFileSync(path.join(FIXTURES, 'clean', ISSUE), 'utf8');
+    expect(readFileSync(file, 'utf8')).toBe(`\uFEFF${clean.replace(/\n/g, '\r\n')}`);
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+  });
+
+  it.skipIf(process.platform === 'win32')('does not edit a file through a symbolic link', async () => {
+    const dir = copyOf('dirty');
+    const target = path.join(path.dirname(dir), 'elsewhere.yaml');
+    renameSync(path.join(dir, ISSUE), target);
+    symlinkSync(target, path.join(dir, ISSUE));
+    const before = readFileSync(target, 'utf8');
+    const r = await run(['validate', '--fix', ISSUE], dir); // named: a folder listing skips links
+    expect(readFileSync(target, 'utf8')).toBe(before);
+    expect(r.stderr).toContain('not fixed: a symbolic link');
+  });
+
+  it('is a library function: fixFiles', async () => {
+    const dir = copyOf('dirty');
+    const result = await fixFiles(['.'], { cwd: dir });
+    expect(result.changes.length).toBeGreaterThan(20);
+    expect(result.changes.every((c) => c.file === ISSUE || c.file === 'bulletin.yaml')).toBe(true);
+    expect(result.diagnostics).toEqual([]);
+    expect(result.fixes).toEqual([]);
+  });
+});
+
+describe('disable comments', () => {
+  it('silence a check on their line and keep --fix away from it', async () => {
+    const dir = copyOf('dirty');
+    const text = read(dir, ISSUE)
+      .replace('# a full stop after the label in the dirty twin', '# bulletin-disable-line text-title-period')
+      .replace('        note: 编者按:请各单位认真学习.', '        # bulletin-disable-next-line\n        note: 编者按:请各单位认真学习.')
+      .replace('        body: |', '        body: |  # bulletin-disable-line text-cjk-space');
+    writeFileSync(path.join(dir, ISSUE), text);
+    const r = await run(['validate', '--format', 'json', ISSUE], dir);
+    const report = JSON.parse(r.stdout) as { code: string; line: number }[];
+    const at = (needle: string) => positionOf(text, needle, needle).line;
+    expect(report.filter((d) => d.line === at('- label: 工作动态。'))).toEqual([]);
+    expect(report.filter((d) => d.line === at('note: 编者按:'))).toEqual([]);
+    expect(report.some((d) => d.code === 'text-cjk-space')).toBe(false);
+    expect(report.some((d) => d.code === 'text-dash')).toBe(true);
+    await run(['validate', '--fix', ISSUE], dir);
+    const after = read(dir, ISSUE);
+    expect(after).toContain('- label: 工作动态。');
+    expect(after).toContain('note: 编者按:请各单位认真学习.');
+    expect(after).toContain('共有 55 家园区');
+    expect(after).toContain('会议——这是');
+  });
+});
+
+describe('lint settings in bulletin.yaml', () => {
+  it('turns a check off, or makes it an error', async () => {
+    const dir = copyOf('dirty');
+    const series = read(dir, 'bulletin.yaml');
+    writeFileSync(path.join(dir, 'bulletin.yaml'), series.replace('    text-cjk-space: warning', '    text-cjk-space: "off"\n    text-dash: error'));
+    const r = await run(['validate', '--format', 'json', '.'], dir);
+    expect(r.code).toBe(1);
+    const report = JSON.parse(r.stdout) as { code: string; severity: string }[];
+    expect(report.some((d) => d.code === 'text-cjk-space')).toBe(false);
+    expect(report.filter((d) => d.code === 'text-dash').map((d) => d.severity)).toEqual(['error']);
+  });
+
+  it('refuses an unknown check with a suggestion', async () => {
+    const dir = copyOf('clean');
+    writeFileSync(path.join(dir, 'bulletin.yaml'), read(dir, 'bulletin.yaml').replace('text-cjk-space: warning', 'text-cjk-spaces: warning'));
+    const r = await run(['validate', '--format', 'json', '.'], dir);
+    expect(r.code).toBe(1);
+    const report = JSON.parse(r.stdout) as { code: string; hint: string }[];
+    expect(report[0]).toMatchObject({ code: 'schema-unknown-key' });
+    expect(report[0]!.hint).toContain('Did you mean `text-cjk-space`?');
+  });
+});
