@@ -85,6 +85,10 @@ async function writeIndex(issues: readonly Issue[], outputs: { pdf: boolean; htm
 
 function abortable<T>(work: Promise<T>, signal: AbortSignal | undefined, budgetMs: number, onTimeout: () => Error): Promise<T> {
   return new Promise<T>((resolve, reject) => {
+    if (signal?.aborted) {
+      reject(signal.reason);
+      return;
+    }
     const timer = setTimeout(() => reject(onTimeout()), budgetMs);
     const abort = () => reject(signal?.reason ?? new Error('aborted'));
     signal?.addEventListener('abort', abort, { once: true });
@@ -126,6 +130,7 @@ export async function build(paths: readonly string[], options: BuildOptions = {}
   launching.catch(() => undefined); // reported below, once the sources are known to be valid
   try {
     const checked = await validate(paths, { cwd });
+    options.signal?.throwIfAborted();
     const diagnostics: Diagnostic[] = [...checked.diagnostics];
     const result: BuildResult = { ...checked, diagnostics, written: [] };
     if (hasErrors(diagnostics) || checked.issues.length === 0) return result;
@@ -134,6 +139,7 @@ export async function build(paths: readonly string[], options: BuildOptions = {}
       diagnostics.push(...glyphWarnings(uncoveredCharacters(issueText(issue), fontFaces(issue.series)), displayOf(issue), checked.sources.get(displayOf(issue))));
     }
     const [{ renderIssue }, session] = await Promise.all([import('./renderIssue.js'), launching]);
+    options.signal?.throwIfAborted();
     const onAbort = () => void session.close();
     options.signal?.addEventListener('abort', onAbort, { once: true });
     const layouts = new Layouts();

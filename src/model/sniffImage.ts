@@ -29,6 +29,21 @@ function jpegSize(b: Uint8Array): { width: number; height: number } | undefined 
   return undefined;
 }
 
+/** Canvas size from the first chunk of a WebP file (VP8X, lossy VP8 or lossless VP8L). */
+function webpSize(b: Uint8Array): { width: number | undefined; height: number | undefined } {
+  const chunk = String.fromCharCode(...b.subarray(12, 16));
+  if (chunk === 'VP8X' && b.length >= 30) {
+    return { width: 1 + (b[24]! | (b[25]! << 8) | (b[26]! << 16)), height: 1 + (b[27]! | (b[28]! << 8) | (b[29]! << 16)) };
+  }
+  if (chunk === 'VP8 ' && b.length >= 30) {
+    return { width: (b[26]! | (b[27]! << 8)) & 0x3fff, height: (b[28]! | (b[29]! << 8)) & 0x3fff };
+  }
+  if (chunk === 'VP8L' && b.length >= 25) {
+    return { width: 1 + (b[21]! | ((b[22]! & 0x3f) << 8)), height: 1 + ((b[22]! >> 6) | (b[23]! << 2) | ((b[24]! & 0x0f) << 10)) };
+  }
+  return { width: undefined, height: undefined };
+}
+
 export function sniffImage(head: Uint8Array): ImageInfo | undefined {
   const b = head;
   if (b.length >= 24 && b[0] === 0x89 && b[1] === 0x50 && b[2] === 0x4e && b[3] === 0x47 && b[4] === 0x0d && b[5] === 0x0a && b[6] === 0x1a && b[7] === 0x0a) {
@@ -39,7 +54,7 @@ export function sniffImage(head: Uint8Array): ImageInfo | undefined {
     return { mime: 'image/jpeg', width: size?.width, height: size?.height };
   }
   if (b.length >= 16 && String.fromCharCode(...b.subarray(0, 4)) === 'RIFF' && String.fromCharCode(...b.subarray(8, 12)) === 'WEBP') {
-    return { mime: 'image/webp', width: undefined, height: undefined };
+    return { mime: 'image/webp', ...webpSize(b) };
   }
   const text = new TextDecoder('utf-8', { fatal: false }).decode(b.subarray(0, 4096)).replace(/^\uFEFF/, '').trimStart();
   if (/^(<\?xml[^>]*>\s*)?(<!--[\s\S]*?-->\s*)*(<!DOCTYPE svg[^>]*>\s*)?<svg[\s>]/i.test(text)) {

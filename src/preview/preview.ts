@@ -11,6 +11,7 @@ import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { BulletinError, ExitCode } from '../diagnostics/exitCodes.js';
 import type { Issue } from '../model/types.js';
 import { Layouts } from '../render/layouts.js';
+import { PAGE_POLICY } from '../render/hardenHtml.js';
 import { displayPath } from '../source/displayPath.js';
 import type { PrintTarget, RenderedIssue } from '../renderIssue.js';
 import type { BrowserSession } from '../print/browserSession.js';
@@ -176,7 +177,11 @@ export async function preview(options: PreviewOptions): Promise<PreviewHandle> {
       const resource = entry.rendered?.doc.resources.get(key);
       if (!resource) continue;
       if (key === entry.rendered!.doc.entry && 'body' in resource) {
-        return send(res, 200, resource.type, String(resource.body).replace('</body>', `<script src="/__reload.js" data-watch="${entry.issue.slug}" defer></script></body>`));
+        // The page's own policy forbids scripts; the preview allows just its reload script.
+        const page = String(resource.body)
+          .replace(PAGE_POLICY, PAGE_POLICY.replace("script-src 'none'", "script-src 'self'"))
+          .replace('</body>', `<script src="/__reload.js" data-watch="${entry.issue.slug}" defer></script></body>`);
+        return send(res, 200, resource.type, page);
       }
       return send(res, 200, resource.type, 'body' in resource ? resource.body : await readFile(resource.file));
     }

@@ -67,17 +67,20 @@ export async function openBrowser(choice: BrowserChoice, options: { noSandbox?: 
         : INSTALL_HINT,
     );
   }
-  let closed = false;
+  let closing: Promise<void> | undefined;
+  const close = async (): Promise<void> => {
+    const proc = browser.process();
+    const exited = proc && proc.exitCode === null && proc.signalCode === null ? new Promise<void>((resolve) => proc.once('exit', () => resolve())) : Promise.resolve();
+    await Promise.race([browser.close().catch(() => undefined), new Promise((r) => setTimeout(r, 5000).unref())]);
+    if (proc && proc.exitCode === null && proc.signalCode === null) proc.kill('SIGKILL');
+    // The profile can only go once Chrome has let go of it.
+    await Promise.race([exited, new Promise((r) => setTimeout(r, 5000).unref())]);
+    await rm(profile, { recursive: true, force: true, maxRetries: 3, retryDelay: 100 }).catch(() => undefined);
+  };
   return {
     browser,
     choice,
-    async close() {
-      if (closed) return;
-      closed = true;
-      const proc = browser.process();
-      await Promise.race([browser.close().catch(() => undefined), new Promise((r) => setTimeout(r, 5000).unref())]);
-      if (proc && proc.exitCode === null && proc.signalCode === null) proc.kill('SIGKILL');
-      await rm(profile, { recursive: true, force: true }).catch(() => undefined);
-    },
+    // Every caller waits for the same close (a second Ctrl-C must not return early).
+    close: () => (closing ??= close()),
   };
 }

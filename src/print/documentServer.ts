@@ -43,11 +43,24 @@ export async function serveDocument(page: Page): Promise<DocumentServer> {
   let served: ReadonlyMap<string, Resource> = new Map();
   const blocked: string[] = [];
   const requested = new Set<string>();
+  // What the Content-Security-Policy or Chrome's file rules refuse never reaches the interception;
+  // Chrome says so in the console ("Loading the image '…' violates …", "Not allowed to load local
+  // resource: file:…").
+  page.on('console', (message) => {
+    const text = message.text();
+    const url = /'([^']+)' violates the following Content Security Policy/.exec(text)?.[1] ?? /Not allowed to load local resource: (\S+)/.exec(text)?.[1];
+    if (url) blocked.push(url);
+  });
   await page.setRequestInterception(true);
   page.on('request', (request: HTTPRequest) => {
     const url = request.url();
     const prefix = `${ORIGIN}/`;
-    const key = url.startsWith(prefix) ? decodeURIComponent(url.slice(prefix.length).split(/[?#]/)[0]!) : '';
+    let key = '';
+    try {
+      key = url.startsWith(prefix) ? decodeURIComponent(url.slice(prefix.length).split(/[?#]/)[0]!) : '';
+    } catch {
+      key = ''; // malformed percent-encoding (an image named `50%.png`): nothing of ours has that name
+    }
     const resource = request.method() === 'GET' ? served.get(key) : undefined;
     if (!resource) {
       // Chrome asks for a favicon by itself; that is not the document's doing.

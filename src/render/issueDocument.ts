@@ -8,6 +8,7 @@ import { issueCss } from './issueCss.js';
 import { facesFor, fontFaces } from './fontFaces.js';
 import { tableOfContents } from '../model/tableOfContents.js';
 import { issueText } from '../model/issueText.js';
+import { hardenHtml } from './hardenHtml.js';
 
 export interface IssueDocument {
   /** Relative URL of the HTML page: `<slug>.html`. */
@@ -37,7 +38,8 @@ export function issueDocument(issue: Issue, layout: CompiledLayout, stylesheets:
   // The default stylesheet first, the per-issue values next, a series' own additions last.
   sheetUrls.splice(1, 0, css);
   const view = issueView(issue, tableOfContents(issue, options.pages), {
-    imageUrl: (figure) => `${assets}/images/${figure.relPath}`,
+    // The URL is percent-encoded segment by segment; the resource keeps the file's own name.
+    imageUrl: (figure) => `${assets}/images/${figure.relPath}`.split('/').map(encodeURIComponent).join('/'),
     stylesheets: sheetUrls,
   }, options.coverPages);
   for (const section of issue.sections) {
@@ -46,6 +48,6 @@ export function issueDocument(issue: Issue, layout: CompiledLayout, stylesheets:
     }
   }
   const entry = `${issue.slug}.html`;
-  resources.set(entry, { type: 'text/html; charset=utf-8', body: layout(view) });
+  resources.set(entry, { type: 'text/html; charset=utf-8', body: hardenHtml(layout(view)) });
   return { entry, resources };
 }

@@ -20,17 +20,16 @@ export class Layouts {
     const root = issue.series.root;
     let entry = this.cache.get(root);
     if (!entry) {
-      entry = loadTemplates(root).then(
-        (sources) => ({
+      entry = loadTemplates(root)
+        .then((sources) => ({
           layout: compileLayout(sources),
           index: compilePage<IndexView>(sources.index),
           yearbook: compilePage<YearbookView>(sources.yearbook),
           stylesheets: sources.stylesheets,
-        }),
-        (error: Error) => {
+        }))
+        .catch((error: Error) => {
           throw new BulletinError(`template error: ${error.message}`, ExitCode.RenderFailed, 'Fix the template named above (see "Templates" in the README).');
-        },
-      );
+        });
       entry.catch(() => this.cache.delete(root));
       this.cache.set(root, entry);
     }

@@ -25,7 +25,10 @@ const COMPILE_OPTIONS = {
 
 function positionOf(error: unknown): string {
   const e = error as { lineNumber?: number; column?: number; message?: string };
-  return e.lineNumber ? `:${e.lineNumber}:${(e.column ?? 0) + 1}` : '';
+  if (e.lineNumber) return `:${e.lineNumber}:${(e.column ?? 0) + 1}`;
+  // Parse errors say it in words: "Parse error on line 3: …"
+  const line = /on line (\d+)/.exec(e.message ?? '')?.[1];
+  return line ? `:${line}` : '';
 }
 
 function compileWith(hb: typeof Handlebars) {

@@ -65,7 +65,7 @@ function bodyLineSpan(doc: Document, lc: LineCounter, text: string, bodyPath: Da
  */
 export async function loadIssue(io: Io, file: string, display: string, series: Series | undefined, seriesRoot: string | undefined): Promise<LoadedIssue> {
   const result: LoadedIssue = { file, display, text: undefined, issue: undefined, facts: undefined, diagnostics: [], fixes: [] };
-  const source = await readSource(io, file, display);
+  const source = await readSource(io, file, display, seriesRoot);
   if (!source.ok) {
     result.diagnostics.push(source.diagnostic);
     return result;
@@ -160,9 +160,17 @@ export async function loadIssue(io: Io, file: string, display: string, series: S
           add([...fPath, 'image'], 'error', asset.code, asset.message, asset.hint);
           continue;
         }
-        const image = sniffImage(asset.head);
+        let image = sniffImage(asset.head);
+        // A JPEG's size may follow a large EXIF block: look further before giving up.
+        if (image && image.mime !== 'image/svg+xml' && image.width === undefined && asset.size > asset.head.length) {
+          image = sniffImage(await io.readHead(asset.real, Math.min(asset.size, 4 * 1024 * 1024)));
+        }
         if (!image) {
           add([...fPath, 'image'], 'error', 'image-type', `\`${f.image}\` is not a PNG, JPEG, SVG or WebP image (its content says otherwise, whatever its name)`, 'Export the photo as JPEG or PNG.');
+          continue;
+        }
+        if (image.mime !== 'image/svg+xml' && (image.width === undefined || image.height === undefined)) {
+          add([...fPath, 'image'], 'error', 'image-dimensions', `the pixel size of \`${f.image}\` cannot be read`, 'Save the photo again as a plain JPEG or PNG.');
           continue;
         }
         if (image.width !== undefined && image.height !== undefined && (image.width * image.height > MAX_IMAGE_PIXELS || image.width === 0 || image.height === 0)) {

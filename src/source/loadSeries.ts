@@ -34,7 +34,8 @@ function looksLikeFont(head: Uint8Array): boolean {
 
 export async function loadSeries(io: Io, file: string, display: string): Promise<LoadedSeries> {
   const result: LoadedSeries = { file, display, text: undefined, data: undefined, series: undefined, diagnostics: [], fixes: [] };
-  const source = await readSource(io, file, display);
+  const seriesRoot = await io.realpath(path.dirname(file)).catch(() => undefined);
+  const source = await readSource(io, file, display, seriesRoot);
   if (!source.ok) {
     result.diagnostics.push(source.diagnostic);
     return result;
@@ -48,7 +49,7 @@ export async function loadSeries(io: Io, file: string, display: string): Promise
   result.diagnostics.push(...schemaCheck('series', parsed.data, display, doc, lineCounter));
   if (hasErrors(result.diagnostics)) return result;
   const data = parsed.data as SeriesData;
-  const root = await io.realpath(path.dirname(file));
+  const root = seriesRoot ?? (await io.realpath(path.dirname(file)));
   const fontFiles: Partial<Record<FontRole, string>> = {};
   for (const [role, font] of Object.entries(data.fonts ?? {}) as [FontRole, { file: string }][]) {
     const asset = await checkAsset(io, root, root, font.file, 'font');

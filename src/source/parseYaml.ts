@@ -1,5 +1,5 @@
 // YAML text → document with positions, under a strict, safe profile (core schema, no tags, no merge keys).
-import { parseAllDocuments, LineCounter, visit, isAlias, isNode, type Document, type DocumentOptions, type ParseOptions, type SchemaOptions } from 'yaml';
+import { parseAllDocuments, LineCounter, visit, isAlias, isNode, isScalar, type Document, type DocumentOptions, type ParseOptions, type SchemaOptions } from 'yaml';
 import { diagnostic, type Diagnostic, type Span } from '../diagnostics/diagnostic.js';
 
 /** More aliases than this is an alias bomb, not a bulletin. */
@@ -23,6 +23,7 @@ const OPTIONS: ParseOptions & DocumentOptions & SchemaOptions = {
   prettyErrors: false,
   customTags: [],
   intAsBigInt: false,
+  logLevel: 'error',
 };
 
 export function offsetSpan(lineCounter: LineCounter, start: number, end: number): Span {
@@ -42,40 +43,45 @@ const HINTS: Record<string, string> = {
 };
 const DEFAULT_HINT = 'Check the indentation, the quotes and the brackets on this line and the one above.';
 
+/** Half of a surrogate pair without the other half. */
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
 /** Deeper than this is not a bulletin: refused before the parser can exhaust the stack. */
 export const MAX_NESTING = 64;
 
-/** Cheap scan for flow brackets and indentation deeper than any source needs (quoted text is skipped). */
+/**
+ * Cheap scan for flow brackets and indentation deeper than any source needs. Quoted text and the
+ * content of block scalars (`body: |`, where `[0, 1)` is just text) are skipped.
+ */
 function tooDeep(text: string): number | undefined {
   let depth = 0;
-  let quote: string | undefined;
-  let lineStart = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (c === '\n') {
-      lineStart = i + 1;
-      quote = undefined;
-      continue;
+  let blockIndent = -1; // inside a block scalar: lines indented more than this are its content
+  let offset = 0;
+  for (const line of text.split('\n')) {
+    const start = offset;
+    offset += line.length + 1;
+    const indent = line.length - line.trimStart().length;
+    if (blockIndent >= 0) {
+      if (line.trim() === '' || indent > blockIndent) continue;
+      blockIndent = -1;
     }
-    if (quote) {
-      if (c === quote && text[i - 1] !== '\\') quote = undefined;
-      continue;
+    if (indent > MAX_NESTING * 4) return start + indent;
+    let quote: string | undefined;
+    for (let i = indent; i < line.length; i++) {
+      const c = line[i]!;
+      if (quote) {
+        if (c === quote && line[i - 1] !== '\\') quote = undefined;
+        continue;
+      }
+      if (c === '#' && (i === 0 || line[i - 1] === ' ' || line[i - 1] === '\t')) break;
+      if (c === '"' || c === "'") {
+        if (depth > 0 || i === indent || /[:\-,[{]\s*$/.test(line.slice(0, i))) quote = c;
+      } else if (c === '[' || c === '{') {
+        depth += 1;
+        if (depth > MAX_NESTING) return start + i;
+      } else if ((c === ']' || c === '}') && depth > 0) depth -= 1;
     }
-    if (c === '#' && (i === lineStart || text[i - 1] === ' ')) {
-      const end = text.indexOf('\n', i);
-      i = end < 0 ? text.length : end - 1;
-      continue;
-    }
-    if ((c === '"' || c === "'") && depth > 0) quote = c;
-    else if (c === '[' || c === '{') {
-      depth += 1;
-      if (depth > MAX_NESTING) return i;
-    } else if ((c === ']' || c === '}') && depth > 0) depth -= 1;
-    else if (i === lineStart && c === ' ') {
-      let j = i;
-      while (text[j] === ' ') j++;
-      if (j - i > MAX_NESTING * 4) return j;
-    }
+    if (depth === 0 && /(^|[:\s-])[|>][0-9+-]*\s*(#.*)?$/.test(line.replace(/\s+$/, ''))) blockIndent = indent;
   }
   return undefined;
 }
@@ -156,6 +162,14 @@ export function parseYaml(text: string, file: string): ParsedYaml {
           add(r[0], r[1], 'yaml-alias-limit', `too many aliases (more than ${MAX_ALIASES})`, 'Write the values out instead of repeating anchors.');
           return visit.BREAK;
         }
+      } else if (isScalar(node) && node.range) {
+        const raw = text.slice(node.range[0], node.range[1]);
+        if (typeof node.value === 'number' && /^[-+]?0\d/.test(raw)) {
+          add(node.range[0], node.range[1], 'yaml-leading-zero', `the number \`${raw.trim()}\` has a leading zero`, `Write ${String(node.value)} (YAML would read a leading zero as ${String(node.value)}, or as an octal number in YAML 1.1), or quote it if it is text.`);
+        } else if (typeof node.value === 'string' && LONE_SURROGATE.test(node.value)) {
+          add(node.range[0], node.range[1], 'yaml-lone-surrogate', 'the text holds half of a UTF-16 surrogate pair (an escape such as \\ud800), which is no character', 'Remove the escape, or write the character itself.');
+        }
+        if (node.tag) add(node.range[0], node.range[1], 'yaml-tag', `explicit YAML tags such as \`${node.tag}\` are not allowed`, 'Remove the tag; write the value as plain text (quote it if needed).');
       } else if (isNode(node) && node.tag) {
         const r = node.range ?? [0, 0];
         add(r[0], r[1], 'yaml-tag', `explicit YAML tags such as \`${node.tag}\` are not allowed`, 'Remove the tag; write the value as plain text (quote it if needed).');

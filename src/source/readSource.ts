@@ -1,6 +1,7 @@
 // Reads a YAML source file as text, refusing what is not a small regular UTF-8 file before parsing it.
 import type { Io } from '../io.js';
 import { errnoCode } from '../io.js';
+import { isInside } from '../model/checkAsset.js';
 import { diagnostic, FILE_START, type Diagnostic } from '../diagnostics/diagnostic.js';
 
 /** Sources larger than this are refused unread: no bulletin issue comes near it. */
@@ -8,11 +9,27 @@ export const MAX_SOURCE_BYTES = 2 * 1024 * 1024;
 
 export type ReadResult = { ok: true; text: string } | { ok: false; diagnostic: Diagnostic };
 
-export async function readSource(io: Io, path: string, displayPath: string): Promise<ReadResult> {
+/**
+ * `root`, when given, is the real path of the series folder: a source whose real path lies outside
+ * it (a symbolic link committed in a pull request) is refused unread, so its text can never show up
+ * in a code frame, a CI log or an annotation.
+ */
+export async function readSource(io: Io, path: string, displayPath: string, root?: string): Promise<ReadResult> {
   const fail = (code: string, message: string, hint?: string): ReadResult => ({
     ok: false,
     diagnostic: diagnostic(displayPath, FILE_START, 'error', code, message, hint),
   });
+  if (root !== undefined) {
+    let real: string;
+    try {
+      real = await io.realpath(path);
+    } catch (error) {
+      return errnoCode(error) === 'ENOENT' ? fail('source-missing', 'file not found', 'Check the path.') : fail('source-unreadable', `cannot read the file (${errnoCode(error) ?? String(error)})`);
+    }
+    if (!isInside(root, real)) {
+      return fail('source-outside', 'this source leads outside the series folder (a symbolic link); it was not read', 'Replace the link with the file itself, inside the series folder.');
+    }
+  }
   let size: number;
   try {
     const info = await io.stat(path);
