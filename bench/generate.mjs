@@ -47,10 +47,12 @@ export async function generateIssues(dir, count) {
   await start(dir, 1);
   const issue = await seed();
   for (let n = 1; n <= count; n++) {
-    const month = String(1 + Math.floor((n - 1) / 2)).padStart(2, '0');
-    const day = n % 2 ? '10' : '25';
+    // Two issues a month, 24 a year: the number restarts every January, the total runs on.
+    const inYear = (n - 1) % 24;
     const year = 2018 + Math.floor((n - 1) / 24);
-    const copy = { ...issue, year, number: n - 24 * (year - 2018), total: 10 + n, date: `${year}-${month}-${day}` };
+    const month = String(1 + Math.floor(inYear / 2)).padStart(2, '0');
+    const day = inYear % 2 ? '25' : '10';
+    const copy = { ...issue, year, number: inYear + 1, total: 10 + n, date: `${year}-${month}-${day}` };
     await writeFile(path.join(dir, `issues/${year}-${String(copy.number).padStart(2, '0')}.yaml`), YAML.stringify(copy, { lineWidth: 0, aliasDuplicateObjects: false }));
   }
   return dir;

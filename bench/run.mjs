@@ -1,7 +1,7 @@
 // npm run bench: the speed targets, each as a ratio against a reference measured in the same run.
 // Commands are timed as whole processes (wall clock, and peak memory of the whole process tree),
 // alternating with their reference; the figures are medians. Writes bench/latest.json.
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { readFileSync, readdirSync, writeFileSync, mkdirSync, rmSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -16,29 +16,37 @@ const chromium = process.env.BULLETIN_BROWSER ?? '/usr/bin/chromium';
 const quick = process.argv.includes('--quick');
 const runs = (n) => (quick ? Math.min(n, 2) : n);
 
-/** Resident memory of a process and all its descendants, in bytes. */
-function treeRss(rootPid) {
+/**
+ * Memory of a process and all its descendants, in bytes: the sum of their proportional set sizes
+ * (PSS), which counts a page shared by several Chrome processes once, not once per process as a
+ * sum of resident sizes would.
+ */
+function treeMemory(rootPid) {
   const parent = new Map();
-  const rss = new Map();
   for (const name of readdirSync('/proc')) {
     if (!/^\d+$/.test(name)) continue;
     try {
       const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      parent.set(Number(name), Number(fields[1]));
-      rss.set(Number(name), Number(fields[21]) * 4096);
+      parent.set(Number(name), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
     } catch {
       // the process ended while we looked
     }
   }
   let total = 0;
-  for (const [pid, bytes] of rss) {
-    for (let p = pid; p; p = parent.get(p)) {
+  for (const pid of parent.keys()) {
+    let inTree = false;
+    for (let p = pid; p && parent.has(p); p = parent.get(p)) {
       if (p === rootPid) {
-        total += bytes;
+        inTree = true;
         break;
       }
-      if (!parent.has(p)) break;
+    }
+    if (!inTree) continue;
+    try {
+      const kb = /^Pss:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8'))?.[1];
+      total += Number(kb ?? 0) * 1024;
+    } catch {
+      // gone
     }
   }
   return total;
@@ -52,10 +60,11 @@ function timed(command, args, options = {}) {
     let peak = 0;
     let stderr = '';
     child.stderr.on('data', (d) => (stderr += d));
-    const sampler = setInterval(() => (peak = Math.max(peak, treeRss(child.pid))), 40);
+    // Reading /proc takes CPU from the command measured: only runs that report memory sample it.
+    const sampler = options.memory ? setInterval(() => (peak = Math.max(peak, treeMemory(child.pid))), 100) : undefined;
     child.on('error', reject);
     child.on('exit', (code) => {
-      clearInterval(sampler);
+      if (sampler) clearInterval(sampler);
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
       if (code !== 0 && !options.allowFailure) reject(new Error(`${command} ${args.join(' ')} exited ${code}\n${stderr}`));
       else resolve({ seconds, peak });
@@ -80,7 +89,7 @@ const bare = (html, pdf) => timed(chromium, [
   '--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
   '--disable-sync', '--no-first-run', '--no-pdf-header-footer', `--print-to-pdf=${pdf}`, `file://${html}`,
 ]);
-const buildOf = (dir, out, extra = []) => timed(process.execPath, [cli, 'build', dir, '-o', out, '-q', ...extra]);
+const buildOf = (dir, out, options = {}) => timed(process.execPath, [cli, 'build', dir, '-o', out, '-q'], options);
 
 const rows = [];
 const row = (target, figure, reference, ratio, goal, ok) => {
@@ -108,8 +117,8 @@ const scaling = [];
 for (const pages of [20, 200, 600]) {
   const dir = await generateLongIssue(path.join(work, `long${pages}`), pages);
   const out = path.join(dir, 'out');
-  const r = await buildOf(dir, out);
-  const n = Number(/\/Count (\d+)/.exec(readFileSync(path.join(out, '2018-02.pdf'), 'latin1'))?.[1] ?? 0);
+  const r = await buildOf(dir, out, { memory: true });
+  const n = Number(/^Pages:\s+(\d+)/m.exec(execFileSync('pdfinfo', [path.join(out, '2018-02.pdf')], { encoding: 'utf8' }))?.[1] ?? 0);
   scaling.push({ pages: n, seconds: r.seconds, peak: r.peak });
   if (pages === 200) {
     const html = path.join(out, '2018-02.html');

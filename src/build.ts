@@ -128,6 +128,9 @@ export async function build(paths: readonly string[], options: BuildOptions = {}
   const launching = import('./print/startBrowser.js').then(({ startBrowser }) =>
     startBrowser(options.browser, env, (choice) => progress({ type: 'browser', path: choice.path, source: choice.source })));
   launching.catch(() => undefined); // reported below, once the sources are known to be valid
+  // The printing modules load meanwhile too: the main thread is idle while Chrome starts.
+  const printing = import('./renderIssue.js');
+  printing.catch(() => undefined);
   try {
     const checked = await validate(paths, { cwd });
     options.signal?.throwIfAborted();
@@ -138,11 +141,12 @@ export async function build(paths: readonly string[], options: BuildOptions = {}
     for (const issue of checked.issues) {
       diagnostics.push(...glyphWarnings(uncoveredCharacters(issueText(issue), fontFaces(issue.series)), displayOf(issue), checked.sources.get(displayOf(issue))));
     }
-    const [{ renderIssue }, session] = await Promise.all([import('./renderIssue.js'), launching]);
+    const layouts = new Layouts();
+    for (const issue of checked.issues) layouts.for(issue).catch(() => undefined); // compiled while Chrome starts
+    const [{ renderIssue }, session] = await Promise.all([printing, launching]);
     options.signal?.throwIfAborted();
     const onAbort = () => void session.close();
     options.signal?.addEventListener('abort', onAbort, { once: true });
-    const layouts = new Layouts();
     const forYearbook: { issue: Issue; rendered: RenderedIssue }[] = [];
     const inYearbook = (issue: Issue) => options.yearbook !== undefined && issue.year === options.yearbook && issue.kind !== 'supplement';
     if (options.yearbook !== undefined && !checked.issues.some(inYearbook)) {

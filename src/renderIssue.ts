@@ -103,7 +103,7 @@ export async function renderIssue(
     stage(`checking (${printed.passes} passes)`);
     const problems = checkPdfFonts(printed.pdf).problems;
     if (options.selfCheck !== false) {
-      const texts = await readPdfText(printed.bytes);
+      const texts = await readPdfText(printed.pdf);
       const toc = tableOfContents(issue, printed.pages);
       problems.push(...checkContents(toc, issue.series.layout.pageNumber, texts.slice(0, printed.coverPages), printed.pages, texts.slice(printed.coverPages)).map((p) => p.message));
     }

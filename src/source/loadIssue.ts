@@ -90,9 +90,6 @@ export async function loadIssue(io: Io, file: string, display: string, series: S
 
   // Date and year.
   const date = typeof data.date === 'string' ? parsePlainDate(data.date) : undefined;
-  if (typeof data.date === 'string' && !date && /^\d{4}-\d{2}-\d{2}$/.test(data.date)) {
-    // ajv's format check reports it too; keep one message.
-  }
   if (date && typeof data.year === 'number' && data.year !== date.year) {
     add(['year'], 'error', 'year-mismatch', `year ${data.year} does not match the date ${date.iso}`,
       `The issue line prints the year of publication: set \`year: ${date.year}\`, or correct the date.`);
