@@ -10,7 +10,7 @@ import { loadIssue, type IssueFacts } from './source/loadIssue.js';
 import { checkNumbering } from './model/checkNumbering.js';
 import type { Issue } from './model/types.js';
 import { SERIES_DEFAULTS } from './config/resolveSeries.js';
-import { loadPrecompiled } from './source/schemaCheck.js';
+import { loadValidators } from './source/schemaCheck.js';
 import type { SourceFixes } from './lint/types.js';
 
 export interface ValidateOptions {
@@ -50,7 +50,7 @@ export async function validate(paths: readonly string[], options: ValidateOption
     return typeof issues === 'string' && !issues.includes('..') ? issues : SERIES_DEFAULTS.issues;
   };
 
-  await loadPrecompiled();
+  await loadValidators();
   const plans = await discover(io, paths, cwd, issuesDirOf);
   const diagnostics: Diagnostic[] = [];
   const sources = new Map<string, string>();

@@ -1,8 +1,7 @@
 // Checks parsed data against the JSON Schemas in schemas/ and turns ajv's errors into diagnostics with positions.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
-import addFormatsModule from 'ajv-formats';
+import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
 import type { Document, LineCounter } from 'yaml';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { locate, pointerToPath } from './locate.js';
@@ -10,36 +9,35 @@ import { closest } from './closest.js';
 
 export type SchemaName = 'issue' | 'series';
 
-const addFormats = addFormatsModule as unknown as (ajv: Ajv2020) => void;
 const validators = new Map<SchemaName, ValidateFunction>();
 
 export function schemaPath(name: SchemaName): string {
   return fileURLToPath(new URL(`../../schemas/${name}.schema.json`, import.meta.url));
 }
 
-/** Standalone validators compiled at build time (scripts/compile-schemas.mjs), when present. */
-const precompiled = new Map<SchemaName, ValidateFunction | null>();
-
-export async function loadPrecompiled(): Promise<void> {
+/**
+ * Loads the validators: the standalone modules compiled at build time (scripts/compile-schemas.mjs)
+ * when present, else ajv compiles the schemas here (tests run from src/). ajv itself is only loaded
+ * in that second case.
+ */
+export async function loadValidators(): Promise<void> {
   for (const name of ['issue', 'series'] as const) {
-    if (precompiled.has(name)) continue;
+    if (validators.has(name)) continue;
     try {
       const module = (await import(new URL(`../schemas/${name}.validate.js`, import.meta.url).href)) as { default: ValidateFunction };
-      precompiled.set(name, module.default);
+      validators.set(name, module.default);
     } catch {
-      precompiled.set(name, null);
+      const [{ Ajv2020 }, formats] = await Promise.all([import('ajv/dist/2020.js'), import('ajv-formats')]);
+      const ajv = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true, verbose: true });
+      (formats.default as unknown as (a: typeof ajv) => void)(ajv);
+      validators.set(name, ajv.compile(JSON.parse(readFileSync(schemaPath(name), 'utf8'))));
     }
   }
 }
 
 function validatorFor(name: SchemaName): ValidateFunction {
-  let validate = validators.get(name) ?? precompiled.get(name) ?? undefined;
-  if (!validate) {
-    const ajv = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true, verbose: true });
-    addFormats(ajv);
-    validate = ajv.compile(JSON.parse(readFileSync(schemaPath(name), 'utf8')));
-    validators.set(name, validate);
-  }
+  const validate = validators.get(name);
+  if (!validate) throw new Error('schema validators not loaded: call loadValidators() first');
   return validate;
 }
 

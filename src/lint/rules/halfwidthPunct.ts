@@ -8,6 +8,8 @@ const DIGIT = /[0-9]/;
 const ALNUM = /[A-Za-z0-9]/;
 const HAN_NUMERAL = /^[一二三四五六七八九十百零〇]+$/;
 const SPACE = /[ \t]/;
+const MARKS = /[,.;:?!()]/g;
+const BRACKETS = /[()]/g;
 
 /** A finding at the mark `i`; its fix replaces [start, end), the mark and the spaces it absorbs. */
 function finding(text: string, i: number, start: number, end: number): TextFinding {
@@ -47,9 +49,11 @@ export function halfwidthPunct(text: string, context: TextContext): TextFinding[
     // Brackets in pairs: a pair around Chinese text, or next to it, turns full-width as a whole.
     const open: number[] = [];
     const done = new Set<number>();
-    for (let i = p.start; i < p.end; i++) {
+    BRACKETS.lastIndex = p.start;
+    for (let m = BRACKETS.exec(text); m && m.index < p.end; m = BRACKETS.exec(text)) {
+      const i = m.index;
       const ch = text[i];
-      if ((ch !== '(' && ch !== ')') || context.isProtected(i)) continue;
+      if (context.isProtected(i)) continue;
       if (ch === '(') {
         open.push(i);
         continue;
@@ -61,9 +65,12 @@ export function halfwidthPunct(text: string, context: TextContext): TextFinding[
       }
       done.add(o).add(i);
     }
-    for (let i = p.start; i < p.end; i++) {
+    // Jump from mark to mark: most of a paragraph has none.
+    MARKS.lastIndex = p.start;
+    for (let m = MARKS.exec(text); m && m.index < p.end; m = MARKS.exec(text)) {
+      const i = m.index;
       const ch = text[i]!;
-      if (!(ch in FULL) || done.has(i) || context.isProtected(i)) continue;
+      if (done.has(i) || context.isProtected(i)) continue;
       const before = text[i - 1] ?? '';
       const after = text[i + 1] ?? '';
       if (ch === '(') {

@@ -16,6 +16,7 @@ interface Open {
 const FAMILY: Record<string, Family> = { '"': 'double', "'": 'single', '“': 'double', '”': 'double', '‘': 'single', '’': 'single' };
 const CURLY = { double: ['“', '”'], single: ['‘', '’'] } as const;
 const ALNUM = /[A-Za-z0-9]/;
+const QUOTES = /["'“”‘’]/g;
 
 /** An apostrophe (Xi'an, don't, China’s) or a prime (5'): not a quote. */
 export function isApostrophe(text: string, i: number): boolean {
@@ -38,8 +39,11 @@ export function straightQuotes(text: string, context: TextContext): TextFinding[
   const out: TextFinding[] = [];
   for (const p of context.paragraphs) {
     const marks: number[] = [];
-    for (let i = p.start; i < p.end; i++) {
-      if (FAMILY[text[i]!] && !context.isProtected(i) && !isApostrophe(text, i)) marks.push(i);
+    // Jump from quote to quote: most of a paragraph has none.
+    QUOTES.lastIndex = p.start;
+    for (let m = QUOTES.exec(text); m && m.index < p.end; m = QUOTES.exec(text)) {
+      const i = m.index;
+      if (!context.isProtected(i) && !isApostrophe(text, i)) marks.push(i);
     }
     const straightLeft = { double: marks.filter((i) => text[i] === '"').length, single: marks.filter((i) => text[i] === "'").length };
     const stack: Open[] = [];
