@@ -56,20 +56,25 @@ export const ISSUE_BUDGET_MS = 180_000;
 
 /** Writes the page, its stylesheets, and the files the browser needed to show it (the fonts it used, the images). */
 export async function writeHtml(doc: IssueDocument, used: ReadonlySet<string>, outDir: string): Promise<string[]> {
-  const written: string[] = [];
+  const copies: Promise<void>[] = [];
+  const folders = new Set<string>();
   for (const [url, resource] of doc.resources) {
     // Font slices in the stylesheet are copied (a screen may need another than the print did);
     // a whole font without ranges (the 8 MB 楷体) only when the page used it.
-    if (!('body' in resource) && !used.has(url) && !resource.ranged) continue;
+    if (url === doc.entry || (!('body' in resource) && !used.has(url) && !resource.ranged)) continue;
     const target = path.join(outDir, ...url.split('/'));
-    if ('body' in resource) await writeAtomic(target, resource.body);
-    else {
+    if (!folders.has(path.dirname(target))) {
+      folders.add(path.dirname(target));
       await mkdir(path.dirname(target), { recursive: true });
-      await copyFile(resource.file, target);
     }
-    if (url === doc.entry) written.push(target);
+    copies.push('body' in resource ? writeAtomic(target, resource.body, { sync: false }) : copyFile(resource.file, target));
   }
-  return written;
+  await Promise.all(copies);
+  // The page last, and flushed: once it is there, everything it refers to is too.
+  const entry = doc.resources.get(doc.entry)!;
+  const page = path.join(outDir, ...doc.entry.split('/'));
+  await writeAtomic(page, 'body' in entry ? entry.body : '');
+  return [page];
 }
 
 /** A series built whole (every issue file of it) gets an index.html listing its issues, newest first. */

@@ -3,8 +3,11 @@ import { mkdir, open, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 
-/** `mode`: the permissions of the new file (default 0o644), e.g. those of the file it replaces. */
-export async function writeAtomic(file: string, data: Uint8Array | string, options: { mode?: number } = {}): Promise<void> {
+/**
+ * `mode`: the permissions of the new file (default 0o644), e.g. those of the file it replaces.
+ * `sync: false` skips the flush to disk (for files that can be written again, like stylesheets).
+ */
+export async function writeAtomic(file: string, data: Uint8Array | string, options: { mode?: number; sync?: boolean } = {}): Promise<void> {
   await mkdir(path.dirname(file), { recursive: true });
   const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   try {
@@ -12,7 +15,7 @@ export async function writeAtomic(file: string, data: Uint8Array | string, optio
     try {
       if (options.mode !== undefined) await handle.chmod(options.mode);
       await handle.writeFile(data);
-      await handle.sync();
+      if (options.sync !== false) await handle.sync();
     } finally {
       await handle.close();
     }

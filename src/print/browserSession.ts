@@ -70,9 +70,18 @@ export async function openBrowser(choice: BrowserChoice, options: { noSandbox?: 
   let closing: Promise<void> | undefined;
   const close = async (): Promise<void> => {
     const proc = browser.process();
-    const exited = proc && proc.exitCode === null && proc.signalCode === null ? new Promise<void>((resolve) => proc.once('exit', () => resolve())) : Promise.resolve();
+    const running = () => proc !== null && proc.exitCode === null && proc.signalCode === null;
+    const exited = running() ? new Promise<void>((resolve) => proc!.once('exit', () => resolve())) : Promise.resolve();
+    // A graceful close lets Chrome reap its own helper processes (no zombies where PID 1 does not).
     await Promise.race([browser.close().catch(() => undefined), new Promise((r) => setTimeout(r, 5000).unref())]);
-    if (proc && proc.exitCode === null && proc.signalCode === null) proc.kill('SIGKILL');
+    if (running()) {
+      // puppeteer starts Chrome as the leader of its own process group: end the whole group.
+      try {
+        process.kill(-proc!.pid!, 'SIGKILL');
+      } catch {
+        proc!.kill('SIGKILL');
+      }
+    }
     // The profile can only go once Chrome has let go of it.
     await Promise.race([exited, new Promise((r) => setTimeout(r, 5000).unref())]);
     await rm(profile, { recursive: true, force: true, maxRetries: 3, retryDelay: 100 }).catch(() => undefined);
