@@ -2,7 +2,8 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import puppeteer, { type Browser } from 'puppeteer';
+import { spawn, type ChildProcess } from 'node:child_process';
+import type { Browser } from 'puppeteer-core';
 import { BulletinError, ExitCode } from '../diagnostics/exitCodes.js';
 import { INSTALL_HINT, type BrowserChoice } from './findBrowser.js';
 
@@ -33,32 +34,60 @@ export interface BrowserSession {
   close(): Promise<void>;
 }
 
+/** Chrome leads its own process group (it was spawned detached): end the whole group. */
+function killGroup(proc: ChildProcess): void {
+  try {
+    process.kill(-proc.pid!, 'SIGKILL');
+  } catch {
+    proc.kill('SIGKILL');
+  }
+}
+
 function needsNoSandbox(): boolean {
   return typeof process.getuid === 'function' && process.getuid() === 0;
 }
 
 export async function openBrowser(choice: BrowserChoice, options: { noSandbox?: boolean } = {}): Promise<BrowserSession> {
   const profile = await mkdtemp(path.join(os.tmpdir(), 'bulletin-chrome-'));
-  const args = [...ARGS, ...(options.noSandbox || needsNoSandbox() ? ['--no-sandbox'] : [])];
+  const args = [
+    ...ARGS,
+    ...(options.noSandbox || needsNoSandbox() ? ['--no-sandbox'] : []),
+    '--remote-debugging-pipe',
+    `--user-data-dir=${profile}`,
+    'about:blank',
+  ];
+  // Chrome is started here, before puppeteer has even loaded (that takes about as long as the start),
+  // and driven over a pipe: if bulletin dies, Chrome reads the end of the pipe and quits too.
+  const proc = spawn(choice.path, args, { stdio: ['ignore', 'ignore', 'pipe', 'pipe', 'pipe'], detached: process.platform !== 'win32' });
+  let stderr = '';
+  proc.stderr!.on('data', (chunk: Buffer) => {
+    if (stderr.length < 20_000) stderr += chunk.toString();
+  });
+  const ended = new Promise<never>((_, reject) => {
+    proc.once('error', reject);
+    proc.once('exit', (code, signal) => reject(new Error(`it exited (${signal ?? `code ${code}`}): ${stderr.trim().split('\n').slice(-3).join(' ') || 'no message'}`)));
+  });
+  ended.catch(() => undefined);
   let browser: Browser;
+  let timer: NodeJS.Timeout | undefined;
   try {
-    browser = await puppeteer.launch({
-      executablePath: choice.path,
-      args,
-      pipe: true,
-      userDataDir: profile,
-      timeout: LAUNCH_TIMEOUT_MS,
-      protocolTimeout: 120_000,
-      // bulletin handles Ctrl-C itself and closes the browser before exiting.
-      handleSIGINT: false,
-      handleSIGTERM: false,
-      handleSIGHUP: false,
-      defaultViewport: null,
-    });
+    const [{ default: puppeteer }, { PipeTransport }] = await Promise.all([
+      import('puppeteer-core'),
+      import('puppeteer-core/internal/node/PipeTransport.js'),
+    ]);
+    const transport = new PipeTransport(proc.stdio[3] as NodeJS.WritableStream, proc.stdio[4] as NodeJS.ReadableStream);
+    browser = await Promise.race([
+      puppeteer.connect({ transport, defaultViewport: null, protocolTimeout: 120_000 }),
+      ended,
+      new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`it did not answer within ${LAUNCH_TIMEOUT_MS / 1000} s`)), LAUNCH_TIMEOUT_MS);
+      }),
+    ]);
   } catch (error) {
-    await rm(profile, { recursive: true, force: true });
+    if (proc.exitCode === null && proc.signalCode === null) killGroup(proc);
+    await rm(profile, { recursive: true, force: true, maxRetries: 3, retryDelay: 100 }).catch(() => undefined);
     const message = (error as Error).message.split('\n')[0];
-    const sandbox = /sandbox/i.test((error as Error).message);
+    const sandbox = /sandbox/i.test(`${(error as Error).message} ${stderr}`);
     throw new BulletinError(
       `the browser ${choice.path} failed to start: ${message}`,
       ExitCode.BrowserFailed,
@@ -66,22 +95,17 @@ export async function openBrowser(choice: BrowserChoice, options: { noSandbox?: 
         ? 'Chrome needs a usable sandbox: run as a normal user, or (only in a throwaway CI container) pass --no-sandbox via BULLETIN_NO_SANDBOX=1.'
         : INSTALL_HINT,
     );
+  } finally {
+    clearTimeout(timer);
   }
   let closing: Promise<void> | undefined;
   const close = async (): Promise<void> => {
-    const proc = browser.process();
-    const running = () => proc !== null && proc.exitCode === null && proc.signalCode === null;
-    const exited = running() ? new Promise<void>((resolve) => proc!.once('exit', () => resolve())) : Promise.resolve();
+    const running = () => proc.exitCode === null && proc.signalCode === null;
+    const exited = running() ? new Promise<void>((resolve) => proc.once('exit', () => resolve())) : Promise.resolve();
     // A graceful close lets Chrome reap its own helper processes (no zombies where PID 1 does not).
     await Promise.race([browser.close().catch(() => undefined), new Promise((r) => setTimeout(r, 5000).unref())]);
-    if (running()) {
-      // puppeteer starts Chrome as the leader of its own process group: end the whole group.
-      try {
-        process.kill(-proc!.pid!, 'SIGKILL');
-      } catch {
-        proc!.kill('SIGKILL');
-      }
-    }
+    await Promise.race([exited, new Promise((r) => setTimeout(r, 3000).unref())]);
+    if (running()) killGroup(proc);
     // The profile can only go once Chrome has let go of it.
     await Promise.race([exited, new Promise((r) => setTimeout(r, 5000).unref())]);
     await rm(profile, { recursive: true, force: true, maxRetries: 3, retryDelay: 100 }).catch(() => undefined);
