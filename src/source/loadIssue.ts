@@ -2,8 +2,8 @@
 import path from 'node:path';
 import type { Io } from '../io.js';
 import { diagnostic, hasErrors, type Diagnostic, type Span } from '../diagnostics/diagnostic.js';
-import { readSource } from './readSource.js';
-import { parseYaml, offsetSpan } from './parseYaml.js';
+import { loadYaml } from './loadYaml.js';
+import { offsetSpan } from './parseYaml.js';
 import { schemaCheck } from './schemaCheck.js';
 import { locate, type DataPath } from './locate.js';
 import { parsePlainDate, type PlainDate } from '../model/chineseDate.js';
@@ -65,15 +65,11 @@ function bodyLineSpan(doc: Document, lc: LineCounter, text: string, bodyPath: Da
  */
 export async function loadIssue(io: Io, file: string, display: string, series: Series | undefined, seriesRoot: string | undefined): Promise<LoadedIssue> {
   const result: LoadedIssue = { file, display, text: undefined, issue: undefined, facts: undefined, diagnostics: [], fixes: [] };
-  const source = await readSource(io, file, display, seriesRoot);
-  if (!source.ok) {
-    result.diagnostics.push(source.diagnostic);
-    return result;
-  }
-  result.text = source.text;
-  const parsed = parseYaml(source.text, display);
-  result.diagnostics.push(...parsed.diagnostics);
-  if (!parsed.doc || parsed.data === undefined) return result;
+  const loaded = await loadYaml(io, file, display, seriesRoot);
+  result.text = loaded.text;
+  result.diagnostics.push(...loaded.diagnostics);
+  const parsed = loaded.parsed;
+  if (!parsed || loaded.text === undefined) return result;
   const { doc, lineCounter: lc } = parsed;
   const data = parsed.data as Record<string, unknown>;
   const out = result.diagnostics;
@@ -84,7 +80,7 @@ export async function loadIssue(io: Io, file: string, display: string, series: S
   out.push(...schemaCheck('issue', data, display, doc, lc));
 
   // Copy-editing of the printed text; it reads the document's nodes, so it copes with data the schema refused.
-  const lint = lintIssue({ source: source.text, doc, lineCounter: lc, display, rules: series?.lint.rules ?? lintRules() });
+  const lint = lintIssue({ source: loaded.text, doc, lineCounter: lc, display, rules: series?.lint.rules ?? lintRules() });
   out.push(...lint.diagnostics);
   result.fixes = lint.fixes;
 
@@ -142,7 +138,7 @@ export async function loadIssue(io: Io, file: string, display: string, series: S
         const check = checkBody(text);
         if (field === 'body') paragraphs = check.paragraphs;
         for (const p of check.problems) {
-          out.push(diagnostic(display, bodyLineSpan(doc, lc, source.text, [...aPath, field], p.line), 'error', p.code, p.message, p.hint));
+          out.push(diagnostic(display, bodyLineSpan(doc, lc, loaded.text, [...aPath, field], p.line), 'error', p.code, p.message, p.hint));
         }
       }
       for (const [fi, f] of list(a.figures).entries()) {

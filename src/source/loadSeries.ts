@@ -2,8 +2,7 @@
 import path from 'node:path';
 import type { Io } from '../io.js';
 import { diagnostic, hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { readSource } from './readSource.js';
-import { parseYaml } from './parseYaml.js';
+import { loadYaml } from './loadYaml.js';
 import { schemaCheck } from './schemaCheck.js';
 import { locate } from './locate.js';
 import { checkAsset } from '../model/checkAsset.js';
@@ -35,15 +34,11 @@ function looksLikeFont(head: Uint8Array): boolean {
 export async function loadSeries(io: Io, file: string, display: string): Promise<LoadedSeries> {
   const result: LoadedSeries = { file, display, text: undefined, data: undefined, series: undefined, diagnostics: [], fixes: [] };
   const seriesRoot = await io.realpath(path.dirname(file)).catch(() => undefined);
-  const source = await readSource(io, file, display, seriesRoot);
-  if (!source.ok) {
-    result.diagnostics.push(source.diagnostic);
-    return result;
-  }
-  result.text = source.text;
-  const parsed = parseYaml(source.text, display);
-  result.diagnostics.push(...parsed.diagnostics);
-  if (!parsed.doc || parsed.data === undefined) return result;
+  const loaded = await loadYaml(io, file, display, seriesRoot);
+  result.text = loaded.text;
+  result.diagnostics.push(...loaded.diagnostics);
+  const parsed = loaded.parsed;
+  if (!parsed) return result;
   const { doc, lineCounter } = parsed;
   result.data = parsed.data;
   result.diagnostics.push(...schemaCheck('series', parsed.data, display, doc, lineCounter));
@@ -64,7 +59,7 @@ export async function loadSeries(io: Io, file: string, display: string): Promise
   }
   if (!hasErrors(result.diagnostics)) result.series = resolveSeries(data, root, file, fontFiles);
   // After resolving: a copy-editing check set to `error` must not keep the series from loading.
-  const lint = lintSeries({ source: source.text, doc, lineCounter, display, rules: result.series?.lint.rules ?? lintRules() });
+  const lint = lintSeries({ source: loaded.text!, doc, lineCounter, display, rules: result.series?.lint.rules ?? lintRules() });
   result.diagnostics.push(...lint.diagnostics);
   result.fixes = lint.fixes;
   return result;
