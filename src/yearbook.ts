@@ -2,7 +2,7 @@
 // keeping its own page numbers, with bookmarks issue → section → article.
 // Steps: render the contents (pass 1 counts its pages) → fill in where each issue starts → print →
 // append the issues' pages → bookmarks and metadata.
-import { PDFDocument } from 'pdf-lib';
+import { PDFDocument } from './print/pdfLib.js';
 import type { Browser } from 'puppeteer';
 import type { Issue } from './model/types.js';
 import type { Layout } from './render/layouts.js';

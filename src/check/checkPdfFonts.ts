@@ -1,5 +1,5 @@
 // Every font in the PDF is embedded and none is a Type 3 font (print shops reject them).
-import { PDFDict, PDFName, type PDFDocument } from 'pdf-lib';
+import { PDFDict, PDFName, type PDFDocument } from '../print/pdfLib.js';
 
 export interface FontReport {
   fonts: { name: string; subtype: string; embedded: boolean }[];

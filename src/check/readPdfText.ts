@@ -1,7 +1,7 @@
 // Reads the text of PDF pages back, as a reader would see it: content streams decoded, glyph codes
 // mapped through each font's ToUnicode CMap. Enough for the PDFs Chrome writes (Type 0 fonts with
 // Identity-H and ToUnicode), without loading a whole PDF renderer.
-import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRawStream, PDFRef, PDFStream, decodePDFRawStream } from 'pdf-lib';
+import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRawStream, PDFRef, PDFStream, decodePDFRawStream } from '../print/pdfLib.js';
 
 export interface PageText {
   /** Text of the page in drawing order, with all white space removed. */

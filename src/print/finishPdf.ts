@@ -1,5 +1,5 @@
 // PDF post-processing: bookmarks for sections and articles, metadata, and nothing that varies between runs.
-import { PDFArray, PDFDict, PDFName, PDFHexString, PDFNull, PDFNumber, PDFRef, PDFString, type PDFDocument } from 'pdf-lib';
+import { PDFArray, PDFDict, PDFName, PDFHexString, PDFNull, PDFNumber, PDFRef, PDFString, type PDFDocument } from './pdfLib.js';
 import type { Destination } from './readDestinations.js';
 
 export interface OutlineItem {

@@ -1,5 +1,5 @@
 // Reads the named destinations Chrome writes for link targets: element id → page index and top (pt).
-import { PDFDocument, PDFName, PDFDict, PDFArray, PDFRef, PDFString, PDFHexString, PDFNumber } from 'pdf-lib';
+import { PDFDocument, PDFName, PDFDict, PDFArray, PDFRef, PDFString, PDFHexString, PDFNumber } from './pdfLib.js';
 
 export interface Destination {
   /** 0-based physical page index. */
