@@ -84,8 +84,19 @@ export function covers(face: FontFace, codePoint: number): boolean {
 
 /** Only the faces some character of `text` needs (what the HTML folder must carry). */
 export function facesFor(faces: readonly FontFace[], text: string): FontFace[] {
-  const codePoints = new Set([...text].map((c) => c.codePointAt(0)!));
-  return faces.filter((f) => f.ranges.length === 0 || [...codePoints].some((cp) => covers(f, cp)));
+  const codePoints = Uint32Array.from(new Set(Array.from(text, (c) => c.codePointAt(0)!))).sort();
+  // Whether some code point of the text lies in [a, b]: the first one ≥ a, found by bisection.
+  const anyIn = ([a, b]: [number, number]) => {
+    let lo = 0;
+    let hi = codePoints.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (codePoints[mid]! < a) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < codePoints.length && codePoints[lo]! <= b;
+  };
+  return faces.filter((f) => f.ranges.length === 0 || f.ranges.some(anyIn));
 }
 
 export function fontFaceCss(faces: readonly FontFace[], urlPrefix: string): string {
