@@ -5,8 +5,7 @@ import { ORIGIN } from './documentServer.js';
 export const PRINT_TIMEOUT_MS = 120_000;
 
 export async function preparePage(page: Page): Promise<void> {
-  await page.setJavaScriptEnabled(false);
-  await page.emulateMediaType('print');
+  await Promise.all([page.setJavaScriptEnabled(false), page.emulateMediaType('print'), page.setCacheEnabled(false)]);
 }
 
 export async function loadDocument(page: Page, entry: string): Promise<void> {
