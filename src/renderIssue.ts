@@ -1,6 +1,6 @@
 // One issue through the browser: HTML → PDF pass 1 → contents filled in → pass 2 → self-check →
 // bookmarks and metadata. Shared by `build` (a batch) and `preview` (a warm browser).
-import type { Browser, Page } from 'puppeteer';
+import type { Browser } from 'puppeteer';
 import { BulletinError, ExitCode } from './diagnostics/exitCodes.js';
 import { diagnostic, FILE_START, type Diagnostic } from './diagnostics/diagnostic.js';
 import type { Issue } from './model/types.js';
@@ -11,9 +11,8 @@ import type { Layout } from './render/layouts.js';
 import { checkContents } from './check/checkContents.js';
 import { checkPdfFonts } from './check/checkPdfFonts.js';
 import { readPdfText } from './check/readPdfText.js';
-import { serveDocument, type DocumentServer } from './print/documentServer.js';
-import { preparePage } from './print/printPage.js';
-import { paginateIssue, type LayoutState } from './print/paginateIssue.js';
+import { openPrintTarget, type PrintTarget } from './print/printTarget.js';
+import { firstState, paginateIssue, type LayoutState } from './print/paginateIssue.js';
 import { finishPdf, type OutlineItem, type PdfMetadata } from './print/finishPdf.js';
 
 export interface RenderedIssue {
@@ -41,21 +40,30 @@ export interface RenderOptions {
    * off for speed; `bulletin build` always checks.
    */
   selfCheck?: boolean;
-  /** A page kept open by the caller between builds of the same issue (the preview's); not closed here. */
-  target?: PrintTarget;
+  /**
+   * A page kept open by the caller (the preview's, between builds of the same issue; a batch's, for
+   * its next issue); not closed here. Without one, a page is opened and closed.
+   */
+  target?: PrintTarget | Promise<PrintTarget>;
+  /**
+   * List every font face in the stylesheet, not only those the text needs (the preview's choice: an
+   * edit that needs another face can still swap the body in place).
+   */
+  allFaces?: boolean;
+  /** The first pass's document, made ahead (while the browser was starting) by {@link issueDocumentFor}. */
+  firstDocument?: IssueDocument;
+  /** Called once the browser's part is over: what follows (the self-check, bookmarks) runs without it. */
+  onPrinted?: () => void;
 }
 
-/** A browser page with its document server, holding the last document it printed. */
-export interface PrintTarget {
-  page: Page;
-  server: DocumentServer;
-  loaded: IssueDocument | undefined;
-}
-
-export async function openPrintTarget(browser: Browser): Promise<PrintTarget> {
-  const page = await browser.newPage();
-  await preparePage(page);
-  return { page, server: await serveDocument(page), loaded: undefined };
+/** The HTML document of an issue for a layout state (default: the first pass's, with no guess): what each print pass loads. */
+export function issueDocumentFor(issue: Issue, layout: Layout, state: LayoutState = firstState(), allFaces = false): IssueDocument {
+  try {
+    return issueDocument(issue, layout.layout, layout.stylesheets, { ...state, allFaces });
+  } catch (error) {
+    if (error instanceof TemplateError) throw new BulletinError(`template error: ${error.message}`, ExitCode.RenderFailed);
+    throw error;
+  }
 }
 
 function sourceDateOf(issue: Issue, env: NodeJS.ProcessEnv): Date {
@@ -87,19 +95,16 @@ export async function renderIssue(
   options: RenderOptions,
 ): Promise<RenderedIssue> {
   const stage = options.onStage ?? (() => undefined);
-  const documentFor = (state: LayoutState) => {
-    try {
-      return issueDocument(issue, layout.layout, layout.stylesheets, { ...state, allFaces: options.target !== undefined });
-    } catch (error) {
-      if (error instanceof TemplateError) throw new BulletinError(`template error: ${error.message}`, ExitCode.RenderFailed);
-      throw error;
-    }
-  };
-  const target = options.target ?? (await openPrintTarget(browser));
+  const allFaces = options.allFaces ?? false;
+  const start = firstState(options.initial);
+  const documentFor = (state: LayoutState) =>
+    options.firstDocument && state === start ? options.firstDocument : issueDocumentFor(issue, layout, state, allFaces);
+  const target = await (options.target ?? openPrintTarget(browser));
   const { page, server } = target;
   try {
     stage('paginating');
-    const printed = await paginateIssue(page, server, issue, documentFor, options.initial, target.loaded);
+    const printed = await paginateIssue(page, server, issue, documentFor, start, target.loaded);
+    options.onPrinted?.();
     stage(`checking (${printed.passes} passes)`);
     const problems = checkPdfFonts(printed.pdf).problems;
     if (options.selfCheck !== false) {

@@ -13,7 +13,8 @@ import type { Issue } from '../model/types.js';
 import { Layouts } from '../render/layouts.js';
 import { PAGE_POLICY } from '../render/hardenHtml.js';
 import { displayPath } from '../source/displayPath.js';
-import type { PrintTarget, RenderedIssue } from '../renderIssue.js';
+import type { RenderedIssue } from '../renderIssue.js';
+import type { PrintTarget } from '../print/printTarget.js';
 import type { BrowserSession } from '../print/browserSession.js';
 import { diagnosticsText, indexPage, viewerPage, RELOAD_SCRIPT, type IssueStatus } from './previewPages.js';
 
@@ -53,7 +54,7 @@ export async function preview(options: PreviewOptions): Promise<PreviewHandle> {
   const target = path.resolve(cwd, options.path);
   const { startBrowser } = await import('../print/startBrowser.js');
   const session: BrowserSession = await startBrowser(options.browser, env);
-  const { renderIssue, openPrintTarget } = await import('../renderIssue.js');
+  const [{ renderIssue }, { openPrintTarget }] = await Promise.all([import('../renderIssue.js'), import('../print/printTarget.js')]);
   const layouts = new Layouts();
   const entries = new Map<string, Entry>();
   let problems = '';
@@ -96,7 +97,7 @@ export async function preview(options: PreviewOptions): Promise<PreviewHandle> {
         if (forceAll) layouts.forget(issue.series.root);
         entry.target ??= await openPrintTarget(session.browser);
         entry.rendered = await renderIssue(session.browser, issue, await layouts.for(issue), {
-          display: displayPath(cwd, issue.file), env, initial: old?.rendered?.state, selfCheck: false, target: entry.target,
+          display: displayPath(cwd, issue.file), env, initial: old?.rendered?.state, selfCheck: false, target: entry.target, allFaces: true,
         });
         status.state = 'ok';
         status.version = Date.now();

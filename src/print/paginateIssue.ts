@@ -1,5 +1,5 @@
 // Prints an issue until its contents carry the real page numbers: pass 1 paginates, pass 2 fills the contents.
-import { PDFDocument } from 'pdf-lib';
+import { PDFDocument } from './pdfLib.js';
 import type { Page } from 'puppeteer';
 import type { Issue, Pagination } from '../model/types.js';
 import type { DocumentServer } from './documentServer.js';
@@ -75,9 +75,13 @@ function patchFor(issue: Issue, state: LayoutState): DocumentPatch {
 }
 
 /**
- * `initial` is a guess of the layout state, such as the previous build's in a preview: when it is
- * right, one pass is enough.
+ * The state the first pass prints with: `initial` is a guess, such as the previous build's in a
+ * preview (when it is right, one pass is enough); without one, no page numbers yet.
  */
+export function firstState(initial?: LayoutState): LayoutState {
+  return { pages: initial?.pages, coverPages: initial?.coverPages ?? 1, distributionOffset: initial?.distributionOffset ?? 0 };
+}
+
 /** Same stylesheets, fonts and images: only the page's HTML differs. */
 function sameAssets(a: IssueDocument, b: IssueDocument): boolean {
   if (a.resources.size !== b.resources.size) return false;
@@ -96,16 +100,15 @@ export async function paginateIssue(
   page: Page,
   server: DocumentServer,
   issue: Issue,
+  /** Called with `start` itself for the first pass. */
   documentFor: (state: LayoutState) => IssueDocument,
-  initial?: LayoutState,
+  start: LayoutState,
   /** The document already loaded in `page` (a preview's previous build): its body is swapped in place. */
   loaded?: IssueDocument,
 ): Promise<PaginatedIssue> {
-  let pages: Pagination | undefined = initial?.pages;
-  let coverPages = initial?.coverPages ?? 1;
-  let offset = initial?.distributionOffset ?? 0;
+  let { pages, coverPages, distributionOffset: offset } = start;
   for (let pass = 1; pass <= MAX_PASSES; pass++) {
-    const state: LayoutState = { pages, coverPages, distributionOffset: offset };
+    const state: LayoutState = pass === 1 ? start : { pages, coverPages, distributionOffset: offset };
     // Later passes change only numbers and offsets: patch the loaded page when its template allows.
     if (pass === 1 || !(await patchDocument(page, patchFor(issue, state)))) {
       const doc = documentFor(state);

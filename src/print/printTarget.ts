@@ -1,0 +1,26 @@
+// A browser page ready to print our documents: JavaScript off, print media, its own document server.
+import type { Browser, Page } from 'puppeteer';
+import { serveDocument, type DocumentServer } from './documentServer.js';
+import { preparePage } from './printPage.js';
+import type { IssueDocument } from '../render/issueDocument.js';
+
+/** A browser page with its document server, holding the last document it printed. */
+export interface PrintTarget {
+  page: Page;
+  server: DocumentServer;
+  /** The document in the page now (its body can be swapped for the next version of the same issue). */
+  loaded: IssueDocument | undefined;
+}
+
+export async function openPrintTarget(browser: Browser): Promise<PrintTarget> {
+  const page = await browser.newPage();
+  await preparePage(page);
+  return { page, server: await serveDocument(page), loaded: undefined };
+}
+
+/** Makes a target ready for another issue: what the last one loaded and asked for is forgotten. */
+export function clearTarget(target: PrintTarget): void {
+  target.loaded = undefined;
+  target.server.blocked.length = 0;
+  target.server.requested.clear();
+}
