@@ -140,7 +140,7 @@ export async function build(paths: readonly string[], options: BuildOptions = {}
   // first page opens as soon as Chrome answers.
   const printing = Promise.all([import('./renderIssue.js'), import('./print/printTarget.js')]);
   printing.catch(() => undefined);
-  const firstTarget = Promise.all([launching, printing]).then(([session, [, { openPrintTarget }]]) => openPrintTarget(session.browser));
+  const firstTarget = Promise.all([launching, printing]).then(([session, [, { openPrintTarget }]]) => openPrintTarget(session.browser, { initialTab: true }));
   firstTarget.catch(() => undefined);
   const onAbort = () => void launching.then((s) => s.close(), () => undefined);
   options.signal?.addEventListener('abort', onAbort, { once: true });

@@ -4,7 +4,7 @@ import type { Page } from 'puppeteer';
 import type { Issue, Pagination } from '../model/types.js';
 import type { DocumentServer } from './documentServer.js';
 import type { IssueDocument } from '../render/issueDocument.js';
-import { loadDocument, printPage } from './printPage.js';
+import { collectGarbage, loadDocument, printPage } from './printPage.js';
 import { readDestinations, type Destination } from './readDestinations.js';
 import { BulletinError, ExitCode } from '../diagnostics/exitCodes.js';
 import { patchDocument, replaceBody, type DocumentPatch } from './patchDocument.js';
@@ -57,6 +57,9 @@ function same(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number> | u
 
 export const MAX_PASSES = 4;
 
+/** From this many pages on, the garbage of one print is collected before the next (see collectGarbage). */
+export const LONG_DOCUMENT_PAGES = 100;
+
 /** The offset that moves the block's end onto the bottom of the type area (unchanged when it is there). */
 function distributionOffset(dests: ReadonlyMap<string, Destination>, current: number): number {
   const start = dests.get(DISTRIBUTION_ID);
@@ -107,6 +110,7 @@ export async function paginateIssue(
   loaded?: IssueDocument,
 ): Promise<PaginatedIssue> {
   let { pages, coverPages, distributionOffset: offset } = start;
+  let printedPages = 0;
   for (let pass = 1; pass <= MAX_PASSES; pass++) {
     const state: LayoutState = pass === 1 ? start : { pages, coverPages, distributionOffset: offset };
     // Later passes change only numbers and offsets: patch the loaded page when its template allows.
@@ -117,8 +121,10 @@ export async function paginateIssue(
       const swapped = pass === 1 && loaded && sameAssets(loaded, doc) && entry && 'body' in entry && (await replaceBody(page, String(entry.body)));
       if (!swapped) await loadDocument(page, doc.entry);
     }
+    if (printedPages >= LONG_DOCUMENT_PAGES) await collectGarbage(page);
     const bytes = await printPage(page);
     const pdf = await PDFDocument.load(bytes, { updateMetadata: false });
+    printedPages = pdf.getPageCount();
     const dests = readDestinations(pdf);
     const found = paginationOf(issue, dests);
     const nextOffset = distributionOffset(dests, offset);

@@ -12,8 +12,13 @@ export interface PrintTarget {
   loaded: IssueDocument | undefined;
 }
 
-export async function openPrintTarget(browser: Browser): Promise<PrintTarget> {
-  const page = await browser.newPage();
+/**
+ * `initialTab`: take the blank tab Chrome opened at its start, if it is still unused, instead of
+ * opening another one (each tab keeps a renderer process alive: about 35 MiB).
+ */
+export async function openPrintTarget(browser: Browser, options: { initialTab?: boolean } = {}): Promise<PrintTarget> {
+  const blank = options.initialTab ? (await browser.pages()).find((p) => p.url() === 'about:blank') : undefined;
+  const page = blank ?? (await browser.newPage());
   await preparePage(page);
   return { page, server: await serveDocument(page), loaded: undefined };
 }
