@@ -80,6 +80,9 @@ export async function openBrowser(choice: BrowserChoice, options: { noSandbox?: 
   // Chrome is started here, before puppeteer has even loaded (that takes about as long as the start),
   // and driven over a pipe: if bulletin dies, Chrome reads the end of the pipe and quits too.
   const proc = spawn(choice.path, args, { stdio: ['ignore', 'ignore', 'pipe', 'pipe', 'pipe'], detached: process.platform !== 'win32' });
+  // Once Chrome is gone (killed with its group by a Ctrl-C, or crashed), a write to its pipe fails:
+  // that surfaces as the pending protocol calls failing, not as an uncaught stream error.
+  for (const stream of [proc.stdio[3], proc.stdio[4]]) (stream as NodeJS.EventEmitter | null)?.on('error', () => undefined);
   let stderr = '';
   proc.stderr!.on('data', (chunk: Buffer) => {
     if (stderr.length < 20_000) stderr += chunk.toString();
