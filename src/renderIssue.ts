@@ -56,10 +56,13 @@ export interface RenderOptions {
   onPrinted?: () => void;
 }
 
-/** The HTML document of an issue for a layout state (default: the first pass's, with no guess): what each print pass loads. */
-export function issueDocumentFor(issue: Issue, layout: Layout, state: LayoutState = firstState(), allFaces = false): IssueDocument {
+/**
+ * The HTML document of an issue for a layout state (default: the first pass's, with no guess): what
+ * each print pass loads (`forPrint`), or what is written.
+ */
+export function issueDocumentFor(issue: Issue, layout: Layout, state: LayoutState = firstState(), options: { allFaces?: boolean; forPrint?: boolean } = { forPrint: true }): IssueDocument {
   try {
-    return issueDocument(issue, layout.layout, layout.stylesheets, { ...state, allFaces });
+    return issueDocument(issue, layout.layout, layout.stylesheets, { ...state, ...options });
   } catch (error) {
     if (error instanceof TemplateError) throw new BulletinError(`template error: ${error.message}`, ExitCode.RenderFailed);
     throw error;
@@ -98,7 +101,7 @@ export async function renderIssue(
   const allFaces = options.allFaces ?? false;
   const start = firstState(options.initial);
   const documentFor = (state: LayoutState) =>
-    options.firstDocument && state === start ? options.firstDocument : issueDocumentFor(issue, layout, state, allFaces);
+    options.firstDocument && state === start ? options.firstDocument : issueDocumentFor(issue, layout, state, { allFaces, forPrint: true });
   const target = await (options.target ?? openPrintTarget(browser));
   const { page, server } = target;
   try {
@@ -120,8 +123,9 @@ export async function renderIssue(
       `the document asked for ${url.length > 120 ? `${url.slice(0, 117)}…` : url}, which was refused`,
       'An issue may use only its own images and the layout\'s files; check the series templates and stylesheets.'));
     const pdf = await finishPdf(printed.pdf, outlineOf(issue), printed.dests, metadataOf(issue, options.env));
-    const doc = documentFor(printed.state);
-    target.loaded = doc;
+    target.loaded = printed.loaded;
+    // The document written is made for the screen too (a long printed one hides from it).
+    const doc = printed.loaded.screenLayout ? documentFor(printed.state) : issueDocumentFor(issue, layout, printed.state, { allFaces });
     return { pdf, doc, used: new Set(server.requested), warnings, passes: printed.passes, pages: printed.pages, coverPages: printed.coverPages, state: printed.state };
   } catch (error) {
     target.loaded = undefined; // the page's state is unknown: load afresh next time

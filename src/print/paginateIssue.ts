@@ -33,6 +33,8 @@ export interface PaginatedIssue {
   state: LayoutState;
   /** How many times the issue was printed. */
   passes: number;
+  /** The document last loaded into the page (later passes patch its numbers in place). */
+  loaded: IssueDocument;
 }
 
 /** The ids whose start pages the contents need: every section and article. */
@@ -111,6 +113,7 @@ export async function paginateIssue(
 ): Promise<PaginatedIssue> {
   let { pages, coverPages, distributionOffset: offset } = start;
   let printedPages = 0;
+  let current = loaded;
   for (let pass = 1; pass <= MAX_PASSES; pass++) {
     const state: LayoutState = pass === 1 ? start : { pages, coverPages, distributionOffset: offset };
     // Later passes change only numbers and offsets: patch the loaded page when its template allows.
@@ -119,7 +122,8 @@ export async function paginateIssue(
       server.set(doc.resources);
       const entry = doc.resources.get(doc.entry);
       const swapped = pass === 1 && loaded && sameAssets(loaded, doc) && entry && 'body' in entry && (await replaceBody(page, String(entry.body)));
-      if (!swapped) await loadDocument(page, doc.entry);
+      if (!swapped) await loadDocument(page, doc.entry, { screenLayout: doc.screenLayout });
+      current = doc;
     }
     if (printedPages >= LONG_DOCUMENT_PAGES) await collectGarbage(page);
     const bytes = await printPage(page);
@@ -129,7 +133,7 @@ export async function paginateIssue(
     const found = paginationOf(issue, dests);
     const nextOffset = distributionOffset(dests, offset);
     if (same(found.pages, pages) && found.coverPages === coverPages && nextOffset === offset) {
-      return { bytes, pdf, dests, pages: found.pages, coverPages, state, passes: pass };
+      return { bytes, pdf, dests, pages: found.pages, coverPages, state, passes: pass, loaded: current! };
     }
     pages = found.pages;
     coverPages = found.coverPages;

@@ -5,12 +5,27 @@ import { ORIGIN } from './documentServer.js';
 export const PRINT_TIMEOUT_MS = 120_000;
 
 export async function preparePage(page: Page): Promise<void> {
-  await Promise.all([page.setJavaScriptEnabled(false), page.emulateMediaType('print'), page.setCacheEnabled(false)]);
+  await Promise.all([page.setJavaScriptEnabled(false), page.setCacheEnabled(false)]);
 }
 
-export async function loadDocument(page: Page, entry: string): Promise<void> {
+/**
+ * `screenLayout: false` (a long document that hides itself from the screen): the page is shown as
+ * the screen shows it rather than as print, so that it stays hidden until it is printed, and every
+ * face its stylesheet names is loaded, since no layout asks for them.
+ */
+export async function loadDocument(page: Page, entry: string, options: { screenLayout?: boolean } = {}): Promise<void> {
+  const screenLayout = options.screenLayout ?? true;
+  await page.emulateMediaType(screenLayout ? 'print' : 'screen');
   await page.goto(`${ORIGIN}/${encodeURI(entry)}`, { waitUntil: 'load', timeout: PRINT_TIMEOUT_MS });
   // Runs over CDP, not as page script: fonts must be in before layout is printed.
+  if (!screenLayout) {
+    await page.evaluate(() => {
+      // Iterated, not forEach: with the page's scripts off, Chrome refuses to call back into a function.
+      const loads: Promise<unknown>[] = [];
+      for (const face of document.fonts as unknown as Iterable<FontFace>) loads.push(face.load().catch(() => undefined));
+      return Promise.all(loads).then(() => undefined);
+    });
+  }
   await page.evaluate(() => document.fonts.ready.then(() => undefined));
 }
 

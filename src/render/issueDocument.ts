@@ -14,18 +14,38 @@ export interface IssueDocument {
   /** Relative URL of the HTML page: `<slug>.html`. */
   entry: string;
   resources: Map<string, Resource>;
+  /**
+   * False for a long document made to be printed only: on screen it shows nothing, so Chrome lays
+   * it out only for paper (see {@link SCREENLESS_TEXT_LENGTH}); its fonts must be loaded on purpose.
+   */
+  screenLayout: boolean;
 }
+
+/**
+ * Text length (characters, about 470 a page) from which a document made for printing skips its
+ * screen layout. Chrome lays a page out for the screen before it prints and keeps that layout during
+ * the print, which lays the document out again for paper: at 600 pages that is some 250 MiB and
+ * seconds more. Without a screen layout nothing asks for the fonts, so all the faces the stylesheet
+ * names are loaded, which costs more than a short document's screen layout.
+ */
+export const SCREENLESS_TEXT_LENGTH = 40_000;
+
+/** Hides the document from the screen; printing uses print media, where the rule does not apply. */
+const SCREENLESS_CSS = '@media screen { html { display: none !important; } }\n';
 
 const FONT_TYPES: Record<string, string> = { woff2: 'font/woff2', woff: 'font/woff', truetype: 'font/ttf', opentype: 'font/otf' };
 
 /**
  * `allFaces` lists every font face in the stylesheet rather than those the text needs, so the
  * stylesheet stays the same while the text is edited (the preview swaps bodies in place).
+ * `forPrint`: the document is only printed, not written (a long one then skips its screen layout).
  */
-export function issueDocument(issue: Issue, layout: CompiledLayout, stylesheets: readonly { name: string; text: string }[], options: LayoutState & { allFaces?: boolean }): IssueDocument {
+export function issueDocument(issue: Issue, layout: CompiledLayout, stylesheets: readonly { name: string; text: string }[], options: LayoutState & { allFaces?: boolean; forPrint?: boolean }): IssueDocument {
   const assets = `${issue.slug}_files`;
   const resources = new Map<string, Resource>();
-  const faces = options.allFaces ? fontFaces(issue.series) : facesFor(fontFaces(issue.series), issueText(issue));
+  const text = issueText(issue);
+  const faces = options.allFaces ? fontFaces(issue.series) : facesFor(fontFaces(issue.series), text);
+  const screenLayout = !(options.forPrint && !options.allFaces && text.length >= SCREENLESS_TEXT_LENGTH);
   for (const face of faces) resources.set(`${assets}/${face.url}`, { type: FONT_TYPES[face.format]!, file: face.file, ranged: face.ranges.length > 0 });
   const sheetUrls: string[] = [];
   for (const sheet of stylesheets) {
@@ -37,6 +57,10 @@ export function issueDocument(issue: Issue, layout: CompiledLayout, stylesheets:
   resources.set(css, { type: 'text/css; charset=utf-8', body: issueCss(issue, faces, { fontUrlPrefix: '', distributionOffset: options.distributionOffset }) });
   // The default stylesheet first, the per-issue values next, a series' own additions last.
   sheetUrls.splice(1, 0, css);
+  if (!screenLayout) {
+    resources.set(`${assets}/print-only.css`, { type: 'text/css; charset=utf-8', body: SCREENLESS_CSS });
+    sheetUrls.push(`${assets}/print-only.css`);
+  }
   const view = issueView(issue, tableOfContents(issue, options.pages), {
     // The URL is percent-encoded segment by segment; the resource keeps the file's own name.
     imageUrl: (figure) => `${assets}/images/${figure.relPath}`.split('/').map(encodeURIComponent).join('/'),
@@ -49,5 +73,5 @@ export function issueDocument(issue: Issue, layout: CompiledLayout, stylesheets:
   }
   const entry = `${issue.slug}.html`;
   resources.set(entry, { type: 'text/html; charset=utf-8', body: hardenHtml(layout(view)) });
-  return { entry, resources };
+  return { entry, resources, screenLayout };
 }
