@@ -98,6 +98,30 @@ function openQuote(text: string): number | undefined {
   return undefined;
 }
 
+/**
+ * The `[` or `{` left open before `before`: the last opener without its closer, outside quotes and
+ * comments (the parser reports an unclosed flow collection where it gave up, lines further down).
+ */
+function openBracket(text: string, before: number): number | undefined {
+  const open: number[] = [];
+  let offset = 0;
+  for (const line of text.slice(0, before).split('\n')) {
+    let quote = '';
+    for (let i = 0; i < line.length; i++) {
+      const c = line[i]!;
+      if (quote) {
+        if (c === '\\' && quote === '"') i += 1;
+        else if (c === quote) quote = '';
+      } else if (c === '"' || c === "'") quote = c;
+      else if (c === '#' && (i === 0 || /\s/.test(line[i - 1]!))) break;
+      else if (c === '[' || c === '{') open.push(offset + i);
+      else if ((c === ']' || c === '}') && open.length) open.pop();
+    }
+    offset += line.length + 1;
+  }
+  return open.at(-1);
+}
+
 /** A line counter filled without parsing (for files refused before the parser runs). */
 function lineCounterFor(text: string, lineCounter: LineCounter): void {
   lineCounter.addNewLine(0);
@@ -148,6 +172,15 @@ export function parseYaml(text: string, file: string): ParsedYaml {
       const open = openQuote(text);
       if (open !== undefined) [start, end] = [open, open + 1];
       message = 'a quoted text is not closed';
+    }
+    const unclosed = /^Flow (sequence|map|mapping) .*end with an? ([\]}])/.exec(message);
+    const opener = unclosed ? openBracket(text, start) : undefined;
+    if (unclosed && opener !== undefined) {
+      [start, end] = [opener, opener + 1];
+      const [what, open] = unclosed[1] === 'sequence' ? ['list', '['] : ['mapping', '{'];
+      add(start, end, 'yaml-unclosed-bracket', `the ${what} opened with \`${open}\` here is not closed with \`${unclosed[2]}\``,
+        `Close it with \`${unclosed[2]}\` on the same line, or write the text without brackets (quote it if it must start with \`${open}\`).`);
+      continue;
     }
     const code = problem.code === 'TAG_RESOLVE_FAILED' ? 'yaml-tag' : `yaml-${problem.code.toLowerCase().replace(/_/g, '-')}`;
     add(start, end, code, message, HINTS[problem.code] ?? (problem.code === 'MISSING_CHAR' && message.startsWith('a quoted') ? 'Close the quote at the end of the text, or remove it (most text needs no quotes).' : DEFAULT_HINT));
