@@ -2,22 +2,10 @@
 import { closeSync, cpSync, openSync, readFileSync, writeFileSync, ftruncateSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { main } from '../src/cli/main.js';
-import { cleanScratch, collector, issueYaml, REPO, SEED, SERIES_YAML, scratchDir, writeTree } from './helpers.js';
-
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
+import { cleanScratch, issueYaml, runCli, REPO, SEED, SERIES_YAML, scratchDir, writeTree } from './helpers.js';
 
 /** Runs the CLI with colour off (no TTY, empty environment) in `cwd`. */
-async function run(argv: string[], cwd = REPO): Promise<Run> {
-  const stdout = collector();
-  const stderr = collector();
-  const code = await main(argv, { stdout, stderr, cwd, env: {} });
-  return { code, stdout: stdout.text(), stderr: stderr.text() };
-}
+const run = (argv: string[], cwd = REPO) => runCli(argv, cwd);
 
 /** A copy of the seed whose issue has `title:` misspelt as `titel:` in its first article; returns the folder and where. */
 function seedWithTypo(): { dir: string; line: number; column: number } {

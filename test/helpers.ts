@@ -88,3 +88,19 @@ export function makeSeries(overrides: { numbering?: Partial<Series['numbering']>
     lint: { rules: lintRules() },
   };
 }
+
+/** What one in-process run of the command line printed, and its exit code. */
+export interface CliRun {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs `main(argv)` in-process in `cwd` with collecting streams (no TTY: no colour) and `env` (default: empty). */
+export async function runCli(argv: string[], cwd = REPO, env: NodeJS.ProcessEnv = {}): Promise<CliRun> {
+  const { main } = await import('../src/cli/main.js');
+  const stdout = collector();
+  const stderr = collector();
+  const code = await main(argv, { stdout, stderr, cwd, env });
+  return { code, stdout: stdout.text(), stderr: stderr.text() };
+}

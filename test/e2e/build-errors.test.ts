@@ -3,24 +3,12 @@
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main.js';
-import { cleanScratch, collector, REPO, SEED, scratchDir } from '../helpers.js';
+import { cleanScratch, REPO, runCli, SEED, scratchDir, type CliRun } from '../helpers.js';
 import { buildEnv, CHROMIUM, HAS_CHROMIUM, SKIP_REASON, e2eTitle } from './poppler.js';
 
 if (!HAS_CHROMIUM) console.warn(SKIP_REASON);
 
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-async function run(argv: string[], cwd = REPO): Promise<Run> {
-  const stdout = collector();
-  const stderr = collector();
-  const code = await main(argv, { stdout, stderr, cwd, env: { ...buildEnv(), NO_COLOR: '1' } });
-  return { code, stdout: stdout.text(), stderr: stderr.text() };
-}
+const run = (argv: string[], cwd = REPO) => runCli(argv, cwd, { ...buildEnv(), NO_COLOR: '1' });
 
 /** Files and folders under `dir` (relative, sorted); [] when it does not exist. */
 function tree(dir: string): string[] {
@@ -93,7 +81,7 @@ describe('bulletin build: failures', () => {
 
 describe.skipIf(!HAS_CHROMIUM)(e2eTitle('bulletin build --pdf / --html'), () => {
   const outs = { pdf: '', html: '' };
-  const runs: Partial<Record<'pdf' | 'html', Run>> = {};
+  const runs: Partial<Record<'pdf' | 'html', CliRun>> = {};
 
   beforeAll(async () => {
     for (const kind of ['pdf', 'html'] as const) {

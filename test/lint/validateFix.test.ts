@@ -2,19 +2,13 @@
 import { chmodSync, cpSync, readFileSync, statSync, symlinkSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main.js';
 import { fixFiles } from '../../src/index.js';
-import { cleanScratch, collector, REPO, scratchDir } from '../helpers.js';
+import { cleanScratch, REPO, runCli, scratchDir } from '../helpers.js';
 
 const FIXTURES = path.join(REPO, 'test', 'fixtures', 'lint');
 const ISSUE = path.join('issues', '2018-01.yaml');
 
-async function run(argv: string[], cwd: string) {
-  const stdout = collector();
-  const stderr = collector();
-  const code = await main(argv, { stdout, stderr, cwd, env: {} });
-  return { code, stdout: stdout.text(), stderr: stderr.text() };
-}
+const run = (argv: string[], cwd: string) => runCli(argv, cwd);
 
 function copyOf(name: 'dirty' | 'clean'): string {
   const dir = path.join(scratchDir('bulletin-lint-'), name);
