@@ -1,4 +1,4 @@
-// A browser page ready to print our documents: JavaScript off, print media, its own document server.
+// A browser page ready to print our documents: JavaScript and the cache off, its own document server.
 import type { Browser, Page } from 'puppeteer';
 import { serveDocument, type DocumentServer } from './documentServer.js';
 import { preparePage } from './printPage.js';
