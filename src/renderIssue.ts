@@ -13,6 +13,7 @@ import { checkPdfFonts } from './check/checkPdfFonts.js';
 import { readPdfText } from './check/readPdfText.js';
 import { openPrintTarget, type PrintTarget } from './print/printTarget.js';
 import { firstState, paginateIssue, type LayoutState } from './print/paginateIssue.js';
+import { ptFromMm } from './layout/presets.js';
 import { finishPdf, type OutlineItem, type PdfMetadata } from './print/finishPdf.js';
 
 export interface RenderedIssue {
@@ -88,6 +89,7 @@ export function metadataOf(issue: Issue, env: NodeJS.ProcessEnv): PdfMetadata {
     keywords: issue.sections.map((s) => s.label),
     language: 'zh-CN',
     date: sourceDateOf(issue, env),
+    topMargin: ptFromMm(issue.series.layout.geometry.margins.top),
   };
 }
 

@@ -15,6 +15,7 @@ import { finishPdf, type OutlineItem } from './print/finishPdf.js';
 import type { Destination } from './print/readDestinations.js';
 import { metadataOf } from './renderIssue.js';
 import { BulletinError, ExitCode } from './diagnostics/exitCodes.js';
+import { geometryCss, GEOMETRY_SHEET } from './layout/geometryCss.js';
 
 const FONT_TYPES: Record<string, string> = { woff2: 'font/woff2', woff: 'font/woff', truetype: 'font/ttf', opentype: 'font/otf' };
 
@@ -23,13 +24,14 @@ function contentsDocument(year: number, issues: readonly { issue: Issue; rendere
   const render = layout.yearbook;
   if (!render) throw new BulletinError('no yearbook.hbs template', ExitCode.RenderFailed);
   const sheets = layout.stylesheets.map((s) => `yearbook_files/${s.name}`);
-  const view = yearbookView(year, issues.map((i) => i.issue), new Map(issues.map((i) => [i.issue.slug, i.rendered.pages])), startPages, [sheets[0]!, 'yearbook_files/fonts.css', ...sheets.slice(1)]);
+  const view = yearbookView(year, issues.map((i) => i.issue), new Map(issues.map((i) => [i.issue.slug, i.rendered.pages])), startPages, [sheets[0]!, 'yearbook_files/fonts.css', ...sheets.slice(1), `yearbook_files/${GEOMETRY_SHEET}`]);
   const html = render(view);
   const faces = facesFor(fontFaces(series), html);
   const resources = new Map<string, Resource>();
   layout.stylesheets.forEach((s) => resources.set(`yearbook_files/${s.name}`, { type: 'text/css; charset=utf-8', body: s.text }));
   resources.set('yearbook_files/fonts.css', { type: 'text/css; charset=utf-8', body: `:root { --accent: ${series.layout.accent}; --text: ${series.layout.text}; }\n${fontFaceCss(faces, '')}` });
   for (const f of faces) resources.set(`yearbook_files/${f.url}`, { type: FONT_TYPES[f.format]!, file: f.file });
+  resources.set(`yearbook_files/${GEOMETRY_SHEET}`, { type: 'text/css; charset=utf-8', body: geometryCss(series.layout.geometry, series.layout.pageNumber) });
   resources.set('yearbook.html', { type: 'text/html; charset=utf-8', body: html });
   return resources;
 }

@@ -3,6 +3,8 @@ import path from 'node:path';
 import type { Series, FontRole, PageNumberForm } from '../model/types.js';
 import type { DateStyle } from '../model/chineseDate.js';
 import { lintRules, type LintLevel } from '../lint/lintCodes.js';
+import type { PageGeometry } from '../layout/presets.js';
+import { resolveGeometry, type GeometryOverrides } from '../layout/resolveGeometry.js';
 
 /** The shape of bulletin.yaml after schema validation (schemas/series.schema.json). */
 export interface SeriesData {
@@ -10,8 +12,7 @@ export interface SeriesData {
   name: string;
   publisher: string;
   issues?: string;
-  layout?: {
-    preset?: 'standard';
+  layout?: GeometryOverrides & {
     pageNumber?: PageNumberForm;
     dateStyle?: DateStyle;
     colors?: { accent?: string; text?: string };
@@ -31,10 +32,10 @@ export const SERIES_DEFAULTS = {
 };
 
 /**
- * `fontFiles` maps each role to the checked real path of its font file (roles whose file failed the
+ * `geometry` is the page resolved from `layout` (see layout/resolveGeometry.ts). `fontFiles` maps each role to the checked real path of its font file (roles whose file failed the
  * checks are left out, so the default face is used).
  */
-export function resolveSeries(data: SeriesData, root: string, file: string, fontFiles: Partial<Record<FontRole, string>>): Series {
+export function resolveSeries(data: SeriesData, root: string, file: string, fontFiles: Partial<Record<FontRole, string>>, geometry: PageGeometry = resolveGeometry(data.layout).geometry): Series {
   const fonts: Series['fonts'] = {};
   for (const [role, real] of Object.entries(fontFiles) as [FontRole, string][]) {
     const declared = data.fonts?.[role];
@@ -48,7 +49,8 @@ export function resolveSeries(data: SeriesData, root: string, file: string, font
     publisher: data.publisher,
     issuesDir: path.join(root, data.issues ?? SERIES_DEFAULTS.issues),
     layout: {
-      preset: data.layout?.preset ?? 'standard',
+      preset: geometry.preset,
+      geometry,
       pageNumber: data.layout?.pageNumber ?? SERIES_DEFAULTS.pageNumber,
       dateStyle: data.layout?.dateStyle ?? SERIES_DEFAULTS.dateStyle,
       accent: data.layout?.colors?.accent ?? SERIES_DEFAULTS.accent,

@@ -1,6 +1,7 @@
 // The typed, read-only model between parsing and rendering: what templates receive, page numbers included.
 import type { PlainDate, DateStyle } from './chineseDate.js';
 import type { LintRules } from '../lint/lintCodes.js';
+import type { PageGeometry, PresetName } from '../layout/presets.js';
 
 export type IssueKind = 'regular' | 'supplement' | 'special';
 export type FigurePlace = 'right' | 'left' | 'centre';
@@ -33,7 +34,9 @@ export interface Series {
   readonly publisher: string;
   readonly issuesDir: string;
   readonly layout: {
-    readonly preset: 'standard';
+    readonly preset: PresetName;
+    /** The page: the preset's geometry with the series' overrides. */
+    readonly geometry: PageGeometry;
     readonly pageNumber: PageNumberForm;
     readonly dateStyle: DateStyle;
     readonly accent: string;

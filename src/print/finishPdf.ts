@@ -16,13 +16,13 @@ export interface PdfMetadata {
   language: string;
   /** Creation and modification date: the issue date, or SOURCE_DATE_EPOCH. */
   date: Date;
+  /** The top margin of the pages (pt): where a bookmark or link puts the top of the window. */
+  topMargin: number;
 }
 
 export const PRODUCER = 'bulletin';
-/** The top margin of every page (37 mm, GB/T 9704). */
-const TOP_MARGIN_PT = (37 / 25.4) * 72;
 
-function addOutline(pdf: PDFDocument, items: readonly OutlineItem[], dests: ReadonlyMap<string, Destination>): void {
+function addOutline(pdf: PDFDocument, items: readonly OutlineItem[], dests: ReadonlyMap<string, Destination>, topMargin: number): void {
   const context = pdf.context;
   const pages = pdf.getPages();
   const rootRef = context.nextRef();
@@ -34,7 +34,7 @@ function addOutline(pdf: PDFDocument, items: readonly OutlineItem[], dests: Read
     placed.forEach((item, k) => {
       const dest = dests.get(item.id)!;
       const page = pages[dest.pageIndex]!;
-      const top = dest.top === undefined ? PDFNull : PDFNumber.of(viewTop(page.getHeight(), dest.top));
+      const top = dest.top === undefined ? PDFNull : PDFNumber.of(viewTop(page.getHeight(), topMargin, dest.top));
       const dict: Record<string, unknown> = {
         Title: PDFHexString.fromText(item.title),
         Parent: parent,
@@ -87,15 +87,15 @@ export function removeUnsafeLinks(pdf: PDFDocument): string[] {
 }
 
 /** Where a view should put the top of the window for an element `top` points below the page area's top. */
-function viewTop(pageHeight: number, top: number): number {
-  return Math.round((pageHeight - TOP_MARGIN_PT - top + 6) * 100) / 100;
+function viewTop(pageHeight: number, topMargin: number, top: number): number {
+  return Math.round((pageHeight - topMargin - top + 6) * 100) / 100;
 }
 
 /**
  * Chrome's named destinations (the targets of the contents links) take the element's offset from the
- * top of the page area as if it were from the top of the sheet, so links land 37 mm too high.
+ * top of the page area as if it were from the top of the sheet, so links land a top margin too high.
  */
-export function fixNamedDestinations(pdf: PDFDocument): void {
+export function fixNamedDestinations(pdf: PDFDocument, topMargin: number): void {
   const fix = (value: unknown) => {
     let dest = value instanceof PDFRef ? pdf.context.lookup(value) : value;
     if (dest instanceof PDFDict) dest = dest.lookup(PDFName.of('D'));
@@ -105,7 +105,7 @@ export function fixNamedDestinations(pdf: PDFDocument): void {
     if (!(y instanceof PDFNumber) || !(page instanceof PDFDict)) return;
     const box = page.lookup(PDFName.of('MediaBox'));
     const height = box instanceof PDFArray ? (box.lookup(3) as PDFNumber).asNumber() : 842;
-    dest.set(3, PDFNumber.of(viewTop(height, height - y.asNumber())));
+    dest.set(3, PDFNumber.of(viewTop(height, topMargin, height - y.asNumber())));
   };
   const dests = pdf.catalog.lookupMaybe(PDFName.of('Dests'), PDFDict);
   if (dests) for (const [, value] of dests.entries()) fix(value);
@@ -122,8 +122,8 @@ export function fixNamedDestinations(pdf: PDFDocument): void {
 /** Rewrites Chrome's PDF: outline, metadata, language, fixed producer and dates, no file identifier. */
 export async function finishPdf(pdf: PDFDocument, outline: readonly OutlineItem[], dests: ReadonlyMap<string, Destination>, meta: PdfMetadata): Promise<Uint8Array> {
   removeUnsafeLinks(pdf);
-  fixNamedDestinations(pdf);
-  addOutline(pdf, outline, dests);
+  fixNamedDestinations(pdf, meta.topMargin);
+  addOutline(pdf, outline, dests, meta.topMargin);
   pdf.setTitle(meta.title, { showInWindowTitleBar: true });
   pdf.setAuthor(meta.author);
   pdf.setSubject(meta.subject);

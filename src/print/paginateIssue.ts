@@ -10,6 +10,7 @@ import { BulletinError, ExitCode } from '../diagnostics/exitCodes.js';
 import { patchDocument, replaceBody, type DocumentPatch } from './patchDocument.js';
 import { tableOfContents } from '../model/tableOfContents.js';
 import { formatPageNumber } from '../render/pageNumber.js';
+import { ptFromMm } from '../layout/presets.js';
 
 /** What one print pass learns and the next one uses. */
 export interface LayoutState {
@@ -19,8 +20,6 @@ export interface LayoutState {
   distributionOffset: number;
 }
 
-/** Height of the type area (225 mm) in points: destinations are measured from its top. */
-export const TYPE_AREA_HEIGHT_PT = (225 / 25.4) * 72;
 export const DISTRIBUTION_ID = 'distribution';
 export const DISTRIBUTION_END_ID = 'distribution-end';
 
@@ -63,12 +62,12 @@ export const MAX_PASSES = 4;
 export const LONG_DOCUMENT_PAGES = 100;
 
 /** The offset that moves the block's end onto the bottom of the type area (unchanged when it is there). */
-function distributionOffset(dests: ReadonlyMap<string, Destination>, current: number): number {
+function distributionOffset(dests: ReadonlyMap<string, Destination>, current: number, typeAreaHeightPt: number): number {
   const start = dests.get(DISTRIBUTION_ID);
   const end = dests.get(DISTRIBUTION_END_ID);
   if (!start || !end || end.top === undefined || start.pageIndex !== end.pageIndex) return current;
   // Aim 1 pt short of the bottom: a block ending exactly on it is pushed to the next page by rounding.
-  const gap = TYPE_AREA_HEIGHT_PT - 1 - end.top;
+  const gap = typeAreaHeightPt - 1 - end.top;
   return gap >= 0 && gap < 1 ? current : Math.max(0, Math.round((current + gap) * 100) / 100);
 }
 
@@ -131,7 +130,7 @@ export async function paginateIssue(
     printedPages = pdf.getPageCount();
     const dests = readDestinations(pdf);
     const found = paginationOf(issue, dests);
-    const nextOffset = distributionOffset(dests, offset);
+    const nextOffset = distributionOffset(dests, offset, ptFromMm(issue.series.layout.geometry.typeArea.height));
     if (same(found.pages, pages) && found.coverPages === coverPages && nextOffset === offset) {
       return { bytes, pdf, dests, pages: found.pages, coverPages, state, passes: pass, loaded: current! };
     }

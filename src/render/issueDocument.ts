@@ -9,6 +9,7 @@ import { facesFor, fontFaces } from './fontFaces.js';
 import { tableOfContents } from '../model/tableOfContents.js';
 import { issueText } from '../model/issueText.js';
 import { hardenHtml } from './hardenHtml.js';
+import { geometryCss, GEOMETRY_SHEET } from '../layout/geometryCss.js';
 
 export interface IssueDocument {
   /** Relative URL of the HTML page: `<slug>.html`. */
@@ -55,8 +56,12 @@ export function issueDocument(issue: Issue, layout: CompiledLayout, stylesheets:
   }
   const css = `${assets}/issue.css`;
   resources.set(css, { type: 'text/css; charset=utf-8', body: issueCss(issue, faces, { fontUrlPrefix: '', distributionOffset: options.distributionOffset }) });
-  // The default stylesheet first, the per-issue values next, a series' own additions last.
+  // The default stylesheet first, the per-issue values next, a series' own additions, then the page,
+  // which a series sets in bulletin.yaml, not in its stylesheets.
   sheetUrls.splice(1, 0, css);
+  const page = `${assets}/${GEOMETRY_SHEET}`;
+  resources.set(page, { type: 'text/css; charset=utf-8', body: geometryCss(issue.series.layout.geometry, issue.series.layout.pageNumber) });
+  sheetUrls.push(page);
   if (!screenLayout) {
     resources.set(`${assets}/print-only.css`, { type: 'text/css; charset=utf-8', body: SCREENLESS_CSS });
     sheetUrls.push(`${assets}/print-only.css`);

@@ -1,9 +1,6 @@
-// Article titles print one source line per printed line: a line too long for 二号 (22pt) is set smaller to fit.
-
-/** Width of the type area in points (156 mm). */
-const MEASURE_PT = (156 / 25.4) * 72;
-export const TITLE_SIZE_PT = 22;
-const SMALLEST_PT = 14;
+// Article titles print one source line per printed line: a line too long for the title size (二号,
+// 22 pt, in the standard preset) is set smaller to fit the type area, down to the preset's smallest.
+import { ptFromMm, type PageGeometry } from '../layout/presets.js';
 
 /** Estimated advance in em: CJK and full-width forms 1, Latin letters and digits about 0.6. */
 export function estimateEm(text: string): number {
@@ -16,18 +13,18 @@ export function estimateEm(text: string): number {
 }
 
 /** Font size in half points so the line fits the type area with one character to spare. */
-export function titleLineSize(text: string): number {
-  const fit = (MEASURE_PT * 0.97) / (estimateEm(text) + 0.5);
-  return Math.max(SMALLEST_PT, Math.min(TITLE_SIZE_PT, Math.floor(fit * 2) / 2));
+export function titleLineSize(text: string, g: PageGeometry): number {
+  const fit = (ptFromMm(g.typeArea.width) * 0.97) / (estimateEm(text) + 0.5);
+  return Math.max(g.sizes.titleMin, Math.min(g.sizes.title, Math.floor(fit * 2) / 2));
 }
 
-/** Class of a title line that needs a smaller size, or '' when 二号 fits. */
-export function titleLineClass(text: string): string {
-  const size = titleLineSize(text);
-  return size < TITLE_SIZE_PT ? `fit-${Math.round(size * 10)}` : '';
+/** Class of a title line that needs a smaller size, or '' when the title size fits. */
+export function titleLineClass(text: string, g: PageGeometry): string {
+  const size = titleLineSize(text, g);
+  return size < g.sizes.title ? `fit-${Math.round(size * 10)}` : '';
 }
 
-export function titleFitCss(lines: readonly string[]): string[] {
-  const classes = new Set(lines.map(titleLineClass).filter(Boolean));
+export function titleFitCss(lines: readonly string[], g: PageGeometry): string[] {
+  const classes = new Set(lines.map((line) => titleLineClass(line, g)).filter(Boolean));
   return [...classes].sort().map((c) => `.title-line.${c} { font-size: ${Number(c.slice(4)) / 10}pt; }`);
 }

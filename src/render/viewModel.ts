@@ -3,10 +3,7 @@ import type { Issue, TocEntry, Figure } from '../model/types.js';
 import { markdownToHtml, inlineMarkdownToHtml } from './markdownToHtml.js';
 import { formatPageNumber } from './pageNumber.js';
 import { titleLineClass, estimateEm } from './titleFit.js';
-
-/** GB/T 9704 grid: 22 lines in a 225 mm type area, 28 characters in 156 mm. */
-export const LINE_PITCH_MM = 225 / 22;
-export const TYPE_AREA_WIDTH_MM = 156;
+import type { PageGeometry } from '../layout/presets.js';
 
 export interface FigureView {
   id: string;
@@ -57,32 +54,13 @@ export interface IssueView {
   bodyClass: string;
 }
 
-/** Characters of a contents line: 28 less the indent (2) and the page number's room (3.5). */
-const TOC_LINE_EM = 28 - 2 - 3.5;
+/** Characters of a contents line: the grid's less the indent (2) and the page number's room (3.5). */
+function tocLineEm(g: PageGeometry): number {
+  return g.grid.chars - 2 - 3.5;
+}
 
 export function figureClass(figure: Figure): string {
   return `figure figure-${figure.place} w-${figure.widthPercent}`;
-}
-
-/** Lines of the grid a figure's caption takes: 14pt characters across the figure's width. */
-export function captionLines(figure: Figure): number {
-  if (!figure.caption) return 0;
-  const widthPt = ((gridChars(figure.widthPercent) * TYPE_AREA_WIDTH_MM) / 28 / 25.4) * 72;
-  return Math.max(1, Math.ceil((estimateEm(figure.caption) * 14) / widthPt));
-}
-
-/** Lines of the grid the image itself takes, when its pixel size is known (at least two). */
-export function imageLines(figure: Figure): number | undefined {
-  const pixelSize = figure.pixels;
-  if (!pixelSize || pixelSize.width === 0) return undefined;
-  const widthMm = (gridChars(figure.widthPercent) * TYPE_AREA_WIDTH_MM) / 28;
-  const heightMm = (widthMm * pixelSize.height) / pixelSize.width;
-  return Math.max(2, Math.round(heightMm / LINE_PITCH_MM));
-}
-
-/** Whole characters of the 28-character grid closest to a percentage of the type-area width. */
-export function gridChars(percent: number): number {
-  return Math.max(3, Math.min(28, Math.round((28 * percent) / 100)));
 }
 
 function joinUnits(units: readonly string[]): string {
@@ -91,6 +69,7 @@ function joinUnits(units: readonly string[]): string {
 
 export function issueView(issue: Issue, toc: readonly TocEntry[], assets: { imageUrl(figure: Figure): string; stylesheets: string[] }, coverPages = 1): IssueView {
   const form = issue.series.layout.pageNumber;
+  const geometry = issue.series.layout.geometry;
   const d = issue.distribution;
   const rows = [
     { label: '报', units: d.report },
@@ -111,7 +90,7 @@ export function issueView(issue: Issue, toc: readonly TocEntry[], assets: { imag
     noteHtml: issue.note ? markdownToHtml(issue.note).html : undefined,
     toc: toc.map((e) => {
       // A title too long for one contents line breaks where its author broke it (leaders follow the last line).
-      const lines = e.titleLines && e.titleLines.length > 1 && estimateEm(e.text) > TOC_LINE_EM ? e.titleLines : [e.text];
+      const lines = e.titleLines && e.titleLines.length > 1 && estimateEm(e.text) > tocLineEm(geometry) ? e.titleLines : [e.text];
       const chars = [...lines.at(-1)!];
       return {
         kind: e.kind, id: e.id, leading: lines.slice(0, -1), head: chars.slice(0, -1).join(''), last: chars.at(-1) ?? '',
@@ -131,7 +110,7 @@ export function issueView(issue: Issue, toc: readonly TocEntry[], assets: { imag
         });
         return {
           id: a.id,
-          titleLines: a.titleLines.map((text) => ({ text, className: titleLineClass(text) })),
+          titleLines: a.titleLines.map((text) => ({ text, className: titleLineClass(text, geometry) })),
           title: a.title,
           noteHtml: a.note ? markdownToHtml(a.note).html : undefined,
           bodyHtml: markdownToHtml(a.body, figures).html,

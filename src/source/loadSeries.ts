@@ -10,6 +10,7 @@ import { resolveSeries, type SeriesData } from '../config/resolveSeries.js';
 import type { FontRole, Series } from '../model/types.js';
 import { lintSeries } from '../lint/lintSeries.js';
 import { lintRules } from '../lint/lintCodes.js';
+import { resolveGeometry } from '../layout/resolveGeometry.js';
 import type { TextFix } from '../lint/types.js';
 
 export const SERIES_FILE = 'bulletin.yaml';
@@ -57,7 +58,9 @@ export async function loadSeries(io: Io, file: string, display: string): Promise
       fontFiles[role] = asset.real;
     }
   }
-  if (!hasErrors(result.diagnostics)) result.series = resolveSeries(data, root, file, fontFiles);
+  const { geometry, problems } = resolveGeometry(data.layout);
+  for (const p of problems) result.diagnostics.push(diagnostic(display, locate(doc, lineCounter, p.path), 'error', 'layout-impossible', p.message, p.hint));
+  if (!hasErrors(result.diagnostics)) result.series = resolveSeries(data, root, file, fontFiles, geometry);
   // After resolving: a copy-editing check set to `error` must not keep the series from loading.
   const lint = lintSeries({ source: loaded.text!, doc, lineCounter, display, rules: result.series?.lint.rules ?? lintRules() });
   result.diagnostics.push(...lint.diagnostics);
