@@ -9,5 +9,5 @@ export { ExitCode, BulletinError } from './diagnostics/exitCodes.js';
 export type { Issue, Series, Section, Article, Figure, TocEntry, Pagination } from './model/types.js';
 export { formatDate, parsePlainDate, type PlainDate } from './model/chineseDate.js';
 export { inspectIssue, type InspectedIssue } from './model/inspectIssue.js';
-export { build, type BuildOptions, type BuildResult, type BuildEvent } from './build.js';
+export { build, type BuildOptions, type BuildResult, type BuildEvent } from './pipeline.js';
 export { preview, type PreviewOptions, type PreviewHandle } from './preview/preview.js';

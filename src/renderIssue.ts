@@ -1,10 +1,11 @@
-// One issue through the browser: HTML → PDF pass 1 → contents filled in → pass 2 → self-check →
-// bookmarks and metadata. Shared by `build` (a batch) and `preview` (a warm browser).
+// The paginate stage for one issue: HTML → PDF pass 1 → contents filled in → pass 2 → self-check →
+// bookmarks and metadata, giving the PaginatedIssue of the model. Shared by the pipeline (a batch)
+// and the preview (a warm browser).
 import type { Browser } from 'puppeteer';
 import { BulletinError, ExitCode } from './diagnostics/exitCodes.js';
 import { diagnostic, FILE_START, type Diagnostic } from './diagnostics/diagnostic.js';
 import type { Issue } from './model/types.js';
-import { tableOfContents } from './model/tableOfContents.js';
+import { firstState, type PageState, type PaginatedIssue } from './model/pagination.js';
 import { issueDocument, type IssueDocument } from './render/issueDocument.js';
 import { TemplateError } from './render/renderHtml.js';
 import type { Layout } from './render/layouts.js';
@@ -12,7 +13,7 @@ import { checkContents } from './check/checkContents.js';
 import { checkPdfFonts } from './check/checkPdfFonts.js';
 import { readPdfText } from './check/readPdfText.js';
 import { openPrintTarget, type PrintTarget } from './print/printTarget.js';
-import { firstState, paginateIssue, type LayoutState } from './print/paginateIssue.js';
+import { paginateIssue } from './print/paginateIssue.js';
 import { ptFromMm } from './layout/presets.js';
 import { finishPdf, type OutlineItem, type PdfMetadata } from './print/finishPdf.js';
 
@@ -22,12 +23,8 @@ export interface RenderedIssue {
   doc: IssueDocument;
   used: ReadonlySet<string>;
   warnings: Diagnostic[];
-  passes: number;
-  /** Body page on which each section and article starts, and the cover's page count. */
-  pages: ReadonlyMap<string, number>;
-  coverPages: number;
-  /** The final layout state: a good first guess for the next build of the same issue. */
-  state: LayoutState;
+  /** The issue as printed (its state is a good first guess for the next build of the same issue). */
+  paginated: PaginatedIssue;
 }
 
 export interface RenderOptions {
@@ -35,7 +32,7 @@ export interface RenderOptions {
   env: NodeJS.ProcessEnv;
   onStage?: (stage: string) => void;
   /** A guess of the pagination (the previous build's): one print pass when it holds. */
-  initial?: LayoutState;
+  initial?: PageState;
   /**
    * Read the PDF back and compare the contents with the pages (default true). The preview turns it
    * off for speed; `bulletin build` always checks.
@@ -61,7 +58,7 @@ export interface RenderOptions {
  * The HTML document of an issue for a layout state (default: the first pass's, with no guess): what
  * each print pass loads (`forPrint`), or what is written.
  */
-export function issueDocumentFor(issue: Issue, layout: Layout, state: LayoutState = firstState(), options: { allFaces?: boolean; forPrint?: boolean } = { forPrint: true }): IssueDocument {
+export function issueDocumentFor(issue: Issue, layout: Layout, state: PageState = firstState(issue), options: { allFaces?: boolean; forPrint?: boolean } = { forPrint: true }): IssueDocument {
   try {
     return issueDocument(issue, layout.layout, layout.stylesheets, { ...state, ...options });
   } catch (error) {
@@ -101,8 +98,8 @@ export async function renderIssue(
 ): Promise<RenderedIssue> {
   const stage = options.onStage ?? (() => undefined);
   const allFaces = options.allFaces ?? false;
-  const start = firstState(options.initial);
-  const documentFor = (state: LayoutState) =>
+  const start = firstState(issue, options.initial);
+  const documentFor = (state: PageState) =>
     options.firstDocument && state === start ? options.firstDocument : issueDocumentFor(issue, layout, state, { allFaces, forPrint: true });
   const target = await (options.target ?? openPrintTarget(browser));
   const { page, server } = target;
@@ -114,8 +111,8 @@ export async function renderIssue(
     const problems = checkPdfFonts(printed.pdf).problems;
     if (options.selfCheck !== false) {
       const texts = await readPdfText(printed.pdf);
-      const toc = tableOfContents(issue, printed.pages);
-      problems.push(...checkContents(toc, issue.series.layout.pageNumber, texts.slice(0, printed.coverPages), printed.pages, texts.slice(printed.coverPages)).map((p) => p.message));
+      const { toc, pages, coverPages } = printed.state;
+      problems.push(...checkContents(toc, issue.series.layout.pageNumber, texts.slice(0, coverPages), pages, texts.slice(coverPages)).map((p) => p.message));
     }
     if (problems.length) {
       throw new BulletinError(`the PDF of ${issue.slug} failed its self-check:\n  - ${problems.join('\n  - ')}`, ExitCode.RenderFailed,
@@ -124,11 +121,12 @@ export async function renderIssue(
     const warnings = [...new Set(server.blocked)].map((url) => diagnostic(options.display, FILE_START, 'warning', 'resource-blocked',
       `the document asked for ${url.length > 120 ? `${url.slice(0, 117)}…` : url}, which was refused`,
       'An issue may use only its own images and the layout\'s files; check the series templates and stylesheets.'));
+    const totalPages = printed.pdf.getPageCount();
     const pdf = await finishPdf(printed.pdf, outlineOf(issue), printed.dests, metadataOf(issue, options.env));
     target.loaded = printed.loaded;
     // The document written is made for the screen too (a long printed one hides from it).
     const doc = printed.loaded.screenLayout ? documentFor(printed.state) : issueDocumentFor(issue, layout, printed.state, { allFaces });
-    return { pdf, doc, used: new Set(server.requested), warnings, passes: printed.passes, pages: printed.pages, coverPages: printed.coverPages, state: printed.state };
+    return { pdf, doc, used: new Set(server.requested), warnings, paginated: { issue, state: printed.state, totalPages, passes: printed.passes } };
   } catch (error) {
     target.loaded = undefined; // the page's state is unknown: load afresh next time
     throw error;

@@ -1,5 +1,5 @@
 // `bulletin build`: validate, then print PDF and HTML; Ctrl-C and SIGTERM close the browser before exiting.
-import { build, type BuildEvent } from '../build.js';
+import { build, type BuildEvent } from '../pipeline.js';
 import { ExitCode } from '../diagnostics/exitCodes.js';
 import { hasErrors } from '../diagnostics/diagnostic.js';
 import { printDiagnostics } from './printDiagnostics.js';

@@ -97,7 +97,7 @@ export async function preview(options: PreviewOptions): Promise<PreviewHandle> {
         if (forceAll) layouts.forget(issue.series.root);
         entry.target ??= await openPrintTarget(session.browser);
         entry.rendered = await renderIssue(session.browser, issue, await layouts.for(issue), {
-          display: displayPath(cwd, issue.file), env, initial: old?.rendered?.state, selfCheck: false, target: entry.target, allFaces: true,
+          display: displayPath(cwd, issue.file), env, initial: old?.rendered?.paginated.state, selfCheck: false, target: entry.target, allFaces: true,
         });
         status.state = 'ok';
         status.version = Date.now();

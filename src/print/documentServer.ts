@@ -4,8 +4,9 @@ import type { Page } from 'puppeteer';
 
 export const ORIGIN = 'http://bulletin.invalid';
 
-/** A served file: its bytes in memory, or a file read when first asked for (fonts, images). */
-export type Resource = { type: string; body: Uint8Array | string } | { type: string; file: string; /** a font slice (has a unicode-range) */ ranged?: boolean };
+import type { Resource } from '../render/issueDocument.js';
+
+export type { Resource };
 
 /** `default-src 'none'` plus exactly what the layout needs: our stylesheets, fonts and images. */
 export const CONTENT_SECURITY_POLICY = [

@@ -1,12 +1,13 @@
 // Pass 2 without a reload: the loaded page gets its contents numbers, cover parity and distribution
-// offset in place, so fonts and images are not fetched and decoded again.
-
+// offset in place, so fonts and images are not fetched and decoded again. The hooks it uses are
+// the template contract's (render/templateContract.ts).
 import type { Page } from 'puppeteer';
+import { CONTRACT } from '../render/templateContract.js';
 
 export interface DocumentPatch {
   /** Text for each `[data-page-of=id]` element: the contents' page references. */
   pageText: Record<string, string>;
-  /** `cover-odd` or `cover-even`, set on `.issue-body`. */
+  /** `cover-odd` or `cover-even`, set on the body element. */
   bodyClass: string;
   /** Padding above the distribution block, in points. */
   distributionOffset: number;
@@ -14,23 +15,23 @@ export interface DocumentPatch {
 
 /**
  * Applies the patch through the DevTools protocol (the page's own scripts stay disabled). Returns
- * false when the document lacks the hooks (a series template without `data-page-of`): the caller
- * then reloads the fully rendered document instead.
+ * false when the document lacks a hook (a contents number or the body element).
  */
 export async function patchDocument(page: Page, patch: DocumentPatch): Promise<boolean> {
-  return page.evaluate((p: DocumentPatch) => {
-    const refs = Array.from(document.querySelectorAll<HTMLElement>('[data-page-of]'));
+  return page.evaluate((p: DocumentPatch, c: typeof CONTRACT) => {
+    const refs = Array.from(document.querySelectorAll<HTMLElement>(`[${c.pageRefAttribute}]`));
     const ids = Object.keys(p.pageText);
-    if (refs.length !== ids.length || !refs.every((el) => el.dataset.pageOf! in p.pageText)) return false;
-    for (const el of refs) el.textContent = p.pageText[el.dataset.pageOf!]!;
-    const body = document.querySelector('.issue-body');
+    const idOf = (el: HTMLElement) => el.getAttribute(c.pageRefAttribute)!;
+    if (refs.length !== ids.length || !refs.every((el) => idOf(el) in p.pageText)) return false;
+    for (const el of refs) el.textContent = p.pageText[idOf(el)]!;
+    const body = document.querySelector(`.${c.bodyClass}`);
     if (!body) return false;
     body.classList.remove('cover-odd', 'cover-even');
     body.classList.add(p.bodyClass);
-    const wrap = document.getElementById('distribution');
+    const wrap = document.getElementById(c.distributionId);
     if (wrap) wrap.style.paddingTop = p.distributionOffset > 0 ? `${p.distributionOffset}pt` : '';
     return true;
-  }, patch);
+  }, patch, CONTRACT);
 }
 
 /** Replaces the page's body and title with those of `html` (a full document from the same layout). */

@@ -1,15 +1,16 @@
 // An issue → the files of its HTML document (page, stylesheets, font slices, images), keyed by relative URL.
 import type { Issue } from '../model/types.js';
-import type { LayoutState } from '../print/paginateIssue.js';
-import type { Resource } from '../print/documentServer.js';
+import type { PageState } from '../model/pagination.js';
 import type { CompiledLayout } from './renderHtml.js';
 import { issueView } from './viewModel.js';
 import { issueCss } from './issueCss.js';
 import { facesFor, fontFaces } from './fontFaces.js';
-import { tableOfContents } from '../model/tableOfContents.js';
 import { issueText } from '../model/issueText.js';
 import { hardenHtml } from './hardenHtml.js';
 import { geometryCss, GEOMETRY_SHEET } from '../layout/geometryCss.js';
+
+/** A file of a document: its bytes in memory, or a file read when first asked for (fonts, images). */
+export type Resource = { type: string; body: Uint8Array | string } | { type: string; file: string; /** a font slice (has a unicode-range) */ ranged?: boolean };
 
 export interface IssueDocument {
   /** Relative URL of the HTML page: `<slug>.html`. */
@@ -41,7 +42,7 @@ const FONT_TYPES: Record<string, string> = { woff2: 'font/woff2', woff: 'font/wo
  * stylesheet stays the same while the text is edited (the preview swaps bodies in place).
  * `forPrint`: the document is only printed, not written (a long one then skips its screen layout).
  */
-export function issueDocument(issue: Issue, layout: CompiledLayout, stylesheets: readonly { name: string; text: string }[], options: LayoutState & { allFaces?: boolean; forPrint?: boolean }): IssueDocument {
+export function issueDocument(issue: Issue, layout: CompiledLayout, stylesheets: readonly { name: string; text: string }[], options: PageState & { allFaces?: boolean; forPrint?: boolean }): IssueDocument {
   const assets = `${issue.slug}_files`;
   const resources = new Map<string, Resource>();
   const text = issueText(issue);
@@ -66,7 +67,7 @@ export function issueDocument(issue: Issue, layout: CompiledLayout, stylesheets:
     resources.set(`${assets}/print-only.css`, { type: 'text/css; charset=utf-8', body: SCREENLESS_CSS });
     sheetUrls.push(`${assets}/print-only.css`);
   }
-  const view = issueView(issue, tableOfContents(issue, options.pages), {
+  const view = issueView(issue, options.toc, {
     // The URL is percent-encoded segment by segment; the resource keeps the file's own name.
     imageUrl: (figure) => `${assets}/images/${figure.relPath}`.split('/').map(encodeURIComponent).join('/'),
     stylesheets: sheetUrls,

@@ -5,6 +5,24 @@ import type { IndexView } from './indexView.js';
 import type { YearbookView } from './yearbookView.js';
 import { BulletinError, ExitCode } from '../diagnostics/exitCodes.js';
 import type { Issue } from '../model/types.js';
+import { contractProblems, stylesheetProblem, PROBE_VIEW } from './templateContract.js';
+import type { TemplateSources } from './templates.js';
+
+/**
+ * A series' templates and stylesheets against the contract with the print side (templateContract.ts):
+ * the hooks the pagination reads, and no page geometry in its CSS. Throws a template error naming them.
+ */
+function checkContract(sources: TemplateSources, layout: CompiledLayout, root: string): void {
+  const own = [sources.main, ...sources.partials.values()].map((t) => t.name).filter((name) => name.startsWith(`${root}/`));
+  const problems = own.length ? contractProblems(layout(PROBE_VIEW)) : [];
+  if (problems.length) {
+    throw new Error(`the series' ${own.map((f) => f.slice(root.length + 1)).join(', ')} ${problems.length === 1 ? 'breaks' : 'break'} the layout's contract:\n  - ${problems.join('\n  - ')}`);
+  }
+  for (const sheet of sources.stylesheets) {
+    const problem = sheet.name.startsWith('series-') ? stylesheetProblem(sheet.text) : undefined;
+    if (problem) throw new Error(`templates/${sheet.name.slice('series-'.length)}: ${problem}`);
+  }
+}
 
 export interface Layout {
   layout: CompiledLayout;
@@ -21,14 +39,13 @@ export class Layouts {
     let entry = this.cache.get(root);
     if (!entry) {
       entry = loadTemplates(root)
-        .then((sources) => ({
-          layout: compileLayout(sources),
-          index: compilePage<IndexView>(sources.index),
-          yearbook: compilePage<YearbookView>(sources.yearbook),
-          stylesheets: sources.stylesheets,
-        }))
+        .then((sources) => {
+          const layout = compileLayout(sources);
+          checkContract(sources, layout, root);
+          return { layout, index: compilePage<IndexView>(sources.index), yearbook: compilePage<YearbookView>(sources.yearbook), stylesheets: sources.stylesheets };
+        })
         .catch((error: Error) => {
-          throw new BulletinError(`template error: ${error.message}`, ExitCode.RenderFailed, 'Fix the template named above (see "Templates" in the README).');
+          throw new BulletinError(`template error: ${error.message}`, ExitCode.RenderFailed, 'Fix the template named above (see "Templates" in the README: the hooks a series template must keep).');
         });
       entry.catch(() => this.cache.delete(root));
       this.cache.set(root, entry);

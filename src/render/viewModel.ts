@@ -4,6 +4,7 @@ import { markdownToHtml, inlineMarkdownToHtml } from './markdownToHtml.js';
 import { formatPageNumber } from './pageNumber.js';
 import { titleLineClass, estimateEm } from './titleFit.js';
 import type { PageGeometry } from '../layout/presets.js';
+import { coverParity } from '../model/pagination.js';
 
 export interface FigureView {
   id: string;
@@ -120,7 +121,7 @@ export function issueView(issue: Issue, toc: readonly TocEntry[], assets: { imag
     })),
     distribution: rows.length || d.copies !== undefined ? { rows, copies: d.copies === undefined ? undefined : `（共印${d.copies}份）` } : undefined,
     stylesheets: assets.stylesheets,
-    bodyClass: coverPages % 2 === 1 ? 'cover-odd' : 'cover-even',
+    bodyClass: coverParity(coverPages),
   };
 }
 

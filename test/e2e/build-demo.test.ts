@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { build, type BuildResult } from '../../src/build.js';
+import { build, type BuildResult } from '../../src/pipeline.js';
 import { REPO } from '../helpers.js';
 import { bodyLines, buildEnv, CHROMIUM, footerLines, HAS_CHROMIUM, readPages, SKIP_REASON, TYPE_AREA, e2eTitle, type Page } from './poppler.js';
 

@@ -5,7 +5,7 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { build } from '../../src/build.js';
+import { build } from '../../src/pipeline.js';
 import { validate } from '../../src/validate.js';
 import { issueText } from '../../src/model/issueText.js';
 import { SCREENLESS_TEXT_LENGTH } from '../../src/render/issueDocument.js';

@@ -4,7 +4,7 @@ import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, sta
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { build, type BuildResult } from '../../src/build.js';
+import { build, type BuildResult } from '../../src/pipeline.js';
 import { validate } from '../../src/validate.js';
 import type { Issue } from '../../src/model/types.js';
 import { REPO } from '../helpers.js';

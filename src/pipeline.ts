@@ -1,0 +1,240 @@
+// The pipeline of a build, in order: discover → load → validate → compile (the reader: YAML sources
+// to the model, in validate.ts) → paginate (the print engine, for writers that need it) → write
+// (the writers of writers/writers.ts). Invalid sources stop before a browser is started; for valid
+// ones, Chrome starts while the templates compile and the first document is made.
+import os from 'node:os';
+import path from 'node:path';
+import type { Browser } from 'puppeteer';
+import type { ValidateResult } from './validate.js';
+import { hasErrors, type Diagnostic } from './diagnostics/diagnostic.js';
+import { BulletinError, ExitCode } from './diagnostics/exitCodes.js';
+import type { Issue } from './model/types.js';
+import type { PrintTarget } from './print/printTarget.js';
+import type { BrowserSession } from './print/browserSession.js';
+import { fontFaces } from './render/fontFaces.js';
+import { issueText } from './model/issueText.js';
+import { uncoveredCharacters, glyphWarnings } from './check/checkGlyphs.js';
+import { writeAtomic, copyAtomic } from './output/writeAtomic.js';
+import { displayPath } from './source/displayPath.js';
+import { WRITERS, type WriterName } from './writers/writers.js';
+import type { IssueOutput, WriteContext, Writer } from './writers/writer.js';
+
+export interface BuildOptions {
+  cwd?: string;
+  /** Output folder (default `dist`, relative to cwd). */
+  outDir?: string;
+  /** Only the PDF (with `html`, both; with neither, both). */
+  pdf?: boolean;
+  html?: boolean;
+  /** Exactly these writers, instead of what `pdf`, `html` and `yearbook` choose. */
+  writers?: readonly WriterName[];
+  /** Chrome to use; otherwise BULLETIN_BROWSER, PUPPETEER_EXECUTABLE_PATH, puppeteer's download, system locations. */
+  browser?: string;
+  env?: NodeJS.ProcessEnv;
+  /** Also bind the year's regular issues into one PDF (合订本): `<out>/yearbook-YEAR.pdf`. */
+  yearbook?: number;
+  /** Issues printed at the same time (default: the number of cores, at most 4). */
+  concurrency?: number;
+  onProgress?: (event: BuildEvent) => void;
+  /** Aborting closes the browser and rejects with the signal's reason; no partial output is left. */
+  signal?: AbortSignal;
+}
+
+export type BuildEvent =
+  | { type: 'browser'; path: string; source: string }
+  | { type: 'issue'; issue: string; index: number; count: number }
+  | { type: 'stage'; issue: string; stage: string }
+  | { type: 'written'; file: string };
+
+export interface BuildResult extends ValidateResult {
+  /** Files written, absolute paths. */
+  written: string[];
+}
+
+/** One watchdog over an issue's whole job: a hung browser cannot stall a build for ever. */
+export const ISSUE_BUDGET_MS = 180_000;
+
+/** The writers a build runs, in the order their files are written. */
+export function chooseWriters(options: Pick<BuildOptions, 'pdf' | 'html' | 'writers' | 'yearbook'>): Writer[] {
+  if (options.writers) return options.writers.map((name) => WRITERS[name]);
+  const pdf = options.pdf ?? !options.html;
+  const html = options.html ?? !options.pdf;
+  const names: WriterName[] = [];
+  if (pdf) names.push('pdf');
+  if (html) names.push('html');
+  if (options.yearbook !== undefined) names.push('yearbook');
+  if (html) names.push('index'); // the index is a web page: written with the HTML outputs
+  return names.map((name) => WRITERS[name]);
+}
+
+function abortable<T>(work: Promise<T>, signal: AbortSignal | undefined, budgetMs: number, onTimeout: () => Error): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    if (signal?.aborted) {
+      reject(signal.reason);
+      return;
+    }
+    const timer = setTimeout(() => reject(onTimeout()), budgetMs);
+    const abort = () => reject(signal?.reason ?? new Error('aborted'));
+    signal?.addEventListener('abort', abort, { once: true });
+    work.then(resolve, reject).finally(() => {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', abort);
+    });
+  });
+}
+
+/**
+ * Runs `job` over `items` with at most `limit` at a time; the first failure stops new starts.
+ * `worker` (0 … limit-1) tells which of the parallel lanes runs the item.
+ */
+async function eachLimited<T>(items: readonly T[], limit: number, job: (item: T, index: number, worker: number) => Promise<void>): Promise<void> {
+  let next = 0;
+  let failed = false;
+  const worker = async (_: unknown, lane: number) => {
+    while (!failed && next < items.length) {
+      const index = next++;
+      try {
+        await job(items[index]!, index, lane);
+      } catch (error) {
+        failed = true;
+        throw error;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+}
+
+/** puppeteer's and Chrome's own failures (a crash, a closed target, a protocol timeout): exit 4, not an internal error. */
+function isBrowserFailure(error: unknown): boolean {
+  const name = (error as Error | undefined)?.name ?? '';
+  const message = (error as Error | undefined)?.message ?? '';
+  return ['ProtocolError', 'TimeoutError', 'TargetCloseError', 'ConnectionClosedError'].includes(name)
+    || /Protocol error|Target closed|Session closed|Connection closed|browser has disconnected|Navigating frame was detached|net::ERR_/i.test(message);
+}
+
+/** A file that could not be written is exit 5, whatever the writer was doing. */
+function outputFailure(outDir: string, error: unknown): BulletinError {
+  return new BulletinError(`cannot write to ${outDir}: ${(error as Error).message}`, ExitCode.OutputFailed, 'Check that the output folder is writable and the disk is not full.');
+}
+
+export async function build(paths: readonly string[], options: BuildOptions = {}): Promise<BuildResult> {
+  const cwd = options.cwd ?? process.cwd();
+  const env = options.env ?? process.env;
+  const outDir = path.resolve(cwd, options.outDir ?? 'dist');
+  const progress = options.onProgress ?? (() => undefined);
+  const writers = chooseWriters(options);
+  const needsPrint = writers.some((w) => w.needs === 'print');
+
+  // discover → load → validate → compile. Nothing of the print side is started before it passes.
+  const [{ validate }, { Layouts }] = await Promise.all([import('./validate.js'), import('./render/layouts.js')]);
+  const checked = await validate(paths, { cwd });
+  options.signal?.throwIfAborted();
+  const diagnostics: Diagnostic[] = [...checked.diagnostics];
+  const result: BuildResult = { ...checked, diagnostics, written: [] };
+  if (hasErrors(diagnostics) || checked.issues.length === 0) return result;
+
+  // The browser starts now and takes about half a second; meanwhile the printing modules load, the
+  // templates compile, the glyph coverage is checked and the first documents are made.
+  let launching: Promise<BrowserSession> | undefined;
+  const browser = (): Promise<Browser> => {
+    launching ??= import('./print/startBrowser.js').then(({ startBrowser }) =>
+      startBrowser(options.browser, env, (choice) => progress({ type: 'browser', path: choice.path, source: choice.source })));
+    return launching.then((s) => s.browser);
+  };
+  const printing = needsPrint ? Promise.all([import('./renderIssue.js'), import('./print/printTarget.js')]) : undefined;
+  const firstTarget = printing ? Promise.all([browser(), printing]).then(([b, [, { openPrintTarget }]]) => openPrintTarget(b, { initialTab: true })) : undefined;
+  printing?.catch(() => undefined);
+  firstTarget?.catch(() => undefined);
+  const closeBrowser = () => void launching?.then((s) => s.close(), () => undefined);
+  options.signal?.addEventListener('abort', closeBrowser, { once: true });
+  try {
+    const displayOf = (issue: Issue) => displayPath(cwd, issue.file);
+    for (const issue of checked.issues) {
+      diagnostics.push(...glyphWarnings(uncoveredCharacters(issueText(issue), fontFaces(issue.series)), displayOf(issue), checked.sources.get(displayOf(issue))));
+    }
+    const layouts = new Layouts();
+    for (const issue of checked.issues) layouts.for(issue).catch(() => undefined); // compiled while Chrome starts
+    // What the writers return is what the build reports (an HTML page, not each of its assets).
+    const written = (file: string) => {
+      result.written.push(file);
+      progress({ type: 'written', file });
+    };
+    const ctx: WriteContext = {
+      outDir,
+      issues: checked.issues,
+      outputs: { pdf: writers.includes(WRITERS.pdf), html: writers.includes(WRITERS.html) },
+      yearbook: options.yearbook,
+      env,
+      layoutFor: (issue) => layouts.for(issue),
+      browser,
+      write: (relative, data, opts) => {
+        const file = path.join(outDir, ...relative.split('/'));
+        return writeAtomic(file, data, opts).then(() => file, (error) => {
+          throw outputFailure(outDir, error);
+        });
+      },
+      copy: (from, relative) => {
+        const file = path.join(outDir, ...relative.split('/'));
+        return copyAtomic(from, file).then(() => file, (error) => {
+          throw outputFailure(outDir, error);
+        });
+      },
+      stage: (issue, stage) => progress({ type: 'stage', issue, stage }),
+    };
+    for (const writer of writers) writer.prepare?.(ctx);
+    const concurrency = options.concurrency ?? Math.max(1, Math.min(4, os.availableParallelism?.() ?? os.cpus().length));
+    // One page per lane, reused for the lane's next issue: opening a page costs about as much as printing one.
+    const lanes: Promise<PrintTarget>[] = firstTarget ? [firstTarget] : [];
+    // Once the last issue is printed the browser has nothing left to do: it closes while the PDFs
+    // are checked and written (unless a writer of the whole build prints too).
+    let toPrint = checked.issues.length;
+    const lastPrintIsIssues = !writers.some((w) => w.needs === 'print' && w.finish);
+    const printed = () => {
+      if (--toPrint === 0 && lastPrintIsIssues) closeBrowser();
+    };
+    const outputs: IssueOutput[] = [];
+    try {
+      await eachLimited(checked.issues, concurrency, async (issue, index, lane) => {
+        const name = issue.slug;
+        progress({ type: 'issue', issue: name, index, count: checked.issues.length });
+        const layout = await layouts.for(issue);
+        let output: IssueOutput;
+        if (printing) {
+          const [{ renderIssue, issueDocumentFor }, { openPrintTarget, clearTarget }] = await printing;
+          // Made while Chrome starts (the first issues) or while the other lane prints.
+          const firstDocument = issueDocumentFor(issue, layout);
+          const b = await browser();
+          options.signal?.throwIfAborted();
+          const target = await (lanes[lane] ??= openPrintTarget(b));
+          clearTarget(target);
+          const rendered = await abortable(
+            renderIssue(b, issue, layout, {
+              display: displayOf(issue), env, target, firstDocument, onPrinted: printed,
+              onStage: (stage) => progress({ type: 'stage', issue: name, stage }),
+            }),
+            options.signal, ISSUE_BUDGET_MS,
+            () => new BulletinError(`the browser did not finish ${name} within ${ISSUE_BUDGET_MS / 1000} s`, ExitCode.BrowserFailed, 'Check that the machine is not out of memory; try again with --verbose.'),
+          );
+          diagnostics.push(...rendered.warnings);
+          output = { issue, doc: rendered.doc, used: rendered.used, printed: { pdf: rendered.pdf, paginated: rendered.paginated } };
+        } else {
+          const { issueDocumentFor } = await import('./renderIssue.js');
+          output = { issue, doc: issueDocumentFor(issue, layout, undefined, { forPrint: false }), used: undefined, printed: undefined };
+        }
+        outputs[index] = output;
+        progress({ type: 'stage', issue: name, stage: 'writing' });
+        for (const writer of writers) if (writer.writeIssue) for (const file of await writer.writeIssue(output, ctx)) written(file);
+      });
+      for (const writer of writers) if (writer.finish) for (const file of await writer.finish(outputs, ctx)) written(file);
+    } catch (error) {
+      if (error instanceof BulletinError || options.signal?.aborted || !isBrowserFailure(error)) throw error;
+      const message = (error as Error).message ?? String(error);
+      throw new BulletinError(`the browser failed: ${message.split('\n')[0]}`, ExitCode.BrowserFailed, 'Try again; if it keeps failing, run `bulletin build --verbose` and check the browser with `chromium --version`.');
+    }
+    return result;
+  } finally {
+    options.signal?.removeEventListener('abort', closeBrowser);
+    // Whatever happened after the launch began, the browser is closed.
+    await launching?.then((s) => s.close(), () => undefined);
+  }
+}

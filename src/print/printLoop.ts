@@ -1,0 +1,51 @@
+// The one print loop: print a document, read from the PDF what it implies (start pages, the
+// contents' own length), and print again with that until the two agree. Issues and the yearbook
+// both paginate through it; neither keeps numbers that did not settle.
+import { PDFDocument } from './pdfLib.js';
+import type { Page } from 'puppeteer';
+import { collectGarbage, printPage } from './printPage.js';
+import { readDestinations, type Destination } from './readDestinations.js';
+import { BulletinError, ExitCode } from '../diagnostics/exitCodes.js';
+
+export const MAX_PASSES = 4;
+
+/** From this many pages on, the garbage of one print is collected before the next (see collectGarbage). */
+export const LONG_DOCUMENT_PAGES = 100;
+
+export interface PrintSteps<S> {
+  /** Puts the document for `state` into the page: a load for the first pass, a patch or a load later. */
+  load(state: S, pass: number): Promise<void>;
+  /** The state the printed PDF implies (`printed` is the state it was printed with). */
+  read(pdf: PDFDocument, dests: ReadonlyMap<string, Destination>, printed: S): S;
+  same(a: S, b: S): boolean;
+  /** What is being printed, for the error when it does not settle: "the pagination of 2018-02". */
+  what: string;
+  /** What a template may be doing to keep it from settling. */
+  hint: string;
+}
+
+export interface Printed<S> {
+  bytes: Uint8Array;
+  pdf: PDFDocument;
+  dests: Map<string, Destination>;
+  /** The state the PDF was printed with, which it confirms. */
+  state: S;
+  passes: number;
+}
+
+export async function printUntilSettled<S>(page: Page, start: S, steps: PrintSteps<S>): Promise<Printed<S>> {
+  let state = start;
+  let printedPages = 0;
+  for (let pass = 1; pass <= MAX_PASSES; pass++) {
+    await steps.load(state, pass);
+    if (printedPages >= LONG_DOCUMENT_PAGES) await collectGarbage(page);
+    const bytes = await printPage(page);
+    const pdf = await PDFDocument.load(bytes, { updateMetadata: false });
+    printedPages = pdf.getPageCount();
+    const dests = readDestinations(pdf);
+    const found = steps.read(pdf, dests, state);
+    if (steps.same(found, state)) return { bytes, pdf, dests, state, passes: pass };
+    state = found;
+  }
+  throw new BulletinError(`${steps.what} did not settle after ${MAX_PASSES} passes (filling in the numbers keeps moving the pages)`, ExitCode.RenderFailed, steps.hint);
+}

@@ -1,0 +1,21 @@
+// `index.html`: a series built whole (every issue file of it) gets a page listing its issues,
+// newest first, with links to each PDF and HTML page. Needs no printing.
+import { indexView } from '../render/indexView.js';
+import { listIssueFiles } from '../source/discover.js';
+import { nodeIo } from '../io.js';
+import type { Writer } from './writer.js';
+
+export const indexWriter: Writer = {
+  name: 'index',
+  needs: 'none',
+  async finish(outputs, ctx) {
+    const issues = ctx.issues;
+    // Several series in one folder would overwrite each other's index.
+    if (new Set(issues.map((i) => i.series.root)).size !== 1) return [];
+    const index = (await ctx.layoutFor(issues[0]!)).index;
+    if (!index) return [];
+    const all = await listIssueFiles(nodeIo, issues[0]!.series.issuesDir);
+    if (all.length !== issues.length) return [];
+    return [await ctx.write('index.html', index(indexView(issues, ctx.outputs)))];
+  },
+};

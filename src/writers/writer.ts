@@ -1,0 +1,51 @@
+// What an output format is: a writer that turns built issues into files. The pipeline runs every
+// chosen writer; a writer says whether it needs the issues printed (pagination and PDF), so a
+// build whose writers need none never starts a browser.
+import type { Browser } from 'puppeteer';
+import type { Issue } from '../model/types.js';
+import type { PaginatedIssue } from '../model/pagination.js';
+import type { IssueDocument } from '../render/issueDocument.js';
+import type { Layout } from '../render/layouts.js';
+
+/** One issue as the writers receive it. */
+export interface IssueOutput {
+  readonly issue: Issue;
+  /** The HTML document: with the real page numbers when the issue was printed. */
+  readonly doc: IssueDocument;
+  /** Paths of the document's files the browser asked for (the fonts it used, its images); undefined when not printed. */
+  readonly used: ReadonlySet<string> | undefined;
+  /** The PDF and the pagination, when some writer needed the issue printed. */
+  readonly printed: { readonly pdf: Uint8Array; readonly paginated: PaginatedIssue } | undefined;
+}
+
+export interface WriteContext {
+  /** Absolute output folder. */
+  readonly outDir: string;
+  /** Every issue of the build, in series and file order. */
+  readonly issues: readonly Issue[];
+  /** Which of the main outputs the build writes (the index links to them). */
+  readonly outputs: { readonly pdf: boolean; readonly html: boolean };
+  readonly yearbook: number | undefined;
+  readonly env: NodeJS.ProcessEnv;
+  layoutFor(issue: Issue): Promise<Layout>;
+  /** The running browser (only for writers that need printing). */
+  browser(): Promise<Browser>;
+  /** Writes a file atomically under the output folder; `relative` uses forward slashes. Returns its absolute path. */
+  write(relative: string, data: Uint8Array | string, options?: { sync?: boolean }): Promise<string>;
+  /** Copies a file (a font, an image) to a path under the output folder. */
+  copy(from: string, relative: string): Promise<string>;
+  stage(issue: string, stage: string): void;
+}
+
+export interface Writer {
+  /** `--pdf`, `--html` … name it; the build's result lists the files it wrote. */
+  readonly name: string;
+  /** `print`: the issues must be paginated and printed first; `none`: the model is enough. */
+  readonly needs: 'print' | 'none';
+  /** Refuses, before anything is printed, a build it cannot serve (a BulletinError). */
+  prepare?(ctx: WriteContext): void;
+  /** Writes an issue's files as soon as the issue is ready. */
+  writeIssue?(output: IssueOutput, ctx: WriteContext): Promise<string[]>;
+  /** Writes what needs every issue (an index, a bound volume), once all are done. */
+  finish?(outputs: readonly IssueOutput[], ctx: WriteContext): Promise<string[]>;
+}
