@@ -1,0 +1,61 @@
+// The shape of src/: no import cycles (static, type-only or dynamic imports alike), and node:fs
+// only where files are really read and written.
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const SRC = path.resolve(import.meta.dirname, '../../src');
+
+function sources(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const full = path.join(dir, e.name);
+    return e.isDirectory() ? sources(full) : e.name.endsWith('.ts') ? [full] : [];
+  });
+}
+
+/** Relative imports of a module (`from './x.js'`, `import('./x.js')`, `export … from`), resolved to .ts files. */
+function importsOf(file: string): string[] {
+  const text = readFileSync(file, 'utf8');
+  const specs = [...text.matchAll(/(?:from\s+|import\s*\(\s*)['"](\.{1,2}\/[^'"]+)['"]/g)].map((m) => m[1]!);
+  return specs.map((spec) => path.resolve(path.dirname(file), spec.replace(/\.js$/, '.ts')));
+}
+
+/** Every cycle found by a depth-first walk, each as the list of files around it. */
+function cycles(graph: Map<string, string[]>): string[][] {
+  const found: string[][] = [];
+  const state = new Map<string, 'open' | 'done'>();
+  const stack: string[] = [];
+  const visit = (node: string) => {
+    state.set(node, 'open');
+    stack.push(node);
+    for (const next of graph.get(node) ?? []) {
+      if (state.get(next) === 'open') found.push(stack.slice(stack.indexOf(next)));
+      else if (!state.has(next)) visit(next);
+    }
+    stack.pop();
+    state.set(node, 'done');
+  };
+  for (const node of graph.keys()) if (!state.has(node)) visit(node);
+  return found;
+}
+
+const files = sources(SRC);
+const graph = new Map(files.map((f) => [f, importsOf(f)]));
+const rel = (f: string) => path.relative(SRC, f);
+
+describe('the module graph of src/', () => {
+  it('resolves every relative import to a file of src/', () => {
+    const missing = [...graph].flatMap(([f, deps]) => deps.filter((d) => !graph.has(d)).map((d) => `${rel(f)} → ${rel(d)}`));
+    expect(missing).toEqual([]);
+  });
+
+  it('has no import cycle', () => {
+    expect(cycles(graph).map((c) => c.map(rel).join(' → '))).toEqual([]);
+  });
+
+  it('finds a cycle when there is one (the check itself works)', () => {
+    const a = '/a.ts';
+    const b = '/b.ts';
+    expect(cycles(new Map([[a, [b]], [b, [a]]]))).toHaveLength(1);
+  });
+});
