@@ -5,7 +5,6 @@ import { nodeIo, type Io } from './io.js';
 import { validate, type ValidateOptions, type ValidateResult } from './validate.js';
 import { applyFixes } from './lint/applyFixes.js';
 import { parseYaml } from './source/parseYaml.js';
-import { writeAtomic } from './output/writeAtomic.js';
 import type { SourceFixes, TextFix } from './lint/types.js';
 
 /** A change made to a file; `line`/`column` are its place in the file before the change. */
@@ -58,7 +57,7 @@ async function fixFile(io: Io, source: SourceFixes): Promise<{ applied: TextFix[
   const after = parseYaml(text, source.display);
   if (after.diagnostics.length > 0 || !sameShape(before.data, after.data)) return { reason: 'the fixes would change the meaning of the YAML' };
   const mode = (await io.stat(real)).mode;
-  await writeAtomic(real, fresh.bom ? `\uFEFF${text}` : text, { mode });
+  await io.writeFile(real, fresh.bom ? `\uFEFF${text}` : text, { mode });
   return { applied };
 }
 

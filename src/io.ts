@@ -1,5 +1,11 @@
-// Files, clock and environment behind one interface: the only node:fs import of the core.
-import { promises as fs, constants as fsConstants } from 'node:fs';
+// Files, clock and environment behind one interface (as Typst's World): every read of a source,
+// template, font or image, every output written, the clock and the environment go through an
+// `Io`. `nodeIo` is the implementation on the real file system; with output/writeAtomic.ts it is
+// the only code that imports node:fs (test/architecture/imports.test.ts holds to that).
+import { promises as fs, constants as fsConstants, accessSync, readFileSync, statSync, watch as fsWatch } from 'node:fs';
+import os from 'node:os';
+import nodePath from 'node:path';
+import { writeAtomic, copyAtomic } from './output/writeAtomic.js';
 
 export interface FileInfo {
   isFile: boolean;
@@ -7,6 +13,8 @@ export interface FileInfo {
   size: number;
   /** Permission bits (0o644 …), where the platform has them. */
   mode?: number;
+  /** Last modification (ms since the epoch): with the size, tells a replaced file from the one read before. */
+  mtimeMs: number;
 }
 
 export interface Io {
@@ -19,10 +27,34 @@ export interface Io {
   exists(path: string): Promise<boolean>;
   /** Environment variables (SOURCE_DATE_EPOCH, BULLETIN_BROWSER, …). */
   env(name: string): string | undefined;
+  /** Whether anything is at `path`, a symbolic link included (even one that leads nowhere). */
+  present(path: string): Promise<boolean>;
+  /** Whether this process may read (or write) `path`. */
+  access(path: string, mode: 'read' | 'write'): Promise<boolean>;
+  /** A file of bulletin itself (a bundled font list, a schema), for a module that needs it at once. */
+  readTextSync(path: string): string;
+  /** Whether `path` is a regular file this process may execute (a browser). */
+  isExecutable(path: string): boolean;
+  /** Writes `data` to a new file beside `path` and renames it over `path`: readers see the old file or the new one. Creates the folders. */
+  writeFile(path: string, data: Uint8Array | string, options?: { mode?: number; sync?: boolean }): Promise<void>;
+  /** Copies `from` to `to` the same way (a new file, renamed over `to`). */
+  copyFile(from: string, to: string): Promise<void>;
+  /** Creates a file that must not exist yet (never overwrites). */
+  createFile(path: string, data: string): Promise<void>;
+  /** Creates a folder and its parents (nothing happens when it exists). */
+  mkdir(path: string): Promise<void>;
+  /** A new empty folder under the system's temporary folder. */
+  makeTempDir(prefix: string): Promise<string>;
+  /** Removes a file or a folder with everything in it. */
+  remove(path: string): Promise<void>;
+  /** Calls `onChange` with the relative name of whatever changed under `path` (recursively). */
+  watch(path: string, onChange: (name: string | null) => void): { close(): void };
+  /** The time now (the clock of `bulletin new`, today's date). */
+  now(): Date;
 }
 
 function info(s: import('node:fs').Stats): FileInfo {
-  return { isFile: s.isFile(), isDirectory: s.isDirectory(), size: s.size, mode: s.mode & 0o7777 };
+  return { isFile: s.isFile(), isDirectory: s.isDirectory(), size: s.size, mode: s.mode & 0o7777, mtimeMs: s.mtimeMs };
 }
 
 export const nodeIo: Io = {
@@ -53,6 +85,29 @@ export const nodeIo: Io = {
     }
   },
   env: (name) => process.env[name],
+  present: (path) => fs.lstat(path).then(() => true, () => false),
+  access: (path, mode) => fs.access(path, mode === 'read' ? fsConstants.R_OK : fsConstants.W_OK).then(() => true, () => false),
+  readTextSync: (path) => readFileSync(path, 'utf8'),
+  isExecutable(path) {
+    try {
+      if (!statSync(path).isFile()) return false;
+      accessSync(path, fsConstants.X_OK);
+      return true;
+    } catch {
+      return false;
+    }
+  },
+  writeFile: (path, data, options) => writeAtomic(path, data, options),
+  copyFile: (from, to) => copyAtomic(from, to),
+  createFile: (path, data) => fs.writeFile(path, data, { flag: 'wx' }),
+  mkdir: (path) => fs.mkdir(path, { recursive: true }).then(() => undefined),
+  makeTempDir: (prefix) => fs.mkdtemp(nodePath.join(os.tmpdir(), prefix)),
+  remove: (path) => fs.rm(path, { recursive: true, force: true, maxRetries: 3, retryDelay: 100 }),
+  watch(path, onChange) {
+    const watcher = fsWatch(path, { recursive: true }, (_event, name) => onChange(name === null ? null : String(name)));
+    return { close: () => watcher.close() };
+  },
+  now: () => new Date(),
 };
 
 /** The error code of a failed fs call (`ENOENT`, …), if any. */

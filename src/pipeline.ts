@@ -14,7 +14,7 @@ import type { BrowserSession } from './print/browserSession.js';
 import { fontFaces } from './render/fontFaces.js';
 import { issueText } from './model/issueText.js';
 import { uncoveredCharacters, glyphWarnings } from './check/checkGlyphs.js';
-import { writeAtomic, copyAtomic } from './output/writeAtomic.js';
+import { nodeIo, type Io } from './io.js';
 import { displayPath } from './source/displayPath.js';
 import { WRITERS, type WriterName } from './writers/writers.js';
 import type { IssueOutput, WriteContext, Writer } from './writers/writer.js';
@@ -31,6 +31,8 @@ export interface BuildOptions {
   /** Chrome to use; otherwise BULLETIN_BROWSER, PUPPETEER_EXECUTABLE_PATH, puppeteer's download, system locations. */
   browser?: string;
   env?: NodeJS.ProcessEnv;
+  /** Files, clock and outputs (default: the real file system). */
+  io?: Io;
   /** Also bind the year's regular issues into one PDF (合订本): `<out>/yearbook-YEAR.pdf`. */
   yearbook?: number;
   /** Issues printed at the same time (default: the number of cores, at most 4). */
@@ -122,12 +124,13 @@ export async function build(paths: readonly string[], options: BuildOptions = {}
   const env = options.env ?? process.env;
   const outDir = path.resolve(cwd, options.outDir ?? 'dist');
   const progress = options.onProgress ?? (() => undefined);
+  const io = options.io ?? nodeIo;
   const writers = chooseWriters(options);
   const needsPrint = writers.some((w) => w.needs === 'print');
 
   // discover → load → validate → compile. Nothing of the print side is started before it passes.
   const [{ validate }, { Layouts }] = await Promise.all([import('./validate.js'), import('./render/layouts.js')]);
-  const checked = await validate(paths, { cwd });
+  const checked = await validate(paths, { cwd, io });
   options.signal?.throwIfAborted();
   const diagnostics: Diagnostic[] = [...checked.diagnostics];
   const result: BuildResult = { ...checked, diagnostics, written: [] };
@@ -138,7 +141,7 @@ export async function build(paths: readonly string[], options: BuildOptions = {}
   let launching: Promise<BrowserSession> | undefined;
   const browser = (): Promise<Browser> => {
     launching ??= import('./print/startBrowser.js').then(({ startBrowser }) =>
-      startBrowser(options.browser, env, (choice) => progress({ type: 'browser', path: choice.path, source: choice.source })));
+      startBrowser(options.browser, env, (choice) => progress({ type: 'browser', path: choice.path, source: choice.source }), io));
     return launching.then((s) => s.browser);
   };
   const printing = needsPrint ? Promise.all([import('./renderIssue.js'), import('./print/printTarget.js')]) : undefined;
@@ -152,7 +155,7 @@ export async function build(paths: readonly string[], options: BuildOptions = {}
     for (const issue of checked.issues) {
       diagnostics.push(...glyphWarnings(uncoveredCharacters(issueText(issue), fontFaces(issue.series)), displayOf(issue), checked.sources.get(displayOf(issue))));
     }
-    const layouts = new Layouts();
+    const layouts = new Layouts(io);
     for (const issue of checked.issues) layouts.for(issue).catch(() => undefined); // compiled while Chrome starts
     // What the writers return is what the build reports (an HTML page, not each of its assets).
     const written = (file: string) => {
@@ -165,17 +168,18 @@ export async function build(paths: readonly string[], options: BuildOptions = {}
       outputs: { pdf: writers.includes(WRITERS.pdf), html: writers.includes(WRITERS.html) },
       yearbook: options.yearbook,
       env,
+      io,
       layoutFor: (issue) => layouts.for(issue),
       browser,
       write: (relative, data, opts) => {
         const file = path.join(outDir, ...relative.split('/'));
-        return writeAtomic(file, data, opts).then(() => file, (error) => {
+        return io.writeFile(file, data, opts).then(() => file, (error) => {
           throw outputFailure(outDir, error);
         });
       },
       copy: (from, relative) => {
         const file = path.join(outDir, ...relative.split('/'));
-        return copyAtomic(from, file).then(() => file, (error) => {
+        return io.copyFile(from, file).then(() => file, (error) => {
           throw outputFailure(outDir, error);
         });
       },

@@ -50,7 +50,7 @@ export async function validate(paths: readonly string[], options: ValidateOption
     return typeof issues === 'string' && !issues.includes('..') ? issues : SERIES_DEFAULTS.issues;
   };
 
-  await loadValidators();
+  await loadValidators(io);
   const plans = await discover(io, paths, cwd, issuesDirOf);
   const diagnostics: Diagnostic[] = [];
   const sources = new Map<string, string>();

@@ -1,6 +1,6 @@
 // `bulletin doctor`: is this machine ready to build? Browser, fonts, output folder, with what to do.
 import { spawnSync } from 'node:child_process';
-import { access, mkdir, constants } from 'node:fs/promises';
+import { nodeIo } from '../io.js';
 import path from 'node:path';
 import { ExitCode, BulletinError } from '../diagnostics/exitCodes.js';
 import type { Reporter } from './reporter.js';
@@ -40,7 +40,7 @@ export async function doctorCommand(options: { cwd: string; env: NodeJS.ProcessE
   for (const role of FONT_ROLES) {
     const own = faces.filter((f) => f.family === familyOf(role));
     let readable = own.length > 0;
-    for (const f of own.slice(0, 3)) readable &&= await access(f.file, constants.R_OK).then(() => true, () => false);
+    for (const f of own.slice(0, 3)) readable &&= await nodeIo.access(f.file, 'read');
     checks.push({
       what: `font ${role}`, ok: readable, detail: own.length ? `${path.basename(path.dirname(path.dirname(own[0]!.file)))}: ${own.length} file(s)` : 'none',
       fix: 'Reinstall the npm packages (`npm ci`): the bundled fonts come with them.',
@@ -48,7 +48,7 @@ export async function doctorCommand(options: { cwd: string; env: NodeJS.ProcessE
   }
 
   const out = path.resolve(options.cwd, options.outDir);
-  const writable = await mkdir(out, { recursive: true }).then(() => access(out, constants.W_OK)).then(() => true, () => false);
+  const writable = await nodeIo.mkdir(out).then(() => nodeIo.access(out, 'write'), () => false);
   checks.push({ what: 'output', ok: writable, detail: out, fix: 'Choose a writable folder with --out-dir.' });
 
   for (const c of checks) {

@@ -1,34 +1,28 @@
 // `bulletin init`: writes a working series into a folder (never over an existing series).
-import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { seriesFiles } from '../scaffold/seriesFiles.js';
 import { schemaPath } from '../source/schemaCheck.js';
 import { parsePlainDate } from '../model/chineseDate.js';
-import { todayIso } from '../io.js';
+import { nodeIo, todayIso } from '../io.js';
 import { BulletinError, ExitCode } from '../diagnostics/exitCodes.js';
-import { writeAtomic } from '../output/writeAtomic.js';
 import type { Reporter } from './reporter.js';
 import { displayPath } from '../source/displayPath.js';
 
 export async function initCommand(dir: string | undefined, options: { cwd: string; date?: string }, reporter: Reporter): Promise<number> {
   const root = path.resolve(options.cwd, dir ?? '.');
-  const date = parsePlainDate(options.date ?? todayIso())!;
+  const io = nodeIo;
+  const date = parsePlainDate(options.date ?? todayIso(io.now()))!;
   const rel = (from: string, schema: 'series' | 'issue') => path.relative(from, schemaPath(schema)).split(path.sep).join('/');
   const files = seriesFiles({ date, seriesSchema: rel(root, 'series'), issueSchema: rel(path.join(root, 'issues'), 'issue') });
   const existing: string[] = [];
   for (const name of files.keys()) {
-    try {
-      await fs.lstat(path.join(root, name));
-      existing.push(name);
-    } catch {
-      // free
-    }
+    if (await io.present(path.join(root, name))) existing.push(name);
   }
   if (existing.length) {
     throw new BulletinError(`${displayPath(options.cwd, root)} already has ${existing.join(', ')}; nothing was written`, ExitCode.Usage, 'Run `bulletin init` in a new or empty folder.');
   }
   for (const [name, content] of files) {
-    await writeAtomic(path.join(root, name), content);
+    await io.writeFile(path.join(root, name), content);
     reporter.out(displayPath(options.cwd, path.join(root, name)));
   }
   reporter.info(`a new series in ${displayPath(options.cwd, root)}: edit bulletin.yaml, then \`bulletin validate\` and \`bulletin build\``);

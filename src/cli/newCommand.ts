@@ -1,12 +1,11 @@
 // `bulletin new`: writes the next issue file of a series, numbered from the date and the series.
-import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { validate } from '../validate.js';
 import { nextIssue } from '../model/nextIssue.js';
 import { parsePlainDate } from '../model/chineseDate.js';
 import { issueSource } from '../scaffold/issueSource.js';
 import { schemaPath } from '../source/schemaCheck.js';
-import { todayIso } from '../io.js';
+import { nodeIo, todayIso } from '../io.js';
 import { BulletinError, ExitCode } from '../diagnostics/exitCodes.js';
 import { hasErrors } from '../diagnostics/diagnostic.js';
 import { printDiagnostics } from './printDiagnostics.js';
@@ -21,7 +20,8 @@ export interface NewCommandOptions {
 }
 
 export async function newCommand(seriesDir: string | undefined, options: NewCommandOptions, reporter: Reporter): Promise<number> {
-  const iso = options.date ?? todayIso();
+  const io = nodeIo;
+  const iso = options.date ?? todayIso(io.now());
   const date = parsePlainDate(iso);
   if (!date) throw new BulletinError(`--date ${iso} is not a date of the form YYYY-MM-DD`, ExitCode.Usage, 'For example: --date 2018-12-30');
   if (options.supplement && options.special) throw new BulletinError('--supplement and --special exclude each other', ExitCode.Usage);
@@ -39,11 +39,11 @@ export async function newCommand(seriesDir: string | undefined, options: NewComm
   const latest = [...checked.issues].sort((a, b) => (a.date.iso < b.date.iso ? -1 : 1)).at(-1);
   const folder = latest ? path.dirname(latest.file) : series.issuesDir;
   const file = path.join(folder, next.fileName);
-  const previousText = latest ? await fs.readFile(latest.file, 'utf8') : '';
+  const previousText = latest ? Buffer.from(await io.readFile(latest.file)).toString('utf8') : '';
   const modeline = /^# yaml-language-server: \$schema=(\S+)/.exec(previousText)?.[1] ?? path.relative(folder, schemaPath('issue')).split(path.sep).join('/');
-  await fs.mkdir(folder, { recursive: true });
+  await io.mkdir(folder);
   try {
-    await fs.writeFile(file, issueSource(next, modeline), { flag: 'wx' });
+    await io.createFile(file, issueSource(next, modeline));
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'EEXIST') {
       throw new BulletinError(`${displayPath(options.cwd, file)} exists already; nothing was written`, ExitCode.Usage, 'Give another --date, or edit the existing file.');
@@ -58,7 +58,6 @@ export async function newCommand(seriesDir: string | undefined, options: NewComm
 /** The series of a folder without issues yet. */
 async function seriesOf(dir: string, cwd: string) {
   const { loadSeries, SERIES_FILE } = await import('../source/loadSeries.js');
-  const { nodeIo } = await import('../io.js');
   const loaded = await loadSeries(nodeIo, path.join(dir, SERIES_FILE), path.relative(cwd, path.join(dir, SERIES_FILE)));
   if (!loaded.series) throw new BulletinError(`no valid ${SERIES_FILE} in ${dir}`, ExitCode.Usage, 'Run `bulletin init` to start a series.');
   return loaded.series;

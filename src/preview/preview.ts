@@ -2,8 +2,6 @@
 // Steps: validate the series → render every issue → serve; on a change: validate again → render the
 // issues whose source (or the series, or its templates) changed → tell open pages to reload.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import { watch, type FSWatcher } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { validate } from '../validate.js';
@@ -13,6 +11,7 @@ import type { Issue } from '../model/types.js';
 import { Layouts } from '../render/layouts.js';
 import { PAGE_POLICY } from '../render/hardenHtml.js';
 import { displayPath } from '../source/displayPath.js';
+import { nodeIo } from '../io.js';
 import type { RenderedIssue } from '../renderIssue.js';
 import type { PrintTarget } from '../print/printTarget.js';
 import type { BrowserSession } from '../print/browserSession.js';
@@ -42,6 +41,8 @@ interface Entry {
   /** The page this issue is printed in, kept open so a rebuild swaps its body instead of reloading. */
   target: PrintTarget | undefined;
   hash: string;
+  /** Size and time of each photo: when one changes, the page is loaded afresh (it keeps decoded images by URL). */
+  photos: string;
   status: IssueStatus;
   rendered: RenderedIssue | undefined;
 }
@@ -84,14 +85,18 @@ export async function preview(options: PreviewOptions): Promise<PreviewHandle> {
       seen.add(issue.slug);
       const text = checked.sources.get(displayPath(cwd, issue.file)) ?? '';
       const series = checked.sources.get(displayPath(cwd, issue.series.file)) ?? '';
-      const hash = createHash('sha256').update(text).update('\0').update(series).digest('hex');
+      // A photo replaced under the same name changes the issue too: its size and time are in the hash.
+      const photos = await Promise.all(issue.sections.flatMap((s) => s.articles.flatMap((a) => a.figures)).map((f) => nodeIo.stat(f.path).then((i) => `${f.path}:${i.size}:${i.mtimeMs}`, () => f.path)));
+      const photoStamp = photos.join('\n');
+      const hash = createHash('sha256').update(text).update('\0').update(series).update('\0').update(photoStamp).digest('hex');
       const old = entries.get(issue.slug);
       if (old && old.hash === hash && old.rendered && old.status.state === 'ok' && !forceAll) continue;
       const status: IssueStatus = {
         slug: issue.slug, issueLine: issue.issueLine, dateLine: issue.dateLine,
         titles: issue.sections.flatMap((s) => s.articles.map((a) => a.title)), state: 'building', version: old?.status.version ?? 0, message: undefined,
       };
-      const entry: Entry = { issue, hash, status, rendered: old?.rendered, target: old?.target };
+      const entry: Entry = { issue, hash, photos: photoStamp, status, rendered: old?.rendered, target: old?.target };
+      if (entry.target && old?.photos !== photoStamp) entry.target.loaded = undefined;
       entries.set(issue.slug, entry);
       try {
         if (forceAll) layouts.forget(issue.series.root);
@@ -184,7 +189,7 @@ export async function preview(options: PreviewOptions): Promise<PreviewHandle> {
           .replace('</body>', `<script src="/__reload.js" data-watch="${entry.issue.slug}" defer></script></body>`);
         return send(res, 200, resource.type, page);
       }
-      return send(res, 200, resource.type, 'body' in resource ? resource.body : await readFile(resource.file));
+      return send(res, 200, resource.type, 'body' in resource ? resource.body : await nodeIo.readFile(resource.file));
     }
     return send(res, 404, 'text/plain; charset=utf-8', 'not found');
   };
@@ -197,10 +202,10 @@ export async function preview(options: PreviewOptions): Promise<PreviewHandle> {
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : options.port;
 
-  const watchers: FSWatcher[] = [];
+  const watchers: { close(): void }[] = [];
   const watchRoot = seriesRoot ?? (path.extname(target) ? path.dirname(target) : target);
-  const watcher = watch(watchRoot, { recursive: true }, (_event, name) => {
-    const file = String(name ?? '');
+  const watcher = nodeIo.watch(watchRoot, (name) => {
+    const file = name ?? '';
     if (!file || file.split(path.sep).some((part) => part.startsWith('.') || part === 'dist' || part === 'node_modules')) return;
     if (file.startsWith(`templates${path.sep}`)) templatesChanged = true;
     schedule();

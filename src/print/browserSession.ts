@@ -1,11 +1,9 @@
 // Owns the browser: launch with safe flags over a pipe, one fresh profile, and a close that always runs.
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
 import { spawn, type ChildProcess } from 'node:child_process';
 import type { Browser } from 'puppeteer-core';
 import { BulletinError, ExitCode } from '../diagnostics/exitCodes.js';
 import { INSTALL_HINT, type BrowserChoice } from './findBrowser.js';
+import { nodeIo, type Io } from '../io.js';
 
 export const LAUNCH_TIMEOUT_MS = 30_000;
 
@@ -68,8 +66,9 @@ function needsNoSandbox(): boolean {
   return typeof process.getuid === 'function' && process.getuid() === 0;
 }
 
-export async function openBrowser(choice: BrowserChoice, options: { noSandbox?: boolean } = {}): Promise<BrowserSession> {
-  const profile = await mkdtemp(path.join(os.tmpdir(), 'bulletin-chrome-'));
+export async function openBrowser(choice: BrowserChoice, options: { noSandbox?: boolean; io?: Io } = {}): Promise<BrowserSession> {
+  const io = options.io ?? nodeIo;
+  const profile = await io.makeTempDir('bulletin-chrome-');
   const args = [
     ...ARGS,
     ...(options.noSandbox || needsNoSandbox() ? ['--no-sandbox'] : []),
@@ -109,7 +108,7 @@ export async function openBrowser(choice: BrowserChoice, options: { noSandbox?: 
     ]);
   } catch (error) {
     if (proc.exitCode === null && proc.signalCode === null) killGroup(proc);
-    await rm(profile, { recursive: true, force: true, maxRetries: 3, retryDelay: 100 }).catch(() => undefined);
+    await io.remove(profile).catch(() => undefined);
     const message = (error as Error).message.split('\n')[0];
     const sandbox = /sandbox/i.test(`${(error as Error).message} ${stderr}`);
     throw new BulletinError(
@@ -132,7 +131,7 @@ export async function openBrowser(choice: BrowserChoice, options: { noSandbox?: 
     if (running()) killGroup(proc);
     // The profile can only go once Chrome has let go of it.
     await Promise.race([exited, new Promise((r) => setTimeout(r, 5000).unref())]);
-    await rm(profile, { recursive: true, force: true, maxRetries: 3, retryDelay: 100 }).catch(() => undefined);
+    await io.remove(profile).catch(() => undefined);
   };
   return {
     browser,

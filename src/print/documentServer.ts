@@ -1,10 +1,10 @@
 // Serves one document to the page from a fixed origin, from memory, with a strict CSP; refuses every other request.
-import { readFile } from 'node:fs/promises';
 import type { Page } from 'puppeteer';
 
 export const ORIGIN = 'http://bulletin.invalid';
 
 import type { Resource } from '../render/issueDocument.js';
+import { nodeIo, type Io } from '../io.js';
 
 export type { Resource };
 
@@ -29,24 +29,34 @@ export interface DocumentServer {
 }
 
 /**
- * File contents shared by every page of a batch, base64-encoded as the protocol carries them: each
- * font slice is read and encoded once, and can be read ahead (while the browser starts).
+ * File contents shared by every page of a batch or a preview session, base64-encoded as the
+ * protocol carries them: each font slice is read and encoded once, and can be read ahead (while the
+ * browser starts). Keyed by the file's path, size and modification time, so a photo replaced
+ * while the preview runs is read again.
  */
 const fileCache = new Map<string, Promise<string>>();
-function bodyOf(resource: Resource): Promise<string> {
+/** Entries of the cache at most: a long preview session does not keep every version of every photo. */
+const MAX_CACHED_FILES = 2000;
+
+function bodyOf(resource: Resource, io: Io): Promise<string> {
   if ('body' in resource) return Promise.resolve(Buffer.from(resource.body).toString('base64'));
-  let cached = fileCache.get(resource.file);
-  if (!cached) {
-    cached = readFile(resource.file).then((bytes) => bytes.toString('base64'));
-    cached.catch(() => undefined); // a missing file is reported when the page asks for it
-    fileCache.set(resource.file, cached);
-  }
-  return cached;
+  const file = resource.file;
+  return io.stat(file).then((info) => {
+    const key = `${file}\0${info.size}\0${info.mtimeMs}`;
+    let cached = fileCache.get(key);
+    if (!cached) {
+      if (fileCache.size >= MAX_CACHED_FILES) fileCache.delete(fileCache.keys().next().value!);
+      cached = io.readFile(file).then((bytes) => Buffer.from(bytes).toString('base64'));
+      fileCache.set(key, cached);
+      cached.catch(() => fileCache.delete(key)); // a missing file is reported when the page asks for it
+    }
+    return cached;
+  });
 }
 
 /** Starts reading the files of a document that will be served, so that its requests are answered at once. */
-export function readAhead(resources: ReadonlyMap<string, Resource>): void {
-  for (const resource of resources.values()) if ('file' in resource) void bodyOf(resource);
+export function readAhead(resources: ReadonlyMap<string, Resource>, io: Io = nodeIo): void {
+  for (const resource of resources.values()) if ('file' in resource) bodyOf(resource, io).catch(() => undefined);
 }
 
 const HEADERS = [
@@ -62,7 +72,7 @@ interface RequestPaused {
   request: { url: string; method: string };
 }
 
-export async function serveDocument(page: Page): Promise<DocumentServer> {
+export async function serveDocument(page: Page, io: Io = nodeIo): Promise<DocumentServer> {
   let served: ReadonlyMap<string, Resource> = new Map();
   const blocked: string[] = [];
   const requested = new Set<string>();
@@ -95,7 +105,7 @@ export async function serveDocument(page: Page): Promise<DocumentServer> {
       return refuse('BlockedByClient');
     }
     requested.add(key);
-    return bodyOf(resource).then(
+    return bodyOf(resource, io).then(
       (body) => client.send('Fetch.fulfillRequest', {
         requestId: paused.requestId, responseCode: 200, body,
         responseHeaders: [{ name: 'Content-Type', value: resource.type }, ...HEADERS],
@@ -109,7 +119,7 @@ export async function serveDocument(page: Page): Promise<DocumentServer> {
   return {
     set(resources) {
       served = resources;
-      readAhead(resources);
+      readAhead(resources, io);
     },
     blocked,
     requested,

@@ -1,6 +1,6 @@
 // Finds a Chrome or Chromium: --browser, BULLETIN_BROWSER, PUPPETEER_EXECUTABLE_PATH, puppeteer's download, the usual places.
-import { accessSync, constants, statSync } from 'node:fs';
 import { BulletinError, ExitCode } from '../diagnostics/exitCodes.js';
+import { nodeIo, type Io } from '../io.js';
 
 const SYSTEM_LOCATIONS = [
   '/usr/bin/chromium',
@@ -17,16 +17,6 @@ const SYSTEM_LOCATIONS = [
 export const INSTALL_HINT =
   'Install Chromium (Debian/Ubuntu: `sudo apt-get install chromium`), or name a Chrome with --browser PATH or BULLETIN_BROWSER=PATH.';
 
-function executable(file: string): boolean {
-  try {
-    if (!statSync(file).isFile()) return false;
-    accessSync(file, constants.X_OK);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 export interface BrowserChoice {
   path: string;
   /** Where the path came from, for `--verbose` and error messages. */
@@ -34,7 +24,8 @@ export interface BrowserChoice {
 }
 
 /** `puppeteerPath` is puppeteer's own download location (it may not exist: nothing is downloaded at install). */
-export function findBrowser(option: string | undefined, env: (name: string) => string | undefined, puppeteerPath: () => string | undefined): BrowserChoice {
+export function findBrowser(option: string | undefined, env: (name: string) => string | undefined, puppeteerPath: () => string | undefined, io: Io = nodeIo): BrowserChoice {
+  const executable = (file: string) => io.isExecutable(file);
   const explicit: [string | undefined, string][] = [
     [option, '--browser'],
     [env('BULLETIN_BROWSER'), 'BULLETIN_BROWSER'],

@@ -1,8 +1,8 @@
 // The faces of each font role: bundled npm fonts (sliced by unicode-range) or the series' own files.
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import type { FontRole, Series } from '../model/types.js';
+import { nodeIo } from '../io.js';
 
 export interface FontFace {
   /** CSS family the templates use: bulletin-title, bulletin-body, … */
@@ -45,7 +45,8 @@ function bundledFaces(pkg: string, css: string): Omit<FontFace, 'family'>[] {
   let faces = bundledCache.get(key);
   if (!faces) {
     const dir = path.dirname(require.resolve(`${pkg}/package.json`));
-    const text = readFileSync(path.join(dir, css), 'utf8');
+    // The list of a bundled face's slices: bulletin's own files, the same for every series.
+    const text = nodeIo.readTextSync(path.join(dir, css));
     faces = [...text.matchAll(/@font-face\s*{([^}]*)}/g)].flatMap((m) => {
       const body = m[1]!;
       const url = /url\(\.\/files\/([^)]+\.woff2)\)/.exec(body)?.[1];

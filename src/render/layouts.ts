@@ -7,6 +7,7 @@ import { BulletinError, ExitCode } from '../diagnostics/exitCodes.js';
 import type { Issue } from '../model/types.js';
 import { contractProblems, stylesheetProblem, PROBE_VIEW } from './templateContract.js';
 import type { TemplateSources } from './templates.js';
+import { nodeIo, type Io } from '../io.js';
 
 /**
  * A series' templates and stylesheets against the contract with the print side (templateContract.ts):
@@ -34,11 +35,13 @@ export interface Layout {
 export class Layouts {
   private readonly cache = new Map<string, Promise<Layout>>();
 
+  constructor(private readonly io: Io = nodeIo) {}
+
   for(issue: Issue): Promise<Layout> {
     const root = issue.series.root;
     let entry = this.cache.get(root);
     if (!entry) {
-      entry = loadTemplates(root)
+      entry = loadTemplates(root, this.io)
         .then((sources) => {
           const layout = compileLayout(sources);
           checkContract(sources, layout, root);

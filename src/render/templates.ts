@@ -1,8 +1,8 @@
 // Loads the layout's Handlebars templates and partials: the defaults, overridden file by file by a series.
-import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isInside } from '../model/checkAsset.js';
+import { nodeIo, type Io } from '../io.js';
 
 export const DEFAULT_TEMPLATES = fileURLToPath(new URL('../../templates/', import.meta.url));
 const MAX_TEMPLATE_BYTES = 256 * 1024;
@@ -20,24 +20,24 @@ export interface TemplateSources {
   stylesheets: { name: string; text: string }[];
 }
 
-async function readDir(dir: string): Promise<string[]> {
+async function readDir(io: Io, dir: string): Promise<string[]> {
   try {
-    return (await fs.readdir(dir)).sort();
+    return (await io.readdir(dir)).map((e) => e.name).sort();
   } catch {
     return [];
   }
 }
 
-async function readTemplate(root: string, file: string): Promise<string> {
-  const real = await fs.realpath(file);
+async function readTemplate(io: Io, root: string, file: string): Promise<string> {
+  const real = await io.realpath(file);
   if (real !== file && !isInside(root, real)) throw new Error(`${file} leads outside its folder`);
-  const stat = await fs.stat(real);
-  if (!stat.isFile() || stat.size > MAX_TEMPLATE_BYTES) throw new Error(`${file} is not a regular file under ${MAX_TEMPLATE_BYTES / 1024} KiB`);
-  return fs.readFile(real, 'utf8');
+  const stat = await io.stat(real);
+  if (!stat.isFile || stat.size > MAX_TEMPLATE_BYTES) throw new Error(`${file} is not a regular file under ${MAX_TEMPLATE_BYTES / 1024} KiB`);
+  return Buffer.from(await io.readFile(real)).toString('utf8');
 }
 
 /** A series overrides any template or partial by putting a file of the same name in its templates/ folder. */
-export async function loadTemplates(seriesRoot: string | undefined): Promise<TemplateSources> {
+export async function loadTemplates(seriesRoot: string | undefined, io: Io = nodeIo): Promise<TemplateSources> {
   const layers = [DEFAULT_TEMPLATES, ...(seriesRoot ? [path.join(seriesRoot, 'templates')] : [])];
   let main: TemplateSources['main'] | undefined;
   let index: TemplateSources['index'];
@@ -46,15 +46,15 @@ export async function loadTemplates(seriesRoot: string | undefined): Promise<Tem
   const stylesheets: TemplateSources['stylesheets'] = [];
   for (const [layer, dir] of layers.entries()) {
     const root = layer === 0 ? dir : seriesRoot!;
-    for (const name of await readDir(dir)) {
+    for (const name of await readDir(io, dir)) {
       const file = path.join(dir, name);
-      if (name === 'issue.hbs') main = { name: file, text: await readTemplate(root, file) };
-      else if (name === 'index.hbs') index = { name: file, text: await readTemplate(root, file) };
-      else if (name === 'yearbook.hbs') yearbook = { name: file, text: await readTemplate(root, file) };
-      else if (name.endsWith('.css')) stylesheets.push({ name: layer === 0 ? name : `series-${name}`, text: await readTemplate(root, file) });
+      if (name === 'issue.hbs') main = { name: file, text: await readTemplate(io, root, file) };
+      else if (name === 'index.hbs') index = { name: file, text: await readTemplate(io, root, file) };
+      else if (name === 'yearbook.hbs') yearbook = { name: file, text: await readTemplate(io, root, file) };
+      else if (name.endsWith('.css')) stylesheets.push({ name: layer === 0 ? name : `series-${name}`, text: await readTemplate(io, root, file) });
     }
-    for (const name of await readDir(path.join(dir, 'partials'))) {
-      if (name.endsWith('.hbs')) partials.set(name.slice(0, -4), { name: path.join(dir, 'partials', name), text: await readTemplate(root, path.join(dir, 'partials', name)) });
+    for (const name of await readDir(io, path.join(dir, 'partials'))) {
+      if (name.endsWith('.hbs')) partials.set(name.slice(0, -4), { name: path.join(dir, 'partials', name), text: await readTemplate(io, root, path.join(dir, 'partials', name)) });
     }
   }
   if (!main) throw new Error(`no issue.hbs in ${DEFAULT_TEMPLATES}`);

@@ -1,11 +1,11 @@
 // Checks parsed data against the JSON Schemas in schemas/ and turns ajv's errors into diagnostics with positions.
-import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
 import type { Document, LineCounter } from 'yaml';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { locate, pointerToPath } from './locate.js';
 import { closest } from './closest.js';
+import { nodeIo, type Io } from '../io.js';
 
 export type SchemaName = 'issue' | 'series';
 
@@ -20,7 +20,7 @@ export function schemaPath(name: SchemaName): string {
  * when present, else ajv compiles the schemas here (tests run from src/). ajv itself is only loaded
  * in that second case.
  */
-export async function loadValidators(): Promise<void> {
+export async function loadValidators(io: Io = nodeIo): Promise<void> {
   for (const name of ['issue', 'series'] as const) {
     if (validators.has(name)) continue;
     try {
@@ -30,7 +30,7 @@ export async function loadValidators(): Promise<void> {
       const [{ Ajv2020 }, formats] = await Promise.all([import('ajv/dist/2020.js'), import('ajv-formats')]);
       const ajv = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true, verbose: true });
       (formats.default as unknown as (a: typeof ajv) => void)(ajv);
-      validators.set(name, ajv.compile(JSON.parse(readFileSync(schemaPath(name), 'utf8'))));
+      validators.set(name, ajv.compile(JSON.parse(io.readTextSync(schemaPath(name)))));
     }
   }
 }

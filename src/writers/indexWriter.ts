@@ -2,7 +2,6 @@
 // newest first, with links to each PDF and HTML page. Needs no printing.
 import { indexView } from '../render/indexView.js';
 import { listIssueFiles } from '../source/discover.js';
-import { nodeIo } from '../io.js';
 import type { Writer } from './writer.js';
 
 export const indexWriter: Writer = {
@@ -14,7 +13,7 @@ export const indexWriter: Writer = {
     if (new Set(issues.map((i) => i.series.root)).size !== 1) return [];
     const index = (await ctx.layoutFor(issues[0]!)).index;
     if (!index) return [];
-    const all = await listIssueFiles(nodeIo, issues[0]!.series.issuesDir);
+    const all = await listIssueFiles(ctx.io, issues[0]!.series.issuesDir);
     if (all.length !== issues.length) return [];
     return [await ctx.write('index.html', index(indexView(issues, ctx.outputs)))];
   },

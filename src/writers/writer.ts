@@ -6,6 +6,7 @@ import type { Issue } from '../model/types.js';
 import type { PaginatedIssue } from '../model/pagination.js';
 import type { IssueDocument } from '../render/issueDocument.js';
 import type { Layout } from '../render/layouts.js';
+import type { Io } from '../io.js';
 
 /** One issue as the writers receive it. */
 export interface IssueOutput {
@@ -27,6 +28,8 @@ export interface WriteContext {
   readonly outputs: { readonly pdf: boolean; readonly html: boolean };
   readonly yearbook: number | undefined;
   readonly env: NodeJS.ProcessEnv;
+  /** Reads beyond the model (the list of a series' issue files). */
+  readonly io: Io;
   layoutFor(issue: Issue): Promise<Layout>;
   /** The running browser (only for writers that need printing). */
   browser(): Promise<Browser>;

@@ -59,3 +59,20 @@ describe('the module graph of src/', () => {
     expect(cycles(new Map([[a, [b]], [b, [a]]]))).toHaveLength(1);
   });
 });
+
+describe('file system access in src/', () => {
+  // Everything reads and writes through an Io (src/io.ts); nodeIo and the atomic write it uses are
+  // the implementation on the real file system.
+  const IMPLEMENTATIONS = new Set(['io.ts', 'output/writeAtomic.ts']);
+  const FS_IMPORT = /(?:from\s+|import\s*\(\s*|require\(\s*)['"](?:node:)?fs(?:\/promises)?['"]/;
+
+  it('imports node:fs only in the Io implementation', () => {
+    const offenders = files.filter((f) => !IMPLEMENTATIONS.has(rel(f)) && FS_IMPORT.test(readFileSync(f, 'utf8'))).map(rel);
+    expect(offenders).toEqual([]);
+  });
+
+  it('sees an fs import when there is one (the check itself works)', () => {
+    expect(FS_IMPORT.test("import { readFile } from 'node:fs/promises';")).toBe(true);
+    expect(FS_IMPORT.test("const fs = await import('fs');")).toBe(true);
+  });
+});

@@ -6,6 +6,7 @@ import { request } from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { preview, type PreviewHandle } from '../../src/preview/preview.js';
+import { placeholderPng } from '../../src/scaffold/placeholderPng.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const SEED = path.resolve(__dirname, '../../examples/seed');
@@ -80,6 +81,21 @@ describe.skipIf(!existsSync(CHROMIUM))('bulletin preview', () => {
     expect(after.equals(before)).toBe(false);
     const viewer = await (await fetch(`${handle.url}issue/2018-02`)).text();
     expect(viewer).toMatch(/<iframe src="\/2018-02\.pdf\?v=\d+"/);
+  }, 90_000);
+
+  it('prints a photo replaced under the same name (not the bytes it read before)', async () => {
+    const photo = path.join(dir, 'issues/images/2018-02-kunming.png');
+    const before = Buffer.from(await (await fetch(`${handle.url}2018-02.pdf`)).arrayBuffer());
+    const original = await readFile(photo);
+    // Another picture of the same pixel size: the layout stays, only the bytes differ.
+    await writeFile(photo, placeholderPng(800, 630));
+    await new Promise((r) => setTimeout(r, 400));
+    await handle.settled();
+    const after = Buffer.from(await (await fetch(`${handle.url}2018-02.pdf`)).arrayBuffer());
+    expect(after.equals(before)).toBe(false);
+    await writeFile(photo, original);
+    await new Promise((r) => setTimeout(r, 400));
+    await handle.settled();
   }, 90_000);
 
   it('shows the diagnostics of a broken source on the page, keeps serving, and recovers when it is fixed', async () => {
