@@ -13,6 +13,7 @@ import { inspectIssue } from '../../src/model/inspectIssue.js';
 import { loadTemplates } from '../../src/render/templates.js';
 import { compileLayout } from '../../src/render/renderHtml.js';
 import { issueDocument } from '../../src/render/issueDocument.js';
+import { pageState } from '../../src/model/pagination.js';
 import type { Issue } from '../../src/model/types.js';
 import { REPO } from '../helpers.js';
 
@@ -53,7 +54,7 @@ describe('golden: seed 2018-02', () => {
     const sources = await loadTemplates(issue.series.root);
     const layout = compileLayout(sources);
     const pages = new Map([['section-1', 1], ['kunming-meeting', 1], ['shanghai-acceptance', 4]]);
-    const doc = issueDocument(issue, layout, sources.stylesheets, { pages, coverPages: 1, distributionOffset: 0 });
+    const doc = issueDocument(issue, layout, sources.stylesheets, pageState(issue, pages, 1, 0));
     expect(doc.entry).toBe('2018-02.html');
     const entry = doc.resources.get(doc.entry);
     expect(entry && 'body' in entry).toBe(true);
