@@ -67,15 +67,19 @@ ${EXIT_CODES}`)
 
   program
     .command('inspect')
-    .description('print the compiled issue as JSON: numbers, issue line, date line, sections, articles, figures')
+    .description('print what the templates receive for an issue, as JSON: issue line, date line, contents, sections, articles with their HTML')
     .argument('<issue-file>', 'an issue source (.yaml)')
+    .option('--paginated', 'print the issue in the browser first: real contents page numbers, and where each section and article starts')
+    .option('--browser <path>', 'Chrome or Chromium to use with --paginated')
     .addHelpText('after', `
-Example:
+Examples:
   $ bulletin inspect examples/seed/issues/2018-02.yaml | jq .issueLine
-  "2018年第2期（总第11期）"`)
-    .action(async (file: string, _opts: unknown, cmd: Command) => {
+  "2018年第2期（总第11期）"
+  $ bulletin inspect --paginated examples/seed/issues/2018-02.yaml | jq .pagination.starts
+  { "section-1": 1, "kunming-meeting": 1, "shanghai-acceptance": 4 }`)
+    .action(async (file: string, opts: { paginated?: boolean; browser?: string }, cmd: Command) => {
       const { inspectCommand } = await import('./inspectCommand.js');
-      exitCode = await inspectCommand(file, { cwd }, reporterFor(cmd));
+      exitCode = await inspectCommand(file, { cwd, env, paginated: opts.paginated, browser: opts.browser }, reporterFor(cmd));
     });
 
   program

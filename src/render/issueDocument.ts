@@ -2,7 +2,7 @@
 import type { Issue } from '../model/types.js';
 import type { PageState } from '../model/pagination.js';
 import type { CompiledLayout } from './renderHtml.js';
-import { issueView } from './viewModel.js';
+import { issueView, type IssueView } from './viewModel.js';
 import { issueCss } from './issueCss.js';
 import { facesFor, fontFaces } from './fontFaces.js';
 import { issueText } from '../model/issueText.js';
@@ -15,6 +15,8 @@ export type Resource = { type: string; body: Uint8Array | string } | { type: str
 export interface IssueDocument {
   /** Relative URL of the HTML page: `<slug>.html`. */
   entry: string;
+  /** What the templates received (`bulletin inspect` prints it). */
+  view: IssueView;
   resources: Map<string, Resource>;
   /**
    * False for a long document made to be printed only: on screen it shows nothing, so Chrome lays
@@ -79,5 +81,5 @@ export function issueDocument(issue: Issue, layout: CompiledLayout, stylesheets:
   }
   const entry = `${issue.slug}.html`;
   resources.set(entry, { type: 'text/html; charset=utf-8', body: hardenHtml(layout(view)) });
-  return { entry, resources, screenLayout };
+  return { entry, view, resources, screenLayout };
 }

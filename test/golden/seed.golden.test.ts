@@ -1,4 +1,4 @@
-// Golden tests of the seed issue: the compiled model (`inspectIssue()`) and the HTML page
+// Golden tests of the seed issue: the view the templates receive (`inspect()`) and the HTML page
 // (`issueDocument()`) for a fixed pagination. No browser involved.
 //
 // The golden files sit next to this test. After an intended change, regenerate them with
@@ -9,7 +9,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { validate } from '../../src/validate.js';
-import { inspectIssue } from '../../src/model/inspectIssue.js';
+import { inspect } from '../../src/inspect.js';
 import { loadTemplates } from '../../src/render/templates.js';
 import { compileLayout } from '../../src/render/renderHtml.js';
 import { issueDocument } from '../../src/render/issueDocument.js';
@@ -43,8 +43,8 @@ beforeAll(async () => {
 });
 
 describe('golden: seed 2018-02', () => {
-  it('inspectIssue() gives the committed model (paths relative to the repository)', () => {
-    const model = inspectIssue(issue, REPO);
+  it('inspect() gives the committed view, what the templates receive (no absolute paths)', async () => {
+    const model = (await inspect('examples/seed/issues/2018-02.yaml', { cwd: REPO })).view;
     const json = `${JSON.stringify(model, null, 2)}\n`;
     expect(json).not.toContain(REPO);
     golden('seed-2018-02.inspect.json', json);
