@@ -2,7 +2,7 @@
 import type { Io } from '../io.js';
 import { errnoCode } from '../io.js';
 import { isInside } from '../model/checkAsset.js';
-import { diagnostic, FILE_START, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { diagnostic, FILE_START, type Diagnostic, type DiagnosticCode } from '../diagnostics/diagnostic.js';
 
 /** Sources larger than this are refused unread: no bulletin issue comes near it. */
 export const MAX_SOURCE_BYTES = 2 * 1024 * 1024;
@@ -15,7 +15,7 @@ export type ReadResult = { ok: true; text: string } | { ok: false; diagnostic: D
  * in a code frame, a CI log or an annotation.
  */
 export async function readSource(io: Io, path: string, displayPath: string, root?: string): Promise<ReadResult> {
-  const fail = (code: string, message: string, hint?: string): ReadResult => ({
+  const fail = (code: DiagnosticCode, message: string, hint?: string): ReadResult => ({
     ok: false,
     diagnostic: diagnostic(displayPath, FILE_START, 'error', code, message, hint),
   });
