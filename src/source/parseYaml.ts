@@ -209,6 +209,12 @@ export function parseYaml(text: string, file: string): ParsedYaml {
     let aliases = 0;
     visit(doc, (_key, node) => {
       if (isAlias(node)) {
+        // An unresolved alias is most often text that starts with `*`; say so where it is, not at 1:1 when expanding.
+        if (!node.resolve(doc)) {
+          const r = node.range ?? [0, 0];
+          add(r[0], r[1], 'yaml-bad-alias', `the alias \`*${node.source}\` does not refer to an anchor \`&${node.source}\` above it`);
+          return visit.SKIP;
+        }
         aliases += 1;
         if (aliases === MAX_ALIASES + 1) {
           const r = node.range ?? [0, 0];

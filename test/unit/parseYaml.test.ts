@@ -82,6 +82,14 @@ describe('parseYaml: errors', () => {
     expect(r.diagnostics[0]!.hint).toMatch(/spaces/);
   });
 
+  it('reports an alias to no anchor where it is: text that starts with `*`', () => {
+    const r = parseYaml('year: 2018\nnote: *以上数据截至12月。\n', 'f.yaml');
+    expect(r.data).toBeUndefined();
+    expect(r.diagnostics).toHaveLength(1);
+    expect(r.diagnostics[0]).toMatchObject({ code: 'yaml-bad-alias', line: 2, column: 7 });
+    expect(r.diagnostics[0]!.hint).toMatch(/quotes/);
+  });
+
   it('refuses a second document, pointing at it', () => {
     const r = parseYaml('year: 2018\n---\nyear: 2019\n', 'f.yaml');
     expect(r.data).toBeUndefined();
