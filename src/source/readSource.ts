@@ -47,7 +47,13 @@ export async function readSource(io: Io, path: string, displayPath: string, root
       'An issue file holds text only; split it or move large content out.',
     );
   }
-  const bytes = await io.readFile(path);
+  let bytes: Uint8Array;
+  try {
+    bytes = await io.readFile(path);
+  } catch (error) {
+    // A file listed but not readable (its permissions): the source's problem, not a crash.
+    return fail('source-unreadable', `cannot read the file (${errnoCode(error) ?? String(error)})`);
+  }
   if (bytes.length > MAX_SOURCE_BYTES) return fail('source-too-large', 'source too large');
   let text: string;
   try {
