@@ -5,6 +5,7 @@ export { lintText } from './lint/lintText.js';
 export { LINT_CODES, type LintCode, type LintLevel } from './lint/lintCodes.js';
 export type { TextFinding, TextFix, TextKind } from './lint/types.js';
 export type { Diagnostic, Severity, Span } from './diagnostics/diagnostic.js';
+export { DIAGNOSTIC_CODES, type DiagnosticCode, type CodeInfo } from './diagnostics/codes.js';
 export { ExitCode, BulletinError } from './diagnostics/exitCodes.js';
 export type { Issue, Series, Section, Article, Figure, TocEntry, Pagination } from './model/types.js';
 export { formatDate, parsePlainDate, type PlainDate } from './model/chineseDate.js';

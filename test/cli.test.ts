@@ -1,7 +1,8 @@
 // The command line in-process: main(argv, { stdout, stderr, cwd, env }) with collecting streams.
 import { closeSync, cpSync, openSync, readFileSync, writeFileSync, ftruncateSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
+import { ExitCode } from '../src/diagnostics/exitCodes.js';
 import { cleanScratch, issueYaml, runCli, REPO, SEED, SERIES_YAML, scratchDir, writeTree } from './helpers.js';
 
 /** Runs the CLI with colour off (no TTY, empty environment) in `cwd`. */
@@ -210,6 +211,7 @@ describe('help', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Examples:');
     expect(r.stdout).toContain('Exit codes:');
+    expect(r.stdout).toMatch(/^ {2}70 +internal error/m);
     expect(r.stdout).toContain('validate');
     expect(r.stdout).toContain('inspect');
   });
@@ -226,5 +228,51 @@ describe('help', () => {
     const r = await run(['--version']);
     expect(r.code).toBe(0);
     expect(r.stdout.trim()).toBe(JSON.parse(readFileSync(path.join(REPO, 'package.json'), 'utf8')).version);
+  });
+});
+
+describe('an internal error', () => {
+  const BUG = "Cannot read properties of undefined (reading 'line')";
+  /** A stack frame line as Node prints it. */
+  const FRAME = /^\s+at .+:\d+:\d+\)?$/m;
+
+  /** Runs the CLI with validateCommand replaced by one that fails as a bug would: a TypeError, not a BulletinError. */
+  async function runBroken(argv: string[]) {
+    vi.resetModules();
+    vi.doMock('../src/cli/validateCommand.js', () => ({
+      validateCommand: async () => {
+        throw new TypeError(BUG);
+      },
+    }));
+    try {
+      return await run(argv);
+    } finally {
+      vi.doUnmock('../src/cli/validateCommand.js');
+      vi.resetModules();
+    }
+  }
+
+  it('exits 70 with one line to report and a hint, without the stack', async () => {
+    const r = await runBroken(['validate', 'examples/seed']);
+    expect(r.code).toBe(ExitCode.InternalError);
+    expect(r.code).toBe(70);
+    expect(r.stderr).toContain(`error internal error, please report this: ${BUG}\n`);
+    expect(r.stderr).toContain('hint: Run the command again with --verbose');
+    expect(r.stderr).not.toMatch(FRAME);
+    expect(r.stderr).not.toContain('TypeError');
+    expect(r.stdout).toBe('');
+  });
+
+  it('prints the stack under --verbose', async () => {
+    const r = await runBroken(['--verbose', 'validate', 'examples/seed']);
+    expect(r.code).toBe(70);
+    expect(r.stderr).toContain(`internal error, please report this: ${BUG}`);
+    expect(r.stderr).toContain(`TypeError: ${BUG}`);
+    expect(r.stderr).toMatch(FRAME);
+    expect(r.stderr).not.toContain('hint:');
+  });
+
+  it('leaves the commands whole afterwards', async () => {
+    expect((await run(['validate', 'examples/seed'])).code).toBe(0);
   });
 });

@@ -209,6 +209,19 @@ function prepare(name: string, setup: string | undefined): Prepared {
     case 'symlink-font-to-etc-passwd':
       symlinkSync('/etc/passwd', path.join(dir, 'fonts', 'body.ttf'));
       break;
+    case 'image-symlink-loop':
+      symlinkSync('loop.png', path.join(dir, 'issues', 'images', 'loop.png'));
+      break;
+    case 'font-symlink-loop':
+      symlinkSync('body.ttf', path.join(dir, 'fonts', 'body.ttf'));
+      break;
+    case 'sparse-font-50mb': {
+      // A TrueType head (version 1.0), then a hole: 50 MiB on paper, a few bytes on disk.
+      const file = path.join(dir, 'fonts', 'body.ttf');
+      writeFileSync(file, Buffer.from([0, 1, 0, 0]));
+      truncateSync(file, 50 * 1024 * 1024);
+      break;
+    }
     case 'symlink-template-to-etc-passwd':
       symlinkSync('/etc/passwd', path.join(dir, 'templates', 'extra.css'));
       break;

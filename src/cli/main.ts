@@ -16,6 +16,7 @@ Exit codes:
   3    rendering failed (template error, contents check of the PDF failed)
   4    browser not found, failed to start, crashed or hung
   5    an output could not be written
+  70   internal error (a bug: please report it)
   130  interrupted (Ctrl-C); 143 terminated (SIGTERM)`;
 
 export async function main(argv: readonly string[], context: MainContext = {}): Promise<number> {
@@ -189,7 +190,13 @@ overwrites an existing file.`)
       createReporter(streams, { env }).error(error.message, error.hint);
       return error.exitCode;
     }
-    throw error;
+    // Anything else is a bug: one line for people, where it happened for the report under --verbose.
+    const { verbose } = program.opts<{ verbose?: boolean }>();
+    const reporter = createReporter(streams, { env, verbose });
+    const message = error instanceof Error ? error.message : String(error);
+    reporter.error(`internal error, please report this: ${message}`, verbose ? undefined : 'Run the command again with --verbose and add what it prints to the report.');
+    if (error instanceof Error && error.stack) reporter.verbose(error.stack);
+    return ExitCode.InternalError;
   }
   return exitCode;
 }

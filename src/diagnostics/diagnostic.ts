@@ -1,4 +1,7 @@
 // Diagnostics as data: every problem the tool reports, with its position, code and hint.
+import { DIAGNOSTIC_CODES, type DiagnosticCode } from './codes.js';
+
+export type { DiagnosticCode };
 
 export type Severity = 'error' | 'warning';
 
@@ -14,8 +17,8 @@ export interface Diagnostic extends Span {
   /** Path of the file as the user named it (relative to the working folder when possible). */
   file: string;
   severity: Severity;
-  /** Stable code, documented in the README (e.g. `schema-unknown-key`). */
-  code: string;
+  /** Stable code from the list in codes.ts, documented in the README (e.g. `schema-unknown-key`). */
+  code: DiagnosticCode;
   message: string;
   /** What to do about it. */
   hint?: string;
@@ -24,13 +27,14 @@ export interface Diagnostic extends Span {
 /** A span covering nothing in particular: the start of a file. */
 export const FILE_START: Span = { line: 1, column: 1, endLine: 1, endColumn: 1 };
 
+/** `hint` is what to do in this case; without one, the code's general hint from codes.ts is given. */
 export function diagnostic(
   file: string,
   span: Span,
   severity: Severity,
-  code: string,
+  code: DiagnosticCode,
   message: string,
-  hint?: string,
+  hint: string | undefined = DIAGNOSTIC_CODES[code].hint,
 ): Diagnostic {
   return { file, ...span, severity, code, message, ...(hint ? { hint } : {}) };
 }

@@ -13,6 +13,8 @@ export const ExitCode = {
   BrowserFailed: 4,
   /** Writing an output failed (permissions, disk full). */
   OutputFailed: 5,
+  /** An unexpected exception: a bug of bulletin (EX_SOFTWARE of sysexits.h). */
+  InternalError: 70,
   /** Interrupted by Ctrl-C (SIGINT). */
   Interrupted: 130,
   /** Terminated by SIGTERM. */

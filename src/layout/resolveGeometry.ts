@@ -63,14 +63,18 @@ function geometryProblems(g: PageGeometry, o: GeometryOverrides): GeometryProble
   if (g.margins.outer < MIN_MARGIN_MM) {
     problems.push({
       path: at('typeArea', 'margins', 'paper'),
-      message: `the type area (${g.typeArea.width} mm wide) and the binding margin (${g.margins.inner} mm) do not fit on ${paperName} paper (${g.paper.width} mm wide): ${g.margins.outer} mm would be left at the outer edge`,
+      message: g.margins.outer < 0
+        ? `the type area (${g.typeArea.width} mm wide) and the binding margin (${g.margins.inner} mm) need ${g.typeArea.width + g.margins.inner} mm, more than the width of ${paperName} paper (${g.paper.width} mm)`
+        : `the type area (${g.typeArea.width} mm wide) and the binding margin (${g.margins.inner} mm) leave ${g.margins.outer} mm at the outer edge of ${paperName} paper (at least ${MIN_MARGIN_MM} mm)`,
       hint: `Keep typeArea.width + margins.inner at most ${g.paper.width - MIN_MARGIN_MM} mm${o.preset === undefined && g.paper.width < 200 ? ', or choose `preset: a5-booklet`, which is made for small paper' : ''}.`,
     });
   }
   if (g.margins.bottom < pageNumberRoom) {
     problems.push({
       path: at('typeArea', 'margins', 'paper'),
-      message: `the type area (${g.typeArea.height} mm high, ${g.margins.top} mm from the top) leaves ${g.margins.bottom} mm at the foot of ${paperName} paper, and the page number needs ${round1(pageNumberRoom)} mm`,
+      message: g.margins.bottom < 0
+        ? `the type area (${g.typeArea.height} mm high) and the top margin (${g.margins.top} mm) need ${g.typeArea.height + g.margins.top} mm, more than the height of ${paperName} paper (${g.paper.height} mm)`
+        : `the type area (${g.typeArea.height} mm high, ${g.margins.top} mm from the top) leaves ${g.margins.bottom} mm at the foot of ${paperName} paper, and the page number needs ${round1(pageNumberRoom)} mm`,
       hint: `Keep typeArea.height + margins.top at most ${Math.floor(g.paper.height - pageNumberRoom)} mm.`,
     });
   }
@@ -89,13 +93,6 @@ function geometryProblems(g: PageGeometry, o: GeometryOverrides): GeometryProble
       path: at('grid', 'bodySize', 'typeArea', 'paper'),
       message: `${g.grid.lines} lines in ${g.typeArea.height} mm are ${round1(linePt)} pt apart, too close for ${g.sizes.body} pt text (at least ${round1(g.sizes.body * MIN_LEADING)} pt)`,
       hint: `Set \`grid.lines\` to ${Math.floor(g.typeArea.height / (g.sizes.body * MIN_LEADING * MM_PER_PT))} or fewer, or a smaller \`bodySize\`.`,
-    });
-  }
-  if (g.sizes.title * MM_PER_PT > g.typeArea.width / 4) {
-    problems.push({
-      path: at('titleSize', 'typeArea', 'paper'),
-      message: `titles of ${g.sizes.title} pt fit fewer than four characters on a line ${g.typeArea.width} mm wide`,
-      hint: 'Choose a smaller `titleSize`.',
     });
   }
   return problems;

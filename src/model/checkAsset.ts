@@ -6,9 +6,12 @@ import { closest } from '../source/closest.js';
 
 export type AssetKind = 'image' | 'font';
 
+/** What can be wrong with a named file, whatever its kind: `image-missing`, `font-too-large` … (each in codes.ts). */
+export type AssetProblem = 'outside' | 'missing' | 'unreadable' | 'not-file' | 'too-large';
+
 export type AssetCheck =
   | { ok: true; real: string; relPath: string; head: Uint8Array; size: number }
-  | { ok: false; code: string; message: string; hint: string };
+  | { ok: false; code: `${AssetKind}-${AssetProblem}`; message: string; hint: string };
 
 export const MAX_ASSET_BYTES: Record<AssetKind, number> = { image: 20 * 1024 * 1024, font: 40 * 1024 * 1024 };
 

@@ -1,7 +1,8 @@
 // One issue file → its Issue model and every problem found in it (schema, dates, ids, bodies, figures).
 import path from 'node:path';
 import type { Io } from '../io.js';
-import { diagnostic, hasErrors, type Diagnostic, type Span } from '../diagnostics/diagnostic.js';
+import { diagnostic, hasErrors, type Diagnostic, type DiagnosticCode, type Span } from '../diagnostics/diagnostic.js';
+import { diagnosticCode } from '../diagnostics/codes.js';
 import { loadYaml } from './loadYaml.js';
 import { offsetSpan } from './parseYaml.js';
 import { schemaCheck } from './schemaCheck.js';
@@ -74,7 +75,7 @@ export async function loadIssue(io: Io, file: string, display: string, series: S
   const data = parsed.data as Record<string, unknown>;
   const out = result.diagnostics;
   const at = (p: DataPath, key = false) => locate(doc, lc, p, { key });
-  const add = (p: DataPath, severity: 'error' | 'warning', code: string, message: string, hint?: string, key = false) =>
+  const add = (p: DataPath, severity: 'error' | 'warning', code: DiagnosticCode, message: string, hint?: string, key = false) =>
     out.push(diagnostic(display, at(p, key), severity, code, message, hint));
 
   out.push(...schemaCheck('issue', data, display, doc, lc));
@@ -138,7 +139,8 @@ export async function loadIssue(io: Io, file: string, display: string, series: S
         const check = checkBody(text);
         if (field === 'body') paragraphs = check.paragraphs;
         for (const p of check.problems) {
-          out.push(diagnostic(display, bodyLineSpan(doc, lc, loaded.text, [...aPath, field], p.line), 'error', p.code, p.message, p.hint));
+          // The body checks name their codes as plain strings: checked against the list here.
+          out.push(diagnostic(display, bodyLineSpan(doc, lc, loaded.text, [...aPath, field], p.line), 'error', diagnosticCode(p.code), p.message, p.hint));
         }
       }
       for (const [fi, f] of list(a.figures).entries()) {

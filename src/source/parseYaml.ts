@@ -1,6 +1,6 @@
 // YAML text → document with positions, under a strict, safe profile (core schema, no tags, no merge keys).
-import { parseAllDocuments, LineCounter, visit, isAlias, isNode, isScalar, type Document, type DocumentOptions, type ParseOptions, type SchemaOptions } from 'yaml';
-import { diagnostic, type Diagnostic, type Span } from '../diagnostics/diagnostic.js';
+import { parseAllDocuments, LineCounter, visit, isAlias, isNode, isScalar, type Document, type DocumentOptions, type ErrorCode, type ParseOptions, type SchemaOptions } from 'yaml';
+import { diagnostic, type Diagnostic, type DiagnosticCode, type Span } from '../diagnostics/diagnostic.js';
 
 /** More aliases than this is an alias bomb, not a bulletin. */
 export const MAX_ALIASES = 50;
@@ -32,16 +32,37 @@ export function offsetSpan(lineCounter: LineCounter, start: number, end: number)
   return { line: a.line, column: a.col, endLine: b.line, endColumn: b.col };
 }
 
-const HINTS: Record<string, string> = {
-  DUPLICATE_KEY: 'Each key may appear once in a mapping: remove or rename one of them.',
-  TAB_AS_INDENT: 'Indent with spaces, not tabs.',
-  BLOCK_AS_IMPLICIT_KEY: 'Put the nested mapping on its own indented lines, or quote the value if it contains ": ".',
-  KEY_OVER_1024_CHARS: 'Keys are short names such as `title`; long text belongs in a value.',
-  RESOURCE_EXHAUSTION: 'The file nests too deeply or is too large to be an issue source.',
-  TAG_RESOLVE_FAILED: 'Remove the tag (the word starting with `!`); write the value as plain text.',
-  MULTILINE_IMPLICIT_KEY: 'A key must fit on one line: check for a missing `:` or a quote that is not closed above.',
+/**
+ * The code of each error of the yaml parser (hints in codes.ts). Every code of the parser's type is
+ * named, so a new one in a yaml upgrade fails to compile here. The ones a source cannot cause under
+ * this profile share a code with the problem they would be: stack exhaustion is refused earlier as
+ * too deep, a second document is found by parseAllDocuments, any tag is refused.
+ */
+const PARSER_CODES: Record<ErrorCode, DiagnosticCode> = {
+  ALIAS_PROPS: 'yaml-alias-props',
+  BAD_ALIAS: 'yaml-bad-alias',
+  BAD_COLLECTION_TYPE: 'yaml-tag',
+  BAD_DIRECTIVE: 'yaml-bad-directive',
+  BAD_DQ_ESCAPE: 'yaml-bad-dq-escape',
+  BAD_INDENT: 'yaml-bad-indent',
+  BAD_PROP_ORDER: 'yaml-bad-prop-order',
+  BAD_SCALAR_START: 'yaml-bad-scalar-start',
+  BLOCK_AS_IMPLICIT_KEY: 'yaml-block-as-implicit-key',
+  BLOCK_IN_FLOW: 'yaml-block-in-flow',
+  DUPLICATE_KEY: 'yaml-duplicate-key',
+  IMPOSSIBLE: 'yaml-syntax',
+  KEY_OVER_1024_CHARS: 'yaml-key-over-1024-chars',
+  MISSING_CHAR: 'yaml-missing-char',
+  MULTILINE_IMPLICIT_KEY: 'yaml-multiline-implicit-key',
+  MULTIPLE_ANCHORS: 'yaml-multiple-anchors',
+  MULTIPLE_DOCS: 'yaml-multiple-documents',
+  MULTIPLE_TAGS: 'yaml-tag',
+  NON_STRING_KEY: 'yaml-syntax',
+  RESOURCE_EXHAUSTION: 'yaml-too-deep',
+  TAB_AS_INDENT: 'yaml-tab-as-indent',
+  TAG_RESOLVE_FAILED: 'yaml-tag',
+  UNEXPECTED_TOKEN: 'yaml-unexpected-token',
 };
-const DEFAULT_HINT = 'Check the indentation, the quotes and the brackets on this line and the one above.';
 
 /** Half of a surrogate pair without the other half. */
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
@@ -131,7 +152,7 @@ function lineCounterFor(text: string, lineCounter: LineCounter): void {
 export function parseYaml(text: string, file: string): ParsedYaml {
   const lineCounter = new LineCounter();
   const diagnostics: Diagnostic[] = [];
-  const add = (start: number, end: number, code: string, message: string, hint?: string): void => {
+  const add = (start: number, end: number, code: DiagnosticCode, message: string, hint?: string): void => {
     diagnostics.push(diagnostic(file, offsetSpan(lineCounter, start, end), 'error', code, message, hint));
   };
   const deep = tooDeep(text);
@@ -182,13 +203,18 @@ export function parseYaml(text: string, file: string): ParsedYaml {
         `Close it with \`${unclosed[2]}\` on the same line, or write the text without brackets (quote it if it must start with \`${open}\`).`);
       continue;
     }
-    const code = problem.code === 'TAG_RESOLVE_FAILED' ? 'yaml-tag' : `yaml-${problem.code.toLowerCase().replace(/_/g, '-')}`;
-    add(start, end, code, message, HINTS[problem.code] ?? (problem.code === 'MISSING_CHAR' && message.startsWith('a quoted') ? 'Close the quote at the end of the text, or remove it (most text needs no quotes).' : DEFAULT_HINT));
+    add(start, end, PARSER_CODES[problem.code] ?? 'yaml-syntax', message, message.startsWith('a quoted') ? 'Close the quote at the end of the text, or remove it (most text needs no quotes).' : undefined);
   }
   if (diagnostics.length === 0) {
     let aliases = 0;
     visit(doc, (_key, node) => {
       if (isAlias(node)) {
+        // An unresolved alias is most often text that starts with `*`; say so where it is, not at 1:1 when expanding.
+        if (!node.resolve(doc)) {
+          const r = node.range ?? [0, 0];
+          add(r[0], r[1], 'yaml-bad-alias', `the alias \`*${node.source}\` does not refer to an anchor \`&${node.source}\` above it`);
+          return visit.SKIP;
+        }
         aliases += 1;
         if (aliases === MAX_ALIASES + 1) {
           const r = node.range ?? [0, 0];

@@ -2,7 +2,7 @@
 import type { Io } from '../io.js';
 import { errnoCode } from '../io.js';
 import { isInside } from '../model/checkAsset.js';
-import { diagnostic, FILE_START, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { diagnostic, FILE_START, type Diagnostic, type DiagnosticCode } from '../diagnostics/diagnostic.js';
 
 /** Sources larger than this are refused unread: no bulletin issue comes near it. */
 export const MAX_SOURCE_BYTES = 2 * 1024 * 1024;
@@ -15,7 +15,7 @@ export type ReadResult = { ok: true; text: string } | { ok: false; diagnostic: D
  * in a code frame, a CI log or an annotation.
  */
 export async function readSource(io: Io, path: string, displayPath: string, root?: string): Promise<ReadResult> {
-  const fail = (code: string, message: string, hint?: string): ReadResult => ({
+  const fail = (code: DiagnosticCode, message: string, hint?: string): ReadResult => ({
     ok: false,
     diagnostic: diagnostic(displayPath, FILE_START, 'error', code, message, hint),
   });
@@ -47,7 +47,13 @@ export async function readSource(io: Io, path: string, displayPath: string, root
       'An issue file holds text only; split it or move large content out.',
     );
   }
-  const bytes = await io.readFile(path);
+  let bytes: Uint8Array;
+  try {
+    bytes = await io.readFile(path);
+  } catch (error) {
+    // A file listed but not readable (its permissions): the source's problem, not a crash.
+    return fail('source-unreadable', `cannot read the file (${errnoCode(error) ?? String(error)})`);
+  }
   if (bytes.length > MAX_SOURCE_BYTES) return fail('source-too-large', 'source too large');
   let text: string;
   try {

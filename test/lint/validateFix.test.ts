@@ -10,7 +10,7 @@ const ISSUE = path.join('issues', '2018-01.yaml');
 
 const run = (argv: string[], cwd: string) => runCli(argv, cwd);
 
-function copyOf(name: 'dirty' | 'clean'): string {
+function copyOf(name: 'dirty' | 'clean' | 'unfixable'): string {
   const dir = path.join(scratchDir('bulletin-lint-'), name);
   cpSync(path.join(FIXTURES, name), dir, { recursive: true });
   return dir;
@@ -19,31 +19,20 @@ function copyOf(name: 'dirty' | 'clean'): string {
 const read = (dir: string, file: string) => readFileSync(path.join(dir, file), 'utf8');
 
 /**
- * Each kind of fixable mistake in the dirty fixture: the code, a stretch of its line, and the
- * characters of that stretch the warning points at.
+ * Each kind of mistake a fixture holds (test/fixtures/lint/<name>/expected.json): the code, a stretch
+ * of its line, and the characters of that stretch the warning points at.
  */
-const MISTAKES: { code: string; file: string; line: string; at: string }[] = [
-  { code: 'text-halfwidth-punct', file: 'bulletin.yaml', line: '办公室 (示例)', at: '(' },
-  { code: 'text-halfwidth-punct', file: 'bulletin.yaml', line: '各省(区、市)', at: ')' },
-  { code: 'text-title-period', file: ISSUE, line: '- label: 工作动态。', at: '。' },
-  { code: 'text-straight-quotes', file: ISSUE, line: '园区召开"生态', at: '"' },
-  { code: 'text-year-range', file: ISSUE, line: '部署2018-2020', at: '-' },
-  { code: 'text-halfwidth-punct', file: ISSUE, line: '编者按:', at: ':' },
-  { code: 'text-title-period', file: ISSUE, line: '# 一、总体情况。', at: '。' },
-  { code: 'text-halfwidth-punct', file: ISSUE, line: '会议指出,', at: ',' },
-  { code: 'text-straight-quotes', file: ISSUE, line: '会议强调"', at: '"' },
-  { code: 'text-straight-quotes', file: ISSUE, line: "要坚持'", at: "'" },
-  { code: 'text-dash', file: ISSUE, line: '会议--', at: '--' },
-  { code: 'text-ellipsis', file: ISSUE, line: '环境...', at: '...' },
-  { code: 'text-range-tilde', file: ISSUE, line: '80~100', at: '~' },
-  { code: 'text-year-range', file: ISSUE, line: '          2018-2020年是', at: '-' },
-  { code: 'text-ordinal', file: ISSUE, line: '1、加强', at: '1、' },
-  { code: 'text-ordinal', file: ISSUE, line: '## （一）、', at: '（一）、' },
-  { code: 'text-ordinal', file: ISSUE, line: '一.总体要求', at: '一.' },
-  { code: 'text-date-zero', file: ISSUE, line: '二O一八年', at: '二O一八' },
-  { code: 'text-issue-number-padded', file: ISSUE, line: '第02期', at: '0' },
-  { code: 'text-cjk-space', file: ISSUE, line: '共有 55', at: ' ' },
-];
+interface Mistake {
+  code: string;
+  file: string;
+  line: string;
+  at: string;
+}
+
+const mistakesOf = (name: 'dirty' | 'unfixable') => JSON.parse(readFileSync(path.join(FIXTURES, name, 'expected.json'), 'utf8')) as Mistake[];
+
+/** Every kind of fixable mistake, in the dirty fixture. */
+const MISTAKES = mistakesOf('dirty');
 
 /** Line and column (1-based, UTF-16 like the reports) of `at` within the first line holding `line`. */
 function positionOf(text: string, line: string, at: string): { line: number; column: number } {
@@ -97,24 +86,12 @@ describe('validate: copy-editing warnings', () => {
   });
 
   it('reports the mistakes only a person can fix on their lines, without a fix', async () => {
-    const dir = copyOf('clean');
-    const text = read(dir, ISSUE).replace('          共有55家园区通过验收。\n', [
-      '          共有55家园区通过验收。',
-      '',
-      '          会议强调“绿色发展理念。',
-      '',
-      '          截至二〇一八年12月，北京—上海。',
-      '',
-    ].join('\n'));
-    writeFileSync(path.join(dir, ISSUE), text);
+    const dir = copyOf('unfixable');
+    const text = read(dir, ISSUE);
     const r = await run(['validate', '--format', 'json', '.'], dir);
-    const report = JSON.parse(r.stdout) as { line: number; column: number; code: string; hint: string }[];
-    const expected = [
-      { code: 'text-unbalanced', ...positionOf(text, '会议强调“绿色发展理念', '“') },
-      { code: 'text-date-mixed', ...positionOf(text, '二〇一八年12月', '二') },
-      { code: 'text-dash', ...positionOf(text, '北京—', '—') },
-    ];
-    expect(report.map(({ code, line, column }) => ({ code, line, column }))).toEqual(expected);
+    const report = JSON.parse(r.stdout) as { file: string; line: number; column: number; code: string; hint: string }[];
+    const expected = mistakesOf('unfixable').map((m) => ({ code: m.code, file: m.file, ...positionOf(read(dir, m.file), m.line, m.at) }));
+    expect(report.map(({ code, file, line, column }) => ({ code, file, line, column }))).toEqual(expected);
     for (const d of report) expect(d.hint).not.toContain('--fix');
     const fixed = await run(['validate', '--fix', '.'], dir);
     expect(read(dir, ISSUE)).toBe(text);

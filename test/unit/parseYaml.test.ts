@@ -59,9 +59,7 @@ describe('parseYaml: errors', () => {
     expect(r.diagnostics[0]).toMatchObject({ severity: 'error', line: 2, column: 8 });
   });
 
-  // BUG: the diagnostic for a custom tag (`yaml-tag-resolve-failed`, "Unresolved tag: !custom") has no hint,
-  // though every diagnostic should carry one. src/source/parseYaml.ts:34 — HINTS lacks TAG_RESOLVE_FAILED
-  // (and other yaml codes); a fallback hint for codes not in the table would cover them all.
+  // Every code has a hint in src/diagnostics/codes.ts; the parser's "Unresolved tag: !custom" gets yaml-tag's.
   it('gives the custom-tag error a hint', () => {
     const [d] = parseYaml('label: !custom 专刊\n', 'f.yaml').diagnostics;
     expect(d!.hint).toBeTruthy();
@@ -80,6 +78,14 @@ describe('parseYaml: errors', () => {
     expect(r.data).toBeUndefined();
     expect(r.diagnostics[0]).toMatchObject({ code: 'yaml-tab-as-indent', line: 2, column: 1 });
     expect(r.diagnostics[0]!.hint).toMatch(/spaces/);
+  });
+
+  it('reports an alias to no anchor where it is: text that starts with `*`', () => {
+    const r = parseYaml('year: 2018\nnote: *以上数据截至12月。\n', 'f.yaml');
+    expect(r.data).toBeUndefined();
+    expect(r.diagnostics).toHaveLength(1);
+    expect(r.diagnostics[0]).toMatchObject({ code: 'yaml-bad-alias', line: 2, column: 7 });
+    expect(r.diagnostics[0]!.hint).toMatch(/quotes/);
   });
 
   it('refuses a second document, pointing at it', () => {

@@ -1,0 +1,154 @@
+// The closed list of diagnostic codes: every problem bulletin can report, with its default severity,
+// what it says and what to do about it. Kept as data so that it can be documented, tested and translated.
+import type { Severity } from './diagnostic.js';
+import { LINT_CODES, type LintCode } from '../lint/lintCodes.js';
+
+export { LINT_CODES, type LintCode };
+
+export interface CodeInfo {
+  /** How the problem is reported (a series may set the level of each text-* check). */
+  severity: Severity;
+  /** What the diagnostic says; `{name}` stands for a specific of the case (a key, a path, a number). */
+  message: string;
+  /** What to do about it, when the caller has nothing more specific to say. */
+  hint: string;
+}
+
+/** The hint of YAML syntax errors that have no better one. */
+const CHECK_THE_LINE = 'Check the indentation, the quotes and the brackets on this line and the one above.';
+
+/** The hint of schema errors whose part of the schema has no description. */
+const SEE_SCHEMA = 'See the description of this key in the schema (schemas/), or an example in examples/.';
+
+/** The copy-editing checks: keyed by the lint list, so a check added there must be described here. */
+const TEXT_CODES: Record<LintCode, CodeInfo> = {
+  'text-halfwidth-punct': { severity: 'warning', message: 'half-width `{char}` in Chinese text', hint: 'Write the full-width punctuation mark next to Chinese characters (GB/T 15834).' },
+  'text-straight-quotes': { severity: 'warning', message: 'straight quote `{char}` in Chinese text', hint: 'Chinese text takes “ ” outside and ‘ ’ inside (GB/T 15834).' },
+  'text-unbalanced': { severity: 'warning', message: '`{char}` has no partner in the paragraph', hint: 'Close each pair of quotes or brackets within its paragraph (GB/T 15834).' },
+  'text-dash': { severity: 'warning', message: '`{text}` is not a Chinese dash', hint: 'Write the dash (破折号) as `——`, two U+2014 EM DASH with no spaces (GB/T 15834).' },
+  'text-ellipsis': { severity: 'warning', message: '`{text}` is not a Chinese ellipsis', hint: 'Write the ellipsis (省略号) as `……`, two U+2026 HORIZONTAL ELLIPSIS (GB/T 15834).' },
+  'text-range-tilde': { severity: 'warning', message: '`{char}` in a range of numbers', hint: 'Write the full-width wave dash `～` (U+FF5E) between the numbers of a range, as in 25～30 (GB/T 15834).' },
+  'text-year-range': { severity: 'warning', message: '`{char}` in a range of years or dates', hint: 'Join the range with the one-em dash `—` (U+2014), as in 2018—2020年 (GB/T 15834).' },
+  'text-title-period': { severity: 'warning', message: 'a title ends with `{char}`', hint: 'Titles and headings take no full stop at the end (GB/T 15834): remove it.' },
+  'text-ordinal': { severity: 'warning', message: 'ordinal `{text}` in a non-standard form', hint: 'Ordinals are written 一、 · （一） · 1. · （1）, with nothing after the brackets (GB/T 15834).' },
+  'text-date-zero': { severity: 'warning', message: 'wrong zero {char} in the year {year}年', hint: 'A year in Chinese numerals writes zero as 〇 (U+3007) (GB/T 15835).' },
+  'text-date-mixed': { severity: 'warning', message: 'the date {date} mixes Chinese and Arabic numerals', hint: 'Write a date in one form: 二〇一八年十二月二十八日 or 2018年12月28日 (GB/T 15835).' },
+  'text-issue-number-padded': { severity: 'warning', message: 'the number {number} is padded with zeros', hint: 'Issue and document numbers take no leading zeros (GB/T 15835).' },
+  'text-cjk-space': { severity: 'warning', message: 'space between `{before}` and `{after}`', hint: 'Chinese text takes no spaces around digits and Latin words (as in 2018年第2期); remove it.' },
+};
+
+export const DIAGNOSTIC_CODES = {
+  // Reading a source file, before it is parsed.
+  'source-missing': { severity: 'error', message: 'file not found', hint: 'Check the path.' },
+  'source-unreadable': { severity: 'error', message: 'cannot read the file ({reason})', hint: 'Check the file and its permissions.' },
+  'source-outside': { severity: 'error', message: 'this source leads outside the series folder (a symbolic link); it was not read', hint: 'Replace the link with the file itself, inside the series folder.' },
+  'source-not-file': { severity: 'error', message: 'not a regular file', hint: 'Name a .yaml file or a series folder.' },
+  'source-too-large': { severity: 'error', message: 'source too large: {size} MiB, the limit is {limit} MiB', hint: 'An issue file holds text only; split it or move large content out.' },
+  'source-encoding': { severity: 'error', message: 'the file is not valid UTF-8', hint: 'Save the file as UTF-8 (without GBK or other legacy encodings).' },
+
+  // YAML syntax and the safe profile (src/source/parseYaml.ts).
+  'yaml-syntax': { severity: 'error', message: 'cannot parse YAML: {reason}', hint: CHECK_THE_LINE },
+  'yaml-empty': { severity: 'error', message: 'the file is empty: expected a mapping such as `year: 2018`', hint: 'Start from an example in examples/.' },
+  'yaml-not-mapping': { severity: 'error', message: 'expected a mapping of keys to values, found {found}', hint: 'A source starts with keys such as `year: 2018` at the left margin.' },
+  'yaml-multiple-documents': { severity: 'error', message: 'exactly one YAML document expected, found another after `---`', hint: 'Remove the second `---` and what follows, or move it to its own file.' },
+  'yaml-too-deep': { severity: 'error', message: 'the file nests more than {limit} levels deep', hint: 'An issue source needs a few levels at most; this is not a bulletin source.' },
+  'yaml-alias-limit': { severity: 'error', message: 'too many aliases (more than {limit})', hint: 'Write the values out instead of repeating anchors (&name) and aliases (*name).' },
+  'yaml-bad-alias': { severity: 'error', message: 'the alias `*{name}` does not refer to an anchor `&{name}` above it', hint: 'A value that starts with `*` is read as an alias (a reference to an `&anchor`): put the text in quotes if the asterisk belongs to it.' },
+  'yaml-alias-props': { severity: 'error', message: 'an alias cannot carry an anchor or a tag', hint: 'Remove the `&name` or `!tag` in front of the alias (*name).' },
+  'yaml-multiple-anchors': { severity: 'error', message: 'a value can have at most one anchor', hint: 'Keep one `&name` in front of the value.' },
+  'yaml-bad-prop-order': { severity: 'error', message: 'anchors and tags must come after the `{indicator}` indicator', hint: 'Move the `&name` after the `?`, `:` or `-`.' },
+  'yaml-tag': { severity: 'error', message: 'explicit YAML tags such as `{tag}` are not allowed', hint: 'Remove the tag (the word starting with `!`); write the value as plain text (quote it if needed).' },
+  'yaml-leading-zero': { severity: 'error', message: 'the number `{number}` has a leading zero', hint: 'Write the number without the zero (YAML 1.1 would read it as an octal number), or quote it if it is text.' },
+  'yaml-lone-surrogate': { severity: 'error', message: 'the text holds half of a UTF-16 surrogate pair (an escape such as \\ud800), which is no character', hint: 'Remove the escape, or write the character itself.' },
+  'yaml-unclosed-bracket': { severity: 'error', message: 'the {what} opened with `{open}` here is not closed with `{close}`', hint: 'Close it on the same line, or write the text without brackets (quote it if it must start with `[` or `{`).' },
+  'yaml-missing-char': { severity: 'error', message: 'a character is missing: {reason}', hint: CHECK_THE_LINE },
+  'yaml-duplicate-key': { severity: 'error', message: 'the key `{key}` appears twice in the same mapping', hint: 'Each key may appear once in a mapping: remove or rename one of them.' },
+  'yaml-tab-as-indent': { severity: 'error', message: 'tabs are not allowed as indentation', hint: 'Indent with spaces, not tabs.' },
+  'yaml-bad-indent': { severity: 'error', message: 'the indentation does not line up: {reason}', hint: CHECK_THE_LINE },
+  'yaml-bad-dq-escape': { severity: 'error', message: 'invalid escape sequence `{escape}` in double quotes', hint: 'In "double quotes" a backslash starts an escape: write `\\\\` for a backslash, or use single quotes.' },
+  'yaml-bad-scalar-start': { severity: 'error', message: 'a plain value cannot start with `{char}`', hint: 'Put the text in quotes: `@` and a backquote are reserved at the start of a value.' },
+  'yaml-block-as-implicit-key': { severity: 'error', message: 'a nested mapping or list where a key on one line was expected', hint: 'Put the nested mapping on its own indented lines, or quote the value if it contains ": ".' },
+  'yaml-block-in-flow': { severity: 'error', message: 'block collections are not allowed within flow collections', hint: 'Inside `[…]` or `{…}` separate the items with commas; do not start lines with `-`.' },
+  'yaml-multiline-implicit-key': { severity: 'error', message: 'a key must be on a single line', hint: 'A key must fit on one line: check for a missing `:` or a quote that is not closed above.' },
+  'yaml-key-over-1024-chars': { severity: 'error', message: 'a key is longer than 1024 characters', hint: 'Keys are short names such as `title`; long text belongs in a value.' },
+  'yaml-unexpected-token': { severity: 'error', message: 'unexpected `{token}`: {reason}', hint: 'Something follows a complete value on this line: if a text goes on after its closing quote, quote all of it (or none of it).' },
+  'yaml-bad-directive': { severity: 'error', message: 'unknown or unsupported YAML directive: {reason}', hint: 'A line starting with `%` is a YAML directive: remove it, or start the text with something else.' },
+
+  // The JSON Schemas (src/source/schemaCheck.ts).
+  'schema-unknown-key': { severity: 'error', message: 'unknown key `{key}` in {where}', hint: 'Check the spelling against the schema (schemas/): only the keys it describes are allowed here.' },
+  'schema-missing-key': { severity: 'error', message: '{where} lacks the required key `{key}`', hint: 'Add the key (see its description in the schema, schemas/).' },
+  'schema-type': { severity: 'error', message: '{where} must be {expected}, not {found}', hint: SEE_SCHEMA },
+  'schema-enum': { severity: 'error', message: '{where} must be one of {allowed}, not {found}', hint: SEE_SCHEMA },
+  'schema-range': { severity: 'error', message: '{where} {limit}', hint: SEE_SCHEMA },
+  'schema-format': { severity: 'error', message: '{where} has the wrong form: {found}', hint: SEE_SCHEMA },
+  'schema-invalid': { severity: 'error', message: '{where} {reason}', hint: SEE_SCHEMA },
+
+  // One issue (src/source/loadIssue.ts).
+  'year-mismatch': { severity: 'error', message: 'year {year} does not match the date {date}', hint: 'The issue line prints the year of publication: set `year:` to the year of the date, or correct the date.' },
+  'total-less-than-number': { severity: 'error', message: 'total {total} is smaller than the number {number}', hint: 'The running total (总第N期) counts every issue since the first, so it is at least the number within the year.' },
+  'special-without-label': { severity: 'error', message: 'a special issue (专刊) needs a `label`', hint: 'Add `label: …专刊` naming the special issue.' },
+  'label-without-special': { severity: 'error', message: '`label` is only printed on special issues', hint: 'Set `kind: special`, or remove `label`.' },
+  'total-missing': { severity: 'error', message: 'the issue lacks `total` (总第N期)', hint: 'Add `total:` with the running number of the issue, e.g. `total: 11`.' },
+  'total-ignored': { severity: 'warning', message: 'supplements do not count towards the total in this series, so `total` is not printed', hint: 'Remove `total`, or set `numbering.supplementsCountInTotal: true` in bulletin.yaml.' },
+  'section-empty': { severity: 'warning', message: 'section 【{label}】 has no articles yet', hint: 'Add articles before building, or remove the section.' },
+  'id-duplicate': { severity: 'error', message: 'article id `{id}` is already used at line {line}', hint: 'Give each article its own `id` (ids become link targets and bookmarks).' },
+  'figure-paragraph': { severity: 'error', message: 'the body has {paragraphs} paragraph(s), so there is no paragraph {paragraph}', hint: 'Use a paragraph number of the body.' },
+
+  // Article bodies and notes (src/model/markdownParser.ts).
+  'body-raw-html': { severity: 'error', message: 'raw HTML `{html}` is not accepted in an article body', hint: 'Write Markdown only: paragraphs, *emphasis*, lists, `#` headings. Remove the HTML.' },
+  'body-image': { severity: 'error', message: 'images inside the body text are not accepted', hint: 'Add the photo under `figures:` of the article, with `paragraph:` saying where it goes.' },
+  'body-link': { severity: 'error', message: 'link `{href}` is not an http(s): or mailto: address', hint: 'Links may only point to web pages (https://…) or e-mail addresses (mailto:…).' },
+  'body-code': { severity: 'error', message: 'code blocks are not part of a bulletin article', hint: 'Indented or fenced text becomes a code block in Markdown: start paragraphs at the left margin of the block.' },
+
+  // Files named by a source: figures (src/model/checkAsset.ts, then the type and size sniffed).
+  'image-outside': { severity: 'error', message: 'image `{path}` is not a path inside the series', hint: 'Copy the file into the series folder and give its path relative to the source file, with forward slashes.' },
+  'image-missing': { severity: 'error', message: 'image `{path}` not found', hint: 'Put the file there, or correct the path (it is relative to the source file).' },
+  'image-unreadable': { severity: 'error', message: 'image `{path}` cannot be read ({reason})', hint: 'Check the file and its permissions.' },
+  'image-not-file': { severity: 'error', message: 'image `{path}` is not a regular file', hint: 'Point to a PNG, JPEG, SVG or WebP file.' },
+  'image-too-large': { severity: 'error', message: 'image `{path}` is {size} MiB, the limit is {limit} MiB', hint: 'Scale the photo down (300 dpi at print size is plenty) or save it as JPEG.' },
+  'image-type': { severity: 'error', message: '`{path}` is not a PNG, JPEG, SVG or WebP image (its content says otherwise, whatever its name)', hint: 'Export the photo as JPEG or PNG.' },
+  'image-dimensions': { severity: 'error', message: 'the pixel size of `{path}` cannot be read, or is too large', hint: 'Save the photo again as a plain JPEG or PNG, scaled to a size for print.' },
+
+  // Font files named in bulletin.yaml (src/model/checkAsset.ts, src/source/loadSeries.ts).
+  'font-outside': { severity: 'error', message: 'font file `{path}` is not a path inside the series', hint: 'Copy the font into the series folder and give its path relative to bulletin.yaml.' },
+  'font-missing': { severity: 'error', message: 'font file `{path}` not found', hint: 'Put the font there, or correct the path (it is relative to bulletin.yaml).' },
+  'font-unreadable': { severity: 'error', message: 'font file `{path}` cannot be read ({reason})', hint: 'Check the file and its permissions.' },
+  'font-not-file': { severity: 'error', message: 'font file `{path}` is not a regular file', hint: 'Point to a TrueType/OpenType or WOFF2 file.' },
+  'font-too-large': { severity: 'error', message: 'font file `{path}` is {size} MiB, the limit is {limit} MiB', hint: 'Use a subset of the font.' },
+  'font-type': { severity: 'error', message: '`{path}` is not a TrueType, OpenType or WOFF font', hint: 'Name a .ttf, .otf or .woff2 file.' },
+  'layout-impossible': { severity: 'error', message: 'the page of `layout` cannot be printed: {reason}', hint: 'Change the key named, or choose another `layout.preset` (docs/presets.md).' },
+
+  // Numbering across the series (src/model/checkNumbering.ts).
+  'number-gap': { severity: 'error', message: '{issue} leaves out {missing}', hint: 'Number it as the next number, or add the missing issue file.' },
+  'number-duplicate': { severity: 'error', message: '{issue} is also {other}', hint: 'Each issue has its own number.' },
+  'total-gap': { severity: 'error', message: '{issue} leaves out {missing}', hint: 'Number it as the next total, or add the missing issue file.' },
+  'total-duplicate': { severity: 'error', message: '{issue} is also {other}', hint: 'Each issue has its own total.' },
+  'before-start': { severity: 'error', message: '{issue} comes before the first issue on record ({first})', hint: 'Correct the number, or move `numbering.start` in bulletin.yaml back.' },
+  'date-order': { severity: 'error', message: '{issue} is dated {date}, before {other}', hint: 'Later issues carry higher numbers: check this date and the numbers of both issues.' },
+
+  // The series as a whole (src/validate.ts).
+  'series-missing': { severity: 'error', message: 'this issue is not in a series: no bulletin.yaml in its folder or above', hint: 'Put the issue in the issues/ folder of a series (run `bulletin init` to start one).' },
+  'series-no-issues': { severity: 'warning', message: 'no issue files found in {folder}', hint: 'Run `bulletin new` to write the first issue.' },
+
+  // Found while building (src/check/checkGlyphs.ts, src/renderIssue.ts).
+  'glyph-missing': { severity: 'warning', message: 'no font of the layout has the character 「{char}」 ({codePoint}); it would print as an empty box', hint: 'Replace the character, or name a font file that has it under `fonts:` in bulletin.yaml.' },
+  'resource-blocked': { severity: 'warning', message: 'the document asked for {url}, which was refused', hint: 'An issue may use only its own images and the layout\'s files; check the series templates and stylesheets.' },
+
+  // Copy-editing (src/lint/).
+  ...TEXT_CODES,
+} as const satisfies Record<string, CodeInfo>;
+
+export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;
+
+export function isDiagnosticCode(code: string): code is DiagnosticCode {
+  return Object.hasOwn(DIAGNOSTIC_CODES, code);
+}
+
+/**
+ * A code that comes as a plain string from a module that does not type it yet (the body checks of
+ * src/model/markdownParser.ts). A code missing from the list is a bug of bulletin, not of the source.
+ */
+export function diagnosticCode(code: string): DiagnosticCode {
+  if (!isDiagnosticCode(code)) throw new Error(`diagnostic code \`${code}\` is not in src/diagnostics/codes.ts`);
+  return code;
+}

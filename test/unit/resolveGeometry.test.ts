@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { resolveGeometry } from '../../src/layout/resolveGeometry.js';
+import { PRESETS, charPitchMm, linePitchMm } from '../../src/layout/presets.js';
+import { geometryCss, pageNumberPaddingMm } from '../../src/layout/geometryCss.js';
+
+describe('resolveGeometry', () => {
+  it('gives each preset as it is, with no problems', () => {
+    for (const preset of Object.keys(PRESETS) as (keyof typeof PRESETS)[]) {
+      expect(resolveGeometry({ preset })).toEqual({ geometry: PRESETS[preset], problems: [] });
+    }
+    expect(resolveGeometry().geometry).toEqual(PRESETS.standard);
+  });
+
+  it('keeps the GB/T 9704 grid of the standard preset: 22 lines of 28 characters in 156 × 225 mm, margins 37/35/28/26', () => {
+    const g = PRESETS.standard;
+    expect(linePitchMm(g)).toBeCloseTo(225 / 22, 10);
+    expect(charPitchMm(g)).toBeCloseTo(156 / 28, 10);
+    expect(g.margins).toEqual({ top: 37, bottom: 35, inner: 28, outer: 26 });
+    expect(pageNumberPaddingMm(g)).toBe(4.2);
+  });
+
+  it('applies single overrides and derives the bottom and outer margins from the paper', () => {
+    const { geometry, problems } = resolveGeometry({ preset: 'standard', grid: { lines: 20 }, bodySize: 15, paper: { width: 185, height: 260 }, typeArea: { width: 150, height: 200 }, margins: { top: 30, inner: 25 } });
+    expect(problems).toEqual([]);
+    expect(geometry.grid).toEqual({ lines: 20, chars: 28 });
+    expect(geometry.sizes.body).toBe(15);
+    expect(geometry.margins).toEqual({ top: 30, inner: 25, bottom: 30, outer: 10 });
+    expect(geometry.paper).toEqual({ name: '', width: 185, height: 260 });
+    expect(geometryCss(geometry, '- N -')).toContain('size: 185mm 260mm;');
+  });
+
+  it('names a paper size by its keyword', () => {
+    const { geometry, problems } = resolveGeometry({ preset: 'a5-booklet', paper: 'A5' });
+    expect(problems).toEqual([]);
+    expect(geometryCss(geometry, '— N —')).toContain('size: A5;');
+  });
+
+  it('refuses what cannot print, pointing at the key the series set', () => {
+    expect(resolveGeometry({ paper: 'A5' }).problems.map((p) => p.path)).toEqual([['layout', 'paper'], ['layout', 'paper']]);
+    const dense = resolveGeometry({ grid: { chars: 32 } }).problems;
+    expect(dense).toHaveLength(1);
+    expect(dense[0]!.path).toEqual(['layout', 'grid']);
+    expect(dense[0]!.hint).toContain('29 or fewer');
+    expect(resolveGeometry({ grid: { lines: 40 } }).problems[0]!.message).toContain('too close for 16 pt text');
+  });
+});
