@@ -167,24 +167,27 @@ describe('bulletin validate', () => {
 });
 
 describe('bulletin inspect', () => {
-  it('prints the compiled seed issue as JSON', async () => {
+  it('prints the view the templates receive for the seed issue, as JSON', async () => {
     const r = await run(['inspect', 'examples/seed/issues/2018-02.yaml']);
     expect(r.code).toBe(0);
-    const issue = JSON.parse(r.stdout) as {
-      file: string; issueLine: string; dateLine: string; year: number; number: number; total: number; kind: string;
-      sections: { id: string; label: string; articles: { id: string; paragraphs: number; figures: { image: string; paragraph: number }[] }[] }[];
+    const view = JSON.parse(r.stdout) as {
+      issueLine: string; dateLine: string; year: number; number: number; total: number; kind: string;
+      toc: { id: string; page: string }[];
+      sections: { id: string; label: string; articles: { id: string; bodyHtml: string }[] }[];
     };
-    expect(issue.issueLine).toBe('2018年第2期（总第11期）');
-    expect(issue.dateLine).toBe('二〇一八年十二月二十八日');
-    expect(issue).toMatchObject({ file: 'examples/seed/issues/2018-02.yaml', year: 2018, number: 2, total: 11, kind: 'regular' });
-    expect(issue.sections.map((s) => s.id)).toEqual(['section-1']);
-    expect(issue.sections[0]!.label).toBe('工作动态');
-    expect(issue.sections[0]!.articles.map((a) => a.id)).toEqual(['kunming-meeting', 'shanghai-acceptance']);
-    expect(issue.sections[0]!.articles.map((a) => a.figures.map((f) => [f.image, f.paragraph]))).toEqual([
-      [['issues/images/2018-02-kunming.png', 1]],
-      [['issues/images/2018-02-acceptance.png', 2]],
+    expect(view.issueLine).toBe('2018年第2期（总第11期）');
+    expect(view.dateLine).toBe('二〇一八年十二月二十八日');
+    expect(view).toMatchObject({ year: 2018, number: 2, total: 11, kind: 'regular' });
+    expect(view.toc.map((e) => [e.id, e.page])).toEqual([['section-1', '- 0 -'], ['kunming-meeting', '- 0 -'], ['shanghai-acceptance', '- 0 -']]);
+    expect(view.sections.map((s) => s.id)).toEqual(['section-1']);
+    expect(view.sections[0]!.label).toBe('工作动态');
+    expect(view.sections[0]!.articles.map((a) => a.id)).toEqual(['kunming-meeting', 'shanghai-acceptance']);
+    // The figures are placed in the body HTML, before their paragraph.
+    expect(view.sections[0]!.articles.map((a) => /<img src="([^"]+)"/.exec(a.bodyHtml)?.[1])).toEqual([
+      '2018-02_files/images/issues/images/2018-02-kunming.png',
+      '2018-02_files/images/issues/images/2018-02-acceptance.png',
     ]);
-    expect(issue.sections[0]!.articles.map((a) => a.paragraphs)).toEqual([4, 3]);
+    expect(r.stdout).not.toContain(process.cwd());
   });
 
   it('prints the supplement line of the demo supplement', async () => {

@@ -43,6 +43,13 @@ export interface IssueView {
   publisher: string;
   issueLine: string;
   dateLine: string;
+  /** The numbers behind the issue line, for templates that print them their own way. */
+  year: number;
+  number: number;
+  total: number | null;
+  kind: 'regular' | 'supplement' | 'special';
+  /** The issue date, YYYY-MM-DD. */
+  date: string;
   classification: string | undefined;
   label: string | undefined;
   noteHtml: string | undefined;
@@ -86,6 +93,11 @@ export function issueView(issue: Issue, toc: readonly TocEntry[], assets: { imag
     publisher: issue.series.publisher,
     issueLine: issue.issueLine,
     dateLine: issue.dateLine,
+    year: issue.year,
+    number: issue.number,
+    total: issue.total ?? null,
+    kind: issue.kind,
+    date: issue.date.iso,
     classification: issue.classification,
     label: issue.label,
     noteHtml: issue.note ? markdownToHtml(issue.note).html : undefined,
