@@ -1,7 +1,7 @@
 // The compiled issue as plain JSON: what the templates receive, for `bulletin inspect`.
 import path from 'node:path';
 import type { Issue } from './types.js';
-import { checkBody } from './markdownParser.js';
+import { paragraphCount, type Block } from './blocks.js';
 
 export interface InspectedIssue {
   file: string;
@@ -22,8 +22,10 @@ export interface InspectedIssue {
       id: string;
       title: string;
       titleLines: readonly string[];
-      note: string | null;
+      note: readonly Block[] | null;
       paragraphs: number;
+      /** The body's block tree. */
+      blocks: readonly Block[];
       figures: { image: string; place: string; width: string; caption: string | null; paragraph: number }[];
       source: string | null;
     }[];
@@ -58,7 +60,8 @@ export function inspectIssue(issue: Issue, cwd: string): InspectedIssue {
         title: a.title,
         titleLines: a.titleLines,
         note: a.note ?? null,
-        paragraphs: checkBody(a.body).paragraphs,
+        paragraphs: paragraphCount(a.blocks),
+        blocks: a.blocks,
         figures: a.figures.map((f) => ({ image: f.relPath, place: f.place, width: `${f.widthPercent}%`, caption: f.caption ?? null, paragraph: f.paragraph })),
         source: a.source ?? null,
       })),
