@@ -1,6 +1,6 @@
 // One text → its copy-editing findings: every check run, protected stretches skipped, competing fixes settled.
-import { textContext } from './textContext.js';
-import type { LintRule, TextEdit, TextFinding, TextKind } from './types.js';
+import { textContext, type TextContext } from './textContext.js';
+import type { TextEdit, TextFinding, TextKind } from './types.js';
 import { titlePeriod } from './rules/titlePeriod.js';
 import { ordinal } from './rules/ordinal.js';
 import { dateZero } from './rules/dateZero.js';
@@ -14,6 +14,9 @@ import { halfwidthPunct } from './rules/halfwidthPunct.js';
 import { cjkSpace } from './rules/cjkSpace.js';
 import { unbalanced } from './rules/unbalanced.js';
 import { dateMixed } from './rules/dateMixed.js';
+
+/** A check: a pure function from a text (and what is known about it) to its findings. */
+export type LintRule = (text: string, context: TextContext) => TextFinding[];
 
 /** In order of precedence: where two fixes would change the same characters, the earlier check's stands. */
 export const RULES: readonly LintRule[] = [
