@@ -1,6 +1,7 @@
 // One text → its copy-editing findings: every check run, protected stretches skipped, competing fixes settled.
 import { textContext, type TextContext } from './textContext.js';
 import type { TextEdit, TextFinding, TextKind } from './types.js';
+import type { Block } from '../model/blocks.js';
 import { titlePeriod } from './rules/titlePeriod.js';
 import { ordinal } from './rules/ordinal.js';
 import { dateZero } from './rules/dateZero.js';
@@ -24,8 +25,9 @@ export const RULES: readonly LintRule[] = [
   straightQuotes, halfwidthPunct, cjkSpace, unbalanced, dateMixed,
 ];
 
-export function lintText(text: string, kind: TextKind): TextFinding[] {
-  const context = textContext(text, kind);
+/** `blocks`: the tree of a Markdown text, when it is parsed already (else it is parsed here). */
+export function lintText(text: string, kind: TextKind, blocks?: readonly Block[]): TextFinding[] {
+  const context = textContext(text, kind, blocks);
   const kept: TextFinding[] = [];
   // Characters some kept fix already changes (a mask, so many findings cost no more than a long text).
   const claimed = new Uint8Array(text.length);

@@ -81,14 +81,14 @@ export async function loadIssue(io: Io, file: string, display: string, series: S
 
   out.push(...schemaCheck('issue', data, display, doc, lc));
 
-  // Bodies, notes and captions are parsed once each, for their checks and the model.
+  // Bodies, notes and captions are parsed once each, for their checks, the copy-editing and the model.
   const markdown = markdownParses();
   const report = (textPath: DataPath, problems: readonly BodyProblem[]) => {
     for (const p of problems) out.push(diagnostic(display, bodyLineSpan(doc, lc, source, textPath, p.line), 'error', p.code, p.message, p.hint));
   };
 
   // Copy-editing of the printed text; it reads the document's nodes, so it copes with data the schema refused.
-  const lint = lintIssue({ source: loaded.text, doc, lineCounter: lc, display, rules: series?.lint.rules ?? lintRules() });
+  const lint = lintIssue({ source: loaded.text, doc, lineCounter: lc, display, rules: series?.lint.rules ?? lintRules(), parseMarkdown: (text) => markdown.body(text).blocks });
   out.push(...lint.diagnostics);
   result.fixes = lint.fixes;
 
