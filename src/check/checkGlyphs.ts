@@ -3,7 +3,11 @@ import type { FontFace } from '../render/fontFaces.js';
 import { covers } from '../render/fontFaces.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 
-/** Code points of `text` that no face with a declared range covers (faces without ranges cannot tell). */
+/**
+ * Code points of `text` that no face with a declared range covers (faces without ranges cannot tell).
+ * `text` is what will be printed (model/issueText.ts): bodies as their block tree prints them, so
+ * Markdown syntax and link addresses, which are never printed, raise no warning.
+ */
 export function uncoveredCharacters(text: string, faces: readonly FontFace[]): string[] {
   const ranged = faces.filter((f) => f.ranges.length > 0);
   const seen = new Set<string>();

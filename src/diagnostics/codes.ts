@@ -1,7 +1,8 @@
 // The closed list of diagnostic codes: every problem bulletin can report, with its default severity,
 // what it says and what to do about it. Kept as data so that it can be documented, tested and translated.
-import type { Severity } from './diagnostic.js';
 import { LINT_CODES, type LintCode } from '../lint/lintCodes.js';
+
+export type Severity = 'error' | 'warning';
 
 export { LINT_CODES, type LintCode };
 

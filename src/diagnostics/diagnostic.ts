@@ -1,9 +1,9 @@
 // Diagnostics as data: every problem the tool reports, with its position, code and hint.
-import { DIAGNOSTIC_CODES, type DiagnosticCode } from './codes.js';
+import { DIAGNOSTIC_CODES, type DiagnosticCode, type Severity } from './codes.js';
 
 export type { DiagnosticCode };
 
-export type Severity = 'error' | 'warning';
+export type { Severity };
 
 /** A position in a source file, 1-based like editors show it. */
 export interface Span {

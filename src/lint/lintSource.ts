@@ -8,6 +8,7 @@ import { disableComments } from './disableComments.js';
 import { textTargets, type TextSpec } from './textTargets.js';
 import type { LintRules } from './lintCodes.js';
 import type { TextFix } from './types.js';
+import type { Block } from '../model/blocks.js';
 
 export interface LintResult {
   diagnostics: Diagnostic[];
@@ -23,6 +24,8 @@ export interface LintInput {
   /** The file name shown in diagnostics. */
   display: string;
   rules: LintRules;
+  /** The block tree of a Markdown text (body, note), when the caller has parsed it already. */
+  parseMarkdown?: (text: string) => readonly Block[];
 }
 
 const BLOCK = new Set(['BLOCK_LITERAL', 'BLOCK_FOLDED']);
@@ -38,7 +41,8 @@ export function lintSource(input: LintInput, specs: readonly TextSpec[]): LintRe
     // A directive on the header line of a block (`body: |  # bulletin-disable-line …`) covers the whole block.
     const headerLines = target.nodes.filter((n: Node) => isScalar(n) && BLOCK.has(String(n.type)) && n.range).map((n) => lc.linePos(n.range![0]).line);
     const exactBetween = (from: number, to: number) => to > from && mapped.exact.subarray(from, to).every((e) => e === 1);
-    for (const f of lintText(mapped.text, target.kind)) {
+    const blocks = target.kind === 'markdown' ? input.parseMarkdown?.(mapped.text) : undefined;
+    for (const f of lintText(mapped.text, target.kind, blocks)) {
       const level = rules[f.code];
       if (level === 'off') continue;
       const exact = exactBetween(f.start, f.end);

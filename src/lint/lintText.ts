@@ -1,6 +1,7 @@
 // One text → its copy-editing findings: every check run, protected stretches skipped, competing fixes settled.
-import { textContext } from './textContext.js';
-import type { LintRule, TextEdit, TextFinding, TextKind } from './types.js';
+import { textContext, type TextContext } from './textContext.js';
+import type { TextEdit, TextFinding, TextKind } from './types.js';
+import type { Block } from '../model/blocks.js';
 import { titlePeriod } from './rules/titlePeriod.js';
 import { ordinal } from './rules/ordinal.js';
 import { dateZero } from './rules/dateZero.js';
@@ -15,14 +16,18 @@ import { cjkSpace } from './rules/cjkSpace.js';
 import { unbalanced } from './rules/unbalanced.js';
 import { dateMixed } from './rules/dateMixed.js';
 
+/** A check: a pure function from a text (and what is known about it) to its findings. */
+export type LintRule = (text: string, context: TextContext) => TextFinding[];
+
 /** In order of precedence: where two fixes would change the same characters, the earlier check's stands. */
 export const RULES: readonly LintRule[] = [
   titlePeriod, ordinal, dateZero, issueNumberPadded, yearRange, rangeTilde, ellipsis, dash,
   straightQuotes, halfwidthPunct, cjkSpace, unbalanced, dateMixed,
 ];
 
-export function lintText(text: string, kind: TextKind): TextFinding[] {
-  const context = textContext(text, kind);
+/** `blocks`: the tree of a Markdown text, when it is parsed already (else it is parsed here). */
+export function lintText(text: string, kind: TextKind, blocks?: readonly Block[]): TextFinding[] {
+  const context = textContext(text, kind, blocks);
   const kept: TextFinding[] = [];
   // Characters some kept fix already changes (a mask, so many findings cost no more than a long text).
   const claimed = new Uint8Array(text.length);

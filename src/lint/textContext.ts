@@ -1,5 +1,15 @@
 // What every check needs to know about a text: its kind, its paragraphs, and the stretches never to touch.
+//
+// The checks work on the source text, not on the block tree: a finding and its fix are offsets into
+// the text (and through scalarText.ts into the YAML file), and the tree has positions by line only
+// (markdown-it's token.map; inline content has none). So the tree gives what lines can say: which
+// lines make a paragraph or a heading, which are thematic breaks or a setext underline, and which
+// paragraphs hold inline code or links at all. Within those lines, the stretches to leave alone
+// (URLs, e-mail addresses, backtick runs, `](…)`, list and heading marks) are found in the text by
+// the scans below, which err on the side of protecting too much. Nothing here renders Markdown.
 import type { TextKind } from './types.js';
+import { textBlocks, type Block, type Inline } from '../model/blocks.js';
+import { parseBody } from '../model/parseBody.js';
 
 export interface Paragraph {
   start: number;
@@ -8,8 +18,10 @@ export interface Paragraph {
 
 export interface TextContext {
   kind: TextKind;
-  /** Blank-line separated blocks in Markdown; the whole text otherwise. */
+  /** The paragraphs and headings of the block tree in Markdown (list items and quotes included); the whole text otherwise. */
   paragraphs: Paragraph[];
+  /** The text of each Markdown heading (without a setext underline); none in other kinds. */
+  headings: Paragraph[];
   /** Whether the character at `i` belongs to a URL, an e-mail address, inline code or Markdown syntax. */
   isProtected(i: number): boolean;
   /** Whether any character of [start, end) is protected. */
@@ -31,7 +43,6 @@ const CODE_REACH = 2000;
 // Markdown syntax, in bodies and notes only.
 const LINK_DESTINATION = /\]\((?:[^()\n]|\([^()\n]*\))*\)/g;
 const LINE_MARKER = /^[ \t]*(?:#{1,6}(?=[ \t]|$)|>+|[-*+](?=[ \t])|\d{1,9}[.)](?=[ \t]|$))/gm;
-const THEMATIC_BREAK = /^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/gm;
 
 /** Drops sentence punctuation that follows a URL: `见https://example.org/a.` keeps its full stop outside. */
 function urlLength(url: string): number {
@@ -85,36 +96,75 @@ function emails(text: string): [number, number][] {
   return spans;
 }
 
-export function textContext(text: string, kind: TextKind): TextContext {
+/** Whether inline content holds a node of the type, at any depth. */
+function holds(content: readonly Inline[], type: 'code' | 'link'): boolean {
+  return content.some((n) => n.type === type || ((n.type === 'strong' || n.type === 'emphasis' || n.type === 'link') && holds(n.children, type)));
+}
+
+/** Offsets where each line starts; line breaks as markdown-it counts them (\r\n, \r, \n), so its line numbers apply. */
+function lineOffsets(text: string): number[] {
+  const starts = [0];
+  for (const m of text.matchAll(/\r\n?|\n/g)) starts.push(m.index + m[0].length);
+  return starts;
+}
+
+/**
+ * `blocks`: the tree of a Markdown text, when the caller has it (validation parses each body once);
+ * otherwise the text is parsed here.
+ */
+export function textContext(text: string, kind: TextKind, blocks?: readonly Block[]): TextContext {
   const mask = new Uint8Array(text.length);
   const mark = (start: number, end: number) => mask.fill(1, start, end);
-  for (const [start, end] of inlineCode(text)) mark(start, end);
   for (const m of text.matchAll(URL)) mark(m.index, m.index + urlLength(m[0]));
   for (const [start, end] of emails(text)) mark(start, end);
-  if (kind === 'markdown') {
-    for (const m of text.matchAll(LINK_DESTINATION)) mark(m.index, m.index + m[0].length);
-    for (const m of text.matchAll(LINE_MARKER)) mark(m.index, m.index + m[0].length);
-    for (const m of text.matchAll(THEMATIC_BREAK)) mark(m.index, m.index + m[0].length);
-  }
 
+  const lineStarts = lineOffsets(text);
   const paragraphs: Paragraph[] = [];
+  const headings: Paragraph[] = [];
   if (kind === 'markdown') {
-    let start = 0;
-    for (const m of text.matchAll(/\n[ \t]*(?=\n)/g)) {
-      if (m.index > start) paragraphs.push({ start, end: m.index });
-      start = m.index + m[0].length + 1;
+    // Line n of the tree → [start of line n, end of line `last` before its line break).
+    const span = (first: number, last: number): Paragraph => {
+      const start = lineStarts[first] ?? text.length;
+      let end = lineStarts[last + 1] ?? text.length;
+      while (end > start && (text[end - 1] === '\n' || text[end - 1] === '\r')) end -= 1;
+      return { start, end };
+    };
+    const tree = blocks ?? parseBody(text).blocks;
+    for (const block of textBlocks(tree)) {
+      const p = span(block.lines.start, block.lines.end - 1);
+      paragraphs.push(p);
+      if (holds(block.content, 'code')) for (const [start, end] of inlineCode(text.slice(p.start, p.end))) mark(p.start + start, p.start + end);
+      if (holds(block.content, 'link')) for (const m of text.slice(p.start, p.end).matchAll(LINK_DESTINATION)) mark(p.start + m.index, p.start + m.index + m[0].length);
+      if (block.type === 'heading') {
+        // A setext heading is its text and an underline (=== or ---): the underline is syntax.
+        const setext = block.lines.end - block.lines.start > 1;
+        headings.push(setext ? span(block.lines.start, block.lines.end - 2) : p);
+        if (setext) {
+          const underline = span(block.lines.end - 1, block.lines.end - 1);
+          mark(underline.start, underline.end);
+        }
+      }
     }
-    if (start < text.length) paragraphs.push({ start, end: text.length });
+    const breaks = (list: readonly Block[]): void => {
+      for (const b of list) {
+        if (b.type === 'thematicBreak') {
+          const line = span(b.lines.start, b.lines.end - 1);
+          mark(line.start, line.end);
+        } else if (b.type === 'list') for (const item of b.items) breaks(item.blocks);
+        else if (b.type === 'quote') breaks(b.blocks);
+      }
+    };
+    breaks(tree);
+    for (const m of text.matchAll(LINE_MARKER)) mark(m.index, m.index + m[0].length);
   } else {
+    for (const [start, end] of inlineCode(text)) mark(start, end);
     paragraphs.push({ start: 0, end: text.length });
   }
-
-  const lineStarts = [0];
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lineStarts.push(i + 1);
 
   return {
     kind,
     paragraphs,
+    headings,
     isProtected: (i) => mask[i] === 1,
     touchesProtected: (start, end) => mask.subarray(start, end).includes(1),
     lineStart(i) {

@@ -1,6 +1,5 @@
 // The data of the copy-editing checks: findings in a text, and fixes in a file.
 import type { LintCode } from './lintCodes.js';
-import type { TextContext } from './textContext.js';
 
 /** How a text is printed, which decides the checks that apply to it. */
 export type TextKind =
@@ -42,9 +41,6 @@ export interface TextFix {
   /** The text replaced. */
   original: string;
 }
-
-/** A check: a pure function from a text (and what is known about it) to its findings. */
-export type LintRule = (text: string, context: TextContext) => TextFinding[];
 
 /** The safe fixes of one source file, with the text they were computed on. */
 export interface SourceFixes {

@@ -1,6 +1,8 @@
 // Validated issue data + its checked figures + the series → the Issue model (pure; no IO).
 import type { Article, Figure, Issue, IssueKind, Section, Series } from './types.js';
 import { formatDate, type PlainDate } from './chineseDate.js';
+import { inlineText } from './blocks.js';
+import { markdownParses, type MarkdownParses } from './parseBody.js';
 
 /** The shape of an issue file after schema validation (schemas/issue.schema.json). */
 export interface IssueData {
@@ -58,8 +60,14 @@ export type CheckedFigure = Pick<Figure, 'path' | 'relPath' | 'mime' | 'pixels'>
 
 export function compileIssue(
   data: IssueData,
-  context: { file: string; slug: string; series: Series; date: PlainDate; figures: ReadonlyMap<string, CheckedFigure> },
+  context: {
+    file: string; slug: string; series: Series; date: PlainDate; figures: ReadonlyMap<string, CheckedFigure>;
+    /** The parses validation already made of bodies, notes and captions (each text is parsed once). */
+    markdown?: MarkdownParses;
+  },
 ): Issue {
+  const markdown = context.markdown ?? markdownParses();
+  const blocks = (text: string | undefined) => (text === undefined ? undefined : markdown.body(text).blocks);
   const kind = data.kind ?? 'regular';
   const countsInTotal = kind !== 'supplement' || context.series.numbering.supplementsCountInTotal;
   const total = countsInTotal ? data.total : undefined;
@@ -72,18 +80,20 @@ export function compileIssue(
         id: a.id ?? derivedArticleId(si, ai),
         titleLines,
         title: titleLines.join(''),
-        note: a.note,
-        body: a.body,
+        note: blocks(a.note),
+        blocks: markdown.body(a.body).blocks,
         source: a.source,
         figures: (a.figures ?? []).flatMap((f, fi): Figure[] => {
           const checked = context.figures.get(figureKey(si, ai, fi));
           if (!checked) return [];
+          const captionContent = f.caption === undefined ? undefined : markdown.inline(f.caption).content;
           return [{
             ...checked,
             place: f.place ?? 'right',
             widthPercent: Number((f.width ?? '45%').replace('%', '')),
             caption: f.caption,
-            alt: f.alt ?? f.caption ?? '',
+            captionContent,
+            alt: f.alt ?? (captionContent ? inlineText(captionContent) : ''),
             paragraph: f.paragraph ?? 1,
           }];
         }),
@@ -102,7 +112,7 @@ export function compileIssue(
     kind,
     label: data.label,
     classification: data.classification,
-    note: data.note,
+    note: blocks(data.note),
     issueLine: issueLine(kind, data.year, data.number, total),
     dateLine: formatDate(context.date, series.layout.dateStyle),
     sections,

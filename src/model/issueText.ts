@@ -1,16 +1,18 @@
-// All the text of an issue that will be printed: what the fonts must cover.
+// All the text of an issue that will be printed: what the fonts must cover. Bodies, notes and
+// captions give their printed text (blocks.ts), not their Markdown: `**重要**` prints no `*`.
 import type { Issue } from './types.js';
+import { blocksText, inlineText } from './blocks.js';
 
 export function issueText(issue: Issue): string {
   const parts: string[] = [issue.series.seriesLine, issue.series.name, issue.series.publisher, issue.issueLine, issue.dateLine, '本期目录【】（）。，：—-0123456789·…', issue.series.layout.pageNumber];
   if (issue.classification) parts.push(issue.classification);
   if (issue.label) parts.push(issue.label);
-  if (issue.note) parts.push(issue.note, '编者按');
+  if (issue.note) parts.push(blocksText(issue.note), '编者按');
   for (const s of issue.sections) {
     parts.push(s.label);
     for (const a of s.articles) {
-      parts.push(a.title, a.body, a.note ?? '', a.source ?? '');
-      for (const f of a.figures) parts.push(f.caption ?? '', f.alt);
+      parts.push(a.title, blocksText(a.blocks), a.note ? blocksText(a.note) : '', a.source ?? '');
+      for (const f of a.figures) parts.push(f.captionContent ? inlineText(f.captionContent) : '', f.alt);
     }
   }
   const d = issue.distribution;

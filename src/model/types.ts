@@ -2,6 +2,7 @@
 import type { PlainDate, DateStyle } from './chineseDate.js';
 import type { LintRules } from '../lint/lintCodes.js';
 import type { PageGeometry, PresetName } from '../layout/presets.js';
+import type { Block, Inline } from './blocks.js';
 
 export type IssueKind = 'regular' | 'supplement' | 'special';
 export type FigurePlace = 'right' | 'left' | 'centre';
@@ -63,7 +64,11 @@ export interface Figure {
   readonly place: FigurePlace;
   /** Percentage of the type-area width. */
   readonly widthPercent: number;
+  /** The caption as written (inline Markdown): what its size is estimated from. */
   readonly caption: string | undefined;
+  /** The caption parsed (model/parseBody.ts): what is printed. */
+  readonly captionContent: readonly Inline[] | undefined;
+  /** The image's text alternative: `alt`, else the caption's printed text. */
   readonly alt: string;
   /** 1-based paragraph of the body the figure is placed at. */
   readonly paragraph: number;
@@ -75,9 +80,10 @@ export interface Article {
   readonly titleLines: readonly string[];
   /** The title on one line (contents, bookmarks). */
   readonly title: string;
-  readonly note: string | undefined;
-  /** Markdown source of the body. */
-  readonly body: string;
+  /** The editor's note (编者按), parsed like the body. */
+  readonly note: readonly Block[] | undefined;
+  /** The body, parsed once from its Markdown (model/parseBody.ts): what render and the glyph check read. */
+  readonly blocks: readonly Block[];
   readonly figures: readonly Figure[];
   readonly source: string | undefined;
 }
@@ -101,7 +107,8 @@ export interface Issue {
   readonly kind: IssueKind;
   readonly label: string | undefined;
   readonly classification: string | undefined;
-  readonly note: string | undefined;
+  /** The editor's note of the issue, parsed like an article body. */
+  readonly note: readonly Block[] | undefined;
   /** 2018年第2期（总第11期） */
   readonly issueLine: string;
   /** 二〇一八年十二月二十八日 */

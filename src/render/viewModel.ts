@@ -1,6 +1,6 @@
 // Issue model + contents → the view the templates receive: every string ready, no logic left for templates.
 import type { Issue, TocEntry, Figure } from '../model/types.js';
-import { markdownToHtml, inlineMarkdownToHtml } from './markdownToHtml.js';
+import { renderBlocks, renderInlines } from './renderBlocks.js';
 import { formatPageNumber } from './pageNumber.js';
 import { titleLineClass, estimateEm } from './titleFit.js';
 import type { PageGeometry } from '../layout/presets.js';
@@ -100,7 +100,7 @@ export function issueView(issue: Issue, toc: readonly TocEntry[], assets: { imag
     date: issue.date.iso,
     classification: issue.classification,
     label: issue.label,
-    noteHtml: issue.note ? markdownToHtml(issue.note).html : undefined,
+    noteHtml: issue.note?.length ? renderBlocks(issue.note).html : undefined,
     toc: toc.map((e) => {
       // A title too long for one contents line breaks where its author broke it (leaders follow the last line).
       const lines = e.titleLines && e.titleLines.length > 1 && estimateEm(e.text) > tocLineEm(geometry) ? e.titleLines : [e.text];
@@ -117,7 +117,7 @@ export function issueView(issue: Issue, toc: readonly TocEntry[], assets: { imag
         const figures = new Map<number, string>();
         a.figures.forEach((f, i) => {
           const id = `${a.id}-figure-${i + 1}`;
-          const caption = f.caption ? `<figcaption>${inlineMarkdownToHtml(f.caption)}</figcaption>` : '';
+          const caption = f.caption && f.captionContent ? `<figcaption>${renderInlines(f.captionContent)}</figcaption>` : '';
           const html = `<figure class="${figureClass(f)}" id="${id}"><img src="${escapeAttr(assets.imageUrl(f))}" alt="${escapeAttr(f.alt)}">${caption}</figure>\n`;
           figures.set(f.paragraph, (figures.get(f.paragraph) ?? '') + html);
         });
@@ -125,8 +125,8 @@ export function issueView(issue: Issue, toc: readonly TocEntry[], assets: { imag
           id: a.id,
           titleLines: a.titleLines.map((text) => ({ text, className: titleLineClass(text, geometry) })),
           title: a.title,
-          noteHtml: a.note ? markdownToHtml(a.note).html : undefined,
-          bodyHtml: markdownToHtml(a.body, figures).html,
+          noteHtml: a.note?.length ? renderBlocks(a.note).html : undefined,
+          bodyHtml: renderBlocks(a.blocks, figures).html,
           source: a.source,
         };
       }),

@@ -2,13 +2,13 @@
 import path from 'node:path';
 import type { Io } from '../io.js';
 import { diagnostic, hasErrors, type Diagnostic, type DiagnosticCode, type Span } from '../diagnostics/diagnostic.js';
-import { diagnosticCode } from '../diagnostics/codes.js';
 import { loadYaml } from './loadYaml.js';
 import { offsetSpan } from './parseYaml.js';
 import { schemaCheck } from './schemaCheck.js';
 import { locate, type DataPath } from './locate.js';
 import { parsePlainDate, type PlainDate } from '../model/chineseDate.js';
-import { checkBody } from '../model/markdownParser.js';
+import { markdownParses, type BodyProblem } from '../model/parseBody.js';
+import { paragraphCount } from '../model/blocks.js';
 import { checkAsset } from '../model/checkAsset.js';
 import { sniffImage, MAX_IMAGE_PIXELS } from '../model/sniffImage.js';
 import { compileIssue, derivedArticleId, figureKey, type CheckedFigure, type IssueData } from '../model/compileIssue.js';
@@ -72,6 +72,7 @@ export async function loadIssue(io: Io, file: string, display: string, series: S
   const parsed = loaded.parsed;
   if (!parsed || loaded.text === undefined) return result;
   const { doc, lineCounter: lc } = parsed;
+  const source = loaded.text;
   const data = parsed.data as Record<string, unknown>;
   const out = result.diagnostics;
   const at = (p: DataPath, key = false) => locate(doc, lc, p, { key });
@@ -80,8 +81,14 @@ export async function loadIssue(io: Io, file: string, display: string, series: S
 
   out.push(...schemaCheck('issue', data, display, doc, lc));
 
+  // Bodies, notes and captions are parsed once each, for their checks, the copy-editing and the model.
+  const markdown = markdownParses();
+  const report = (textPath: DataPath, problems: readonly BodyProblem[]) => {
+    for (const p of problems) out.push(diagnostic(display, bodyLineSpan(doc, lc, source, textPath, p.line), 'error', p.code, p.message, p.hint));
+  };
+
   // Copy-editing of the printed text; it reads the document's nodes, so it copes with data the schema refused.
-  const lint = lintIssue({ source: loaded.text, doc, lineCounter: lc, display, rules: series?.lint.rules ?? lintRules() });
+  const lint = lintIssue({ source: loaded.text, doc, lineCounter: lc, display, rules: series?.lint.rules ?? lintRules(), parseMarkdown: (text) => markdown.body(text).blocks });
   out.push(...lint.diagnostics);
   result.fixes = lint.fixes;
 
@@ -110,7 +117,8 @@ export async function loadIssue(io: Io, file: string, display: string, series: S
     add(['total'], 'warning', 'total-ignored', 'supplements do not count towards the total in this series, so `total` is not printed', 'Remove `total`, or set `numbering.supplementsCountInTotal: true` in bulletin.yaml.', true);
   }
 
-  // Sections, articles, bodies, figures.
+  // The issue's note, sections, articles, bodies, figures.
+  if (typeof data.note === 'string') report(['note'], markdown.body(data.note).problems);
   const ids = new Map<string, DataPath>();
   const figures = new Map<string, CheckedFigure>();
   const issueDir = path.dirname(file);
@@ -136,16 +144,15 @@ export async function loadIssue(io: Io, file: string, display: string, series: S
       for (const field of ['body', 'note'] as const) {
         const text = a[field];
         if (typeof text !== 'string') continue;
-        const check = checkBody(text);
-        if (field === 'body') paragraphs = check.paragraphs;
-        for (const p of check.problems) {
-          // The body checks name their codes as plain strings: checked against the list here.
-          out.push(diagnostic(display, bodyLineSpan(doc, lc, loaded.text, [...aPath, field], p.line), 'error', diagnosticCode(p.code), p.message, p.hint));
-        }
+        const parsed = markdown.body(text);
+        if (field === 'body') paragraphs = paragraphCount(parsed.blocks);
+        report([...aPath, field], parsed.problems);
       }
       for (const [fi, f] of list(a.figures).entries()) {
-        if (!isObject(f) || typeof f.image !== 'string') continue;
+        if (!isObject(f)) continue;
         const fPath: DataPath = [...aPath, 'figures', fi];
+        if (typeof f.caption === 'string') report([...fPath, 'caption'], markdown.inline(f.caption).problems);
+        if (typeof f.image !== 'string') continue;
         if (typeof f.paragraph === 'number' && f.paragraph > paragraphs) {
           add([...fPath, 'paragraph'], 'error', 'figure-paragraph', `the body has ${paragraphs} paragraph(s), so there is no paragraph ${f.paragraph}`, `Use a number from 1 to ${paragraphs}.`);
         }
@@ -192,7 +199,7 @@ export async function loadIssue(io: Io, file: string, display: string, series: S
   }
   if (!hasErrors(out) && series && date) {
     result.issue = compileIssue(data as unknown as IssueData, {
-      file, slug: path.basename(file).replace(/\.ya?ml$/i, ''), series, date, figures,
+      file, slug: path.basename(file).replace(/\.ya?ml$/i, ''), series, date, figures, markdown,
     });
   }
   return result;

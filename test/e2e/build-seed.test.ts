@@ -8,6 +8,7 @@ import { build, type BuildResult } from '../../src/pipeline.js';
 import { validate } from '../../src/validate.js';
 import type { Issue } from '../../src/model/types.js';
 import { REPO } from '../helpers.js';
+import { blocksText } from '../../src/model/blocks.js';
 import {
   attributeValue, baseline, isoDate, bodyLines, buildEnv, CHAR_14PT_MM, CHROMIUM, compact, footerLines, HAS_CHROMIUM, htmlReferences,
   pdfFonts, pdfInfo, readPages, readStructure, SKIP_REASON, TYPE_AREA, e2eTitle, type Page, type PdfStructure,
@@ -168,7 +169,7 @@ describe.skipIf(!HAS_CHROMIUM)(e2eTitle('bulletin build examples/seed (end to en
     });
 
     it('article 1 runs on over body pages 2 and 3', () => {
-      const article1 = built.issue.sections[0]!.articles[0]!.body.replace(/\s+/g, '');
+      const article1 = blocksText(built.issue.sections[0]!.articles[0]!.blocks).replace(/\s+/g, '');
       for (const n of [2, 3]) {
         const lines = bodyLines(body(n)).map((l) => l.text).filter((t) => t.length >= 4);
         expect(lines.length, `text on body page ${n}`).toBeGreaterThan(10);

@@ -14,6 +14,12 @@ describe('text-title-period', () => {
     expect(fixed('# 一、总体情况。\n\n正文。\n\n## （一）进展。', CODE)).toBe('# 一、总体情况\n\n正文。\n\n## （一）进展');
   });
 
+  it('finds headings by the block tree: setext headings and headings in lists and quotes, not a `#` inside a paragraph', () => {
+    expect(fixed('一、总体情况。\n======\n\n正文。', CODE)).toBe('一、总体情况\n======\n\n正文。');
+    expect(fixed('- # 一、要点。\n\n> ## （一）引文标题。\n', CODE)).toBe('- # 一、要点\n\n> ## （一）引文标题\n');
+    expect(found('正文\\\n\\# 不是标题。', CODE)).toEqual([]);
+  });
+
   it('takes precedence over text-halfwidth-punct for a final .', () => {
     expect(found('园区召开会议.', 'text-halfwidth-punct', 'title')).toEqual([]);
     expect(marked('园区召开会议.', CODE, 'title')).toEqual(['.']);

@@ -3,8 +3,6 @@ import { chineseBefore } from '../cjkChars.js';
 import type { TextContext } from '../textContext.js';
 import type { TextFinding } from '../types.js';
 
-const HEADING = /^[ \t]{0,3}#{1,6}[ \t]+.*$/gm;
-
 /** The full stop that ends [from, to), past trailing spaces: 。 or ．, or . after Chinese. */
 function finalStop(text: string, from: number, to: number): number | undefined {
   let i = to;
@@ -22,8 +20,8 @@ export function titlePeriod(text: string, context: TextContext): TextFinding[] {
     const at = finalStop(text, 0, text.length);
     if (at !== undefined) stops.push(at);
   } else if (context.kind === 'markdown') {
-    for (const m of text.matchAll(HEADING)) {
-      const at = finalStop(text, m.index, m.index + m[0].length);
+    for (const h of context.headings) {
+      const at = finalStop(text, h.start, h.end);
       if (at !== undefined) stops.push(at);
     }
   }

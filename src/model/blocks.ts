@@ -1,0 +1,165 @@
+// The typed tree of an article body, a note or a caption: what its Markdown says, parsed once (parseBody.ts).
+// Both unions are discriminated by `type`; tables, footnotes and the like become new members.
+
+/**
+ * Lines of the Markdown text a block comes from: 0-based, `end` exclusive (markdown-it's `token.map`).
+ * A paragraph or heading spans its own lines; a list, item or quote may take in the blank line after it.
+ */
+export interface SourceLines {
+  readonly start: number;
+  readonly end: number;
+}
+
+/** The four heading levels of Chinese official writing: # 一、 ## （一） ### 1. #### （1） (##### and ###### are level 4). */
+export type HeadingLevel = 1 | 2 | 3 | 4;
+
+export type Block = Paragraph | Heading | List | Quote | ThematicBreak;
+
+export interface Paragraph {
+  readonly type: 'paragraph';
+  readonly lines: SourceLines;
+  readonly content: readonly Inline[];
+}
+
+export interface Heading {
+  readonly type: 'heading';
+  readonly lines: SourceLines;
+  readonly level: HeadingLevel;
+  readonly content: readonly Inline[];
+}
+
+export interface List {
+  readonly type: 'list';
+  readonly lines: SourceLines;
+  readonly ordered: boolean;
+  /** The number of the first item (1 unless the Markdown says otherwise; bullets: 1). */
+  readonly start: number;
+  /** Items not separated by blank lines: their paragraphs are printed without paragraph breaks. */
+  readonly tight: boolean;
+  readonly items: readonly ListItem[];
+}
+
+export interface ListItem {
+  readonly lines: SourceLines;
+  readonly blocks: readonly Block[];
+}
+
+export interface Quote {
+  readonly type: 'quote';
+  readonly lines: SourceLines;
+  readonly blocks: readonly Block[];
+}
+
+/** `---` on a line of its own. */
+export interface ThematicBreak {
+  readonly type: 'thematicBreak';
+  readonly lines: SourceLines;
+}
+
+export type Inline = TextRun | Strong | Emphasis | Link | CodeSpan | SoftBreak | HardBreak;
+
+/** Text as printed: escapes and entities resolved. */
+export interface TextRun {
+  readonly type: 'text';
+  readonly value: string;
+}
+
+export interface Strong {
+  readonly type: 'strong';
+  readonly children: readonly Inline[];
+}
+
+export interface Emphasis {
+  readonly type: 'emphasis';
+  readonly children: readonly Inline[];
+}
+
+export interface Link {
+  readonly type: 'link';
+  /** Normalised (percent-encoded) as markdown-it gives it; only http(s): and mailto: pass validation. */
+  readonly href: string;
+  readonly title: string | undefined;
+  /** An autolink `<https://…>`: its text is the address. */
+  readonly auto: boolean;
+  readonly children: readonly Inline[];
+}
+
+export interface CodeSpan {
+  readonly type: 'code';
+  readonly value: string;
+}
+
+/** A line break in the source inside a paragraph: printed as a space-like break, not a new line. */
+export interface SoftBreak {
+  readonly type: 'softBreak';
+}
+
+/** Two spaces or `\` at the end of a line: a new line within the paragraph. */
+export interface HardBreak {
+  readonly type: 'hardBreak';
+}
+
+/** Paragraphs at the top level of a body: what a figure's `paragraph:` counts. */
+export function paragraphCount(blocks: readonly Block[]): number {
+  return blocks.filter((b) => b.type === 'paragraph').length;
+}
+
+/** The blocks that hold text (paragraphs and headings, at any depth), in order. */
+export function textBlocks(blocks: readonly Block[]): (Paragraph | Heading)[] {
+  const out: (Paragraph | Heading)[] = [];
+  const walk = (list: readonly Block[]) => {
+    for (const b of list) {
+      if (b.type === 'paragraph' || b.type === 'heading') out.push(b);
+      else if (b.type === 'list') for (const item of b.items) walk(item.blocks);
+      else if (b.type === 'quote') walk(b.blocks);
+    }
+  };
+  walk(blocks);
+  return out;
+}
+
+/** What a reader sees of inline content: the text without Markdown syntax or link addresses. */
+export function inlineText(content: readonly Inline[]): string {
+  let out = '';
+  for (const node of content) {
+    switch (node.type) {
+      case 'text':
+      case 'code':
+        out += node.value;
+        break;
+      case 'strong':
+      case 'emphasis':
+      case 'link':
+        out += inlineText(node.children);
+        break;
+      case 'softBreak':
+      case 'hardBreak':
+        out += '\n';
+        break;
+    }
+  }
+  return out;
+}
+
+/** What a reader sees of blocks: their text, one block a line, with the numbers of ordered lists. */
+export function blocksText(blocks: readonly Block[]): string {
+  const lines: string[] = [];
+  for (const b of blocks) {
+    switch (b.type) {
+      case 'paragraph':
+      case 'heading':
+        lines.push(inlineText(b.content));
+        break;
+      case 'list':
+        // Bullets are drawn shapes; the numbers of an ordered list are printed in the body face.
+        b.items.forEach((item, i) => lines.push(`${b.ordered ? `${b.start + i}. ` : ''}${blocksText(item.blocks)}`));
+        break;
+      case 'quote':
+        lines.push(blocksText(b.blocks));
+        break;
+      case 'thematicBreak':
+        break;
+    }
+  }
+  return lines.join('\n');
+}
