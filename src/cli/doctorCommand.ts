@@ -16,10 +16,9 @@ export async function doctorCommand(options: { cwd: string; env: NodeJS.ProcessE
   const checks: Check[] = [];
   checks.push({ what: 'node', ok: Number(process.versions.node.split('.')[0]) >= 20, detail: process.version, fix: 'Install Node.js 20 or newer.' });
 
-  const { findBrowser } = await import('../print/findBrowser.js');
+  const { chooseBrowser } = await import('../print/startBrowser.js');
   try {
-    const puppeteer = await import('puppeteer');
-    const choice = findBrowser(options.browser, (n) => options.env[n], () => puppeteer.default.executablePath());
+    const choice = await chooseBrowser(options.browser, options.env);
     const version = spawnSync(choice.path, ['--version'], { encoding: 'utf8', timeout: 10_000 });
     const text = (version.stdout || version.stderr || '').trim().split('\n').at(-1) ?? '';
     const major = Number(/(\d+)\./.exec(text)?.[1] ?? 0);

@@ -14,13 +14,21 @@ async function hasDownload(io: Io, cache: string): Promise<boolean> {
   return false;
 }
 
-export async function startBrowser(browser: string | undefined, env: NodeJS.ProcessEnv, onChoice?: (choice: BrowserChoice) => void, io: Io = nodeIo): Promise<BrowserSession> {
-  const [{ findBrowser }, { openBrowser }] = await Promise.all([import('./findBrowser.js'), import('./browserSession.js')]);
-  // puppeteer is asked where its download is only when its cache holds a browser (loading it costs as
-  // much as starting Chrome; nothing is downloaded at install here).
+/**
+ * The browser to use (see findBrowser.ts). puppeteer is asked where its download is only when its
+ * cache holds a browser: loading it costs as much as starting Chrome, and nothing is downloaded at
+ * install here.
+ */
+export async function chooseBrowser(browser: string | undefined, env: NodeJS.ProcessEnv, io: Io = nodeIo): Promise<BrowserChoice> {
+  const { findBrowser } = await import('./findBrowser.js');
   const cache = env.PUPPETEER_CACHE_DIR ?? path.join(os.homedir(), '.cache', 'puppeteer');
   const puppeteer = (await hasDownload(io, cache)) ? await import('puppeteer') : undefined;
-  const choice = findBrowser(browser, (name) => env[name], () => puppeteer?.default.executablePath(), io);
+  return findBrowser(browser, (name) => env[name], () => puppeteer?.default.executablePath(), io);
+}
+
+export async function startBrowser(browser: string | undefined, env: NodeJS.ProcessEnv, onChoice?: (choice: BrowserChoice) => void, io: Io = nodeIo): Promise<BrowserSession> {
+  const { openBrowser } = await import('./browserSession.js');
+  const choice = await chooseBrowser(browser, env, io);
   onChoice?.(choice);
   return openBrowser(choice, { noSandbox: env.BULLETIN_NO_SANDBOX === '1', io });
 }

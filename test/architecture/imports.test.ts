@@ -76,3 +76,20 @@ describe('file system access in src/', () => {
     expect(FS_IMPORT.test("const fs = await import('fs');")).toBe(true);
   });
 });
+
+describe('the browser in src/', () => {
+  // Commands that never print (validate, inspect without --paginated) must not pay for loading
+  // puppeteer: only src/print/ loads it; others may import its types.
+  const LOADS_PUPPETEER = /(?:^|\n)\s*import\s+(?!type\b)[^;]*?from\s+['"]puppeteer(?:-core)?(?:\/[^'"]*)?['"]|import\s*\(\s*['"]puppeteer/;
+
+  it('loads puppeteer only in src/print/', () => {
+    const offenders = files.filter((f) => !rel(f).startsWith(`print${path.sep}`) && LOADS_PUPPETEER.test(readFileSync(f, 'utf8'))).map(rel);
+    expect(offenders).toEqual([]);
+  });
+
+  it('tells a type import from a load (the check itself works)', () => {
+    expect(LOADS_PUPPETEER.test("import type { Browser } from 'puppeteer';")).toBe(false);
+    expect(LOADS_PUPPETEER.test("import puppeteer from 'puppeteer';")).toBe(true);
+    expect(LOADS_PUPPETEER.test("const p = await import('puppeteer');")).toBe(true);
+  });
+});
