@@ -2,26 +2,13 @@
 import path from 'node:path';
 import type { Series, FontRole, PageNumberForm } from '../model/types.js';
 import type { DateStyle } from '../model/chineseDate.js';
-import { lintRules, type LintLevel } from '../lint/lintCodes.js';
+import { lintRules } from '../lint/lintCodes.js';
 import type { PageGeometry } from '../layout/presets.js';
-import { resolveGeometry, type GeometryOverrides } from '../layout/resolveGeometry.js';
+import { resolveGeometry } from '../layout/resolveGeometry.js';
+import type { SeriesData } from '../source/schemaTypes.js';
 
-/** The shape of bulletin.yaml after schema validation (schemas/series.schema.json). */
-export interface SeriesData {
-  series: string;
-  name: string;
-  publisher: string;
-  issues?: string;
-  layout?: GeometryOverrides & {
-    pageNumber?: PageNumberForm;
-    dateStyle?: DateStyle;
-    colors?: { accent?: string; text?: string };
-  };
-  fonts?: Partial<Record<FontRole, { family?: string; file: string }>>;
-  numbering?: { supplementsCountInTotal?: boolean; start?: { year: number; number: number; total: number } };
-  distribution?: { report?: string[]; send?: string[]; distribute?: string[]; copies?: number };
-  lint?: { rules?: Partial<Record<string, LintLevel>> };
-}
+/** The shape of bulletin.yaml after schema validation: generated from schemas/series.schema.json. */
+export type { SeriesData };
 
 export const SERIES_DEFAULTS = {
   issues: 'issues',
