@@ -1,7 +1,7 @@
 // `layout:` of bulletin.yaml → the page geometry: the preset's values with the series' overrides,
 // and the combinations that cannot print (a type area larger than the paper, characters wider than
 // their grid cell) as problems pointing at the key that caused them.
-import type { SeriesData } from '../source/schemaTypes.js';
+import { SERIES_DEFAULTS, type SeriesData } from '../source/schemaTypes.js';
 import { PAPER_SIZES, PRESETS, MM_PER_PT, charPitchMm, linePitchMm, type PageGeometry } from './presets.js';
 
 /** What bulletin.yaml may say about the page: the geometry keys of `layout` (generated from schemas/series.schema.json). */
@@ -27,7 +27,7 @@ const MIN_LEADING = 1.2;
 const round1 = (n: number) => Math.round(n * 10) / 10;
 
 export function resolveGeometry(overrides: GeometryOverrides = {}): { geometry: PageGeometry; problems: GeometryProblem[] } {
-  const base = PRESETS[overrides.preset ?? 'standard'];
+  const base = PRESETS[overrides.preset ?? SERIES_DEFAULTS.layout.preset];
   const paper = typeof overrides.paper === 'string'
     ? { name: PAPER_SIZES[overrides.paper].css, width: PAPER_SIZES[overrides.paper].width, height: PAPER_SIZES[overrides.paper].height }
     : overrides.paper ? { name: '', width: overrides.paper.width, height: overrides.paper.height } : base.paper;
