@@ -9,7 +9,7 @@ import { loadSeries, type LoadedSeries } from './source/loadSeries.js';
 import { loadIssue, type IssueFacts } from './source/loadIssue.js';
 import { checkNumbering } from './model/checkNumbering.js';
 import type { Issue } from './model/types.js';
-import { SERIES_DEFAULTS } from './config/resolveSeries.js';
+import { SERIES_DEFAULTS } from './source/schemaTypes.js';
 import { loadValidators } from './source/schemaCheck.js';
 import type { SourceFixes } from './lint/types.js';
 

@@ -70,22 +70,16 @@ export function collector(): Collector {
 }
 
 import type { Series } from '../src/model/types.js';
-import { lintRules } from '../src/lint/lintCodes.js';
+import { resolveSeries } from '../src/config/resolveSeries.js';
 
-/** A resolved series as resolveSeries would return it, for the pure model functions. */
+/** A resolved series as resolveSeries returns it (the schema's defaults, the standard page), for the pure model functions. */
 export function makeSeries(overrides: { numbering?: Partial<Series['numbering']>; layout?: Partial<Series['layout']>; distribution?: Partial<Series['distribution']> } = {}): Series {
+  const series = resolveSeries({ series: '测试园区', name: '工作动态', publisher: '测试园区建设办公室' }, '/series', '/series/bulletin.yaml', {});
   return {
-    root: '/series',
-    file: '/series/bulletin.yaml',
-    seriesLine: '测试园区',
-    name: '工作动态',
-    publisher: '测试园区建设办公室',
-    issuesDir: '/series/issues',
-    layout: { preset: 'standard', pageNumber: '— N —', dateStyle: 'hanzi', accent: '#E60012', text: '#000000', ...overrides.layout },
-    fonts: {},
-    numbering: { supplementsCountInTotal: false, start: undefined, ...overrides.numbering },
-    distribution: { report: [], send: [], distribute: [], copies: undefined, ...overrides.distribution },
-    lint: { rules: lintRules() },
+    ...series,
+    layout: { ...series.layout, ...overrides.layout },
+    numbering: { ...series.numbering, ...overrides.numbering },
+    distribution: { ...series.distribution, ...overrides.distribution },
   };
 }
 

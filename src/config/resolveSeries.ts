@@ -1,35 +1,19 @@
-// Series data validated by the schema → the resolved Series, with every default filled in.
+// Series data validated by the schema → the resolved Series, with every default filled in: the
+// schema's `default` values (SERIES_DEFAULTS, generated from it) and the preset's geometry.
 import path from 'node:path';
-import type { Series, FontRole, PageNumberForm } from '../model/types.js';
-import type { DateStyle } from '../model/chineseDate.js';
-import { lintRules, type LintLevel } from '../lint/lintCodes.js';
+import type { Series, FontRole } from '../model/types.js';
+import { lintRules, type LintRules } from '../lint/lintCodes.js';
 import type { PageGeometry } from '../layout/presets.js';
-import { resolveGeometry, type GeometryOverrides } from '../layout/resolveGeometry.js';
+import { resolveGeometry } from '../layout/resolveGeometry.js';
+import { SERIES_DEFAULTS, type SeriesData } from '../source/schemaTypes.js';
 
-/** The shape of bulletin.yaml after schema validation (schemas/series.schema.json). */
-export interface SeriesData {
-  series: string;
-  name: string;
-  publisher: string;
-  issues?: string;
-  layout?: GeometryOverrides & {
-    pageNumber?: PageNumberForm;
-    dateStyle?: DateStyle;
-    colors?: { accent?: string; text?: string };
-  };
-  fonts?: Partial<Record<FontRole, { family?: string; file: string }>>;
-  numbering?: { supplementsCountInTotal?: boolean; start?: { year: number; number: number; total: number } };
-  distribution?: { report?: string[]; send?: string[]; distribute?: string[]; copies?: number };
-  lint?: { rules?: Partial<Record<string, LintLevel>> };
+/** The shape of bulletin.yaml after schema validation: generated from schemas/series.schema.json. */
+export type { SeriesData };
+
+/** The level of each copy-editing check: the series' `lint.rules` over the schema's default. */
+export function seriesLintRules(levels: NonNullable<SeriesData['lint']>['rules'] = {}): LintRules {
+  return lintRules({ ...SERIES_DEFAULTS.lint.rules, ...levels });
 }
-
-export const SERIES_DEFAULTS = {
-  issues: 'issues',
-  pageNumber: '— N —' as PageNumberForm,
-  dateStyle: 'hanzi' as DateStyle,
-  accent: '#E60012',
-  text: '#000000',
-};
 
 /**
  * `geometry` is the page resolved from `layout` (see layout/resolveGeometry.ts). `fontFiles` maps each role to the checked real path of its font file (roles whose file failed the
@@ -51,14 +35,14 @@ export function resolveSeries(data: SeriesData, root: string, file: string, font
     layout: {
       preset: geometry.preset,
       geometry,
-      pageNumber: data.layout?.pageNumber ?? SERIES_DEFAULTS.pageNumber,
-      dateStyle: data.layout?.dateStyle ?? SERIES_DEFAULTS.dateStyle,
-      accent: data.layout?.colors?.accent ?? SERIES_DEFAULTS.accent,
-      text: data.layout?.colors?.text ?? SERIES_DEFAULTS.text,
+      pageNumber: data.layout?.pageNumber ?? SERIES_DEFAULTS.layout.pageNumber,
+      dateStyle: data.layout?.dateStyle ?? SERIES_DEFAULTS.layout.dateStyle,
+      accent: data.layout?.colors?.accent ?? SERIES_DEFAULTS.layout.colors.accent,
+      text: data.layout?.colors?.text ?? SERIES_DEFAULTS.layout.colors.text,
     },
     fonts,
     numbering: {
-      supplementsCountInTotal: data.numbering?.supplementsCountInTotal ?? false,
+      supplementsCountInTotal: data.numbering?.supplementsCountInTotal ?? SERIES_DEFAULTS.numbering.supplementsCountInTotal,
       start: data.numbering?.start,
     },
     distribution: {
@@ -67,6 +51,6 @@ export function resolveSeries(data: SeriesData, root: string, file: string, font
       distribute: data.distribution?.distribute ?? [],
       copies: data.distribution?.copies,
     },
-    lint: { rules: lintRules(data.lint?.rules) },
+    lint: { rules: seriesLintRules(data.lint?.rules) },
   };
 }

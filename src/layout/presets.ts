@@ -3,7 +3,13 @@
 // of the distribution block, the self-check, bookmarks) reads a `PageGeometry`, never a constant.
 // Why each preset's values are what they are: docs/presets.md.
 
-export type PresetName = 'standard' | 'a5-booklet';
+import type { SeriesData } from '../source/schemaTypes.js';
+
+type LayoutData = NonNullable<SeriesData['layout']>;
+/** The presets `layout.preset` may name (the schema's enum): PRESETS has one geometry for each. */
+export type PresetName = NonNullable<LayoutData['preset']>;
+/** The paper sizes `layout.paper` may name (the schema's enum): PAPER_SIZES has the size of each. */
+export type PaperName = Extract<LayoutData['paper'], string>;
 
 /** Lengths in millimetres, font sizes in points. */
 export interface PageGeometry {
@@ -72,7 +78,7 @@ const A5_BOOKLET: PageGeometry = {
 export const PRESETS: Readonly<Record<PresetName, PageGeometry>> = { standard: STANDARD, 'a5-booklet': A5_BOOKLET };
 
 /** Paper sizes a series may name (ISO 216 and the Chinese 16开 sizes), in millimetres; all are CSS page size keywords or given as lengths. */
-export const PAPER_SIZES: Readonly<Record<string, { width: number; height: number; css: string }>> = {
+export const PAPER_SIZES: Readonly<Record<PaperName, { width: number; height: number; css: string }>> = {
   A4: { width: 210, height: 297, css: 'A4' },
   A5: { width: 148, height: 210, css: 'A5' },
   B5: { width: 176, height: 250, css: 'B5' },

@@ -1,18 +1,11 @@
 // `layout:` of bulletin.yaml → the page geometry: the preset's values with the series' overrides,
 // and the combinations that cannot print (a type area larger than the paper, characters wider than
 // their grid cell) as problems pointing at the key that caused them.
-import { PAPER_SIZES, PRESETS, MM_PER_PT, charPitchMm, linePitchMm, type PageGeometry, type PresetName } from './presets.js';
+import { SERIES_DEFAULTS, type SeriesData } from '../source/schemaTypes.js';
+import { PAPER_SIZES, PRESETS, MM_PER_PT, charPitchMm, linePitchMm, type PageGeometry } from './presets.js';
 
-/** What bulletin.yaml may say about the page (schemas/series.schema.json, `layout`). */
-export interface GeometryOverrides {
-  preset?: PresetName;
-  paper?: string | { width: number; height: number };
-  typeArea?: { width?: number; height?: number };
-  margins?: { top?: number; inner?: number };
-  grid?: { lines?: number; chars?: number };
-  bodySize?: number;
-  titleSize?: number;
-}
+/** What bulletin.yaml may say about the page: the geometry keys of `layout` (generated from schemas/series.schema.json). */
+export type GeometryOverrides = Pick<NonNullable<SeriesData['layout']>, 'preset' | 'paper' | 'typeArea' | 'margins' | 'grid' | 'bodySize' | 'titleSize'>;
 
 export interface GeometryProblem {
   /** Data path of the key to point at, from the root of bulletin.yaml. */
@@ -34,9 +27,9 @@ const MIN_LEADING = 1.2;
 const round1 = (n: number) => Math.round(n * 10) / 10;
 
 export function resolveGeometry(overrides: GeometryOverrides = {}): { geometry: PageGeometry; problems: GeometryProblem[] } {
-  const base = PRESETS[overrides.preset ?? 'standard'];
+  const base = PRESETS[overrides.preset ?? SERIES_DEFAULTS.layout.preset];
   const paper = typeof overrides.paper === 'string'
-    ? { name: PAPER_SIZES[overrides.paper]?.css ?? '', width: PAPER_SIZES[overrides.paper]?.width ?? base.paper.width, height: PAPER_SIZES[overrides.paper]?.height ?? base.paper.height }
+    ? { name: PAPER_SIZES[overrides.paper].css, width: PAPER_SIZES[overrides.paper].width, height: PAPER_SIZES[overrides.paper].height }
     : overrides.paper ? { name: '', width: overrides.paper.width, height: overrides.paper.height } : base.paper;
   const typeArea = { width: overrides.typeArea?.width ?? base.typeArea.width, height: overrides.typeArea?.height ?? base.typeArea.height };
   const top = overrides.margins?.top ?? base.margins.top;

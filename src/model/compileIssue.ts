@@ -3,43 +3,10 @@ import type { Article, Figure, Issue, IssueKind, Section, Series } from './types
 import { formatDate, type PlainDate } from './chineseDate.js';
 import { inlineText } from './blocks.js';
 import { markdownParses, type MarkdownParses } from './parseBody.js';
+import type { IssueData, SectionData, ArticleData, FigureData } from '../source/schemaTypes.js';
 
-/** The shape of an issue file after schema validation (schemas/issue.schema.json). */
-export interface IssueData {
-  year: number;
-  number: number;
-  total?: number;
-  date: string;
-  kind?: IssueKind;
-  label?: string;
-  classification?: string;
-  note?: string;
-  sections: SectionData[];
-  distribution?: { extra?: string[]; copies?: number };
-}
-
-export interface SectionData {
-  label: string;
-  articles: ArticleData[];
-}
-
-export interface ArticleData {
-  id?: string;
-  title: string | string[];
-  note?: string;
-  body: string;
-  figures?: FigureData[];
-  source?: string;
-}
-
-export interface FigureData {
-  image: string;
-  place?: Figure['place'];
-  width?: string;
-  caption?: string;
-  alt?: string;
-  paragraph?: number;
-}
+/** The shape of an issue file after schema validation: generated from schemas/issue.schema.json. */
+export type { IssueData, SectionData, ArticleData, FigureData };
 
 /** The id an article gets when the source gives none: its position, as s1-a2. */
 export function derivedArticleId(sectionIndex: number, articleIndex: number): string {

@@ -1,5 +1,6 @@
 // The YAML text of a new issue file: numbers, date, the sections to fill in, commented help.
 import type { NextIssue } from '../model/nextIssue.js';
+import { ISSUE_DEFAULTS } from '../source/schemaTypes.js';
 
 function quote(text: string): string {
   return /^[\p{L}\p{N}（）【】、·—\-]+$/u.test(text) ? text : JSON.stringify(text);
@@ -14,7 +15,7 @@ export function issueSource(next: NextIssue, schemaRef: string): string {
     `number: ${next.number}`,
     ...(next.total !== undefined ? [`total: ${next.total}`] : []),
     `date: ${next.date.iso}`,
-    ...(next.kind !== 'regular' ? [`kind: ${next.kind}`] : []),
+    ...(next.kind !== ISSUE_DEFAULTS.kind ? [`kind: ${next.kind}`] : []),
     ...(next.label ? [`label: ${quote(next.label)}`] : []),
     'sections:',
     ...next.sectionLabels.flatMap((label) => [`  - label: ${quote(label)}`, '    articles: []']),

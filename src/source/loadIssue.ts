@@ -15,7 +15,8 @@ import { compileIssue, derivedArticleId, figureKey, type CheckedFigure, type Iss
 import type { Issue, IssueKind, Series } from '../model/types.js';
 import { isScalar, type Document, type LineCounter, type Scalar } from 'yaml';
 import { lintIssue } from '../lint/lintIssue.js';
-import { lintRules } from '../lint/lintCodes.js';
+import { seriesLintRules } from '../config/resolveSeries.js';
+import { ISSUE_DEFAULTS } from './schemaTypes.js';
 import type { TextFix } from '../lint/types.js';
 
 /** What the series-wide numbering check needs of one issue, with where each fact is written. */
@@ -88,7 +89,7 @@ export async function loadIssue(io: Io, file: string, display: string, series: S
   };
 
   // Copy-editing of the printed text; it reads the document's nodes, so it copes with data the schema refused.
-  const lint = lintIssue({ source: loaded.text, doc, lineCounter: lc, display, rules: series?.lint.rules ?? lintRules(), parseMarkdown: (text) => markdown.body(text).blocks });
+  const lint = lintIssue({ source: loaded.text, doc, lineCounter: lc, display, rules: series?.lint.rules ?? seriesLintRules(), parseMarkdown: (text) => markdown.body(text).blocks });
   out.push(...lint.diagnostics);
   result.fixes = lint.fixes;
 
@@ -102,7 +103,7 @@ export async function loadIssue(io: Io, file: string, display: string, series: S
     add(['total'], 'error', 'total-less-than-number', `total ${data.total} is smaller than the number ${data.number}`,
       'The running total (总第N期) counts every issue since the first, so it is at least the number within the year.');
   }
-  const kind = (typeof data.kind === 'string' ? data.kind : 'regular') as IssueKind;
+  const kind = (typeof data.kind === 'string' ? data.kind : ISSUE_DEFAULTS.kind) as IssueKind;
   if (kind === 'special' && data.label === undefined) {
     add(['kind'], 'error', 'special-without-label', 'a special issue (专刊) needs a `label`', 'Add `label: …专刊` naming the special issue.');
   }

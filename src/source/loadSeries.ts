@@ -6,10 +6,9 @@ import { loadYaml } from './loadYaml.js';
 import { schemaCheck } from './schemaCheck.js';
 import { locate } from './locate.js';
 import { checkAsset } from '../model/checkAsset.js';
-import { resolveSeries, type SeriesData } from '../config/resolveSeries.js';
+import { resolveSeries, seriesLintRules, type SeriesData } from '../config/resolveSeries.js';
 import type { FontRole, Series } from '../model/types.js';
 import { lintSeries } from '../lint/lintSeries.js';
-import { lintRules } from '../lint/lintCodes.js';
 import { resolveGeometry } from '../layout/resolveGeometry.js';
 import type { TextFix } from '../lint/types.js';
 
@@ -62,7 +61,7 @@ export async function loadSeries(io: Io, file: string, display: string): Promise
   for (const p of problems) result.diagnostics.push(diagnostic(display, locate(doc, lineCounter, p.path), 'error', 'layout-impossible', p.message, p.hint));
   if (!hasErrors(result.diagnostics)) result.series = resolveSeries(data, root, file, fontFiles, geometry);
   // After resolving: a copy-editing check set to `error` must not keep the series from loading.
-  const lint = lintSeries({ source: loaded.text!, doc, lineCounter, display, rules: result.series?.lint.rules ?? lintRules() });
+  const lint = lintSeries({ source: loaded.text!, doc, lineCounter, display, rules: result.series?.lint.rules ?? seriesLintRules() });
   result.diagnostics.push(...lint.diagnostics);
   result.fixes = lint.fixes;
   return result;

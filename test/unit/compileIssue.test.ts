@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compileIssue, derivedArticleId, figureKey, issueLine, type CheckedFigure, type IssueData } from '../../src/model/compileIssue.js';
+import { compileIssue, derivedArticleId, figureKey, issueLine, type ArticleData, type CheckedFigure, type IssueData } from '../../src/model/compileIssue.js';
 import { parsePlainDate } from '../../src/model/chineseDate.js';
 import type { Series } from '../../src/model/types.js';
 import { makeSeries } from '../helpers.js';
@@ -9,7 +9,7 @@ function compile(data: IssueData, series: Series = makeSeries(), figures = new M
   return compileIssue(data, { file: '/series/issues/x.yaml', slug: 'x', series, date, figures });
 }
 
-const article = (title: string | string[], extra: Partial<IssueData['sections'][number]['articles'][number]> = {}) => ({ title, body: '第一段。\n\n第二段。', ...extra });
+const article = (title: ArticleData['title'], extra: Partial<ArticleData> = {}) => ({ title, body: '第一段。\n\n第二段。', ...extra });
 
 describe('issueLine', () => {
   it('prints regular and special issues with the total', () => {
