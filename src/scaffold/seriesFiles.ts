@@ -27,7 +27,10 @@ publisher: 示例单位办公室
 issues: issues
 
 layout:
-  preset: standard             # GB/T 9704 geometry, red masthead (the only preset so far)
+  preset: standard             # standard: A4, GB/T 9704 (22 × 28 of 16 pt); a5-booklet: A5 booklets
+  # Single values of the preset may be changed (docs/presets.md), e.g.:
+  # grid: { lines: 22, chars: 28 }   # lines per page × characters per line
+  # bodySize: 16                     # pt
   pageNumber: "- N -"          # "- N -" or "— N —" (the GB/T 9704 form)
   dateStyle: hanzi             # hanzi: 二〇一八年十二月二十八日; arabic: 2018年12月28日
   colors:
