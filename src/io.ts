@@ -6,6 +6,9 @@ import { promises as fs, constants as fsConstants, accessSync, readFileSync, sta
 import os from 'node:os';
 import nodePath from 'node:path';
 import { writeAtomic, copyAtomic } from './output/writeAtomic.js';
+import { openOutputFolder, type OutputFolder } from './output/outputFolder.js';
+
+export type { OutputFolder, OutputTransaction } from './output/outputFolder.js';
 
 export interface FileInfo {
   isFile: boolean;
@@ -51,6 +54,11 @@ export interface Io {
   watch(path: string, onChange: (name: string | null) => void): { close(): void };
   /** The time now (the clock of `bulletin new`, today's date). */
   now(): Date;
+  /**
+   * The folder a build writes into, checked: a real folder (created if missing) holding no link
+   * that leads outside it; its transactions stage new files and rename them into place together.
+   */
+  openOutput(dir: string, display?: (file: string) => string): Promise<OutputFolder>;
 }
 
 function info(s: import('node:fs').Stats): FileInfo {
@@ -108,6 +116,7 @@ export const nodeIo: Io = {
     return { close: () => watcher.close() };
   },
   now: () => new Date(),
+  openOutput: (dir, display) => openOutputFolder(dir, display),
 };
 
 /** The error code of a failed fs call (`ENOENT`, …), if any. */

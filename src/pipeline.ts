@@ -18,6 +18,7 @@ import { nodeIo, type Io } from './io.js';
 import { displayPath } from './source/displayPath.js';
 import { WRITERS, type WriterName } from './writers/writers.js';
 import type { IssueOutput, WriteContext, Writer } from './writers/writer.js';
+import type { OutputTransaction } from './output/outputFolder.js';
 
 export interface BuildOptions {
   cwd?: string;
@@ -114,9 +115,12 @@ function isBrowserFailure(error: unknown): boolean {
     || /Protocol error|Target closed|Session closed|Connection closed|browser has disconnected|Navigating frame was detached|net::ERR_/i.test(message);
 }
 
-/** A file that could not be written is exit 5, whatever the writer was doing. */
-function outputFailure(outDir: string, error: unknown): BulletinError {
-  return new BulletinError(`cannot write to ${outDir}: ${(error as Error).message}`, ExitCode.OutputFailed, 'Check that the output folder is writable and the disk is not full.');
+/** A file that could not be written is exit 5, with the path and the reason, whatever the writer was doing. */
+function outputFailure(error: unknown): BulletinError {
+  if (error instanceof BulletinError) return error;
+  const e = error as NodeJS.ErrnoException;
+  const reason = { ENOSPC: 'the disk is full', EACCES: 'permission denied', EPERM: 'not permitted', EROFS: 'read-only file system', EDQUOT: 'over the disk quota', EISDIR: 'a folder is in the way', ENOTDIR: 'a file is in the way' }[e.code ?? ''];
+  return new BulletinError(`cannot write ${e.path ?? 'an output'}: ${reason ?? e.message}`, ExitCode.OutputFailed, 'Check that the output folder is writable and the disk is not full; the earlier outputs were left as they were.');
 }
 
 export async function build(paths: readonly string[], options: BuildOptions = {}): Promise<BuildResult> {
@@ -135,6 +139,8 @@ export async function build(paths: readonly string[], options: BuildOptions = {}
   const diagnostics: Diagnostic[] = [...checked.diagnostics];
   const result: BuildResult = { ...checked, diagnostics, written: [] };
   if (hasErrors(diagnostics) || checked.issues.length === 0) return result;
+  // The output folder is checked before anything starts: a link inside it that leads elsewhere is refused.
+  const folder = await io.openOutput(outDir, (file) => displayPath(cwd, file));
 
   // The browser starts now and takes about half a second; meanwhile the printing modules load, the
   // templates compile, the glyph coverage is checked and the first documents are made.
@@ -171,21 +177,32 @@ export async function build(paths: readonly string[], options: BuildOptions = {}
       io,
       layoutFor: (issue) => layouts.for(issue),
       browser,
-      write: (relative, data, opts) => {
-        const file = path.join(outDir, ...relative.split('/'));
-        return io.writeFile(file, data, opts).then(() => file, (error) => {
-          throw outputFailure(outDir, error);
-        });
-      },
-      copy: (from, relative) => {
-        const file = path.join(outDir, ...relative.split('/'));
-        return io.copyFile(from, file).then(() => file, (error) => {
-          throw outputFailure(outDir, error);
-        });
-      },
+      write: () => Promise.reject(new Error('write outside a transaction')),
+      copy: () => Promise.reject(new Error('copy outside a transaction')),
       stage: (issue, stage) => progress({ type: 'stage', issue, stage }),
     };
     for (const writer of writers) writer.prepare?.(ctx);
+    /**
+     * Runs writers on one transaction of the output folder: their files are staged, then renamed
+     * into place together (reported as written only then); on a failure nothing of it stays.
+     */
+    const transact = async (run: (ctx: WriteContext) => Promise<string[]>): Promise<void> => {
+      const t: OutputTransaction = folder.transaction();
+      const files: string[] = [];
+      try {
+        const staged: WriteContext = {
+          ...ctx,
+          write: (relative, data, opts) => t.write(relative, data, opts).catch((error: unknown) => { throw outputFailure(error); }),
+          copy: (from, relative) => t.copy(from, relative).catch((error: unknown) => { throw outputFailure(error); }),
+        };
+        files.push(...(await run(staged)));
+        await t.commit().catch((error: unknown) => { throw outputFailure(error); });
+      } catch (error) {
+        await t.discard().catch(() => undefined);
+        throw error;
+      }
+      for (const file of files) written(file);
+    };
     const concurrency = options.concurrency ?? Math.max(1, Math.min(4, os.availableParallelism?.() ?? os.cpus().length));
     // One page per lane, reused for the lane's next issue: opening a page costs about as much as printing one.
     const lanes: Promise<PrintTarget>[] = firstTarget ? [firstTarget] : [];
@@ -227,9 +244,14 @@ export async function build(paths: readonly string[], options: BuildOptions = {}
         }
         outputs[index] = output;
         progress({ type: 'stage', issue: name, stage: 'writing' });
-        for (const writer of writers) if (writer.writeIssue) for (const file of await writer.writeIssue(output, ctx)) written(file);
+        // The PDF, the HTML page and its files of one issue change together.
+        await transact(async (staged) => {
+          const files: string[] = [];
+          for (const writer of writers) if (writer.writeIssue) files.push(...(await writer.writeIssue(output, staged)));
+          return files;
+        });
       });
-      for (const writer of writers) if (writer.finish) for (const file of await writer.finish(outputs, ctx)) written(file);
+      for (const writer of writers) if (writer.finish) await transact((staged) => writer.finish!(outputs, staged));
     } catch (error) {
       if (error instanceof BulletinError || options.signal?.aborted || !isBrowserFailure(error)) throw error;
       const message = (error as Error).message ?? String(error);

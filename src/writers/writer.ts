@@ -33,9 +33,13 @@ export interface WriteContext {
   layoutFor(issue: Issue): Promise<Layout>;
   /** The running browser (only for writers that need printing). */
   browser(): Promise<Browser>;
-  /** Writes a file atomically under the output folder; `relative` uses forward slashes. Returns its absolute path. */
+  /**
+   * Stages a file of the output folder (`relative` uses forward slashes) and returns its absolute
+   * path. What a writer stages for an issue (or in `finish`) is renamed into place together once the
+   * writers are done with it; a failure leaves the earlier outputs as they were.
+   */
   write(relative: string, data: Uint8Array | string, options?: { sync?: boolean }): Promise<string>;
-  /** Copies a file (a font, an image) to a path under the output folder. */
+  /** Stages a copy of a file (a font, an image) at a path of the output folder. */
   copy(from: string, relative: string): Promise<string>;
   stage(issue: string, stage: string): void;
 }

@@ -63,7 +63,7 @@ describe('the module graph of src/', () => {
 describe('file system access in src/', () => {
   // Everything reads and writes through an Io (src/io.ts); nodeIo and the atomic write it uses are
   // the implementation on the real file system.
-  const IMPLEMENTATIONS = new Set(['io.ts', 'output/writeAtomic.ts']);
+  const IMPLEMENTATIONS = new Set(['io.ts', 'output/writeAtomic.ts', 'output/outputFolder.ts']);
   const FS_IMPORT = /(?:from\s+|import\s*\(\s*|require\(\s*)['"](?:node:)?fs(?:\/promises)?['"]/;
 
   it('imports node:fs only in the Io implementation', () => {
