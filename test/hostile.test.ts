@@ -1,9 +1,11 @@
 // Hostile sources (docs: /work/shared/docs/threats.md): every folder under test/fixtures/hostile/ is a small series
 // built to attack the tool, with case.json saying what the safe outcome is (see test/fixtures/hostile/README.md).
 //
-// validate cases run in-process through main(); build cases run the built CLI (bin/bulletin.js → lib/, so run
-// `npx tsc -p .` first) as child processes, two at a time, against one loopback HTTP listener that counts every
-// request it gets. Every output — stdout, stderr, the PDF's text, its decoded streams, the HTML and every other file
+// validate cases run in-process through main(); build cases run the built CLI (bin/bulletin.js → lib/, rebuilt by
+// test/globalSetup.ts when stale; see test/builtCli.ts) as child processes, two at a time, against one loopback HTTP
+// listener that counts every request it gets. They need a real process: the canary is in the child's own environment
+// (/proc/self/environ), Chrome's profile goes to the child's TMPDIR (to find Chromium processes left behind), a hung
+// build is killed with SIGKILL, and the interrupted builds get real SIGINT/SIGTERM. Every output — stdout, stderr, the PDF's text, its decoded streams, the HTML and every other file
 // written — is searched for the content of /etc/passwd, of /etc/hosts and for a canary secret put into the child's
 // environment (and into a YAML file outside the series, for the cases that try to read one).
 import { execFile, execFileSync, spawn } from 'node:child_process';
@@ -17,11 +19,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRawStream, PDFString, decodePDFRawStream } from 'pdf-lib';
 import { main } from '../src/cli/main.js';
 import { cleanScratch, collector, REPO, SEED, SEED_PNG, scratchDir } from './helpers.js';
+import { builtCli } from './builtCli.js';
 
 const CASES = path.join(REPO, 'test', 'fixtures', 'hostile');
-const CLI = path.join(REPO, 'bin', 'bulletin.js');
 const BROWSER = process.env.BULLETIN_BROWSER ?? '/usr/bin/chromium';
-const haveBrowser = existsSync(BROWSER) && existsSync(path.join(REPO, 'lib', 'cli', 'main.js'));
+const haveBrowser = existsSync(BROWSER);
 const havePoppler = (() => {
   try {
     execFileSync('pdftotext', ['-v'], { stdio: 'ignore' });
@@ -285,7 +287,7 @@ async function runValidateInProcess(p: Prepared, args: string[]): Promise<Outcom
 function runChild(args: string[], cwd: string, env: NodeJS.ProcessEnv, timeoutMs: number): Promise<Omit<Outcome, 'codes'>> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const child = spawn(process.execPath, [CLI, ...args], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [builtCli(), ...args], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString('utf8')));
@@ -695,7 +697,7 @@ async function interruptBuild(signal: NodeJS.Signals, pattern: RegExp, delayMs: 
   const older = Buffer.from(`%PDF-1.4\n% an older build of 2018-02, ${randomBytes(8).toString('hex')}\n%%EOF\n`);
   writeFileSync(path.join(outDir, '2018-02.pdf'), older);
   const stdout = await new Promise<string>((resolve, reject) => {
-    execFile(process.execPath, ['-e', WATCHER, CLI, pattern.source, String(delayMs), signal, outDir], { cwd: series, env: childEnv(tmpDir), timeout: 120_000 }, (error, out) => (error ? reject(error) : resolve(out)));
+    execFile(process.execPath, ['-e', WATCHER, builtCli(), pattern.source, String(delayMs), signal, outDir], { cwd: series, env: childEnv(tmpDir), timeout: 120_000 }, (error, out) => (error ? reject(error) : resolve(out)));
   });
   const r = JSON.parse(stdout) as { exit: number | null; stderr: string; signalled: boolean; afterSignal: number };
   return { exit: r.exit, stderr: r.stderr, afterSignal: r.afterSignal, signalled: r.signalled, outDir, tmpDir, older };

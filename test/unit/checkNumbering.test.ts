@@ -13,6 +13,7 @@ function facts(display: string, o: { year?: number; number: number; total?: numb
   return {
     display,
     kind: o.kind ?? 'regular',
+    dateSound: true,
     year: o.year ?? date.year,
     number: o.number,
     total: o.total,

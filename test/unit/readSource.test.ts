@@ -1,14 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { readSource } from '../../src/source/readSource.js';
-import type { Io } from '../../src/io.js';
+import { nodeIo, type Io } from '../../src/io.js';
 
 /** A regular file of `size` bytes whose reading fails with `code` (a permission the test cannot set as root). */
 function failingIo(code: string, size = 10): Io {
   const fail = () => Promise.reject(Object.assign(new Error(`${code}: operation refused`), { code }));
   return {
+    ...nodeIo,
     readFile: fail,
     readHead: fail,
-    stat: async () => ({ isFile: true, isDirectory: false, size }),
+    stat: async () => ({ isFile: true, isDirectory: false, size, mtimeMs: 0 }),
     realpath: async (p) => p,
     readdir: async () => [],
     exists: async () => true,

@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import { cp, mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { PDFDocument, PDFDict, PDFName } from 'pdf-lib';
+import { PDFDocument, PDFDict, PDFHexString, PDFName, PDFNumber, PDFString } from 'pdf-lib';
 import { main } from '../../src/cli/main.js';
 import { Writable } from 'node:stream';
 
@@ -115,8 +115,8 @@ describe.skipIf(!existsSync(CHROMIUM))('bulletin init, build of a series, doctor
     expect(contentsPages).toBeGreaterThanOrEqual(1);
     const outlines = book.catalog.lookup(PDFName.of('Outlines'), PDFDict);
     const first = outlines.lookup(PDFName.of('First'), PDFDict);
-    expect(first.lookup(PDFName.of('Title')).toString()).toBeTruthy();
-    expect(outlines.lookup(PDFName.of('Count')).toString()).not.toBe('0');
+    expect(first.lookup(PDFName.of('Title'), PDFString, PDFHexString).decodeText()).toBeTruthy();
+    expect(outlines.lookup(PDFName.of('Count'), PDFNumber).asNumber()).not.toBe(0);
     const second = first.lookup(PDFName.of('Next'), PDFDict);
     expect(second.has(PDFName.of('Next'))).toBe(false); // two issues of 2025, the supplement is not bound
   }, 180_000);

@@ -1,0 +1,7 @@
+// Types of generate.mjs for the TypeScript tests that import it (test/e2e/build-long.test.ts).
+
+/** Writes into `dir` (emptied first) a series with one issue of about `pages` body pages; resolves to `dir`. */
+export function generateLongIssue(dir: string, pages: number): Promise<string>;
+
+/** Writes into `dir` (emptied first) a series of `count` issues like the seed, numbered 1 … count; resolves to `dir`. */
+export function generateIssues(dir: string, count: number): Promise<string>;
