@@ -12,6 +12,8 @@ if (!HAS_CHROMIUM) console.warn(SKIP_REASON);
 
 const ARTICLE_2 = { id: 'shanghai-acceptance', title: '上海市工业综合开发区等4家园区通过国家生态工业示范园区验收' };
 const SELF_CHECK = 'the PDF of 2018-02 failed its self-check';
+/** A series template without a hook of the template contract is refused before anything is printed. */
+const TEMPLATE_CONTRACT = "the layout's contract";
 
 /** The default contents partial with its page reference (`data-page-of`) replaced by `page`. */
 function tocWith(page: string): string {
@@ -46,10 +48,10 @@ async function buildSeedWith(files: Record<string, string>): Promise<{ run: CliR
 }
 
 /** Exit 3, the self-check's message with `problem`, and no output at all. */
-function expectRefused(r: { run: CliRun; out: string }, problem: string | RegExp): void {
+function expectRefused(r: { run: CliRun; out: string }, problem: string | RegExp, stage = SELF_CHECK): void {
   const log = `exit ${r.run.code}\n--- stdout\n${r.run.stdout}\n--- stderr\n${r.run.stderr}`;
   expect(r.run.code, log).toBe(3);
-  expect(r.run.stderr, log).toContain(SELF_CHECK);
+  expect(r.run.stderr, log).toContain(stage);
   if (typeof problem === 'string') expect(r.run.stderr, log).toContain(problem);
   else expect(r.run.stderr, log).toMatch(problem);
   expect(r.run.stdout, 'no written file is announced').toBe('');
@@ -66,7 +68,7 @@ describe.skipIf(!HAS_CHROMIUM)(e2eTitle('bulletin build: the self-check refuses 
     expectRefused(r, `「${ARTICLE_2.title}」 has no place in the PDF (its link target is missing)`);
   });
 
-  it('a section partial that drops the last article of each section: the contents entry has no place in the PDF', { timeout: 180_000 }, async () => {
+  it('a section partial that drops the last article of each section: refused when the templates load (the template contract)', { timeout: 180_000 }, async () => {
     const section = [
       '<section class="section" aria-labelledby="{{id}}">',
       '  <h2 class="section-label" id="{{id}}">【{{label}}】</h2>',
@@ -75,11 +77,17 @@ describe.skipIf(!HAS_CHROMIUM)(e2eTitle('bulletin build: the self-check refuses 
       '',
     ].join('\n');
     const r = await buildSeedWith({ 'templates/partials/section.hbs': section });
-    expectRefused(r, `「${ARTICLE_2.title}」 has no place in the PDF (its link target is missing)`);
+    expectRefused(r, 'each article title needs id="{{id}}" (partials/article.hbs)', TEMPLATE_CONTRACT);
+    expect(r.run.stderr).toContain('partials/section.hbs');
   });
 
-  it('a contents partial that prints a fixed page number instead of the page reference: the contents give the wrong page', { timeout: 180_000 }, async () => {
+  it('a contents partial that prints a fixed page number instead of the page reference: refused when the templates load', { timeout: 180_000 }, async () => {
     const r = await buildSeedWith({ 'templates/partials/toc.hbs': TOC_FIXED });
+    expectRefused(r, 'each contents page number needs data-page-of="{{id}}"', TEMPLATE_CONTRACT);
+  });
+
+  it('contents that keep the page reference hidden and print a fixed number: the contents give the wrong page', { timeout: 180_000 }, async () => {
+    const r = await buildSeedWith({ 'templates/partials/toc.hbs': TOC_REFERENCE_AND_FIXED, 'templates/extra.css': '.page-ref { display: none; }\n' });
     expectRefused(r, /the contents give page 9 for 「【工作动态】」, but it starts on page 1/);
     expect(r.run.stderr).toMatch(new RegExp(`the contents give page 9 for 「${ARTICLE_2.title}」, but it starts on page \\d`));
   });
