@@ -132,8 +132,14 @@ export async function build(paths: readonly string[], options: BuildOptions = {}
   const writers = chooseWriters(options);
   const needsPrint = writers.some((w) => w.needs === 'print');
 
-  // discover → load → validate → compile. Nothing of the print side is started before it passes.
-  const [{ validate }, { Layouts }] = await Promise.all([import('./validate.js'), import('./render/layouts.js')]);
+  // discover → load → validate → compile. Nothing of the print side is started before it passes;
+  // meanwhile the browser is looked for (no process yet), so Chrome is spawned the moment the
+  // sources are known to be valid. Everything else waits until then: the main thread's work before
+  // the spawn is what delays it.
+  const starting = needsPrint ? import('./print/startBrowser.js') : undefined;
+  const chosen = starting?.then((m) => m.chooseBrowser(options.browser, env, io));
+  for (const p of [starting, chosen]) p?.catch(() => undefined); // reported when used, once the sources are valid
+  const { validate } = await import('./validate.js');
   const checked = await validate(paths, { cwd, io });
   options.signal?.throwIfAborted();
   const diagnostics: Diagnostic[] = [...checked.diagnostics];
@@ -146,13 +152,16 @@ export async function build(paths: readonly string[], options: BuildOptions = {}
   // templates compile, the glyph coverage is checked and the first documents are made.
   let launching: Promise<BrowserSession> | undefined;
   const browser = (): Promise<Browser> => {
-    launching ??= import('./print/startBrowser.js').then(({ startBrowser }) =>
-      startBrowser(options.browser, env, (choice) => progress({ type: 'browser', path: choice.path, source: choice.source }), io));
+    launching ??= (starting ?? import('./print/startBrowser.js')).then(({ startBrowser }) =>
+      startBrowser(options.browser, env, (choice) => progress({ type: 'browser', path: choice.path, source: choice.source }), io, chosen));
     return launching.then((s) => s.browser);
   };
+  if (needsPrint) browser().catch(() => undefined); // spawned now; a failure is reported where the browser is needed
+  // Loaded while Chrome starts: the templates' compiler and the print side's modules.
   const printing = needsPrint ? Promise.all([import('./renderIssue.js'), import('./print/printTarget.js')]) : undefined;
-  const firstTarget = printing ? Promise.all([browser(), printing]).then(([b, [, { openPrintTarget }]]) => openPrintTarget(b, { initialTab: true })) : undefined;
   printing?.catch(() => undefined);
+  const { Layouts } = await import('./render/layouts.js');
+  const firstTarget = printing ? Promise.all([browser(), printing]).then(([b, [, { openPrintTarget }]]) => openPrintTarget(b, { initialTab: true })) : undefined;
   firstTarget?.catch(() => undefined);
   const closeBrowser = () => void launching?.then((s) => s.close(), () => undefined);
   options.signal?.addEventListener('abort', closeBrowser, { once: true });

@@ -26,9 +26,13 @@ export async function chooseBrowser(browser: string | undefined, env: NodeJS.Pro
   return findBrowser(browser, (name) => env[name], () => puppeteer?.default.executablePath(), io);
 }
 
-export async function startBrowser(browser: string | undefined, env: NodeJS.ProcessEnv, onChoice?: (choice: BrowserChoice) => void, io: Io = nodeIo): Promise<BrowserSession> {
+/**
+ * `chosen`: the browser chosen ahead (a build looks for it while the sources are checked, and
+ * starts it only once they pass).
+ */
+export async function startBrowser(browser: string | undefined, env: NodeJS.ProcessEnv, onChoice?: (choice: BrowserChoice) => void, io: Io = nodeIo, chosen?: Promise<BrowserChoice>): Promise<BrowserSession> {
   const { openBrowser } = await import('./browserSession.js');
-  const choice = await chooseBrowser(browser, env, io);
+  const choice = await (chosen ?? chooseBrowser(browser, env, io));
   onChoice?.(choice);
   return openBrowser(choice, { noSandbox: env.BULLETIN_NO_SANDBOX === '1', io });
 }
