@@ -160,12 +160,12 @@ export async function build(paths: readonly string[], options: BuildOptions = {}
   // Loaded while Chrome starts: the templates' compiler and the print side's modules.
   const printing = needsPrint ? Promise.all([import('./renderIssue.js'), import('./print/printTarget.js')]) : undefined;
   printing?.catch(() => undefined);
-  const { Layouts } = await import('./render/layouts.js');
   const firstTarget = printing ? Promise.all([browser(), printing]).then(([b, [, { openPrintTarget }]]) => openPrintTarget(b, { initialTab: true })) : undefined;
   firstTarget?.catch(() => undefined);
   const closeBrowser = () => void launching?.then((s) => s.close(), () => undefined);
   options.signal?.addEventListener('abort', closeBrowser, { once: true });
   try {
+    const { Layouts } = await import('./render/layouts.js');
     const displayOf = (issue: Issue) => displayPath(cwd, issue.file);
     for (const issue of checked.issues) {
       diagnostics.push(...glyphWarnings(uncoveredCharacters(issueText(issue), fontFaces(issue.series)), displayOf(issue), checked.sources.get(displayOf(issue))));
