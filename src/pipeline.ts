@@ -19,6 +19,7 @@ import { displayPath } from './source/displayPath.js';
 import { WRITERS, type WriterName } from './writers/writers.js';
 import type { IssueOutput, WriteContext, Writer } from './writers/writer.js';
 import type { OutputTransaction } from './output/outputFolder.js';
+import { checkBuildOptions } from './checkOptions.js';
 
 export interface BuildOptions {
   cwd?: string;
@@ -124,6 +125,7 @@ function outputFailure(error: unknown): BulletinError {
 }
 
 export async function build(paths: readonly string[], options: BuildOptions = {}): Promise<BuildResult> {
+  checkBuildOptions(paths, options); // before anything starts: a usage error (exit 2) naming the option
   const cwd = options.cwd ?? process.cwd();
   const env = options.env ?? process.env;
   const outDir = path.resolve(cwd, options.outDir ?? 'dist');
