@@ -179,10 +179,12 @@ export async function build(paths: readonly string[], options: BuildOptions = {}
       result.written.push(file);
       progress({ type: 'written', file });
     };
+    /** Files of the output folder (relative, forward slashes) this build has written: staged and committed. */
+    const committed = new Set<string>();
     const ctx: WriteContext = {
       outDir,
       issues: checked.issues,
-      outputs: { pdf: writers.includes(WRITERS.pdf), html: writers.includes(WRITERS.html) },
+      written: committed,
       yearbook: options.yearbook,
       env,
       io,
@@ -200,11 +202,12 @@ export async function build(paths: readonly string[], options: BuildOptions = {}
     const transact = async (run: (ctx: WriteContext) => Promise<string[]>): Promise<void> => {
       const t: OutputTransaction = folder.transaction();
       const files: string[] = [];
+      const names: string[] = [];
       try {
         const staged: WriteContext = {
           ...ctx,
-          write: (relative, data, opts) => t.write(relative, data, opts).catch((error: unknown) => { throw outputFailure(error); }),
-          copy: (from, relative) => t.copy(from, relative).catch((error: unknown) => { throw outputFailure(error); }),
+          write: (relative, data, opts) => (names.push(relative), t.write(relative, data, opts).catch((error: unknown) => { throw outputFailure(error); })),
+          copy: (from, relative) => (names.push(relative), t.copy(from, relative).catch((error: unknown) => { throw outputFailure(error); })),
         };
         files.push(...(await run(staged)));
         await t.commit().catch((error: unknown) => { throw outputFailure(error); });
@@ -212,6 +215,7 @@ export async function build(paths: readonly string[], options: BuildOptions = {}
         await t.discard().catch(() => undefined);
         throw error;
       }
+      for (const name of names) committed.add(name);
       for (const file of files) written(file);
     };
     const concurrency = options.concurrency ?? Math.max(1, Math.min(4, os.availableParallelism?.() ?? os.cpus().length));
