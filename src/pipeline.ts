@@ -19,6 +19,7 @@ import { displayPath } from './source/displayPath.js';
 import { WRITERS, type WriterName } from './writers/writers.js';
 import type { IssueOutput, WriteContext, Writer } from './writers/writer.js';
 import type { OutputTransaction } from './output/outputFolder.js';
+import { checkBuildOptions } from './checkOptions.js';
 
 export interface BuildOptions {
   cwd?: string;
@@ -124,6 +125,7 @@ function outputFailure(error: unknown): BulletinError {
 }
 
 export async function build(paths: readonly string[], options: BuildOptions = {}): Promise<BuildResult> {
+  checkBuildOptions(paths, options); // before anything starts: a usage error (exit 2) naming the option
   const cwd = options.cwd ?? process.cwd();
   const env = options.env ?? process.env;
   const outDir = path.resolve(cwd, options.outDir ?? 'dist');
@@ -177,10 +179,12 @@ export async function build(paths: readonly string[], options: BuildOptions = {}
       result.written.push(file);
       progress({ type: 'written', file });
     };
+    /** Files of the output folder (relative, forward slashes) this build has written: staged and committed. */
+    const committed = new Set<string>();
     const ctx: WriteContext = {
       outDir,
       issues: checked.issues,
-      outputs: { pdf: writers.includes(WRITERS.pdf), html: writers.includes(WRITERS.html) },
+      written: committed,
       yearbook: options.yearbook,
       env,
       io,
@@ -198,11 +202,12 @@ export async function build(paths: readonly string[], options: BuildOptions = {}
     const transact = async (run: (ctx: WriteContext) => Promise<string[]>): Promise<void> => {
       const t: OutputTransaction = folder.transaction();
       const files: string[] = [];
+      const names: string[] = [];
       try {
         const staged: WriteContext = {
           ...ctx,
-          write: (relative, data, opts) => t.write(relative, data, opts).catch((error: unknown) => { throw outputFailure(error); }),
-          copy: (from, relative) => t.copy(from, relative).catch((error: unknown) => { throw outputFailure(error); }),
+          write: (relative, data, opts) => (names.push(relative), t.write(relative, data, opts).catch((error: unknown) => { throw outputFailure(error); })),
+          copy: (from, relative) => (names.push(relative), t.copy(from, relative).catch((error: unknown) => { throw outputFailure(error); })),
         };
         files.push(...(await run(staged)));
         await t.commit().catch((error: unknown) => { throw outputFailure(error); });
@@ -210,6 +215,7 @@ export async function build(paths: readonly string[], options: BuildOptions = {}
         await t.discard().catch(() => undefined);
         throw error;
       }
+      for (const name of names) committed.add(name);
       for (const file of files) written(file);
     };
     const concurrency = options.concurrency ?? Math.max(1, Math.min(4, os.availableParallelism?.() ?? os.cpus().length));

@@ -1,6 +1,7 @@
 // The paginate stage for one issue: HTML → PDF pass 1 → contents filled in → pass 2 → self-check →
 // bookmarks and metadata, giving the PaginatedIssue of the model. Shared by the pipeline (a batch)
 // and the preview (a warm browser).
+import path from 'node:path';
 import type { Browser } from 'puppeteer';
 import { BulletinError, ExitCode } from './diagnostics/exitCodes.js';
 import { diagnostic, FILE_START, type Diagnostic } from './diagnostics/diagnostic.js';
@@ -90,6 +91,13 @@ export function metadataOf(issue: Issue, env: NodeJS.ProcessEnv): PdfMetadata {
   };
 }
 
+/** The series' templates folder as the user named the issue: `examples/seed/templates/` for `examples/seed/issues/2018-02.yaml`. */
+function templatesDisplay(issue: Issue, display: string): string {
+  const templates = path.join(issue.series.root, 'templates');
+  const relative = path.relative(path.dirname(issue.file), templates);
+  return `${path.isAbsolute(display) ? templates : path.join(path.dirname(display), relative)}${path.sep}`;
+}
+
 export async function renderIssue(
   browser: Browser,
   issue: Issue,
@@ -105,7 +113,7 @@ export async function renderIssue(
   const { page, server } = target;
   try {
     stage('paginating');
-    const printed = await paginateIssue(page, server, issue, documentFor, start, target.loaded);
+    const printed = await paginateIssue(page, server, issue, documentFor, start, target.loaded, templatesDisplay(issue, options.display));
     options.onPrinted?.();
     stage(`checking (${printed.passes} passes)`);
     const problems = checkPdfFonts(printed.pdf).problems;

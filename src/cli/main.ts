@@ -126,8 +126,8 @@ Each issue is shown as its PDF (paginated, as printed) and as its HTML page. Sav
 rebuilds that issue and reloads the open page; invalid sources show their diagnostics on the page
 and in the terminal, and the preview keeps serving.`)
     .action(async (target: string | undefined, opts: { port: string; browser?: string }, cmd: Command) => {
-      const port = Number(opts.port);
-      if (!Number.isInteger(port) || port < 0 || port > 65535) throw new BulletinError(`--port ${opts.port} is not a port number`, ExitCode.Usage);
+      const port = /^\d{1,5}$/.test(opts.port) ? Number(opts.port) : NaN;
+      if (!(port >= 0 && port <= 65535)) throw new BulletinError(`--port ${opts.port} is not a port number`, ExitCode.Usage, 'Give a number from 1 to 65535, or 0 for any free port: --port 8080');
       const { previewCommand } = await import('./previewCommand.js');
       exitCode = await previewCommand(target, { port, browser: opts.browser, cwd, env }, reporterFor(cmd));
     });

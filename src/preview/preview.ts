@@ -1,10 +1,12 @@
 // preview: serves a series on 127.0.0.1 and rebuilds what changed when a source is saved, in a warm browser.
-// Steps: validate the series → render every issue → serve; on a change: validate again → render the
-// issues whose source (or the series, or its templates) changed → tell open pages to reload.
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+// Steps: check the options and the path → bind the port → start the browser → render every issue →
+// serve; on a change: validate again → render the issues whose source (or the series, or its
+// templates) changed → tell open pages to reload. A failure on the way up closes what was started.
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createHash } from 'node:crypto';
 import path from 'node:path';
-import { validate } from '../validate.js';
+import { validate, type ValidateResult } from '../validate.js';
+import { checkPreviewOptions } from '../checkOptions.js';
 import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { BulletinError, ExitCode } from '../diagnostics/exitCodes.js';
 import type { Issue } from '../model/types.js';
@@ -16,6 +18,7 @@ import type { RenderedIssue } from '../renderIssue.js';
 import type { PrintTarget } from '../print/printTarget.js';
 import type { BrowserSession } from '../print/browserSession.js';
 import { diagnosticsText, indexPage, viewerPage, RELOAD_SCRIPT, type IssueStatus } from './previewPages.js';
+import { checkRequest } from './requestGuard.js';
 
 export interface PreviewOptions {
   /** A series folder or one issue file of it. */
@@ -25,6 +28,8 @@ export interface PreviewOptions {
   port?: number;
   browser?: string;
   env?: NodeJS.ProcessEnv;
+  /** Aborting stops the preview (while it starts too: the promise then rejects with the signal's reason). */
+  signal?: AbortSignal;
   /** Called after every round of checks and rebuilds, with what it found. */
   onUpdate?: (update: { diagnostics: Diagnostic[]; sources: Map<string, string>; rebuilt: string[]; failed: { slug: string; message: string }[] }) => void;
 }
@@ -49,13 +54,37 @@ interface Entry {
 
 const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.pdf': 'application/pdf', '.js': 'text/javascript; charset=utf-8' };
 
+/** Why listening failed, for people. */
+function listenProblem(error: NodeJS.ErrnoException, port: number): string {
+  if (error.code === 'EADDRINUSE') return `port ${port} on 127.0.0.1 is already in use (another preview, or another program)`;
+  if (error.code === 'EACCES') return `port ${port} needs administrator rights`;
+  return `cannot listen on 127.0.0.1:${port}: ${error.code ?? error.message}`;
+}
+
+function listen(server: Server, port: number): Promise<number> {
+  return new Promise<number>((resolve, reject) => {
+    const fail = (error: NodeJS.ErrnoException) => reject(new BulletinError(listenProblem(error, port), ExitCode.Usage, 'Choose another port with --port (0 picks a free one).'));
+    server.once('error', fail);
+    server.listen(port, '127.0.0.1', () => {
+      server.off('error', fail);
+      const address = server.address();
+      resolve(typeof address === 'object' && address ? address.port : port);
+    });
+  });
+}
+
 export async function preview(options: PreviewOptions): Promise<PreviewHandle> {
+  // Everything that can be wrong with the call is found before anything starts: the options, the
+  // path (missing, or not in a series: validate throws a usage error), then the port.
+  checkPreviewOptions(options);
   const cwd = options.cwd ?? process.cwd();
   const env = options.env ?? process.env;
+  const signal = options.signal;
+  signal?.throwIfAborted();
   const target = path.resolve(cwd, options.path);
-  const { startBrowser } = await import('../print/startBrowser.js');
-  const session: BrowserSession = await startBrowser(options.browser, env);
-  const [{ renderIssue }, { openPrintTarget }] = await Promise.all([import('../renderIssue.js'), import('../print/printTarget.js')]);
+  const firstCheck = await validate([options.path], { cwd });
+  signal?.throwIfAborted();
+
   const layouts = new Layouts();
   const entries = new Map<string, Entry>();
   let problems = '';
@@ -66,12 +95,15 @@ export async function preview(options: PreviewOptions): Promise<PreviewHandle> {
     for (const res of clients) res.write(`event: rebuilt\ndata: ${slug}\n\n`);
   };
 
+  let launching: Promise<BrowserSession> | undefined;
+  let printing: Promise<[typeof import('../renderIssue.js'), typeof import('../print/printTarget.js')]> | undefined;
   let round: Promise<void> = Promise.resolve();
   let pending = false;
   let templatesChanged = false;
 
-  const rebuild = async (): Promise<void> => {
-    const checked = await validate([target], { cwd });
+  const rebuild = async (given?: ValidateResult): Promise<void> => {
+    const checked = given ?? (await validate([options.path], { cwd }));
+    const [session, [{ renderIssue }, { openPrintTarget }]] = await Promise.all([launching!, printing!]);
     const errors = checked.diagnostics.filter((d) => d.severity === 'error');
     problems = diagnosticsText(errors, checked.sources);
     const rebuilt: string[] = [];
@@ -142,20 +174,25 @@ export async function preview(options: PreviewOptions): Promise<PreviewHandle> {
     });
   };
 
-  await rebuild();
-
+  let port = options.port ?? 0;
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
-    void handle(req, res).catch(() => {
+    // Addressed to this server, GET or HEAD, a well-formed path: checked before anything waits.
+    const verdict = checkRequest(req, port);
+    if (!verdict.ok) {
+      res.writeHead(verdict.status, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store', Connection: 'close', ...(verdict.status === 405 ? { Allow: 'GET, HEAD' } : {}) });
+      res.end(verdict.message);
+      return;
+    }
+    void handle(verdict.pathname, req, res).catch(() => {
       if (!res.headersSent) res.writeHead(500).end('internal error');
+      else res.destroy();
     });
   });
   const send = (res: ServerResponse, status: number, type: string, body: string | Uint8Array) => {
     res.writeHead(status, { 'Content-Type': type, 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' });
     res.end(body);
   };
-  const handle = async (req: IncomingMessage, res: ServerResponse) => {
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    const pathname = decodeURIComponent(url.pathname);
+  const handle = async (pathname: string, req: IncomingMessage, res: ServerResponse) => {
     await round;
     if (pathname === '/') return send(res, 200, TYPES['.html']!, indexPage(seriesName || 'bulletin', [...entries.values()].map((e) => e.status), problems));
     if (pathname === '/__reload.js') return send(res, 200, TYPES['.js']!, RELOAD_SCRIPT);
@@ -194,23 +231,57 @@ export async function preview(options: PreviewOptions): Promise<PreviewHandle> {
     return send(res, 404, 'text/plain; charset=utf-8', 'not found');
   };
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', (error: NodeJS.ErrnoException) =>
-      reject(new BulletinError(`cannot listen on 127.0.0.1:${options.port ?? 0}: ${error.code ?? error.message}`, ExitCode.Usage, 'Choose another port with --port.')));
-    server.listen(options.port ?? 0, '127.0.0.1', resolve);
-  });
-  const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : options.port;
-
   const watchers: { close(): void }[] = [];
-  const watchRoot = seriesRoot ?? (path.extname(target) ? path.dirname(target) : target);
-  const watcher = nodeIo.watch(watchRoot, (name) => {
-    const file = name ?? '';
-    if (!file || file.split(path.sep).some((part) => part.startsWith('.') || part === 'dist' || part === 'node_modules')) return;
-    if (file.startsWith(`templates${path.sep}`)) templatesChanged = true;
-    schedule();
-  });
-  watchers.push(watcher);
+  let closing: Promise<void> | undefined;
+  /** Stops everything that was started, whatever got started; every caller waits for the same close. */
+  const shutdown = (): Promise<void> => (closing ??= (async () => {
+    signal?.removeEventListener('abort', onAbort);
+    for (const w of watchers) w.close();
+    for (const res of clients) res.end();
+    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+    server.closeAllConnections?.();
+    await closed;
+    await launching?.then((s) => s.close(), () => undefined);
+  })());
+  const onAbort = () => void shutdown();
+  signal?.addEventListener('abort', onAbort, { once: true });
+  /** A step of the start, given up at once when the signal aborts (the shutdown has begun then). */
+  const step = <T>(work: Promise<T>): Promise<T> => {
+    if (!signal) return work;
+    return new Promise<T>((resolve, reject) => {
+      if (signal.aborted) return reject(signal.reason);
+      const abort = () => reject(signal.reason);
+      signal.addEventListener('abort', abort, { once: true });
+      work.then(resolve, reject).finally(() => signal.removeEventListener('abort', abort));
+    });
+  };
+
+  // Requests that come while the preview starts wait for its first round of builds.
+  let started!: () => void;
+  round = new Promise<void>((resolve) => (started = resolve));
+  try {
+    // The port first: a busy one is a usage error before a browser is started.
+    port = await step(listen(server, port));
+    const { startBrowser } = await step(import('../print/startBrowser.js'));
+    launching = startBrowser(options.browser, env);
+    printing = Promise.all([import('../renderIssue.js'), import('../print/printTarget.js')]);
+    launching.catch(() => undefined);
+    printing.catch(() => undefined);
+    await step(launching);
+    await step(rebuild(firstCheck));
+    started();
+    const watchRoot = seriesRoot ?? (path.extname(target) ? path.dirname(target) : target);
+    watchers.push(nodeIo.watch(watchRoot, (name) => {
+      const file = name ?? '';
+      if (!file || file.split(path.sep).some((part) => part.startsWith('.') || part === 'dist' || part === 'node_modules')) return;
+      if (file.startsWith(`templates${path.sep}`)) templatesChanged = true;
+      schedule();
+    }));
+  } catch (error) {
+    started();
+    await shutdown();
+    throw error;
+  }
 
   return {
     url: `http://127.0.0.1:${port}/`,
@@ -219,12 +290,6 @@ export async function preview(options: PreviewOptions): Promise<PreviewHandle> {
       await new Promise((r) => setTimeout(r, 120));
       await round;
     },
-    async close() {
-      for (const w of watchers) w.close();
-      for (const res of clients) res.end();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-      server.closeAllConnections?.();
-      await session.close();
-    },
+    close: shutdown,
   };
 }

@@ -22,10 +22,27 @@ export const CONTENT_SECURITY_POLICY = [
 export interface DocumentServer {
   /** Replaces what is served (the next navigation sees it). */
   set(resources: ReadonlyMap<string, Resource>): void;
+  /**
+   * Says that the print side itself is about to load `url` into the page (printPage.loadDocument).
+   * Any other navigation of the page's main frame is the document's own doing (a meta refresh).
+   */
+  expect(url: string): void;
   /** URLs the document asked for that were refused. */
   blocked: string[];
   /** Paths of served resources the document asked for (fonts it really uses, its images). */
   requested: Set<string>;
+  /**
+   * Where the document tried to take the page by itself: the URLs of main-frame navigations the
+   * print side did not start. Those that come through here are answered with 204 (no content), so
+   * the document stays; one that commits all the same (`about:blank`) is recorded too.
+   */
+  navigations: string[];
+  /**
+   * Where the page went instead of staying on the document the print side loaded: the first
+   * navigation recorded, or the URL the main frame is on now (asked of Chrome itself, not of
+   * events that may still be on their way). Undefined while it stays.
+   */
+  departedTo(): Promise<string | undefined>;
 }
 
 /**
@@ -70,12 +87,37 @@ const HEADERS = [
 interface RequestPaused {
   requestId: string;
   request: { url: string; method: string };
+  resourceType?: string;
+  frameId?: string;
+}
+
+/** A URL as Chrome writes it, without its fragment (a jump within the document is not leaving it). */
+function canonical(url: string): string {
+  let href = url;
+  try {
+    href = new URL(url).href;
+  } catch {
+    // left as it is: it will not equal ours
+  }
+  const hash = href.indexOf('#');
+  return hash < 0 ? href : href.slice(0, hash);
 }
 
 export async function serveDocument(page: Page, io: Io = nodeIo): Promise<DocumentServer> {
   let served: ReadonlyMap<string, Resource> = new Map();
   const blocked: string[] = [];
   const requested = new Set<string>();
+  const navigations: string[] = [];
+  /** The navigation the print side started and Chrome has not asked for yet. */
+  let pending: string | undefined;
+  /** The document the print side loaded last (without fragment): the page must stay on it. */
+  let current: string | undefined;
+  // Whatever the way (a request that came through here, or one Chrome makes without asking, as to
+  // about:blank), a main frame that ends up elsewhere is recorded.
+  page.on('framenavigated', (frame) => {
+    if (frame !== page.mainFrame() || current === undefined) return;
+    if (canonical(frame.url()) !== current) navigations.push(frame.url());
+  });
   // What the Content-Security-Policy or Chrome's file rules refuse never reaches the interception;
   // Chrome says so in the console ("Loading the image '…' violates …", "Not allowed to load local
   // resource: file:…").
@@ -88,8 +130,19 @@ export async function serveDocument(page: Page, io: Io = nodeIo): Promise<Docume
   // refused. This is the protocol itself rather than puppeteer's request interception, which holds
   // each request back until a second event about it arrives (about 150 ms for a page's fonts).
   const client = await page.createCDPSession();
+  const { frameTree } = await client.send('Page.getFrameTree');
+  const mainFrame = frameTree.frame.id;
   const answer = (paused: RequestPaused): Promise<unknown> => {
     const url = paused.request.url;
+    if (paused.resourceType === 'Document' && paused.frameId === mainFrame) {
+      if (pending !== undefined && canonical(url) === pending) {
+        pending = undefined;
+      } else {
+        // Not ours: the page is to stay on its document. A 204 ends a navigation without leaving it.
+        navigations.push(url);
+        return client.send('Fetch.fulfillRequest', { requestId: paused.requestId, responseCode: 204, responseHeaders: HEADERS });
+      }
+    }
     const prefix = `${ORIGIN}/`;
     let key = '';
     try {
@@ -121,7 +174,18 @@ export async function serveDocument(page: Page, io: Io = nodeIo): Promise<Docume
       served = resources;
       readAhead(resources, io);
     },
+    expect(url) {
+      pending = canonical(url);
+      current = pending;
+    },
     blocked,
     requested,
+    navigations,
+    async departedTo() {
+      if (navigations.length || current === undefined) return navigations[0];
+      const { frameTree: now } = await client.send('Page.getFrameTree');
+      const url = now.frame.url;
+      return navigations[0] ?? (canonical(url) !== current ? url : undefined);
+    },
   };
 }

@@ -82,7 +82,9 @@ export async function paginateIssue(
   documentFor: (state: PageState) => IssueDocument,
   start: PageState,
   /** The document already loaded in `page` (a preview's previous build): its body is swapped in place. */
-  loaded?: IssueDocument,
+  loaded: IssueDocument | undefined,
+  /** The series' templates folder as the user knows it, for a template error. */
+  templates: string,
 ): Promise<PrintedIssue> {
   let current = loaded;
   const typeAreaHeightPt = ptFromMm(issue.series.layout.geometry.typeArea.height);
@@ -99,7 +101,7 @@ export async function paginateIssue(
       server.set(doc.resources);
       const entry = doc.resources.get(doc.entry);
       const swapped = loaded && sameAssets(loaded, doc) && entry && 'body' in entry && (await replaceBody(page, String(entry.body)));
-      if (!swapped) await loadDocument(page, doc.entry, { screenLayout: doc.screenLayout });
+      if (!swapped) await loadDocument(page, server, doc.entry, { screenLayout: doc.screenLayout });
       current = doc;
     },
     read(_pdf, dests, printedWith) {
@@ -109,6 +111,8 @@ export async function paginateIssue(
     same: (a, b) => samePages(a.pages, b.pages) && a.coverPages === b.coverPages && a.distributionOffset === b.distributionOffset,
     what: `the pagination of ${issue.slug}`,
     hint: 'A series template or stylesheet probably makes the contents or the distribution block change size with the numbers; check it.',
+    server,
+    templates,
   });
   return { ...printed, state: printed.state as PrintedIssue['state'], loaded: current! };
 }

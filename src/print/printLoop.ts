@@ -3,7 +3,8 @@
 // both paginate through it; neither keeps numbers that did not settle.
 import { PDFDocument } from './pdfLib.js';
 import type { Page } from 'puppeteer';
-import { collectGarbage, printPage } from './printPage.js';
+import { collectGarbage, departure, printPage, type Departure } from './printPage.js';
+import type { DocumentServer } from './documentServer.js';
 import { readDestinations, type Destination } from './readDestinations.js';
 import { BulletinError, ExitCode } from '../diagnostics/exitCodes.js';
 
@@ -22,6 +23,23 @@ export interface PrintSteps<S> {
   what: string;
   /** What a template may be doing to keep it from settling. */
   hint: string;
+  /** The page's document server: it sees the navigations the document starts by itself. */
+  server: DocumentServer;
+  /** Where the document's markup comes from, for the error when it leaves itself: the series' templates folder. */
+  templates: string;
+}
+
+/** A document that left itself while it was printed. */
+class DocumentLeft extends BulletinError {}
+
+/** A document that leaves itself while it is printed is a template's doing: exit 3, naming the templates. */
+function leftError(steps: Pick<PrintSteps<unknown>, 'what' | 'templates'>, left: Departure): BulletinError {
+  const url = left.url.length > 120 ? `${left.url.slice(0, 117)}…` : left.url;
+  return new DocumentLeft(
+    `template error: while printing ${steps.what}, the page tried to leave for ${url} (${left.how}); the series templates in ${steps.templates} start that navigation; nothing was written`,
+    ExitCode.RenderFailed,
+    'A printed document must stay the one bulletin made: remove the <meta http-equiv="refresh"> (or whatever else leads away) from the series templates.',
+  );
 }
 
 export interface Printed<S> {
@@ -36,16 +54,39 @@ export interface Printed<S> {
 export async function printUntilSettled<S>(page: Page, start: S, steps: PrintSteps<S>): Promise<Printed<S>> {
   let state = start;
   let printedPages = 0;
-  for (let pass = 1; pass <= MAX_PASSES; pass++) {
-    await steps.load(state, pass);
-    if (printedPages >= LONG_DOCUMENT_PAGES) await collectGarbage(page);
-    const bytes = await printPage(page);
-    const pdf = await PDFDocument.load(bytes, { updateMetadata: false });
-    printedPages = pdf.getPageCount();
-    const dests = readDestinations(pdf);
-    const found = steps.read(pdf, dests, state);
-    if (steps.same(found, state)) return { bytes, pdf, dests, state, passes: pass };
-    state = found;
+  steps.server.navigations.length = 0; // what an earlier document of the page did is not this one's
+  const stays = async () => {
+    const left = await departure(page, steps.server);
+    if (left) throw leftError(steps, left);
+  };
+  try {
+    for (let pass = 1; pass <= MAX_PASSES; pass++) {
+      await steps.load(state, pass);
+      await stays();
+      if (printedPages >= LONG_DOCUMENT_PAGES) await collectGarbage(page);
+      const bytes = await printPage(page);
+      // What printed may not be the document any more (a refresh while printing).
+      await stays();
+      const pdf = await PDFDocument.load(bytes, { updateMetadata: false });
+      printedPages = pdf.getPageCount();
+      const dests = readDestinations(pdf);
+      const found = steps.read(pdf, dests, state);
+      if (steps.same(found, state)) return { bytes, pdf, dests, state, passes: pass };
+      state = found;
+    }
+  } catch (error) {
+    if (error instanceof DocumentLeft) throw error;
+    // Whatever failed once the page had left its document (a destroyed context, missing hooks) was
+    // that. Chrome is asked with a short limit: after a crash or a hang there is no answer to wait for.
+    let timer: number | NodeJS.Timeout | undefined;
+    const gone = await Promise.race([
+      steps.server.departedTo().catch(() => undefined),
+      new Promise<undefined>((r) => (timer = setTimeout(r, 2000))),
+    ]);
+    clearTimeout(timer);
+    const navigation = gone ?? steps.server.navigations[0];
+    if (navigation !== undefined) throw leftError(steps, { url: navigation, how: 'a navigation it started by itself, such as a meta refresh' });
+    throw error;
   }
   throw new BulletinError(`${steps.what} did not settle after ${MAX_PASSES} passes (filling in the numbers keeps moving the pages)`, ExitCode.RenderFailed, steps.hint);
 }

@@ -1,6 +1,6 @@
 // Loads a served document in a page with JavaScript off, waits for its fonts and images, and prints it.
 import type { Page } from 'puppeteer';
-import { ORIGIN } from './documentServer.js';
+import { ORIGIN, type DocumentServer } from './documentServer.js';
 
 export const PRINT_TIMEOUT_MS = 120_000;
 
@@ -13,10 +13,13 @@ export async function preparePage(page: Page): Promise<void> {
  * the screen shows it rather than as print, so that it stays hidden until it is printed, and every
  * face its stylesheet names is loaded, since no layout asks for them.
  */
-export async function loadDocument(page: Page, entry: string, options: { screenLayout?: boolean } = {}): Promise<void> {
+export async function loadDocument(page: Page, server: DocumentServer, entry: string, options: { screenLayout?: boolean } = {}): Promise<void> {
   const screenLayout = options.screenLayout ?? true;
   await page.emulateMediaType(screenLayout ? 'print' : 'screen');
-  await page.goto(`${ORIGIN}/${encodeURI(entry)}`, { waitUntil: 'load', timeout: PRINT_TIMEOUT_MS });
+  const url = `${ORIGIN}/${encodeURI(entry)}`;
+  // This navigation is ours; any other of the page is the document's (see DocumentServer.navigations).
+  server.expect(url);
+  await page.goto(url, { waitUntil: 'load', timeout: PRINT_TIMEOUT_MS });
   // Runs over CDP, not as page script: fonts must be in before layout is printed.
   if (!screenLayout) {
     await page.evaluate(() => {
@@ -27,6 +30,36 @@ export async function loadDocument(page: Page, entry: string, options: { screenL
     });
   }
   await page.evaluate(() => document.fonts.ready.then(() => undefined));
+}
+
+/** How a document leaves itself, when it does: where to, and by what. */
+export interface Departure {
+  url: string;
+  how: string;
+}
+
+/**
+ * Whether the document in the page takes it elsewhere by itself: a main-frame navigation it
+ * started (refused by the server, or committed), or a meta refresh the browser parsed, whatever
+ * its spelling in the source (character references, attribute order, in the body) and however
+ * long its delay. JavaScript is off, so these are the ways without a reader's click.
+ */
+export async function departure(page: Page, server: DocumentServer): Promise<Departure | undefined> {
+  const how = 'a navigation it started by itself, such as a meta refresh';
+  const gone = await server.departedTo();
+  if (gone !== undefined) return { url: gone, how };
+  const refresh = await page.evaluate(() => {
+    // Loops, not callbacks: with the page's scripts off, Chrome refuses to call back into a function.
+    for (const meta of Array.from(document.querySelectorAll('meta'))) {
+      if (meta instanceof HTMLMetaElement && meta.httpEquiv.trim().toLowerCase() === 'refresh') return meta.content;
+    }
+    return undefined;
+  });
+  const since = await server.departedTo();
+  if (since !== undefined) return { url: since, how };
+  if (refresh === undefined) return undefined;
+  const target = /url\s*=\s*['"]?([^'"]*)/i.exec(refresh)?.[1]?.trim();
+  return { url: target || 'itself (a reload)', how: `<meta http-equiv="refresh" content="${refresh.length > 80 ? `${refresh.slice(0, 77)}…` : refresh}">` };
 }
 
 export async function printPage(page: Page): Promise<Uint8Array> {

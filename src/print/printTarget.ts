@@ -28,4 +28,5 @@ export function clearTarget(target: PrintTarget): void {
   target.loaded = undefined;
   target.server.blocked.length = 0;
   target.server.requested.clear();
+  target.server.navigations.length = 0;
 }

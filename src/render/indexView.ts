@@ -9,7 +9,12 @@ export interface IndexView {
   issues: { issueLine: string; dateLine: string; date: string; titles: string[]; pdf: string | undefined; html: string | undefined }[];
 }
 
-export function indexView(issues: readonly Issue[], outputs: { pdf: boolean; html: boolean }): IndexView {
+/**
+ * `written` tells whether the build wrote a file of the output folder (`2018-02.pdf`): only those
+ * are linked. Links are relative and encoded as one path segment each (`#`, `?`, `%`, `:` in a name).
+ */
+export function indexView(issues: readonly Issue[], written: (file: string) => boolean): IndexView {
+  const link = (file: string) => (written(file) ? encodeURIComponent(file) : undefined);
   const series = issues[0]!.series;
   return {
     seriesLine: series.seriesLine,
@@ -23,8 +28,8 @@ export function indexView(issues: readonly Issue[], outputs: { pdf: boolean; htm
         dateLine: i.dateLine,
         date: i.date.iso,
         titles: i.sections.flatMap((s) => s.articles.map((a) => a.title)),
-        pdf: outputs.pdf ? encodeURI(`${i.slug}.pdf`) : undefined,
-        html: outputs.html ? encodeURI(`${i.slug}.html`) : undefined,
+        pdf: link(`${i.slug}.pdf`),
+        html: link(`${i.slug}.html`),
       })),
   };
 }

@@ -1,5 +1,6 @@
 // `index.html`: a series built whole (every issue file of it) gets a page listing its issues,
-// newest first, with links to each PDF and HTML page. Needs no printing.
+// newest first, with links to each PDF and HTML page this build wrote (never to a file left in the
+// output folder by an earlier build: it may be stale, or not bulletin's at all). Needs no printing.
 import { indexView } from '../render/indexView.js';
 import { listIssueFiles } from '../source/discover.js';
 import type { Writer } from './writer.js';
@@ -15,6 +16,6 @@ export const indexWriter: Writer = {
     if (!index) return [];
     const all = await listIssueFiles(ctx.io, issues[0]!.series.issuesDir);
     if (all.length !== issues.length) return [];
-    return [await ctx.write('index.html', index(indexView(issues, ctx.outputs)))];
+    return [await ctx.write('index.html', index(indexView(issues, (file) => ctx.written.has(file))))];
   },
 };

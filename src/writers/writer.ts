@@ -24,8 +24,12 @@ export interface WriteContext {
   readonly outDir: string;
   /** Every issue of the build, in series and file order. */
   readonly issues: readonly Issue[];
-  /** Which of the main outputs the build writes (the index links to them). */
-  readonly outputs: { readonly pdf: boolean; readonly html: boolean };
+  /**
+   * The files of the output folder (relative, forward slashes, as given to `write` and `copy`) this
+   * build has written so far, committed: what an index may link to. A file left there by an earlier
+   * build is not in it.
+   */
+  readonly written: ReadonlySet<string>;
   readonly yearbook: number | undefined;
   readonly env: NodeJS.ProcessEnv;
   /** Reads beyond the model (the list of a series' issue files). */

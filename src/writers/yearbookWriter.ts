@@ -2,6 +2,7 @@
 // printed, each keeping its own page numbers, with bookmarks issue → section → article.
 // Steps: print the contents through the one print loop (its own length decides where each issue
 // starts) → append the issues' pages → bookmarks and metadata.
+import path from 'node:path';
 import { PDFDocument } from '../print/pdfLib.js';
 import type { Browser } from 'puppeteer';
 import type { Issue } from '../model/types.js';
@@ -57,7 +58,7 @@ export async function assembleYearbook(browser: Browser, year: number, issues: r
     const printed = await printUntilSettled(page, sorted.map(() => 0), {
       async load(starts) {
         server.set(contentsDocument(year, sorted, layout, starts));
-        await loadDocument(page, 'yearbook.html');
+        await loadDocument(page, server, 'yearbook.html');
       },
       read(pdf) {
         let next = pdf.getPageCount() + 1;
@@ -70,6 +71,8 @@ export async function assembleYearbook(browser: Browser, year: number, issues: r
       same: (a, b) => a.length === b.length && a.every((s, i) => s === b[i]),
       what: `the contents of the ${year} yearbook`,
       hint: 'A series yearbook.hbs probably makes the contents change length with the page numbers; check it.',
+      server,
+      templates: `${path.join(sorted[0]!.issue.series.root, 'templates')}${path.sep}`,
     });
     contents = printed.pdf;
   } finally {

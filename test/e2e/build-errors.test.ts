@@ -112,5 +112,9 @@ describe.skipIf(!HAS_CHROMIUM)(e2eTitle('bulletin build --pdf / --html'), () => 
     // The series index is HTML too: it may come with a whole-series build.
     expect(files.filter((f) => !f.startsWith('2018-02_files/') && f !== 'index.html')).toEqual(['2018-02.html', '2018-02_files']);
     expect(runs.html!.stdout.trim().split('\n').filter((f) => path.basename(f) !== 'index.html')).toEqual([path.join(outs.html, '2018-02.html')]);
+    // The index links only to what this build wrote: the HTML page, no PDF.
+    const index = readFileSync(path.join(outs.html, 'index.html'), 'utf8');
+    expect(index).toContain('href="2018-02.html"');
+    expect(index).not.toContain('.pdf');
   });
 });

@@ -46,7 +46,10 @@ describe('the pipeline', () => {
     const result = await build([seed], { outDir: path.join(seed, 'dist'), writers: ['index'], browser: '/nonexistent/chrome', onProgress: (e) => events.push(e) });
     expect(result.written).toEqual([path.join(seed, 'dist', 'index.html')]);
     expect(events.filter((e) => e.type === 'browser')).toEqual([]);
-    expect(readFileSync(path.join(seed, 'dist', 'index.html'), 'utf8')).toContain('2018年第2期（总第11期）');
+    const index = readFileSync(path.join(seed, 'dist', 'index.html'), 'utf8');
+    expect(index).toContain('2018年第2期（总第11期）');
+    // Nothing else was written: the index links to no PDF and no HTML page (an earlier build's would not count either).
+    expect(index).not.toMatch(/href="[^"#]*\.(pdf|html)"/);
   });
 
   it.skipIf(!existsSync(CHROMIUM))('inspect --paginated prints the view with real contents numbers and the pagination', async () => {

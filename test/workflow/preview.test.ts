@@ -1,12 +1,19 @@
-// bulletin preview: serves the series, rebuilds on save, tells open pages to reload, shows errors and recovers.
+// bulletin preview: serves the series, rebuilds on save, tells open pages to reload, shows errors and recovers;
+// answers only requests addressed to itself (DNS rebinding) and well-formed ones; a bad option, path or port is a
+// usage error with no browser left running, and a failure or Ctrl-C while it starts closes the browser it started.
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { existsSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { request } from 'node:http';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { preview, type PreviewHandle } from '../../src/preview/preview.js';
 import { placeholderPng } from '../../src/scaffold/placeholderPng.js';
+import { BulletinError, ExitCode } from '../../src/diagnostics/exitCodes.js';
+import { builtCli } from '../builtCli.js';
+import { cleanScratch, runCli, scratchDir, SERIES_YAML } from '../helpers.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const SEED = path.resolve(__dirname, '../../examples/seed');
@@ -38,6 +45,77 @@ async function waitFor(condition: () => boolean, ms = 60_000): Promise<void> {
   }
 }
 
+/** A request to the preview with the headers given (a forged Host among them): status, headers and body. */
+function get(url: string, pathname: string, headers: Record<string, string> = {}, method = 'GET'): Promise<{ status: number; headers: Record<string, unknown>; body: string }> {
+  const { port } = new URL(url);
+  return new Promise((resolve, reject) => {
+    const req = request({ host: '127.0.0.1', port, path: pathname, method, headers }, (res) => {
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => (body += chunk));
+      res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body }));
+    });
+    req.on('error', reject);
+    req.setTimeout(10_000, () => req.destroy(new Error('no answer within 10 s')));
+    req.end();
+  });
+}
+
+/** Bytes written as they are (a NUL in the request line, a target Node's client would refuse): the status line of the answer. */
+function raw(url: string, text: string): Promise<string> {
+  const { port } = new URL(url);
+  return new Promise((resolve, reject) => {
+    const socket = net.connect(Number(port), '127.0.0.1', () => socket.write(text));
+    let answer = '';
+    socket.setEncoding('latin1');
+    socket.on('data', (chunk: string) => (answer += chunk));
+    socket.on('end', () => resolve(answer.split('\r\n')[0] ?? ''));
+    socket.on('close', () => resolve(answer.split('\r\n')[0] ?? ''));
+    socket.on('error', reject);
+    socket.setTimeout(10_000, () => socket.destroy(new Error('no answer within 10 s')));
+  });
+}
+
+/** Chromium processes started by this process (Chrome is spawned directly by bulletin). */
+function chromiumChildren(): string[] {
+  const ps = execFileSync('ps', ['-eo', 'pid=,ppid=,stat=,args='], { encoding: 'utf8' });
+  return ps.split('\n').map((l) => l.trim().split(/\s+/)).filter(([, ppid, stat, cmd]) => ppid === String(process.pid) && !stat?.startsWith('Z') && /chrom/i.test(cmd ?? '')).map(([pid, , , cmd]) => `${pid} ${cmd}`);
+}
+
+/** Waits (a little) for the Chromium children not in `before` to be gone, and returns those left. */
+async function chromiumLeft(before: readonly string[], ms = 5000): Promise<string[]> {
+  const until = Date.now() + ms;
+  let left = chromiumChildren().filter((c) => !before.includes(c));
+  while (left.length && Date.now() < until) {
+    await new Promise((r) => setTimeout(r, 100));
+    left = chromiumChildren().filter((c) => !before.includes(c));
+  }
+  return left;
+}
+
+/** A port that is taken: a listener of this process holds it. */
+async function busyPort(): Promise<{ port: number; close(): Promise<void> }> {
+  const server = net.createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { port: (server.address() as net.AddressInfo).port, close: () => new Promise((resolve) => server.close(() => resolve())) };
+}
+
+/** Runs bin/bulletin.js as a real process: its exit code, stderr and time, or exit null when it had to be killed. */
+function runBuilt(args: string[], cwd: string, ms = 60_000): Promise<{ exit: number | null; stderr: string; seconds: number }> {
+  return new Promise((resolve, reject) => {
+    const started = Date.now();
+    const child = spawn(process.execPath, [builtCli(), ...args], { cwd, env: { ...process.env, BULLETIN_BROWSER: CHROMIUM, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString('utf8')));
+    const timer = setTimeout(() => child.kill('SIGKILL'), ms);
+    child.on('error', reject);
+    child.on('close', (exit) => {
+      clearTimeout(timer);
+      resolve({ exit, stderr, seconds: (Date.now() - started) / 1000 });
+    });
+  });
+}
+
 describe.skipIf(!existsSync(CHROMIUM))('bulletin preview', () => {
   let dir: string;
   let handle: PreviewHandle;
@@ -66,6 +144,38 @@ describe.skipIf(!existsSync(CHROMIUM))('bulletin preview', () => {
     expect(Buffer.from(await pdf.arrayBuffer()).subarray(0, 5).toString()).toBe('%PDF-');
     const html = await (await fetch(`${handle.url}2018-02.html`)).text();
     expect(html).toContain('/__reload.js');
+  });
+
+  it('answers a request with another Host (DNS rebinding) with 421, on every path, the event stream included', async () => {
+    const port = new URL(handle.url).port;
+    for (const pathname of ['/', '/__events', '/__reload.js', '/2018-02.pdf', '/2018-02.html', '/issue/2018-02', '/2018-02_files/bulletin.css', '/nothing', '/%E0%A4%A']) {
+      for (const host of [`rebound.example:${port}`, `127.0.0.1.nip.io:${port}`, 'rebound.example', `127.0.0.1:${Number(port) + 1}`]) {
+        const r = await get(handle.url, pathname, { Host: host });
+        expect(r.status, `${host} ${pathname}`).toBe(421);
+        expect(r.body).not.toContain('2018年');
+        expect(r.body).not.toContain('%PDF');
+      }
+    }
+    // Its own names still work, localhost included.
+    expect((await get(handle.url, '/', { Host: `localhost:${port}` })).status).toBe(200);
+    expect((await get(handle.url, '/2018-02.pdf', { Host: `127.0.0.1:${port}` })).status).toBe(200);
+    // HTTP/1.0 without a Host is not addressed to it either.
+    expect(await raw(handle.url, 'GET / HTTP/1.0\r\n\r\n')).toMatch(/^HTTP\/1\.1 421 /);
+  });
+
+  it('answers a malformed request with 400 (405 for other methods), never 500, and keeps serving', async () => {
+    const port = new URL(handle.url).port;
+    for (const pathname of ['/%E0%A4%A', '/%', '/%ZZ.pdf', '/issue/%ED%A0%80', '/2018-02%00.pdf', '/%0d%0aSet-Cookie:%20x=1', `/${'a'.repeat(5000)}`, `/issue/${'%25'.repeat(3000)}`]) {
+      const r = await get(handle.url, pathname, { Host: `127.0.0.1:${port}` });
+      expect(r.status, pathname.slice(0, 40)).toBe(400);
+    }
+    expect((await get(handle.url, '/', { Host: `127.0.0.1:${port}` }, 'POST')).status).toBe(405);
+    // What Node's own parser refuses (a raw NUL, a bare CR in the request line, a header 64 KiB long) is 400 or 431, not a crash.
+    expect(await raw(handle.url, `GET /a\0b HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\n\r\n`)).toMatch(/^HTTP\/1\.1 400 /);
+    expect(await raw(handle.url, `GET /\r HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\n\r\n`)).toMatch(/^HTTP\/1\.1 400 /);
+    expect(await raw(handle.url, `GET / HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nX-Long: ${'a'.repeat(65_536)}\r\n\r\n`)).toMatch(/^HTTP\/1\.1 (400|431) /);
+    expect(await raw(handle.url, `GET http://rebound.example/ HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\n\r\n`)).toMatch(/^HTTP\/1\.1 400 /);
+    expect((await fetch(handle.url)).status).toBe(200);
   });
 
   it('rebuilds on save and tells the open page to reload', async () => {
@@ -113,4 +223,76 @@ describe.skipIf(!existsSync(CHROMIUM))('bulletin preview', () => {
     expect(fixed).not.toContain('year-mismatch');
     expect(fixed).toContain('<iframe');
   }, 90_000);
+});
+
+describe('bulletin preview that cannot start', () => {
+  afterAll(() => cleanScratch());
+
+  it('rejects bad options and a bad path with a usage error, before a browser starts', async () => {
+    const before = chromiumChildren();
+    const series = scratchDir('bulletin-preview-noseries-');
+    for (const [options, message] of [
+      [{ path: SEED, port: -1 }, /^option port: -1/],
+      [{ path: SEED, port: 65536 }, /^option port: 65536/],
+      [{ path: SEED, port: 1.5 }, /^option port: 1\.5/],
+      [{ path: '' }, /^option path: /],
+      [{ path: path.join(series, 'missing') }, /^path not found: /],
+      [{ path: series }, /is not in a bulletin series/],
+    ] as const) {
+      const error = await preview({ ...options, browser: CHROMIUM } as Parameters<typeof preview>[0]).then(() => undefined, (e: unknown) => e);
+      expect(error, String(message)).toBeInstanceOf(BulletinError);
+      expect(error).toMatchObject({ exitCode: ExitCode.Usage, message: expect.stringMatching(message) });
+    }
+    expect(await chromiumLeft(before, 0)).toEqual([]);
+  });
+
+  it('rejects a busy port with a usage error naming it, before a browser starts', async () => {
+    const before = chromiumChildren();
+    const busy = await busyPort();
+    try {
+      const error = await preview({ path: SEED, port: busy.port, browser: CHROMIUM }).then((h) => h.close(), (e: unknown) => e);
+      expect(error).toBeInstanceOf(BulletinError);
+      expect(error).toMatchObject({ exitCode: ExitCode.Usage, message: expect.stringContaining(`port ${busy.port} on 127.0.0.1 is already in use`) });
+    } finally {
+      await busy.close();
+    }
+    expect(await chromiumLeft(before, 0)).toEqual([]);
+  });
+
+  it.skipIf(!existsSync(CHROMIUM))('closes the browser it started when the start fails later (an onUpdate that throws) or is aborted', async () => {
+    const before = chromiumChildren();
+    // A series with no issue yet: the first round is quick, and onUpdate is called once the browser is up.
+    const series = scratchDir('bulletin-preview-empty-');
+    writeFileSync(path.join(series, 'bulletin.yaml'), SERIES_YAML);
+    mkdirSync(path.join(series, 'issues'));
+    const thrown = await preview({ path: series, port: 0, browser: CHROMIUM, onUpdate: () => { throw new Error('onUpdate failed'); } }).then((h) => h.close(), (e: unknown) => e);
+    expect(thrown).toMatchObject({ message: 'onUpdate failed' });
+    expect(await chromiumLeft(before)).toEqual([]);
+
+    // Aborted the moment Chrome is seen running (Ctrl-C while the preview starts).
+    const controller = new AbortController();
+    const started = preview({ path: series, port: 0, browser: CHROMIUM, signal: controller.signal }).then((h) => h.close(), (e: unknown) => e);
+    await waitFor(() => chromiumChildren().some((c) => !before.includes(c)), 30_000).catch(() => undefined);
+    controller.abort(new Error('stopped by the test'));
+    expect(await started).toMatchObject({ message: 'stopped by the test' });
+    expect(await chromiumLeft(before)).toEqual([]);
+  }, 60_000);
+
+  it('bulletin preview exits 2 with a clear message on a busy port or a bad path, without hanging (a real process)', async () => {
+    const busy = await busyPort();
+    try {
+      const r = await runBuilt(['preview', SEED, '--port', String(busy.port)], os.tmpdir());
+      expect(r.exit, r.stderr).toBe(ExitCode.Usage);
+      expect(r.stderr).toContain(`port ${busy.port} on 127.0.0.1 is already in use`);
+      expect(r.stderr).not.toMatch(/internal error|\n\s+at /);
+    } finally {
+      await busy.close();
+    }
+    const missing = await runBuilt(['preview', 'no-such-series', '--port', '0'], os.tmpdir());
+    expect(missing.exit, missing.stderr).toBe(ExitCode.Usage);
+    expect(missing.stderr).toContain('path not found: no-such-series');
+    const port = await runCli(['preview', SEED, '--port', '80a']);
+    expect(port.code).toBe(ExitCode.Usage);
+    expect(port.stderr).toContain('--port 80a is not a port number');
+  }, 120_000);
 });
