@@ -11,6 +11,7 @@ import { markdownParses, type BodyProblem } from '../model/parseBody.js';
 import { paragraphCount } from '../model/blocks.js';
 import { checkAsset } from '../model/checkAsset.js';
 import { sniffImage, MAX_IMAGE_PIXELS } from '../model/sniffImage.js';
+import { sanitizeSvg } from '../model/sanitizeSvg.js';
 import { compileIssue, derivedArticleId, figureKey, type CheckedFigure, type IssueData } from '../model/compileIssue.js';
 import type { Issue, IssueKind, Series } from '../model/types.js';
 import { isScalar, type Document, type LineCounter, type Scalar } from 'yaml';
@@ -180,9 +181,31 @@ export async function loadIssue(io: Io, file: string, display: string, series: S
           add([...fPath, 'image'], 'error', 'image-dimensions', `\`${f.image}\` declares ${image.width}×${image.height} pixels`, `Scale the photo to at most ${MAX_IMAGE_PIXELS / 1e6} megapixels.`);
           continue;
         }
+        let svg: string | undefined;
+        if (image.mime === 'image/svg+xml') {
+          // Printed and published as sanitised, never as the file is (model/sanitizeSvg.ts).
+          let text: string | undefined;
+          try {
+            text = new TextDecoder('utf-8', { fatal: true }).decode(await io.readFile(asset.real));
+          } catch {
+            text = undefined;
+          }
+          const clean = text === undefined ? { ok: false as const, reason: 'it is not UTF-8 text', line: 1, column: 1 } : sanitizeSvg(text);
+          if (!clean.ok) {
+            add([...fPath, 'image'], 'error', 'image-svg-malformed', `\`${f.image}\` is not a well-formed SVG: ${clean.reason} (line ${clean.line}, column ${clean.column} of the SVG)`,
+              'Export the figure again as a plain SVG (or PNG) from the drawing program.');
+            continue;
+          }
+          if (clean.removed.length) {
+            add([...fPath, 'image'], 'warning', 'image-svg-active', `\`${f.image}\` holds ${clean.removed.slice(0, 4).join(', ')}${clean.removed.length > 4 ? ` and ${clean.removed.length - 4} more` : ''}: removed from the figure printed and published`,
+              'A figure may only draw: scripts, event handlers, animations, embedded documents and references to other files are taken out. Export the figure again as a plain SVG to silence this.');
+          }
+          svg = clean.text;
+        }
         figures.set(figureKey(si, ai, fi), {
           path: asset.real, relPath: asset.relPath, mime: image.mime,
           pixels: image.width && image.height ? { width: image.width, height: image.height } : undefined,
+          ...(svg === undefined ? {} : { svg }),
         });
       }
     }

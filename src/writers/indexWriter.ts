@@ -1,6 +1,7 @@
 // `index.html`: a series built whole (every issue file of it) gets a page listing its issues,
 // newest first, with links to each PDF and HTML page. Needs no printing.
 import { indexView } from '../render/indexView.js';
+import { sanitizeHtml, PAGE_POLICY } from '../render/sanitizeHtml.js';
 import { listIssueFiles } from '../source/discover.js';
 import type { Writer } from './writer.js';
 
@@ -15,6 +16,8 @@ export const indexWriter: Writer = {
     if (!index) return [];
     const all = await listIssueFiles(ctx.io, issues[0]!.series.issuesDir);
     if (all.length !== issues.length) return [];
-    return [await ctx.write('index.html', index(indexView(issues, ctx.outputs)))];
+    // Published beside the issues: the same sanitiser and policy, with the index's own inline styles allowed by their hashes.
+    const page = sanitizeHtml(index(indexView(issues, ctx.outputs)), { policy: PAGE_POLICY, hashStyles: true });
+    return [await ctx.write('index.html', page.html)];
   },
 };
