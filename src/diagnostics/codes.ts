@@ -95,9 +95,9 @@ export const DIAGNOSTIC_CODES = {
   'id-duplicate': { severity: 'error', message: 'article id `{id}` is already used at line {line}', hint: 'Give each article its own `id` (ids become link targets and bookmarks).' },
   'figure-paragraph': { severity: 'error', message: 'the body has {paragraphs} paragraph(s), so there is no paragraph {paragraph}', hint: 'Use a paragraph number of the body.' },
 
-  // Article bodies and notes (src/model/markdownParser.ts).
-  'body-raw-html': { severity: 'error', message: 'raw HTML `{html}` is not accepted in an article body', hint: 'Write Markdown only: paragraphs, *emphasis*, lists, `#` headings. Remove the HTML.' },
-  'body-image': { severity: 'error', message: 'images inside the body text are not accepted', hint: 'Add the photo under `figures:` of the article, with `paragraph:` saying where it goes.' },
+  // Article bodies and notes, and every other printed text (src/model/parseBody.ts, src/source/checkPlainTexts.ts).
+  'body-raw-html': { severity: 'error', message: 'raw HTML `{html}` is not accepted in {field}', hint: 'Write Markdown only: paragraphs, *emphasis*, lists, `#` headings. Remove the HTML.' },
+  'body-image': { severity: 'error', message: 'images inside the text of {field} are not accepted', hint: 'Add the photo under `figures:` of the article, with `paragraph:` saying where it goes.' },
   'body-link': { severity: 'error', message: 'link `{href}` is not an http(s): or mailto: address', hint: 'Links may only point to web pages (https://…) or e-mail addresses (mailto:…).' },
   'body-code': { severity: 'error', message: 'code blocks are not part of a bulletin article', hint: 'Indented or fenced text becomes a code block in Markdown: start paragraphs at the left margin of the block.' },
 

@@ -257,3 +257,41 @@ export function markdownParses(): MarkdownParses {
     },
   };
 }
+
+/** A problem of a plain text (a title, a label, a source line, a distribution entry), at an offset of the text. */
+export interface TextProblem {
+  offset: number;
+  length: number;
+  code: DiagnosticCode;
+  message: string;
+  hint: string;
+}
+
+/**
+ * A plain text field is checked like a body: no raw HTML (a tag as the body's parser recognises it)
+ * and no Markdown image. Such a field prints as typed, so neither can become markup or fetch
+ * anything; but a series template that writes the field unescaped would make it markup, and a reader
+ * would see the tags. `field` names it in the message ("a source line").
+ */
+export function plainTextProblems(text: string, field: string): TextProblem[] {
+  const problems: TextProblem[] = [];
+  if (!text.includes('<') && !text.includes('![')) return problems;
+  // A tag as an HTML parser starts one (stricter than a body's CommonMark tags: `<svg/onload=…>` is one
+  // to a browser): `<` and a letter, `<!` or `<?`. A closing tag goes with its opening one.
+  for (const m of text.matchAll(/<(?:[A-Za-z]|!|\?)/g)) {
+    const end = text.indexOf('>', m.index);
+    const tag = text.slice(m.index, end < 0 ? text.length : end + 1);
+    problems.push({ offset: m.index, length: tag.length, code: 'body-raw-html', message: `raw HTML \`${tag.slice(0, 40)}\` is not accepted in ${field}`, hint: 'Write plain text here: remove the tag (a long title is a list of lines, not <br>; a `<` of its own is written ＜ or 小于).' });
+  }
+  if (!text.includes('![')) return problems;
+  const tokens = markdown().parseInline(text, {})[0]?.children ?? [];
+  let from = 0;
+  for (const token of tokens) {
+    if (token.type === 'image') {
+      const offset = Math.max(0, text.indexOf('![', from));
+      from = offset + 2;
+      problems.push({ offset, length: 2, code: 'body-image', message: `an image (\`![…](…)\`) is not accepted in ${field}`, hint: 'Pictures go under `figures:` of an article; write plain text here.' });
+    }
+  }
+  return problems;
+}

@@ -15,7 +15,8 @@ import { sanitizeSvg } from '../model/sanitizeSvg.js';
 import { compileIssue, derivedArticleId, figureKey, type CheckedFigure, type IssueData } from '../model/compileIssue.js';
 import type { Issue, IssueKind, Series } from '../model/types.js';
 import { isScalar, type Document, type LineCounter, type Scalar } from 'yaml';
-import { lintIssue } from '../lint/lintIssue.js';
+import { lintIssue, ISSUE_TEXTS } from '../lint/lintIssue.js';
+import { checkPlainTexts } from './checkPlainTexts.js';
 import { seriesLintRules } from '../config/resolveSeries.js';
 import { ISSUE_DEFAULTS } from './schemaTypes.js';
 import type { TextFix } from '../lint/types.js';
@@ -82,6 +83,8 @@ export async function loadIssue(io: Io, file: string, display: string, series: S
     out.push(diagnostic(display, at(p, key), severity, code, message, hint));
 
   out.push(...schemaCheck('issue', data, display, doc, lc));
+  // Titles, labels, source lines, distribution entries: checked like a body (bodies and notes below).
+  out.push(...checkPlainTexts(doc, lc, source, display, ISSUE_TEXTS));
 
   // Bodies, notes and captions are parsed once each, for their checks, the copy-editing and the model.
   const markdown = markdownParses();
