@@ -99,6 +99,8 @@ export const DIAGNOSTIC_CODES = {
   'body-raw-html': { severity: 'error', message: 'raw HTML `{html}` is not accepted in {field}', hint: 'Write Markdown only: paragraphs, *emphasis*, lists, `#` headings. Remove the HTML.' },
   'body-image': { severity: 'error', message: 'images inside the text of {field} are not accepted', hint: 'Add the photo under `figures:` of the article, with `paragraph:` saying where it goes.' },
   'body-link': { severity: 'error', message: 'link `{href}` is not an http(s): or mailto: address', hint: 'Links may only point to web pages (https://…) or e-mail addresses (mailto:…).' },
+  'body-markdown-unsupported': { severity: 'warning', message: '{what} is not part of a bulletin\'s Markdown', hint: 'Write paragraphs, *emphasis*, **strong**, lists, `#` headings and links `[text](https://…)`.' },
+  'body-long-url': { severity: 'warning', message: 'the address `{url}` ({length} characters) is longer than a line', hint: 'It is broken across lines in print, where no reader can click it: give the link a short text, `[通知全文](https://…)`, or a shorter address.' },
   'body-code': { severity: 'error', message: 'code blocks are not part of a bulletin article', hint: 'Indented or fenced text becomes a code block in Markdown: start paragraphs at the left margin of the block.' },
 
   // Files named by a source: figures (src/model/checkAsset.ts, then the type and size sniffed).

@@ -89,7 +89,7 @@ export async function loadIssue(io: Io, file: string, display: string, series: S
   // Bodies, notes and captions are parsed once each, for their checks, the copy-editing and the model.
   const markdown = markdownParses();
   const report = (textPath: DataPath, problems: readonly BodyProblem[]) => {
-    for (const p of problems) out.push(diagnostic(display, bodyLineSpan(doc, lc, source, textPath, p.line), 'error', p.code, p.message, p.hint));
+    for (const p of problems) out.push(diagnostic(display, bodyLineSpan(doc, lc, source, textPath, p.line), p.severity ?? 'error', p.code, p.message, p.hint));
   };
 
   // Copy-editing of the printed text; it reads the document's nodes, so it copes with data the schema refused.
