@@ -145,6 +145,15 @@ function keepHtml(el: Element, removed: Set<string>): boolean {
   return true;
 }
 
+/** Whether the cleaning under way (synchronous) changed the tree: a node or an attribute removed, an element unwrapped. */
+let changed = false;
+
+function filterAttributes(el: Element, keep: (a: Element['attrs'][number]) => boolean): void {
+  const attrs = el.attrs.filter(keep);
+  if (attrs.length !== el.attrs.length) changed = true;
+  el.attrs = attrs;
+}
+
 /** The children of a node, cleaned; an unwrapped element gives its children in its place. */
 function clean(parent: ParentNode, removed: Set<string>): void {
   const kept: ChildNode[] = [];
@@ -163,7 +172,7 @@ function clean(parent: ParentNode, removed: Set<string>): void {
         if (svgElementActive(el.tagName)) removed.add(`the element <${el.tagName}>`);
         continue;
       }
-      el.attrs = el.attrs.filter((a) => {
+      filterAttributes(el, (a) => {
         if (a.namespace === NS.XMLNS) return true;
         const verdict = svgAttributeVerdict(el.tagName, { local: a.name, ns: a.namespace ?? '', value: a.value });
         if (typeof verdict === 'string') removed.add(verdict);
@@ -192,10 +201,12 @@ function clean(parent: ParentNode, removed: Set<string>): void {
       continue;
     }
     if (!keepHtml(el, removed)) continue;
-    el.attrs = htmlAttributes(el, removed);
+    const attrs = htmlAttributes(el, removed);
+    filterAttributes(el, (a) => attrs.includes(a));
     clean(el, removed);
     kept.push(el);
   }
+  if (kept.length !== parent.childNodes.length || kept.some((node, i) => node !== parent.childNodes[i])) changed = true;
   parent.childNodes = kept;
 }
 
@@ -213,18 +224,27 @@ function findChild(parent: ParentNode, tagName: string): Element | undefined {
  * is what was checked (no markup that changes meaning when written and read again).
  */
 export function sanitizeHtml(page: string, options: SanitizeOptions): SanitizedHtml {
+  // The print loop asks for the same page more than once (the last pass's page is the one written).
+  if (last && last.page === page && last.options.policy === options.policy && last.options.hashStyles === options.hashStyles) return last.result;
   const removed = new Set<string>();
   let text = page;
   for (let round = 0; round < 3; round++) {
-    const again = new Set<string>();
     const document = parse(text);
-    clean(document, again);
-    for (const r of again) removed.add(r);
-    if (again.size === 0 && round > 0) return finish(document, removed, options);
+    changed = false;
+    clean(document, removed);
+    // A tree the parser made and the cleaning left alone is written as it was read; one the cleaning
+    // changed is written, read again and must need nothing more.
+    if (!changed) {
+      const result = finish(document, removed, options);
+      last = { page, options, result };
+      return result;
+    }
     text = serialize(document);
   }
   throw new Error('the page made by the templates does not settle when cleaned (markup that changes when read again)');
 }
+
+let last: { page: string; options: SanitizeOptions; result: SanitizedHtml } | undefined;
 
 function finish(document: DefaultTreeAdapterTypes.Document, removed: Set<string>, options: SanitizeOptions): SanitizedHtml {
   // The parser always makes <html>, <head> and <body>; nothing of them was removed.
