@@ -134,6 +134,11 @@ export async function renderIssue(
     target.loaded = printed.loaded;
     // The document written is made for the screen too (a long printed one hides from it).
     const doc = printed.loaded.screenLayout ? documentFor(printed.state) : issueDocumentFor(issue, layout, printed.state, { allFaces });
+    if (doc.removed.length) {
+      warnings.push(diagnostic(options.display, FILE_START, 'warning', 'template-content-removed',
+        `the page the series templates made held ${doc.removed.slice(0, 6).join(', ')}${doc.removed.length > 6 ? ` and ${doc.removed.length - 6} more` : ''}: removed from the page printed and published`,
+        'A published page runs nothing and loads only its own files: take scripts, event handlers, frames, forms, <base>, <meta http-equiv> and other addresses out of the series templates (templates/).'));
+    }
     return { pdf, doc, used: new Set(server.requested), warnings, paginated: { issue, state: printed.state, totalPages, passes: printed.passes } };
   } catch (error) {
     target.loaded = undefined; // the page's state is unknown: load afresh next time

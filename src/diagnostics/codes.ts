@@ -95,10 +95,12 @@ export const DIAGNOSTIC_CODES = {
   'id-duplicate': { severity: 'error', message: 'article id `{id}` is already used at line {line}', hint: 'Give each article its own `id` (ids become link targets and bookmarks).' },
   'figure-paragraph': { severity: 'error', message: 'the body has {paragraphs} paragraph(s), so there is no paragraph {paragraph}', hint: 'Use a paragraph number of the body.' },
 
-  // Article bodies and notes (src/model/markdownParser.ts).
-  'body-raw-html': { severity: 'error', message: 'raw HTML `{html}` is not accepted in an article body', hint: 'Write Markdown only: paragraphs, *emphasis*, lists, `#` headings. Remove the HTML.' },
-  'body-image': { severity: 'error', message: 'images inside the body text are not accepted', hint: 'Add the photo under `figures:` of the article, with `paragraph:` saying where it goes.' },
+  // Article bodies and notes, and every other printed text (src/model/parseBody.ts, src/source/checkPlainTexts.ts).
+  'body-raw-html': { severity: 'error', message: 'raw HTML `{html}` is not accepted in {field}', hint: 'Write Markdown only: paragraphs, *emphasis*, lists, `#` headings. Remove the HTML.' },
+  'body-image': { severity: 'error', message: 'images inside the text of {field} are not accepted', hint: 'Add the photo under `figures:` of the article, with `paragraph:` saying where it goes.' },
   'body-link': { severity: 'error', message: 'link `{href}` is not an http(s): or mailto: address', hint: 'Links may only point to web pages (https://…) or e-mail addresses (mailto:…).' },
+  'body-markdown-unsupported': { severity: 'warning', message: '{what} is not part of a bulletin\'s Markdown', hint: 'Write paragraphs, *emphasis*, **strong**, lists, `#` headings and links `[text](https://…)`.' },
+  'body-long-url': { severity: 'warning', message: 'the address `{url}` ({length} characters) is longer than a line', hint: 'It is broken across lines in print, where no reader can click it: give the link a short text, `[通知全文](https://…)`, or a shorter address.' },
   'body-code': { severity: 'error', message: 'code blocks are not part of a bulletin article', hint: 'Indented or fenced text becomes a code block in Markdown: start paragraphs at the left margin of the block.' },
 
   // Files named by a source: figures (src/model/checkAsset.ts, then the type and size sniffed).
@@ -108,6 +110,8 @@ export const DIAGNOSTIC_CODES = {
   'image-not-file': { severity: 'error', message: 'image `{path}` is not a regular file', hint: 'Point to a PNG, JPEG, SVG or WebP file.' },
   'image-too-large': { severity: 'error', message: 'image `{path}` is {size} MiB, the limit is {limit} MiB', hint: 'Scale the photo down (300 dpi at print size is plenty) or save it as JPEG.' },
   'image-type': { severity: 'error', message: '`{path}` is not a PNG, JPEG, SVG or WebP image (its content says otherwise, whatever its name)', hint: 'Export the photo as JPEG or PNG.' },
+  'image-svg-malformed': { severity: 'error', message: '`{path}` is not a well-formed SVG: {reason}', hint: 'Export the figure again as a plain SVG (or PNG) from the drawing program.' },
+  'image-svg-active': { severity: 'warning', message: '`{path}` holds {what}: removed from the figure printed and published', hint: 'A figure may only draw: scripts, event handlers, animations, embedded documents and references to other files are taken out. Export the figure again as a plain SVG to silence this.' },
   'image-dimensions': { severity: 'error', message: 'the pixel size of `{path}` cannot be read, or is too large', hint: 'Save the photo again as a plain JPEG or PNG, scaled to a size for print.' },
 
   // Font files named in bulletin.yaml (src/model/checkAsset.ts, src/source/loadSeries.ts).
@@ -133,6 +137,7 @@ export const DIAGNOSTIC_CODES = {
 
   // Found while building (src/check/checkGlyphs.ts, src/renderIssue.ts).
   'glyph-missing': { severity: 'warning', message: 'no font of the layout has the character 「{char}」 ({codePoint}); it would print as an empty box', hint: 'Replace the character, or name a font file that has it under `fonts:` in bulletin.yaml.' },
+  'template-content-removed': { severity: 'warning', message: 'the page the series templates made held {what}: removed from the page printed and published', hint: 'A published page runs nothing and loads only its own files: take scripts, event handlers, frames, forms, <base>, <meta http-equiv> and other addresses out of the series templates (templates/).' },
   'resource-blocked': { severity: 'warning', message: 'the document asked for {url}, which was refused', hint: 'An issue may use only its own images and the layout\'s files; check the series templates and stylesheets.' },
 
   // Copy-editing (src/lint/).

@@ -40,7 +40,16 @@ const EMAIL_DOMAIN = /^[\w-]+(?:\.[\w-]+)+/;
 /** Inline code is short: a backtick run closes within this many characters or is taken literally. */
 const CODE_REACH = 2000;
 
+/**
+ * A character reference (`&lt;`, `&amp;`, `&#x4e00;`): one character as the Markdown parser reads
+ * it, and never to be changed: `&amp;中` must not become `&amp；中`. Also left alone in plain texts,
+ * which print it as typed.
+ */
+const CHARACTER_REFERENCE = /&(?:#[xX][0-9a-fA-F]{1,6}|#[0-9]{1,7}|[A-Za-z][A-Za-z0-9]{1,31});/g;
+
 // Markdown syntax, in bodies and notes only.
+/** A backslash escape (`\(`, `\*`): the parser prints the mark itself; a full-width mark after the backslash would print the backslash. */
+const BACKSLASH_ESCAPE = /\\[!-/:-@[-`{-~]/g;
 const LINK_DESTINATION = /\]\((?:[^()\n]|\([^()\n]*\))*\)/g;
 const LINE_MARKER = /^[ \t]*(?:#{1,6}(?=[ \t]|$)|>+|[-*+](?=[ \t])|\d{1,9}[.)](?=[ \t]|$))/gm;
 
@@ -117,6 +126,7 @@ export function textContext(text: string, kind: TextKind, blocks?: readonly Bloc
   const mark = (start: number, end: number) => mask.fill(1, start, end);
   for (const m of text.matchAll(URL)) mark(m.index, m.index + urlLength(m[0]));
   for (const [start, end] of emails(text)) mark(start, end);
+  if (text.includes('&')) for (const m of text.matchAll(CHARACTER_REFERENCE)) mark(m.index, m.index + m[0].length);
 
   const lineStarts = lineOffsets(text);
   const paragraphs: Paragraph[] = [];
@@ -156,6 +166,7 @@ export function textContext(text: string, kind: TextKind, blocks?: readonly Bloc
     };
     breaks(tree);
     for (const m of text.matchAll(LINE_MARKER)) mark(m.index, m.index + m[0].length);
+    if (text.includes('\\')) for (const m of text.matchAll(BACKSLASH_ESCAPE)) mark(m.index, m.index + m[0].length);
   } else {
     for (const [start, end] of inlineCode(text)) mark(start, end);
     paragraphs.push({ start: 0, end: text.length });

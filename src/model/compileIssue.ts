@@ -23,7 +23,7 @@ export function figureKey(s: number, a: number, f: number): string {
   return `${s}/${a}/${f}`;
 }
 
-export type CheckedFigure = Pick<Figure, 'path' | 'relPath' | 'mime' | 'pixels'>;
+export type CheckedFigure = Pick<Figure, 'path' | 'relPath' | 'mime' | 'pixels' | 'svg'>;
 
 export function compileIssue(
   data: IssueData,

@@ -10,6 +10,8 @@ import type { DiagnosticCode } from '../diagnostics/codes.js';
 export interface BodyProblem {
   /** 0-based line within the Markdown text. */
   line: number;
+  /** The code's own severity when absent: an error. */
+  severity?: 'warning';
   code: DiagnosticCode;
   message: string;
   hint: string;
@@ -33,6 +35,13 @@ const DANGEROUS_LINK = /^\s*(javascript|vbscript|file|data):/i;
 let parser: MarkdownIt | undefined;
 /** Whether markdown-it is in its block phase, where only reference definitions ask `validateLink`. */
 let blockPhase = false;
+/** Lines of the reference definitions met by the parse under way (parsing is synchronous). */
+let definitions: number[] = [];
+
+/** Half-width characters of the narrowest line of the presets (26 characters of a5-booklet): an address longer than that cannot stay on one line. */
+export const LONG_URL = 52;
+const URL_IN_TEXT = /(?:https?|ftp):\/\/[^\s<>"'“”‘’\u3000-\u303f\uff01-\uff60\p{Script=Han}]+|\bwww\.[^\s<>"'“”‘’\u3000-\u303f\uff01-\uff60\p{Script=Han}]+/gu;
+const STRIKETHROUGH = /~~(?=[^~\s])[^~\n]*?[^~\s]~~|~~[^~\s]~~/;
 
 /**
  * Raw HTML is parsed (as HTML tokens) so that it can be reported. Links and images of any address
@@ -52,6 +61,18 @@ function markdown(): MarkdownIt {
   md.core.ruler.after('block', 'bulletin_inline_phase', () => {
     blockPhase = false;
   });
+  // Reference definitions (`[label]: https://…`) are noted where they are: the dialect writes addresses in the link.
+  type BlockRule = (state: unknown, startLine: number, endLine: number, silent: boolean) => boolean;
+  const rules = (md.block.ruler as unknown as { __rules__: { name: string; fn: BlockRule }[] }).__rules__;
+  const reference = rules.find((r) => r.name === 'reference')!.fn;
+  md.block.ruler.at('reference', ((state: unknown, startLine: number, endLine: number, silent: boolean) => {
+    if (reference(state, startLine, endLine, silent)) {
+      if (!silent) definitions.push(startLine);
+      return true;
+    }
+    // A definition of another address (`[注]: 见附件`) stays a printed paragraph, as written.
+    return false;
+  }) as never);
   parser = md;
   return md;
 }
@@ -59,6 +80,21 @@ function markdown(): MarkdownIt {
 const HINT_HTML_INLINE = 'Write Markdown only: *emphasis*, lists, `#` headings. Remove the HTML tag.';
 const HINT_HTML_BLOCK = 'Write Markdown only: paragraphs, *emphasis*, lists, `#` headings. Remove the HTML.';
 const HINT_LINK = 'Links may only point to web pages (https://…) or e-mail addresses (mailto:…).';
+const HINT_LONG_URL = 'It is broken across lines in print, where no reader can click it: give the link a short text, `[通知全文](https://…)`, or a shorter address.';
+
+/** Warnings on a run of printed text: Markdown the dialect does not have, and addresses too long for a line. */
+function textWarnings(value: string, line: number, problems: BodyProblem[]): void {
+  const strike = STRIKETHROUGH.exec(value);
+  if (strike) {
+    problems.push({ line: line + (value.slice(0, strike.index).match(/\n/g)?.length ?? 0), severity: 'warning', code: 'body-markdown-unsupported',
+      message: `strikethrough \`${strike[0].slice(0, 30)}\` is not part of a bulletin's Markdown: the tildes print as typed`, hint: 'Remove the text, or the tildes: a printed bulletin has no struck-out text.' });
+  }
+  for (const m of value.matchAll(URL_IN_TEXT)) {
+    if (m[0].length <= LONG_URL) continue;
+    problems.push({ line: line + (value.slice(0, m.index).match(/\n/g)?.length ?? 0), severity: 'warning', code: 'body-long-url',
+      message: `the address \`${m[0].slice(0, 40)}…\` (${m[0].length} characters) is longer than a line`, hint: HINT_LONG_URL });
+  }
+}
 
 /** Builds the inline tree of one `inline` token; `line` is the line it starts on, counted on at each break. */
 function inlines(children: readonly Token[], firstLine: number, problems: BodyProblem[]): Inline[] {
@@ -86,6 +122,8 @@ function inlines(children: readonly Token[], firstLine: number, problems: BodyPr
       case 'text':
         // Emphasis delimiters that found their pair leave empty text behind.
         if (token.content) here().push({ type: 'text', value: token.content });
+        // An autolink's text is its address, reported with the link.
+        if ((token.content.includes('~~') || token.content.length > LONG_URL) && stack.at(-1)?.token.info !== 'auto') textWarnings(token.content, line, problems);
         break;
       case 'code_inline':
         here().push({ type: 'code', value: token.content });
@@ -109,6 +147,8 @@ function inlines(children: readonly Token[], firstLine: number, problems: BodyPr
           problems.push({ line, code: 'body-link', message: `link to a \`${dangerous[1]}:\` address is not accepted`, hint: HINT_LINK });
         } else if (!ALLOWED_LINK.test(href)) {
           problems.push({ line, code: 'body-link', message: `link \`${href.slice(0, 60)}\` is not an http(s): or mailto: address`, hint: HINT_LINK });
+        } else if (token.info === 'auto' && href.length > LONG_URL) {
+          problems.push({ line, severity: 'warning', code: 'body-long-url', message: `the address \`${href.slice(0, 40)}…\` (${href.length} characters) is longer than a line`, hint: HINT_LONG_URL });
         }
         stack.push({ token, children: [] });
         break;
@@ -155,7 +195,12 @@ type Container =
 /** A body or a note → its block tree and the problems of the dialect, in one pass. */
 export function parseBody(text: string): ParsedBody {
   const problems: BodyProblem[] = [];
+  definitions = [];
   const tokens = markdown().parse(text, {});
+  for (const line of definitions) {
+    problems.push({ line, severity: 'warning', code: 'body-markdown-unsupported', message: 'a reference-style link definition (`[…]: https://…`): the line does not print, and text in square brackets elsewhere becomes its link', hint: 'Write the address in the link itself, `[通知全文](https://…)`, and remove this line.' });
+  }
+  definitions = [];
   const root: Container = { kind: 'root', blocks: [] };
   const stack: Container[] = [root];
   const top = () => stack.at(-1)!;
@@ -256,4 +301,42 @@ export function markdownParses(): MarkdownParses {
       return parsed;
     },
   };
+}
+
+/** A problem of a plain text (a title, a label, a source line, a distribution entry), at an offset of the text. */
+export interface TextProblem {
+  offset: number;
+  length: number;
+  code: DiagnosticCode;
+  message: string;
+  hint: string;
+}
+
+/**
+ * A plain text field is checked like a body: no raw HTML (a tag as the body's parser recognises it)
+ * and no Markdown image. Such a field prints as typed, so neither can become markup or fetch
+ * anything; but a series template that writes the field unescaped would make it markup, and a reader
+ * would see the tags. `field` names it in the message ("a source line").
+ */
+export function plainTextProblems(text: string, field: string): TextProblem[] {
+  const problems: TextProblem[] = [];
+  if (!text.includes('<') && !text.includes('![')) return problems;
+  // A tag as an HTML parser starts one (stricter than a body's CommonMark tags: `<svg/onload=…>` is one
+  // to a browser): `<` and a letter, `<!` or `<?`. A closing tag goes with its opening one.
+  for (const m of text.matchAll(/<(?:[A-Za-z]|!|\?)/g)) {
+    const end = text.indexOf('>', m.index);
+    const tag = text.slice(m.index, end < 0 ? text.length : end + 1);
+    problems.push({ offset: m.index, length: tag.length, code: 'body-raw-html', message: `raw HTML \`${tag.slice(0, 40)}\` is not accepted in ${field}`, hint: 'Write plain text here: remove the tag (a long title is a list of lines, not <br>; a `<` of its own is written ＜ or 小于).' });
+  }
+  if (!text.includes('![')) return problems;
+  const tokens = markdown().parseInline(text, {})[0]?.children ?? [];
+  let from = 0;
+  for (const token of tokens) {
+    if (token.type === 'image') {
+      const offset = Math.max(0, text.indexOf('![', from));
+      from = offset + 2;
+      problems.push({ offset, length: 2, code: 'body-image', message: `an image (\`![…](…)\`) is not accepted in ${field}`, hint: 'Pictures go under `figures:` of an article; write plain text here.' });
+    }
+  }
+  return problems;
 }

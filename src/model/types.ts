@@ -59,6 +59,8 @@ export interface Figure {
   /** Path relative to the series root, with forward slashes (for HTML output). */
   readonly relPath: string;
   readonly mime: 'image/png' | 'image/jpeg' | 'image/svg+xml' | 'image/webp';
+  /** An SVG's text as it is printed and published: sanitised (model/sanitizeSvg.ts), never the file as it is. */
+  readonly svg?: string;
   /** Pixel size, when the format tells it cheaply (PNG, JPEG). */
   readonly pixels: { readonly width: number; readonly height: number } | undefined;
   readonly place: FigurePlace;

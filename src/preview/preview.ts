@@ -11,7 +11,7 @@ import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { BulletinError, ExitCode } from '../diagnostics/exitCodes.js';
 import type { Issue } from '../model/types.js';
 import { Layouts } from '../render/layouts.js';
-import { PAGE_POLICY } from '../render/hardenHtml.js';
+import { PAGE_POLICY, PREVIEW_PAGE_POLICY } from '../render/sanitizeHtml.js';
 import { displayPath } from '../source/displayPath.js';
 import { nodeIo } from '../io.js';
 import type { RenderedIssue } from '../renderIssue.js';
@@ -220,9 +220,10 @@ export async function preview(options: PreviewOptions): Promise<PreviewHandle> {
       const resource = entry.rendered?.doc.resources.get(key);
       if (!resource) continue;
       if (key === entry.rendered!.doc.entry && 'body' in resource) {
-        // The page's own policy forbids scripts; the preview allows just its reload script.
+        // The page is sanitised (render/sanitizeHtml.ts) and its policy forbids scripts; the preview
+        // allows just its own reload script and the events it listens to.
         const page = String(resource.body)
-          .replace(PAGE_POLICY, PAGE_POLICY.replace("script-src 'none'", "script-src 'self'"))
+          .replace(PAGE_POLICY, PREVIEW_PAGE_POLICY)
           .replace('</body>', `<script src="/__reload.js" data-watch="${entry.issue.slug}" defer></script></body>`);
         return send(res, 200, resource.type, page);
       }

@@ -6,7 +6,7 @@ import { issueView, type IssueView } from './viewModel.js';
 import { issueCss } from './issueCss.js';
 import { facesFor, fontFaces } from './fontFaces.js';
 import { issueText } from '../model/issueText.js';
-import { hardenHtml } from './hardenHtml.js';
+import { sanitizeHtml, PAGE_POLICY } from './sanitizeHtml.js';
 import { geometryCss, GEOMETRY_SHEET } from '../layout/geometryCss.js';
 
 /** A file of a document: its bytes in memory, or a file read when first asked for (fonts, images). */
@@ -23,6 +23,8 @@ export interface IssueDocument {
    * it out only for paper (see {@link SCREENLESS_TEXT_LENGTH}); its fonts must be loaded on purpose.
    */
   screenLayout: boolean;
+  /** What the sanitiser took out of the page the templates made (render/sanitizeHtml.ts), in words for the editor. */
+  removed: readonly string[];
 }
 
 /**
@@ -76,10 +78,14 @@ export function issueDocument(issue: Issue, layout: CompiledLayout, stylesheets:
   }, options.coverPages);
   for (const section of issue.sections) {
     for (const article of section.articles) {
-      for (const figure of article.figures) resources.set(`${assets}/images/${figure.relPath}`, { type: figure.mime, file: figure.path });
+      // An SVG is served and written as sanitised when it was checked (model/sanitizeSvg.ts), never as the file is.
+      for (const figure of article.figures) {
+        resources.set(`${assets}/images/${figure.relPath}`, figure.svg !== undefined ? { type: figure.mime, body: figure.svg } : { type: figure.mime, file: figure.path });
+      }
     }
   }
   const entry = `${issue.slug}.html`;
-  resources.set(entry, { type: 'text/html; charset=utf-8', body: hardenHtml(layout(view)) });
-  return { entry, view, resources, screenLayout };
+  const html = sanitizeHtml(layout(view), { policy: PAGE_POLICY });
+  resources.set(entry, { type: 'text/html; charset=utf-8', body: html.html });
+  return { entry, view, resources, screenLayout, removed: html.removed };
 }

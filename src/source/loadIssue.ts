@@ -11,10 +11,12 @@ import { markdownParses, type BodyProblem } from '../model/parseBody.js';
 import { paragraphCount } from '../model/blocks.js';
 import { checkAsset } from '../model/checkAsset.js';
 import { sniffImage, MAX_IMAGE_PIXELS } from '../model/sniffImage.js';
+import { sanitizeSvg } from '../model/sanitizeSvg.js';
 import { compileIssue, derivedArticleId, figureKey, type CheckedFigure, type IssueData } from '../model/compileIssue.js';
 import type { Issue, IssueKind, Series } from '../model/types.js';
 import { isScalar, type Document, type LineCounter, type Scalar } from 'yaml';
-import { lintIssue } from '../lint/lintIssue.js';
+import { lintIssue, ISSUE_TEXTS } from '../lint/lintIssue.js';
+import { checkPlainTexts } from './checkPlainTexts.js';
 import { seriesLintRules } from '../config/resolveSeries.js';
 import { ISSUE_DEFAULTS } from './schemaTypes.js';
 import type { TextFix } from '../lint/types.js';
@@ -81,11 +83,13 @@ export async function loadIssue(io: Io, file: string, display: string, series: S
     out.push(diagnostic(display, at(p, key), severity, code, message, hint));
 
   out.push(...schemaCheck('issue', data, display, doc, lc));
+  // Titles, labels, source lines, distribution entries: checked like a body (bodies and notes below).
+  out.push(...checkPlainTexts(doc, lc, source, display, ISSUE_TEXTS));
 
   // Bodies, notes and captions are parsed once each, for their checks, the copy-editing and the model.
   const markdown = markdownParses();
   const report = (textPath: DataPath, problems: readonly BodyProblem[]) => {
-    for (const p of problems) out.push(diagnostic(display, bodyLineSpan(doc, lc, source, textPath, p.line), 'error', p.code, p.message, p.hint));
+    for (const p of problems) out.push(diagnostic(display, bodyLineSpan(doc, lc, source, textPath, p.line), p.severity ?? 'error', p.code, p.message, p.hint));
   };
 
   // Copy-editing of the printed text; it reads the document's nodes, so it copes with data the schema refused.
@@ -180,9 +184,31 @@ export async function loadIssue(io: Io, file: string, display: string, series: S
           add([...fPath, 'image'], 'error', 'image-dimensions', `\`${f.image}\` declares ${image.width}×${image.height} pixels`, `Scale the photo to at most ${MAX_IMAGE_PIXELS / 1e6} megapixels.`);
           continue;
         }
+        let svg: string | undefined;
+        if (image.mime === 'image/svg+xml') {
+          // Printed and published as sanitised, never as the file is (model/sanitizeSvg.ts).
+          let text: string | undefined;
+          try {
+            text = new TextDecoder('utf-8', { fatal: true }).decode(await io.readFile(asset.real));
+          } catch {
+            text = undefined;
+          }
+          const clean = text === undefined ? { ok: false as const, reason: 'it is not UTF-8 text', line: 1, column: 1 } : sanitizeSvg(text);
+          if (!clean.ok) {
+            add([...fPath, 'image'], 'error', 'image-svg-malformed', `\`${f.image}\` is not a well-formed SVG: ${clean.reason} (line ${clean.line}, column ${clean.column} of the SVG)`,
+              'Export the figure again as a plain SVG (or PNG) from the drawing program.');
+            continue;
+          }
+          if (clean.removed.length) {
+            add([...fPath, 'image'], 'warning', 'image-svg-active', `\`${f.image}\` holds ${clean.removed.slice(0, 4).join(', ')}${clean.removed.length > 4 ? ` and ${clean.removed.length - 4} more` : ''}: removed from the figure printed and published`,
+              'A figure may only draw: scripts, event handlers, animations, embedded documents and references to other files are taken out. Export the figure again as a plain SVG to silence this.');
+          }
+          svg = clean.text;
+        }
         figures.set(figureKey(si, ai, fi), {
           path: asset.real, relPath: asset.relPath, mime: image.mime,
           pixels: image.width && image.height ? { width: image.width, height: image.height } : undefined,
+          ...(svg === undefined ? {} : { svg }),
         });
       }
     }

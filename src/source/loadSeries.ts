@@ -8,7 +8,8 @@ import { locate } from './locate.js';
 import { checkAsset } from '../model/checkAsset.js';
 import { resolveSeries, seriesLintRules, type SeriesData } from '../config/resolveSeries.js';
 import type { FontRole, Series } from '../model/types.js';
-import { lintSeries } from '../lint/lintSeries.js';
+import { lintSeries, SERIES_TEXTS } from '../lint/lintSeries.js';
+import { checkPlainTexts } from './checkPlainTexts.js';
 import { resolveGeometry } from '../layout/resolveGeometry.js';
 import type { TextFix } from '../lint/types.js';
 
@@ -57,6 +58,7 @@ export async function loadSeries(io: Io, file: string, display: string): Promise
       fontFiles[role] = asset.real;
     }
   }
+  result.diagnostics.push(...checkPlainTexts(doc, lineCounter, loaded.text!, display, SERIES_TEXTS));
   const { geometry, problems } = resolveGeometry(data.layout);
   for (const p of problems) result.diagnostics.push(diagnostic(display, locate(doc, lineCounter, p.path), 'error', 'layout-impossible', p.message, p.hint));
   if (!hasErrors(result.diagnostics)) result.series = resolveSeries(data, root, file, fontFiles, geometry);

@@ -2,6 +2,7 @@
 // newest first, with links to each PDF and HTML page this build wrote (never to a file left in the
 // output folder by an earlier build: it may be stale, or not bulletin's at all). Needs no printing.
 import { indexView } from '../render/indexView.js';
+import { sanitizeHtml, PAGE_POLICY } from '../render/sanitizeHtml.js';
 import { listIssueFiles } from '../source/discover.js';
 import type { Writer } from './writer.js';
 
@@ -16,6 +17,8 @@ export const indexWriter: Writer = {
     if (!index) return [];
     const all = await listIssueFiles(ctx.io, issues[0]!.series.issuesDir);
     if (all.length !== issues.length) return [];
-    return [await ctx.write('index.html', index(indexView(issues, (file) => ctx.written.has(file))))];
+    // Published beside the issues: the same sanitiser and policy, with the index's own inline styles allowed by their hashes.
+    const page = sanitizeHtml(index(indexView(issues, (file) => ctx.written.has(file))), { policy: PAGE_POLICY, hashStyles: true });
+    return [await ctx.write('index.html', page.html)];
   },
 };

@@ -10,6 +10,7 @@ import type { PaginatedIssue } from '../model/pagination.js';
 import type { Layout } from '../render/layouts.js';
 import type { Resource } from '../render/issueDocument.js';
 import { yearbookView } from '../render/yearbookView.js';
+import { sanitizeHtml, PAGE_POLICY } from '../render/sanitizeHtml.js';
 import { facesFor, fontFaces, fontFaceCss } from '../render/fontFaces.js';
 import { geometryCss, GEOMETRY_SHEET } from '../layout/geometryCss.js';
 import { serveDocument } from '../print/documentServer.js';
@@ -35,7 +36,8 @@ function contentsDocument(year: number, issues: readonly Bound[], layout: Layout
   if (!render) throw new BulletinError('no yearbook.hbs template', ExitCode.RenderFailed);
   const sheets = layout.stylesheets.map((s) => `yearbook_files/${s.name}`);
   const view = yearbookView(year, issues.map((i) => i.issue), new Map(issues.map((i) => [i.issue.slug, i.paginated.state.pages])), startPages, [sheets[0]!, 'yearbook_files/fonts.css', ...sheets.slice(1), `yearbook_files/${GEOMETRY_SHEET}`]);
-  const html = render(view);
+  // Printed only, but from a series template like an issue page: the same sanitiser and policy.
+  const html = sanitizeHtml(render(view), { policy: PAGE_POLICY }).html;
   const faces = facesFor(fontFaces(series), html);
   const resources = new Map<string, Resource>();
   layout.stylesheets.forEach((s) => resources.set(`yearbook_files/${s.name}`, { type: 'text/css; charset=utf-8', body: s.text }));

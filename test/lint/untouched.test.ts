@@ -12,6 +12,8 @@ const UNTOUCHED = [
   'The meeting was held in Beijing, China. "Was it fine?" Yes -- (really)... It\'s done!',
   '[通知](https://example.org/a,b(c).html)',
   '**加粗**与*强调*',
+  '字符引用&lt;规划&gt;、研究&amp;开发、第&#x4e00;期、&#20013;国、&quot;引文&quot;',
+  '转义\\(括号\\)、\\*星号\\*、\\.\\.\\.与\\-\\-不改',
 ];
 
 describe('text that must not be touched', () => {

@@ -49,7 +49,8 @@ const inlineMarkdownToHtml = (markdown: string) => md.renderInline(markdown);
 
 function bothWays(body: string, figures?: ReadonlyMap<number, string>) {
   const parsed = parseBody(body);
-  expect(parsed.problems, `problems in ${JSON.stringify(body)}`).toEqual([]);
+  // Warnings (a reference definition, a long address) change nothing printed.
+  expect(parsed.problems.filter((p) => p.severity !== 'warning'), `problems in ${JSON.stringify(body)}`).toEqual([]);
   return { tree: renderBlocks(parsed.blocks, figures), reference: markdownToHtml(body, figures) };
 }
 
