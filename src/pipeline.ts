@@ -16,6 +16,7 @@ import { issueText } from './model/issueText.js';
 import { uncoveredCharacters, glyphWarnings } from './check/checkGlyphs.js';
 import { nodeIo, type Io } from './io.js';
 import { displayPath } from './source/displayPath.js';
+import { outputClash } from './model/outputNames.js';
 import { WRITERS, type WriterName } from './writers/writers.js';
 import type { IssueOutput, WriteContext, Writer } from './writers/writer.js';
 import type { OutputTransaction } from './output/outputFolder.js';
@@ -145,6 +146,9 @@ export async function build(paths: readonly string[], options: BuildOptions = {}
   const diagnostics: Diagnostic[] = [...checked.diagnostics];
   const result: BuildResult = { ...checked, diagnostics, written: [] };
   if (hasErrors(diagnostics) || checked.issues.length === 0) return result;
+  // Issues of several series in one output folder: the same name twice would overwrite each other.
+  const clash = outputClash(checked.issues, (file) => displayPath(cwd, file));
+  if (clash) throw new BulletinError(clash, ExitCode.Usage, 'Build each series into its own folder (`-o`), or rename one of the issue files.');
   // The output folder is checked before anything starts: a link inside it that leads elsewhere is refused.
   const folder = await io.openOutput(outDir, (file) => displayPath(cwd, file));
 

@@ -130,6 +130,8 @@ export const DIAGNOSTIC_CODES = {
   // The series as a whole (src/validate.ts).
   'series-missing': { severity: 'error', message: 'this issue is not in a series: no bulletin.yaml in its folder or above', hint: 'Put the issue in the issues/ folder of a series (run `bulletin init` to start one).' },
   'series-no-issues': { severity: 'warning', message: 'no issue files found in {folder}', hint: 'Run `bulletin new` to write the first issue.' },
+  'output-name-duplicate': { severity: 'error', message: 'the outputs of `{file}` would overwrite those of `{other}`', hint: 'Give each issue file its own name (letters that differ only in upper and lower case count as the same name), e.g. `2018-02.yaml`.' },
+  'output-name-reserved': { severity: 'error', message: 'the issue file `{file}` cannot be built under its name: {reason}', hint: 'Rename the file, e.g. after the issue\'s year and number (`2018-02.yaml`).' },
 
   // Found while building (src/check/checkGlyphs.ts, src/renderIssue.ts).
   'glyph-missing': { severity: 'warning', message: 'no font of the layout has the character 「{char}」 ({codePoint}); it would print as an empty box', hint: 'Replace the character, or name a font file that has it under `fonts:` in bulletin.yaml.' },

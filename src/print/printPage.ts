@@ -1,6 +1,7 @@
 // Loads a served document in a page with JavaScript off, waits for its fonts and images, and prints it.
 import type { Page } from 'puppeteer';
 import { ORIGIN } from './documentServer.js';
+import { urlPath } from '../render/urlPath.js';
 
 export const PRINT_TIMEOUT_MS = 120_000;
 
@@ -16,7 +17,7 @@ export async function preparePage(page: Page): Promise<void> {
 export async function loadDocument(page: Page, entry: string, options: { screenLayout?: boolean } = {}): Promise<void> {
   const screenLayout = options.screenLayout ?? true;
   await page.emulateMediaType(screenLayout ? 'print' : 'screen');
-  await page.goto(`${ORIGIN}/${encodeURI(entry)}`, { waitUntil: 'load', timeout: PRINT_TIMEOUT_MS });
+  await page.goto(`${ORIGIN}/${urlPath(entry)}`, { waitUntil: 'load', timeout: PRINT_TIMEOUT_MS });
   // Runs over CDP, not as page script: fonts must be in before layout is printed.
   if (!screenLayout) {
     await page.evaluate(() => {

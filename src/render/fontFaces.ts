@@ -3,6 +3,7 @@ import path from 'node:path';
 import { createRequire } from 'node:module';
 import type { FontRole, Series } from '../model/types.js';
 import { nodeIo } from '../io.js';
+import { cssUrl } from './urlPath.js';
 
 export interface FontFace {
   /** CSS family the templates use: bulletin-title, bulletin-body, … */
@@ -104,7 +105,7 @@ export function fontFaceCss(faces: readonly FontFace[], urlPrefix: string): stri
   return faces
     .map((f) => {
       const range = f.ranges.length ? `\n  unicode-range: ${f.ranges.map(([a, b]) => (a === b ? `U+${a.toString(16)}` : `U+${a.toString(16)}-${b.toString(16)}`)).join(',')};` : '';
-      return `@font-face {\n  font-family: '${f.family}';\n  font-display: block;\n  src: url(${urlPrefix}${f.url}) format('${f.format}');${range}\n}`;
+      return `@font-face {\n  font-family: '${f.family}';\n  font-display: block;\n  src: ${cssUrl(`${urlPrefix}${f.url}`)} format('${f.format}');${range}\n}`;
     })
     .join('\n');
 }

@@ -1,5 +1,6 @@
 // A series' issues → the view of its index page: newest first, with links to each PDF and HTML page.
 import type { Issue } from '../model/types.js';
+import { urlPath } from './urlPath.js';
 
 export interface IndexView {
   seriesLine: string;
@@ -23,8 +24,8 @@ export function indexView(issues: readonly Issue[], outputs: { pdf: boolean; htm
         dateLine: i.dateLine,
         date: i.date.iso,
         titles: i.sections.flatMap((s) => s.articles.map((a) => a.title)),
-        pdf: outputs.pdf ? encodeURI(`${i.slug}.pdf`) : undefined,
-        html: outputs.html ? encodeURI(`${i.slug}.html`) : undefined,
+        pdf: outputs.pdf ? urlPath(`${i.slug}.pdf`) : undefined,
+        html: outputs.html ? urlPath(`${i.slug}.html`) : undefined,
       })),
   };
 }

@@ -11,6 +11,7 @@ import { markdownParses, type BodyProblem } from '../model/parseBody.js';
 import { paragraphCount } from '../model/blocks.js';
 import { checkAsset } from '../model/checkAsset.js';
 import { sniffImage, MAX_IMAGE_PIXELS } from '../model/sniffImage.js';
+import { slugOf } from '../model/outputNames.js';
 import { compileIssue, derivedArticleId, figureKey, type CheckedFigure, type IssueData } from '../model/compileIssue.js';
 import type { Issue, IssueKind, Series } from '../model/types.js';
 import { isScalar, type Document, type LineCounter, type Scalar } from 'yaml';
@@ -200,7 +201,7 @@ export async function loadIssue(io: Io, file: string, display: string, series: S
   }
   if (!hasErrors(out) && series && date) {
     result.issue = compileIssue(data as unknown as IssueData, {
-      file, slug: path.basename(file).replace(/\.ya?ml$/i, ''), series, date, figures, markdown,
+      file, slug: slugOf(file), series, date, figures, markdown,
     });
   }
   return result;

@@ -11,6 +11,7 @@ import type { Resource } from '../render/issueDocument.js';
 import { yearbookView } from '../render/yearbookView.js';
 import { facesFor, fontFaces, fontFaceCss } from '../render/fontFaces.js';
 import { geometryCss, GEOMETRY_SHEET } from '../layout/geometryCss.js';
+import { urlPath } from '../render/urlPath.js';
 import { serveDocument } from '../print/documentServer.js';
 import { loadDocument, preparePage } from '../print/printPage.js';
 import { printUntilSettled } from '../print/printLoop.js';
@@ -33,7 +34,8 @@ function contentsDocument(year: number, issues: readonly Bound[], layout: Layout
   const render = layout.yearbook;
   if (!render) throw new BulletinError('no yearbook.hbs template', ExitCode.RenderFailed);
   const sheets = layout.stylesheets.map((s) => `yearbook_files/${s.name}`);
-  const view = yearbookView(year, issues.map((i) => i.issue), new Map(issues.map((i) => [i.issue.slug, i.paginated.state.pages])), startPages, [sheets[0]!, 'yearbook_files/fonts.css', ...sheets.slice(1), `yearbook_files/${GEOMETRY_SHEET}`]);
+  const links = [sheets[0]!, 'yearbook_files/fonts.css', ...sheets.slice(1), `yearbook_files/${GEOMETRY_SHEET}`].map(urlPath);
+  const view = yearbookView(year, issues.map((i) => i.issue), new Map(issues.map((i) => [i.issue.slug, i.paginated.state.pages])), startPages, links);
   const html = render(view);
   const faces = facesFor(fontFaces(series), html);
   const resources = new Map<string, Resource>();
