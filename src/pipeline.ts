@@ -11,9 +11,6 @@ import { BulletinError, ExitCode } from './diagnostics/exitCodes.js';
 import type { Issue } from './model/types.js';
 import type { PrintTarget } from './print/printTarget.js';
 import type { BrowserSession } from './print/browserSession.js';
-import { fontFaces } from './render/fontFaces.js';
-import { issueText } from './model/issueText.js';
-import { uncoveredCharacters, glyphWarnings } from './check/checkGlyphs.js';
 import { nodeIo, type Io } from './io.js';
 import { displayPath } from './source/displayPath.js';
 import { outputClash } from './model/outputNames.js';
@@ -153,7 +150,7 @@ export async function build(paths: readonly string[], options: BuildOptions = {}
   const folder = await io.openOutput(outDir, (file) => displayPath(cwd, file));
 
   // The browser starts now and takes about half a second; meanwhile the printing modules load, the
-  // templates compile, the glyph coverage is checked and the first documents are made.
+  // templates compile and the first documents are made.
   let launching: Promise<BrowserSession> | undefined;
   const browser = (): Promise<Browser> => {
     launching ??= (starting ?? import('./print/startBrowser.js')).then(({ startBrowser }) =>
@@ -171,9 +168,6 @@ export async function build(paths: readonly string[], options: BuildOptions = {}
   options.signal?.addEventListener('abort', closeBrowser, { once: true });
   try {
     const displayOf = (issue: Issue) => displayPath(cwd, issue.file);
-    for (const issue of checked.issues) {
-      diagnostics.push(...glyphWarnings(uncoveredCharacters(issueText(issue), fontFaces(issue.series)), displayOf(issue), checked.sources.get(displayOf(issue))));
-    }
     const layouts = new Layouts(io);
     for (const issue of checked.issues) layouts.for(issue).catch(() => undefined); // compiled while Chrome starts
     // What the writers return is what the build reports (an HTML page, not each of its assets).

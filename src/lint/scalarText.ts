@@ -36,11 +36,12 @@ function candidates(node: Node, source: string): number[] | undefined {
   const [start, end] = node.range;
   const value = node.value;
   switch (node.type) {
+    // One offset per UTF-16 unit (the text's indices), not per code point: 𓀀 takes two.
     case 'PLAIN':
-      return Array.from(value, (_, i) => start + i);
+      return Array.from({ length: value.length }, (_, i) => start + i);
     case 'QUOTE_DOUBLE':
     case 'QUOTE_SINGLE':
-      return Array.from(value, (_, i) => start + 1 + i);
+      return Array.from({ length: value.length }, (_, i) => start + 1 + i);
     case 'BLOCK_LITERAL':
       return literalOffsets(source, start, end);
     default:

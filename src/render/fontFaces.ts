@@ -12,8 +12,10 @@ export interface FontFace {
   url: string;
   /** Absolute path of the font file. */
   file: string;
-  /** Code point ranges; empty means the whole font. */
+  /** Code point ranges (a bundled slice's unicode-range); empty means the whole font. */
   ranges: [number, number][];
+  /** What a series' own font file maps (its cmap, read when the series was validated); not written into CSS. */
+  coverage?: readonly (readonly [number, number])[];
   format: 'woff2' | 'woff' | 'truetype' | 'opentype';
 }
 
@@ -74,7 +76,7 @@ export function fontFaces(series: Series): FontFace[] {
   for (const role of FONT_ROLES) {
     const family = familyOf(role);
     const own = series.fonts[role];
-    if (own) out.push({ family, url: `fonts/${role}-${path.basename(own.file)}`, file: own.file, ranges: [], format: formatOf(own.file) });
+    if (own) out.push({ family, url: `fonts/${role}-${path.basename(own.file)}`, file: own.file, ranges: [], format: formatOf(own.file), ...(own.coverage ? { coverage: own.coverage } : {}) });
     else for (const face of bundledFaces(BUNDLED[role].pkg, BUNDLED[role].css)) out.push({ family, ...face });
   }
   return out;
