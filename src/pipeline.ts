@@ -11,11 +11,9 @@ import { BulletinError, ExitCode } from './diagnostics/exitCodes.js';
 import type { Issue } from './model/types.js';
 import type { PrintTarget } from './print/printTarget.js';
 import type { BrowserSession } from './print/browserSession.js';
-import { fontFaces } from './render/fontFaces.js';
-import { issueText } from './model/issueText.js';
-import { uncoveredCharacters, glyphWarnings } from './check/checkGlyphs.js';
 import { nodeIo, type Io } from './io.js';
 import { displayPath } from './source/displayPath.js';
+import { outputClash } from './model/outputNames.js';
 import { WRITERS, type WriterName } from './writers/writers.js';
 import type { IssueOutput, WriteContext, Writer } from './writers/writer.js';
 import type { OutputTransaction } from './output/outputFolder.js';
@@ -147,11 +145,14 @@ export async function build(paths: readonly string[], options: BuildOptions = {}
   const diagnostics: Diagnostic[] = [...checked.diagnostics];
   const result: BuildResult = { ...checked, diagnostics, written: [] };
   if (hasErrors(diagnostics) || checked.issues.length === 0) return result;
+  // Issues of several series in one output folder: the same name twice would overwrite each other.
+  const clash = outputClash(checked.issues, (file) => displayPath(cwd, file));
+  if (clash) throw new BulletinError(clash, ExitCode.Usage, 'Build each series into its own folder (`-o`), or rename one of the issue files.');
   // The output folder is checked before anything starts: a link inside it that leads elsewhere is refused.
   const folder = await io.openOutput(outDir, (file) => displayPath(cwd, file));
 
   // The browser starts now and takes about half a second; meanwhile the printing modules load, the
-  // templates compile, the glyph coverage is checked and the first documents are made.
+  // templates compile and the first documents are made.
   let launching: Promise<BrowserSession> | undefined;
   const browser = (): Promise<Browser> => {
     launching ??= (starting ?? import('./print/startBrowser.js')).then(({ startBrowser }) =>
@@ -169,9 +170,6 @@ export async function build(paths: readonly string[], options: BuildOptions = {}
   try {
     const { Layouts } = await import('./render/layouts.js');
     const displayOf = (issue: Issue) => displayPath(cwd, issue.file);
-    for (const issue of checked.issues) {
-      diagnostics.push(...glyphWarnings(uncoveredCharacters(issueText(issue), fontFaces(issue.series)), displayOf(issue), checked.sources.get(displayOf(issue))));
-    }
     const layouts = new Layouts(io);
     for (const issue of checked.issues) layouts.for(issue).catch(() => undefined); // compiled while Chrome starts
     // What the writers return is what the build reports (an HTML page, not each of its assets).

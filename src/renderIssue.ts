@@ -116,7 +116,13 @@ export async function renderIssue(
     const printed = await paginateIssue(page, server, issue, documentFor, start, target.loaded, templatesDisplay(issue, options.display));
     options.onPrinted?.();
     stage(`checking (${printed.passes} passes)`);
-    const problems = checkPdfFonts(printed.pdf).problems;
+    // Fonts the layout names are checked by validate (font-type3); one that got in otherwise came from the machine.
+    const fontProblems = checkPdfFonts(printed.pdf).problems;
+    if (fontProblems.length) {
+      throw new BulletinError(`the PDF of ${issue.slug} has fonts a print shop refuses:\n  - ${fontProblems.join('\n  - ')}`, ExitCode.RenderFailed,
+        'A font installed on this machine got into the PDF: for text in an SVG figure (figure-svg-text), for a character no font of the layout has (glyph-missing), or named by a series stylesheet. Convert the SVG text to outlines, replace the character or name a TrueType font file for it under `fonts:`, or remove the font from the stylesheet.');
+    }
+    const problems: string[] = [];
     if (options.selfCheck !== false) {
       const texts = await readPdfText(printed.pdf);
       const { toc, pages, coverPages } = printed.state;

@@ -8,6 +8,7 @@ import { discover } from './source/discover.js';
 import { loadSeries, type LoadedSeries } from './source/loadSeries.js';
 import { loadIssue, type IssueFacts } from './source/loadIssue.js';
 import { checkNumbering } from './model/checkNumbering.js';
+import { checkOutputNames } from './model/outputNames.js';
 import type { Issue } from './model/types.js';
 import { SERIES_DEFAULTS } from './source/schemaTypes.js';
 import { loadValidators } from './source/schemaCheck.js';
@@ -87,6 +88,8 @@ export async function validate(paths: readonly string[], options: ValidateOption
     if (loadedSeries?.series) {
       diagnostics.push(...checkNumbering(facts, loadedSeries.series).filter((d) => requestedDisplays.has(d.file)));
     }
+    // Every issue of a series is written into one folder: no two may share an output name.
+    if (plan.seriesFile) diagnostics.push(...checkOutputNames(plan.issueFiles, display).filter((d) => requestedDisplays.has(d.file)));
     if (plan.seriesFile && plan.issueFiles.length === 0 && loadedSeries?.series) {
       diagnostics.push(diagnostic(loadedSeries.display, FILE_START, 'warning', 'series-no-issues', `no issue files found in ${display(loadedSeries.series.issuesDir)}`, 'Run `bulletin new` to write the first issue.'));
     }

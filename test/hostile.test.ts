@@ -20,6 +20,7 @@ import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRawStream, PD
 import { main } from '../src/cli/main.js';
 import { cleanScratch, collector, REPO, SEED, SEED_PNG, scratchDir } from './helpers.js';
 import { builtCli } from './builtCli.js';
+import { fsType, latinTtf, LATIN_WOFF2 } from './fontBytes.js';
 
 const CASES = path.join(REPO, 'test', 'fixtures', 'hostile');
 const BROWSER = process.env.BULLETIN_BROWSER ?? '/usr/bin/chromium';
@@ -224,6 +225,19 @@ function prepare(name: string, setup: string | undefined): Prepared {
       truncateSync(file, 50 * 1024 * 1024);
       break;
     }
+    case 'font-restricted-licence':
+      // The bundled Latin slice with OS/2 fsType 0x0002 (restricted licence embedding), and the same font unchanged.
+      writeFileSync(path.join(dir, 'fonts', 'body.ttf'), latinTtf(fsType(0x0002)));
+      copyFileSync(LATIN_WOFF2, path.join(dir, 'fonts', 'title.woff2'));
+      break;
+    case 'font-cff-outlines':
+      // What the file says decides: its outlines are in a `CFF ` table (the bytes are TrueType's; no program reads them).
+      writeFileSync(path.join(dir, 'fonts', 'title.otf'), latinTtf((t) => {
+        t.set('CFF ', t.get('glyf')!);
+        t.delete('glyf');
+        t.delete('loca');
+      }));
+      break;
     case 'symlink-template-to-etc-passwd':
       symlinkSync('/etc/passwd', path.join(dir, 'templates', 'extra.css'));
       break;

@@ -112,6 +112,8 @@ export const DIAGNOSTIC_CODES = {
   'image-type': { severity: 'error', message: '`{path}` is not a PNG, JPEG, SVG or WebP image (its content says otherwise, whatever its name)', hint: 'Export the photo as JPEG or PNG.' },
   'image-svg-malformed': { severity: 'error', message: '`{path}` is not a well-formed SVG: {reason}', hint: 'Export the figure again as a plain SVG (or PNG) from the drawing program.' },
   'image-svg-active': { severity: 'warning', message: '`{path}` holds {what}: removed from the figure printed and published', hint: 'A figure may only draw: scripts, event handlers, animations, embedded documents and references to other files are taken out. Export the figure again as a plain SVG to silence this.' },
+  'image-damaged': { severity: 'error', message: '`{path}` is damaged: {reason}', hint: 'Save or export the picture again from its original (a damaged file prints as an empty box), and replace this one.' },
+  'figure-svg-text': { severity: 'warning', message: 'the SVG figure `{path}` has text, which is set in the fonts of the machine that builds, not the layout\'s', hint: 'Convert the text to outlines in the drawing program (Inkscape: Path → Object to Path; Illustrator: Type → Create Outlines), or export the figure as PNG.' },
   'image-dimensions': { severity: 'error', message: 'the pixel size of `{path}` cannot be read, or is too large', hint: 'Save the photo again as a plain JPEG or PNG, scaled to a size for print.' },
 
   // Font files named in bulletin.yaml (src/model/checkAsset.ts, src/source/loadSeries.ts).
@@ -120,7 +122,8 @@ export const DIAGNOSTIC_CODES = {
   'font-unreadable': { severity: 'error', message: 'font file `{path}` cannot be read ({reason})', hint: 'Check the file and its permissions.' },
   'font-not-file': { severity: 'error', message: 'font file `{path}` is not a regular file', hint: 'Point to a TrueType/OpenType or WOFF2 file.' },
   'font-too-large': { severity: 'error', message: 'font file `{path}` is {size} MiB, the limit is {limit} MiB', hint: 'Use a subset of the font.' },
-  'font-type': { severity: 'error', message: '`{path}` is not a TrueType, OpenType or WOFF font', hint: 'Name a .ttf, .otf or .woff2 file.' },
+  'font-type': { severity: 'error', message: '`{path}` is not a usable font: {reason}', hint: 'Name a TrueType or OpenType font file (.ttf, .otf, .woff2), as the font\'s maker supplies it.' },
+  'font-type3': { severity: 'error', message: '`{path}` would be embedded in the PDF as a Type 3 font ({reason})', hint: 'Use the TrueType version of the font (.ttf, a static font with TrueType outlines whose licence allows embedding).' },
   'layout-impossible': { severity: 'error', message: 'the page of `layout` cannot be printed: {reason}', hint: 'Change the key named, or choose another `layout.preset` (docs/presets.md).' },
 
   // Numbering across the series (src/model/checkNumbering.ts).
@@ -134,9 +137,14 @@ export const DIAGNOSTIC_CODES = {
   // The series as a whole (src/validate.ts).
   'series-missing': { severity: 'error', message: 'this issue is not in a series: no bulletin.yaml in its folder or above', hint: 'Put the issue in the issues/ folder of a series (run `bulletin init` to start one).' },
   'series-no-issues': { severity: 'warning', message: 'no issue files found in {folder}', hint: 'Run `bulletin new` to write the first issue.' },
+  'output-name-duplicate': { severity: 'error', message: 'the outputs of `{file}` would overwrite those of `{other}`', hint: 'Give each issue file its own name (letters that differ only in upper and lower case count as the same name), e.g. `2018-02.yaml`.' },
+  'output-name-reserved': { severity: 'error', message: 'the issue file `{file}` cannot be built under its name: {reason}', hint: 'Rename the file, e.g. after the issue\'s year and number (`2018-02.yaml`).' },
 
-  // Found while building (src/check/checkGlyphs.ts, src/renderIssue.ts).
-  'glyph-missing': { severity: 'warning', message: 'no font of the layout has the character 「{char}」 ({codePoint}); it would print as an empty box', hint: 'Replace the character, or name a font file that has it under `fonts:` in bulletin.yaml.' },
+  // The printed text of a source (src/source/printedFields.ts, src/check/).
+  'glyph-missing': { severity: 'warning', message: 'no font of the layout has the character 「{char}」 ({codePoint}); it would print as an empty box or in a font of the machine that builds', hint: 'Replace the character, or name a font file that has it under `fonts:` in bulletin.yaml.' },
+  'control-character': { severity: 'error', message: 'invisible control character {codePoint} in printed text: it can reorder, break or hide what is printed, and no editor shows it', hint: 'Delete it, or retype the text. Text copied from web pages, PDFs or chat programs often carries such characters.' },
+
+  // Found while building (src/renderIssue.ts, src/render/sanitizeHtml.ts).
   'template-content-removed': { severity: 'warning', message: 'the page the series templates made held {what}: removed from the page printed and published', hint: 'A published page runs nothing and loads only its own files: take scripts, event handlers, frames, forms, <base>, <meta http-equiv> and other addresses out of the series templates (templates/).' },
   'resource-blocked': { severity: 'warning', message: 'the document asked for {url}, which was refused', hint: 'An issue may use only its own images and the layout\'s files; check the series templates and stylesheets.' },
 

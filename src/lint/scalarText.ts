@@ -30,17 +30,24 @@ function literalOffsets(source: string, headerStart: number, end: number): numbe
   return offsets;
 }
 
+function consecutive(from: number, length: number): number[] {
+  const out = new Array<number>(length);
+  for (let i = 0; i < length; i++) out[i] = from + i;
+  return out;
+}
+
 /** Candidate offsets by the scalar's style; they are trusted only after checking them character by character. */
 function candidates(node: Node, source: string): number[] | undefined {
   if (!isScalar(node) || typeof node.value !== 'string' || !node.range) return undefined;
   const [start, end] = node.range;
   const value = node.value;
   switch (node.type) {
+    // One offset per UTF-16 unit (the text's indices), not per code point: 𓀀 takes two.
     case 'PLAIN':
-      return Array.from(value, (_, i) => start + i);
+      return consecutive(start, value.length);
     case 'QUOTE_DOUBLE':
     case 'QUOTE_SINGLE':
-      return Array.from(value, (_, i) => start + 1 + i);
+      return consecutive(start + 1, value.length);
     case 'BLOCK_LITERAL':
       return literalOffsets(source, start, end);
     default:

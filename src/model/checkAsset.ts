@@ -73,6 +73,12 @@ export async function checkAsset(io: Io, root: string, baseDir: string, ref: str
   if (info.size > MAX_ASSET_BYTES[kind]) {
     return { ok: false, code: `${kind}-too-large`, message: `${what} \`${ref}\` is ${(info.size / 1048576).toFixed(1)} MiB, the limit is ${MAX_ASSET_BYTES[kind] / 1048576} MiB`, hint: kind === 'image' ? 'Scale the photo down (300 dpi at print size is plenty) or save it as JPEG.' : 'Use a subset of the font.' };
   }
+  const relPath = path.relative(root, real).split(path.sep).join('/');
+  // The file is published under its real name (the HTML folder's copy): a name with a backslash or a
+  // control character, reached through a link, is no plain name on other systems.
+  if (/[\\\u0000-\u001f\u007f]/.test(relPath)) {
+    return { ok: false, code: `${kind}-outside`, message: `${what} \`${ref}\` leads to a file whose name has a backslash or a control character (${JSON.stringify(relPath)}), which cannot be published`, hint: 'Rename the file, and refer to it by its own name rather than through a symbolic link.' };
+  }
   const head = await io.readHead(real, 65536);
-  return { ok: true, real, relPath: path.relative(root, real).split(path.sep).join('/'), head, size: info.size };
+  return { ok: true, real, relPath, head, size: info.size };
 }

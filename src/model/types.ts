@@ -14,6 +14,8 @@ export interface FontChoice {
   readonly family: string;
   /** Absolute path of the font file, inside the series folder. */
   readonly file: string;
+  /** The code points the file's cmap maps to a glyph (sorted ranges), when validation read it. */
+  readonly coverage?: readonly (readonly [number, number])[];
 }
 
 export interface Distribution {

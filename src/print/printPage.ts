@@ -1,6 +1,9 @@
 // Loads a served document in a page with JavaScript off, waits for its fonts and images, and prints it.
 import type { Page } from 'puppeteer';
 import { ORIGIN, type DocumentServer } from './documentServer.js';
+import { urlPath } from '../render/urlPath.js';
+import { familyOf, FONT_ROLES } from '../render/fontFaces.js';
+import { BulletinError, ExitCode } from '../diagnostics/exitCodes.js';
 
 export const PRINT_TIMEOUT_MS = 120_000;
 
@@ -16,7 +19,7 @@ export async function preparePage(page: Page): Promise<void> {
 export async function loadDocument(page: Page, server: DocumentServer, entry: string, options: { screenLayout?: boolean } = {}): Promise<void> {
   const screenLayout = options.screenLayout ?? true;
   await page.emulateMediaType(screenLayout ? 'print' : 'screen');
-  const url = `${ORIGIN}/${encodeURI(entry)}`;
+  const url = `${ORIGIN}/${urlPath(entry)}`;
   // This navigation is ours; any other of the page is the document's (see DocumentServer.navigations).
   server.expect(url);
   await page.goto(url, { waitUntil: 'load', timeout: PRINT_TIMEOUT_MS });
@@ -30,6 +33,24 @@ export async function loadDocument(page: Page, server: DocumentServer, entry: st
     });
   }
   await page.evaluate(() => document.fonts.ready.then(() => undefined));
+  // A face Chrome refused (its font sanitiser rejects damaged tables that validate cannot see) would
+  // print its text in some other font, silently: that is an error naming the font.
+  const failed = await page.evaluate(() => {
+    const out: string[] = [];
+    for (const face of document.fonts as unknown as Iterable<FontFace>) if (face.status === 'error') out.push(face.family.replace(/^["']|["']$/g, ''));
+    return out;
+  });
+  if (failed.length) throw fontLoadError([...new Set(failed)]);
+}
+
+/** The families Chrome could not load, in words: a role's font file, or a font a series stylesheet declares. */
+export function fontLoadError(families: readonly string[]): BulletinError {
+  const named = families.map((family) => {
+    const role = FONT_ROLES.find((r) => familyOf(r) === family);
+    return role ? `the font file of \`fonts.${role}\` (${family})` : `the font \`${family}\` a series stylesheet declares`;
+  });
+  return new BulletinError(`Chrome could not load ${named.join(', ')}: the file is damaged or not a font Chrome accepts, and its text would print in another font`, ExitCode.RenderFailed,
+    'Replace the font file with the one its maker supplies (a TrueType .ttf or .woff2), or remove it from bulletin.yaml to use the bundled face.');
 }
 
 /** How a document leaves itself, when it does: where to, and by what. */

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { createRequire } from 'node:module';
 import type { FontRole, Series } from '../model/types.js';
 import { nodeIo } from '../io.js';
+import { cssUrl } from './urlPath.js';
 
 export interface FontFace {
   /** CSS family the templates use: bulletin-title, bulletin-body, … */
@@ -11,8 +12,10 @@ export interface FontFace {
   url: string;
   /** Absolute path of the font file. */
   file: string;
-  /** Code point ranges; empty means the whole font. */
+  /** Code point ranges (a bundled slice's unicode-range); empty means the whole font. */
   ranges: [number, number][];
+  /** What a series' own font file maps (its cmap, read when the series was validated); not written into CSS. */
+  coverage?: readonly (readonly [number, number])[];
   format: 'woff2' | 'woff' | 'truetype' | 'opentype';
 }
 
@@ -73,7 +76,7 @@ export function fontFaces(series: Series): FontFace[] {
   for (const role of FONT_ROLES) {
     const family = familyOf(role);
     const own = series.fonts[role];
-    if (own) out.push({ family, url: `fonts/${role}-${path.basename(own.file)}`, file: own.file, ranges: [], format: formatOf(own.file) });
+    if (own) out.push({ family, url: `fonts/${role}-${path.basename(own.file)}`, file: own.file, ranges: [], format: formatOf(own.file), ...(own.coverage ? { coverage: own.coverage } : {}) });
     else for (const face of bundledFaces(BUNDLED[role].pkg, BUNDLED[role].css)) out.push({ family, ...face });
   }
   return out;
@@ -104,7 +107,7 @@ export function fontFaceCss(faces: readonly FontFace[], urlPrefix: string): stri
   return faces
     .map((f) => {
       const range = f.ranges.length ? `\n  unicode-range: ${f.ranges.map(([a, b]) => (a === b ? `U+${a.toString(16)}` : `U+${a.toString(16)}-${b.toString(16)}`)).join(',')};` : '';
-      return `@font-face {\n  font-family: '${f.family}';\n  font-display: block;\n  src: url(${urlPrefix}${f.url}) format('${f.format}');${range}\n}`;
+      return `@font-face {\n  font-family: '${f.family}';\n  font-display: block;\n  src: ${cssUrl(`${urlPrefix}${f.url}`)} format('${f.format}');${range}\n}`;
     })
     .join('\n');
 }

@@ -1,5 +1,6 @@
 // A series' issues → the view of its index page: newest first, with links to each PDF and HTML page.
 import type { Issue } from '../model/types.js';
+import { urlPath } from './urlPath.js';
 
 export interface IndexView {
   seriesLine: string;
@@ -14,7 +15,7 @@ export interface IndexView {
  * are linked. Links are relative and encoded as one path segment each (`#`, `?`, `%`, `:` in a name).
  */
 export function indexView(issues: readonly Issue[], written: (file: string) => boolean): IndexView {
-  const link = (file: string) => (written(file) ? encodeURIComponent(file) : undefined);
+  const link = (file: string) => (written(file) ? urlPath(file) : undefined);
   const series = issues[0]!.series;
   return {
     seriesLine: series.seriesLine,

@@ -7,6 +7,7 @@ import { issueCss } from './issueCss.js';
 import { facesFor, fontFaces } from './fontFaces.js';
 import { issueText } from '../model/issueText.js';
 import { sanitizeHtml, PAGE_POLICY } from './sanitizeHtml.js';
+import { urlPath } from './urlPath.js';
 import { geometryCss, GEOMETRY_SHEET } from '../layout/geometryCss.js';
 
 /** A file of a document: its bytes in memory, or a file read when first asked for (fonts, images). */
@@ -71,10 +72,10 @@ export function issueDocument(issue: Issue, layout: CompiledLayout, stylesheets:
     resources.set(`${assets}/print-only.css`, { type: 'text/css; charset=utf-8', body: SCREENLESS_CSS });
     sheetUrls.push(`${assets}/print-only.css`);
   }
+  // URLs are percent-encoded segment by segment; the resources keep the files' own names.
   const view = issueView(issue, options.toc, {
-    // The URL is percent-encoded segment by segment; the resource keeps the file's own name.
-    imageUrl: (figure) => `${assets}/images/${figure.relPath}`.split('/').map(encodeURIComponent).join('/'),
-    stylesheets: sheetUrls,
+    imageUrl: (figure) => urlPath(`${assets}/images/${figure.relPath}`),
+    stylesheets: sheetUrls.map(urlPath),
   }, options.coverPages);
   for (const section of issue.sections) {
     for (const article of section.articles) {

@@ -20,8 +20,8 @@ function checkContract(sources: TemplateSources, layout: CompiledLayout, root: s
     throw new Error(`the series' ${own.map((f) => f.slice(root.length + 1)).join(', ')} ${problems.length === 1 ? 'breaks' : 'break'} the layout's contract:\n  - ${problems.join('\n  - ')}`);
   }
   for (const sheet of sources.stylesheets) {
-    const problem = sheet.name.startsWith('series-') ? stylesheetProblem(sheet.text) : undefined;
-    if (problem) throw new Error(`templates/${sheet.name.slice('series-'.length)}: ${problem}`);
+    const problem = sheet.series ? stylesheetProblem(sheet.text) : undefined;
+    if (problem) throw new Error(`templates/${sheet.name.replace(/^series-/, '')}: ${problem}`);
   }
 }
 
@@ -29,7 +29,7 @@ export interface Layout {
   layout: CompiledLayout;
   index: CompiledIndex | undefined;
   yearbook: CompiledYearbook | undefined;
-  stylesheets: { name: string; text: string }[];
+  stylesheets: { name: string; text: string; series: boolean }[];
 }
 
 export class Layouts {

@@ -6,6 +6,8 @@ import { nodeIo, type Io } from '../io.js';
 
 export const DEFAULT_TEMPLATES = fileURLToPath(new URL('../../templates/', import.meta.url));
 const MAX_TEMPLATE_BYTES = 256 * 1024;
+/** The layout's main stylesheet: a series file of this name replaces the default. */
+export const MAIN_STYLESHEET = 'bulletin.css';
 
 export interface TemplateSources {
   /** issue.hbs */
@@ -16,8 +18,12 @@ export interface TemplateSources {
   yearbook: { name: string; text: string } | undefined;
   /** partials by name (file name without .hbs) */
   partials: Map<string, { name: string; text: string }>;
-  /** CSS files in order: the default stylesheet, then the series' own additions. */
-  stylesheets: { name: string; text: string }[];
+  /**
+   * CSS files in order: the main stylesheet (`bulletin.css`: the default, or the series' own, which
+   * replaces it), then the series' other `.css` files, as `series-<name>`. `series` marks those the
+   * series wrote: they are held to the template contract (no page geometry).
+   */
+  stylesheets: { name: string; text: string; series: boolean }[];
 }
 
 async function readDir(io: Io, dir: string): Promise<string[]> {
@@ -48,10 +54,18 @@ export async function loadTemplates(seriesRoot: string | undefined, io: Io = nod
     const root = layer === 0 ? dir : seriesRoot!;
     for (const name of await readDir(io, dir)) {
       const file = path.join(dir, name);
+      // Written into the HTML folder under its own name: one that is no plain file name elsewhere is refused.
+      if (name.endsWith('.css') && /[\\\u0000-\u001f\u007f]/.test(name)) throw new Error(`${file}: the file name has a backslash or a control character; rename it`);
       if (name === 'issue.hbs') main = { name: file, text: await readTemplate(io, root, file) };
       else if (name === 'index.hbs') index = { name: file, text: await readTemplate(io, root, file) };
       else if (name === 'yearbook.hbs') yearbook = { name: file, text: await readTemplate(io, root, file) };
-      else if (name.endsWith('.css')) stylesheets.push({ name: layer === 0 ? name : `series-${name}`, text: await readTemplate(io, root, file) });
+      else if (name === MAIN_STYLESHEET) {
+        // The series' bulletin.css replaces the default one, in its place (first).
+        const sheet = { name, text: await readTemplate(io, root, file), series: layer > 0 };
+        const at = stylesheets.findIndex((s) => s.name === MAIN_STYLESHEET);
+        if (at >= 0) stylesheets[at] = sheet;
+        else stylesheets.unshift(sheet);
+      } else if (name.endsWith('.css')) stylesheets.push({ name: layer === 0 ? name : `series-${name}`, text: await readTemplate(io, root, file), series: layer > 0 });
     }
     for (const name of await readDir(io, path.join(dir, 'partials'))) {
       if (name.endsWith('.hbs')) partials.set(name.slice(0, -4), { name: path.join(dir, 'partials', name), text: await readTemplate(io, root, path.join(dir, 'partials', name)) });

@@ -1,6 +1,6 @@
 // One issue file → its Issue model and every problem found in it (schema, dates, ids, bodies, figures).
 import path from 'node:path';
-import type { Io } from '../io.js';
+import { errnoCode, type Io } from '../io.js';
 import { diagnostic, hasErrors, type Diagnostic, type DiagnosticCode, type Span } from '../diagnostics/diagnostic.js';
 import { loadYaml } from './loadYaml.js';
 import { offsetSpan } from './parseYaml.js';
@@ -12,8 +12,13 @@ import { paragraphCount } from '../model/blocks.js';
 import { checkAsset } from '../model/checkAsset.js';
 import { sniffImage, MAX_IMAGE_PIXELS } from '../model/sniffImage.js';
 import { sanitizeSvg } from '../model/sanitizeSvg.js';
+import { slugOf } from '../model/outputNames.js';
 import { compileIssue, derivedArticleId, figureKey, type CheckedFigure, type IssueData } from '../model/compileIssue.js';
-import type { Issue, IssueKind, Series } from '../model/types.js';
+import type { Figure, Issue, IssueKind, Series } from '../model/types.js';
+import { imageProblem, svgText } from '../model/imageIntegrity.js';
+import { printedFields, ISSUE_PRINTED } from './printedFields.js';
+import { controlCharacters } from '../check/controlCharacters.js';
+import { glyphDiagnostics, seriesCoverage } from '../check/checkGlyphs.js';
 import { isScalar, type Document, type LineCounter, type Scalar } from 'yaml';
 import { lintIssue, ISSUE_TEXTS } from '../lint/lintIssue.js';
 import { checkPlainTexts } from './checkPlainTexts.js';
@@ -64,6 +69,36 @@ function bodyLineSpan(doc: Document, lc: LineCounter, text: string, bodyPath: Da
 }
 
 /**
+ * Verdicts of the image integrity check by file, size and modification time: a photo used by many
+ * issues is read once per run (and once per change in a preview session).
+ */
+const imageVerdicts = new Map<string, Promise<ImageVerdict>>();
+const MAX_IMAGE_VERDICTS = 4000;
+
+interface ImageVerdict {
+  /** Why the image would not print whole. */
+  damage: string | undefined;
+  /** The text an SVG drawing prints ('' when none). */
+  text: string;
+}
+
+/** Reads the whole image at `real` (a regular file under the size cap): is it whole, and what text does an SVG print? */
+async function imageVerdict(io: Io, real: string, mime: Figure['mime']): Promise<ImageVerdict> {
+  const info = await io.stat(real);
+  const key = `${real}\0${info.size}\0${info.mtimeMs}`;
+  let verdict = imageVerdicts.get(key);
+  if (!verdict) {
+    if (imageVerdicts.size >= MAX_IMAGE_VERDICTS) imageVerdicts.delete(imageVerdicts.keys().next().value!);
+    verdict = io.readFile(real).then(
+      (bytes) => ({ damage: imageProblem(bytes, mime), text: mime === 'image/svg+xml' ? svgText(bytes) : '' }),
+      (error: unknown) => ({ damage: `it cannot be read (${errnoCode(error) ?? 'error'})`, text: '' }),
+    );
+    imageVerdicts.set(key, verdict);
+  }
+  return verdict;
+}
+
+/**
  * `seriesRoot` is the real path of the series folder: images are checked against it even when
  * bulletin.yaml itself has errors (`series` is then undefined and the model is not built).
  */
@@ -96,6 +131,11 @@ export async function loadIssue(io: Io, file: string, display: string, series: S
   const lint = lintIssue({ source: loaded.text, doc, lineCounter: lc, display, rules: series?.lint.rules ?? seriesLintRules(), parseMarkdown: (text) => markdown.body(text).blocks });
   out.push(...lint.diagnostics);
   result.fixes = lint.fixes;
+
+  // The printed text: no invisible control characters, and a font of the layout for every character.
+  const fields = printedFields(doc, source, ISSUE_PRINTED, markdown);
+  out.push(...controlCharacters(fields, display, lc));
+  if (series) out.push(...glyphDiagnostics(fields, seriesCoverage(series), display, lc));
 
   // Date and year.
   const date = typeof data.date === 'string' ? parsePlainDate(data.date) : undefined;
@@ -184,6 +224,17 @@ export async function loadIssue(io: Io, file: string, display: string, series: S
           add([...fPath, 'image'], 'error', 'image-dimensions', `\`${f.image}\` declares ${image.width}×${image.height} pixels`, `Scale the photo to at most ${MAX_IMAGE_PIXELS / 1e6} megapixels.`);
           continue;
         }
+        const verdict = await imageVerdict(io, asset.real, image.mime);
+        if (verdict.damage) {
+          add([...fPath, 'image'], 'error', 'image-damaged', `\`${f.image}\` is damaged: ${verdict.damage}`, 'Save or export the picture again from its original (a damaged file prints as an empty box), and replace this one.');
+          continue;
+        }
+        if (verdict.text) {
+          const sample = verdict.text.length > 40 ? `${[...verdict.text].slice(0, 40).join('')}…` : verdict.text;
+          add([...fPath, 'image'], 'warning', 'figure-svg-text',
+            `the SVG figure \`${f.image}\` has text (「${sample}」), which Chrome sets in the fonts installed on the machine that builds, not in the layout's fonts: it may print in another typeface, as empty boxes, or in a font the PDF cannot embed`,
+            'Convert the text to outlines in the drawing program (Inkscape: Path → Object to Path; Illustrator: Type → Create Outlines), or export the figure as PNG.');
+        }
         let svg: string | undefined;
         if (image.mime === 'image/svg+xml') {
           // Printed and published as sanitised, never as the file is (model/sanitizeSvg.ts).
@@ -226,7 +277,7 @@ export async function loadIssue(io: Io, file: string, display: string, series: S
   }
   if (!hasErrors(out) && series && date) {
     result.issue = compileIssue(data as unknown as IssueData, {
-      file, slug: path.basename(file).replace(/\.ya?ml$/i, ''), series, date, figures, markdown,
+      file, slug: slugOf(file), series, date, figures, markdown,
     });
   }
   return result;

@@ -1,6 +1,6 @@
 // bulletin.yaml → the resolved Series and the problems found in it (schema, font files).
 import path from 'node:path';
-import type { Io } from '../io.js';
+import { errnoCode, type Io } from '../io.js';
 import { diagnostic, hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { loadYaml } from './loadYaml.js';
 import { schemaCheck } from './schemaCheck.js';
@@ -8,6 +8,12 @@ import { locate } from './locate.js';
 import { checkAsset } from '../model/checkAsset.js';
 import { resolveSeries, seriesLintRules, type SeriesData } from '../config/resolveSeries.js';
 import type { FontRole, Series } from '../model/types.js';
+import { readFont, type FontFacts, type FontRead } from '../model/fontFile.js';
+import { type3Reason, type3Hint } from '../model/fontEmbedding.js';
+import { printedFields, SERIES_PRINTED } from './printedFields.js';
+import { markdownParses } from '../model/parseBody.js';
+import { controlCharacters } from '../check/controlCharacters.js';
+import { glyphDiagnostics, glyphWarning, seriesCoverage, uncoveredCharacters } from '../check/checkGlyphs.js';
 import { lintSeries, SERIES_TEXTS } from '../lint/lintSeries.js';
 import { checkPlainTexts } from './checkPlainTexts.js';
 import { resolveGeometry } from '../layout/resolveGeometry.js';
@@ -27,10 +33,27 @@ export interface LoadedSeries {
   fixes: TextFix[];
 }
 
-function looksLikeFont(head: Uint8Array): boolean {
-  const tag = String.fromCharCode(...head.subarray(0, 4));
-  return tag === 'wOF2' || tag === 'wOFF' || tag === 'OTTO' || tag === 'true' || (head[0] === 0 && head[1] === 1 && head[2] === 0 && head[3] === 0);
+/**
+ * What was read of each font file, by path, size and modification time: a series is loaded once
+ * per run, but the preview loads it again at every save, and a CJK font takes a moment to read.
+ */
+const fontReads = new Map<string, Promise<FontRead>>();
+const MAX_FONT_READS = 64;
+
+async function readFontFile(io: Io, real: string): Promise<FontRead> {
+  const info = await io.stat(real);
+  const key = `${real}\0${info.size}\0${info.mtimeMs}`;
+  let read = fontReads.get(key);
+  if (!read) {
+    if (fontReads.size >= MAX_FONT_READS) fontReads.delete(fontReads.keys().next().value!);
+    read = io.readFile(real).then((bytes) => readFont(bytes), (error: unknown) => ({ ok: false as const, reason: `it cannot be read (${errnoCode(error) ?? 'error'})` }));
+    fontReads.set(key, read);
+  }
+  return read;
 }
+
+/** Characters the layout itself prints in every issue: issue and date lines, the contents, the labels of the distribution block. */
+const LAYOUT_TEXT = '本期目录【】（）。，：—-0123456789·…年第期总增刊〇一二三四五六七八九十月日编者按报送发本期增发共印份';
 
 export async function loadSeries(io: Io, file: string, display: string): Promise<LoadedSeries> {
   const result: LoadedSeries = { file, display, text: undefined, data: undefined, series: undefined, diagnostics: [], fixes: [] };
@@ -47,21 +70,47 @@ export async function loadSeries(io: Io, file: string, display: string): Promise
   const data = parsed.data as SeriesData;
   const root = seriesRoot ?? (await io.realpath(path.dirname(file)));
   const fontFiles: Partial<Record<FontRole, string>> = {};
+  const coverage: Partial<Record<FontRole, FontFacts['coverage']>> = {};
   for (const [role, font] of Object.entries(data.fonts ?? {}) as [FontRole, { file: string }][]) {
     const asset = await checkAsset(io, root, root, font.file, 'font');
     const span = locate(doc, lineCounter, ['fonts', role, 'file']);
     if (!asset.ok) {
       result.diagnostics.push(diagnostic(display, span, 'error', asset.code, asset.message, asset.hint));
-    } else if (!looksLikeFont(asset.head)) {
-      result.diagnostics.push(diagnostic(display, span, 'error', 'font-type', `\`${font.file}\` is not a TrueType, OpenType or WOFF font`, 'Name a .ttf, .otf or .woff2 file.'));
-    } else {
-      fontFiles[role] = asset.real;
+      continue;
     }
+    const read = await readFontFile(io, asset.real);
+    if (!read.ok) {
+      result.diagnostics.push(diagnostic(display, span, 'error', 'font-type', `\`${font.file}\` is not a usable font: ${read.reason}`, 'Name a TrueType or OpenType font file (.ttf, .otf, .woff2), as the font\'s maker supplies it.'));
+      continue;
+    }
+    const type3 = type3Reason(read.facts);
+    if (type3) {
+      result.diagnostics.push(diagnostic(display, span, 'error', 'font-type3', `\`${font.file}\` would be embedded in the PDF as a Type 3 font (${type3}), which print shops refuse and the build's self-check rejects`, type3Hint(read.facts)));
+      continue;
+    }
+    fontFiles[role] = asset.real;
+    coverage[role] = read.facts.coverage;
   }
   result.diagnostics.push(...checkPlainTexts(doc, lineCounter, loaded.text!, display, SERIES_TEXTS));
   const { geometry, problems } = resolveGeometry(data.layout);
   for (const p of problems) result.diagnostics.push(diagnostic(display, locate(doc, lineCounter, p.path), 'error', 'layout-impossible', p.message, p.hint));
-  if (!hasErrors(result.diagnostics)) result.series = resolveSeries(data, root, file, fontFiles, geometry);
+  if (!hasErrors(result.diagnostics)) {
+    const series = resolveSeries(data, root, file, fontFiles, geometry);
+    const fonts: Series['fonts'] = Object.fromEntries(Object.entries(series.fonts).map(([role, choice]) => [role, { ...choice, coverage: coverage[role as FontRole] }]));
+    result.series = { ...series, fonts };
+  }
+  // The printed text of the series: no invisible control characters, and a font for every character.
+  const fields = printedFields(doc, loaded.text!, SERIES_PRINTED, markdownParses());
+  result.diagnostics.push(...controlCharacters(fields, display, lineCounter));
+  if (result.series) {
+    const covers = seriesCoverage(result.series);
+    result.diagnostics.push(...glyphDiagnostics(fields, covers, display, lineCounter));
+    // What the layout prints itself depends on the series' fonts only: reported where they are named.
+    const layoutText = `${LAYOUT_TEXT}${result.series.layout.pageNumber}`;
+    for (const ch of uncoveredCharacters(layoutText, covers)) {
+      result.diagnostics.push(glyphWarning(display, locate(doc, lineCounter, ['fonts'], { key: true }), ch, ', which the layout prints (issue line, date, contents or distribution block)'));
+    }
+  }
   // After resolving: a copy-editing check set to `error` must not keep the series from loading.
   const lint = lintSeries({ source: loaded.text!, doc, lineCounter, display, rules: result.series?.lint.rules ?? seriesLintRules() });
   result.diagnostics.push(...lint.diagnostics);

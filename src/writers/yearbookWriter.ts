@@ -13,6 +13,7 @@ import { yearbookView } from '../render/yearbookView.js';
 import { sanitizeHtml, PAGE_POLICY } from '../render/sanitizeHtml.js';
 import { facesFor, fontFaces, fontFaceCss } from '../render/fontFaces.js';
 import { geometryCss, GEOMETRY_SHEET } from '../layout/geometryCss.js';
+import { urlPath } from '../render/urlPath.js';
 import { serveDocument } from '../print/documentServer.js';
 import { loadDocument, preparePage } from '../print/printPage.js';
 import { printUntilSettled } from '../print/printLoop.js';
@@ -35,7 +36,8 @@ function contentsDocument(year: number, issues: readonly Bound[], layout: Layout
   const render = layout.yearbook;
   if (!render) throw new BulletinError('no yearbook.hbs template', ExitCode.RenderFailed);
   const sheets = layout.stylesheets.map((s) => `yearbook_files/${s.name}`);
-  const view = yearbookView(year, issues.map((i) => i.issue), new Map(issues.map((i) => [i.issue.slug, i.paginated.state.pages])), startPages, [sheets[0]!, 'yearbook_files/fonts.css', ...sheets.slice(1), `yearbook_files/${GEOMETRY_SHEET}`]);
+  const links = [sheets[0]!, 'yearbook_files/fonts.css', ...sheets.slice(1), `yearbook_files/${GEOMETRY_SHEET}`].map(urlPath);
+  const view = yearbookView(year, issues.map((i) => i.issue), new Map(issues.map((i) => [i.issue.slug, i.paginated.state.pages])), startPages, links);
   // Printed only, but from a series template like an issue page: the same sanitiser and policy.
   const html = sanitizeHtml(render(view), { policy: PAGE_POLICY }).html;
   const faces = facesFor(fontFaces(series), html);

@@ -46,3 +46,25 @@ describe('checkAsset: the form of the reference', () => {
     expect(check).toMatchObject({ ok: false, code: 'font-outside' });
   });
 });
+
+describe('checkAsset: the name the file is published under', () => {
+  it.skipIf(process.platform === 'win32')('refuses a link to a file whose real name has a backslash or a control character', async () => {
+    const { mkdtempSync, realpathSync, rmSync, symlinkSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const path = await import('node:path');
+    const { nodeIo } = await import('../../src/io.js');
+    const root = realpathSync(mkdtempSync(path.join(tmpdir(), 'bulletin-asset-')));
+    try {
+      for (const name of ['a\\b.png', 'a\u0007b.png']) {
+        writeFileSync(path.join(root, name), 'x');
+        symlinkSync(name, path.join(root, 'link.png'));
+        const check = await checkAsset(nodeIo, root, root, 'link.png', 'image');
+        expect(check.ok, name).toBe(false);
+        if (!check.ok) expect([check.code, check.message]).toEqual(['image-outside', expect.stringContaining('backslash or a control character')]);
+        rmSync(path.join(root, 'link.png'));
+      }
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+});

@@ -63,4 +63,17 @@ describe('the template contract', () => {
     const root = seriesWith({ 'partials/cover.hbs': '<header class="cover"><h1 class="masthead">{{name}}</h1>{{> toc}}</header>', 'extra.css': '.masthead { font-size: 48pt; }' });
     await expect(new Layouts().for({ series: { root } } as Issue)).resolves.toBeDefined();
   });
+
+  it('lets a series bulletin.css replace the default stylesheet in its place, and holds it to the contract too', async () => {
+    const root = seriesWith({ 'bulletin.css': '.masthead { color: navy; }', 'extra.css': '.x { color: red; }' });
+    const sources = await loadTemplates(root);
+    expect(sources.stylesheets.map((s) => [s.name, s.series])).toEqual([['bulletin.css', true], ['series-extra.css', true]]);
+    expect(sources.stylesheets[0]!.text).toBe('.masthead { color: navy; }');
+    const defaults = await loadTemplates(undefined);
+    expect(defaults.stylesheets.map((s) => [s.name, s.series])).toEqual([['bulletin.css', false]]);
+    // The replacement is the series' own: it may not set the page either.
+    const message = await loadError(seriesWith({ 'bulletin.css': ':root { --body-size: 20pt; }' }));
+    expect(message).toContain('templates/bulletin.css');
+    expect(message).toContain('--body-size');
+  });
 });

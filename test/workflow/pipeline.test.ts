@@ -6,6 +6,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { build, chooseWriters, type BuildEvent } from '../../src/pipeline.js';
 import { WRITERS } from '../../src/writers/writers.js';
+import { BulletinError } from '../../src/diagnostics/exitCodes.js';
 import { runCli, SEED } from '../helpers.js';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -50,6 +51,19 @@ describe('the pipeline', () => {
     expect(index).toContain('2018年第2期（总第11期）');
     // Nothing else was written: the index links to no PDF and no HTML page (an earlier build's would not count either).
     expect(index).not.toMatch(/href="[^"#]*\.(pdf|html)"/);
+  });
+
+  it('refuses, before a browser is looked for, two series whose issues would write the same names into one folder', async () => {
+    const a = copySeed();
+    const b = copySeed();
+    const events: BuildEvent[] = [];
+    const out = path.join(path.dirname(a), 'dist');
+    const error = await build([a, b], { outDir: out, browser: '/nonexistent/chrome', onProgress: (e) => events.push(e) }).then(() => undefined, (e: unknown) => e);
+    expect(error).toBeInstanceOf(BulletinError);
+    expect((error as BulletinError).exitCode).toBe(2);
+    expect((error as BulletinError).message).toMatch(/2018-02\.yaml and .*2018-02\.yaml would both write `2018-02\.pdf`/);
+    expect(events.filter((e) => e.type === 'browser')).toEqual([]);
+    expect(existsSync(out)).toBe(false);
   });
 
   it.skipIf(!existsSync(CHROMIUM))('inspect --paginated prints the view with real contents numbers and the pagination', async () => {

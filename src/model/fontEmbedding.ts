@@ -1,0 +1,32 @@
+// Which fonts Chrome writes into a PDF as Type 3 fonts (glyphs as drawings: print shops refuse them,
+// and the build's self-check fails). Tried with Chrome 156 (Skia's PDF backend) by printing a page
+// with each kind of font and reading the PDF with pdffonts:
+//
+// | font | embedded as |
+// |---|---|
+// | TrueType outlines (glyf), in .ttf, .woff or .woff2 | CID TrueType |
+// | PostScript outlines (CFF, an OpenType .otf) | Type 3 |
+// | a variable font (fvar), at any weight | Type 3 |
+// | OS/2 fsType with the "restricted licence" bit (0x0002, also with 0x0004 or 0x0008 beside it) or "bitmap embedding only" (0x0200) | Type 3 |
+// | OS/2 fsType "preview & print", "editable", "no subsetting" (0x0004, 0x0008, 0x0100) | CID TrueType |
+// | a colour font with TrueType outlines beside its SVG glyphs | CID TrueType |
+//
+// A font without outlines (bitmap strikes only) has nothing to embed either.
+import type { FontFacts } from './fontFile.js';
+
+/** Why Chrome would embed this font as Type 3, or undefined when it embeds it as a TrueType font. */
+export function type3Reason(facts: FontFacts): string | undefined {
+  if (facts.outlines === undefined) return 'it has no outlines, only bitmaps';
+  if (facts.outlines === 'CFF ' || facts.outlines === 'CFF2') return 'its outlines are PostScript (CFF) outlines, which Chrome does not embed';
+  if (facts.tables.has('fvar')) return 'it is a variable font, which Chrome does not embed';
+  if (facts.fsType !== undefined && facts.fsType & 0x0002) return 'its licence bits (OS/2 fsType) say "restricted licence embedding"';
+  if (facts.fsType !== undefined && facts.fsType & 0x0200) return 'its licence bits (OS/2 fsType) say "bitmap embedding only"';
+  return undefined;
+}
+
+export function type3Hint(facts: FontFacts): string {
+  if (facts.outlines === 'CFF ' || facts.outlines === 'CFF2') return 'Use the TrueType version of the font (.ttf, TrueType outlines), which most font makers supply, or convert it (FontForge: File → Generate Fonts → TrueType).';
+  if (facts.tables.has('fvar')) return 'Use the static font file of the weight you want (one file per weight, e.g. …-Regular.ttf), not the variable one.';
+  if (facts.outlines === undefined) return 'Use an outline font (TrueType .ttf), not a bitmap font.';
+  return 'Use a font whose licence allows embedding it in documents (most fonts made for print do), or ask the font\'s maker for such a version.';
+}

@@ -1,0 +1,180 @@
+// Whether an image file is whole: a truncated or damaged photo prints as an empty box, so it is an
+// error before the build. The structure is walked, not decoded: PNG chunks with their CRCs up to
+// IEND, JPEG segments and the entropy-coded scans up to EOI, the RIFF chunks of a WebP within the
+// file, an SVG that ends with its root element closed. Pure: bytes in, a reason (or nothing) out.
+import type { Figure } from './types.js';
+
+let crcTable: Uint32Array | undefined;
+
+function crc32(bytes: Uint8Array, start: number, end: number): number {
+  if (!crcTable) {
+    crcTable = new Uint32Array(256);
+    for (let n = 0; n < 256; n++) {
+      let c = n;
+      for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+      crcTable[n] = c >>> 0;
+    }
+  }
+  let c = 0xffffffff;
+  for (let i = start; i < end; i++) c = crcTable[(c ^ bytes[i]!) & 0xff]! ^ (c >>> 8);
+  return (c ^ 0xffffffff) >>> 0;
+}
+
+function u32be(b: Uint8Array, i: number): number {
+  return ((b[i]! << 24) >>> 0) + (b[i + 1]! << 16) + (b[i + 2]! << 8) + b[i + 3]!;
+}
+
+function u32le(b: Uint8Array, i: number): number {
+  return b[i]! + (b[i + 1]! << 8) + (b[i + 2]! << 16) + ((b[i + 3]! << 24) >>> 0);
+}
+
+const ascii = (b: Uint8Array, start: number, end: number) => String.fromCharCode(...b.subarray(start, end));
+
+function pngProblem(b: Uint8Array): string | undefined {
+  let i = 8;
+  let first = true;
+  let idat = false;
+  while (i < b.length) {
+    if (i + 12 > b.length) return `the file ends inside a chunk, at byte ${i} of ${b.length} (it was cut off)`;
+    const length = u32be(b, i);
+    const type = ascii(b, i + 4, i + 8);
+    if (!/^[A-Za-z]{4}$/.test(type) || length > 0x7fffffff) return `the chunk at byte ${i} is damaged`;
+    if (i + 12 + length > b.length) return `the file ends inside its ${type} chunk, ${i + 12 + length - b.length} bytes short (it was cut off)`;
+    if (crc32(b, i + 4, i + 8 + length) !== u32be(b, i + 8 + length)) return `the ${type} chunk at byte ${i} fails its checksum (CRC): the data is damaged`;
+    if (first && type !== 'IHDR') return 'it does not start with an IHDR chunk';
+    first = false;
+    if (type === 'IDAT') idat = true;
+    if (type === 'IEND') return idat ? undefined : 'it has no image data (IDAT)';
+    i += 12 + length;
+  }
+  return 'it has no IEND chunk: the file was cut off';
+}
+
+/** Markers without a length: SOI, EOI, RST0–7, TEM. */
+const standalone = (m: number) => m === 0xd8 || m === 0xd9 || (m >= 0xd0 && m <= 0xd7) || m === 0x01;
+
+function jpegProblem(b: Uint8Array): string | undefined {
+  let i = 2;
+  let frame = false;
+  let scan = false;
+  while (i < b.length) {
+    if (b[i] !== 0xff) return `a segment is damaged at byte ${i}`;
+    while (b[i] === 0xff && i < b.length) i += 1; // fill bytes
+    if (i >= b.length) break;
+    const marker = b[i]!;
+    i += 1;
+    if (marker === 0xd9) return frame && scan ? undefined : 'it ends before any image data';
+    if (standalone(marker)) continue;
+    if (i + 2 > b.length) break;
+    const length = (b[i]! << 8) + b[i + 1]!;
+    if (length < 2) return `a segment is damaged at byte ${i - 2}`;
+    if (i + length > b.length) return `the file ends inside a segment, ${i + length - b.length} bytes short (it was cut off)`;
+    if (marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc) frame = true;
+    i += length;
+    if (marker !== 0xda) continue;
+    if (!frame) return 'a scan comes before the frame header';
+    scan = true;
+    // The entropy-coded data: 0xFF is followed by 0x00 (a stuffed byte) or a restart marker, until the next marker.
+    for (;;) {
+      const ff = b.indexOf(0xff, i);
+      if (ff < 0 || ff + 1 >= b.length) return 'the file ends inside the image data, before its end marker (EOI): it was cut off';
+      const next = b[ff + 1]!;
+      if (next === 0x00 || (next >= 0xd0 && next <= 0xd7) || next === 0xff) {
+        i = ff + (next === 0xff ? 1 : 2);
+        continue;
+      }
+      i = ff;
+      break;
+    }
+  }
+  return 'the file ends before its end marker (EOI): it was cut off';
+}
+
+function webpProblem(b: Uint8Array): string | undefined {
+  const size = u32le(b, 4);
+  if (8 + size > b.length) return `its header promises ${8 + size} bytes, the file has ${b.length} (it was cut off)`;
+  const end = 8 + size;
+  let i = 12;
+  let image = false;
+  while (i < end) {
+    if (i + 8 > end) return `the file ends inside a chunk header, at byte ${i}`;
+    const type = ascii(b, i, i + 4);
+    const length = u32le(b, i + 4);
+    if (i + 8 + length > end) return `its ${type.trim()} chunk needs ${i + 8 + length - end} bytes more than the file has (it was cut off)`;
+    if (type === 'VP8 ' || type === 'VP8L' || type === 'ANMF') image = true;
+    i += 8 + length + (length & 1);
+  }
+  return image ? undefined : 'it has no image data (no VP8 or VP8L chunk)';
+}
+
+function svgProblem(b: Uint8Array): string | undefined {
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(b);
+  } catch {
+    return 'it is not valid UTF-8 text';
+  }
+  // What may follow the root element: white space, comments, processing instructions (cut from the end, no regex over the whole text).
+  let tail = text.trimEnd();
+  for (;;) {
+    const open = tail.endsWith('-->') ? tail.lastIndexOf('<!--') : tail.endsWith('?>') ? tail.lastIndexOf('<?') : -1;
+    if (open < 0) break;
+    tail = tail.slice(0, open).trimEnd();
+  }
+  tail = tail.slice(-4096);
+  if (/<\/(?:[\w.-]+:)?svg\s*>$/.test(tail)) return undefined;
+  // An empty root: <svg …/>.
+  if (/<(?:[\w.-]+:)?svg\b[^<>]*\/>$/.test(tail)) return undefined;
+  return 'it does not end with `</svg>`: the file was cut off';
+}
+
+/** Why `bytes` (the whole file, of the type its magic bytes say) would not print whole, or undefined. */
+export function imageProblem(bytes: Uint8Array, mime: Figure['mime']): string | undefined {
+  switch (mime) {
+    case 'image/png':
+      return pngProblem(bytes);
+    case 'image/jpeg':
+      return jpegProblem(bytes);
+    case 'image/webp':
+      return webpProblem(bytes);
+    case 'image/svg+xml':
+      return svgProblem(bytes);
+  }
+}
+
+const ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
+
+/**
+ * The text an SVG drawing prints (its `<text>` elements, tags and white space runs collapsed,
+ * character references decoded), at most `limit` characters; '' when it has none. Chrome sets this
+ * text in the fonts installed on the machine, not in the page's: an SVG image loads no web font.
+ */
+export function svgText(bytes: Uint8Array, limit = 200): string {
+  const text = new TextDecoder('utf-8', { fatal: false }).decode(bytes);
+  const open = /<(?:[\w.-]+:)?text(?=[\s>/])[^>]*>/g;
+  const closing = /<\/(?:[\w.-]+:)?text\s*>/g;
+  let out = '';
+  let elements = 0;
+  for (let m = open.exec(text); m && out.length < limit && elements < 1000; m = open.exec(text), elements++) {
+    if (m[0].endsWith('/>')) continue;
+    closing.lastIndex = open.lastIndex;
+    const end = closing.exec(text);
+    const close = end ? end.index - open.lastIndex : -1;
+    const inner = text.slice(open.lastIndex, close < 0 ? undefined : open.lastIndex + close);
+    const words = inner
+      .replace(/<!\[CDATA\[([\s\S]*?)\]\]>/g, (_, data: string) => data.replace(/&/g, '&amp;').replace(/</g, '&lt;'))
+      .replace(/<!--[\s\S]*?-->/g, '')
+      .replace(/<[^>]*>/g, '')
+      .replace(/&(?:#x([0-9a-f]+)|#(\d+)|(\w+));/gi, (all, hex: string | undefined, dec: string | undefined, name: string | undefined) => {
+        const cp = hex ? parseInt(hex, 16) : dec ? parseInt(dec, 10) : undefined;
+        if (cp !== undefined) return cp <= 0x10ffff ? String.fromCodePoint(cp) : '';
+        return ENTITIES[name!] ?? '';
+      })
+      .replace(/\s+/g, ' ')
+      .trim();
+    if (words) out += `${out ? ' ' : ''}${words}`;
+    if (close < 0) break;
+    open.lastIndex += close;
+  }
+  return out.slice(0, limit);
+}

@@ -1,0 +1,75 @@
+// The names an issue's outputs take, and the rule that no two outputs of one build share a name.
+// An issue file `<name>.yaml` writes `<name>.pdf`, `<name>.html` and `<name>_files/`; the build also
+// writes `index.html` and `yearbook-YEAR.pdf`. Names are compared as a case-insensitive file system
+// (macOS, Windows, an artifact unpacked there) and Unicode normalisation (NFC) would: `A.yaml` and
+// `a.yaml`, or an `é` written in one code point or two, would overwrite each other there.
+import path from 'node:path';
+import { diagnostic, FILE_START, type Diagnostic } from '../diagnostics/diagnostic.js';
+
+/** The base name of an issue's outputs: its file name without `.yaml` / `.yml`. */
+export function slugOf(file: string): string {
+  return path.basename(file).replace(/\.ya?ml$/i, '');
+}
+
+/** The form two output names are compared in. */
+export function outputKey(slug: string): string {
+  return slug.normalize('NFC').toLowerCase();
+}
+
+/** Why an issue's name cannot be an output name, or undefined when it can. */
+export function reservedName(slug: string): string | undefined {
+  const key = outputKey(slug);
+  if (key === 'index') return 'its HTML page would be `index.html`, the list of the series\' issues';
+  if (/^yearbook-\d+$/.test(key)) return `its PDF would be \`${slug}.pdf\`, the name of the year's bound volume (\`--yearbook\`)`;
+  if (slug === '' || slug.startsWith('.')) return 'its outputs would be hidden files (the name starts with a dot, or is empty)';
+  if (/[\\\u0000-\u001f\u007f]/.test(slug)) return 'the name has a backslash or a control character, which other systems read as a folder separator or cannot store';
+  return undefined;
+}
+
+/**
+ * The issue files of one series whose outputs would overwrite another's or a file the build writes
+ * itself: one error per file, at its start (the problem is its name), naming the other file.
+ * `display` shows a file as diagnostics do.
+ */
+export function checkOutputNames(files: readonly string[], display: (file: string) => string): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const byKey = new Map<string, string[]>();
+  for (const file of files) {
+    const slug = slugOf(file);
+    const reserved = reservedName(slug);
+    if (reserved) {
+      out.push(diagnostic(display(file), FILE_START, 'error', 'output-name-reserved', `the issue file \`${path.basename(file)}\` cannot be built under its name: ${reserved}`,
+        'Rename the file, e.g. after the issue\'s year and number (`2018-02.yaml`).'));
+      continue;
+    }
+    const key = outputKey(slug);
+    byKey.set(key, [...(byKey.get(key) ?? []), file]);
+  }
+  for (const group of byKey.values()) {
+    if (group.length < 2) continue;
+    for (const file of group) {
+      const others = group.filter((f) => f !== file).map((f) => `\`${display(f)}\``).join(', ');
+      out.push(diagnostic(display(file), FILE_START, 'error', 'output-name-duplicate',
+        `the outputs of \`${display(file)}\` (\`${slugOf(file)}.pdf\`, \`${slugOf(file)}.html\`) would overwrite those of ${others}: the build writes every issue of a series into one folder`,
+        'Give each issue file its own name (letters that differ only in upper and lower case count as the same name), e.g. `2018-02.yaml`.'));
+    }
+  }
+  return out;
+}
+
+/**
+ * Issues of several series built into one folder: the first two whose outputs share a name, as a
+ * sentence, or undefined. (Within a series validation has refused them already.)
+ */
+export function outputClash(issues: readonly { file: string; slug: string }[], display: (file: string) => string): string | undefined {
+  const seen = new Map<string, { file: string; slug: string }>();
+  for (const issue of issues) {
+    const key = outputKey(issue.slug);
+    const other = seen.get(key);
+    if (other && other.file !== issue.file) {
+      return `${display(other.file)} and ${display(issue.file)} would both write \`${issue.slug}.pdf\` and \`${issue.slug}.html\` into the output folder`;
+    }
+    seen.set(key, issue);
+  }
+  return undefined;
+}
