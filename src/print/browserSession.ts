@@ -1,5 +1,6 @@
 // Owns the browser: launch with safe flags over a pipe, one fresh profile, and a close that always runs.
 import { spawn, type ChildProcess } from 'node:child_process';
+import os from 'node:os';
 import type { Browser } from 'puppeteer-core';
 import { BulletinError, ExitCode } from '../diagnostics/exitCodes.js';
 import { INSTALL_HINT, type BrowserChoice } from './findBrowser.js';
@@ -47,6 +48,23 @@ const ARGS = [
   '--proxy-bypass-list=<-loopback>',
 ];
 
+/**
+ * The memory each Chrome process may take, in MiB: its data segment (heap and private mappings),
+ * RLIMIT_DATA, set on the browser before it starts and inherited by every renderer. Chrome offers
+ * no flag that bounds a renderer's memory (--js-flags heap limits bound only V8's heap, which a page
+ * without scripts hardly uses; the DOM, layout and paint records live elsewhere), and its own
+ * sandbox sets this very limit, but not with --no-sandbox, which bulletin passes when run as root.
+ * A renderer that reaches it crashes, and the stage it was in fails (print/stageWatchdog.ts).
+ * BULLETIN_MEMORY_LIMIT_MB changes it (0: no limit).
+ */
+export function memoryLimitMiB(env: NodeJS.ProcessEnv = process.env): number | undefined {
+  const set = env.BULLETIN_MEMORY_LIMIT_MB;
+  if (set !== undefined && /^\d+$/.test(set.trim())) return Number(set) > 0 ? Number(set) : undefined;
+  // A quarter of the machine, between 2 and 4 GiB: a 600-page issue's renderer takes about 1 GiB of
+  // data segment (480 MiB resident); a 3 KB SVG of nested <use> took it past 6 GiB.
+  return Math.round(Math.min(4096, Math.max(2048, os.totalmem() / 4 / 1048576)));
+}
+
 export interface BrowserSession {
   browser: Browser;
   choice: BrowserChoice;
@@ -66,7 +84,7 @@ function needsNoSandbox(): boolean {
   return typeof process.getuid === 'function' && process.getuid() === 0;
 }
 
-export async function openBrowser(choice: BrowserChoice, options: { noSandbox?: boolean; io?: Io } = {}): Promise<BrowserSession> {
+export async function openBrowser(choice: BrowserChoice, options: { noSandbox?: boolean; io?: Io; memoryLimitMiB?: number } = {}): Promise<BrowserSession> {
   const io = options.io ?? nodeIo;
   const profile = await io.makeTempDir('bulletin-chrome-');
   const args = [
@@ -78,7 +96,12 @@ export async function openBrowser(choice: BrowserChoice, options: { noSandbox?: 
   ];
   // Chrome is started here, before puppeteer has even loaded (that takes about as long as the start),
   // and driven over a pipe: if bulletin dies, Chrome reads the end of the pipe and quits too.
-  const proc = spawn(choice.path, args, { stdio: ['ignore', 'ignore', 'pipe', 'pipe', 'pipe'], detached: process.platform !== 'win32' });
+  // The memory limit is set by a shell that then becomes Chrome (exec: same process, same pipes).
+  const limit = process.platform === 'linux' && options.memoryLimitMiB ? options.memoryLimitMiB : undefined;
+  const [command, commandArgs] = limit
+    ? ['/bin/sh', ['-c', 'ulimit -d "$1" 2>/dev/null; shift; exec "$@"', 'sh', String(limit * 1024), choice.path, ...args]]
+    : [choice.path, args];
+  const proc = spawn(command, commandArgs, { stdio: ['ignore', 'ignore', 'pipe', 'pipe', 'pipe'], detached: process.platform !== 'win32' });
   // Once Chrome is gone (killed with its group by a Ctrl-C, or crashed), a write to its pipe fails:
   // that surfaces as the pending protocol calls failing, not as an uncaught stream error.
   for (const stream of [proc.stdio[3], proc.stdio[4]]) (stream as NodeJS.EventEmitter | null)?.on('error', () => undefined);
