@@ -108,6 +108,8 @@ export const DIAGNOSTIC_CODES = {
   'image-not-file': { severity: 'error', message: 'image `{path}` is not a regular file', hint: 'Point to a PNG, JPEG, SVG or WebP file.' },
   'image-too-large': { severity: 'error', message: 'image `{path}` is {size} MiB, the limit is {limit} MiB', hint: 'Scale the photo down (300 dpi at print size is plenty) or save it as JPEG.' },
   'image-type': { severity: 'error', message: '`{path}` is not a PNG, JPEG, SVG or WebP image (its content says otherwise, whatever its name)', hint: 'Export the photo as JPEG or PNG.' },
+  'image-svg-invalid': { severity: 'error', message: '`{path}` cannot be drawn: {reason}', hint: 'Open the figure in a drawing program and save it again as plain SVG, or export it as PNG.' },
+  'image-svg-complex': { severity: 'error', message: '`{path}` is too complex to print: {reason}', hint: 'Simplify the figure (fewer repeated elements, no filters or fine patterns), or export it as PNG at print size.' },
   'image-dimensions': { severity: 'error', message: 'the pixel size of `{path}` cannot be read, or is too large', hint: 'Save the photo again as a plain JPEG or PNG, scaled to a size for print.' },
 
   // Font files named in bulletin.yaml (src/model/checkAsset.ts, src/source/loadSeries.ts).
