@@ -23,7 +23,7 @@ export const SVG_LIMITS = {
   /** Filter primitives (`<feGaussianBlur>` …) in the file. */
   filterPrimitives: 64,
   /** Filter primitives run, counting every drawn copy of a filtered element. */
-  filterRuns: 2_000,
+  filterRuns: 500,
   /** `numOctaves` of `<feTurbulence>` (each octave is another pass over every pixel). */
   octaves: 10,
   /** `order` of `<feConvolveMatrix>` (order² multiplications per pixel). */
