@@ -50,10 +50,12 @@ const ARGS = [
 
 /**
  * The memory each Chrome process may take, in MiB: its data segment (heap and private mappings),
- * RLIMIT_DATA, set on the browser before it starts and inherited by every renderer. Chrome offers
- * no flag that bounds a renderer's memory (--js-flags heap limits bound only V8's heap, which a page
- * without scripts hardly uses; the DOM, layout and paint records live elsewhere), and its own
- * sandbox sets this very limit, but not with --no-sandbox, which bulletin passes when run as root.
+ * RLIMIT_DATA, set on the browser before it starts and inherited by every renderer (Linux). Chrome
+ * offers no flag that bounds a renderer's whole memory: --js-flags=--max-old-space-size bounds V8's
+ * heap, which with scripts off holds little but is shared with Blink's garbage-collected DOM and
+ * layout objects (so it is passed too), not the paint records, images and fonts in PartitionAlloc;
+ * Chrome's own sandbox sets this very data limit, but not with --no-sandbox, which bulletin passes
+ * when run as root.
  * A renderer that reaches it crashes, and the stage it was in fails (print/stageWatchdog.ts).
  * BULLETIN_MEMORY_LIMIT_MB changes it (0: no limit).
  */
@@ -90,6 +92,11 @@ export async function openBrowser(choice: BrowserChoice, options: { noSandbox?: 
   const args = [
     ...ARGS,
     ...(options.noSandbox || needsNoSandbox() ? ['--no-sandbox'] : []),
+    // V8's heap limit bounds Blink's garbage-collected objects too (the DOM, layout objects: they
+    // share V8's heap budget), on every platform: a document that builds millions of elements
+    // crashes its renderer at the limit (measured: a nested-<use> bomb under 128 MiB died at about
+    // 600 MiB instead of growing past 2.5 GiB). The data segment limit below bounds everything else.
+    ...(options.memoryLimitMiB ? [`--js-flags=--max-old-space-size=${options.memoryLimitMiB}`] : []),
     '--remote-debugging-pipe',
     `--user-data-dir=${profile}`,
     'about:blank',
