@@ -12,7 +12,11 @@ import { TemplateError } from './render/renderHtml.js';
 import type { Layout } from './render/layouts.js';
 import { checkContents } from './check/checkContents.js';
 import { checkPdfFonts } from './check/checkPdfFonts.js';
-import { readPdfText } from './check/readPdfText.js';
+import { readPageText, type PageText } from './check/readPdfText.js';
+import { checkVisibleText } from './check/checkVisibleText.js';
+import { seriesCoverage, uncoveredCharacters } from './check/checkGlyphs.js';
+import { issueText } from './model/issueText.js';
+import { STAGE_BUDGET_MS, stageTimeout } from './print/stageWatchdog.js';
 import { openPrintTarget, type PrintTarget } from './print/printTarget.js';
 import { paginateIssue } from './print/paginateIssue.js';
 import { ptFromMm } from './layout/presets.js';
@@ -124,13 +128,22 @@ export async function renderIssue(
     }
     const problems: string[] = [];
     if (options.selfCheck !== false) {
-      const texts = await readPdfText(printed.pdf);
+      // What a reader sees, page by page (text drawn invisible does not count), within the stage's budget.
+      const check = { name: 'check' as const, what: `checking the PDF of ${issue.slug}` };
+      const deadline = Date.now() + STAGE_BUDGET_MS.check;
+      const texts: PageText[] = [];
+      for (let i = 0; i < printed.pdf.getPageCount(); i++) {
+        if (Date.now() > deadline) throw stageTimeout(check, STAGE_BUDGET_MS.check);
+        texts.push(readPageText(printed.pdf, i));
+      }
       const { toc, pages, coverPages } = printed.state;
       problems.push(...checkContents(toc, issue.series.layout.pageNumber, texts.slice(0, coverPages), pages, texts.slice(coverPages)).map((p) => p.message));
+      const unprintable = new Set(uncoveredCharacters(issueText(issue), seriesCoverage(issue.series)));
+      problems.push(...checkVisibleText(issue, texts.slice(coverPages), unprintable).map((p) => p.message));
     }
     if (problems.length) {
-      throw new BulletinError(`the PDF of ${issue.slug} failed its self-check:\n  - ${problems.join('\n  - ')}`, ExitCode.RenderFailed,
-        'The contents or footers do not match the pages. If a series template changed the contents or the footers, check it; otherwise report this as a bug.');
+      throw new BulletinError(`the PDF of ${issue.slug} failed its self-check:\n  - ${problems.slice(0, 12).join('\n  - ')}${problems.length > 12 ? `\n  - … and ${problems.length - 12} more` : ''}`, ExitCode.RenderFailed,
+        'What a reader sees in the PDF is not what the source says. A series template or stylesheet (templates/) probably hides text (display, colour, size, overflow, a box painted over it) or prints other page numbers over the real ones: check it. Without series templates, report this as a bug.');
     }
     const warnings = [...new Set(server.blocked)].map((url) => diagnostic(options.display, FILE_START, 'warning', 'resource-blocked',
       `the document asked for ${url.length > 120 ? `${url.slice(0, 117)}…` : url}, which was refused`,

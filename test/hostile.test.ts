@@ -58,6 +58,8 @@ interface CaseSpec {
   };
   /** A runtime step this file performs on the temporary copy of the case (see `prepare`). */
   setup?: string;
+  /** Environment variables of a build case's child process (e.g. a lower memory limit for Chrome). */
+  env?: Record<string, string>;
 }
 
 /**
@@ -339,11 +341,11 @@ function childEnv(tmpDir: string): NodeJS.ProcessEnv {
 
 const codesIn = (text: string) => [...text.matchAll(/\[([a-z][a-z0-9-]*)\]/g)].map((m) => m[1]!);
 
-async function runBuild(p: Prepared, args: string[]): Promise<Outcome> {
+async function runBuild(p: Prepared, args: string[], env: Record<string, string> = {}): Promise<Outcome> {
   const outDir = path.join(p.root, 'out');
   const tmpDir = path.join(p.root, 'tmp');
   mkdirSync(tmpDir, { recursive: true });
-  const r = await runChild(['build', ...args, '-o', outDir], p.dir, childEnv(tmpDir), 90_000);
+  const r = await runChild(['build', ...args, '-o', outDir], p.dir, { ...childEnv(tmpDir), ...env }, 90_000);
   return { ...r, codes: codesIn(`${r.stdout}\n${r.stderr}`), outDir, tmpDir };
 }
 
@@ -484,7 +486,7 @@ beforeAll(async () => {
     if (c.command !== 'build' || (needsPosix(c.setup) && !posix)) continue;
     const run = browserSlot(async () => {
       const p = prepare(name, c.setup);
-      return { p, o: await runBuild(p, c.args ?? ['.']) };
+      return { p, o: await runBuild(p, c.args ?? ['.'], c.env) };
     });
     run.catch(() => undefined);
     buildRuns.set(name, run);

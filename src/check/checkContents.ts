@@ -41,6 +41,12 @@ export function checkContents(toc: readonly TocEntry[], form: PageNumberForm, co
     if (Number(printed[2]) !== start) {
       problems.push({ entry: entry.text, message: `the contents give page ${printed[2]} for 「${entry.text}」, but it starts on page ${start}` });
     }
+    // A second number right after the first (another printed over it, or beside it) is not a contents line.
+    const second = /^[.·…]*([-—])(\d+)\1/.exec(text.slice(printed[0].length));
+    const nextTitle = toc[toc.indexOf(entry) + 1]?.text.replace(/\s+/g, '');
+    if (second && !(nextTitle && text.slice(printed[0].length).replace(/^[.·…]*/, '').startsWith(nextTitle))) {
+      problems.push({ entry: entry.text, message: `the contents line of 「${entry.text}」 shows two page numbers, ${printed[0]} and ${second[0].replace(/^[.·…]*/, '')}` });
+    }
     const page = bodyPages[start - 1];
     if (entry.kind === 'article' && page && !page.compact.includes([...title].slice(0, 8).join(''))) {
       problems.push({ entry: entry.text, message: `page ${start} does not show the title 「${entry.text}」` });

@@ -114,6 +114,8 @@ export const DIAGNOSTIC_CODES = {
   'image-svg-active': { severity: 'warning', message: '`{path}` holds {what}: removed from the figure printed and published', hint: 'A figure may only draw: scripts, event handlers, animations, embedded documents and references to other files are taken out. Export the figure again as a plain SVG to silence this.' },
   'image-damaged': { severity: 'error', message: '`{path}` is damaged: {reason}', hint: 'Save or export the picture again from its original (a damaged file prints as an empty box), and replace this one.' },
   'figure-svg-text': { severity: 'warning', message: 'the SVG figure `{path}` has text, which is set in the fonts of the machine that builds, not the layout\'s', hint: 'Convert the text to outlines in the drawing program (Inkscape: Path → Object to Path; Illustrator: Type → Create Outlines), or export the figure as PNG.' },
+  'image-svg-invalid': { severity: 'error', message: '`{path}` cannot be drawn: {reason}', hint: 'Open the figure in a drawing program and save it again as plain SVG, or export it as PNG.' },
+  'image-svg-complex': { severity: 'error', message: '`{path}` is too complex to print: {reason}', hint: 'Simplify the figure (fewer repeated elements, no filters or fine patterns), or export it as PNG at print size.' },
   'image-dimensions': { severity: 'error', message: 'the pixel size of `{path}` cannot be read, or is too large', hint: 'Save the photo again as a plain JPEG or PNG, scaled to a size for print.' },
 
   // Font files named in bulletin.yaml (src/model/checkAsset.ts, src/source/loadSeries.ts).

@@ -1,5 +1,6 @@
 // Owns the browser: launch with safe flags over a pipe, one fresh profile, and a close that always runs.
 import { spawn, type ChildProcess } from 'node:child_process';
+import os from 'node:os';
 import type { Browser } from 'puppeteer-core';
 import { BulletinError, ExitCode } from '../diagnostics/exitCodes.js';
 import { INSTALL_HINT, type BrowserChoice } from './findBrowser.js';
@@ -47,6 +48,25 @@ const ARGS = [
   '--proxy-bypass-list=<-loopback>',
 ];
 
+/**
+ * The memory each Chrome process may take, in MiB: its data segment (heap and private mappings),
+ * RLIMIT_DATA, set on the browser before it starts and inherited by every renderer (Linux). Chrome
+ * offers no flag that bounds a renderer's whole memory: --js-flags=--max-old-space-size bounds V8's
+ * heap, which with scripts off holds little but is shared with Blink's garbage-collected DOM and
+ * layout objects (so it is passed too), not the paint records, images and fonts in PartitionAlloc;
+ * Chrome's own sandbox sets this very data limit, but not with --no-sandbox, which bulletin passes
+ * when run as root.
+ * A renderer that reaches it crashes, and the stage it was in fails (print/stageWatchdog.ts).
+ * BULLETIN_MEMORY_LIMIT_MB changes it (0: no limit).
+ */
+export function memoryLimitMiB(env: NodeJS.ProcessEnv = process.env): number | undefined {
+  const set = env.BULLETIN_MEMORY_LIMIT_MB;
+  if (set !== undefined && /^\d+$/.test(set.trim())) return Number(set) > 0 ? Number(set) : undefined;
+  // A quarter of the machine, between 2 and 4 GiB: a 600-page issue's renderer takes about 1 GiB of
+  // data segment (480 MiB resident); a 3 KB SVG of nested <use> took it past 6 GiB.
+  return Math.round(Math.min(4096, Math.max(2048, os.totalmem() / 4 / 1048576)));
+}
+
 export interface BrowserSession {
   browser: Browser;
   choice: BrowserChoice;
@@ -66,19 +86,29 @@ function needsNoSandbox(): boolean {
   return typeof process.getuid === 'function' && process.getuid() === 0;
 }
 
-export async function openBrowser(choice: BrowserChoice, options: { noSandbox?: boolean; io?: Io } = {}): Promise<BrowserSession> {
+export async function openBrowser(choice: BrowserChoice, options: { noSandbox?: boolean; io?: Io; memoryLimitMiB?: number } = {}): Promise<BrowserSession> {
   const io = options.io ?? nodeIo;
   const profile = await io.makeTempDir('bulletin-chrome-');
   const args = [
     ...ARGS,
     ...(options.noSandbox || needsNoSandbox() ? ['--no-sandbox'] : []),
+    // V8's heap limit bounds Blink's garbage-collected objects too (the DOM, layout objects: they
+    // share V8's heap budget), on every platform: a document that builds millions of elements
+    // crashes its renderer at the limit (measured: a nested-<use> bomb under 128 MiB died at about
+    // 600 MiB instead of growing past 2.5 GiB). The data segment limit below bounds everything else.
+    ...(options.memoryLimitMiB ? [`--js-flags=--max-old-space-size=${options.memoryLimitMiB}`] : []),
     '--remote-debugging-pipe',
     `--user-data-dir=${profile}`,
     'about:blank',
   ];
   // Chrome is started here, before puppeteer has even loaded (that takes about as long as the start),
   // and driven over a pipe: if bulletin dies, Chrome reads the end of the pipe and quits too.
-  const proc = spawn(choice.path, args, { stdio: ['ignore', 'ignore', 'pipe', 'pipe', 'pipe'], detached: process.platform !== 'win32' });
+  // The memory limit is set by a shell that then becomes Chrome (exec: same process, same pipes).
+  const limit = process.platform === 'linux' && options.memoryLimitMiB ? options.memoryLimitMiB : undefined;
+  const [command, commandArgs] = limit
+    ? ['/bin/sh', ['-c', 'ulimit -d "$1" 2>/dev/null; shift; exec "$@"', 'sh', String(limit * 1024), choice.path, ...args]]
+    : [choice.path, args];
+  const proc = spawn(command, commandArgs, { stdio: ['ignore', 'ignore', 'pipe', 'pipe', 'pipe'], detached: process.platform !== 'win32' });
   // Once Chrome is gone (killed with its group by a Ctrl-C, or crashed), a write to its pipe fails:
   // that surfaces as the pending protocol calls failing, not as an uncaught stream error.
   for (const stream of [proc.stdio[3], proc.stdio[4]]) (stream as NodeJS.EventEmitter | null)?.on('error', () => undefined);

@@ -74,6 +74,13 @@ function sameAssets(a: IssueDocument, b: IssueDocument): boolean {
   return a.entry === b.entry;
 }
 
+/** What of an issue can ask more of Chrome than it can give: its SVG figures and the series' own templates. */
+export function suspectsOf(issue: Issue): string {
+  const svgs = [...new Set(issue.sections.flatMap((s) => s.articles.flatMap((a) => a.figures)).filter((f) => f.mime === 'image/svg+xml').map((f) => f.relPath))];
+  const figures = svgs.length ? `the SVG figure${svgs.length > 1 ? 's' : ''} ${svgs.slice(0, 5).map((f) => `\`${f}\``).join(', ')}${svgs.length > 5 ? ' …' : ''} or ` : '';
+  return `${figures}the series' own templates and stylesheets (templates/)`;
+}
+
 export async function paginateIssue(
   page: Page,
   server: DocumentServer,
@@ -110,6 +117,8 @@ export async function paginateIssue(
     },
     same: (a, b) => samePages(a.pages, b.pages) && a.coverPages === b.coverPages && a.distributionOffset === b.distributionOffset,
     what: `the pagination of ${issue.slug}`,
+    name: issue.slug,
+    suspects: suspectsOf(issue),
     hint: 'A series template or stylesheet probably makes the contents or the distribution block change size with the numbers; check it.',
     server,
     templates,

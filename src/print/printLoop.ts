@@ -7,6 +7,7 @@ import { collectGarbage, departure, printPage, type Departure } from './printPag
 import type { DocumentServer } from './documentServer.js';
 import { readDestinations, type Destination } from './readDestinations.js';
 import { BulletinError, ExitCode } from '../diagnostics/exitCodes.js';
+import { withinStage } from './stageWatchdog.js';
 
 export const MAX_PASSES = 4;
 
@@ -23,6 +24,10 @@ export interface PrintSteps<S> {
   what: string;
   /** What a template may be doing to keep it from settling. */
   hint: string;
+  /** What is printed, for the message of a stage that hangs or crashes: "2018-02" (default: `what`). */
+  name?: string;
+  /** What in the document can make Chrome hang or run out of memory (named when a stage does). */
+  suspects?: string;
   /** The page's document server: it sees the navigations the document starts by itself. */
   server: DocumentServer;
   /** Where the document's markup comes from, for the error when it leaves itself: the series' templates folder. */
@@ -61,10 +66,15 @@ export async function printUntilSettled<S>(page: Page, start: S, steps: PrintSte
   };
   try {
     for (let pass = 1; pass <= MAX_PASSES; pass++) {
-      await steps.load(state, pass);
+      // Each stage has its own watchdog: a document that hangs Chrome or crashes its renderer fails
+      // the stage it happened in, not the issue's whole budget.
+      const name = steps.name ?? steps.what;
+      await withinStage(page, { name: 'load', what: pass === 1 ? `loading ${name}` : `filling in the numbers of ${name} (pass ${pass})`, suspects: steps.suspects }, () => steps.load(state, pass));
       await stays();
-      if (printedPages >= LONG_DOCUMENT_PAGES) await collectGarbage(page);
-      const bytes = await printPage(page);
+      const bytes = await withinStage(page, { name: 'print', what: `printing ${name} (pass ${pass})`, suspects: steps.suspects }, async () => {
+        if (printedPages >= LONG_DOCUMENT_PAGES) await collectGarbage(page);
+        return printPage(page);
+      });
       // What printed may not be the document any more (a refresh while printing).
       await stays();
       const pdf = await PDFDocument.load(bytes, { updateMetadata: false });

@@ -31,8 +31,8 @@ export async function chooseBrowser(browser: string | undefined, env: NodeJS.Pro
  * starts it only once they pass).
  */
 export async function startBrowser(browser: string | undefined, env: NodeJS.ProcessEnv, onChoice?: (choice: BrowserChoice) => void, io: Io = nodeIo, chosen?: Promise<BrowserChoice>): Promise<BrowserSession> {
-  const { openBrowser } = await import('./browserSession.js');
+  const { openBrowser, memoryLimitMiB } = await import('./browserSession.js');
   const choice = await (chosen ?? chooseBrowser(browser, env, io));
   onChoice?.(choice);
-  return openBrowser(choice, { noSandbox: env.BULLETIN_NO_SANDBOX === '1', io });
+  return openBrowser(choice, { noSandbox: env.BULLETIN_NO_SANDBOX === '1', io, memoryLimitMiB: memoryLimitMiB(env) });
 }

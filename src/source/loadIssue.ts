@@ -13,6 +13,7 @@ import { checkAsset } from '../model/checkAsset.js';
 import { sniffImage, MAX_IMAGE_PIXELS } from '../model/sniffImage.js';
 import { sanitizeSvg } from '../model/sanitizeSvg.js';
 import { slugOf } from '../model/outputNames.js';
+import { checkSvg } from '../model/svgComplexity.js';
 import { compileIssue, derivedArticleId, figureKey, type CheckedFigure, type IssueData } from '../model/compileIssue.js';
 import type { Figure, Issue, IssueKind, Series } from '../model/types.js';
 import { imageProblem, svgText } from '../model/imageIntegrity.js';
@@ -215,6 +216,16 @@ export async function loadIssue(io: Io, file: string, display: string, series: S
         if (!image) {
           add([...fPath, 'image'], 'error', 'image-type', `\`${f.image}\` is not a PNG, JPEG, SVG or WebP image (its content says otherwise, whatever its name)`, 'Export the photo as JPEG or PNG.');
           continue;
+        }
+        if (image.mime === 'image/svg+xml') {
+          // What it would cost Chrome to draw, before Chrome sees it (model/svgComplexity.ts).
+          const svg = checkSvg(asset.size > asset.head.length ? await io.readFile(asset.real) : asset.head);
+          if (!svg.ok) {
+            const what = svg.code === 'image-svg-complex' ? 'is too complex to print' : 'cannot be drawn';
+            add([...fPath, 'image'], 'error', svg.code, `\`${f.image}\` ${what}: ${svg.reason}${svg.line ? ` (line ${svg.line} of the SVG)` : ''}`,
+              svg.code === 'image-svg-complex' ? 'Simplify the figure (fewer repeated elements, no filters or fine patterns), or export it as PNG at print size.' : 'Open the figure in a drawing program and save it again as plain SVG, or export it as PNG.');
+            continue;
+          }
         }
         if (image.mime !== 'image/svg+xml' && (image.width === undefined || image.height === undefined)) {
           add([...fPath, 'image'], 'error', 'image-dimensions', `the pixel size of \`${f.image}\` cannot be read`, 'Save the photo again as a plain JPEG or PNG.');

@@ -1,0 +1,186 @@
+// The self-check's reading of the body: every section label, article title and block of body text
+// (paragraphs, headings, list items) must be visible in the PDF, in the order of the source. A series
+// stylesheet that hides a paragraph (display: none, transparent or white text, a tiny size, a box of
+// no height with overflow hidden) fails the build, naming what a reader would miss.
+import type { Issue } from '../model/types.js';
+import { inlineText, textBlocks } from '../model/blocks.js';
+import { HIDDEN_REASONS, type HiddenReason, type PageText } from './readPdfText.js';
+
+export interface VisibleTextProblem {
+  /** What is missing: 「【工作动态】」, the title of an article, paragraph 3 of an article. */
+  what: string;
+  message: string;
+}
+
+/** Characters that print as nothing or as one of several look-alikes are compared loosely. */
+const DASHES = /[\u2010-\u2015\u2212\u2E3A\u2E3B\uFE58\uFE63\uFF0D]/g;
+const DOTS = /[\u00B7\u2027\u2219\u22C5\u30FB\uFF65]/g;
+const INVISIBLE = /[\s\u0000-\u001F\u007F-\u009F\u00AD\u200B-\u200F\u2028-\u202E\u2060-\u2069\uFEFF\uFFFD]/gu;
+
+/** The text as compared: compatibility forms folded (NFKC), lower case, no white space or invisible characters. */
+export function foldText(text: string): string {
+  return text.normalize('NFKC').toLowerCase().replace(DASHES, '-').replace(DOTS, '·').replace(INVISIBLE, '');
+}
+
+/**
+ * How a block may be broken up in the PDF's drawing order: into pieces of at least MIN_PIECE
+ * characters (the last may be shorter), with at most GAP characters between two pieces on a page (a
+ * hyphen, a number drawn out of order), or continued on the next page when at most PAGE_TAIL
+ * characters follow it on its page (the footer; the next page draws its captions first). Scattered
+ * characters never count: a hidden phrase is not found again in the letters of the text after it.
+ */
+const MIN_PIECE = 4;
+const GAP = 24;
+const PAGE_TAIL = 96;
+/** Backing off from the longest match (the text after a piece may begin like the block goes on). */
+const BACK_OFF = 3;
+/** Work allowed for the whole search, in characters compared: a bound for pathological text. */
+const BUDGET = 50_000_000;
+
+interface Item {
+  what: string;
+  text: string;
+}
+
+/** What must be visible, in order. */
+function itemsOf(issue: Issue): Item[] {
+  const items: Item[] = [];
+  for (const section of issue.sections) {
+    items.push({ what: `the section label 【${section.label}】`, text: section.label });
+    for (const article of section.articles) {
+      items.push({ what: `the title of 「${article.title}」`, text: article.titleLines.join('') });
+      let paragraph = 0;
+      for (const block of textBlocks(article.blocks)) {
+        const what = block.type === 'heading' ? `a heading of 「${article.title}」` : `paragraph ${++paragraph} of 「${article.title}」`;
+        items.push({ what, text: inlineText(block.content) });
+      }
+    }
+  }
+  return items;
+}
+
+function quote(text: string): string {
+  const chars = [...text.replace(/\s+/g, '')];
+  return chars.length > 16 ? `${chars.slice(0, 16).join('')}…` : chars.join('');
+}
+
+/**
+ * `bodyPages`: the text of the body pages as readPdfText reads them. `unprintable`: characters no font
+ * has (they print as an empty box, or in a fallback face: either way they are not compared).
+ */
+export function checkVisibleText(issue: Issue, bodyPages: readonly PageText[], unprintable: ReadonlySet<string> = new Set()): VisibleTextProblem[] {
+  const fold = (t: string) => [...foldText(t)].filter((c) => !unprintable.has(c)).join('');
+  const pageTexts = bodyPages.map((p) => fold(p.runs.filter((r) => !r.hidden).map((r) => r.text).join('')));
+  const text = pageTexts.join('');
+  const pageEnds: number[] = [];
+  pageTexts.reduce((end, t) => {
+    pageEnds.push(end + t.length);
+    return end + t.length;
+  }, 0);
+  const pageOf = (i: number) => {
+    let lo = 0;
+    let hi = pageEnds.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (pageEnds[mid]! > i) hi = mid;
+      else lo = mid + 1;
+    }
+    return lo;
+  };
+  let budget = BUDGET;
+  /** `p` from `k` on, its next piece starting at `text[i]`: the end of the match in `text`, or -1. */
+  const match = (p: string, k: number, i: number): number => {
+    let n = 0;
+    while (k + n < p.length && text[i + n] === p[k + n]) n++;
+    budget -= n + GAP;
+    if (k + n === p.length) return i + n;
+    if (budget < 0) return -1;
+    for (let back = 0; back <= BACK_OFF && n - back >= MIN_PIECE; back++) {
+      const kk = k + n - back;
+      const ii = i + n - back;
+      const need = p.slice(kk, kk + MIN_PIECE);
+      const near = text.slice(ii + 1, ii + 1 + GAP + need.length).indexOf(need);
+      if (near >= 0) {
+        const end = match(p, kk, ii + 1 + near);
+        if (end >= 0) return end;
+      }
+      // The block goes on on the next page, after what that page draws first.
+      const page = pageOf(ii - 1);
+      if (page + 1 < pageEnds.length && pageEnds[page]! - ii <= PAGE_TAIL) {
+        for (let j = text.indexOf(need, pageEnds[page]!); j >= 0 && j < pageEnds[page + 1]!; j = text.indexOf(need, j + 1)) {
+          const end = match(p, kk, j);
+          if (end >= 0) return end;
+          if (budget < 0) return -1;
+        }
+      }
+      if (budget < 0) return -1;
+    }
+    return -1;
+  };
+  const find = (p: string, from: number): number => {
+    const first = p.slice(0, MIN_PIECE);
+    for (let j = text.indexOf(first, from); j >= 0; j = text.indexOf(first, j + 1)) {
+      const end = match(p, 0, j);
+      if (end >= 0) return end;
+      if (budget < 0) return -1;
+    }
+    return -1;
+  };
+
+  const problems: VisibleTextProblem[] = [];
+  let cursor = 0;
+  for (const item of itemsOf(issue)) {
+    const p = fold(item.text);
+    if (p.length === 0) continue;
+    const end = find(p, cursor);
+    if (end >= 0) {
+      cursor = end;
+      continue;
+    }
+    if (budget < 0) {
+      problems.push({ what: item.what, message: `${item.what} could not be found in the PDF within the time the check allows` });
+      break;
+    }
+    // Seen, but before what comes before it in the source: out of order.
+    const why = find(p, 0) >= 0 ? 'it is printed out of order (before what comes before it in the source)' : whyHidden(p, bodyPages, text, fold);
+    problems.push({ what: item.what, message: `${item.what} (「${quote(item.text)}」) is not visible in the PDF: ${why}` });
+  }
+  return problems;
+}
+
+/** Why a block is not seen: how the runs drawn invisible that hold it (or part of it) are hidden. */
+function whyHidden(p: string, pages: readonly PageText[], visible: string, fold: (t: string) => string): string {
+  // The hidden runs in drawing order, as one text (Chrome draws a glyph or a few per run), and the
+  // stretches of consecutive runs hidden the same way.
+  let hiddenText = '';
+  const reasons: HiddenReason[] = [];
+  const stretches: { text: string; reason: HiddenReason }[] = [];
+  for (const page of pages) {
+    let stretch: { text: string; reason: HiddenReason } | undefined;
+    for (const run of page.runs) {
+      const t = fold(run.text);
+      if (!run.hidden) {
+        if (t) stretch = undefined;
+        continue;
+      }
+      hiddenText += t;
+      for (let i = 0; i < t.length; i++) reasons.push(run.hidden);
+      if (stretch?.reason !== run.hidden) stretches.push((stretch = { text: '', reason: run.hidden }));
+      stretch.text += t;
+    }
+  }
+  // Its first characters, or a good share of its pieces, among the hidden runs or the visible text.
+  const piece = Math.min(p.length, 8);
+  const at = hiddenText.indexOf(p.slice(0, piece));
+  if (at >= 0) return `it is ${HIDDEN_REASONS[reasons[at]!]}`;
+  const part = stretches.filter((r) => r.text.length >= MIN_PIECE && p.includes(r.text)).sort((a, b) => b.text.length - a.text.length)[0];
+  if (part) return `part of it is ${HIDDEN_REASONS[part.reason]}`;
+  const chunks: string[] = [];
+  for (let k = 0; k + piece <= p.length; k += piece) chunks.push(p.slice(k, k + piece));
+  const enough = Math.max(1, Math.ceil(chunks.length / 3));
+  const inHidden = chunks.map((c) => hiddenText.indexOf(c)).filter((j) => j >= 0);
+  if (inHidden.length >= enough) return `part of it is ${HIDDEN_REASONS[reasons[inHidden[0]!]!]}`;
+  const inVisible = chunks.filter((c) => visible.includes(c)).length;
+  if (inVisible >= 2 && inVisible >= chunks.length / 2) return 'part of it is missing';
+  return 'it is not drawn at all (a stylesheet may hide it: display: none, visibility: hidden, a transparent colour, a box of no height)';
+}
