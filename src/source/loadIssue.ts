@@ -217,16 +217,6 @@ export async function loadIssue(io: Io, file: string, display: string, series: S
           add([...fPath, 'image'], 'error', 'image-type', `\`${f.image}\` is not a PNG, JPEG, SVG or WebP image (its content says otherwise, whatever its name)`, 'Export the photo as JPEG or PNG.');
           continue;
         }
-        if (image.mime === 'image/svg+xml') {
-          // What it would cost Chrome to draw, before Chrome sees it (model/svgComplexity.ts).
-          const svg = checkSvg(asset.size > asset.head.length ? await io.readFile(asset.real) : asset.head);
-          if (!svg.ok) {
-            const what = svg.code === 'image-svg-complex' ? 'is too complex to print' : 'cannot be drawn';
-            add([...fPath, 'image'], 'error', svg.code, `\`${f.image}\` ${what}: ${svg.reason}${svg.line ? ` (line ${svg.line} of the SVG)` : ''}`,
-              svg.code === 'image-svg-complex' ? 'Simplify the figure (fewer repeated elements, no filters or fine patterns), or export it as PNG at print size.' : 'Open the figure in a drawing program and save it again as plain SVG, or export it as PNG.');
-            continue;
-          }
-        }
         if (image.mime !== 'image/svg+xml' && (image.width === undefined || image.height === undefined)) {
           add([...fPath, 'image'], 'error', 'image-dimensions', `the pixel size of \`${f.image}\` cannot be read`, 'Save the photo again as a plain JPEG or PNG.');
           continue;
@@ -266,6 +256,18 @@ export async function loadIssue(io: Io, file: string, display: string, series: S
               'A figure may only draw: scripts, event handlers, animations, embedded documents and references to other files are taken out. Export the figure again as a plain SVG to silence this.');
           }
           svg = clean.text;
+        }
+        if (svg !== undefined) {
+          const svgText = svg;
+          // What it would cost Chrome to draw, before Chrome sees it (model/svgComplexity.ts).
+          // Measured as Chrome gets it: the sanitised figure, once it is known to be whole and well-formed.
+          const measured = checkSvg(new TextEncoder().encode(svgText));
+          if (!measured.ok) {
+            const what = measured.code === 'image-svg-complex' ? 'is too complex to print' : 'cannot be drawn';
+            add([...fPath, 'image'], 'error', measured.code, `\`${f.image}\` ${what}: ${measured.reason}${measured.line ? ` (line ${measured.line} of the SVG)` : ''}`,
+              measured.code === 'image-svg-complex' ? 'Simplify the figure (fewer repeated elements, no filters or fine patterns), or export it as PNG at print size.' : 'Open the figure in a drawing program and save it again as plain SVG, or export it as PNG.');
+            continue;
+          }
         }
         figures.set(figureKey(si, ai, fi), {
           path: asset.real, relPath: asset.relPath, mime: image.mime,
