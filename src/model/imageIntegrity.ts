@@ -1,7 +1,9 @@
 // Whether an image file is whole: a truncated or damaged photo prints as an empty box, so it is an
-// error before the build. The structure is walked, not decoded: PNG chunks with their CRCs up to
-// IEND, JPEG segments and the entropy-coded scans up to EOI, the RIFF chunks of a WebP within the
-// file, an SVG that ends with its root element closed. Pure: bytes in, a reason (or nothing) out.
+// error before the build. The structure is walked: PNG chunks with their CRCs up to IEND (and the
+// image data inflated and counted: Chrome prints a PNG whose data stops early without a word),
+// JPEG segments and the entropy-coded scans up to EOI, the RIFF chunks of a WebP within the file, an
+// SVG that ends with its root element closed. Bytes in, a reason (or nothing) out.
+import { createInflate } from 'node:zlib';
 import type { Figure } from './types.js';
 
 let crcTable: Uint32Array | undefined;
@@ -30,10 +32,40 @@ function u32le(b: Uint8Array, i: number): number {
 
 const ascii = (b: Uint8Array, start: number, end: number) => String.fromCharCode(...b.subarray(start, end));
 
+/** Samples per pixel by PNG colour type, and the bit depths each allows. */
+const PNG_COLOUR: Record<number, { channels: number; depths: number[] }> = {
+  0: { channels: 1, depths: [1, 2, 4, 8, 16] },
+  2: { channels: 3, depths: [8, 16] },
+  3: { channels: 1, depths: [1, 2, 4, 8] },
+  4: { channels: 2, depths: [8, 16] },
+  6: { channels: 4, depths: [8, 16] },
+};
+
+/** The Adam7 passes: first column and row, then the steps. */
+const ADAM7 = [[0, 0, 8, 8], [4, 0, 8, 8], [0, 4, 4, 8], [2, 0, 4, 4], [0, 2, 2, 4], [1, 0, 2, 2], [0, 1, 1, 2]] as const;
+
+/** How many bytes a PNG's image data must inflate to: each row of each pass, with its filter byte. */
+function pngRawLength(b: Uint8Array): number | string {
+  const [width, height, depth, colour, compression, filter, interlace] = [u32be(b, 16), u32be(b, 20), b[24]!, b[25]!, b[26]!, b[27]!, b[28]!];
+  const kind = PNG_COLOUR[colour];
+  if (!kind || !kind.depths.includes(depth)) return `its header names an impossible pixel format (colour type ${colour}, ${depth} bits)`;
+  if (compression !== 0 || filter !== 0 || interlace > 1) return 'its header names an unknown compression, filter or interlace method';
+  const rowBytes = (w: number) => Math.ceil((w * kind.channels * depth) / 8);
+  if (interlace === 0) return height * (1 + rowBytes(width));
+  let total = 0;
+  for (const [x0, y0, dx, dy] of ADAM7) {
+    const w = width > x0 ? Math.ceil((width - x0) / dx) : 0;
+    const h = height > y0 ? Math.ceil((height - y0) / dy) : 0;
+    if (w > 0 && h > 0) total += h * (1 + rowBytes(w));
+  }
+  return total;
+}
+
 function pngProblem(b: Uint8Array): string | undefined {
   let i = 8;
   let first = true;
   let idat = false;
+  let palette = false;
   while (i < b.length) {
     if (i + 12 > b.length) return `the file ends inside a chunk, at byte ${i} of ${b.length} (it was cut off)`;
     const length = u32be(b, i);
@@ -41,8 +73,14 @@ function pngProblem(b: Uint8Array): string | undefined {
     if (!/^[A-Za-z]{4}$/.test(type) || length > 0x7fffffff) return `the chunk at byte ${i} is damaged`;
     if (i + 12 + length > b.length) return `the file ends inside its ${type} chunk, ${i + 12 + length - b.length} bytes short (it was cut off)`;
     if (crc32(b, i + 4, i + 8 + length) !== u32be(b, i + 8 + length)) return `the ${type} chunk at byte ${i} fails its checksum (CRC): the data is damaged`;
-    if (first && type !== 'IHDR') return 'it does not start with an IHDR chunk';
+    if (first && (type !== 'IHDR' || length !== 13)) return 'it does not start with an IHDR chunk';
+    if (first) {
+      const raw = pngRawLength(b);
+      if (typeof raw === 'string') return raw;
+    }
     first = false;
+    if (type === 'PLTE') palette = true;
+    if (type === 'IDAT' && b[25] === 3 && !palette) return 'it has no palette (PLTE) for its palette colours';
     if (type === 'IDAT') idat = true;
     if (type === 'IEND') return idat ? undefined : 'it has no image data (IDAT)';
     i += 12 + length;
@@ -126,6 +164,43 @@ function svgProblem(b: Uint8Array): string | undefined {
   // An empty root: <svg …/>.
   if (/<(?:[\w.-]+:)?svg\b[^<>]*\/>$/.test(tail)) return undefined;
   return 'it does not end with `</svg>`: the file was cut off';
+}
+
+/**
+ * Whether a PNG's image data (whole by its structure: see {@link imageProblem}) inflates to all its
+ * pixels: counted as it streams, never held. A stream that is damaged inside or ends early would
+ * print as an empty or partly grey box, and Chrome says nothing.
+ */
+export function pngDataProblem(b: Uint8Array): Promise<string | undefined> {
+  const expected = pngRawLength(b);
+  if (typeof expected === 'string') return Promise.resolve(expected);
+  const parts: Uint8Array[] = [];
+  for (let i = 8; i + 12 <= b.length;) {
+    const length = u32be(b, i);
+    const type = ascii(b, i + 4, i + 8);
+    if (type === 'IDAT') parts.push(b.subarray(i + 8, i + 8 + length));
+    if (type === 'IEND') break;
+    i += 12 + length;
+  }
+  return new Promise((resolve) => {
+    const inflate = createInflate();
+    let length = 0;
+    let settled = false;
+    const settle = (problem: string | undefined) => {
+      if (settled) return;
+      settled = true;
+      inflate.destroy();
+      resolve(problem);
+    };
+    inflate.on('data', (chunk: Buffer) => {
+      length += chunk.length;
+      if (length >= expected) settle(undefined); // all the pixels are there; what follows does not matter
+    });
+    inflate.on('error', () => settle(`its image data is damaged and cannot be decompressed (${Math.round((100 * length) / Math.max(expected, 1))}% of the pixels could be read)`));
+    inflate.on('end', () => settle(length >= expected ? undefined : `its image data ends early: ${Math.round((100 * length) / Math.max(expected, 1))}% of the pixels are there`));
+    for (const part of parts) inflate.write(part);
+    inflate.end();
+  });
 }
 
 /** Why `bytes` (the whole file, of the type its magic bytes say) would not print whole, or undefined. */

@@ -3,6 +3,7 @@ import type { Page } from 'puppeteer';
 import { ORIGIN, type DocumentServer } from './documentServer.js';
 import { urlPath } from '../render/urlPath.js';
 import { familyOf, FONT_ROLES } from '../render/fontFaces.js';
+import type { FontRole } from '../model/types.js';
 import { BulletinError, ExitCode } from '../diagnostics/exitCodes.js';
 
 export const PRINT_TIMEOUT_MS = 120_000;
@@ -33,22 +34,22 @@ export async function loadDocument(page: Page, server: DocumentServer, entry: st
     });
   }
   await page.evaluate(() => document.fonts.ready.then(() => undefined));
-  // A face Chrome refused (its font sanitiser rejects damaged tables that validate cannot see) would
-  // print its text in some other font, silently: that is an error naming the font.
+  // A face of the layout's fonts that Chrome refused (its font sanitiser rejects damaged tables that
+  // validate cannot see) would print its text in some other font, silently: that is an error naming
+  // the role. (A font a series stylesheet declares from elsewhere is refused by the CSP and reported
+  // as resource-blocked.)
   const failed = await page.evaluate(() => {
     const out: string[] = [];
     for (const face of document.fonts as unknown as Iterable<FontFace>) if (face.status === 'error') out.push(face.family.replace(/^["']|["']$/g, ''));
     return out;
   });
-  if (failed.length) throw fontLoadError([...new Set(failed)]);
+  const roles = FONT_ROLES.filter((role) => failed.includes(familyOf(role)));
+  if (roles.length) throw fontLoadError(roles);
 }
 
-/** The families Chrome could not load, in words: a role's font file, or a font a series stylesheet declares. */
-export function fontLoadError(families: readonly string[]): BulletinError {
-  const named = families.map((family) => {
-    const role = FONT_ROLES.find((r) => familyOf(r) === family);
-    return role ? `the font file of \`fonts.${role}\` (${family})` : `the font \`${family}\` a series stylesheet declares`;
-  });
+/** The roles whose font file Chrome could not load, in words. */
+export function fontLoadError(roles: readonly FontRole[]): BulletinError {
+  const named = roles.map((role) => `the font file of \`fonts.${role}\` (${familyOf(role)})`);
   return new BulletinError(`Chrome could not load ${named.join(', ')}: the file is damaged or not a font Chrome accepts, and its text would print in another font`, ExitCode.RenderFailed,
     'Replace the font file with the one its maker supplies (a TrueType .ttf or .woff2), or remove it from bulletin.yaml to use the bundled face.');
 }

@@ -16,7 +16,7 @@ import { slugOf } from '../model/outputNames.js';
 import { checkSvg } from '../model/svgComplexity.js';
 import { compileIssue, derivedArticleId, figureKey, type CheckedFigure, type IssueData } from '../model/compileIssue.js';
 import type { Figure, Issue, IssueKind, Series } from '../model/types.js';
-import { imageProblem, svgText } from '../model/imageIntegrity.js';
+import { imageProblem, pngDataProblem, svgText } from '../model/imageIntegrity.js';
 import { printedFields, ISSUE_PRINTED } from './printedFields.js';
 import { controlCharacters } from '../check/controlCharacters.js';
 import { glyphDiagnostics, seriesCoverage } from '../check/checkGlyphs.js';
@@ -91,7 +91,10 @@ async function imageVerdict(io: Io, real: string, mime: Figure['mime']): Promise
   if (!verdict) {
     if (imageVerdicts.size >= MAX_IMAGE_VERDICTS) imageVerdicts.delete(imageVerdicts.keys().next().value!);
     verdict = io.readFile(real).then(
-      (bytes) => ({ damage: imageProblem(bytes, mime), text: mime === 'image/svg+xml' ? svgText(bytes) : '' }),
+      async (bytes) => {
+        const damage = imageProblem(bytes, mime) ?? (mime === 'image/png' ? await pngDataProblem(bytes) : undefined);
+        return { damage, text: mime === 'image/svg+xml' ? svgText(bytes) : '' };
+      },
       (error: unknown) => ({ damage: `it cannot be read (${errnoCode(error) ?? 'error'})`, text: '' }),
     );
     imageVerdicts.set(key, verdict);
@@ -230,12 +233,6 @@ export async function loadIssue(io: Io, file: string, display: string, series: S
           add([...fPath, 'image'], 'error', 'image-damaged', `\`${f.image}\` is damaged: ${verdict.damage}`, 'Save or export the picture again from its original (a damaged file prints as an empty box), and replace this one.');
           continue;
         }
-        if (verdict.text) {
-          const sample = verdict.text.length > 40 ? `${[...verdict.text].slice(0, 40).join('')}…` : verdict.text;
-          add([...fPath, 'image'], 'warning', 'figure-svg-text',
-            `the SVG figure \`${f.image}\` has text (「${sample}」), which Chrome sets in the fonts installed on the machine that builds, not in the layout's fonts: it may print in another typeface, as empty boxes, or in a font the PDF cannot embed`,
-            'Convert the text to outlines in the drawing program (Inkscape: Path → Object to Path; Illustrator: Type → Create Outlines), or export the figure as PNG.');
-        }
         let svg: string | undefined;
         if (image.mime === 'image/svg+xml') {
           // Printed and published as sanitised, never as the file is (model/sanitizeSvg.ts).
@@ -268,6 +265,13 @@ export async function loadIssue(io: Io, file: string, display: string, series: S
               measured.code === 'image-svg-complex' ? 'Simplify the figure (fewer repeated elements, no filters or fine patterns), or export it as PNG at print size.' : 'Open the figure in a drawing program and save it again as plain SVG, or export it as PNG.');
             continue;
           }
+        }
+        // Only a figure that will be printed: a malformed or refused SVG has its own error.
+        if (verdict.text) {
+          const sample = verdict.text.length > 40 ? `${[...verdict.text].slice(0, 40).join('')}…` : verdict.text;
+          add([...fPath, 'image'], 'warning', 'figure-svg-text',
+            `the SVG figure \`${f.image}\` has text (「${sample}」), which Chrome sets in the fonts installed on the machine that builds, not in the layout's fonts: it may print in another typeface, as empty boxes, or in a font the PDF cannot embed`,
+            'Convert the text to outlines in the drawing program (Inkscape: Path → Object to Path; Illustrator: Type → Create Outlines), or export the figure as PNG.');
         }
         figures.set(figureKey(si, ai, fi), {
           path: asset.real, relPath: asset.relPath, mime: image.mime,

@@ -3,7 +3,8 @@
 // and the text an SVG drawing prints is read out of it.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { imageProblem, svgText } from '../../src/model/imageIntegrity.js';
+import { deflateSync } from 'node:zlib';
+import { imageProblem, pngDataProblem, svgText } from '../../src/model/imageIntegrity.js';
 import { placeholderPng } from '../../src/scaffold/placeholderPng.js';
 import { SEED_PNG } from '../helpers.js';
 
@@ -17,6 +18,32 @@ const JPEG = Uint8Array.from([
   0x12, 0x34, 0xff, 0x00, 0x56, 0xff, 0xd0, 0x78, 0x9a,
   0xff, 0xd9,
 ]);
+
+function crc(bytes: Uint8Array): number {
+  let c = 0xffffffff;
+  for (const byte of bytes) {
+    c ^= byte;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+  }
+  return (c ^ 0xffffffff) >>> 0;
+}
+
+/** A PNG of `width`×`height` grey pixels (8 bits), its image data `raw` bytes of zeros deflated, Adam7-interlaced or not. */
+function greyPng(width: number, height: number, raw: number, interlace = 0, colour = 0, depth = 8): Buffer {
+  const chunk = (type: string, data: Uint8Array) => {
+    const head = Buffer.alloc(8);
+    head.writeUInt32BE(data.length, 0);
+    head.write(type, 4, 'latin1');
+    const tail = Buffer.alloc(4);
+    tail.writeUInt32BE(crc(Buffer.concat([head.subarray(4), data])), 0);
+    return Buffer.concat([head, data, tail]);
+  };
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(width, 0);
+  ihdr.writeUInt32BE(height, 4);
+  ihdr.set([depth, colour, 0, 0, interlace], 8);
+  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(Buffer.alloc(raw))), chunk('IEND', Buffer.alloc(0))]);
+}
 
 function riff(chunks: [string, number][], declared?: number): Uint8Array {
   const body = chunks.flatMap(([type, length]) => {
@@ -62,6 +89,22 @@ describe('a damaged image', () => {
     expect(imageProblem(png.subarray(0, png.length - 12), 'image/png')).toMatch(/no IEND/);
     const iendOnly = Buffer.concat([png.subarray(0, 33), png.subarray(png.length - 12)]);
     expect(imageProblem(iendOnly, 'image/png')).toMatch(/no image data/);
+  });
+
+  it('PNG: image data that does not inflate to every pixel, or an impossible pixel format', async () => {
+    expect(await pngDataProblem(readFileSync(SEED_PNG))).toBeUndefined();
+    // 5×3 grey: 3 rows of a filter byte and 5 pixels; interlaced, the 7 passes' rows (Adam7) add up to 22 bytes.
+    expect(await pngDataProblem(greyPng(5, 3, 18))).toBeUndefined();
+    expect(await pngDataProblem(greyPng(5, 3, 17))).toMatch(/ends early: 94% of the pixels/);
+    expect(await pngDataProblem(greyPng(5, 3, 22, 1))).toBeUndefined();
+    expect(await pngDataProblem(greyPng(5, 3, 21, 1))).toMatch(/ends early/);
+    expect(imageProblem(greyPng(5, 3, 18), 'image/png')).toBeUndefined();
+    const noise = Buffer.from(greyPng(64, 64, 65 * 64));
+    const at = noise.indexOf('IDAT');
+    noise.fill(0x55, at + 6, noise.length - 16);
+    expect(await pngDataProblem(noise)).toMatch(/cannot be decompressed/);
+    expect(imageProblem(greyPng(5, 3, 18, 0, 2, 4), 'image/png')).toMatch(/impossible pixel format/);
+    expect(imageProblem(greyPng(5, 3, 18, 0, 3, 8), 'image/png')).toMatch(/no palette/);
   });
 
   it('JPEG: cut inside a segment or the scan, without EOI, a scan before the frame', () => {
