@@ -14,6 +14,18 @@ export type Coverage = (codePoint: number) => boolean;
 /** Characters nothing needs a glyph for: controls, format characters, separators, variation selectors (control-character reports the harmful ones). */
 const NO_GLYPH = /^[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\uFE00-\uFE0F\u{E0100}-\u{E01EF}]$/u;
 
+/** Sets the bits of `from` … `to`: whole bytes at once (a CJK range spans thousands of code points). */
+function setRange(bits: Uint8Array, from: number, to: number): void {
+  let cp = from;
+  for (; cp <= to && (cp & 7) !== 0; cp++) bits[cp >> 3]! |= 1 << (cp & 7);
+  const wholeEnd = (to + 1) & ~7; // the first code point after the last whole byte
+  if (cp < wholeEnd) {
+    bits.fill(0xff, cp >> 3, wholeEnd >> 3);
+    cp = wholeEnd;
+  }
+  for (; cp <= to; cp++) bits[cp >> 3]! |= 1 << (cp & 7);
+}
+
 /**
  * The union of what the faces cover: the ranges of a bundled slice, the cmap of a series' own file.
  * A face that tells neither (a series font the validator could not read) covers nothing here. Kept
@@ -23,11 +35,13 @@ export function coverageOf(faces: readonly FontFace[]): Coverage {
   const bits = new Uint8Array((0x10ffff >> 3) + 1);
   const done = new Set<unknown>(); // roles sharing a bundled face share its list of ranges
   for (const face of faces) {
-    const ranges = face.ranges.length ? face.ranges : face.coverage ?? [];
-    if (done.has(ranges)) continue;
-    done.add(ranges);
-    for (const [a, b] of ranges) {
-      for (let cp = Math.max(0, a); cp <= Math.min(b, 0x10ffff); cp++) bits[cp >> 3]! |= 1 << (cp & 7);
+    if (face.ranges.length) {
+      const r = face.ranges;
+      if (done.has(r)) continue;
+      done.add(r);
+      for (let i = 0; i < r.length; i += 2) setRange(bits, r[i]!, Math.min(r[i + 1]!, 0x10ffff));
+    } else {
+      for (const [a, b] of face.coverage ?? []) setRange(bits, Math.max(0, a), Math.min(b, 0x10ffff));
     }
   }
   return (cp) => (bits[cp >> 3]! & (1 << (cp & 7))) !== 0;

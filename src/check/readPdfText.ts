@@ -6,6 +6,7 @@
 // paragraph or print another page number over the real one; the self-check believes this reading,
 // not the document it gave Chrome. Enough for the PDFs Chrome writes (Type 0 fonts with Identity-H and
 // ToUnicode, rectangles and images for what covers text), without loading a whole PDF renderer.
+import { inflateSync } from 'node:zlib';
 import { PDFArray, PDFDict, PDFDocument, PDFName, PDFNumber, PDFRawStream, PDFRef, PDFStream, decodePDFRawStream, type PDFPageLeaf } from '../print/pdfLib.js';
 
 /** Why a run of text drawn on a page cannot be seen. */
@@ -108,10 +109,26 @@ function contrast(a: Rgb, b: Rgb): number {
   return (Math.max(la, lb) + 0.05) / (Math.min(la, lb) + 0.05);
 }
 
-const latin1 = (bytes: Uint8Array) => Buffer.from(bytes).toString('latin1');
+const latin1 = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
+
+/**
+ * A stream's decoded bytes. Chrome compresses every stream with Flate alone, which zlib inflates
+ * natively (pdf-lib's own decoder, in JavaScript, took most of the self-check's time and memory:
+ * about 20 ms a page); other filters, or a stream zlib refuses, go through pdf-lib.
+ */
+function decoded(stream: PDFRawStream): Uint8Array {
+  if (stream.dict.get(PDFName.of('Filter')) === PDFName.of('FlateDecode') && !stream.dict.has(PDFName.of('DecodeParms'))) {
+    try {
+      return inflateSync(stream.contents);
+    } catch {
+      // damaged or unusual: pdf-lib's decoder says what it can
+    }
+  }
+  return decodePDFRawStream(stream).decode();
+}
 
 function streamText(stream: unknown): string {
-  if (stream instanceof PDFRawStream) return latin1(decodePDFRawStream(stream).decode());
+  if (stream instanceof PDFRawStream) return latin1(decoded(stream));
   if (stream instanceof PDFStream) return latin1(stream.getContents());
   return '';
 }
@@ -175,6 +192,12 @@ function stringBytes(token: string): number[] {
 }
 
 const TOKEN = /(<<|>>|\[|\]|<[0-9a-fA-F\s]*>|\((?:\\.|[^\\)])*\)|\/[^\s/<>[\]()]+|[^\s/<>[\]()]+)/g;
+
+/** Whether a token is a number (it starts with a sign, a point or a digit). */
+const numeric = (token: string) => {
+  const c = token.charCodeAt(0);
+  return (c >= 0x30 && c <= 0x39) || c === 0x2d || c === 0x2b || c === 0x2e;
+};
 
 const num = (token: string | undefined, fallback = 0) => {
   const n = Number(token);
@@ -388,10 +411,11 @@ function pageText(doc: PDFDocument, content: string, resources: PDFDict | undefi
     }
     if (arrays.length > 0) {
       if (token.startsWith('<') || token.startsWith('(')) arrays.at(-1)!.push(token);
-      else if (/^[-+.\d]/.test(token)) arrays.at(-1)!.push(num(token));
+      else if (numeric(token)) arrays.at(-1)!.push(num(token));
       continue;
     }
-    if (token.startsWith('/') || token.startsWith('<') || token.startsWith('(') || /^[-+.\d]/.test(token)) {
+    const c = token.charCodeAt(0);
+    if (c === 0x2f /* / */ || c === 0x3c /* < */ || c === 0x28 /* ( */ || numeric(token)) {
       operands.push(token);
       continue;
     }

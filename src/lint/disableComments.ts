@@ -1,5 +1,5 @@
 // `# bulletin-disable-line [codes]` and `# bulletin-disable-next-line [codes]`: YAML comments that silence checks on a line.
-import { visit, type Document, type LineCounter } from 'yaml';
+import { visit, type Document, type LineCounter } from '../vendor/yaml.js';
 
 const DIRECTIVE = /^#\s*bulletin-disable-(next-line|line)\b(.*)$/;
 

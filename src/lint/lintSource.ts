@@ -1,5 +1,5 @@
 // The printed texts of one source file → copy-editing diagnostics at file positions, and the exact fixes.
-import { isScalar, type Document, type LineCounter, type Node } from 'yaml';
+import { isScalar, type Document, type LineCounter, type Node } from '../vendor/yaml.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { offsetSpan } from '../source/parseYaml.js';
 import { lintText } from './lintText.js';

@@ -1,5 +1,5 @@
 // A YAML string scalar → its text with the file offset of every character, exact where it can be proved.
-import { isScalar, type Node } from 'yaml';
+import { isScalar, type Node } from '../vendor/yaml.js';
 
 /** A text as the checks see it, tied back to the file. */
 export interface MappedText {

@@ -1,5 +1,5 @@
 // Which string scalars of a parsed source are printed text: paths with `*` for every item of a list.
-import { isMap, isScalar, isSeq, type Document, type Node } from 'yaml';
+import { isMap, isScalar, isSeq, type Document, type Node } from '../vendor/yaml.js';
 import type { TextKind } from './types.js';
 
 export interface TextSpec {

@@ -1,7 +1,7 @@
 // The one Markdown parser of bodies, notes and captions: one markdown-it pass gives the block tree
 // (blocks.ts) and the problems of the dialect (CommonMark without raw HTML, images, code blocks, and
 // with web and mail links only). Render, lint and the glyph check read the tree; nothing else parses Markdown.
-import MarkdownIt from 'markdown-it';
+import MarkdownIt from '../vendor/markdownIt.js';
 import type Token from 'markdown-it/lib/token.mjs';
 import type { Block, HeadingLevel, Inline, ListItem, SourceLines } from './blocks.js';
 

@@ -8,7 +8,7 @@
 // reader clicks the picture, a crawler follows the link) it is a document of that site, and its
 // scripts run there. Why not a raster: a vector figure stays sharp in print, and a sanitised SVG
 // prints exactly as the original did (what is removed never renders inside <img> anyway).
-import { SaxesParser, type SaxesTagNS } from 'saxes';
+import { SaxesParser, type SaxesTagNS } from '../vendor/saxes.js';
 
 export const SVG_NS = 'http://www.w3.org/2000/svg';
 export const XLINK_NS = 'http://www.w3.org/1999/xlink';

@@ -4,7 +4,7 @@
 // filters run on every copy. The file is parsed with a real XML parser (saxes: well-formedness as
 // Chrome's own XML parser checks it, no DTD processing, no entity expansion beyond the five of XML),
 // then every element is counted as many times as it would be drawn. Pure: bytes in, verdict out.
-import { SaxesParser, type SaxesAttributeNS, type SaxesTagNS } from 'saxes';
+import { SaxesParser, type SaxesAttributeNS, type SaxesTagNS } from '../vendor/saxes.js';
 import { sniffImage, MAX_IMAGE_PIXELS } from './sniffImage.js';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';

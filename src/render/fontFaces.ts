@@ -1,6 +1,7 @@
 // The faces of each font role: bundled npm fonts (sliced by unicode-range) or the series' own files.
 import path from 'node:path';
 import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 import type { FontRole, Series } from '../model/types.js';
 import { nodeIo } from '../io.js';
 import { cssUrl } from './urlPath.js';
@@ -12,8 +13,12 @@ export interface FontFace {
   url: string;
   /** Absolute path of the font file. */
   file: string;
-  /** Code point ranges (a bundled slice's unicode-range); empty means the whole font. */
-  ranges: [number, number][];
+  /**
+   * Code point ranges (a bundled slice's unicode-range), flat: first, last, first, last …; empty
+   * means the whole font. Flat because a bundled font has some 27,000 ranges: as pairs, making them
+   * costs a cold process 20 ms.
+   */
+  ranges: CodeRanges;
   /** What a series' own font file maps (its cmap, read when the series was validated); not written into CSS. */
   coverage?: readonly (readonly [number, number])[];
   format: 'woff2' | 'woff' | 'truetype' | 'opentype';
@@ -33,32 +38,90 @@ const BUNDLED: Record<FontRole, { pkg: string; css: string }> = {
 const require = createRequire(import.meta.url);
 const bundledCache = new Map<string, Omit<FontFace, 'family'>[]>();
 
-function parseRanges(text: string | undefined): [number, number][] {
-  if (!text) return [];
-  return text.split(',').map((part) => {
-    const [a, b] = part.trim().replace(/^U\+/i, '').split('-');
-    const start = parseInt(a!, 16);
-    return [start, b ? parseInt(b, 16) : start];
+/** Flat code point ranges: first, last, first, last … (see FontFace.ranges). */
+export type CodeRanges = Uint32Array;
+const WHOLE_FONT: CodeRanges = new Uint32Array(0);
+
+/** Flat ranges from pairs (a font file's cmap, a test's list). */
+export function codeRanges(pairs: readonly (readonly [number, number])[]): CodeRanges {
+  const out = new Uint32Array(pairs.length * 2);
+  pairs.forEach(([a, b], k) => {
+    out[2 * k] = a;
+    out[2 * k + 1] = b;
   });
+  return out;
 }
 
-/** Reads a fontsource CSS file into faces (woff2 only). */
+function parseRanges(text: string | undefined): CodeRanges {
+  if (!text) return WHOLE_FONT;
+  const parts = text.split(',');
+  const out = new Uint32Array(parts.length * 2);
+  parts.forEach((part, k) => {
+    const [a, b] = part.trim().replace(/^U\+/i, '').split('-');
+    const start = parseInt(a!, 16);
+    out[2 * k] = start;
+    out[2 * k + 1] = b ? parseInt(b, 16) : start;
+  });
+  return out;
+}
+
+/** A fontsource CSS file's faces (woff2 only), without the folder of its files. */
+export interface BundledSlices {
+  /** The package's version: a table made for another version is not used. */
+  version: string;
+  faces: { url: string; name: string; ranges: number[] }[];
+}
+
+/** Reads a fontsource CSS file's faces: its woff2 slices and their unicode-range. */
+export function parseBundledCss(text: string, version: string): BundledSlices {
+  const faces = [...text.matchAll(/@font-face\s*{([^}]*)}/g)].flatMap((m) => {
+    const body = m[1]!;
+    const name = /url\(\.\/files\/([^)]+\.woff2)\)/.exec(body)?.[1];
+    if (!name) return [];
+    return [{ url: `fonts/${name}`, name, ranges: Array.from(parseRanges(/unicode-range:\s*([^;]+);/.exec(body)?.[1])) }];
+  });
+  return { version, faces };
+}
+
+/**
+ * `npm run build` reads the bundled faces' CSS once into lib/render/bundledFaces.json
+ * (scripts/compile-fonts.mjs): parsing some 300 KB of CSS into 40,000 ranges in a cold process
+ * costs about 40 ms, before Chrome may start. Without that file (tests run from src/), or for
+ * another version of a package, the CSS is read.
+ */
+let compiled: Record<string, BundledSlices> | null | undefined;
+function compiledSlices(key: string, version: string): BundledSlices | undefined {
+  if (compiled === undefined) {
+    try {
+      compiled = JSON.parse(nodeIo.readTextSync(fileURLToPath(new URL('./bundledFaces.json', import.meta.url)))) as Record<string, BundledSlices>;
+    } catch {
+      compiled = null;
+    }
+  }
+  const slices = compiled?.[key];
+  return slices?.version === version ? slices : undefined;
+}
+
+/** The faces of a bundled font file (a fontsource CSS file). */
 function bundledFaces(pkg: string, css: string): Omit<FontFace, 'family'>[] {
   const key = `${pkg}/${css}`;
   let faces = bundledCache.get(key);
   if (!faces) {
     const dir = path.dirname(require.resolve(`${pkg}/package.json`));
     // The list of a bundled face's slices: bulletin's own files, the same for every series.
-    const text = nodeIo.readTextSync(path.join(dir, css));
-    faces = [...text.matchAll(/@font-face\s*{([^}]*)}/g)].flatMap((m) => {
-      const body = m[1]!;
-      const url = /url\(\.\/files\/([^)]+\.woff2)\)/.exec(body)?.[1];
-      if (!url) return [];
-      return [{ url: `fonts/${url}`, file: path.join(dir, 'files', url), ranges: parseRanges(/unicode-range:\s*([^;]+);/.exec(body)?.[1]), format: 'woff2' as const }];
-    });
+    const version = (JSON.parse(nodeIo.readTextSync(path.join(dir, 'package.json'))) as { version: string }).version;
+    const slices = compiledSlices(key, version) ?? parseBundledCss(nodeIo.readTextSync(path.join(dir, css)), version);
+    faces = slices.faces.map((f) => ({ url: f.url, file: path.join(dir, 'files', f.name), ranges: Uint32Array.from(f.ranges), format: 'woff2' as const }));
     bundledCache.set(key, faces);
   }
   return faces;
+}
+
+/** Every bundled font file of the layout, by `package/file.css` (what scripts/compile-fonts.mjs reads). */
+export function bundledSources(): { key: string; pkg: string; css: string }[] {
+  const seen = new Map<string, { key: string; pkg: string; css: string }>();
+  for (const { pkg, css } of Object.values(BUNDLED)) seen.set(`${pkg}/${css}`, { key: `${pkg}/${css}`, pkg, css });
+  return [...seen.values()];
 }
 
 function formatOf(file: string): FontFace['format'] {
@@ -76,21 +139,24 @@ export function fontFaces(series: Series): FontFace[] {
   for (const role of FONT_ROLES) {
     const family = familyOf(role);
     const own = series.fonts[role];
-    if (own) out.push({ family, url: `fonts/${role}-${path.basename(own.file)}`, file: own.file, ranges: [], format: formatOf(own.file), ...(own.coverage ? { coverage: own.coverage } : {}) });
+    if (own) out.push({ family, url: `fonts/${role}-${path.basename(own.file)}`, file: own.file, ranges: WHOLE_FONT, format: formatOf(own.file), ...(own.coverage ? { coverage: own.coverage } : {}) });
     else for (const face of bundledFaces(BUNDLED[role].pkg, BUNDLED[role].css)) out.push({ family, ...face });
   }
   return out;
 }
 
 export function covers(face: FontFace, codePoint: number): boolean {
-  return face.ranges.length === 0 || face.ranges.some(([a, b]) => codePoint >= a && codePoint <= b);
+  const r = face.ranges;
+  if (r.length === 0) return true;
+  for (let i = 0; i < r.length; i += 2) if (codePoint >= r[i]! && codePoint <= r[i + 1]!) return true;
+  return false;
 }
 
 /** Only the faces some character of `text` needs (what the HTML folder must carry). */
 export function facesFor(faces: readonly FontFace[], text: string): FontFace[] {
   const codePoints = Uint32Array.from(new Set(Array.from(text, (c) => c.codePointAt(0)!))).sort();
   // Whether some code point of the text lies in [a, b]: the first one ≥ a, found by bisection.
-  const anyIn = ([a, b]: [number, number]) => {
+  const anyIn = (a: number, b: number) => {
     let lo = 0;
     let hi = codePoints.length;
     while (lo < hi) {
@@ -100,13 +166,34 @@ export function facesFor(faces: readonly FontFace[], text: string): FontFace[] {
     }
     return lo < codePoints.length && codePoints[lo]! <= b;
   };
-  return faces.filter((f) => f.ranges.length === 0 || f.ranges.some(anyIn));
+  return faces.filter((f) => {
+    const r = f.ranges;
+    if (r.length === 0) return true;
+    for (let i = 0; i < r.length; i += 2) if (anyIn(r[i]!, r[i + 1]!)) return true;
+    return false;
+  });
+}
+
+/** A face's unicode-range as CSS, made once per list of ranges (a bundled face's list is shared by every document). */
+const rangeTexts = new WeakMap<CodeRanges, string>();
+function rangeCss(ranges: CodeRanges): string {
+  let text = rangeTexts.get(ranges);
+  if (text === undefined) {
+    const parts: string[] = [];
+    for (let i = 0; i < ranges.length; i += 2) {
+      const [a, b] = [ranges[i]!, ranges[i + 1]!];
+      parts.push(a === b ? `U+${a.toString(16)}` : `U+${a.toString(16)}-${b.toString(16)}`);
+    }
+    text = parts.join(',');
+    rangeTexts.set(ranges, text);
+  }
+  return text;
 }
 
 export function fontFaceCss(faces: readonly FontFace[], urlPrefix: string): string {
   return faces
     .map((f) => {
-      const range = f.ranges.length ? `\n  unicode-range: ${f.ranges.map(([a, b]) => (a === b ? `U+${a.toString(16)}` : `U+${a.toString(16)}-${b.toString(16)}`)).join(',')};` : '';
+      const range = f.ranges.length ? `\n  unicode-range: ${rangeCss(f.ranges)};` : '';
       return `@font-face {\n  font-family: '${f.family}';\n  font-display: block;\n  src: ${cssUrl(`${urlPrefix}${f.url}`)} format('${f.format}');${range}\n}`;
     })
     .join('\n');

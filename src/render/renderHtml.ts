@@ -1,5 +1,5 @@
 // View → HTML through an isolated Handlebars instance: no helpers beyond the built-ins, no prototype access.
-import Handlebars from 'handlebars';
+import Handlebars from '../vendor/handlebars.js';
 import type { TemplateSources } from './templates.js';
 import type { IssueView } from './viewModel.js';
 import type { IndexView } from './indexView.js';

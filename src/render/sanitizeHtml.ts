@@ -7,7 +7,7 @@
 // `http-equiv`, <base>, forms and their controls, frames, objects, embeds, media, templates and
 // MathML; inline SVG keeps only what model/sanitizeSvg.ts allows in a figure. The page's
 // Content-Security-Policy meta is then put first in <head>.
-import { parse, serialize, html as parse5Html, type DefaultTreeAdapterTypes } from 'parse5';
+import { parse, serialize, html as parse5Html, type DefaultTreeAdapterTypes } from '../vendor/parse5.js';
 import { createHash } from 'node:crypto';
 import { cssFetchesNothing, describeAddress, shorten, svgAttributeVerdict, svgElementActive, svgElementAllowed, urlAsRead } from '../model/sanitizeSvg.js';
 

@@ -20,7 +20,7 @@ import { imageProblem, pngDataProblem, svgText } from '../model/imageIntegrity.j
 import { printedFields, ISSUE_PRINTED } from './printedFields.js';
 import { controlCharacters } from '../check/controlCharacters.js';
 import { glyphDiagnostics, seriesCoverage } from '../check/checkGlyphs.js';
-import { isScalar, type Document, type LineCounter, type Scalar } from 'yaml';
+import { isScalar, type Document, type LineCounter, type Scalar } from '../vendor/yaml.js';
 import { lintIssue, ISSUE_TEXTS } from '../lint/lintIssue.js';
 import { checkPlainTexts } from './checkPlainTexts.js';
 import { seriesLintRules } from '../config/resolveSeries.js';

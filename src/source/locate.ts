@@ -1,5 +1,5 @@
 // Path inside the data (from ajv or the model) → span of the matching YAML node.
-import { isMap, isSeq, isScalar, isPair, type Document, type LineCounter, type Node } from 'yaml';
+import { isMap, isSeq, isScalar, isPair, type Document, type LineCounter, type Node } from '../vendor/yaml.js';
 import { offsetSpan } from './parseYaml.js';
 import { FILE_START, type Span } from '../diagnostics/diagnostic.js';
 

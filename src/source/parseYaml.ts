@@ -1,5 +1,5 @@
 // YAML text → document with positions, under a strict, safe profile (core schema, no tags, no merge keys).
-import { parseAllDocuments, LineCounter, visit, isAlias, isNode, isScalar, type Document, type DocumentOptions, type ErrorCode, type ParseOptions, type SchemaOptions } from 'yaml';
+import { parseAllDocuments, LineCounter, visit, isAlias, isNode, isScalar, type Document, type DocumentOptions, type ErrorCode, type ParseOptions, type SchemaOptions } from '../vendor/yaml.js';
 import { diagnostic, type Diagnostic, type DiagnosticCode, type Span } from '../diagnostics/diagnostic.js';
 
 /** More aliases than this is an alias bomb, not a bulletin. */

@@ -93,3 +93,42 @@ describe('the browser in src/', () => {
     expect(LOADS_PUPPETEER.test("const p = await import('puppeteer');")).toBe(true);
   });
 });
+
+describe('what loads before the sources are checked', () => {
+  // Modules a value import (not a type, not a dynamic import) pulls in when `file` loads.
+  const staticClosure = (start: string): Set<string> => {
+    const seen = new Set<string>();
+    const visit = (file: string) => {
+      if (seen.has(file)) return;
+      seen.add(file);
+      const text = readFileSync(file, 'utf8');
+      for (const m of text.matchAll(/^(?:import|export)\s+(?!type\b)[^;]*?from\s+['"](\.{1,2}\/[^'"]+)['"]/gm)) {
+        visit(path.resolve(path.dirname(file), m[1]!.replace(/\.js$/, '.ts')));
+      }
+    };
+    visit(start);
+    return seen;
+  };
+
+  it('loads nothing of the print side, the HTML sanitiser or the templates with the pipeline (they load while Chrome starts)', () => {
+    const loaded = [...staticClosure(path.join(SRC, 'pipeline.ts'))].map(rel);
+    const early = loaded.filter((f) => f.startsWith(`print${path.sep}`) || ['vendor/parse5.ts', 'vendor/handlebars.ts', 'renderIssue.ts'].includes(f.split(path.sep).join('/')));
+    expect(early).toEqual([]);
+  });
+
+  it('follows value imports and not type imports (the check itself works)', () => {
+    const loaded = [...staticClosure(path.join(SRC, 'renderIssue.ts'))].map((f) => rel(f).split(path.sep).join('/'));
+    expect(loaded).toContain('print/paginateIssue.ts');
+    expect(loaded).not.toContain('pipeline.ts');
+  });
+
+  // Loaded from their single-file bundles (scripts/bundle-vendors.mjs): a module that imported the
+  // package itself would load its many files again.
+  const VENDORED = /(?:^|\n)\s*(?:import|export)\s+(?!type\b)[^;]*?from\s+['"](?:yaml|markdown-it|saxes|parse5|handlebars)['"]|import\s*\(\s*['"](?:yaml|markdown-it|saxes|parse5|handlebars)['"]/;
+  it('loads yaml, markdown-it, saxes, parse5 and handlebars only through src/vendor/', () => {
+    const offenders = files.filter((f) => !rel(f).startsWith(`vendor${path.sep}`) && VENDORED.test(readFileSync(f, 'utf8'))).map(rel);
+    expect(offenders).toEqual([]);
+    expect(VENDORED.test("import { isMap } from 'yaml';")).toBe(true);
+    expect(VENDORED.test("import type { Document } from 'yaml';")).toBe(false);
+  });
+});

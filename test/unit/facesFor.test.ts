@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { facesFor, type FontFace } from '../../src/render/fontFaces.js';
+import { codeRanges, facesFor, type FontFace } from '../../src/render/fontFaces.js';
 
-const face = (url: string, ranges: [number, number][]): FontFace => ({ family: 'bulletin-body', url, file: `/fonts/${url}`, ranges, format: 'woff2' });
+const face = (url: string, ranges: [number, number][]): FontFace => ({ family: 'bulletin-body', url, file: `/fonts/${url}`, ranges: codeRanges(ranges), format: 'woff2' });
 
 describe('facesFor', () => {
   const latin = face('latin.woff2', [[0x20, 0x7e], [0xa0, 0xff]]);

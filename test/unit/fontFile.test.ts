@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { readFont, mergeRanges, type FontFacts } from '../../src/model/fontFile.js';
 import { type3Reason } from '../../src/model/fontEmbedding.js';
 import { coverageOf, uncoveredCharacters } from '../../src/check/checkGlyphs.js';
-import { fontFaces } from '../../src/render/fontFaces.js';
+import { codeRanges, fontFaces } from '../../src/render/fontFaces.js';
 import { makeSeries } from '../helpers.js';
 import { fsType, latinTtf, LATIN_WOFF, LATIN_WOFF2 } from '../fontBytes.js';
 
@@ -161,5 +161,13 @@ describe('glyph coverage', () => {
     const series = makeSeries();
     const own = { ...series, fonts: { body: { family: 'x', file: '/series/fonts/x.ttf', coverage: [[0x13000, 0x1342f]] as [number, number][] } } };
     expect(uncoveredCharacters('园区\u{13000}ꙮ', coverageOf(fontFaces(own)))).toEqual(['ꙮ']);
+  });
+
+  it('covers exactly the code points of each range, whatever their alignment to bytes', () => {
+    const ranges: [number, number][] = [[5, 5], [7, 8], [0x10, 0x2f], [0x31, 0x4e], [0x4e00, 0x9fff], [0x10fff0, 0x10ffff]];
+    const covers = coverageOf([{ family: 'x', url: 'fonts/x', file: '/x', ranges: codeRanges(ranges), format: 'woff2' }]);
+    for (let cp = 0; cp < 0xa100; cp++) expect(covers(cp), `U+${cp.toString(16)}`).toBe(ranges.some(([a, b]) => cp >= a && cp <= b));
+    expect(covers(0x10ffff)).toBe(true);
+    expect(covers(0x10ffef)).toBe(false);
   });
 });

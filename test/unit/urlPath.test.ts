@@ -21,7 +21,7 @@ describe('URLs of output files', () => {
   });
 
   it('are what the font faces and the index write', () => {
-    const face: FontFace = { family: 'bulletin-body', url: 'fonts/body-仿宋 #1.ttf', file: '/s/fonts/仿宋 #1.ttf', ranges: [], format: 'truetype' };
+    const face: FontFace = { family: 'bulletin-body', url: 'fonts/body-仿宋 #1.ttf', file: '/s/fonts/仿宋 #1.ttf', ranges: new Uint32Array(0), format: 'truetype' };
     expect(fontFaceCss([face], '')).toContain(`src: url("fonts/body-${encodeURIComponent('仿宋 #1.ttf')}") format('truetype');`);
     const issue = { slug: '2018-01 #1?', label: undefined, issueLine: '2018年第1期', dateLine: '', date: { iso: '2018-03-01' }, total: 1, sections: [], series: makeSeries() } as unknown as Issue;
     const [entry] = indexView([issue], () => true).issues;

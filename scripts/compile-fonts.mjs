@@ -1,0 +1,20 @@
+// Reads the bundled fonts' fontsource CSS (their slices and unicode-ranges) once, at build time,
+// into lib/render/bundledFaces.json, so a command does not parse some 300 KB of CSS before it can
+// check glyphs (src/render/fontFaces.ts uses the table only for the package versions it was made
+// from, and reads the CSS otherwise).
+import { readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const { bundledSources, parseBundledCss } = await import(path.join(root, 'lib/render/fontFaces.js'));
+const require = createRequire(path.join(root, 'lib/render/fontFaces.js'));
+const table = {};
+for (const { key, pkg, css } of bundledSources()) {
+  const dir = path.dirname(require.resolve(`${pkg}/package.json`));
+  const { version } = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8'));
+  table[key] = parseBundledCss(readFileSync(path.join(dir, css), 'utf8'), version);
+}
+writeFileSync(path.join(root, 'lib/render/bundledFaces.json'), JSON.stringify(table));
+console.error(`compile-fonts: lib/render/bundledFaces.json (${Object.keys(table).length} font files)`);

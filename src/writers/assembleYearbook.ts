@@ -1,0 +1,117 @@
+// The binding of `yearbook-YEAR.pdf` (合订本), loaded only when a build makes one
+// (writers/yearbookWriter.ts): a cover with contents, then every regular issue of the year as
+// printed, each keeping its own page numbers, with bookmarks issue → section → article. Steps: print
+// the contents through the one print loop (its own length decides where each issue starts) →
+// append the issues' pages → bookmarks and metadata.
+import path from 'node:path';
+import { PDFDocument } from '../print/pdfLib.js';
+import type { Browser } from 'puppeteer';
+import type { Issue } from '../model/types.js';
+import type { PaginatedIssue } from '../model/pagination.js';
+import type { Layout } from '../render/layouts.js';
+import type { Resource } from '../render/issueDocument.js';
+import { yearbookView } from '../render/yearbookView.js';
+import { sanitizeHtml, PAGE_POLICY } from '../render/sanitizeHtml.js';
+import { facesFor, fontFaces, fontFaceCss } from '../render/fontFaces.js';
+import { geometryCss, GEOMETRY_SHEET } from '../layout/geometryCss.js';
+import { urlPath } from '../render/urlPath.js';
+import { serveDocument } from '../print/documentServer.js';
+import { loadDocument, preparePage } from '../print/printPage.js';
+import { printUntilSettled } from '../print/printLoop.js';
+import { finishPdf, type OutlineItem } from '../print/finishPdf.js';
+import type { Destination } from '../print/readDestinations.js';
+import { metadataOf } from '../renderIssue.js';
+import { BulletinError, ExitCode } from '../diagnostics/exitCodes.js';
+
+const FONT_TYPES: Record<string, string> = { woff2: 'font/woff2', woff: 'font/woff', truetype: 'font/ttf', opentype: 'font/otf' };
+
+export interface Bound {
+  issue: Issue;
+  pdf: Uint8Array;
+  paginated: PaginatedIssue;
+}
+
+function contentsDocument(year: number, issues: readonly Bound[], layout: Layout, startPages: readonly number[]): Map<string, Resource> {
+  const series = issues[0]!.issue.series;
+  const render = layout.yearbook;
+  if (!render) throw new BulletinError('no yearbook.hbs template', ExitCode.RenderFailed);
+  const sheets = layout.stylesheets.map((s) => `yearbook_files/${s.name}`);
+  const links = [sheets[0]!, 'yearbook_files/fonts.css', ...sheets.slice(1), `yearbook_files/${GEOMETRY_SHEET}`].map(urlPath);
+  const view = yearbookView(year, issues.map((i) => i.issue), new Map(issues.map((i) => [i.issue.slug, i.paginated.state.pages])), startPages, links);
+  // Printed only, but from a series template like an issue page: the same sanitiser and policy.
+  const html = sanitizeHtml(render(view), { policy: PAGE_POLICY }).html;
+  const faces = facesFor(fontFaces(series), html);
+  const resources = new Map<string, Resource>();
+  layout.stylesheets.forEach((s) => resources.set(`yearbook_files/${s.name}`, { type: 'text/css; charset=utf-8', body: s.text }));
+  resources.set('yearbook_files/fonts.css', { type: 'text/css; charset=utf-8', body: `:root { --accent: ${series.layout.accent}; --text: ${series.layout.text}; }\n${fontFaceCss(faces, '')}` });
+  for (const f of faces) resources.set(`yearbook_files/${f.url}`, { type: FONT_TYPES[f.format]!, file: f.file });
+  resources.set(`yearbook_files/${GEOMETRY_SHEET}`, { type: 'text/css; charset=utf-8', body: geometryCss(series.layout.geometry, series.layout.pageNumber) });
+  resources.set('yearbook.html', { type: 'text/html; charset=utf-8', body: html });
+  return resources;
+}
+
+export async function assembleYearbook(browser: Browser, year: number, issues: readonly Bound[], layout: Layout, env: NodeJS.ProcessEnv): Promise<Uint8Array> {
+  const sorted = [...issues].sort((a, b) => a.issue.number - b.issue.number);
+  const loaded = await Promise.all(sorted.map((i) => PDFDocument.load(i.pdf, { updateMetadata: false })));
+  const page = await browser.newPage();
+  let contents: PDFDocument;
+  try {
+    await preparePage(page);
+    const server = await serveDocument(page);
+    // Where each issue starts follows from the contents' own length: print until the two agree.
+    const printed = await printUntilSettled(page, sorted.map(() => 0), {
+      async load(starts) {
+        server.set(contentsDocument(year, sorted, layout, starts));
+        await loadDocument(page, server, 'yearbook.html');
+      },
+      read(pdf) {
+        let next = pdf.getPageCount() + 1;
+        return loaded.map((doc) => {
+          const start = next;
+          next += doc.getPageCount();
+          return start;
+        });
+      },
+      same: (a, b) => a.length === b.length && a.every((s, i) => s === b[i]),
+      what: `the contents of the ${year} yearbook`,
+      hint: 'A series yearbook.hbs probably makes the contents change length with the page numbers; check it.',
+      server,
+      templates: `${path.join(sorted[0]!.issue.series.root, 'templates')}${path.sep}`,
+    });
+    contents = printed.pdf;
+  } finally {
+    await page.close().catch(() => undefined);
+  }
+  const book = await PDFDocument.create({ updateMetadata: false });
+  const append = async (doc: PDFDocument) => {
+    for (const p of await book.copyPages(doc, doc.getPageIndices())) book.addPage(p);
+  };
+  await append(contents);
+  const dests = new Map<string, Destination>();
+  const outline: OutlineItem[] = [];
+  for (const [k, { issue, paginated }] of sorted.entries()) {
+    const first = book.getPageCount();
+    await append(loaded[k]!);
+    const { pages, coverPages } = paginated.state;
+    const at = (page: number | undefined) => ({ pageIndex: first + coverPages + (page ?? 1) - 1, top: undefined });
+    dests.set(`issue-${issue.slug}`, { pageIndex: first, top: undefined });
+    outline.push({
+      title: issue.issueLine,
+      id: `issue-${issue.slug}`,
+      children: issue.sections.map((s) => {
+        dests.set(`${issue.slug}/${s.id}`, at(pages.get(s.id)));
+        return {
+          title: `【${s.label}】`,
+          id: `${issue.slug}/${s.id}`,
+          children: s.articles.map((a) => {
+            dests.set(`${issue.slug}/${a.id}`, at(pages.get(a.id)));
+            return { title: a.title, id: `${issue.slug}/${a.id}`, children: [] };
+          }),
+        };
+      }),
+    });
+  }
+  const last = sorted.at(-1)!.issue;
+  const meta = metadataOf(last, env);
+  return finishPdf(book, outline, dests, { ...meta, title: `${last.series.name} ${year}年合订本`, keywords: [`${year}`] });
+}
