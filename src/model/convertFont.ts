@@ -144,10 +144,11 @@ function nameOf(font: OtFont, key: string): string | undefined {
 export const MAX_SUBSET_GLYPHS = 30_000;
 
 /**
- * The subset of `sfnt` (a TrueType or OpenType font, not a collection, not compressed) for
- * `codePoints`, with TrueType outlines, as WOFF. Throws with a reason an editor can read.
+ * The subsets of `sfnt` (a TrueType or OpenType font, not a collection, not compressed) for each
+ * list of code points (one per issue: the font is read once), with TrueType outlines, as WOFF.
+ * Throws with a reason an editor can read.
  */
-export function convertFont(sfnt: Uint8Array, codePoints: readonly number[]): ConvertedFont {
+export function convertFont(sfnt: Uint8Array, sets: readonly (readonly number[])[]): ConvertedFont[] {
   const buffer = sfnt.buffer.slice(sfnt.byteOffset, sfnt.byteOffset + sfnt.byteLength) as ArrayBuffer;
   let font: OtFont;
   try {
@@ -157,6 +158,10 @@ export function convertFont(sfnt: Uint8Array, codePoints: readonly number[]): Co
   }
   const unitsPerEm = int(font.unitsPerEm, 0);
   if (unitsPerEm < 16 || unitsPerEm > 16384) throw new Error('its units per em (head table) are not a usable number');
+  return sets.map((codePoints) => subsetOf(font, unitsPerEm, codePoints));
+}
+
+function subsetOf(font: OtFont, unitsPerEm: number, codePoints: readonly number[]): ConvertedFont {
   const head = font.tables.head ?? {};
   const hhea = font.tables.hhea ?? {};
   const os2 = font.tables.os2;
