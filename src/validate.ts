@@ -5,6 +5,7 @@ import { memoIo, nodeIo, type Io } from './io.js';
 import { displayPath } from './source/displayPath.js';
 import { sortDiagnostics, diagnostic, FILE_START, type Diagnostic } from './diagnostics/diagnostic.js';
 import { discover } from './source/discover.js';
+import { prepareFonts } from './source/prepareFonts.js';
 import { loadSeries, type LoadedSeries } from './source/loadSeries.js';
 import { loadIssue, type IssueFacts } from './source/loadIssue.js';
 import { checkNumbering } from './model/checkNumbering.js';
@@ -84,6 +85,11 @@ export async function validate(paths: readonly string[], options: ValidateOption
       if (!plan.seriesFile) {
         diagnostics.push(diagnostic(loaded.display, FILE_START, 'error', 'series-missing', 'this issue is not in a series: no bulletin.yaml in its folder or above', 'Put the issue in the issues/ folder of a series (run `bulletin init` to start one).'));
       }
+    }
+    if (loadedSeries?.series && !loadedSeries.diagnostics.some((d) => d.severity === 'error')) {
+      // The series' own fonts, subset (and converted) for the issues asked for: a font that cannot be is an error here.
+      const requested = plan.issueFiles.flatMap((file, k) => (plan.requested.has(file) && loadedIssues[k]!.issue ? [loadedIssues[k]!.issue!] : []));
+      diagnostics.push(...(await prepareFonts(io, loadedSeries, requested)));
     }
     if (loadedSeries?.series) {
       diagnostics.push(...checkNumbering(facts, loadedSeries.series).filter((d) => requestedDisplays.has(d.file)));

@@ -124,7 +124,9 @@ export const DIAGNOSTIC_CODES = {
   'font-unreadable': { severity: 'error', message: 'font file `{path}` cannot be read ({reason})', hint: 'Check the file and its permissions.' },
   'font-not-file': { severity: 'error', message: 'font file `{path}` is not a regular file', hint: 'Point to a TrueType/OpenType or WOFF2 file.' },
   'font-too-large': { severity: 'error', message: 'font file `{path}` is {size} MiB, the limit is {limit} MiB', hint: 'Use a subset of the font.' },
-  'font-type': { severity: 'error', message: '`{path}` is not a usable font: {reason}', hint: 'Name a TrueType or OpenType font file (.ttf, .otf, .woff2), as the font\'s maker supplies it.' },
+  'font-type': { severity: 'error', message: '`{path}` is not a usable font: {reason}', hint: 'Name a TrueType or OpenType font file (.ttf, .ttc, .otf, .woff2), as the font\'s maker supplies it.' },
+  'font-face-missing': { severity: 'error', message: '`{path}` is a font collection without the face asked for (the message lists its faces), or `face`/`index` names a single font', hint: 'Name one of the faces listed, by `face:` (one of its names) or `index:` (its number).' },
+  'font-convert': { severity: 'error', message: '`{path}` cannot be converted into the TrueType font the PDF embeds: {reason}', hint: 'The file is damaged or not a font the converter reads: use the font maker\'s TrueType version (.ttf), or another copy of the file.' },
   'font-type3': { severity: 'error', message: '`{path}` would be embedded in the PDF as a Type 3 font ({reason})', hint: 'Use the TrueType version of the font (.ttf, a static font with TrueType outlines whose licence allows embedding).' },
   'layout-impossible': { severity: 'error', message: 'the page of `layout` cannot be printed: {reason}', hint: 'Change the key named, or choose another `layout.preset` (docs/presets.md).' },
 

@@ -12,12 +12,17 @@
 // | a colour font with TrueType outlines beside its SVG glyphs | CID TrueType |
 //
 // A font without outlines (bitmap strikes only) has nothing to embed either.
+//
+// bulletin does not hand Chrome the series' files as they are: each issue gets a TrueType subset
+// of its characters (render/fontSubsets.ts), so PostScript (CFF) outlines, CID-keyed ones too, are
+// converted and embed as CID TrueType. CFF2 (variable PostScript outlines) is not converted; the
+// licence bits are kept in the subset, so a font that may not be embedded still is not.
 import type { FontFacts } from './fontFile.js';
 
 /** Why Chrome would embed this font as Type 3, or undefined when it embeds it as a TrueType font. */
 export function type3Reason(facts: FontFacts): string | undefined {
   if (facts.outlines === undefined) return 'it has no outlines, only bitmaps';
-  if (facts.outlines === 'CFF ' || facts.outlines === 'CFF2') return 'its outlines are PostScript (CFF) outlines, which Chrome does not embed';
+  if (facts.outlines === 'CFF2') return 'its outlines are variable PostScript (CFF2) outlines, which neither Chrome nor bulletin\'s converter embed';
   if (facts.tables.has('fvar')) return 'it is a variable font, which Chrome does not embed';
   if (facts.fsType !== undefined && facts.fsType & 0x0002) return 'its licence bits (OS/2 fsType) say "restricted licence embedding"';
   if (facts.fsType !== undefined && facts.fsType & 0x0200) return 'its licence bits (OS/2 fsType) say "bitmap embedding only"';
@@ -25,7 +30,7 @@ export function type3Reason(facts: FontFacts): string | undefined {
 }
 
 export function type3Hint(facts: FontFacts): string {
-  if (facts.outlines === 'CFF ' || facts.outlines === 'CFF2') return 'Use the TrueType version of the font (.ttf, TrueType outlines), which most font makers supply, or convert it (FontForge: File → Generate Fonts → TrueType).';
+  if (facts.outlines === 'CFF2') return 'Use the static font of the weight you want (.ttf or .otf), or the TrueType version of the font (.ttf, TrueType outlines), which most font makers supply, or convert it (FontForge: File → Generate Fonts → TrueType).';
   if (facts.tables.has('fvar')) return 'Use the static font file of the weight you want (one file per weight, e.g. …-Regular.ttf), not the variable one.';
   if (facts.outlines === undefined) return 'Use an outline font (TrueType .ttf), not a bitmap font.';
   return 'Use a font whose licence allows embedding it in documents (most fonts made for print do), or ask the font\'s maker for such a version.';

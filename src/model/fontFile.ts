@@ -4,7 +4,7 @@
 // from something that only starts like one, and to know what Chrome will do with it in a PDF.
 import { brotliDecompressSync, inflateSync } from 'node:zlib';
 
-export type FontContainer = 'sfnt' | 'woff' | 'woff2';
+export type FontContainer = 'sfnt' | 'woff' | 'woff2' | 'collection';
 
 export interface FontFacts {
   container: FontContainer;
@@ -18,9 +18,13 @@ export interface FontFacts {
   coverage: [number, number][];
   /** The font's PostScript name (name ID 6), for messages. */
   postscriptName: string | undefined;
+  /** The face's family, full and PostScript names, in every language its name table has (宋体 and SimSun). */
+  names: string[];
+  /** Of a collection (.ttc): which face (from 0) of how many. */
+  collection?: { index: number; count: number };
 }
 
-export type FontRead = { ok: true; facts: FontFacts } | { ok: false; reason: string };
+export type FontRead = { ok: true; facts: FontFacts } | { ok: false; reason: string; /** a collection without the face asked for */ faceMissing?: boolean };
 
 const u16 = (b: Uint8Array, i: number) => (b[i]! << 8) | b[i + 1]!;
 const i16 = (b: Uint8Array, i: number) => ((u16(b, i) << 16) >> 16);
@@ -35,13 +39,14 @@ function need(condition: boolean, what: string): asserts condition {
 /** Tables by tag: their bytes, uncompressed (transformed WOFF2 tables are kept as they are: glyf, loca, hmtx are not read). */
 type Tables = Map<string, Uint8Array>;
 
-function sfntTables(b: Uint8Array): Tables {
-  need(b.length >= 12, 'the file is shorter than a font header');
-  const count = u16(b, 4);
-  need(count > 0 && 12 + count * 16 <= b.length, 'the table directory runs past the end of the file');
+/** The tables of the font whose directory starts at `base` (0, or a face's offset in a collection: its tables' offsets are from the file's start). */
+function sfntTables(b: Uint8Array, base = 0): Tables {
+  need(base + 12 <= b.length, 'the file is shorter than a font header');
+  const count = u16(b, base + 4);
+  need(count > 0 && base + 12 + count * 16 <= b.length, 'the table directory runs past the end of the file');
   const tables: Tables = new Map();
   for (let k = 0; k < count; k++) {
-    const at = 12 + k * 16;
+    const at = base + 12 + k * 16;
     const offset = u32(b, at + 8);
     const length = u32(b, at + 12);
     need(offset + length <= b.length, `the table ${tagAt(b, at).trim()} runs past the end of the file (the file was cut off)`);
@@ -223,33 +228,139 @@ function cmapCoverage(cmap: Uint8Array): [number, number][] {
   return mergeRanges(ranges);
 }
 
-function postscriptName(name: Uint8Array | undefined): string | undefined {
-  if (!name || name.length < 6) return undefined;
+/** A name table's strings: id → the strings under it (Windows/Unicode platforms first; Chinese and English names both). */
+function nameStrings(name: Uint8Array | undefined): Map<number, string[]> {
+  const out = new Map<number, string[]>();
+  if (!name || name.length < 6) return out;
   const count = u16(name, 2);
   const storage = u16(name, 4);
   for (let k = 0; k < count && 6 + k * 12 + 12 <= name.length; k++) {
     const at = 6 + k * 12;
-    const [platform, , , id, length, offset] = [u16(name, at), u16(name, at + 2), u16(name, at + 4), u16(name, at + 6), u16(name, at + 8), u16(name, at + 10)];
-    if (id !== 6 || storage + offset + length > name.length) continue;
+    const [platform, encoding, , id, length, offset] = [u16(name, at), u16(name, at + 2), u16(name, at + 4), u16(name, at + 6), u16(name, at + 8), u16(name, at + 10)];
+    if (storage + offset + length > name.length || length > 512) continue;
     const bytes = name.subarray(storage + offset, storage + offset + length);
+    let text = '';
     if (platform === 3 || platform === 0) {
-      let text = '';
       for (let j = 0; j + 1 < bytes.length; j += 2) text += String.fromCharCode(u16(bytes, j));
-      return text;
-    }
-    return String.fromCharCode(...bytes);
+    } else if (platform === 1 && encoding === 0) {
+      text = String.fromCharCode(...bytes.filter((c) => c < 0x80));
+    } else continue;
+    text = text.replace(/[\u0000-\u001f]/g, '').trim();
+    if (!text) continue;
+    const list = out.get(id) ?? [];
+    if (!list.includes(text)) list.push(text);
+    out.set(id, list);
   }
-  return undefined;
+  return out;
 }
 
-/** Reads a font file. A file that only starts like a font (or is damaged) gives the reason. */
-export function readFont(bytes: Uint8Array): FontRead {
+/** A face's names an editor may use for it: family (ID 1, 16), full (4) and PostScript (6) names, in every language it has. */
+function faceNames(names: Map<number, string[]>): string[] {
+  return [...new Set([16, 1, 4, 6].flatMap((id) => names.get(id) ?? []))];
+}
+
+/** The faces of a font collection (.ttc): where each one's table directory starts. */
+function collectionOffsets(b: Uint8Array): number[] {
+  need(b.length >= 16, 'the collection header is cut off');
+  const count = u32(b, 8);
+  need(count > 0 && count <= 256 && 12 + count * 4 <= b.length, 'the collection header is damaged');
+  return Array.from({ length: count }, (_, k) => {
+    const offset = u32(b, 12 + k * 4);
+    need(offset + 12 <= b.length, 'a face of the collection starts past the end of the file');
+    return offset;
+  });
+}
+
+/** Which face of a collection: by one of its names, or by its number (from 0). */
+export interface FaceChoice {
+  face?: string | undefined;
+  index?: number | undefined;
+}
+
+/** The faces of a collection, as the error that lists them says them: `0: SimSun (宋体)`. */
+export function faceList(bytes: Uint8Array): string[] {
+  try {
+    return collectionOffsets(bytes).map((at, k) => {
+      const names = nameStrings(sfntTables(bytes, at).get('name'));
+      const [first, ...rest] = [...new Set([...(names.get(1) ?? []), ...(names.get(16) ?? [])])];
+      return `${k}: ${first ?? '(no name)'}${rest.length ? ` (${rest.slice(0, 3).join(', ')})` : ''}`;
+    });
+  } catch {
+    return [];
+  }
+}
+
+const normalName = (text: string) => text.normalize('NFKC').toLowerCase().replace(/[\s_-]+/g, '');
+
+/** The face of a collection chosen by name or number (the first one without a choice). */
+function chooseFace(b: Uint8Array, choice: FaceChoice): { index: number; count: number; base: number } {
+  const offsets = collectionOffsets(b);
+  if (choice.face !== undefined) {
+    const wanted = normalName(choice.face);
+    const index = offsets.findIndex((at) => faceNames(nameStrings(sfntTables(b, at).get('name'))).some((n) => normalName(n) === wanted));
+    if (index < 0) throw new FaceMissing(`it has no face named "${choice.face}"; its faces are ${faceList(b).join('; ')}`);
+    return { index, count: offsets.length, base: offsets[index]! };
+  }
+  const index = choice.index ?? 0;
+  if (index >= offsets.length) throw new FaceMissing(`it has ${offsets.length} face(s), numbered from 0, so no face ${index}; its faces are ${faceList(b).join('; ')}`);
+  return { index, count: offsets.length, base: offsets[index]! };
+}
+
+/** A collection without the face asked for (its own diagnostic: the fix is another name). */
+class FaceMissing extends Error {}
+
+/**
+ * The face as a standalone TrueType/OpenType file (what a converter reads): a collection's face
+ * with its tables copied out, a WOFF file decompressed; undefined for WOFF2 (Chrome reads it as
+ * it is). Only for a font `readFont` accepted.
+ */
+export function standaloneFace(bytes: Uint8Array, choice: FaceChoice = {}): Uint8Array | undefined {
+  const magic = tagAt(bytes, 0);
+  if (magic === 'wOF2') return undefined;
+  let flavor: string;
+  let tables: Tables;
+  if (magic === 'wOFF') ({ flavor, tables } = woffTables(bytes));
+  else if (magic === 'ttcf') {
+    const { base } = chooseFace(bytes, choice);
+    flavor = tagAt(bytes, base);
+    tables = sfntTables(bytes, base);
+  } else return bytes;
+  const entries = [...tables].sort(([a], [b]) => (a < b ? -1 : 1));
+  let size = 12 + entries.length * 16;
+  for (const [, data] of entries) size += (data.length + 3) & ~3;
+  const out = new Uint8Array(size);
+  const view = new DataView(out.buffer);
+  for (let k = 0; k < 4; k++) out[k] = flavor.charCodeAt(k);
+  const n = entries.length;
+  const power = 2 ** Math.floor(Math.log2(n));
+  view.setUint16(4, n);
+  view.setUint16(6, power * 16);
+  view.setUint16(8, Math.log2(power));
+  view.setUint16(10, n * 16 - power * 16);
+  let at = 12 + n * 16;
+  entries.forEach(([tag, data], k) => {
+    const entry = 12 + k * 16;
+    for (let j = 0; j < 4; j++) out[entry + j] = tag.charCodeAt(j);
+    let sum = 0;
+    for (let j = 0; j < data.length; j += 4) sum = (sum + (((data[j]! << 24) | ((data[j + 1] ?? 0) << 16) | ((data[j + 2] ?? 0) << 8) | (data[j + 3] ?? 0)) >>> 0)) >>> 0;
+    view.setUint32(entry + 4, sum);
+    view.setUint32(entry + 8, at);
+    view.setUint32(entry + 12, data.length);
+    out.set(data, at);
+    at += (data.length + 3) & ~3;
+  });
+  return out;
+}
+
+/** Reads a font file (of a collection, the face chosen). A file that only starts like a font (or is damaged) gives the reason. */
+export function readFont(bytes: Uint8Array, choice: FaceChoice = {}): FontRead {
   try {
     need(bytes.length >= 12, 'the file is shorter than a font header');
     const magic = tagAt(bytes, 0);
     let container: FontContainer;
     let tables: Tables;
     let flavor: string;
+    let collection: FontFacts['collection'];
     if (magic === 'wOF2') {
       container = 'woff2';
       ({ flavor, tables } = woff2Tables(bytes));
@@ -261,7 +372,11 @@ export function readFont(bytes: Uint8Array): FontRead {
       flavor = magic;
       tables = sfntTables(bytes);
     } else if (magic === 'ttcf') {
-      return { ok: false, reason: 'it is a font collection (.ttc: several fonts in one file), which a web page cannot use' };
+      container = 'collection';
+      const chosen = chooseFace(bytes, choice);
+      collection = { index: chosen.index, count: chosen.count };
+      flavor = tagAt(bytes, chosen.base);
+      tables = sfntTables(bytes, chosen.base);
     } else {
       return { ok: false, reason: 'it is not a TrueType, OpenType or WOFF font by its content' };
     }
@@ -271,16 +386,20 @@ export function readFont(bytes: Uint8Array): FontRead {
     need(head.length >= 54 && u32(head, 12) === 0x5f0f3cf5, 'its `head` table is damaged');
     const outlines = tables.has('glyf') && tables.has('loca') ? 'glyf' : tables.has('CFF ') ? 'CFF ' : tables.has('CFF2') ? 'CFF2' : undefined;
     const os2 = tables.get('OS/2');
+    const names = nameStrings(tables.get('name'));
     return {
       ok: true,
       facts: {
         container, outlines, tables: new Set(tables.keys()),
         fsType: os2 && os2.length >= 10 ? u16(os2, 8) : undefined,
         coverage: cmapCoverage(tables.get('cmap')!),
-        postscriptName: postscriptName(tables.get('name')),
+        postscriptName: names.get(6)?.[0],
+        names: faceNames(names),
+        ...(collection ? { collection } : {}),
       },
     };
   } catch (error) {
+    if (error instanceof FaceMissing) return { ok: false, reason: error.message, faceMissing: true };
     if (error instanceof Damaged) return { ok: false, reason: error.message };
     throw error;
   }

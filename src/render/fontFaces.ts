@@ -5,6 +5,8 @@ import { fileURLToPath } from 'node:url';
 import type { FontRole, Series } from '../model/types.js';
 import { nodeIo } from '../io.js';
 import { cssUrl } from './urlPath.js';
+import type { FaceChoice } from '../model/fontFile.js';
+import { madeSubset, printedCodePoints } from './fontSubsets.js';
 
 export interface FontFace {
   /** CSS family the templates use: bulletin-title, bulletin-body, … */
@@ -22,6 +24,10 @@ export interface FontFace {
   /** What a series' own font file maps (its cmap, read when the series was validated); not written into CSS. */
   coverage?: readonly (readonly [number, number])[];
   format: 'woff2' | 'woff' | 'truetype' | 'opentype';
+  /** A series' own font printed as a per-issue subset (render/fontSubsets.ts): of a collection, the face. */
+  subset?: FaceChoice;
+  /** The subset made for one document (then `format` is woff and `file` only says where it came from). */
+  bytes?: Uint8Array;
 }
 
 export const FONT_ROLES: readonly FontRole[] = ['title', 'body', 'heading', 'kai', 'pageNumber'];
@@ -139,10 +145,26 @@ export function fontFaces(series: Series): FontFace[] {
   for (const role of FONT_ROLES) {
     const family = familyOf(role);
     const own = series.fonts[role];
-    if (own) out.push({ family, url: `fonts/${role}-${path.basename(own.file)}`, file: own.file, ranges: WHOLE_FONT, format: formatOf(own.file), ...(own.coverage ? { coverage: own.coverage } : {}) });
+    if (own) out.push({ family, url: `fonts/${role}-${path.basename(own.file)}`, file: own.file, ranges: WHOLE_FONT, format: formatOf(own.file), ...(own.coverage ? { coverage: own.coverage } : {}), ...(own.embed === 'subset' ? { subset: own.face ?? {} } : {}) });
     else for (const face of bundledFaces(BUNDLED[role].pkg, BUNDLED[role].css)) out.push({ family, ...face });
   }
   return out;
+}
+
+/**
+ * The faces as one document prints `text`: a series' own font becomes the subset validate made
+ * for that text (`<role>-<name>.woff`, TrueType outlines). A subset not made is a mistake of the
+ * caller (validate makes them): thrown, not printed with the whole file.
+ */
+export function withSubsets(faces: readonly FontFace[], text: string): FontFace[] {
+  let codePoints: number[] | undefined;
+  return faces.map((face) => {
+    if (!face.subset) return face;
+    codePoints ??= printedCodePoints(text);
+    const bytes = madeSubset(face.file, face.subset, codePoints);
+    if (!bytes) throw new Error(`internal: no subset of ${face.file} was made for this document (validate makes them)`);
+    return { ...face, url: face.url.replace(/\.[^./]+$/, '') + '.woff', format: 'woff' as const, bytes };
+  });
 }
 
 export function covers(face: FontFace, codePoint: number): boolean {

@@ -4,7 +4,7 @@ import type { PageState } from '../model/pagination.js';
 import type { CompiledLayout } from './renderHtml.js';
 import { issueView, type IssueView } from './viewModel.js';
 import { issueCss } from './issueCss.js';
-import { facesFor, fontFaces } from './fontFaces.js';
+import { facesFor, fontFaces, withSubsets } from './fontFaces.js';
 import { issueText } from '../model/issueText.js';
 import { sanitizeHtml, PAGE_POLICY } from './sanitizeHtml.js';
 import { urlPath } from './urlPath.js';
@@ -51,9 +51,9 @@ export function issueDocument(issue: Issue, layout: CompiledLayout, stylesheets:
   const assets = `${issue.slug}_files`;
   const resources = new Map<string, Resource>();
   const text = issueText(issue);
-  const faces = options.allFaces ? fontFaces(issue.series) : facesFor(fontFaces(issue.series), text);
+  const faces = withSubsets(options.allFaces ? fontFaces(issue.series) : facesFor(fontFaces(issue.series), text), text);
   const screenLayout = !(options.forPrint && !options.allFaces && text.length >= SCREENLESS_TEXT_LENGTH);
-  for (const face of faces) resources.set(`${assets}/${face.url}`, { type: FONT_TYPES[face.format]!, file: face.file, ranged: face.ranges.length > 0 });
+  for (const face of faces) resources.set(`${assets}/${face.url}`, face.bytes ? { type: FONT_TYPES[face.format]!, body: face.bytes } : { type: FONT_TYPES[face.format]!, file: face.file, ranged: face.ranges.length > 0 });
   const sheetUrls: string[] = [];
   for (const sheet of stylesheets) {
     const url = `${assets}/${sheet.name}`;

@@ -1,14 +1,14 @@
 // bulletin.yaml → the resolved Series and the problems found in it (schema, font files).
 import path from 'node:path';
 import { errnoCode, type Io } from '../io.js';
-import { diagnostic, hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { diagnostic, hasErrors, type Diagnostic, type Span } from '../diagnostics/diagnostic.js';
 import { loadYaml } from './loadYaml.js';
 import { schemaCheck } from './schemaCheck.js';
 import { locate } from './locate.js';
 import { checkAsset } from '../model/checkAsset.js';
 import { resolveSeries, seriesLintRules, type SeriesData } from '../config/resolveSeries.js';
 import type { FontRole, Series } from '../model/types.js';
-import { readFont, type FontFacts, type FontRead } from '../model/fontFile.js';
+import { readFont, type FaceChoice, type FontFacts, type FontRead } from '../model/fontFile.js';
 import { type3Reason, type3Hint } from '../model/fontEmbedding.js';
 import { printedFields, SERIES_PRINTED } from './printedFields.js';
 import { markdownParses } from '../model/parseBody.js';
@@ -31,6 +31,8 @@ export interface LoadedSeries {
   diagnostics: Diagnostic[];
   /** Safe fixes of the copy-editing findings, in offsets of `text`. */
   fixes: TextFix[];
+  /** Where each role's font is named (`fonts.<role>.file`) and the path as written: what a later font problem points at. */
+  fontEntries: Partial<Record<FontRole, { span: Span; written: string }>>;
 }
 
 /**
@@ -40,13 +42,13 @@ export interface LoadedSeries {
 const fontReads = new Map<string, Promise<FontRead>>();
 const MAX_FONT_READS = 64;
 
-async function readFontFile(io: Io, real: string): Promise<FontRead> {
+async function readFontFile(io: Io, real: string, choice: FaceChoice): Promise<FontRead> {
   const info = await io.stat(real);
-  const key = `${real}\0${info.size}\0${info.mtimeMs}`;
+  const key = `${real}\0${info.size}\0${info.mtimeMs}\0${choice.face ?? ''}\0${choice.index ?? ''}`;
   let read = fontReads.get(key);
   if (!read) {
     if (fontReads.size >= MAX_FONT_READS) fontReads.delete(fontReads.keys().next().value!);
-    read = io.readFile(real).then((bytes) => readFont(bytes), (error: unknown) => ({ ok: false as const, reason: `it cannot be read (${errnoCode(error) ?? 'error'})` }));
+    read = io.readFile(real).then((bytes) => readFont(bytes, choice), (error: unknown) => ({ ok: false as const, reason: `it cannot be read (${errnoCode(error) ?? 'error'})` }));
     fontReads.set(key, read);
   }
   return read;
@@ -56,7 +58,7 @@ async function readFontFile(io: Io, real: string): Promise<FontRead> {
 const LAYOUT_TEXT = '本期目录【】（）。，：—-0123456789·…年第期总增刊〇一二三四五六七八九十月日编者按报送发本期增发共印份';
 
 export async function loadSeries(io: Io, file: string, display: string): Promise<LoadedSeries> {
-  const result: LoadedSeries = { file, display, text: undefined, data: undefined, series: undefined, diagnostics: [], fixes: [] };
+  const result: LoadedSeries = { file, display, text: undefined, data: undefined, series: undefined, diagnostics: [], fixes: [], fontEntries: {} };
   const seriesRoot = await io.realpath(path.dirname(file)).catch(() => undefined);
   const loaded = await loadYaml(io, file, display, seriesRoot);
   result.text = loaded.text;
@@ -70,17 +72,23 @@ export async function loadSeries(io: Io, file: string, display: string): Promise
   const data = parsed.data as SeriesData;
   const root = seriesRoot ?? (await io.realpath(path.dirname(file)));
   const fontFiles: Partial<Record<FontRole, string>> = {};
-  const coverage: Partial<Record<FontRole, FontFacts['coverage']>> = {};
-  for (const [role, font] of Object.entries(data.fonts ?? {}) as [FontRole, { file: string }][]) {
+  const facts: Partial<Record<FontRole, FontFacts>> = {};
+  for (const [role, font] of Object.entries(data.fonts ?? {}) as [FontRole, { file: string; face?: string; index?: number }][]) {
     const asset = await checkAsset(io, root, root, font.file, 'font');
     const span = locate(doc, lineCounter, ['fonts', role, 'file']);
     if (!asset.ok) {
       result.diagnostics.push(diagnostic(display, span, 'error', asset.code, asset.message, asset.hint));
       continue;
     }
-    const read = await readFontFile(io, asset.real);
+    const choice: FaceChoice = { face: font.face, index: font.index };
+    const read = await readFontFile(io, asset.real, choice);
+    if (!read.ok && read.faceMissing) {
+      const at = locate(doc, lineCounter, ['fonts', role, font.face !== undefined ? 'face' : font.index !== undefined ? 'index' : 'file']);
+      result.diagnostics.push(diagnostic(display, at, 'error', 'font-face-missing', `\`${font.file}\` is a font collection, but ${read.reason}`, 'Name one of the faces listed, by `face:` (one of its names) or `index:` (its number).'));
+      continue;
+    }
     if (!read.ok) {
-      result.diagnostics.push(diagnostic(display, span, 'error', 'font-type', `\`${font.file}\` is not a usable font: ${read.reason}`, 'Name a TrueType or OpenType font file (.ttf, .otf, .woff2), as the font\'s maker supplies it.'));
+      result.diagnostics.push(diagnostic(display, span, 'error', 'font-type', `\`${font.file}\` is not a usable font: ${read.reason}`, 'Name a TrueType or OpenType font file (.ttf, .ttc, .otf, .woff2), as the font\'s maker supplies it.'));
       continue;
     }
     const type3 = type3Reason(read.facts);
@@ -88,15 +96,26 @@ export async function loadSeries(io: Io, file: string, display: string): Promise
       result.diagnostics.push(diagnostic(display, span, 'error', 'font-type3', `\`${font.file}\` would be embedded in the PDF as a Type 3 font (${type3}), which print shops refuse and the build's self-check rejects`, type3Hint(read.facts)));
       continue;
     }
+    if ((font.face !== undefined || font.index !== undefined) && !read.facts.collection) {
+      const at = locate(doc, lineCounter, ['fonts', role, font.face !== undefined ? 'face' : 'index'], { key: true });
+      result.diagnostics.push(diagnostic(display, at, 'error', 'font-face-missing', `\`${font.file}\` is a single font, not a collection (.ttc): it has no faces to choose by \`${font.face !== undefined ? 'face' : 'index'}\``, 'Remove the key, or name the collection file (.ttc) the face is in.'));
+      continue;
+    }
     fontFiles[role] = asset.real;
-    coverage[role] = read.facts.coverage;
+    facts[role] = read.facts;
+    result.fontEntries[role] = { span, written: font.file };
   }
   result.diagnostics.push(...checkPlainTexts(doc, lineCounter, loaded.text!, display, SERIES_TEXTS));
   const { geometry, problems } = resolveGeometry(data.layout);
   for (const p of problems) result.diagnostics.push(diagnostic(display, locate(doc, lineCounter, p.path), 'error', 'layout-impossible', p.message, p.hint));
   if (!hasErrors(result.diagnostics)) {
     const series = resolveSeries(data, root, file, fontFiles, geometry);
-    const fonts: Series['fonts'] = Object.fromEntries(Object.entries(series.fonts).map(([role, choice]) => [role, { ...choice, coverage: coverage[role as FontRole] }]));
+    const fonts: Series['fonts'] = Object.fromEntries(Object.entries(series.fonts).map(([role, choice]) => {
+      const read = facts[role as FontRole];
+      const declared = data.fonts?.[role as FontRole];
+      const face = read?.collection ? { face: { ...(declared?.face !== undefined ? { face: declared.face } : { index: read.collection.index }) } } : {};
+      return [role, { ...choice, coverage: read?.coverage, ...face, embed: read?.container === 'woff2' ? 'whole' : 'subset' }];
+    }));
     result.series = { ...series, fonts };
   }
   // The printed text of the series: no invisible control characters, and a font for every character.

@@ -259,9 +259,17 @@ export interface FontData {
    */
   family?: string;
   /**
-   * Font file (TrueType .ttf/.otf or .woff2) relative to bulletin.yaml, inside the series folder.
+   * Font file relative to bulletin.yaml, inside the series folder: TrueType (.ttf), a collection (.ttc, choose the face with `face` or `index`), OpenType with PostScript outlines (.otf, converted to TrueType for printing), WOFF or WOFF2.
    */
   file: string;
+  /**
+   * Of a collection (.ttc): the face to use, by one of its names (family, full or PostScript name, e.g. SimSun or 宋体). `bulletin validate` lists the faces when the name is not there.
+   */
+  face?: string;
+  /**
+   * Of a collection (.ttc): the face to use, by its number from 0 (without `face` or `index`: the first face; `face` wins over `index`).
+   */
+  index?: number;
 }
 /**
  * This interface was referenced by `SeriesData`'s JSON-Schema

@@ -12,7 +12,9 @@ import type { Layout } from '../render/layouts.js';
 import type { Resource } from '../render/issueDocument.js';
 import { yearbookView } from '../render/yearbookView.js';
 import { sanitizeHtml, PAGE_POLICY } from '../render/sanitizeHtml.js';
-import { facesFor, fontFaces, fontFaceCss } from '../render/fontFaces.js';
+import { facesFor, fontFaces, fontFaceCss, withSubsets } from '../render/fontFaces.js';
+import { prepareSubsets, printedCodePoints } from '../render/fontSubsets.js';
+import { nodeIo } from '../io.js';
 import { geometryCss, GEOMETRY_SHEET } from '../layout/geometryCss.js';
 import { urlPath } from '../render/urlPath.js';
 import { serveDocument } from '../print/documentServer.js';
@@ -31,7 +33,7 @@ export interface Bound {
   paginated: PaginatedIssue;
 }
 
-function contentsDocument(year: number, issues: readonly Bound[], layout: Layout, startPages: readonly number[]): Map<string, Resource> {
+async function contentsDocument(year: number, issues: readonly Bound[], layout: Layout, startPages: readonly number[]): Promise<Map<string, Resource>> {
   const series = issues[0]!.issue.series;
   const render = layout.yearbook;
   if (!render) throw new BulletinError('no yearbook.hbs template', ExitCode.RenderFailed);
@@ -40,11 +42,14 @@ function contentsDocument(year: number, issues: readonly Bound[], layout: Layout
   const view = yearbookView(year, issues.map((i) => i.issue), new Map(issues.map((i) => [i.issue.slug, i.paginated.state.pages])), startPages, links);
   // Printed only, but from a series template like an issue page: the same sanitiser and policy.
   const html = sanitizeHtml(render(view), { policy: PAGE_POLICY }).html;
-  const faces = facesFor(fontFaces(series), html);
+  // The series' own fonts: a subset for the yearbook's text (the issues' subsets were made, so these are quick).
+  const own = facesFor(fontFaces(series), html);
+  for (const face of own) if (face.subset) await prepareSubsets(nodeIo, face.file, face.subset, [printedCodePoints(html)]);
+  const faces = withSubsets(own, html);
   const resources = new Map<string, Resource>();
   layout.stylesheets.forEach((s) => resources.set(`yearbook_files/${s.name}`, { type: 'text/css; charset=utf-8', body: s.text }));
   resources.set('yearbook_files/fonts.css', { type: 'text/css; charset=utf-8', body: `:root { --accent: ${series.layout.accent}; --text: ${series.layout.text}; }\n${fontFaceCss(faces, '')}` });
-  for (const f of faces) resources.set(`yearbook_files/${f.url}`, { type: FONT_TYPES[f.format]!, file: f.file });
+  for (const f of faces) resources.set(`yearbook_files/${f.url}`, f.bytes ? { type: FONT_TYPES[f.format]!, body: f.bytes } : { type: FONT_TYPES[f.format]!, file: f.file });
   resources.set(`yearbook_files/${GEOMETRY_SHEET}`, { type: 'text/css; charset=utf-8', body: geometryCss(series.layout.geometry, series.layout.pageNumber) });
   resources.set('yearbook.html', { type: 'text/html; charset=utf-8', body: html });
   return resources;
@@ -61,7 +66,7 @@ export async function assembleYearbook(browser: Browser, year: number, issues: r
     // Where each issue starts follows from the contents' own length: print until the two agree.
     const printed = await printUntilSettled(page, sorted.map(() => 0), {
       async load(starts) {
-        server.set(contentsDocument(year, sorted, layout, starts));
+        server.set(await contentsDocument(year, sorted, layout, starts));
         await loadDocument(page, server, 'yearbook.html');
       },
       read(pdf) {

@@ -135,13 +135,14 @@ describe('fonts Chrome embeds as Type 3', () => {
     for (const v of [0x0000, 0x0004, 0x0008, 0x0100]) expect(type3Reason(facts(latinTtf(fsType(v)))), v.toString(16)).toBeUndefined();
   });
 
-  it('are PostScript (CFF) outlines, variable fonts and fonts without outlines', () => {
-    const cff = latinTtf((t) => {
-      t.set('CFF ', t.get('glyf')!);
+  it('are variable PostScript (CFF2) outlines, variable fonts and fonts without outlines; not CFF, which is converted', () => {
+    const outlines = (tag: string) => latinTtf((t) => {
+      t.set(tag, t.get('glyf')!);
       t.delete('glyf');
       t.delete('loca');
     });
-    expect(type3Reason(facts(cff))).toMatch(/CFF/);
+    expect(type3Reason(facts(outlines('CFF2')))).toMatch(/CFF2/);
+    expect(type3Reason(facts(outlines('CFF ')))).toBeUndefined();
     expect(type3Reason(facts(latinTtf((t) => t.set('fvar', Buffer.alloc(16)))))).toMatch(/variable/);
     expect(type3Reason(facts(latinTtf((t) => {
       t.delete('glyf');

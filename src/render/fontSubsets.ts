@@ -1,0 +1,59 @@
+// The series' own fonts as each issue prints them: a TrueType subset with only the issue's
+// characters (a collection's face taken out, CFF outlines converted), made at validate time in a
+// worker (model/fontConversion.ts) and kept in memory for the rest of the run, where the document
+// of the issue (issueDocument.ts) takes it instead of the whole file.
+import { createHash } from 'node:crypto';
+import type { Io } from '../io.js';
+import { standaloneFace, type FaceChoice } from '../model/fontFile.js';
+import { convertInWorker, type Conversion } from '../model/fontConversion.js';
+
+const MAX_ENTRIES = 256;
+const cache = new Map<string, { stamp: string; result: Conversion }>();
+
+/** What an issue's document may print: its text, and the ASCII characters the layout and page numbers use. */
+export function printedCodePoints(text: string): number[] {
+  const set = new Set<number>();
+  for (const ch of text) set.add(ch.codePointAt(0)!);
+  for (let cp = 0x20; cp < 0x7f; cp++) set.add(cp);
+  return [...set].sort((a, b) => a - b);
+}
+
+function keyOf(file: string, choice: FaceChoice, codePoints: readonly number[]): string {
+  const hash = createHash('sha1').update(Uint32Array.from(codePoints)).digest('hex');
+  return `${file}\0${choice.face ?? ''}\0${choice.index ?? ''}\0${hash}`;
+}
+
+/**
+ * The subsets of the font `file` (the face `choice` of a collection) for each list of code points,
+ * from memory when made before from the same file (size and modification time).
+ */
+export async function prepareSubsets(io: Io, file: string, choice: FaceChoice, sets: readonly (readonly number[])[]): Promise<Conversion[]> {
+  const info = await io.stat(file);
+  const stamp = `${info.size}\0${info.mtimeMs}`;
+  const keys = sets.map((set) => keyOf(file, choice, set));
+  const todo = [...new Set(keys.filter((key) => cache.get(key)?.stamp !== stamp))];
+  if (todo.length) {
+    const wanted = todo.map((key) => sets[keys.indexOf(key)]!);
+    let results: Conversion[];
+    let sfnt: Uint8Array | undefined;
+    try {
+      sfnt = standaloneFace(await io.readFile(file), choice);
+    } catch (error) {
+      results = wanted.map(() => ({ ok: false as const, reason: (error as Error).message }));
+    }
+    if (sfnt) results = await convertInWorker(sfnt, wanted);
+    results ??= wanted.map(() => ({ ok: false as const, reason: 'it is a WOFF2 file, which is used as it is' }));
+    todo.forEach((key, k) => {
+      cache.delete(key);
+      if (cache.size >= MAX_ENTRIES) cache.delete(cache.keys().next().value!);
+      cache.set(key, { stamp, result: results[k]! });
+    });
+  }
+  return keys.map((key) => cache.get(key)!.result);
+}
+
+/** The subset made by {@link prepareSubsets} for these code points, if it was made and succeeded. */
+export function madeSubset(file: string, choice: FaceChoice, codePoints: readonly number[]): Uint8Array | undefined {
+  const entry = cache.get(keyOf(file, choice, codePoints));
+  return entry?.result.ok ? entry.result.font.bytes : undefined;
+}

@@ -1,0 +1,28 @@
+// The series' own fonts, made ready for the issues being checked: each issue's TrueType subset
+// (render/fontSubsets.ts), made here so that a font the converter cannot read is an error of
+// validate, at its `fonts:` entry, before any browser starts; the build then takes the subsets
+// from memory.
+import type { Io } from '../io.js';
+import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import type { FontRole, Issue } from '../model/types.js';
+import { issueText } from '../model/issueText.js';
+import { prepareSubsets, printedCodePoints } from '../render/fontSubsets.js';
+import type { LoadedSeries } from './loadSeries.js';
+
+export async function prepareFonts(io: Io, loaded: LoadedSeries, issues: readonly Issue[]): Promise<Diagnostic[]> {
+  const series = loaded.series;
+  if (!series) return [];
+  const out: Diagnostic[] = [];
+  const sets = issues.length ? issues.map((issue) => printedCodePoints(issueText(issue))) : [printedCodePoints(`${series.seriesLine}${series.name}${series.publisher}`)];
+  // One after another: roles sharing a file and face find the first one's subsets in memory.
+  for (const [role, font] of Object.entries(series.fonts) as [FontRole, NonNullable<(typeof series.fonts)[FontRole]>][]) {
+    if (font.embed !== 'subset') continue;
+    const results = await prepareSubsets(io, font.file, font.face ?? {}, sets);
+    const failed = results.find((r) => !r.ok);
+    if (failed && !failed.ok) {
+      const entry = loaded.fontEntries[role];
+      out.push(diagnostic(loaded.display, entry?.span ?? { line: 1, column: 1, endLine: 1, endColumn: 1 }, 'error', 'font-convert', `\`${entry?.written ?? font.file}\` cannot be converted into the TrueType font the PDF embeds: ${failed.reason}`));
+    }
+  }
+  return out;
+}
