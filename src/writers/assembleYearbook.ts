@@ -14,6 +14,7 @@ import { yearbookView } from '../render/yearbookView.js';
 import { sanitizeHtml, PAGE_POLICY } from '../render/sanitizeHtml.js';
 import { facesFor, fontFaces, fontFaceCss } from '../render/fontFaces.js';
 import { geometryCss, GEOMETRY_SHEET } from '../layout/geometryCss.js';
+import { fitMasthead } from '../layout/fitMasthead.js';
 import { urlPath } from '../render/urlPath.js';
 import { serveDocument } from '../print/documentServer.js';
 import { loadDocument, preparePage } from '../print/printPage.js';
@@ -45,7 +46,7 @@ function contentsDocument(year: number, issues: readonly Bound[], layout: Layout
   layout.stylesheets.forEach((s) => resources.set(`yearbook_files/${s.name}`, { type: 'text/css; charset=utf-8', body: s.text }));
   resources.set('yearbook_files/fonts.css', { type: 'text/css; charset=utf-8', body: `:root { --accent: ${series.layout.accent}; --text: ${series.layout.text}; }\n${fontFaceCss(faces, '')}` });
   for (const f of faces) resources.set(`yearbook_files/${f.url}`, { type: FONT_TYPES[f.format]!, file: f.file });
-  resources.set(`yearbook_files/${GEOMETRY_SHEET}`, { type: 'text/css; charset=utf-8', body: geometryCss(series.layout.geometry, series.layout.pageNumber) });
+  resources.set(`yearbook_files/${GEOMETRY_SHEET}`, { type: 'text/css; charset=utf-8', body: geometryCss(series.layout.geometry, series.layout.pageNumber, fitMasthead(series.seriesLine, series.name, series.layout.geometry)) });
   resources.set('yearbook.html', { type: 'text/html; charset=utf-8', body: html });
   return resources;
 }
