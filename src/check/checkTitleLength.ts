@@ -16,6 +16,13 @@ export function checkTitleLength(title: unknown, g: PageGeometry): TitleLengthPr
   const { lines, tooMany } = breakTitle(source, titleMeasureEm(g), g.titleLines);
   if (!tooMany) return undefined;
   const perLine = Math.floor(titleMeasureEm(g));
+  const authored = source.filter((l) => l.trim() !== '').length;
+  if (authored > g.titleLines) {
+    return {
+      message: `the title is given in ${authored} lines, more than ${g.titleLines}: ${lines.map((l) => `「${l}」`).join(' / ')}`,
+      hint: `Join some of its lines (a line holds about ${perLine} characters at ${g.sizes.title} pt), or allow longer titles with \`layout.titleLines\` in bulletin.yaml. It is printed in ${lines.length} lines all the same.`,
+    };
+  }
   return {
     message: `the title takes ${lines.length} lines at ${g.sizes.title} pt (about ${perLine} characters a line), more than ${g.titleLines}: ${lines.map((l) => `「${l}」`).join(' / ')}`,
     hint: `Shorten the title to at most ${g.titleLines * perLine} characters (a subtitle or the details can go into the first paragraph), or allow longer titles with \`layout.titleLines\` in bulletin.yaml. It is printed in ${lines.length} lines all the same.`,

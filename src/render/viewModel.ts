@@ -6,6 +6,7 @@ import type { PageGeometry } from '../layout/presets.js';
 import { titleMeasureEm } from '../layout/titleMeasure.js';
 import { breakTitle } from '../layout/breakTitle.js';
 import { fillLines } from '../layout/fillLines.js';
+import { textEm } from '../layout/textEm.js';
 import { coverParity } from '../model/pagination.js';
 
 export interface FigureView {
@@ -66,12 +67,17 @@ export interface IssueView {
 }
 
 /**
- * Characters of a contents line: the grid's less the indent of an article (2, none for a section)
- * and the page number's room (3.5); the lines after the first hang one character further in.
+ * The lines of a contents entry. Characters of a line: the grid's less the indent of an article (2,
+ * none for a section) and the page number's room (3.5); the lines after the first hang one
+ * character further in.
  */
-function tocLines(text: string, kind: TocEntry['kind'], g: PageGeometry): string[] {
-  const first = g.grid.chars - (kind === 'article' ? 2 : 0) - 3.5;
-  return fillLines(text, first, first - 1);
+function tocLines(entry: TocEntry, g: PageGeometry): string[] {
+  const first = g.grid.chars - (entry.kind === 'article' ? 2 : 0) - 3.5;
+  if (textEm(entry.text) <= first) return [entry.text];
+  // Where the author broke the title, if its lines fit; else filled.
+  const authored = entry.titleLines ?? [];
+  if (authored.length > 1 && authored.every((line, i) => textEm(line) <= (i === 0 ? first : first - 1))) return [...authored];
+  return fillLines(entry.text, first, first - 1);
 }
 
 /** An article's title as printed: its lines at the title size, within the type area (layout/breakTitle.ts). */
@@ -115,7 +121,7 @@ export function issueView(issue: Issue, toc: readonly TocEntry[], assets: { imag
     noteHtml: issue.note?.length ? renderBlocks(issue.note).html : undefined,
     toc: toc.map((e) => {
       // A title too long for one contents line fills it and goes on under it (leaders follow the last line).
-      const lines = tocLines(e.text, e.kind, geometry);
+      const lines = tocLines(e, geometry);
       const chars = [...(lines.at(-1) ?? '')];
       return {
         kind: e.kind, id: e.id, leading: lines.slice(0, -1), head: chars.slice(0, -1).join(''), last: chars.at(-1) ?? '',
