@@ -2,7 +2,7 @@
 // (`layout.titleLines`, 3 in both presets): the lines it would print, so the editor sees where it breaks.
 import type { PageGeometry } from '../layout/presets.js';
 import { breakTitle } from '../layout/breakTitle.js';
-import { titleMeasureEm } from '../layout/titleMeasure.js';
+import { titleMeasureEm } from '../layout/titleMeasureEm.js';
 
 export interface TitleLengthProblem {
   message: string;

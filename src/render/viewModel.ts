@@ -3,7 +3,7 @@ import type { Issue, TocEntry, Figure } from '../model/types.js';
 import { renderBlocks, renderInlines } from './renderBlocks.js';
 import { formatPageNumber } from './pageNumber.js';
 import type { PageGeometry } from '../layout/presets.js';
-import { titleMeasureEm } from '../layout/titleMeasure.js';
+import { titleMeasureEm } from '../layout/titleMeasureEm.js';
 import { breakTitle } from '../layout/breakTitle.js';
 import { fillLines } from '../layout/fillLines.js';
 import { textEm } from '../layout/textEm.js';

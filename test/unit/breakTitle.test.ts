@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { breakTitle } from '../../src/layout/breakTitle.js';
 import { fillLines } from '../../src/layout/fillLines.js';
 import { textEm } from '../../src/layout/textEm.js';
-import { titleMeasureEm } from '../../src/layout/titleMeasure.js';
+import { titleMeasureEm } from '../../src/layout/titleMeasureEm.js';
 import { PRESETS } from '../../src/layout/presets.js';
 
 /** The standard preset: 156 mm at 22 pt, a little over 20 characters. */
