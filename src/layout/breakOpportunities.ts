@@ -4,7 +4,8 @@
 // - never before a closing mark (，。、；：？！」』）》〉】 …), never after an opening one (「『（《〈【 …);
 // - a dash —— or an ellipsis …… is never split, nor starts a line;
 // - never inside a Latin word or a number (3.5%, PM2.5, COVID-19, 1,000), nor between a number and
-//   the character after it (2018年, 12月, 4家) or 第 and its number (第2期);
+//   the character after it (2018年, 12月, 4家) or 第 and its number (第2期), nor inside a year in
+//   Chinese numerals (二〇一九年);
 // - after a space, between words.
 // The better places (a small bonus the balancing weighs): after a comma or other pause, after a
 // closing or before an opening bracket, between words, before the words that often start the second
@@ -25,6 +26,7 @@ const CLINGING = new Set([...'的了着过们地得之等']);
 /** Words that often open the second part of a title (a predicate or a second subject). */
 const STARTERS = ['通过', '召开', '举行', '举办', '开展', '关于', '推进', '加强', '深入', '全面', '暨'];
 
+const HAN_DIGITS = new Set([...'〇一二三四五六七八九']);
 const WORD = /[\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}\p{Nd}\p{Nl}]/u;
 const DIGIT = /\p{Nd}/u;
 
@@ -79,6 +81,11 @@ export function breakOpportunities(chars: readonly string[]): BreakOpportunities
   // Where a number ends (the last digit of a run of digits and joiners), so the next character stays with it.
   const numberEnd = chars.map((ch, i) => DIGIT.test(ch) && !(inWord[i + 1] ?? false));
   const between = wordBoundaries(chars);
+  // A year in Chinese numerals with its 年 (二〇一九年) is one number too.
+  const inYear = new Array<boolean>(n + 1).fill(false);
+  for (let i = 0; i + 4 < n; i++) {
+    if (chars[i + 4] === '年' && chars.slice(i, i + 4).every((ch) => HAN_DIGITS.has(ch))) for (let k = i + 1; k <= i + 4; k++) inYear[k] = true;
+  }
   const allowed: boolean[] = new Array<boolean>(n + 1).fill(false);
   const bonus: number[] = new Array<number>(n + 1).fill(0);
   for (let i = 1; i < n; i++) {
@@ -89,6 +96,7 @@ export function breakOpportunities(chars: readonly string[]): BreakOpportunities
     if (inWord[i - 1] && inWord[i]) ok = false;
     if (numberEnd[i - 1] && after !== ' ') ok = false;
     if (before === '第' && DIGIT.test(after)) ok = false;
+    if (inYear[i]) ok = false;
     if (after === ' ') ok = false; // break after the space, which then ends the line
     allowed[i] = ok;
     if (!ok) continue;
