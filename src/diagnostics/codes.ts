@@ -92,6 +92,7 @@ export const DIAGNOSTIC_CODES = {
   'total-missing': { severity: 'error', message: 'the issue lacks `total` (总第N期)', hint: 'Add `total:` with the running number of the issue, e.g. `total: 11`.' },
   'total-ignored': { severity: 'warning', message: 'supplements do not count towards the total in this series, so `total` is not printed', hint: 'Remove `total`, or set `numbering.supplementsCountInTotal: true` in bulletin.yaml.' },
   'section-empty': { severity: 'warning', message: 'section 【{label}】 has no articles yet', hint: 'Add articles before building, or remove the section.' },
+  'title-too-long': { severity: 'warning', message: 'the title takes {lines} lines at {size} pt, more than {max}', hint: 'Shorten the title, or allow longer titles with `layout.titleLines` in bulletin.yaml.' },
   'id-duplicate': { severity: 'error', message: 'article id `{id}` is already used at line {line}', hint: 'Give each article its own `id` (ids become link targets and bookmarks).' },
   'figure-paragraph': { severity: 'error', message: 'the body has {paragraphs} paragraph(s), so there is no paragraph {paragraph}', hint: 'Use a paragraph number of the body.' },
 
@@ -129,6 +130,8 @@ export const DIAGNOSTIC_CODES = {
   'font-convert': { severity: 'error', message: '`{path}` cannot be converted into the TrueType font the PDF embeds: {reason}', hint: 'The file is damaged or not a font the converter reads: use the font maker\'s TrueType version (.ttf), or another copy of the file.' },
   'font-type3': { severity: 'error', message: '`{path}` would be embedded in the PDF as a Type 3 font ({reason})', hint: 'Use the TrueType version of the font (.ttf, a static font with TrueType outlines whose licence allows embedding).' },
   'layout-impossible': { severity: 'error', message: 'the page of `layout` cannot be printed: {reason}', hint: 'Change the key named, or choose another `layout.preset` (docs/presets.md).' },
+  'series-line-too-long': { severity: 'warning', message: 'the series line 「{text}」 does not fit on one line of the masthead even at {size} pt: it is printed in two lines', hint: 'Shorten the series line (about 20 characters fit on one line).' },
+  'masthead-too-long': { severity: 'warning', message: 'the name 「{text}」 does not fit on one line of the masthead at {size} pt: it is printed smaller', hint: 'Shorten the name (up to 10 characters fit).' },
 
   // Numbering across the series (src/model/checkNumbering.ts).
   'number-gap': { severity: 'error', message: '{issue} leaves out {missing}', hint: 'Number it as the next number, or add the missing issue file.' },

@@ -5,6 +5,7 @@
 import type { PageNumberForm } from '../model/types.js';
 import { pageNumberParts } from '../render/pageNumber.js';
 import { MM_PER_PT, type PageGeometry } from './presets.js';
+import type { MastheadFit } from './fitMasthead.js';
 
 /** The name the stylesheet is served and written under, in an issue's `_files` folder. */
 export const GEOMETRY_SHEET = 'page.css';
@@ -36,7 +37,8 @@ function margin(g: PageGeometry, side: 'odd' | 'even'): string {
   return side === 'odd' ? `${n(top)}mm ${n(outer)}mm ${n(bottom)}mm ${n(inner)}mm` : `${n(top)}mm ${n(inner)}mm ${n(bottom)}mm ${n(outer)}mm`;
 }
 
-export function geometryCss(g: PageGeometry, form: PageNumberForm): string {
+/** `masthead`: the series line and name fitted to the type area (layout/fitMasthead.ts). */
+export function geometryCss(g: PageGeometry, form: PageNumberForm, masthead: MastheadFit): string {
   const { sizes, typeArea, grid } = g;
   const { before, after } = pageNumberParts(form);
   const number = `content: ${cssString(before)} counter(page) ${cssString(after)};`;
@@ -63,8 +65,10 @@ export function geometryCss(g: PageGeometry, form: PageNumberForm): string {
     `  --caption-size: ${n(sizes.caption)}pt;`,
     `  --distribution-size: ${n(sizes.distribution)}pt;`,
     `  --page-number-size: ${n(sizes.pageNumber)}pt;`,
-    `  --series-line-size: ${n(sizes.seriesLine)}pt;`,
-    `  --masthead-size: ${n(sizes.masthead)}pt;`,
+    `  --series-line-size: ${n(masthead.seriesLine.size)}pt;`,
+    `  --series-line-tracking: ${n(masthead.seriesLine.tracking)}em;`,
+    `  --masthead-size: ${n(masthead.name.size)}pt;`,
+    `  --masthead-tracking: ${n(masthead.name.tracking)}em;`,
     '}',
     '@media print {',
     `  @page { size: ${size}; margin: ${margin(g, 'odd')}; }`,

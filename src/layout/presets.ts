@@ -1,5 +1,5 @@
 // The page geometry of each layout preset, as data: paper, type area, margins, grid, sizes. Every
-// computation that depends on the page (stylesheet values, title fitting, figure heights, the foot
+// computation that depends on the page (stylesheet values, title lines, figure heights, the foot
 // of the distribution block, the self-check, bookmarks) reads a `PageGeometry`, never a constant.
 // Why each preset's values are what they are: docs/presets.md.
 
@@ -28,20 +28,23 @@ export interface PageGeometry {
   readonly sizes: {
     /** Body text, section labels, the contents (三号 16pt in GB/T 9704). */
     readonly body: number;
-    /** Article titles (二号 22pt); a line too long for it is set smaller, down to `titleMin`. */
+    /** Article titles (二号 22pt): a title wider than the type area is broken into balanced lines at this size (layout/breakTitle.ts). */
     readonly title: number;
-    readonly titleMin: number;
     /** Figure captions. */
     readonly caption: number;
     /** The distribution block (版记, 四号 14pt). */
     readonly distribution: number;
     /** Page numbers (四号 14pt). */
     readonly pageNumber: number;
-    /** The red series line above the masthead. */
+    /** The red series line above the masthead, and the least it is set at to fit on one line (layout/fitMasthead.ts). */
     readonly seriesLine: number;
-    /** The masthead (报头) itself. */
+    readonly seriesLineMin: number;
+    /** The masthead (报头) itself, and the least it is set at to fit on one line. */
     readonly masthead: number;
+    readonly mastheadMin: number;
   };
+  /** Lines an article title may take before validate warns (`title-too-long`). */
+  readonly titleLines: number;
   readonly pageNumber: {
     /** From the bottom of the type area to the middle of the page number's dashes (7 mm in GB/T 9704). */
     readonly below: number;
@@ -57,7 +60,8 @@ const STANDARD: PageGeometry = {
   typeArea: { width: 156, height: 225 },
   margins: { top: 37, bottom: 35, inner: 28, outer: 26 },
   grid: { lines: 22, chars: 28 },
-  sizes: { body: 16, title: 22, titleMin: 14, caption: 14, distribution: 14, pageNumber: 14, seriesLine: 24, masthead: 60 },
+  sizes: { body: 16, title: 22, caption: 14, distribution: 14, pageNumber: 14, seriesLine: 24, seriesLineMin: 18, masthead: 60, mastheadMin: 42 },
+  titleLines: 3,
   pageNumber: { below: 7, inset: 1 },
 };
 
@@ -71,7 +75,8 @@ const A5_BOOKLET: PageGeometry = {
   typeArea: { width: 114, height: 168 },
   margins: { top: 22, bottom: 20, inner: 19, outer: 15 },
   grid: { lines: 26, chars: 26 },
-  sizes: { body: 12, title: 16, titleMin: 12, caption: 10.5, distribution: 10.5, pageNumber: 10.5, seriesLine: 16, masthead: 40 },
+  sizes: { body: 12, title: 16, caption: 10.5, distribution: 10.5, pageNumber: 10.5, seriesLine: 16, seriesLineMin: 12, masthead: 40, mastheadMin: 28 },
+  titleLines: 3,
   pageNumber: { below: 5, inset: 1 },
 };
 

@@ -5,7 +5,7 @@ import { SERIES_DEFAULTS, type SeriesData } from '../source/schemaTypes.js';
 import { PAPER_SIZES, PRESETS, MM_PER_PT, charPitchMm, linePitchMm, type PageGeometry } from './presets.js';
 
 /** What bulletin.yaml may say about the page: the geometry keys of `layout` (generated from schemas/series.schema.json). */
-export type GeometryOverrides = Pick<NonNullable<SeriesData['layout']>, 'preset' | 'paper' | 'typeArea' | 'margins' | 'grid' | 'bodySize' | 'titleSize'>;
+export type GeometryOverrides = Pick<NonNullable<SeriesData['layout']>, 'preset' | 'paper' | 'typeArea' | 'margins' | 'grid' | 'bodySize' | 'titleSize' | 'titleLines'>;
 
 export interface GeometryProblem {
   /** Data path of the key to point at, from the root of bulletin.yaml. */
@@ -41,7 +41,8 @@ export function resolveGeometry(overrides: GeometryOverrides = {}): { geometry: 
     typeArea,
     margins: { top, inner, bottom: round1(paper.height - top - typeArea.height), outer: round1(paper.width - inner - typeArea.width) },
     grid: { lines: overrides.grid?.lines ?? base.grid.lines, chars: overrides.grid?.chars ?? base.grid.chars },
-    sizes: { ...base.sizes, body: overrides.bodySize ?? base.sizes.body, title, titleMin: Math.min(base.sizes.titleMin, title) },
+    sizes: { ...base.sizes, body: overrides.bodySize ?? base.sizes.body, title },
+    titleLines: overrides.titleLines ?? base.titleLines,
     pageNumber: base.pageNumber,
   };
   return { geometry, problems: geometryProblems(geometry, overrides) };

@@ -42,7 +42,8 @@ export function compileIssue(
     id: `section-${si + 1}`,
     label: s.label,
     articles: s.articles.map((a, ai): Article => {
-      const titleLines = (Array.isArray(a.title) ? a.title : [a.title]).map((t) => t.trim());
+      // The lines as the author broke them: items of a list, or lines of a literal block.
+      const titleLines = (Array.isArray(a.title) ? a.title : a.title.split('\n')).map((t) => t.trim()).filter((t) => t !== '');
       return {
         id: a.id ?? derivedArticleId(si, ai),
         titleLines,

@@ -1,9 +1,8 @@
-// The per-issue stylesheet: colours, font faces, figure sizes, title sizes, the distribution
+// The per-issue stylesheet: colours, font faces, figure sizes, the distribution
 // block's offset. (The page itself is in the geometry sheet: layout/geometryCss.ts.)
 import type { Issue } from '../model/types.js';
 import { fontFaceCss, type FontFace } from './fontFaces.js';
 import { imageLines, gridChars } from '../layout/figureGeometry.js';
-import { titleFitCss } from './titleFit.js';
 
 export function issueCss(issue: Issue, faces: readonly FontFace[], options: { fontUrlPrefix: string; distributionOffset: number }): string {
   const { layout } = issue.series;
@@ -26,7 +25,6 @@ export function issueCss(issue: Issue, faces: readonly FontFace[], options: { fo
     ...(options.distributionOffset > 0 ? ['@media print {', `  .distribution-wrap { padding-top: ${options.distributionOffset}pt; }`, '}'] : []),
     ...[...widths].sort().map((w) => `.w-${w} { width: calc(var(--char) * ${gridChars(w, geometry)}); }`),
     ...heights,
-    ...titleFitCss(issue.sections.flatMap((s) => s.articles.flatMap((a) => a.titleLines)), geometry),
     '',
   ].join('\n');
 }

@@ -9,6 +9,7 @@ import { issueText } from '../model/issueText.js';
 import { sanitizeHtml, PAGE_POLICY } from './sanitizeHtml.js';
 import { urlPath } from './urlPath.js';
 import { geometryCss, GEOMETRY_SHEET } from '../layout/geometryCss.js';
+import { fitMasthead } from '../layout/fitMasthead.js';
 
 /** A file of a document: its bytes in memory, or a file read when first asked for (fonts, images). */
 export type Resource = { type: string; body: Uint8Array | string } | { type: string; file: string; /** a font slice (has a unicode-range) */ ranged?: boolean };
@@ -66,7 +67,7 @@ export function issueDocument(issue: Issue, layout: CompiledLayout, stylesheets:
   // which a series sets in bulletin.yaml, not in its stylesheets.
   sheetUrls.splice(1, 0, css);
   const page = `${assets}/${GEOMETRY_SHEET}`;
-  resources.set(page, { type: 'text/css; charset=utf-8', body: geometryCss(issue.series.layout.geometry, issue.series.layout.pageNumber) });
+  resources.set(page, { type: 'text/css; charset=utf-8', body: geometryCss(issue.series.layout.geometry, issue.series.layout.pageNumber, fitMasthead(issue.series.seriesLine, issue.series.name, issue.series.layout.geometry)) });
   sheetUrls.push(page);
   if (!screenLayout) {
     resources.set(`${assets}/print-only.css`, { type: 'text/css; charset=utf-8', body: SCREENLESS_CSS });

@@ -86,7 +86,7 @@ export function contractProblems(html: string, view: IssueView = PROBE_VIEW): st
 }
 
 /** Declarations a series' stylesheet may not make: the page is set in bulletin.yaml, where the code that computes with it reads it too. */
-const PAGE_DECLARATIONS = /@page\b|--(?:pitch|char|tracking|paper-width|paper-height|type-width|type-height|grid-lines|grid-chars|body-size|title-size|caption-size|distribution-size|page-number-size|series-line-size|masthead-size)\s*:/;
+const PAGE_DECLARATIONS = /@page\b|--(?:pitch|char|tracking|paper-width|paper-height|type-width|type-height|grid-lines|grid-chars|body-size|title-size|caption-size|distribution-size|page-number-size|series-line-size|series-line-tracking|masthead-size|masthead-tracking)\s*:/;
 
 export function stylesheetProblem(text: string): string | undefined {
   const m = PAGE_DECLARATIONS.exec(text.replace(/\/\*[\s\S]*?\*\//g, ''));

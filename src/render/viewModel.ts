@@ -2,8 +2,11 @@
 import type { Issue, TocEntry, Figure } from '../model/types.js';
 import { renderBlocks, renderInlines } from './renderBlocks.js';
 import { formatPageNumber } from './pageNumber.js';
-import { titleLineClass, estimateEm } from './titleFit.js';
 import type { PageGeometry } from '../layout/presets.js';
+import { titleMeasureEm } from '../layout/titleMeasureEm.js';
+import { breakTitle } from '../layout/breakTitle.js';
+import { fillLines } from '../layout/fillLines.js';
+import { textEm } from '../layout/textEm.js';
 import { coverParity } from '../model/pagination.js';
 
 export interface FigureView {
@@ -16,6 +19,7 @@ export interface FigureView {
 
 export interface ArticleView {
   id: string;
+  /** The printed lines of the title, broken here (`className` stays for series templates that print it: always ''). */
   titleLines: { text: string; className: string }[];
   title: string;
   noteHtml: string | undefined;
@@ -26,7 +30,7 @@ export interface ArticleView {
 export interface TocView {
   kind: 'section' | 'article';
   id: string;
-  /** Lines of a long title before its last one, broken where the author broke the title. */
+  /** Lines of a long title before its last one (filled, then a hanging indent: layout/fillLines.ts). */
   leading: string[];
   /** The entry's text without its last character … */
   head: string;
@@ -62,9 +66,23 @@ export interface IssueView {
   bodyClass: string;
 }
 
-/** Characters of a contents line: the grid's less the indent (2) and the page number's room (3.5). */
-function tocLineEm(g: PageGeometry): number {
-  return g.grid.chars - 2 - 3.5;
+/**
+ * The lines of a contents entry. Characters of a line: the grid's less the indent of an article (2,
+ * none for a section) and the page number's room (3.5); the lines after the first hang one
+ * character further in.
+ */
+function tocLines(entry: TocEntry, g: PageGeometry): string[] {
+  const first = g.grid.chars - (entry.kind === 'article' ? 2 : 0) - 3.5;
+  if (textEm(entry.text) <= first) return [entry.text];
+  // Where the author broke the title, if its lines fit; else filled.
+  const authored = entry.titleLines ?? [];
+  if (authored.length > 1 && authored.every((line, i) => textEm(line) <= (i === 0 ? first : first - 1))) return [...authored];
+  return fillLines(entry.text, first, first - 1);
+}
+
+/** An article's title as printed: its lines at the title size, within the type area (layout/breakTitle.ts). */
+export function titleLinesOf(lines: readonly string[], g: PageGeometry): string[] {
+  return breakTitle(lines, titleMeasureEm(g), g.titleLines).lines;
 }
 
 export function figureClass(figure: Figure): string {
@@ -102,9 +120,9 @@ export function issueView(issue: Issue, toc: readonly TocEntry[], assets: { imag
     label: issue.label,
     noteHtml: issue.note?.length ? renderBlocks(issue.note).html : undefined,
     toc: toc.map((e) => {
-      // A title too long for one contents line breaks where its author broke it (leaders follow the last line).
-      const lines = e.titleLines && e.titleLines.length > 1 && estimateEm(e.text) > tocLineEm(geometry) ? e.titleLines : [e.text];
-      const chars = [...lines.at(-1)!];
+      // A title too long for one contents line fills it and goes on under it (leaders follow the last line).
+      const lines = tocLines(e, geometry);
+      const chars = [...(lines.at(-1) ?? '')];
       return {
         kind: e.kind, id: e.id, leading: lines.slice(0, -1), head: chars.slice(0, -1).join(''), last: chars.at(-1) ?? '',
         page: e.page === undefined ? formatPageNumber(form, 0) : formatPageNumber(form, e.page),
@@ -123,7 +141,7 @@ export function issueView(issue: Issue, toc: readonly TocEntry[], assets: { imag
         });
         return {
           id: a.id,
-          titleLines: a.titleLines.map((text) => ({ text, className: titleLineClass(text, geometry) })),
+          titleLines: titleLinesOf(a.titleLines, geometry).map((text) => ({ text, className: '' })),
           title: a.title,
           noteHtml: a.note?.length ? renderBlocks(a.note).html : undefined,
           bodyHtml: renderBlocks(a.blocks, figures).html,

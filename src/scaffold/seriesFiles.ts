@@ -31,6 +31,7 @@ layout:
   # Single values of the preset may be changed (docs/presets.md), e.g.:
   # grid: { lines: 22, chars: 28 }   # lines per page × characters per line
   # bodySize: 16                     # pt
+  # titleLines: 3                    # lines an article title may take before validate warns
   pageNumber: "- N -"          # "- N -" or "— N —" (the GB/T 9704 form)
   dateStyle: hanzi             # hanzi: 二〇一八年十二月二十八日; arabic: 2018年12月28日
   colors:

@@ -23,6 +23,7 @@ import { glyphDiagnostics, seriesCoverage } from '../check/checkGlyphs.js';
 import { isScalar, type Document, type LineCounter, type Scalar } from '../vendor/yaml.js';
 import { lintIssue, ISSUE_TEXTS } from '../lint/lintIssue.js';
 import { checkPlainTexts } from './checkPlainTexts.js';
+import { checkTitleLength } from '../check/checkTitleLength.js';
 import { seriesLintRules } from '../config/resolveSeries.js';
 import { ISSUE_DEFAULTS } from './schemaTypes.js';
 import type { TextFix } from '../lint/types.js';
@@ -188,6 +189,10 @@ export async function loadIssue(io: Io, file: string, display: string, series: S
         add(typeof a.id === 'string' ? [...aPath, 'id'] : aPath, 'error', 'id-duplicate',
           `article id \`${id}\` is already used at line ${first.line}`, 'Give each article its own `id` (ids become link targets and bookmarks).');
       } else ids.set(id, typeof a.id === 'string' ? [...aPath, 'id'] : aPath);
+
+      // A title longer than the layout's lines (layout/breakTitle.ts breaks it as it will print).
+      const long = series ? checkTitleLength(a.title, series.layout.geometry) : undefined;
+      if (long) add([...aPath, 'title'], 'warning', 'title-too-long', long.message, long.hint);
 
       let paragraphs = Infinity;
       for (const field of ['body', 'note'] as const) {

@@ -17,6 +17,7 @@ import { glyphDiagnostics, glyphWarning, seriesCoverage, uncoveredCharacters } f
 import { lintSeries, SERIES_TEXTS } from '../lint/lintSeries.js';
 import { checkPlainTexts } from './checkPlainTexts.js';
 import { resolveGeometry } from '../layout/resolveGeometry.js';
+import { checkMasthead } from '../check/checkMasthead.js';
 import type { TextFix } from '../lint/types.js';
 
 export const SERIES_FILE = 'bulletin.yaml';
@@ -117,6 +118,8 @@ export async function loadSeries(io: Io, file: string, display: string): Promise
       return [role, { ...choice, coverage: read?.coverage, ...face, embed: read?.container === 'woff2' ? 'whole' : 'subset' }];
     }));
     result.series = { ...series, fonts };
+    // The masthead: the series line and the name on one line each.
+    for (const p of checkMasthead(series.seriesLine, series.name, geometry)) result.diagnostics.push(diagnostic(display, locate(doc, lineCounter, [p.key]), 'warning', p.code, p.message, p.hint));
   }
   // The printed text of the series: no invisible control characters, and a font for every character.
   const fields = printedFields(doc, loaded.text!, SERIES_PRINTED, markdownParses());

@@ -106,9 +106,13 @@ export interface SeriesData {
      */
     bodySize?: number;
     /**
-     * Size of article titles in points (二号 22); a line too long for it is set smaller.
+     * Size of article titles in points (二号 22). A title wider than the type area is broken into balanced lines at this size, never set smaller.
      */
     titleSize?: number;
+    /**
+     * How many lines an article title may take before `validate` warns that it is too long (`title-too-long`); 3 in both presets. A longer title is printed all the same.
+     */
+    titleLines?: number;
     /**
      * Form of the page number in footers and in the contents. `- N -` uses hyphens (as many offices print), `— N —` uses em dashes (GB/T 9704).
      */
@@ -419,7 +423,7 @@ export interface ArticleData {
    */
   id?: string;
   /**
-   * Article title. A list gives the printed lines of a long title, broken where the editor wants.
+   * Article title, printed at the title size (二号) and broken into balanced lines when it is wider than the type area. To break it yourself, give its lines as a list, or write it as a literal block (`title: |`) with a line per printed line.
    */
   title: string | [string, ...string[]];
   /**

@@ -16,6 +16,7 @@ import { facesFor, fontFaces, fontFaceCss, withSubsets } from '../render/fontFac
 import { prepareSubsets, printedCodePoints } from '../render/fontSubsets.js';
 import { nodeIo } from '../io.js';
 import { geometryCss, GEOMETRY_SHEET } from '../layout/geometryCss.js';
+import { fitMasthead } from '../layout/fitMasthead.js';
 import { urlPath } from '../render/urlPath.js';
 import { serveDocument } from '../print/documentServer.js';
 import { loadDocument, preparePage } from '../print/printPage.js';
@@ -50,7 +51,7 @@ async function contentsDocument(year: number, issues: readonly Bound[], layout: 
   layout.stylesheets.forEach((s) => resources.set(`yearbook_files/${s.name}`, { type: 'text/css; charset=utf-8', body: s.text }));
   resources.set('yearbook_files/fonts.css', { type: 'text/css; charset=utf-8', body: `:root { --accent: ${series.layout.accent}; --text: ${series.layout.text}; }\n${fontFaceCss(faces, '')}` });
   for (const f of faces) resources.set(`yearbook_files/${f.url}`, f.bytes ? { type: FONT_TYPES[f.format]!, body: f.bytes } : { type: FONT_TYPES[f.format]!, file: f.file });
-  resources.set(`yearbook_files/${GEOMETRY_SHEET}`, { type: 'text/css; charset=utf-8', body: geometryCss(series.layout.geometry, series.layout.pageNumber) });
+  resources.set(`yearbook_files/${GEOMETRY_SHEET}`, { type: 'text/css; charset=utf-8', body: geometryCss(series.layout.geometry, series.layout.pageNumber, fitMasthead(series.seriesLine, series.name, series.layout.geometry)) });
   resources.set('yearbook.html', { type: 'text/html; charset=utf-8', body: html });
   return resources;
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { resolveGeometry } from '../../src/layout/resolveGeometry.js';
 import { PRESETS, charPitchMm, linePitchMm } from '../../src/layout/presets.js';
 import { geometryCss, pageNumberPaddingMm } from '../../src/layout/geometryCss.js';
+import { fitMasthead } from '../../src/layout/fitMasthead.js';
 
 describe('resolveGeometry', () => {
   it('gives each preset as it is, with no problems', () => {
@@ -26,13 +27,13 @@ describe('resolveGeometry', () => {
     expect(geometry.sizes.body).toBe(15);
     expect(geometry.margins).toEqual({ top: 30, inner: 25, bottom: 30, outer: 10 });
     expect(geometry.paper).toEqual({ name: '', width: 185, height: 260 });
-    expect(geometryCss(geometry, '- N -')).toContain('size: 185mm 260mm;');
+    expect(geometryCss(geometry, '- N -', fitMasthead('测试园区', '工作动态', geometry))).toContain('size: 185mm 260mm;');
   });
 
   it('names a paper size by its keyword', () => {
     const { geometry, problems } = resolveGeometry({ preset: 'a5-booklet', paper: 'A5' });
     expect(problems).toEqual([]);
-    expect(geometryCss(geometry, '— N —')).toContain('size: A5;');
+    expect(geometryCss(geometry, '— N —', fitMasthead('测试园区', '工作动态', geometry))).toContain('size: A5;');
   });
 
   it('refuses what cannot print, pointing at the key the series set', () => {

@@ -1,0 +1,30 @@
+// What validate says of an article title that takes more lines than the layout allows
+// (`layout.titleLines`, 3 in both presets): the lines it would print, so the editor sees where it breaks.
+import type { PageGeometry } from '../layout/presets.js';
+import { breakTitle } from '../layout/breakTitle.js';
+import { titleMeasureEm } from '../layout/titleMeasureEm.js';
+
+export interface TitleLengthProblem {
+  message: string;
+  hint: string;
+}
+
+/** `title`: the source value (a string, or a list of lines); anything else is the schema's to report. */
+export function checkTitleLength(title: unknown, g: PageGeometry): TitleLengthProblem | undefined {
+  const source = typeof title === 'string' ? title.split('\n') : Array.isArray(title) && title.every((t) => typeof t === 'string') ? (title as string[]) : undefined;
+  if (!source) return undefined;
+  const { lines, tooMany } = breakTitle(source, titleMeasureEm(g), g.titleLines);
+  if (!tooMany) return undefined;
+  const perLine = Math.floor(titleMeasureEm(g));
+  const authored = source.filter((l) => l.trim() !== '').length;
+  if (authored > g.titleLines) {
+    return {
+      message: `the title is given in ${authored} lines, more than ${g.titleLines}: ${lines.map((l) => `「${l}」`).join(' / ')}`,
+      hint: `Join some of its lines (a line holds about ${perLine} characters at ${g.sizes.title} pt), or allow longer titles with \`layout.titleLines\` in bulletin.yaml. It is printed in ${lines.length} lines all the same.`,
+    };
+  }
+  return {
+    message: `the title takes ${lines.length} lines at ${g.sizes.title} pt (about ${perLine} characters a line), more than ${g.titleLines}: ${lines.map((l) => `「${l}」`).join(' / ')}`,
+    hint: `Shorten the title to at most ${g.titleLines * perLine} characters (a subtitle or the details can go into the first paragraph), or allow longer titles with \`layout.titleLines\` in bulletin.yaml. It is printed in ${lines.length} lines all the same.`,
+  };
+}
