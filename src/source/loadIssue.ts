@@ -126,7 +126,7 @@ export async function loadIssue(io: Io, file: string, display: string, series: S
   out.push(...checkPlainTexts(doc, lc, source, display, ISSUE_TEXTS));
 
   // Bodies, notes and captions are parsed once each, for their checks, the copy-editing and the model.
-  const markdown = markdownParses();
+  const markdown = markdownParses(series?.markdown);
   const report = (textPath: DataPath, problems: readonly BodyProblem[]) => {
     for (const p of problems) out.push(diagnostic(display, bodyLineSpan(doc, lc, source, textPath, p.line), p.severity ?? 'error', p.code, p.message, p.hint));
   };
