@@ -240,10 +240,18 @@ function strayMarks(source: InlineSource, firstLine: number, problems: BodyProbl
   const { content, marks, lines } = source;
   if (!marks?.length) return;
   const urls = [...content.matchAll(URL_IN_TEXT)].map((m) => [m.index, m.index + m[0].length] as const);
-  for (const at of marks) {
+  // One warning per run of marks (`**` left open is one mistake).
+  const runs: { at: number; length: number }[] = [];
+  for (const at of [...marks].sort((a, b) => a - b)) {
+    const last = runs.at(-1);
+    if (last && last.at + last.length === at && content[last.at] === content[at]) last.length += 1;
+    else runs.push({ at, length: 1 });
+  }
+  for (const { at, length } of runs) {
     const mark = content[at]!;
+    const marksText = mark.repeat(length);
     if (urls.some(([from, to]) => at >= from && at < to)) continue;
-    if (mark === '_' && /[A-Za-z0-9_]/.test(content[at - 1] ?? '') && /[A-Za-z0-9_]/.test(content[at + 1] ?? '')) continue;
+    if (mark === '_' && /[A-Za-z0-9]/.test(content[at - 1] ?? '') && /[A-Za-z0-9]/.test(content[at + length] ?? '')) continue;
     const before = content.slice(0, at);
     const index = before.match(/\n/g)?.length ?? 0;
     const line = firstLine + index;
@@ -251,9 +259,9 @@ function strayMarks(source: InlineSource, firstLine: number, problems: BodyProbl
     const contentLine = content.slice(lineStart, content.indexOf('\n', at) < 0 ? content.length : content.indexOf('\n', at));
     const offset = lines[line]?.indexOf(contentLine) ?? -1;
     problems.push({
-      line, column: offset < 0 ? undefined : offset + at - lineStart, length: offset < 0 ? undefined : 1, severity: 'warning', code: 'body-stray-emphasis-mark',
-      message: `the emphasis mark \`${mark}\` prints as typed: it opens or closes nothing`,
-      hint: `Put the marks right around the words, with no space inside them: \`**一是加强统筹。**\` (bold) or \`*强调*\` (楷体); to print the mark itself, write \`\\${mark}\`${mark === '*' ? ' or a full-width ＊' : ''}.`,
+      line, column: offset < 0 ? undefined : offset + at - lineStart, length: offset < 0 ? undefined : length, severity: 'warning', code: 'body-stray-emphasis-mark',
+      message: `the emphasis mark \`${marksText}\` prints as typed: it opens or closes nothing`,
+      hint: `Put the marks right around the words, with no space inside them: \`**一是加强统筹。**\` (bold) or \`*强调*\` (楷体); to print the mark itself, write \`${`\\${mark}`.repeat(length)}\`${mark === '*' ? ' or a full-width ＊' : ''}.`,
     });
   }
 }
