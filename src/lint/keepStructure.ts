@@ -22,15 +22,35 @@ function applyEdits(text: string, edits: readonly TextEdit[]): string {
   return out + text.slice(at);
 }
 
+/** Parses of one text the check may make: a body of thousands of fixes, many of them harmful, costs no more than this. */
+export const MAX_PARSES = 64;
+
 /**
  * The edits that leave the tree of `text` as it is. All at once first (the common case: one more
- * parse); when that changes the tree, each on its own, and those that pass must pass together too.
+ * parse); when that changes the tree, halves of them, down to the edits that change it on their own
+ * (a few parses per harmful edit); those that pass must pass together too. Past `MAX_PARSES`, the
+ * edits not yet known to be safe are left out (to the editor).
  */
 export function structureKeepingEdits<E extends TextEdit>(text: string, edits: readonly E[], parse: (text: string) => readonly Block[]): E[] {
   if (edits.length === 0) return [];
   const before = treeShape(parse(text));
-  const keeps = (some: readonly E[]) => treeShape(parse(applyEdits(text, some))) === before;
-  if (keeps(edits)) return [...edits];
-  const kept = edits.filter((e) => keeps([e]));
-  return keeps(kept) ? kept : [];
+  let parses = 1;
+  const keeps = (some: readonly E[]) => {
+    parses += 1;
+    return treeShape(parse(applyEdits(text, some))) === before;
+  };
+  const sorted = [...edits].sort((a, b) => a.start - b.start);
+  const kept: E[] = [];
+  const sift = (group: readonly E[]): void => {
+    if (group.length === 0 || parses >= MAX_PARSES) return;
+    if (keeps(group)) kept.push(...group);
+    else if (group.length > 1) {
+      const half = Math.ceil(group.length / 2);
+      sift(group.slice(0, half));
+      sift(group.slice(half));
+    }
+  };
+  sift(sorted);
+  if (kept.length === edits.length) return kept;
+  return kept.length && keeps(kept) ? kept : [];
 }

@@ -1,6 +1,6 @@
 // --fix never changes what the Markdown of a body means: fixes are checked against the block tree.
 import { describe, expect, it } from 'vitest';
-import { structureKeepingEdits, treeShape } from '../../src/lint/keepStructure.js';
+import { MAX_PARSES, structureKeepingEdits, treeShape } from '../../src/lint/keepStructure.js';
 import { lintText } from '../../src/lint/lintText.js';
 import { parseBody } from '../../src/model/parseBody.js';
 
@@ -38,5 +38,32 @@ describe('lintText: fixes that would change the tree are findings without a fix'
   it('checks with the series\' reading of lines: with `join`, 1. is a list and the fix that makes 1、 into 1. is kept only where no list appears', () => {
     // `1、 第一项` → `1.第一项`: no space after the number, no list: the fix is safe in both readings.
     for (const p of [parse, join]) expect(lintText('1、 第一项', 'markdown', p('1、 第一项'), p).map((f) => f.fix?.replacement)).toEqual(['1.']);
+  });
+});
+
+describe('structureKeepingEdits: cost', () => {
+  it('finds the one harmful edit among many in a few parses, and stops at its budget', () => {
+    const lines = Array.from({ length: 400 }, (_, k) => `第${k}行...`);
+    const text = `${lines.join('\n')}\n- 要点`;
+    const edits = lines.map((line, k) => {
+      const start = lines.slice(0, k).join('\n').length + (k ? 1 : 0) + line.indexOf('...');
+      return { start, end: start + 3, replacement: '……' };
+    });
+    const bullet = { start: text.length - 4, end: text.length - 2, replacement: '-' };
+    let parses = 0;
+    const counted = (t: string) => {
+      parses += 1;
+      return parse(t);
+    };
+    const kept = structureKeepingEdits(text, [...edits, bullet], counted);
+    expect(kept).toHaveLength(400);
+    expect(kept).not.toContain(bullet);
+    expect(parses).toBeLessThan(30);
+    // Harmful edits everywhere: the budget holds, and what is kept is still safe.
+    parses = 0;
+    const harmful = Array.from({ length: 200 }, (_, k) => ({ start: text.length - 4, end: text.length - 2, replacement: '-'.repeat(k % 2) }));
+    const some = structureKeepingEdits(text, [...edits.slice(0, 100), ...harmful], counted);
+    expect(parses).toBeLessThanOrEqual(MAX_PARSES + 1);
+    expect(some.every((e) => e.replacement === '……')).toBe(true);
   });
 });
