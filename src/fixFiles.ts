@@ -1,11 +1,14 @@
-// validate --fix: apply the safe copy-editing fixes in place, changing nothing else in the files, then check again.
-// Steps: validate → per file: read it fresh, apply the fixes from the back, check the YAML still means the same, write atomically → validate again.
+// validate --fix: convert sources saved in GBK/GB18030 to UTF-8, apply the safe copy-editing fixes in place,
+// changing nothing else in the files, then check again.
+// Steps: validate → convert legacy-encoded files (validate again) → per file: read it fresh, apply the fixes from the
+// back, check the YAML still means the same, write atomically → validate again.
 import path from 'node:path';
 import { nodeIo, type Io } from './io.js';
 import { validate, type ValidateOptions, type ValidateResult } from './validate.js';
 import { applyFixes } from './lint/applyFixes.js';
 import { parseYaml } from './source/parseYaml.js';
 import type { SourceFixes, TextFix } from './lint/types.js';
+import { decodeGb18030 } from './source/legacyEncoding.js';
 
 /** A change made to a file; `line`/`column` are its place in the file before the change. */
 export interface FixChange extends TextFix {
@@ -17,6 +20,8 @@ export interface FixResult extends ValidateResult {
   changes: FixChange[];
   /** Files that had fixes but were left unchanged, and why. */
   refused: { file: string; reason: string }[];
+  /** Files converted from GBK/GB18030 to UTF-8 (their display names). */
+  converted: string[];
 }
 
 /** Fixes can uncover others (an overlap settled in the first run): a few runs at most. */
@@ -44,11 +49,30 @@ function decode(bytes: Uint8Array): { text: string; bom: boolean } | undefined {
   }
 }
 
+/** The real path of a file to edit, unless it is a symbolic link (never edited through the link). */
+async function editable(io: Io, file: string): Promise<string | undefined> {
+  const real = await io.realpath(file).catch(() => undefined);
+  const expected = await io.realpath(path.dirname(file)).then((dir) => path.join(dir, path.basename(file))).catch(() => undefined);
+  return real && real === expected ? real : undefined;
+}
+
+/** Writes a GBK/GB18030 file's text back as UTF-8: the same characters, line breaks and all, in another encoding. */
+async function convertFile(io: Io, file: string): Promise<{ reason: string } | undefined> {
+  const real = await editable(io, file);
+  if (!real) return { reason: 'a symbolic link: not edited through the link' };
+  const bytes = await io.readFile(real);
+  if (decode(bytes)) return { reason: 'the file changed while it was being checked' };
+  const text = decodeGb18030(bytes);
+  if (text === undefined) return { reason: 'the file changed while it was being checked' };
+  const mode = (await io.stat(real)).mode;
+  await io.writeFile(real, text, { mode });
+  return undefined;
+}
+
 /** Applies one file's fixes; returns the changes made, or why none were. */
 async function fixFile(io: Io, source: SourceFixes): Promise<{ applied: TextFix[] } | { reason: string }> {
-  const real = await io.realpath(source.file).catch(() => undefined);
-  const expected = await io.realpath(path.dirname(source.file)).then((dir) => path.join(dir, path.basename(source.file))).catch(() => undefined);
-  if (!real || real !== expected) return { reason: 'a symbolic link: not edited through the link' };
+  const real = await editable(io, source.file);
+  if (!real) return { reason: 'a symbolic link: not edited through the link' };
   const fresh = decode(await io.readFile(real));
   if (!fresh || fresh.text !== source.text) return { reason: 'the file changed while it was being checked' };
   const { text, applied } = applyFixes(fresh.text, source.fixes);
@@ -66,6 +90,14 @@ export async function fixFiles(paths: readonly string[], options: ValidateOption
   const changes: FixChange[] = [];
   const refused = new Map<string, string>();
   let checked = await validate(paths, options);
+  const converted: string[] = [];
+  for (const legacy of checked.legacyEncoded) {
+    const refusal = await convertFile(io, legacy.file);
+    if (refusal) refused.set(legacy.display, refusal.reason);
+    else converted.push(legacy.display);
+  }
+  // Converted files are read again: their text may have fixes of its own.
+  if (converted.length) checked = await validate(paths, options);
   for (let run = 0; run < MAX_RUNS; run++) {
     let changed = false;
     for (const source of checked.fixes) {
@@ -80,5 +112,5 @@ export async function fixFiles(paths: readonly string[], options: ValidateOption
     if (!changed) break;
     checked = await validate(paths, options);
   }
-  return { ...checked, changes, refused: [...refused].map(([file, reason]) => ({ file, reason })) };
+  return { ...checked, changes, converted, refused: [...refused].map(([file, reason]) => ({ file, reason })) };
 }

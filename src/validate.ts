@@ -29,6 +29,8 @@ export interface ValidateResult {
   issues: Issue[];
   /** The safe fixes of the copy-editing findings, per checked file that has any (what `validate --fix` applies). */
   fixes: SourceFixes[];
+  /** Files saved in GBK/GB18030 rather than UTF-8 (`source-encoding-gbk`): what `validate --fix` converts. */
+  legacyEncoded: { file: string; display: string }[];
 }
 
 export async function validate(paths: readonly string[], options: ValidateOptions = {}): Promise<ValidateResult> {
@@ -58,8 +60,10 @@ export async function validate(paths: readonly string[], options: ValidateOption
   const sources = new Map<string, string>();
   const issues: Issue[] = [];
   const fixes = new Map<string, SourceFixes>();
-  const keepFixes = (loaded: { file: string; display: string; text: string | undefined; fixes: SourceFixes['fixes'] }) => {
+  const legacyEncoded = new Map<string, { file: string; display: string }>();
+  const keepFixes = (loaded: { file: string; display: string; text: string | undefined; fixes: SourceFixes['fixes']; diagnostics: readonly Diagnostic[] }) => {
     if (loaded.text !== undefined && loaded.fixes.length) fixes.set(loaded.file, { file: loaded.file, display: loaded.display, text: loaded.text, fixes: loaded.fixes });
+    if (loaded.diagnostics.some((d) => d.code === 'source-encoding-gbk')) legacyEncoded.set(loaded.file, { file: loaded.file, display: loaded.display });
   };
   for (const plan of plans) {
     const loadedSeries = plan.seriesFile ? await series(plan.seriesFile) : undefined;
@@ -102,5 +106,5 @@ export async function validate(paths: readonly string[], options: ValidateOption
   }
   // Issues with numbering errors are not buildable either.
   const failed = new Set(diagnostics.filter((d) => d.severity === 'error').map((d) => d.file));
-  return { diagnostics: sortDiagnostics(diagnostics), sources, issues: issues.filter((i) => !failed.has(display(i.file))), fixes: [...fixes.values()] };
+  return { diagnostics: sortDiagnostics(diagnostics), sources, issues: issues.filter((i) => !failed.has(display(i.file))), fixes: [...fixes.values()], legacyEncoded: [...legacyEncoded.values()] };
 }

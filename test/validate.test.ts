@@ -118,12 +118,18 @@ describe('validate: what is checked and reported', () => {
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 
-  it('refuses a source that is not UTF-8', async () => {
-    const gbk = Uint8Array.from([...Buffer.from('year: 2018\nlabel: '), 0xb9, 0xa4, 0xd7, 0xf7, 0x0a]);
-    const dir = writeTree(scratchDir(), { 'bulletin.yaml': SERIES_YAML, 'issues/2018-01.yaml': gbk });
-    const result = await validate(['.'], { cwd: dir });
-    expect(result.diagnostics.map((d) => d.code)).toEqual(['source-encoding']);
-    expect(result.diagnostics[0]!.hint).toContain('UTF-8');
+  it('refuses a source that is not UTF-8, and names GBK when it is GBK', async () => {
+    const encoded = (bytes: number[]) => Uint8Array.from([...Buffer.from('year: 2018\nlabel: '), ...bytes, 0x0a]);
+    const codes = async (bytes: number[]) => {
+      const dir = writeTree(scratchDir(), { 'bulletin.yaml': SERIES_YAML, 'issues/2018-01.yaml': encoded(bytes) });
+      const result = await validate(['.'], { cwd: dir });
+      expect(result.diagnostics[0]!.hint).toContain('UTF-8');
+      return { codes: result.diagnostics.map((d) => d.code), hint: result.diagnostics[0]!.hint, legacy: result.legacyEncoded.map((f) => f.display) };
+    };
+    // 工作 in GBK: an error that says so and offers --fix.
+    expect(await codes([0xb9, 0xa4, 0xd7, 0xf7])).toEqual({ codes: ['source-encoding-gbk'], hint: expect.stringContaining('validate --fix'), legacy: ['issues/2018-01.yaml'] });
+    // 工作 in Big5 and café in Latin-1 are not taken for GBK.
+    for (const bytes of [[0xa4, 0x75, 0xa7, 0x40], [0x63, 0x61, 0x66, 0xe9]]) expect((await codes(bytes)).codes).toEqual(['source-encoding']);
   });
 
   it('accepts a UTF-8 byte order mark and CRLF line ends, with correct positions', async () => {

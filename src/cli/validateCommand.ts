@@ -25,6 +25,7 @@ export async function validateCommand(paths: string[], options: ValidateCommandO
     const fixed = await fixFiles(paths, { cwd: options.cwd });
     // Human output lists the changes with the diagnostics; machine formats keep stdout to their own syntax.
     const say = (text: string) => (options.format === 'human' ? reporter.out(text) : reporter.info(text));
+    for (const file of fixed.converted) say(`${file}: converted from GBK/GB18030 to UTF-8`);
     for (const change of fixed.changes) say(describeChange(change));
     for (const r of fixed.refused) reporter.error(`${r.file}: not fixed: ${r.reason}`);
     const files = new Set(fixed.changes.map((c) => c.file)).size;

@@ -51,6 +51,7 @@ export function resolveSeries(data: SeriesData, root: string, file: string, font
       distribute: data.distribution?.distribute ?? [],
       copies: data.distribution?.copies,
     },
+    markdown: { lineBreaks: data.markdown?.lineBreaks ?? SERIES_DEFAULTS.markdown.lineBreaks },
     lint: { rules: seriesLintRules(data.lint?.rules) },
   };
 }

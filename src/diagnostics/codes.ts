@@ -46,6 +46,7 @@ export const DIAGNOSTIC_CODES = {
   'source-not-file': { severity: 'error', message: 'not a regular file', hint: 'Name a .yaml file or a series folder.' },
   'source-too-large': { severity: 'error', message: 'source too large: {size} MiB, the limit is {limit} MiB', hint: 'An issue file holds text only; split it or move large content out.' },
   'source-encoding': { severity: 'error', message: 'the file is not valid UTF-8', hint: 'Save the file as UTF-8 (without GBK or other legacy encodings).' },
+  'source-encoding-gbk': { severity: 'error', message: 'the file is saved in the GBK/GB18030 encoding (as Windows Notepad saves Chinese text), not UTF-8', hint: 'Run `bulletin validate --fix` to convert it to UTF-8 (only the encoding changes), or save it again as UTF-8.' },
 
   // YAML syntax and the safe profile (src/source/parseYaml.ts).
   'yaml-syntax': { severity: 'error', message: 'cannot parse YAML: {reason}', hint: CHECK_THE_LINE },
@@ -102,6 +103,8 @@ export const DIAGNOSTIC_CODES = {
   'body-link': { severity: 'error', message: 'link `{href}` is not an http(s): or mailto: address', hint: 'Links may only point to web pages (https://…) or e-mail addresses (mailto:…).' },
   'body-markdown-unsupported': { severity: 'warning', message: '{what} is not part of a bulletin\'s Markdown', hint: 'Write paragraphs, *emphasis*, **strong**, lists, `#` headings and links `[text](https://…)`.' },
   'body-long-url': { severity: 'warning', message: 'the address `{url}` ({length} characters) is longer than a line', hint: 'It is broken across lines in print, where no reader can click it: give the link a short text, `[通知全文](https://…)`, or a shorter address.' },
+  'body-stray-emphasis-mark': { severity: 'warning', message: 'the emphasis mark `{mark}` prints as typed: it opens or closes nothing', hint: 'Put the marks right around the words, `**一是加强统筹。**` or `*强调*`; to print an asterisk itself, write `\\*` or a full-width ＊.' },
+  'body-lines-joined': { severity: 'warning', message: 'a paragraph of {lines} lines joined into one (`markdown.lineBreaks: join`): lines ending in 。 look like paragraphs pasted from Word', hint: 'Put a blank line between paragraphs, or remove `lineBreaks: join` from `markdown:` in bulletin.yaml (each line is then a paragraph).' },
   'body-code': { severity: 'error', message: 'code blocks are not part of a bulletin article', hint: 'Indented or fenced text becomes a code block in Markdown: start paragraphs at the left margin of the block.' },
 
   // Files named by a source: figures (src/model/checkAsset.ts, then the type and size sniffed).

@@ -42,7 +42,7 @@ export function lintSource(input: LintInput, specs: readonly TextSpec[]): LintRe
     const headerLines = target.nodes.filter((n: Node) => isScalar(n) && BLOCK.has(String(n.type)) && n.range).map((n) => lc.linePos(n.range![0]).line);
     const exactBetween = (from: number, to: number) => to > from && mapped.exact.subarray(from, to).every((e) => e === 1);
     const blocks = target.kind === 'markdown' ? input.parseMarkdown?.(mapped.text) : undefined;
-    for (const f of lintText(mapped.text, target.kind, blocks)) {
+    for (const f of lintText(mapped.text, target.kind, blocks, input.parseMarkdown)) {
       const level = rules[f.code];
       if (level === 'off') continue;
       const exact = exactBetween(f.start, f.end);

@@ -2,6 +2,8 @@
 import { textContext, type TextContext } from './textContext.js';
 import type { TextEdit, TextFinding, TextKind } from './types.js';
 import type { Block } from '../model/blocks.js';
+import { parseBody } from '../model/parseBody.js';
+import { structureKeepingEdits } from './keepStructure.js';
 import { titlePeriod } from './rules/titlePeriod.js';
 import { ordinal } from './rules/ordinal.js';
 import { dateZero } from './rules/dateZero.js';
@@ -25,8 +27,13 @@ export const RULES: readonly LintRule[] = [
   straightQuotes, halfwidthPunct, cjkSpace, unbalanced, dateMixed,
 ];
 
-/** `blocks`: the tree of a Markdown text, when it is parsed already (else it is parsed here). */
-export function lintText(text: string, kind: TextKind, blocks?: readonly Block[]): TextFinding[] {
+const HINT_BY_HAND = ' Change it by hand: made by --fix, the change would make the Markdown read differently here (a list, a heading, emphasis).';
+
+/**
+ * `blocks`: the tree of a Markdown text, when it is parsed already (else it is parsed here);
+ * `parse`: how the series reads Markdown (its `markdown:` options), for the check that fixes leave the tree as it is.
+ */
+export function lintText(text: string, kind: TextKind, blocks?: readonly Block[], parse: (text: string) => readonly Block[] = (t) => parseBody(t).blocks): TextFinding[] {
   const context = textContext(text, kind, blocks);
   const kept: TextFinding[] = [];
   // Characters some kept fix already changes (a mask, so many findings cost no more than a long text).
@@ -39,6 +46,13 @@ export function lintText(text: string, kind: TextKind, blocks?: readonly Block[]
       if (f.fix && !free(f.fix)) continue;
       if (f.fix) claimed.fill(1, f.fix.start, f.fix.end);
       kept.push(f);
+    }
+  }
+  if (kind === 'markdown') {
+    const edits = kept.flatMap((f) => (f.fix ? [f.fix] : []));
+    const safe = new Set(structureKeepingEdits(text, edits, (t) => (t === text && blocks ? blocks : parse(t))));
+    for (const [k, f] of kept.entries()) {
+      if (f.fix && !safe.has(f.fix)) kept[k] = { ...f, fix: undefined, hint: f.hint + HINT_BY_HAND };
     }
   }
   return kept.sort((a, b) => a.start - b.start || a.end - b.end);

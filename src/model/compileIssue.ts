@@ -33,7 +33,7 @@ export function compileIssue(
     markdown?: MarkdownParses;
   },
 ): Issue {
-  const markdown = context.markdown ?? markdownParses();
+  const markdown = context.markdown ?? markdownParses(context.series.markdown);
   const blocks = (text: string | undefined) => (text === undefined ? undefined : markdown.body(text).blocks);
   const kind = data.kind ?? 'regular';
   const countsInTotal = kind !== 'supplement' || context.series.numbering.supplementsCountInTotal;

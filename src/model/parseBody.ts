@@ -1,20 +1,52 @@
 // The one Markdown parser of bodies, notes and captions: one markdown-it pass gives the block tree
 // (blocks.ts) and the problems of the dialect (CommonMark without raw HTML, images, code blocks, and
 // with web and mail links only). Render, lint and the glyph check read the tree; nothing else parses Markdown.
-import MarkdownIt from '../vendor/markdownIt.js';
+import MarkdownIt, { cjkFriendly } from '../vendor/markdownIt.js';
 import type Token from 'markdown-it/lib/token.mjs';
+import type StateCore from 'markdown-it/lib/rules_core/state_core.mjs';
+import type StateInline from 'markdown-it/lib/rules_inline/state_inline.mjs';
+import type StateBlock from 'markdown-it/lib/rules_block/state_block.mjs';
 import type { Block, HeadingLevel, Inline, ListItem, SourceLines } from './blocks.js';
 
 import type { DiagnosticCode } from '../diagnostics/codes.js';
+import { SERIES_DEFAULTS } from '../source/schemaTypes.js';
 
 export interface BodyProblem {
   /** 0-based line within the Markdown text. */
   line: number;
+  /** 0-based column within that line (UTF-16 units), when the problem is one place of it; otherwise the whole line. */
+  column?: number;
+  /** Its length, with `column`. */
+  length?: number;
   /** The code's own severity when absent: an error. */
   severity?: 'warning';
   code: DiagnosticCode;
   message: string;
   hint: string;
+}
+
+/**
+ * How a body's lines become paragraphs (`markdown.lineBreaks` in bulletin.yaml):
+ * `paragraph` (the default): each line is a paragraph, as text pasted from Word is (a line ending in
+ * `\\` or two spaces continues its paragraph on a new line); `1.` at the start of a line is the
+ * paragraph's own number, printed as typed, not a Markdown list.
+ * `join`: CommonMark: the lines of a paragraph are joined (without a space where either side is
+ * Chinese), paragraphs are separated by blank lines, `1.` starts a Markdown list.
+ */
+export type LineBreaks = 'paragraph' | 'join';
+
+export interface MarkdownOptions {
+  lineBreaks: LineBreaks;
+}
+
+/** The schema's default (schemas/series.schema.json `markdown.lineBreaks`). */
+export const DEFAULT_MARKDOWN: MarkdownOptions = { lineBreaks: SERIES_DEFAULTS.markdown.lineBreaks as LineBreaks };
+
+/** What the parse of one text keeps in markdown-it's `env`. */
+interface ParseEnv {
+  lineBreaks: LineBreaks;
+  /** Emphasis marks left as text, by the inline token's children (the inline state's tokens): their offsets in its content. */
+  strayMarks: Map<Token[], number[]>;
 }
 
 export interface ParsedBody {
@@ -54,6 +86,8 @@ const STRIKETHROUGH = /~~(?=[^~\s])[^~\n]*?[^~\s]~~|~~[^~\s]~~/;
 function markdown(): MarkdownIt {
   if (parser) return parser;
   const md = new MarkdownIt('commonmark', { html: true, linkify: false, typographer: false, breaks: false });
+  // `**一是加强统筹。**会同各区` is bold: CommonMark's flanking rules fail next to Chinese punctuation.
+  md.use(cjkFriendly);
   md.validateLink = (url: string) => !blockPhase || ALLOWED_LINK.test(url.trim());
   md.core.ruler.before('block', 'bulletin_block_phase', () => {
     blockPhase = true;
@@ -61,11 +95,15 @@ function markdown(): MarkdownIt {
   md.core.ruler.after('block', 'bulletin_inline_phase', () => {
     blockPhase = false;
   });
+  // `lineBreaks: paragraph`: each line of a paragraph becomes a paragraph, before its inline parse.
+  md.core.ruler.after('bulletin_inline_phase', 'bulletin_line_paragraphs', (state: StateCore) => {
+    if ((state.env as ParseEnv).lineBreaks === 'paragraph') splitLines(state);
+  });
   // Reference definitions (`[label]: https://…`) are noted where they are: the dialect writes addresses in the link.
-  type BlockRule = (state: unknown, startLine: number, endLine: number, silent: boolean) => boolean;
-  const rules = (md.block.ruler as unknown as { __rules__: { name: string; fn: BlockRule }[] }).__rules__;
+  type BlockRule = (state: StateBlock, startLine: number, endLine: number, silent: boolean) => boolean;
+  const rules = (md.block.ruler as unknown as { __rules__: { name: string; fn: BlockRule; alt: string[] }[] }).__rules__;
   const reference = rules.find((r) => r.name === 'reference')!.fn;
-  md.block.ruler.at('reference', ((state: unknown, startLine: number, endLine: number, silent: boolean) => {
+  md.block.ruler.at('reference', ((state: StateBlock, startLine: number, endLine: number, silent: boolean) => {
     if (reference(state, startLine, endLine, silent)) {
       if (!silent) definitions.push(startLine);
       return true;
@@ -73,8 +111,99 @@ function markdown(): MarkdownIt {
     // A definition of another address (`[注]: 见附件`) stays a printed paragraph, as written.
     return false;
   }) as never);
+  // `lineBreaks: paragraph`: `1.` or `1)` at the start of a line is the paragraph's own number, as typed.
+  const { fn: list, alt: listAlt } = rules.find((r) => r.name === 'list')!;
+  md.block.ruler.at('list', ((state: StateBlock, startLine: number, endLine: number, silent: boolean) => {
+    if ((state.env as ParseEnv).lineBreaks === 'paragraph' && ORDERED_MARKER.test(state.src.slice(state.bMarks[startLine]! + state.tShift[startLine]!, state.eMarks[startLine]))) return false;
+    return list(state, startLine, endLine, silent);
+  }) as never, { alt: [...listAlt] }); // the chains a list may interrupt (a paragraph, a quote), as before
+  // Each emphasis mark remembers where it was, so that one left as text can be reported at its column.
+  type InlineRule = (state: StateInline, silent: boolean) => boolean;
+  const inlineRules = (md.inline.ruler as unknown as { __rules__: { name: string; fn: InlineRule }[] }).__rules__;
+  const emphasis = inlineRules.find((r) => r.name === 'emphasis')!.fn;
+  md.inline.ruler.at('emphasis', ((state: StateInline, silent: boolean) => {
+    const first = state.tokens.length;
+    const start = state.pos;
+    if (!emphasis(state, silent)) return false;
+    // The marks are the last tokens pushed (text pending before them is pushed first).
+    const count = state.pos - start;
+    for (let k = Math.max(first, state.tokens.length - count); k < state.tokens.length; k++) state.tokens[k]!.meta = { markAt: state.pos - (state.tokens.length - k) };
+    return true;
+  }) as never);
+  md.inline.ruler2.before('fragments_join', 'bulletin_stray_marks', ((state: StateInline) => {
+    const marks: number[] = [];
+    for (const token of state.tokens) {
+      const at = (token.meta as { markAt?: number } | null)?.markAt;
+      if (token.type === 'text' && at !== undefined && (token.content === '*' || token.content === '_')) marks.push(at);
+    }
+    if (marks.length) (state.env as ParseEnv).strayMarks?.set(state.tokens, marks);
+    return false;
+  }) as never);
   parser = md;
   return md;
+}
+
+/** An ordered-list marker at the start of a line (CommonMark: up to nine digits, `.` or `)`, then a space or the end). */
+const ORDERED_MARKER = /^[0-9]{1,9}[.)](?:[ \t]|$)/;
+
+/** A line that ends in a hard break: an odd number of backslashes, or two spaces. */
+const HARD_BREAK = /(?:(?<!\\)(?:\\\\)*\\| {2,})$/;
+
+/** Splits each paragraph at its line ends (not at hard breaks) into paragraphs of their own lines. */
+function splitLines(state: StateCore): void {
+  const tokens = state.tokens;
+  const out: Token[] = [];
+  const copy = (token: Token, changes: Partial<Token>): Token => Object.assign(new state.Token(token.type, token.tag, token.nesting), token, changes);
+  for (let i = 0; i < tokens.length; i++) {
+    const open = tokens[i]!;
+    const inline = tokens[i + 1];
+    const close = tokens[i + 2];
+    if (open.type !== 'paragraph_open' || inline?.type !== 'inline' || !close || !open.map || !inline.content.includes('\n')) {
+      out.push(open);
+      continue;
+    }
+    const lines = inline.content.split('\n');
+    let from = 0;
+    for (let k = 0; k < lines.length; k++) {
+      if (k < lines.length - 1 && HARD_BREAK.test(lines[k]!)) continue;
+      const content = lines.slice(from, k + 1).join('\n').trim();
+      const map: [number, number] = [open.map[0] + from, open.map[0] + k + 1];
+      from = k + 1;
+      if (!content) continue;
+      out.push(copy(open, { map }), copy(inline, { map, content, children: [] }), copy(close, {}));
+    }
+    i += 2;
+  }
+  tokens.splice(0, tokens.length, ...out);
+}
+
+/** Characters after or before which a joined line takes no space: Chinese (and Japanese, Korean) text and its punctuation. */
+const WIDE = '[\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}\\p{Script=Hangul}\\u2014\\u2018\\u2019\\u201c\\u201d\\u2026\\u3000-\\u303f\\uff00-\\uffef]';
+const WIDE_END = new RegExp(`${WIDE}$`, 'u');
+const WIDE_START = new RegExp(`^${WIDE}`, 'u');
+
+/** `lineBreaks: join`: a line break next to Chinese text joins the lines without a space (no stray space after 。). */
+function joinWideBreaks(root: Inline[]): void {
+  const leaves: { list: Inline[]; node: Inline }[] = [];
+  const walk = (list: Inline[]) => {
+    for (const node of list) {
+      if ('children' in node) walk(node.children as Inline[]);
+      else leaves.push({ list, node });
+    }
+  };
+  walk(root);
+  const valueOf = (node: Inline | undefined) => (node?.type === 'text' || node?.type === 'code' ? node.value : '');
+  leaves.forEach((leaf, k) => {
+    if (leaf.node.type !== 'softBreak') return;
+    if (!WIDE_END.test(valueOf(leaves[k - 1]?.node)) && !WIDE_START.test(valueOf(leaves[k + 1]?.node))) return;
+    const list = leaf.list;
+    const at = list.indexOf(leaf.node);
+    const before = list[at - 1];
+    const after = list[at + 1];
+    // The two lines become one run of text.
+    if (before?.type === 'text' && after?.type === 'text') list.splice(at - 1, 3, { type: 'text', value: before.value + after.value });
+    else list.splice(at, 1);
+  });
 }
 
 const HINT_HTML_INLINE = 'Write Markdown only: *emphasis*, lists, `#` headings. Remove the HTML tag.';
@@ -96,13 +225,62 @@ function textWarnings(value: string, line: number, problems: BodyProblem[]): voi
   }
 }
 
+/** Where the inline content being built comes from: for the positions of stray emphasis marks. */
+interface InlineSource {
+  /** The inline token's content (what markdown-it's inline parser read). */
+  content: string;
+  /** Offsets in `content` of the emphasis marks left as text. */
+  marks: readonly number[] | undefined;
+  /** The lines of the whole Markdown text. */
+  lines: readonly string[];
+}
+
+/** Emphasis marks left as text → warnings at their line and column (not in addresses, nor `_` inside a Latin word). */
+function strayMarks(source: InlineSource, firstLine: number, problems: BodyProblem[]): void {
+  const { content, marks, lines } = source;
+  if (!marks?.length) return;
+  const urls = [...content.matchAll(URL_IN_TEXT)].map((m) => [m.index, m.index + m[0].length] as const);
+  // One warning per run of marks (`**` left open is one mistake).
+  const runs: { at: number; length: number }[] = [];
+  for (const at of [...marks].sort((a, b) => a - b)) {
+    const last = runs.at(-1);
+    if (last && last.at + last.length === at && content[last.at] === content[at]) last.length += 1;
+    else runs.push({ at, length: 1 });
+  }
+  for (const { at, length } of runs) {
+    const mark = content[at]!;
+    const marksText = mark.repeat(length);
+    if (urls.some(([from, to]) => at >= from && at < to)) continue;
+    if (mark === '_' && /[A-Za-z0-9]/.test(content[at - 1] ?? '') && /[A-Za-z0-9]/.test(content[at + length] ?? '')) continue;
+    const before = content.slice(0, at);
+    const index = before.match(/\n/g)?.length ?? 0;
+    const line = firstLine + index;
+    const lineStart = before.lastIndexOf('\n') + 1;
+    const contentLine = content.slice(lineStart, content.indexOf('\n', at) < 0 ? content.length : content.indexOf('\n', at));
+    const offset = lines[line]?.indexOf(contentLine) ?? -1;
+    problems.push({
+      line, column: offset < 0 ? undefined : offset + at - lineStart, length: offset < 0 ? undefined : length, severity: 'warning', code: 'body-stray-emphasis-mark',
+      message: `the emphasis mark \`${marksText}\` prints as typed: it opens or closes nothing`,
+      hint: `Put the marks right around the words, with no space inside them: \`**一是加强统筹。**\` (bold) or \`*强调*\` (楷体); to print the mark itself, write \`${`\\${mark}`.repeat(length)}\`${mark === '*' ? ' or a full-width ＊' : ''}.`,
+    });
+  }
+}
+
 /** Builds the inline tree of one `inline` token; `line` is the line it starts on, counted on at each break. */
-function inlines(children: readonly Token[], firstLine: number, problems: BodyProblem[]): Inline[] {
+function inlines(children: readonly Token[], firstLine: number, problems: BodyProblem[], source?: InlineSource): Inline[] {
+  if (source) strayMarks(source, firstLine, problems);
   type Open = { token: Token; children: Inline[] };
   const root: Inline[] = [];
   const stack: Open[] = [];
   const here = () => stack.at(-1)?.children ?? root;
   let line = firstLine;
+  const pushText = (value: string) => {
+    const list = here();
+    const last = list.at(-1);
+    // One run of text, however markdown-it cut it (a stray mark is a token of its own until fragments_join).
+    if (last?.type === 'text') list[list.length - 1] = { type: 'text', value: last.value + value };
+    else list.push({ type: 'text', value });
+  };
   const close = (open: Open): Inline | undefined => {
     switch (open.token.type) {
       case 'strong_open':
@@ -121,7 +299,7 @@ function inlines(children: readonly Token[], firstLine: number, problems: BodyPr
     switch (token.type) {
       case 'text':
         // Emphasis delimiters that found their pair leave empty text behind.
-        if (token.content) here().push({ type: 'text', value: token.content });
+        if (token.content) pushText(token.content);
         // An autolink's text is its address, reported with the link.
         if ((token.content.includes('~~') || token.content.length > LONG_URL) && stack.at(-1)?.token.info !== 'auto') textWarnings(token.content, line, problems);
         break;
@@ -172,7 +350,7 @@ function inlines(children: readonly Token[], firstLine: number, problems: BodyPr
         break;
       default:
         // markdown-it joins text_special into text; nothing else reaches here in this dialect.
-        if (token.content) here().push({ type: 'text', value: token.content });
+        if (token.content) pushText(token.content);
     }
   }
   // Unclosed runs cannot come out of markdown-it (it balances them); keep their content if they do.
@@ -193,10 +371,12 @@ type Container =
   | { kind: 'item'; token: Token; blocks: Block[] };
 
 /** A body or a note → its block tree and the problems of the dialect, in one pass. */
-export function parseBody(text: string): ParsedBody {
+export function parseBody(text: string, options: MarkdownOptions = DEFAULT_MARKDOWN): ParsedBody {
   const problems: BodyProblem[] = [];
   definitions = [];
-  const tokens = markdown().parse(text, {});
+  const env: ParseEnv = { lineBreaks: options.lineBreaks, strayMarks: new Map() };
+  const tokens = markdown().parse(text, env);
+  const lines = text.split('\n');
   for (const line of definitions) {
     problems.push({ line, severity: 'warning', code: 'body-markdown-unsupported', message: 'a reference-style link definition (`[…]: https://…`): the line does not print, and text in square brackets elsewhere becomes its link', hint: 'Write the address in the link itself, `[通知全文](https://…)`, and remove this line.' });
   }
@@ -216,7 +396,13 @@ export function parseBody(text: string): ParsedBody {
       case 'paragraph_open':
       case 'heading_open': {
         const inline = tokens[i + 1];
-        const content = inline?.type === 'inline' ? inlines(inline.children ?? [], inline.map?.[0] ?? line, problems) : [];
+        const content = inline?.type === 'inline'
+          ? inlines(inline.children ?? [], inline.map?.[0] ?? line, problems, { content: inline.content, marks: env.strayMarks.get(inline.children ?? []), lines })
+          : [];
+        if (options.lineBreaks === 'join') {
+          joinWideBreaks(content);
+          if (token.type === 'paragraph_open') joinedLines(token, lines, problems);
+        }
         if (token.type === 'heading_open') {
           add({ type: 'heading', lines: linesOf(token), level: Math.min(4, Number(token.tag.slice(1))) as HeadingLevel, content });
         } else {
@@ -276,8 +462,30 @@ export function parseBody(text: string): ParsedBody {
 /** A caption: inline Markdown on its own (no blocks), checked the same way. */
 export function parseInline(text: string): ParsedInline {
   const problems: BodyProblem[] = [];
-  const inline = markdown().parseInline(text, {})[0];
-  return { content: inlines(inline?.children ?? [], 0, problems), problems };
+  const env: ParseEnv = { lineBreaks: 'join', strayMarks: new Map() };
+  const inline = markdown().parseInline(text, env)[0];
+  const content = inlines(inline?.children ?? [], 0, problems, inline && { content: inline.content, marks: env.strayMarks.get(inline.children ?? []), lines: text.split('\n') });
+  joinWideBreaks(content);
+  return { content, problems };
+}
+
+/** Sentence ends of Chinese prose: a line that ends in one was most likely a paragraph of its own. */
+const SENTENCE_END = /[。！？；…：][”’」』）)]*$/u;
+/** How many such lines a joined paragraph may have before it is reported. */
+const JOINED_SENTENCES = 2;
+
+/** `lineBreaks: join`: a paragraph made of several lines that end like sentences is reported (text pasted from Word). */
+function joinedLines(token: Token, lines: readonly string[], problems: BodyProblem[]): void {
+  if (!token.map) return;
+  const [start, end] = token.map;
+  if (end - start < 3) return;
+  const sentences = lines.slice(start, end - 1).filter((l) => SENTENCE_END.test(l.trimEnd())).length;
+  if (sentences < JOINED_SENTENCES) return;
+  problems.push({
+    line: start, severity: 'warning', code: 'body-lines-joined',
+    message: `a paragraph of ${end - start} lines joined into one (\`markdown.lineBreaks: join\`): ${sentences} of its lines end a sentence, as paragraphs pasted from Word do`,
+    hint: 'Put a blank line between paragraphs, or remove `lineBreaks: join` from `markdown:` in bulletin.yaml (each line is then a paragraph).',
+  });
 }
 
 /** Parses each distinct text once, however many times it is asked for (validation, lint, the model). */
@@ -286,13 +494,14 @@ export interface MarkdownParses {
   inline(text: string): ParsedInline;
 }
 
-export function markdownParses(): MarkdownParses {
+/** `options`: the series' `markdown:` (how a body's lines become paragraphs). */
+export function markdownParses(options: MarkdownOptions = DEFAULT_MARKDOWN): MarkdownParses {
   const bodies = new Map<string, ParsedBody>();
   const captions = new Map<string, ParsedInline>();
   return {
     body(text) {
       let parsed = bodies.get(text);
-      if (!parsed) bodies.set(text, (parsed = parseBody(text)));
+      if (!parsed) bodies.set(text, (parsed = parseBody(text, options)));
       return parsed;
     },
     inline(text) {

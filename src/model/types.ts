@@ -1,6 +1,7 @@
 // The typed, read-only model between parsing and rendering: what templates receive, page numbers included.
 import type { PlainDate, DateStyle } from './chineseDate.js';
 import type { LintRules } from '../lint/lintCodes.js';
+import type { MarkdownOptions } from './parseBody.js';
 import type { PageGeometry, PresetName } from '../layout/presets.js';
 import type { Block, Inline } from './blocks.js';
 
@@ -58,6 +59,8 @@ export interface Series {
     readonly start: { readonly year: number; readonly number: number; readonly total: number } | undefined;
   };
   readonly distribution: Omit<Distribution, 'extra'>;
+  /** How bodies and notes are read (`markdown:` in bulletin.yaml). */
+  readonly markdown: MarkdownOptions;
   /** The copy-editing checks: every code with its level (default `warning`). */
   readonly lint: { readonly rules: LintRules };
 }

@@ -47,6 +47,12 @@ layout:
 #   kai: { file: fonts/KaiTi_GB2312.ttf }                              # notes, captions, （一） (楷体)
 #   pageNumber: { file: fonts/SimSun.ttf }                             # page numbers (宋体)
 
+# Bodies: each line is a paragraph, as in Word (paste the text as it is); **bold** and *楷体* work
+# next to Chinese punctuation; 一、 （一） 1. print as typed. For Markdown's rule instead (the lines
+# of a paragraph joined, paragraphs separated by blank lines, 1. a list):
+# markdown:
+#   lineBreaks: join
+
 numbering:
   supplementsCountInTotal: false   # do supplements (增刊) take a number in 总第N期?
   # If earlier issues are not kept in this repository, say where the records start:

@@ -55,8 +55,8 @@ export interface LoadedIssue {
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 
-/** Span of the n-th line (0-based) of a block scalar's content. */
-function bodyLineSpan(doc: Document, lc: LineCounter, text: string, bodyPath: DataPath, lineInBody: number): Span {
+/** Span of the n-th line (0-based) of a block scalar's content; of `length` characters from `column` of that line of the Markdown, when given. */
+function bodyLineSpan(doc: Document, lc: LineCounter, text: string, bodyPath: DataPath, lineInBody: number, column?: number, length = 1): Span {
   const base = locate(doc, lc, bodyPath);
   const node = (doc.getIn(bodyPath, true) as Scalar | undefined);
   // Only a literal block keeps the Markdown's lines as they are in the file; other styles fold them.
@@ -67,6 +67,11 @@ function bodyLineSpan(doc: Document, lc: LineCounter, text: string, bodyPath: Da
   const end = lc.lineStarts[line] ?? text.length;
   const content = text.slice(start, end).replace(/\r?\n$/, '');
   const indent = content.length - content.trimStart().length;
+  const markdownLine = String(node.value).split('\n')[lineInBody];
+  if (column !== undefined && markdownLine !== undefined && content.endsWith(markdownLine)) {
+    const at = start + content.length - markdownLine.length + column;
+    return offsetSpan(lc, at, at + length);
+  }
   return offsetSpan(lc, start + indent, start + content.length);
 }
 
@@ -127,9 +132,9 @@ export async function loadIssue(io: Io, file: string, display: string, series: S
   out.push(...checkPlainTexts(doc, lc, source, display, ISSUE_TEXTS));
 
   // Bodies, notes and captions are parsed once each, for their checks, the copy-editing and the model.
-  const markdown = markdownParses();
+  const markdown = markdownParses(series?.markdown);
   const report = (textPath: DataPath, problems: readonly BodyProblem[]) => {
-    for (const p of problems) out.push(diagnostic(display, bodyLineSpan(doc, lc, source, textPath, p.line), p.severity ?? 'error', p.code, p.message, p.hint));
+    for (const p of problems) out.push(diagnostic(display, bodyLineSpan(doc, lc, source, textPath, p.line, p.column, p.length), p.severity ?? 'error', p.code, p.message, p.hint));
   };
 
   // Copy-editing of the printed text; it reads the document's nodes, so it copes with data the schema refused.

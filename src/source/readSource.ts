@@ -2,6 +2,7 @@
 import type { Io } from '../io.js';
 import { errnoCode } from '../io.js';
 import { isInside } from '../model/checkAsset.js';
+import { decodeGb18030 } from './legacyEncoding.js';
 import { diagnostic, FILE_START, type Diagnostic, type DiagnosticCode } from '../diagnostics/diagnostic.js';
 
 /** Sources larger than this are refused unread: no bulletin issue comes near it. */
@@ -59,6 +60,10 @@ export async function readSource(io: Io, path: string, displayPath: string, root
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
+    if (decodeGb18030(bytes) !== undefined) {
+      return fail('source-encoding-gbk', 'the file is saved in the GBK/GB18030 encoding (as Windows Notepad saves Chinese text), not UTF-8',
+        'Run `bulletin validate --fix` to convert it to UTF-8 (only the encoding changes), or save it again as UTF-8 (Notepad: File → Save As → Encoding: UTF-8).');
+    }
     return fail('source-encoding', 'the file is not valid UTF-8', 'Save the file as UTF-8 (without GBK or other legacy encodings).');
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);

@@ -5,6 +5,7 @@ import type { IssueData, FigureData, SeriesData, LintLevelData } from './schemaT
 import type { FigurePlace, FontRole, IssueKind, PageNumberForm } from '../model/types.js';
 import type { DateStyle } from '../model/chineseDate.js';
 import type { LintCode, LintLevel } from '../lint/lintCodes.js';
+import type { LineBreaks } from '../model/parseBody.js';
 
 type Equal<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
 type Agree<T extends true> = T;
@@ -17,5 +18,6 @@ export type SchemaAgreement = [
   Agree<Equal<DateStyle, NonNullable<LayoutData['dateStyle']>>>,
   Agree<Equal<FontRole, keyof NonNullable<SeriesData['fonts']>>>,
   Agree<Equal<LintLevel, LintLevelData>>,
+  Agree<Equal<LineBreaks, NonNullable<NonNullable<SeriesData['markdown']>['lineBreaks']>>>,
   Agree<Equal<LintCode, keyof NonNullable<NonNullable<SeriesData['lint']>['rules']>>>,
 ];

@@ -191,6 +191,15 @@ export interface SeriesData {
    */
   distribution?: DistributionData;
   /**
+   * How the Markdown of bodies and notes is read.
+   */
+  markdown?: {
+    /**
+     * What a line break inside a body or note means. `paragraph` (the default): each line is a paragraph, as in Word and in text pasted from it; a line ending in `\` or two spaces goes on in its paragraph on a new line; `1.` at the start of a line is the paragraph's own number, printed as typed. `join`: CommonMark: the lines of a paragraph are joined (with no space where either side is Chinese), paragraphs are separated by blank lines, and `1.` starts a Markdown list.
+     */
+    lineBreaks?: "paragraph" | "join";
+  };
+  /**
    * The copy-editing checks of Chinese text (GB/T 15834 punctuation, GB/T 15835 numbers) that `bulletin validate` runs on titles, labels, bodies, notes, captions, source lines and distribution units. Every check is on, as a warning, unless set here. A single line is silenced with the YAML comment `# bulletin-disable-line <code>` at its end, or `# bulletin-disable-next-line <code>` on the line before.
    */
   lint?: {
@@ -312,6 +321,9 @@ export const SERIES_DEFAULTS = {
   },
   "numbering": {
     "supplementsCountInTotal": false
+  },
+  "markdown": {
+    "lineBreaks": "paragraph"
   },
   "lint": {
     "rules": {

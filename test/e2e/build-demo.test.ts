@@ -6,7 +6,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build, type BuildResult } from '../../src/pipeline.js';
 import { REPO } from '../helpers.js';
-import { bodyLines, buildEnv, CHROMIUM, footerLines, HAS_CHROMIUM, readPages, SKIP_REASON, TYPE_AREA, e2eTitle, type Page } from './poppler.js';
+import { bodyLines, buildEnv, CHROMIUM, fontRuns, fontsOf, footerLines, HAS_CHROMIUM, readPages, SKIP_REASON, TYPE_AREA, e2eTitle, type Page } from './poppler.js';
 
 if (!HAS_CHROMIUM) console.warn(SKIP_REASON);
 
@@ -36,6 +36,23 @@ describe.skipIf(!HAS_CHROMIUM)(e2eTitle('bulletin build examples/demo (end to en
     expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     // Plus, for a whole-series build, the series index (index.html) after them.
     expect(result.written.map((f) => path.basename(f)).filter((f) => f !== 'index.html').sort()).toEqual(ISSUES.map((s) => `${s}.pdf`));
+  });
+
+  it('prints `**加强统筹调度。**` bold (the heading face) without asterisks, and `1.` lines as typed (2025-12)', () => {
+    const runs = fontRuns(path.join(outDir, '2025-12.pdf'));
+    // Faces, not the font objects of their unicode-range slices: each text is set in one face.
+    const face = (text: string) => {
+      const fonts = fontsOf(runs, text);
+      expect(fonts, text).toBeDefined();
+      expect([...fonts!], text).toHaveLength(1);
+      return [...fonts!][0];
+    };
+    expect(face('加强统筹调度。')).toBe(face('二、存在的主要问题'));
+    expect(face('示范区建设办公室将按季度')).not.toBe(face('二、存在的主要问题'));
+    for (const page of pagesOf('2025-12')) expect(page.compact, `page ${page.number}`).not.toMatch(/[*＊_]/);
+    // Each numbered line is a paragraph of its own, its number printed as typed (no list that renumbers).
+    const lines = pagesOf('2025-12').flatMap((p) => bodyLines(p).map((l) => l.text.replace(/\s/g, '')));
+    for (const n of ['1.完善', '2.推进', '3.加强', '4.实施']) expect(lines.some((t) => t.startsWith(n)), n).toBe(true);
   });
 
   describe.each(ISSUES)('%s', (slug) => {

@@ -173,6 +173,44 @@ export function pdfFonts(file: string): FontRow[] {
   return lines.slice(rule + 1).map((l) => ({ name: cell(l, 0), type: cell(l, 1), encoding: cell(l, 2), emb: cell(l, 3), sub: cell(l, 4), uni: cell(l, 5) }));
 }
 
+/** A run of text in one font, as `pdftohtml -xml` gives it: its text and its font's name without the subset tag. */
+export interface FontRun {
+  page: number;
+  text: string;
+  font: string;
+}
+
+/** `pdftohtml -xml`: every run of text with the font it is set in. */
+export function fontRuns(file: string): FontRun[] {
+  const xml = run('pdftohtml', ['-xml', '-i', '-stdout', '-q', file]);
+  const fonts = new Map<string, string>();
+  for (const m of xml.matchAll(/<fontspec id="(\d+)"[^>]* family="([^"]*)"/g)) fonts.set(m[1]!, m[2]!.replace(/^[A-Z]{6}\+/, ''));
+  const runs: FontRun[] = [];
+  let page = 0;
+  for (const m of xml.matchAll(/<page number="(\d+)"|<text [^>]*font="(\d+)"[^>]*>(.*?)<\/text>/g)) {
+    if (m[1]) page = Number(m[1]);
+    else runs.push({ page, font: fonts.get(m[2]!) ?? '', text: m[3]!.replace(/<[^>]+>/g, '').replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"') });
+  }
+  return runs;
+}
+
+/**
+ * The fonts `text` is set in, where it first appears in the runs (in their order, spaces ignored):
+ * the names without subset tags, so the slices of one face count as one. Undefined when it does not appear.
+ */
+export function fontsOf(runs: readonly FontRun[], text: string): Set<string> | undefined {
+  let joined = '';
+  const fonts: string[] = [];
+  for (const r of runs) {
+    for (const ch of r.text.replace(/\s/g, '')) {
+      joined += ch;
+      for (let k = 0; k < ch.length; k++) fonts.push(r.font);
+    }
+  }
+  const at = joined.indexOf(text);
+  return at < 0 ? undefined : new Set(fonts.slice(at, at + text.length));
+}
+
 /* ---------- pdf-lib: outline and links ---------- */
 
 function text(obj: unknown): string | undefined {

@@ -8,13 +8,17 @@ const spans = (text: string, list: { start: number; end: number }[]) => list.map
 describe('textContext of Markdown', () => {
   it('takes paragraphs from the tree: a heading and its paragraph apart, list items apart, no reference definitions', () => {
     const text = '# 一、标题\n正文第一行\n正文第二行\n\n- 甲\n- 乙\n\n[a]: https://example.org\n\n> 引文\n';
-    expect(spans(text, textContext(text, 'markdown').paragraphs)).toEqual(['# 一、标题', '正文第一行\n正文第二行', '- 甲', '- 乙', '> 引文']);
+    // `lineBreaks: paragraph` (the default): each line is a paragraph.
+    expect(spans(text, textContext(text, 'markdown').paragraphs)).toEqual(['# 一、标题', '正文第一行', '正文第二行', '- 甲', '- 乙', '> 引文']);
     expect(spans(text, textContext(text, 'markdown').headings)).toEqual(['# 一、标题']);
+    const joined = parseBody(text, { lineBreaks: 'join' }).blocks;
+    expect(spans(text, textContext(text, 'markdown', joined).paragraphs)).toEqual(['# 一、标题', '正文第一行\n正文第二行', '- 甲', '- 乙', '> 引文']);
   });
 
   it('uses the tree it is given, with line breaks counted as markdown-it counts them', () => {
     const text = '第一段\r\n\r\n第二段\r第三行';
-    expect(spans(text, textContext(text, 'markdown', parseBody(text).blocks).paragraphs)).toEqual(['第一段', '第二段\r第三行']);
+    expect(spans(text, textContext(text, 'markdown', parseBody(text, { lineBreaks: 'join' }).blocks).paragraphs)).toEqual(['第一段', '第二段\r第三行']);
+    expect(spans(text, textContext(text, 'markdown', parseBody(text).blocks).paragraphs)).toEqual(['第一段', '第二段', '第三行']);
   });
 
   it('protects thematic breaks and setext underlines, and inline code only within its paragraph', () => {

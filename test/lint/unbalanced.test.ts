@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { found, marked } from './textHelpers.js';
+import { lintText } from '../../src/lint/lintText.js';
+import { parseBody } from '../../src/model/parseBody.js';
 
 const CODE = 'text-unbalanced';
 
@@ -21,9 +23,12 @@ describe('text-unbalanced', () => {
     expect(marked('【工作动态', CODE)).toEqual(['【']);
   });
 
-  it('accepts balanced and nested marks, and brackets across the lines of a paragraph', () => {
+  it('accepts balanced and nested marks, and brackets across the lines of a paragraph (`lineBreaks: join`)', () => {
     expect(found('他说：“要坚持‘实事求是’。”《关于〈规定〉的说明》（简称“说明”）【栏目】', CODE)).toEqual([]);
-    expect(found('第一行（括号\n在第二行关闭）。', CODE)).toEqual([]);
+    const text = '第一行（括号\n在第二行关闭）。';
+    expect(lintText(text, 'markdown', parseBody(text, { lineBreaks: 'join' }).blocks).filter((f) => f.code === CODE)).toEqual([]);
+    // Each line its own paragraph (the default): the bracket is open at the end of one and closed in the next.
+    expect(marked(text, CODE)).toEqual(['（', '）']);
   });
 
   it('leaves curly apostrophes in English words alone', () => {

@@ -3,7 +3,7 @@ import { chmodSync, cpSync, readFileSync, statSync, symlinkSync, renameSync, wri
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { fixFiles } from '../../src/index.js';
-import { cleanScratch, REPO, runCli, scratchDir } from '../helpers.js';
+import { cleanScratch, REPO, runCli, scratchDir, writeTree } from '../helpers.js';
 
 const FIXTURES = path.join(REPO, 'test', 'fixtures', 'lint');
 const ISSUE = path.join('issues', '2018-01.yaml');
@@ -182,6 +182,41 @@ describe('validate --fix', () => {
     expect(result.changes.every((c) => c.file === ISSUE || c.file === 'bulletin.yaml')).toBe(true);
     expect(result.diagnostics).toEqual([]);
     expect(result.fixes).toEqual([]);
+  });
+
+  it('converts a file Notepad saved in GBK to UTF-8, byte for byte (CRLF line ends and all), and says so', async () => {
+    const dir = path.join(scratchDir('bulletin-gbk-'), 'series');
+    cpSync(path.join(REPO, 'test', 'fixtures', 'hostile', 'source-gbk-notepad'), dir, { recursive: true });
+    const before = await run(['validate', '.'], dir);
+    expect(before.code).toBe(1);
+    expect(before.stdout).toContain(`${ISSUE}:1:1: error the file is saved in the GBK/GB18030 encoding`);
+    expect(before.stdout).toContain('bulletin validate --fix');
+    const r = await run(['validate', '--fix', '.'], dir);
+    expect(r.stdout).toContain(`${ISSUE}: converted from GBK/GB18030 to UTF-8`);
+    expect(r.code).toBe(0);
+    expect(readFileSync(path.join(dir, ISSUE))).toEqual(readFileSync(path.join(dir, 'utf8.txt')));
+    expect(read(dir, ISSUE)).toContain('会议要求各单位加强统筹，确保各项任务按期完成。\r\n');
+  });
+
+  it('leaves a fix that would change what the Markdown means, and makes the others', async () => {
+    const dir = writeTree(path.join(scratchDir('bulletin-lint-'), 'series'), {
+      'bulletin.yaml': 'series: 测试园区\nname: 工作动态\npublisher: 测试园区建设办公室\n',
+      [ISSUE]: [
+        'year: 2018', 'number: 1', 'total: 1', 'date: 2018-03-01', 'sections:', '  - label: 工作动态', '    articles:',
+        '      - title: 园区召开春季工作会议', '        body: |',
+        '          会议部署了全年工作...',
+        '          * -- 注：各单位按期报送',
+        '          （一）、  ',
+        '          加强统筹。', '',
+      ].join('\n'),
+    });
+    const r = await run(['validate', '--fix', '.'], dir);
+    const text = read(dir, ISSUE);
+    expect(text).toContain('会议部署了全年工作……\n');
+    // `*——注` would be no list item; `（一）` without the two spaces would lose its line break.
+    expect(text).toContain('          * -- 注：各单位按期报送\n          （一）、  \n');
+    expect(r.stdout).toMatch(/text-dash[^\n]*\n[^]*hint: [^\n]*Change it by hand: made by --fix, the change would make the Markdown read differently/);
+    expect(r.stdout).toContain('text-ordinal');
   });
 });
 
