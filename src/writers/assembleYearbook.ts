@@ -13,6 +13,8 @@ import type { Resource } from '../render/issueDocument.js';
 import { yearbookView } from '../render/yearbookView.js';
 import { sanitizeHtml, PAGE_POLICY } from '../render/sanitizeHtml.js';
 import { facesFor, fontFaces, fontFaceCss } from '../render/fontFaces.js';
+import { markMissingGlyphs } from '../render/missingGlyphs.js';
+import { seriesCoverage } from '../check/checkGlyphs.js';
 import { geometryCss, GEOMETRY_SHEET } from '../layout/geometryCss.js';
 import { urlPath } from '../render/urlPath.js';
 import { serveDocument } from '../print/documentServer.js';
@@ -39,7 +41,7 @@ function contentsDocument(year: number, issues: readonly Bound[], layout: Layout
   const links = [sheets[0]!, 'yearbook_files/fonts.css', ...sheets.slice(1), `yearbook_files/${GEOMETRY_SHEET}`].map(urlPath);
   const view = yearbookView(year, issues.map((i) => i.issue), new Map(issues.map((i) => [i.issue.slug, i.paginated.state.pages])), startPages, links);
   // Printed only, but from a series template like an issue page: the same sanitiser and policy.
-  const html = sanitizeHtml(render(view), { policy: PAGE_POLICY }).html;
+  const html = sanitizeHtml(markMissingGlyphs(render(view), seriesCoverage(series)).html, { policy: PAGE_POLICY }).html;
   const faces = facesFor(fontFaces(series), html);
   const resources = new Map<string, Resource>();
   layout.stylesheets.forEach((s) => resources.set(`yearbook_files/${s.name}`, { type: 'text/css; charset=utf-8', body: s.text }));
