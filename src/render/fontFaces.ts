@@ -52,17 +52,19 @@ const BUNDLED: Record<FontRole, BundledFont> = {
  * and page numbers fall back to the body's faces in the stylesheet (`--font-kai`, `--font-number`).
  */
 const NUMBER_FORMS: BundledFont = { pkg: '@fontsource/noto-sans-symbols', css: '400.css', only: [[0x2150, 0x218f]] };
-const tail = (kai: string): BundledFont[] => [
+// One weight of LXGW WenKai for every role: the file the kai role uses anyway (7 MB, whole), so a
+// rare character of a title does not bring a second one into the HTML folder.
+const tail = (): BundledFont[] => [
   NUMBER_FORMS,
-  { pkg: '@fontsource/lxgw-wenkai', css: kai },
+  { pkg: '@fontsource/lxgw-wenkai', css: 'latin-500.css' },
   { pkg: '@fontsource/noto-sans-math', css: '400.css' },
   { pkg: '@fontsource/noto-sans-symbols', css: '400.css' },
   { pkg: '@fontsource/noto-sans-symbols-2', css: '400.css' },
 ];
 const FALLBACKS: Partial<Record<FontRole, readonly BundledFont[]>> = {
-  title: [{ pkg: '@fontsource/noto-serif', css: '700.css' }, ...tail('latin-700.css')],
-  body: [{ pkg: '@fontsource/noto-serif', css: '400.css' }, ...tail('latin-500.css')],
-  heading: [{ pkg: '@fontsource/noto-sans', css: '500.css' }, ...tail('latin-500.css')],
+  title: [{ pkg: '@fontsource/noto-serif', css: '700.css' }, ...tail()],
+  body: [{ pkg: '@fontsource/noto-serif', css: '400.css' }, ...tail()],
+  heading: [{ pkg: '@fontsource/noto-sans', css: '500.css' }, ...tail()],
 };
 
 /** The roles whose family has its own fallback faces; the others fall back to the body's family. */
