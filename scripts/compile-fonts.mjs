@@ -1,8 +1,8 @@
 // Reads the bundled fonts' fontsource CSS (their slices and unicode-ranges) once, at build time,
 // into lib/render/bundledFaces.json, so a command does not parse some 300 KB of CSS before it can
-// check glyphs (src/render/fontFaces.ts uses the table only for the package versions it was made
+// check glyphs; and copies src/render/fallbackCoverage.json beside it (src/render/fontFaces.ts uses the table only for the package versions it was made
 // from, and reads the CSS otherwise).
-import { readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,4 +17,6 @@ for (const { key, pkg, css } of bundledSources()) {
   table[key] = parseBundledCss(readFileSync(path.join(dir, css), 'utf8'), version);
 }
 writeFileSync(path.join(root, 'lib/render/bundledFaces.json'), JSON.stringify(table));
+// What the fallback faces' files really map (committed, made by `npm run font-coverage`).
+copyFileSync(path.join(root, 'src/render/fallbackCoverage.json'), path.join(root, 'lib/render/fallbackCoverage.json'));
 console.error(`compile-fonts: lib/render/bundledFaces.json (${Object.keys(table).length} font files)`);

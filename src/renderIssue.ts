@@ -15,6 +15,7 @@ import { checkPdfFonts } from './check/checkPdfFonts.js';
 import { readPageText, type PageText } from './check/readPdfText.js';
 import { checkVisibleText } from './check/checkVisibleText.js';
 import { seriesCoverage, uncoveredCharacters } from './check/checkGlyphs.js';
+import { MISSING_MARK } from './render/missingGlyphs.js';
 import { issueText } from './model/issueText.js';
 import { STAGE_BUDGET_MS, stageTimeout } from './print/stageWatchdog.js';
 import { openPrintTarget, type PrintTarget } from './print/printTarget.js';
@@ -120,11 +121,12 @@ export async function renderIssue(
     const printed = await paginateIssue(page, server, issue, documentFor, start, target.loaded, templatesDisplay(issue, options.display));
     options.onPrinted?.();
     stage(`checking (${printed.passes} passes)`);
-    // Fonts the layout names are checked by validate (font-type3); one that got in otherwise came from the machine.
+    // Fonts the layout names are checked by validate (font-type3), and a character none of them has is
+    // printed as 〓: a font that got in otherwise came from the machine (a series stylesheet, an SVG's text).
     const fontProblems = checkPdfFonts(printed.pdf).problems;
     if (fontProblems.length) {
       throw new BulletinError(`the PDF of ${issue.slug} has fonts a print shop refuses:\n  - ${fontProblems.join('\n  - ')}`, ExitCode.RenderFailed,
-        'A font installed on this machine got into the PDF: for text in an SVG figure (figure-svg-text), for a character no font of the layout has (glyph-missing), or named by a series stylesheet. Convert the SVG text to outlines, replace the character or name a TrueType font file for it under `fonts:`, or remove the font from the stylesheet.');
+        'Chrome took these characters from a font installed on this machine, which it cannot put into the PDF as print shops need. If a series stylesheet (templates/) names that font, remove it there; if the text is in an SVG figure, convert the text to outlines (figure-svg-text); otherwise replace the characters, or name a TrueType font file (.ttf) that has them under `fonts:` in bulletin.yaml.');
     }
     const problems: string[] = [];
     if (options.selfCheck !== false) {
@@ -137,8 +139,11 @@ export async function renderIssue(
         texts.push(readPageText(printed.pdf, i));
       }
       const { toc, pages, coverPages } = printed.state;
-      problems.push(...checkContents(toc, issue.series.layout.pageNumber, texts.slice(0, coverPages), pages, texts.slice(coverPages)).map((p) => p.message));
+      // A character no font has is printed as 〓 (render/missingGlyphs.ts): neither is compared.
       const unprintable = new Set(uncoveredCharacters(issueText(issue), seriesCoverage(issue.series)));
+      const printedAs = (text: string) => Array.from(text, (c) => (unprintable.has(c) ? MISSING_MARK : c)).join('');
+      problems.push(...checkContents(toc, issue.series.layout.pageNumber, texts.slice(0, coverPages), pages, texts.slice(coverPages), printedAs).map((p) => p.message));
+      if (unprintable.size) unprintable.add(MISSING_MARK);
       problems.push(...checkVisibleText(issue, texts.slice(coverPages), unprintable).map((p) => p.message));
     }
     if (problems.length) {

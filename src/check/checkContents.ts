@@ -16,7 +16,8 @@ function compactNumber(form: PageNumberForm, page: number): string {
  * `cover` is the text of the cover pages, `starts` the body page on which each entry's target
  * really starts (from the PDF's destinations), `bodyPages` the text of every body page.
  */
-export function checkContents(toc: readonly TocEntry[], form: PageNumberForm, cover: readonly PageText[], starts: ReadonlyMap<string, number>, bodyPages: readonly PageText[]): ContentsProblem[] {
+/** `printedAs`: a title as the page prints it (a character no font has is printed as 〓, render/missingGlyphs.ts). */
+export function checkContents(toc: readonly TocEntry[], form: PageNumberForm, cover: readonly PageText[], starts: ReadonlyMap<string, number>, bodyPages: readonly PageText[], printedAs: (text: string) => string = (t) => t): ContentsProblem[] {
   const problems: ContentsProblem[] = [];
   let text = cover.map((p) => p.compact).join('');
   for (const entry of toc) {
@@ -25,7 +26,7 @@ export function checkContents(toc: readonly TocEntry[], form: PageNumberForm, co
       problems.push({ entry: entry.text, message: `「${entry.text}」 has no place in the PDF (its link target is missing)` });
       continue;
     }
-    const title = entry.text.replace(/\s+/g, '');
+    const title = printedAs(entry.text).replace(/\s+/g, '');
     const at = text.indexOf(title);
     if (at < 0) {
       problems.push({ entry: entry.text, message: `「${entry.text}」 is not in the printed contents` });

@@ -2,8 +2,8 @@
 // silent tofu), found by `validate` (so `build` reports the same, before anything is printed).
 import type { LineCounter } from 'yaml';
 import type { FontFace } from '../render/fontFaces.js';
-import type { Series } from '../model/types.js';
-import { fontFaces } from '../render/fontFaces.js';
+import type { FontRole, Series } from '../model/types.js';
+import { familyOf, fontFaces, FONT_ROLES, STACK_ROLES } from '../render/fontFaces.js';
 import { diagnostic, type Diagnostic, type Span } from '../diagnostics/diagnostic.js';
 import { offsetSpan } from '../source/parseYaml.js';
 import type { PrintedField } from '../source/printedFields.js';
@@ -47,12 +47,36 @@ export function coverageOf(faces: readonly FontFace[]): Coverage {
   return (cp) => (bits[cp >> 3]! & (1 << (cp & 7))) !== 0;
 }
 
-const coverages = new WeakMap<Series, Coverage>();
+const coverages = new WeakMap<Series, Map<FontRole | 'all', Coverage>>();
 
-/** The coverage of a series' fonts (computed once per resolved series). */
+/**
+ * What the faces of one role print: its family's faces (the series' own file, the bundled face and
+ * its fallbacks). Kai and page numbers fall back to the body's family in the stylesheet
+ * (`--font-kai`, `--font-number`), so theirs adds the body's.
+ */
+export function roleCoverage(series: Series, role: FontRole): Coverage {
+  let map = coverages.get(series);
+  if (!map) coverages.set(series, (map = new Map()));
+  let coverage = map.get(role);
+  if (!coverage) {
+    const own = coverageOf(fontFaces(series).filter((f) => f.family === familyOf(role)));
+    const body = STACK_ROLES.includes(role) ? undefined : roleCoverage(series, 'body');
+    coverage = body ? (cp) => own(cp) || body(cp) : own;
+    map.set(role, coverage);
+  }
+  return coverage;
+}
+
+/** What every role prints (a character outside it is printed as 〓 by the build, see render/missingGlyphs.ts). */
 export function seriesCoverage(series: Series): Coverage {
-  let coverage = coverages.get(series);
-  if (!coverage) coverages.set(series, (coverage = coverageOf(fontFaces(series))));
+  let map = coverages.get(series);
+  if (!map) coverages.set(series, (map = new Map()));
+  let coverage = map.get('all');
+  if (!coverage) {
+    const roles = FONT_ROLES.map((role) => roleCoverage(series, role));
+    coverage = (cp) => roles.every((c) => c(cp));
+    map.set('all', coverage);
+  }
   return coverage;
 }
 
@@ -77,29 +101,50 @@ export function codePoint(ch: string): string {
   return `U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
 }
 
-export function glyphWarning(file: string, span: Span, ch: string, where = ''): Diagnostic {
+/** Which texts each role prints, in an editor's words, and the key that names its font. */
+export const ROLE_WORDS: Record<FontRole, string> = {
+  title: 'titles and the masthead',
+  body: 'body text',
+  heading: 'section labels, bold text and level-1 headings',
+  kai: 'notes, captions, emphasis and level-2 headings',
+  pageNumber: 'page numbers',
+};
+
+export function glyphWarning(file: string, span: Span, ch: string, roles: readonly FontRole[], where = ''): Diagnostic {
+  const named = roles.map((role) => `${ROLE_WORDS[role]} (\`fonts.${role}\`)`);
+  const whose = roles.length === 0 ? 'no font of the layout has'
+    : roles.length === 1 ? `the font for ${named[0]} and the bundled fallbacks lack`
+    : `the fonts for ${named.join(' and for ')}, and the bundled fallbacks, lack`;
   return diagnostic(file, span, 'warning', 'glyph-missing',
-    `no font of the layout has the character 「${ch}」 (${codePoint(ch)})${where}; it would print as an empty box or in a font of the machine that builds`,
-    'Replace the character, or name a font file that has it under `fonts:` in bulletin.yaml.');
+    `${whose} the character 「${ch}」 (${codePoint(ch)})${where}; the build prints 〓 in its place`,
+    `Replace the character (check the name or term with its author), or name a font file that has it under \`fonts:${roles.length ? ` ${roles[0]}:` : ''}\` in bulletin.yaml.`);
 }
 
 /**
- * The printed fields of one source file (source/printedFields.ts) against the layout's fonts: a
- * warning per character, where it first appears. A character the Markdown prints but the source
- * does not spell (a character reference, `&#x13000;`) is reported at the start of its field.
+ * The printed fields of one source file (source/printedFields.ts) against the fonts of the roles
+ * that print them: a warning per character, where it first appears, naming the roles whose fonts
+ * lack it (a character only the heading's font lacks is reported where it is bold or a heading). A
+ * character the Markdown prints but the source does not spell (a character reference, `&#x13000;`)
+ * is reported at the start of its field.
  */
-export function glyphDiagnostics(fields: readonly PrintedField[], covers: Coverage, display: string, lc: LineCounter): Diagnostic[] {
+export function glyphDiagnostics(fields: readonly PrintedField[], covers: (role: FontRole) => Coverage, display: string, lc: LineCounter): Diagnostic[] {
   const out: Diagnostic[] = [];
   const reported = new Set<string>();
   for (const field of fields) {
-    for (const ch of uncoveredCharacters(field.printed, covers)) {
-      if (reported.has(ch)) continue;
-      reported.add(ch);
+    const lacking = new Map<string, FontRole[]>();
+    for (const [role, printed] of Object.entries(field.byRole) as [FontRole, string][]) {
+      for (const ch of uncoveredCharacters(printed, covers(role))) {
+        if (reported.has(`${role}\0${ch}`)) continue;
+        reported.add(`${role}\0${ch}`);
+        lacking.set(ch, [...(lacking.get(ch) ?? []), role]);
+      }
+    }
+    for (const [ch, roles] of lacking) {
       const { text, at, exact } = field.mapped;
       const i = text.indexOf(ch);
       const start = at[Math.max(i, 0)] ?? at[0] ?? 0;
       const precise = i >= 0 && exact[i] === 1 && exact[i + ch.length - 1] === 1;
-      out.push(glyphWarning(display, offsetSpan(lc, start, precise ? at[i + ch.length - 1]! + 1 : start), ch));
+      out.push(glyphWarning(display, offsetSpan(lc, start, precise ? at[i + ch.length - 1]! + 1 : start), ch, roles));
     }
   }
   return out;

@@ -1,27 +1,65 @@
-// Every font in the PDF is embedded and none is a Type 3 font (print shops reject them).
-import { PDFDict, PDFName, PDFRef, type PDFDocument } from '../print/pdfLib.js';
+// Every font in the PDF is embedded and none is a Type 3 font (print shops reject them). A problem
+// names the font, the characters it set and where: the page and the text around them.
+import { PDFArray, PDFDict, PDFName, PDFRef, type PDFDocument } from '../print/pdfLib.js';
+import { readPageText } from './readPdfText.js';
 
 export interface FontReport {
   fonts: { name: string; subtype: string; embedded: boolean }[];
   problems: string[];
 }
 
-/** The pages (1-based, physical) whose resources name each font object. */
-function pagesOfFonts(pdf: PDFDocument): Map<PDFRef, number[]> {
-  const pages = new Map<PDFRef, number[]>();
-  pdf.getPages().forEach((page, index) => {
-    const fonts = page.node.Resources()?.lookupMaybe(PDFName.of('Font'), PDFDict);
-    for (const value of fonts?.values() ?? []) {
-      if (value instanceof PDFRef) pages.set(value, [...(pages.get(value) ?? []), index + 1]);
+/** At most this many distinct characters, and this many characters either side of them, are quoted. */
+const QUOTED_CHARS = 12;
+const CONTEXT = 10;
+
+/** The font the pages name for each font object: itself, or the Type 0 font whose descendant it is. */
+function shownAs(pdf: PDFDocument, ref: PDFRef, obj: PDFDict): PDFDict {
+  for (const [, other] of pdf.context.enumerateIndirectObjects()) {
+    if (!(other instanceof PDFDict) || other.get(PDFName.of('Subtype')) !== PDFName.of('Type0')) continue;
+    if (other.lookupMaybe(PDFName.of('DescendantFonts'), PDFArray)?.get(0) === ref) return other;
+  }
+  return obj;
+}
+
+/** What a font set, page by page (1-based, physical): its characters and the text around the first of them. */
+function whatItSet(pdf: PDFDocument, font: PDFDict): { chars: string[]; pages: number[]; context?: string } {
+  const chars = new Set<string>();
+  const pages: number[] = [];
+  let context: string | undefined;
+  for (let index = 0; index < pdf.getPageCount(); index++) {
+    const page = readPageText(pdf, index);
+    const shown = (page.shown ?? []).filter((s) => s.font === font);
+    if (shown.length === 0) continue;
+    pages.push(index + 1);
+    for (const s of shown) for (const c of s.text.replace(/\s+/g, '')) chars.add(c);
+    const first = shown.find((s) => s.text.trim());
+    if (context === undefined && first) {
+      // The run it is part of, with the runs on either side: the line as a reader sees it.
+      const own = page.runs[first.run]!;
+      const sameLine = (k: number) => page.runs[k] && Math.abs(page.runs[k]!.box.y0 - own.box.y0) < 1 ? page.runs[k]!.text : '';
+      const line = `${sameLine(first.run - 1)}${own.text}${sameLine(first.run + 1)}`.replace(/\s+/g, '');
+      const at = Math.max(0, line.indexOf(first.text.trim()));
+      const chars = Array.from(line);
+      const start = Array.from(line.slice(0, at)).length;
+      const from = Math.max(0, start - CONTEXT);
+      const to = Math.min(chars.length, start + Array.from(first.text.trim()).length + CONTEXT);
+      context = `${from > 0 ? '…' : ''}${chars.slice(from, to).join('')}${to < chars.length ? '…' : ''}`;
     }
-  });
-  return pages;
+  }
+  return { chars: [...chars], pages, context };
+}
+
+function describe(pdf: PDFDocument, ref: PDFRef, obj: PDFDict): string {
+  const set = whatItSet(pdf, shownAs(pdf, ref, obj));
+  if (set.pages.length === 0) return '';
+  const quoted = set.chars.length ? `it set 「${set.chars.slice(0, QUOTED_CHARS).join(' ')}」${set.chars.length > QUOTED_CHARS ? ` and ${set.chars.length - QUOTED_CHARS} more characters` : ''} ` : '';
+  const where = `on page${set.pages.length > 1 ? 's' : ''} ${set.pages.join(', ')} of the PDF`;
+  return `: ${quoted}${where}${set.context ? `, in “${set.context}”` : ''}`;
 }
 
 export function checkPdfFonts(pdf: PDFDocument): FontReport {
   const fonts: FontReport['fonts'] = [];
   const problems: string[] = [];
-  let pages: Map<PDFRef, number[]> | undefined;
   for (const [ref, obj] of pdf.context.enumerateIndirectObjects()) {
     if (!(obj instanceof PDFDict) || obj.get(PDFName.of('Type')) !== PDFName.of('Font')) continue;
     const subtype = obj.get(PDFName.of('Subtype'))?.toString().slice(1) ?? '?';
@@ -31,12 +69,9 @@ export function checkPdfFonts(pdf: PDFDocument): FontReport {
     const embedded = subtype === 'Type3' || Boolean(descriptor && (descriptor.has(PDFName.of('FontFile')) || descriptor.has(PDFName.of('FontFile2')) || descriptor.has(PDFName.of('FontFile3'))));
     fonts.push({ name, subtype, embedded });
     if (subtype === 'Type3' || !embedded) {
-      pages ??= pagesOfFonts(pdf);
-      const on = pages.get(ref);
-      const where = on?.length ? ` (used on page${on.length > 1 ? 's' : ''} ${on.join(', ')} of the PDF)` : '';
       // Chrome writes a Type 3 font without its name.
-      const what = name === '(unnamed)' ? 'a font without a name' : name;
-      problems.push(subtype === 'Type3' ? `${what} is a Type 3 font${where}` : `${what} is not embedded${where}`);
+      const what = name === '(unnamed)' ? 'a font without a name' : name.replace(/^[A-Z]{6}\+/, '');
+      problems.push(`${what} ${subtype === 'Type3' ? 'is a Type 3 font' : 'is not embedded'}${describe(pdf, ref, obj)}`);
     }
   }
   return { fonts, problems };

@@ -43,9 +43,13 @@ export interface PageText {
   compact: string;
   /** Every run of text drawn on the page, in drawing order, visible or not. */
   runs: TextRun[];
+  /** What each font drew, in drawing order, with the index of the run (in `runs`) it is part of. */
+  shown?: { font: PDFDict; text: string; run: number }[];
 }
 
 interface FontMap {
+  /** The font as the page's resources name it. */
+  dict: PDFDict;
   bytes: number;
   map: Map<number, string>;
   /** Advance widths in thousandths of the text size, by glyph code. */
@@ -240,7 +244,7 @@ function fontInfo(doc: PDFDocument, font: PDFDict | undefined): FontMap | undefi
     font.lookupMaybe(PDFName.of('Widths'), PDFArray)?.asArray().forEach((v, k) => widths.set(firstChar + k, numberOf(doc.context.lookup(v) ?? v, 500)));
     defaultWidth = 500;
   }
-  return { bytes, map, widths, defaultWidth };
+  return { dict: font, bytes, map, widths, defaultWidth };
 }
 
 interface GraphicsState {
@@ -273,6 +277,7 @@ interface Paint {
 
 interface PageState {
   runs: TextRun[];
+  shown: NonNullable<PageText['shown']>;
   paints: Paint[];
   /** The fonts read so far, shared by every page of the document (a CJK font maps thousands of glyphs). */
   cache: Map<PDFDict, FontMap | undefined>;
@@ -373,8 +378,10 @@ function pageText(doc: PDFDocument, content: string, resources: PDFDict | undefi
       && box.x0 >= last.box.x0 && box.x0 - last.box.x1 < box.y1 - box.y0) {
       last.text += text;
       last.box.x1 = Math.max(last.box.x1, box.x1);
+      page.shown.push({ font: font.dict, text, run: page.runs.length - 1 });
       return;
     }
+    page.shown.push({ font: font.dict, text, run: page.runs.length });
     const run: TextRun = { text, box };
     if (hidden) run.hidden = hidden;
     page.runs.push(run);
@@ -581,13 +588,13 @@ export function readPageText(doc: PDFDocument, index: number): PageText {
   const streams = contents instanceof PDFArray ? contents.asArray().map((c) => doc.context.lookup(c)) : [contents];
   let cache = FONT_CACHES.get(doc);
   if (!cache) FONT_CACHES.set(doc, (cache = new Map()));
-  const page: PageState = { runs: [], paints: [], cache, paintsAtLastRun: 0 };
+  const page: PageState = { runs: [], shown: [], paints: [], cache, paintsAtLastRun: 0 };
   const start: GraphicsState = {
     ctm: IDENTITY, clip: pageBox(node), fill: [0, 0, 0], stroke: [0, 0, 0], fillAlpha: 1, strokeAlpha: 1, groupAlpha: 1, softMask: false,
     font: undefined, size: 0, mode: 0, charSpacing: 0, wordSpacing: 0, hScale: 100, leading: 0, rise: 0,
   };
   pageText(doc, streams.map(streamText).join('\n'), node.Resources(), start, page, 0);
-  return { compact: page.runs.filter((r) => !r.hidden).map((r) => r.text).join('').replace(/\s+/g, ''), runs: page.runs };
+  return { compact: page.runs.filter((r) => !r.hidden).map((r) => r.text).join('').replace(/\s+/g, ''), runs: page.runs, shown: page.shown };
 }
 
 export async function readPdfText(bytes: Uint8Array | PDFDocument, pageIndexes?: readonly number[]): Promise<PageText[]> {

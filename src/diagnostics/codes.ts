@@ -151,7 +151,7 @@ export const DIAGNOSTIC_CODES = {
   'output-name-reserved': { severity: 'error', message: 'the issue file `{file}` cannot be built under its name: {reason}', hint: 'Rename the file, e.g. after the issue\'s year and number (`2018-02.yaml`).' },
 
   // The printed text of a source (src/source/printedFields.ts, src/check/).
-  'glyph-missing': { severity: 'warning', message: 'no font of the layout has the character 「{char}」 ({codePoint}); it would print as an empty box or in a font of the machine that builds', hint: 'Replace the character, or name a font file that has it under `fonts:` in bulletin.yaml.' },
+  'glyph-missing': { severity: 'warning', message: 'the font for {texts} (`fonts.{role}`) and the bundled fallbacks lack the character 「{char}」 ({codePoint}); the build prints 〓 in its place', hint: 'Replace the character (check the name or term with its author), or name a font file that has it under `fonts:` in bulletin.yaml.' },
   'control-character': { severity: 'error', message: 'invisible control character {codePoint} in printed text: it can reorder, break or hide what is printed, and no editor shows it', hint: 'Delete it, or retype the text. Text copied from web pages, PDFs or chat programs often carries such characters.' },
 
   // Found while building (src/renderIssue.ts, src/render/sanitizeHtml.ts).

@@ -32,14 +32,54 @@ export interface FontFace {
 
 export const FONT_ROLES: readonly FontRole[] = ['title', 'body', 'heading', 'kai', 'pageNumber'];
 
+/** A bundled font: a fontsource package's CSS file (its slices); `only`: the code points it is used for. */
+export interface BundledFont {
+  pkg: string;
+  css: string;
+  only?: readonly (readonly [number, number])[];
+}
+
 /** The bundled default per role: npm package and weight (all OFL, TrueType outlines in WOFF2). */
-const BUNDLED: Record<FontRole, { pkg: string; css: string }> = {
+const BUNDLED: Record<FontRole, BundledFont> = {
   title: { pkg: '@fontsource/noto-serif-sc', css: '700.css' },
   body: { pkg: '@fontsource/noto-serif-sc', css: '400.css' },
   heading: { pkg: '@fontsource/noto-sans-sc', css: '500.css' },
   kai: { pkg: '@fontsource/lxgw-wenkai', css: 'latin-500.css' },
   pageNumber: { pkg: '@fontsource/noto-serif-sc', css: '400.css' },
 };
+
+/**
+ * What the Chinese faces lack (Roman numerals Ⅰ–Ⅻ, Greek, ⑲⑳ ㊀, ㎥, ☑, Extension A–G characters of
+ * names …), taken from other bundled faces in this order, each for what the faces before it lack:
+ * Greek and Latin from Noto Serif (Noto Sans for headings), at the role's weight; Roman numerals
+ * from Noto Sans Symbols (their serifed design sits best in 宋体); then LXGW WenKai (the kai face,
+ * which has the CJK extension characters of the 通用规范汉字表 and the enclosed numbers in the
+ * outline style of ①); what is left from Noto Sans Math, Noto Sans Symbols and Symbols 2. Kai
+ * and page numbers fall back to the body's faces in the stylesheet (`--font-kai`, `--font-number`).
+ */
+const NUMBER_FORMS: BundledFont = { pkg: '@fontsource/noto-sans-symbols', css: '400.css', only: [[0x2150, 0x218f]] };
+// One weight of LXGW WenKai for every role: the file the kai role uses anyway (7 MB, whole), so a
+// rare character of a title does not bring a second one into the HTML folder.
+const tail = (): BundledFont[] => [
+  NUMBER_FORMS,
+  { pkg: '@fontsource/lxgw-wenkai', css: 'latin-500.css' },
+  { pkg: '@fontsource/noto-sans-math', css: '400.css' },
+  { pkg: '@fontsource/noto-sans-symbols', css: '400.css' },
+  { pkg: '@fontsource/noto-sans-symbols-2', css: '400.css' },
+];
+const FALLBACKS: Partial<Record<FontRole, readonly BundledFont[]>> = {
+  title: [{ pkg: '@fontsource/noto-serif', css: '700.css' }, ...tail()],
+  body: [{ pkg: '@fontsource/noto-serif', css: '400.css' }, ...tail()],
+  heading: [{ pkg: '@fontsource/noto-sans', css: '500.css' }, ...tail()],
+};
+
+/** The roles whose family has its own fallback faces; the others fall back to the body's family. */
+export const STACK_ROLES: readonly FontRole[] = ['title', 'body', 'heading'];
+
+/** The bundled fonts of a role in the order they are tried: its own, then the fallbacks. */
+export function bundledChain(role: FontRole): BundledFont[] {
+  return [BUNDLED[role], ...(FALLBACKS[role] ?? [])];
+}
 
 const require = createRequire(import.meta.url);
 const bundledCache = new Map<string, Omit<FontFace, 'family'>[]>();
@@ -126,8 +166,173 @@ function bundledFaces(pkg: string, css: string): Omit<FontFace, 'family'>[] {
 /** Every bundled font file of the layout, by `package/file.css` (what scripts/compile-fonts.mjs reads). */
 export function bundledSources(): { key: string; pkg: string; css: string }[] {
   const seen = new Map<string, { key: string; pkg: string; css: string }>();
-  for (const { pkg, css } of Object.values(BUNDLED)) seen.set(`${pkg}/${css}`, { key: `${pkg}/${css}`, pkg, css });
+  for (const role of FONT_ROLES) for (const { pkg, css } of bundledChain(role)) seen.set(`${pkg}/${css}`, { key: `${pkg}/${css}`, pkg, css });
   return [...seen.values()];
+}
+
+/** Sorted, merged flat ranges (the list itself when it already is). */
+export function normalizeRanges(r: ArrayLike<number>): CodeRanges {
+  let sorted = true;
+  for (let i = 0; i < r.length; i += 2) if (r[i]! > r[i + 1]! || (i > 0 && r[i]! <= r[i - 1]! + 1)) sorted = false;
+  if (sorted) return r instanceof Uint32Array ? r : Uint32Array.from(r);
+  const pairs: [number, number][] = [];
+  for (let i = 0; i < r.length; i += 2) pairs.push([r[i]!, r[i + 1]!]);
+  pairs.sort((a, b) => a[0] - b[0]);
+  const out: number[] = [];
+  for (const [a, b] of pairs) {
+    if (out.length && a <= out[out.length - 1]! + 1) out[out.length - 1] = Math.max(out[out.length - 1]!, b);
+    else out.push(a, b);
+  }
+  return Uint32Array.from(out);
+}
+
+/** `a` without `b` (both sorted and merged). */
+export function subtractRanges(a: CodeRanges, b: CodeRanges): CodeRanges {
+  const out: number[] = [];
+  let j = 0;
+  for (let i = 0; i < a.length; i += 2) {
+    let start = a[i]!;
+    const end = a[i + 1]!;
+    while (j < b.length && b[j + 1]! < start) j += 2;
+    let k = j;
+    while (start <= end && k < b.length && b[k]! <= end) {
+      if (b[k]! > start) out.push(start, b[k]! - 1);
+      start = Math.max(start, b[k + 1]! + 1);
+      k += 2;
+    }
+    if (start <= end) out.push(start, end);
+  }
+  return Uint32Array.from(out);
+}
+
+/** `a` within `b` (both sorted and merged). */
+export function intersectRanges(a: CodeRanges, b: CodeRanges): CodeRanges {
+  const out: number[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) {
+    const lo = Math.max(a[i]!, b[j]!);
+    const hi = Math.min(a[i + 1]!, b[j + 1]!);
+    if (lo <= hi) out.push(lo, hi);
+    if (a[i + 1]! < b[j + 1]!) i += 2;
+    else j += 2;
+  }
+  return Uint32Array.from(out);
+}
+
+/**
+ * What the bundled fonts' files really map, where their CSS says more (a slice's unicode-range names
+ * code points its cmap lacks: ‱ in Noto Serif SC, mathematical signs in Noto Serif) or nothing (LXGW
+ * WenKai is one file): read from the files by `npm run font-coverage` (scripts/font-coverage.mjs)
+ * into src/render/fallbackCoverage.json, for the versions it names. `files`: a fallback file's cmap
+ * (within its unicode-range) less what every role's own Chinese face has (scripts/font-coverage.mjs); `gaps`: what a
+ * Chinese face's slice claims in its CSS and its file lacks.
+ */
+export interface FallbackCoverage {
+  packages: Record<string, string>;
+  /** A file's ranges, flat, or the key of another file that maps the same. */
+  files: Record<string, number[] | string>;
+  gaps: Record<string, number[]>;
+}
+let fallbackData: FallbackCoverage | null | undefined;
+function fallbackCoverage(): FallbackCoverage | null {
+  if (fallbackData === undefined) {
+    try {
+      fallbackData = JSON.parse(nodeIo.readTextSync(fileURLToPath(new URL('./fallbackCoverage.json', import.meta.url)))) as FallbackCoverage;
+    } catch {
+      fallbackData = null;
+    }
+  }
+  return fallbackData;
+}
+
+function packageVersion(pkg: string): string {
+  const dir = path.dirname(require.resolve(`${pkg}/package.json`));
+  return (JSON.parse(nodeIo.readTextSync(path.join(dir, 'package.json'))) as { version: string }).version;
+}
+
+/** The exact ranges of each slice of a bundled font (see FallbackCoverage); undefined: not known. */
+const exactCache = new Map<string, (CodeRanges | undefined)[]>();
+function exactSlices(font: BundledFont, primary: boolean): (CodeRanges | undefined)[] {
+  const key = `${font.pkg}/${font.css}\0${primary}`;
+  let exact = exactCache.get(key);
+  if (!exact) {
+    const data = fallbackCoverage();
+    const known = data?.packages[font.pkg] === packageVersion(font.pkg);
+    exact = bundledFaces(font.pkg, font.css).map((face) => {
+      const own = face.ranges.length ? normalizeRanges(face.ranges) : undefined;
+      const file = `${font.pkg}/${face.url.replace(/^fonts\//, 'files/')}`;
+      if (primary) {
+        const gaps = known ? data!.gaps[file] : undefined;
+        return own && gaps ? subtractRanges(own, Uint32Array.from(gaps)) : own;
+      }
+      let cmap = known ? data!.files[file] : undefined;
+      if (typeof cmap === 'string') cmap = data!.files[cmap];
+      return Array.isArray(cmap) ? Uint32Array.from(cmap) : own;
+    });
+    exactCache.set(key, exact);
+  }
+  return exact;
+}
+
+/**
+ * The faces of a role with fallbacks (title, body, heading): the series' own file, if any, then the
+ * bundled chain, each face given only what the faces before it lack, so that the ranges are
+ * disjoint, Chrome never reaches a font of the machine for what one of them has, and an issue
+ * carries only the slices its text needs.
+ */
+const chainCache = new Map<string, FontFace[]>();
+const ownChainCache = new WeakMap<object, FontFace[]>();
+function chainFaces(role: FontRole, own: Series['fonts'][FontRole]): FontFace[] {
+  const cached = own ? ownChainCache.get(own) : chainCache.get(role);
+  if (cached) return cached;
+  const family = familyOf(role);
+  const out: FontFace[] = [];
+  // What the faces so far cover, one bit per code point: every face is given what they lack.
+  const covered = new Uint8Array((0x10ffff >> 3) + 1);
+  const mark = (r: ArrayLike<number>) => {
+    for (let i = 0; i < r.length; i += 2) for (let cp = r[i]!; cp <= Math.min(r[i + 1]!, 0x10ffff); cp++) covered[cp >> 3]! |= 1 << (cp & 7);
+  };
+  const lacking = (r: CodeRanges) => {
+    const kept: number[] = [];
+    for (let i = 0; i < r.length; i += 2) {
+      let start = -1;
+      const end = Math.min(r[i + 1]!, 0x10ffff);
+      for (let cp = r[i]!; cp <= end + 1; cp++) {
+        const free = cp <= end && (covered[cp >> 3]! & (1 << (cp & 7))) === 0;
+        if (free && start < 0) start = cp;
+        else if (!free && start >= 0) kept.push(start, cp - 1), (start = -1);
+      }
+    }
+    return Uint32Array.from(kept);
+  };
+  if (own) {
+    out.push(ownFace(role, own));
+    if (own.coverage) for (const [a, b] of own.coverage) mark([a, b]);
+    else covered.fill(0xff);
+  }
+  bundledChain(role).forEach((font, index) => {
+    const faces = bundledFaces(font.pkg, font.css);
+    const exact = exactSlices(font, index === 0);
+    const added: CodeRanges[] = [];
+    faces.forEach((face, k) => {
+      let ranges = exact[k];
+      if (!ranges) return; // a whole font whose cmap is not known is no fallback (it would be carried by every issue)
+      if (font.only) ranges = intersectRanges(ranges, normalizeRanges(codeRanges(font.only)));
+      ranges = lacking(ranges);
+      if (ranges.length === 0) return;
+      out.push({ family, ...face, ranges });
+      added.push(ranges);
+    });
+    for (const r of added) mark(r);
+  });
+  if (own) ownChainCache.set(own, out);
+  else chainCache.set(role, out);
+  return out;
+}
+
+function ownFace(role: FontRole, own: NonNullable<Series['fonts'][FontRole]>): FontFace {
+  return { family: familyOf(role), url: `fonts/${role}-${path.basename(own.file)}`, file: own.file, ranges: WHOLE_FONT, format: formatOf(own.file), ...(own.coverage ? { coverage: own.coverage } : {}), ...(own.embed === 'subset' ? { subset: own.face ?? {} } : {}) };
 }
 
 function formatOf(file: string): FontFace['format'] {
@@ -139,14 +344,14 @@ export function familyOf(role: FontRole): string {
   return `bulletin-${role.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
 }
 
-/** Every face of every role, the series' own files first where it names them. */
+/** Every face of every role, the series' own files first where it names them, then the bundled ones. */
 export function fontFaces(series: Series): FontFace[] {
   const out: FontFace[] = [];
   for (const role of FONT_ROLES) {
-    const family = familyOf(role);
     const own = series.fonts[role];
-    if (own) out.push({ family, url: `fonts/${role}-${path.basename(own.file)}`, file: own.file, ranges: WHOLE_FONT, format: formatOf(own.file), ...(own.coverage ? { coverage: own.coverage } : {}), ...(own.embed === 'subset' ? { subset: own.face ?? {} } : {}) });
-    else for (const face of bundledFaces(BUNDLED[role].pkg, BUNDLED[role].css)) out.push({ family, ...face });
+    if (STACK_ROLES.includes(role)) out.push(...chainFaces(role, own));
+    else if (own) out.push(ownFace(role, own));
+    else for (const face of bundledFaces(BUNDLED[role].pkg, BUNDLED[role].css)) out.push({ family: familyOf(role), ...face });
   }
   return out;
 }

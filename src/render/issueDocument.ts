@@ -5,6 +5,8 @@ import type { CompiledLayout } from './renderHtml.js';
 import { issueView, type IssueView } from './viewModel.js';
 import { issueCss } from './issueCss.js';
 import { facesFor, fontFaces, withSubsets } from './fontFaces.js';
+import { markMissingGlyphs } from './missingGlyphs.js';
+import { seriesCoverage } from '../check/checkGlyphs.js';
 import { issueText } from '../model/issueText.js';
 import { sanitizeHtml, PAGE_POLICY } from './sanitizeHtml.js';
 import { urlPath } from './urlPath.js';
@@ -87,7 +89,8 @@ export function issueDocument(issue: Issue, layout: CompiledLayout, stylesheets:
     }
   }
   const entry = `${issue.slug}.html`;
-  const html = sanitizeHtml(layout(view), { policy: PAGE_POLICY });
+  // A character no font has is printed as 〓 (validate warned about it: glyph-missing).
+  const html = sanitizeHtml(markMissingGlyphs(layout(view), seriesCoverage(issue.series)).html, { policy: PAGE_POLICY });
   resources.set(entry, { type: 'text/html; charset=utf-8', body: html.html });
   return { entry, view, resources, screenLayout, removed: html.removed };
 }

@@ -19,7 +19,7 @@ import type { Figure, Issue, IssueKind, Series } from '../model/types.js';
 import { imageProblem, pngDataProblem, svgText } from '../model/imageIntegrity.js';
 import { printedFields, ISSUE_PRINTED } from './printedFields.js';
 import { controlCharacters } from '../check/controlCharacters.js';
-import { glyphDiagnostics, seriesCoverage } from '../check/checkGlyphs.js';
+import { glyphDiagnostics, roleCoverage } from '../check/checkGlyphs.js';
 import { isScalar, type Document, type LineCounter, type Scalar } from '../vendor/yaml.js';
 import { lintIssue, ISSUE_TEXTS } from '../lint/lintIssue.js';
 import { checkPlainTexts } from './checkPlainTexts.js';
@@ -145,7 +145,7 @@ export async function loadIssue(io: Io, file: string, display: string, series: S
   // The printed text: no invisible control characters, and a font of the layout for every character.
   const fields = printedFields(doc, source, ISSUE_PRINTED, markdown);
   out.push(...controlCharacters(fields, display, lc));
-  if (series) out.push(...glyphDiagnostics(fields, seriesCoverage(series), display, lc));
+  if (series) out.push(...glyphDiagnostics(fields, (role) => roleCoverage(series, role), display, lc));
 
   // Date and year.
   const date = typeof data.date === 'string' ? parsePlainDate(data.date) : undefined;

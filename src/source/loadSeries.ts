@@ -13,7 +13,7 @@ import { type3Reason, type3Hint } from '../model/fontEmbedding.js';
 import { printedFields, SERIES_PRINTED } from './printedFields.js';
 import { markdownParses } from '../model/parseBody.js';
 import { controlCharacters } from '../check/controlCharacters.js';
-import { glyphDiagnostics, glyphWarning, seriesCoverage, uncoveredCharacters } from '../check/checkGlyphs.js';
+import { glyphDiagnostics, glyphWarning, roleCoverage, seriesCoverage, uncoveredCharacters } from '../check/checkGlyphs.js';
 import { lintSeries, SERIES_TEXTS } from '../lint/lintSeries.js';
 import { checkPlainTexts } from './checkPlainTexts.js';
 import { resolveGeometry } from '../layout/resolveGeometry.js';
@@ -125,12 +125,13 @@ export async function loadSeries(io: Io, file: string, display: string): Promise
   const fields = printedFields(doc, loaded.text!, SERIES_PRINTED, markdownParses());
   result.diagnostics.push(...controlCharacters(fields, display, lineCounter));
   if (result.series) {
-    const covers = seriesCoverage(result.series);
-    result.diagnostics.push(...glyphDiagnostics(fields, covers, display, lineCounter));
+    const series = result.series;
+    result.diagnostics.push(...glyphDiagnostics(fields, (role) => roleCoverage(series, role), display, lineCounter));
+    const covers = seriesCoverage(series);
     // What the layout prints itself depends on the series' fonts only: reported where they are named.
     const layoutText = `${LAYOUT_TEXT}${result.series.layout.pageNumber}`;
     for (const ch of uncoveredCharacters(layoutText, covers)) {
-      result.diagnostics.push(glyphWarning(display, locate(doc, lineCounter, ['fonts'], { key: true }), ch, ', which the layout prints (issue line, date, contents or distribution block)'));
+      result.diagnostics.push(glyphWarning(display, locate(doc, lineCounter, ['fonts'], { key: true }), ch, [], ', which the layout prints (issue line, date, contents or distribution block)'));
     }
   }
   // After resolving: a copy-editing check set to `error` must not keep the series from loading.

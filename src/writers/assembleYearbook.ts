@@ -15,6 +15,8 @@ import { sanitizeHtml, PAGE_POLICY } from '../render/sanitizeHtml.js';
 import { facesFor, fontFaces, fontFaceCss, withSubsets } from '../render/fontFaces.js';
 import { prepareSubsets, printedCodePoints } from '../render/fontSubsets.js';
 import { nodeIo } from '../io.js';
+import { markMissingGlyphs } from '../render/missingGlyphs.js';
+import { seriesCoverage } from '../check/checkGlyphs.js';
 import { geometryCss, GEOMETRY_SHEET } from '../layout/geometryCss.js';
 import { fitMasthead } from '../layout/fitMasthead.js';
 import { urlPath } from '../render/urlPath.js';
@@ -42,7 +44,7 @@ async function contentsDocument(year: number, issues: readonly Bound[], layout: 
   const links = [sheets[0]!, 'yearbook_files/fonts.css', ...sheets.slice(1), `yearbook_files/${GEOMETRY_SHEET}`].map(urlPath);
   const view = yearbookView(year, issues.map((i) => i.issue), new Map(issues.map((i) => [i.issue.slug, i.paginated.state.pages])), startPages, links);
   // Printed only, but from a series template like an issue page: the same sanitiser and policy.
-  const html = sanitizeHtml(render(view), { policy: PAGE_POLICY }).html;
+  const html = sanitizeHtml(markMissingGlyphs(render(view), seriesCoverage(series)).html, { policy: PAGE_POLICY }).html;
   // The series' own fonts: a subset for the yearbook's text (the issues' subsets were made, so these are quick).
   const own = facesFor(fontFaces(series), html);
   for (const face of own) if (face.subset) await prepareSubsets(nodeIo, face.file, face.subset, [printedCodePoints(html)]);
