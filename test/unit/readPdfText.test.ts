@@ -4,7 +4,7 @@
 // without a browser; test/e2e/self-check.test.ts shows Chrome's own output of the same tricks.
 import { describe, expect, it } from 'vitest';
 import { PDFDocument, PDFName, type PDFRef } from '../../src/print/pdfLib.js';
-import { readPdfText, type PageText } from '../../src/check/readPdfText.js';
+import { readPdfText, type PageText, type TextRun } from '../../src/check/readPdfText.js';
 import { checkVisibleText, foldText } from '../../src/check/checkVisibleText.js';
 import { checkContents } from '../../src/check/checkContents.js';
 import { parseBody } from '../../src/model/parseBody.js';
@@ -109,8 +109,8 @@ function issueOf(articles: { title: string; body: string }[]): Issue {
 }
 
 const page = (...runs: (string | [string, 'transparent' | 'clipped' | 'tiny'])[]): PageText => {
-  const all = runs.map((r) => (typeof r === 'string' ? { text: r, box: { x0: 0, y0: 0, x1: 1, y1: 1 } } : { text: r[0], box: { x0: 0, y0: 0, x1: 1, y1: 1 }, hidden: r[1] }));
-  return { compact: all.filter((r) => !('hidden' in r)).map((r) => r.text).join('').replace(/\s+/g, ''), runs: all };
+  const all: TextRun[] = runs.map((r) => (typeof r === 'string' ? { text: r, box: { x0: 0, y0: 0, x1: 1, y1: 1 }, size: 1, baseline: 0 } : { text: r[0], box: { x0: 0, y0: 0, x1: 1, y1: 1 }, size: 1, baseline: 0, hidden: r[1] }));
+  return { compact: all.filter((r) => !r.hidden).map((r) => r.text).join('').replace(/\s+/g, ''), runs: all, images: [], page: { x0: 0, y0: 0, x1: 595, y1: 842 } };
 };
 
 describe('checkVisibleText: every label, title and paragraph is seen, in order', () => {
