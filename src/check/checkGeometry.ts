@@ -18,8 +18,8 @@ import type { FoundItem } from './checkVisibleText.js';
 import type { Box, PageText, TextRun } from './readPdfText.js';
 
 export interface GeometryProblem {
-  /** The physical page (1-based) and, for a body page, its printed number. */
-  page: number;
+  /** The physical pages (1-based) it was seen on, the cover's first. */
+  pages: number[];
   message: string;
 }
 
@@ -79,12 +79,19 @@ function fromTop(page: PageText, box: Box): string {
  * the cover takes; `found`: where checkVisibleText found each block of the source (body pages, 0-based).
  */
 export function checkGeometry(g: PageGeometry, pages: readonly PageText[], coverPages: number, found: readonly FoundItem[]): GeometryProblem[] {
-  const problems: GeometryProblem[] = [];
+  /** Problems by what they say (the same on several pages is said once, for all of them). */
+  const said = new Map<string, number[]>();
+  const problems = {
+    push({ page, message }: { page: number; message: string }) {
+      if (!said.has(message)) said.set(message, []);
+      said.get(message)!.push(page - 1);
+    },
+  };
   const pitch = ptFromMm(linePitchMm(g));
   const body = g.sizes.body;
   const across = ptFromMm(charPitchMm(g)) / 4;
   const upDown = (pitch - body) / 2;
-  const pageName = (physical: number) => (physical < coverPages ? `the cover${coverPages > 1 ? ` (page ${physical + 1})` : ''}` : `page ${physical - coverPages + 1}`);
+  const pageName = (physical: number) => pagesName([physical], coverPages);
   /** What each run found belongs to. */
   const owner = new Map<TextRun, FoundItem>();
   for (const item of found) for (const { run } of item.runs) owner.set(run, item);
@@ -108,7 +115,7 @@ export function checkGeometry(g: PageGeometry, pages: readonly PageText[], cover
           : `reaches below the type area (${fromTop(page, run.box)})`;
     problems.push({
       page: physical + 1,
-      message: `${pageName(physical)}: ${named(run)} ${where}; text must stay inside the type area (${g.typeArea.width} × ${g.typeArea.height} mm) or ${zones.extraName}${outside.length > 1 ? ` (and ${outside.length - 1} more line${outside.length > 2 ? 's' : ''} on this page)` : ''}`,
+      message: `${named(run)} ${where}; text must stay inside the type area (${g.typeArea.width} × ${g.typeArea.height} mm) or ${zones.extraName}${outside.length > 1 ? ` (and ${outside.length - 1} more line${outside.length > 2 ? 's' : ''} on this page)` : ''}`,
     });
   });
 
@@ -121,6 +128,7 @@ export function checkGeometry(g: PageGeometry, pages: readonly PageText[], cover
       byPage.get(page)!.push({ item, run });
     }
   }
+  const linesOf = (runs: readonly { run: TextRun }[]) => new Set(runs.map((r) => Math.round(r.run.baseline / CSS_PIXEL_PT))).size;
   for (const [bodyIndex, runs] of [...byPage].sort((a, b) => a[0] - b[0])) {
     const physical = bodyIndex + coverPages;
     const wrong = runs.filter(({ run }) => Math.abs(run.size - body) > SIZE_TOLERANCE_PT);
@@ -135,9 +143,9 @@ export function checkGeometry(g: PageGeometry, pages: readonly PageText[], cover
       const scaled = all && gap !== undefined && Math.abs(gap - pitch * ratio) <= CSS_PIXEL_PT;
       problems.push({
         page: physical + 1,
-        message: `${pageName(physical)}: ${all ? 'the body text is' : `${item.what} is`} set at ${sizes.map(pt).join(', ')}; the preset's body text is ${pt(body)}${scaled
+        message: `${all ? 'the body text is' : `${item.what} is`} set at ${sizes.map(pt).join(', ')}; the preset's body text is ${pt(body)}${scaled
           ? ` — the whole page is shrunk to ${Math.round(ratio * 100)} %, which Chrome does when something on the page is wider than the type area (${g.typeArea.width} mm): look for an element a series stylesheet made wider`
-          : ` (${wrong.length} of the page's ${runs.length} body lines)`}`,
+          : all ? '' : ` (${linesOf(wrong)} of the page's ${linesOf(runs)} lines of body text)`}`,
       });
       continue; // the grid of a page set at another size says nothing more
     }
@@ -155,7 +163,7 @@ export function checkGeometry(g: PageGeometry, pages: readonly PageText[], cover
         const b = lines[i]!.item;
         problems.push({
           page: physical + 1,
-          message: `${pageName(physical)}: the lines of ${a === b ? a.what : `${a.what} and ${b.what}`} are ${mm(d)} mm apart, not a whole number of lines of the grid (${linePitchMm(g).toFixed(2)} mm, ${g.grid.lines} lines to the page): a stylesheet changed the line height or the space between paragraphs`,
+          message: `the lines of ${a === b ? a.what : `${a.what} and ${b.what}`} are ${mm(d)} mm apart, not a whole number of lines of the grid (${linePitchMm(g).toFixed(2)} mm, ${g.grid.lines} lines to the page): a stylesheet changed the line height or the space between paragraphs`,
         });
         break;
       }
@@ -169,7 +177,7 @@ export function checkGeometry(g: PageGeometry, pages: readonly PageText[], cover
       for (let j = i + 1; j < images.length; j++) {
         const o = overlap(images[i]!, images[j]!);
         if (o.w > across && o.h > upDown) {
-          problems.push({ page: physical + 1, message: `${pageName(physical)}: two pictures overlap (${fromTop(page, images[i]!)} and ${fromTop(page, images[j]!)})` });
+          problems.push({ page: physical + 1, message: `two pictures overlap (${fromTop(page, images[i]!)} and ${fromTop(page, images[j]!)})` });
         }
       }
       const over = page.runs.filter((r) => (!r.hidden || r.hidden === 'covered') && r.text.trim() !== '' && !LEADERS.test(r.text)).filter((r) => {
@@ -179,7 +187,7 @@ export function checkGeometry(g: PageGeometry, pages: readonly PageText[], cover
       if (over.length) {
         problems.push({
           page: physical + 1,
-          message: `${pageName(physical)}: the picture ${fromTop(page, images[i]!)} lies over ${named(over[0]!)}${over.length > 1 ? ` and ${over.length - 1} more line${over.length > 2 ? 's' : ''}` : ''}; a figure must sit beside or between the lines of text, never on them`,
+          message: `the picture ${fromTop(page, images[i]!)} lies over ${named(over[0]!)}${over.length > 1 ? ` and ${over.length - 1} more line${over.length > 2 ? 's' : ''}` : ''}; a figure must sit beside or between the lines of text, never on them`,
         });
       }
     }
@@ -200,8 +208,28 @@ export function checkGeometry(g: PageGeometry, pages: readonly PageText[], cover
     const elsewhere = pages.findIndex((p, i) => i >= coverPages && i !== physical && p.images.length > 0 && Math.abs(i - physical) === 1);
     problems.push({
       page: physical + 1,
-      message: `${pageName(physical)}: ${caption.what} (「${quote(runs.map((r) => r.text).join(''))}」) is not under its picture${elsewhere >= 0 ? ` (the nearest picture is on ${pageName(elsewhere)})` : ''}; a caption prints right below its photo, on the same page`,
+      message: `${caption.what} (「${quote(runs.map((r) => r.text).join(''))}」) is not under its picture${elsewhere >= 0 ? ` (the nearest picture is on ${pageName(elsewhere)})` : ''}; a caption prints right below its photo, on the same page`,
     });
   }
-  return problems;
+  return [...said].map(([message, physicals]) => ({ pages: physicals.map((p) => p + 1), message: `${pagesName(physicals, coverPages)}: ${message}` }));
+}
+
+/** 「page 3」, 「pages 1–4」, 「pages 1, 3 and 5」, 「the cover」 for physical pages (0-based). */
+export function pagesName(physicals: readonly number[], coverPages: number): string {
+  const cover = physicals.filter((p) => p < coverPages);
+  const body = physicals.filter((p) => p >= coverPages).map((p) => p - coverPages + 1);
+  const parts: string[] = [];
+  if (cover.length) parts.push(coverPages > 1 ? `the cover (page${cover.length > 1 ? 's' : ''} ${cover.map((p) => p + 1).join(', ')})` : 'the cover');
+  if (body.length) {
+    const runs: string[] = [];
+    for (let i = 0; i < body.length;) {
+      let j = i;
+      while (j + 1 < body.length && body[j + 1] === body[j]! + 1) j++;
+      runs.push(j - i >= 2 ? `${body[i]}–${body[j]}` : j > i ? `${body[i]}, ${body[j]}` : `${body[i]}`);
+      i = j + 1;
+    }
+    const list = runs.length > 1 ? `${runs.slice(0, -1).join(', ')} and ${runs.at(-1)}` : runs[0]!;
+    parts.push(`${body.length > 1 ? 'pages' : 'page'} ${list}`);
+  }
+  return parts.join(' and ');
 }

@@ -113,7 +113,7 @@ export function checkVisibleText(issue: Issue, bodyPages: readonly PageText[], u
 export function locateText(issue: Issue, bodyPages: readonly PageText[], unprintable: ReadonlySet<string> = new Set()): TextLocation {
   const fold = (t: string) => [...foldText(t)].filter((c) => !unprintable.has(c)).join('');
   // The visible runs folded one by one, so that each character of the text is known to come from its run.
-  const owners: { page: number; run: TextRun; from: number }[] = [];
+  const owners: { page: number; run: TextRun; from: number; to: number }[] = [];
   const pageEnds: number[] = [];
   let text = '';
   bodyPages.forEach((page, p) => {
@@ -121,7 +121,7 @@ export function locateText(issue: Issue, bodyPages: readonly PageText[], unprint
       if (run.hidden) continue;
       const t = fold(run.text);
       if (!t) continue;
-      owners.push({ page: p, run, from: text.length });
+      owners.push({ page: p, run, from: text.length, to: text.length + t.length });
       text += t;
     }
     pageEnds.push(text.length);
@@ -198,18 +198,21 @@ export function locateText(issue: Issue, bodyPages: readonly PageText[], unprint
     }
     return -1;
   };
-  /** The runs of the last match, in drawing order. */
+  /**
+   * The runs of the last match, in drawing order: those it covers at least half of (a piece may
+   * begin in a run that only shares a few words with the block).
+   */
   const foundItem = (item: Item): FoundItem => {
-    const runs: FoundItem['runs'] = [];
-    let last = -1;
-    for (const [a, b] of pieces.sort((x, y) => x[0] - y[0])) {
-      if (b <= a) continue;
-      for (let o = Math.max(ownerOf(a), last + 1); o < owners.length && owners[o]!.from < b; o++) {
-        runs.push({ page: owners[o]!.page, run: owners[o]!.run });
-        last = o;
+    const covered = new Map<number, number>();
+    for (const [a, b] of pieces) {
+      for (let o = ownerOf(a); o < owners.length && owners[o]!.from < b; o++) {
+        const { from, to } = owners[o]!;
+        covered.set(o, (covered.get(o) ?? 0) + Math.min(b, to) - Math.max(a, from));
       }
     }
-    const found: FoundItem = { what: item.what, kind: item.kind, page: runs[0]?.page ?? 0, runs };
+    const runs = [...covered].filter(([o, n]) => n * 2 >= owners[o]!.to - owners[o]!.from).sort((x, y) => x[0] - y[0])
+      .map(([o]) => ({ page: owners[o]!.page, run: owners[o]!.run }));
+    const found: FoundItem = { what: item.what, kind: item.kind, page: runs[0]?.page ?? pageOf(Math.min(...pieces.map(([a]) => a))), runs };
     if (item.figure) found.figure = item.figure;
     return found;
   };
@@ -243,12 +246,26 @@ export function locateText(issue: Issue, bodyPages: readonly PageText[], unprint
     missing(item, p);
     if (budget < 0) return { problems, found };
   }
-  // A caption is drawn with its figure, which floats: looked for from the page its article starts on.
+  // A caption is drawn with its figure, which floats: looked for from the page its article starts on,
+  // whole (it is short: pieces of it are found in any text), in lines of its own (runs that hold
+  // nothing else) rather than as words of the body.
+  const whole = (p: string, from: number): boolean => {
+    let any = -1;
+    for (let j = text.indexOf(p, from); j >= 0; j = text.indexOf(p, j + 1)) {
+      if (owners[ownerOf(j)]!.from === j && owners[ownerOf(j + p.length - 1)]!.to === j + p.length) {
+        pieces = [[j, j + p.length]];
+        return true;
+      }
+      if (any < 0) any = j;
+    }
+    if (any >= 0) pieces = [[any, any + p.length]];
+    return any >= 0;
+  };
   for (const { title, item } of captions) {
     const p = fold(item.text);
     if (p.length === 0) continue;
     const from = starts[title]! >= 0 ? (pageEnds[pageOf(starts[title]!) - 1] ?? 0) : 0;
-    if (find(p, from) >= 0 || find(p, 0) >= 0) found.push(foundItem(item));
+    if (whole(p, from) || whole(p, 0) || find(p, from) >= 0 || find(p, 0) >= 0) found.push(foundItem(item));
     else missing(item, p);
     if (budget < 0) break;
   }

@@ -379,7 +379,8 @@ function pageText(doc: PDFDocument, content: string, resources: PDFDict | undefi
     tm = multiply([1, 0, 0, 1, advance, 0], tm);
     // Chrome draws a glyph or two per run: one that goes on the line of the last run, the same way,
     // with nothing painted between them, joins it.
-    const cut = !hidden && text.trim() !== '' && !contains(gs.clip, box);
+    // Cut off: more than a quarter of an em outside its clip (the box is estimated from the advances and the size).
+    const cut = !hidden && text.trim() !== '' && !contains(gs.clip, box, up / 4);
     const last = page.runs.at(-1);
     if (last && page.paintsAtLastRun === page.paints.length && last.hidden === hidden && Math.abs(last.box.y0 - box.y0) < 0.5 && Math.abs(last.box.y1 - box.y1) < 0.5
       && box.x0 >= last.box.x0 && box.x0 - last.box.x1 < box.y1 - box.y0) {
