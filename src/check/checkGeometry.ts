@@ -170,7 +170,7 @@ export function checkGeometry(g: PageGeometry, pages: readonly PageText[], cover
     }
   }
 
-  // 3. Pictures: not over text, not over each other.
+  // 3. Pictures: not over each other, and on body pages not over text (nor under it).
   pages.forEach((page, physical) => {
     const images = page.images.filter((b) => b.x1 - b.x0 > across && b.y1 - b.y0 > across);
     for (let i = 0; i < images.length; i++) {
@@ -180,6 +180,8 @@ export function checkGeometry(g: PageGeometry, pages: readonly PageText[], cover
           problems.push({ page: physical + 1, message: `two pictures overlap (${fromTop(page, images[i]!)} and ${fromTop(page, images[j]!)})` });
         }
       }
+      // On the cover, art behind the masthead (a background picture) is a design, not a figure out of place.
+      if (physical < coverPages) continue;
       const over = page.runs.filter((r) => (!r.hidden || r.hidden === 'covered') && r.text.trim() !== '' && !LEADERS.test(r.text)).filter((r) => {
         const o = overlap(images[i]!, r.box);
         return o.w > across && o.h > upDown;
