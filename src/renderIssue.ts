@@ -13,7 +13,8 @@ import type { Layout } from './render/layouts.js';
 import { checkContents } from './check/checkContents.js';
 import { checkPdfFonts } from './check/checkPdfFonts.js';
 import { readPageText, type PageText } from './check/readPdfText.js';
-import { checkVisibleText } from './check/checkVisibleText.js';
+import { locateText } from './check/checkVisibleText.js';
+import { checkGeometry } from './check/checkGeometry.js';
 import { seriesCoverage, uncoveredCharacters } from './check/checkGlyphs.js';
 import { MISSING_MARK } from './render/missingGlyphs.js';
 import { issueText } from './model/issueText.js';
@@ -129,6 +130,8 @@ export async function renderIssue(
         'Chrome took these characters from a font installed on this machine, which it cannot put into the PDF as print shops need. If a series stylesheet (templates/) names that font, remove it there; if the text is in an SVG figure, convert the text to outlines (figure-svg-text); otherwise replace the characters, or name a TrueType font file (.ttf) that has them under `fonts:` in bulletin.yaml.');
     }
     const problems: string[] = [];
+    /** What the page's measure says (checkGeometry): reported first, as it is often the cause of the rest. */
+    const geometry: string[] = [];
     if (options.selfCheck !== false) {
       // What a reader sees, page by page (text drawn invisible does not count), within the stage's budget.
       const check = { name: 'check' as const, what: `checking the PDF of ${issue.slug}` };
@@ -144,11 +147,18 @@ export async function renderIssue(
       const printedAs = (text: string) => Array.from(text, (c) => (unprintable.has(c) ? MISSING_MARK : c)).join('');
       problems.push(...checkContents(toc, issue.series.layout.pageNumber, texts.slice(0, coverPages), pages, texts.slice(coverPages), printedAs).map((p) => p.message));
       if (unprintable.size) unprintable.add(MISSING_MARK);
-      problems.push(...checkVisibleText(issue, texts.slice(coverPages), unprintable).map((p) => p.message));
+      const located = locateText(issue, texts.slice(coverPages), unprintable);
+      problems.push(...located.problems.map((p) => p.message));
+      geometry.push(...checkGeometry(issue.series.layout.geometry, texts, coverPages, located.found).map((p) => p.message));
     }
-    if (problems.length) {
-      throw new BulletinError(`the PDF of ${issue.slug} failed its self-check:\n  - ${problems.slice(0, 12).join('\n  - ')}${problems.length > 12 ? `\n  - … and ${problems.length - 12} more` : ''}`, ExitCode.RenderFailed,
-        'What a reader sees in the PDF is not what the source says. A series template or stylesheet (templates/) probably hides text (display, colour, size, overflow, a box painted over it) or prints other page numbers over the real ones: check it. Without series templates, report this as a bug.');
+    if (problems.length || geometry.length) {
+      const all = [...geometry, ...problems];
+      const hints = [
+        ...(geometry.length ? [`The page is not the one the layout preset (\`layout:\` in bulletin.yaml) describes: ${issue.series.layout.geometry.sizes.body} pt body text on a grid of ${issue.series.layout.geometry.grid.lines} lines in a ${issue.series.layout.geometry.typeArea.width} × ${issue.series.layout.geometry.typeArea.height} mm type area. A series stylesheet (templates/) that changes sizes, line heights, widths or positions in the body, or moves figures, does this: take that rule out, or change the layout in bulletin.yaml.`] : []),
+        ...(problems.length ? ['What a reader sees in the PDF is not what the source says. A series template or stylesheet (templates/) probably hides text (display, colour, size, overflow, a box painted over it) or prints other page numbers over the real ones: check it.'] : []),
+        'Without series templates, report this as a bug.',
+      ];
+      throw new BulletinError(`the PDF of ${issue.slug} failed its self-check:\n  - ${all.slice(0, 12).join('\n  - ')}${all.length > 12 ? `\n  - … and ${all.length - 12} more` : ''}`, ExitCode.RenderFailed, hints.join(' '));
     }
     const warnings = [...new Set(server.blocked)].map((url) => diagnostic(options.display, FILE_START, 'warning', 'resource-blocked',
       `the document asked for ${url.length > 120 ? `${url.slice(0, 117)}…` : url}, which was refused`,

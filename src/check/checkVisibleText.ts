@@ -1,15 +1,36 @@
-// The self-check's reading of the body: every section label, article title and block of body text
-// (paragraphs, headings, list items) must be visible in the PDF, in the order of the source. A series
-// stylesheet that hides a paragraph (display: none, transparent or white text, a tiny size, a box of
-// no height with overflow hidden) fails the build, naming what a reader would miss.
+// The self-check's reading of the body: every section label, article title and block of text (the
+// editor's notes, paragraphs, headings, list items, source lines) must be visible in the PDF, in the
+// order of the source, and every caption somewhere on the pages. A series stylesheet that hides a
+// paragraph (display: none, transparent or white text, a tiny size, a box of no height with overflow
+// hidden) fails the build, naming what a reader would miss. Where each block was found (its runs) is
+// what the geometry check (checkGeometry.ts) measures.
 import type { Issue } from '../model/types.js';
-import { inlineText, textBlocks } from '../model/blocks.js';
-import { HIDDEN_REASONS, type HiddenReason, type PageText } from './readPdfText.js';
+import { inlineText, textBlocks, type Block } from '../model/blocks.js';
+import { HIDDEN_REASONS, type HiddenReason, type PageText, type TextRun } from './readPdfText.js';
 
 export interface VisibleTextProblem {
   /** What is missing: 「【工作动态】」, the title of an article, paragraph 3 of an article. */
   what: string;
   message: string;
+}
+
+/** What a block of the source is, for the checks that treat kinds differently. */
+export type ItemKind = 'label' | 'title' | 'note' | 'paragraph' | 'heading' | 'source' | 'caption';
+
+/** A block of the source found in the PDF: the runs that draw it, by body page (0-based). */
+export interface FoundItem {
+  what: string;
+  kind: ItemKind;
+  /** For a caption: its figure (to skip pictures the check cannot see, SVG drawn as shapes). */
+  figure?: { article: string; index: number; svg: boolean };
+  /** The body page its first character is drawn on (0-based). */
+  page: number;
+  runs: { page: number; run: TextRun }[];
+}
+
+export interface TextLocation {
+  problems: VisibleTextProblem[];
+  found: FoundItem[];
 }
 
 /** Characters that print as nothing or as one of several look-alikes are compared loosely. */
@@ -39,24 +60,40 @@ const BUDGET = 50_000_000;
 
 interface Item {
   what: string;
+  kind: ItemKind;
   text: string;
+  figure?: FoundItem['figure'];
 }
 
-/** What must be visible, in order. */
-function itemsOf(issue: Issue): Item[] {
-  const items: Item[] = [];
+function noteItems(note: readonly Block[] | undefined, whose: string): Item[] {
+  return textBlocks(note ?? []).map((block, i) => ({ what: `the editor's note${whose}${i > 0 ? ` (its part ${i + 1})` : ''}`, kind: 'note' as const, text: inlineText(block.content) }));
+}
+
+/** What must be visible, in order, and the captions (drawn where their figure floats: in any order). */
+function itemsOf(issue: Issue): { ordered: Item[]; captions: { title: number; item: Item }[] } {
+  const ordered: Item[] = noteItems(issue.note, ' of the issue');
+  const captions: { title: number; item: Item }[] = [];
   for (const section of issue.sections) {
-    items.push({ what: `the section label 【${section.label}】`, text: section.label });
+    ordered.push({ what: `the section label 【${section.label}】`, kind: 'label', text: section.label });
     for (const article of section.articles) {
-      items.push({ what: `the title of 「${article.title}」`, text: article.titleLines.join('') });
+      const title = ordered.length;
+      ordered.push({ what: `the title of 「${article.title}」`, kind: 'title', text: article.titleLines.join('') });
+      ordered.push(...noteItems(article.note, ` of 「${article.title}」`));
       let paragraph = 0;
       for (const block of textBlocks(article.blocks)) {
-        const what = block.type === 'heading' ? `a heading of 「${article.title}」` : `paragraph ${++paragraph} of 「${article.title}」`;
-        items.push({ what, text: inlineText(block.content) });
+        const heading = block.type === 'heading';
+        const what = heading ? `a heading of 「${article.title}」` : `paragraph ${++paragraph} of 「${article.title}」`;
+        ordered.push({ what, kind: heading ? 'heading' : 'paragraph', text: inlineText(block.content) });
       }
+      if (article.source) ordered.push({ what: `the source line of 「${article.title}」`, kind: 'source', text: `（${article.source}）` });
+      article.figures.forEach((figure, index) => {
+        if (!figure.captionContent?.length) return;
+        const item = { what: `the caption of figure ${index + 1} of 「${article.title}」`, kind: 'caption' as const, text: inlineText(figure.captionContent), figure: { article: article.id, index, svg: figure.mime === 'image/svg+xml' } };
+        captions.push({ title, item });
+      });
     }
   }
-  return items;
+  return { ordered, captions };
 }
 
 function quote(text: string): string {
@@ -69,14 +106,26 @@ function quote(text: string): string {
  * has (they print as an empty box, or in a fallback face: either way they are not compared).
  */
 export function checkVisibleText(issue: Issue, bodyPages: readonly PageText[], unprintable: ReadonlySet<string> = new Set()): VisibleTextProblem[] {
+  return locateText(issue, bodyPages, unprintable).problems;
+}
+
+/** {@link checkVisibleText}, and where each block of the source was found: the runs that draw it. */
+export function locateText(issue: Issue, bodyPages: readonly PageText[], unprintable: ReadonlySet<string> = new Set()): TextLocation {
   const fold = (t: string) => [...foldText(t)].filter((c) => !unprintable.has(c)).join('');
-  const pageTexts = bodyPages.map((p) => fold(p.runs.filter((r) => !r.hidden).map((r) => r.text).join('')));
-  const text = pageTexts.join('');
+  // The visible runs folded one by one, so that each character of the text is known to come from its run.
+  const owners: { page: number; run: TextRun; from: number; to: number }[] = [];
   const pageEnds: number[] = [];
-  pageTexts.reduce((end, t) => {
-    pageEnds.push(end + t.length);
-    return end + t.length;
-  }, 0);
+  let text = '';
+  bodyPages.forEach((page, p) => {
+    for (const run of page.runs) {
+      if (run.hidden) continue;
+      const t = fold(run.text);
+      if (!t) continue;
+      owners.push({ page: p, run, from: text.length, to: text.length + t.length });
+      text += t;
+    }
+    pageEnds.push(text.length);
+  });
   const pageOf = (i: number) => {
     let lo = 0;
     let hi = pageEnds.length - 1;
@@ -87,13 +136,29 @@ export function checkVisibleText(issue: Issue, bodyPages: readonly PageText[], u
     }
     return lo;
   };
+  /** The index in `owners` of the run that holds `text[i]`. */
+  const ownerOf = (i: number) => {
+    let lo = 0;
+    let hi = owners.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (owners[mid]!.from <= i) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  };
   let budget = BUDGET;
+  /** The pieces of the last match found ([start, end) in `text`), pushed as the successful search unwinds. */
+  let pieces: [number, number][] = [];
   /** `p` from `k` on, its next piece starting at `text[i]`: the end of the match in `text`, or -1. */
   const match = (p: string, k: number, i: number): number => {
     let n = 0;
     while (k + n < p.length && text[i + n] === p[k + n]) n++;
     budget -= n + GAP;
-    if (k + n === p.length) return i + n;
+    if (k + n === p.length) {
+      pieces.push([i, i + n]);
+      return i + n;
+    }
     if (budget < 0) return -1;
     for (let back = 0; back <= BACK_OFF && n - back >= MIN_PIECE; back++) {
       const kk = k + n - back;
@@ -102,14 +167,20 @@ export function checkVisibleText(issue: Issue, bodyPages: readonly PageText[], u
       const near = text.slice(ii + 1, ii + 1 + GAP + need.length).indexOf(need);
       if (near >= 0) {
         const end = match(p, kk, ii + 1 + near);
-        if (end >= 0) return end;
+        if (end >= 0) {
+          pieces.push([i, ii]);
+          return end;
+        }
       }
       // The block goes on on the next page, after what that page draws first.
       const page = pageOf(ii - 1);
       if (page + 1 < pageEnds.length && pageEnds[page]! - ii <= PAGE_TAIL) {
         for (let j = text.indexOf(need, pageEnds[page]!); j >= 0 && j < pageEnds[page + 1]!; j = text.indexOf(need, j + 1)) {
           const end = match(p, kk, j);
-          if (end >= 0) return end;
+          if (end >= 0) {
+            pieces.push([i, ii]);
+            return end;
+          }
           if (budget < 0) return -1;
         }
       }
@@ -120,32 +191,85 @@ export function checkVisibleText(issue: Issue, bodyPages: readonly PageText[], u
   const find = (p: string, from: number): number => {
     const first = p.slice(0, MIN_PIECE);
     for (let j = text.indexOf(first, from); j >= 0; j = text.indexOf(first, j + 1)) {
+      pieces = [];
       const end = match(p, 0, j);
       if (end >= 0) return end;
       if (budget < 0) return -1;
     }
     return -1;
   };
+  /**
+   * The runs of the last match, in drawing order: those it covers at least half of (a piece may
+   * begin in a run that only shares a few words with the block).
+   */
+  const foundItem = (item: Item): FoundItem => {
+    const covered = new Map<number, number>();
+    for (const [a, b] of pieces) {
+      for (let o = ownerOf(a); o < owners.length && owners[o]!.from < b; o++) {
+        const { from, to } = owners[o]!;
+        covered.set(o, (covered.get(o) ?? 0) + Math.min(b, to) - Math.max(a, from));
+      }
+    }
+    const runs = [...covered].filter(([o, n]) => n * 2 >= owners[o]!.to - owners[o]!.from).sort((x, y) => x[0] - y[0])
+      .map(([o]) => ({ page: owners[o]!.page, run: owners[o]!.run }));
+    const found: FoundItem = { what: item.what, kind: item.kind, page: runs[0]?.page ?? pageOf(Math.min(...pieces.map(([a]) => a))), runs };
+    if (item.figure) found.figure = item.figure;
+    return found;
+  };
 
   const problems: VisibleTextProblem[] = [];
-  let cursor = 0;
-  for (const item of itemsOf(issue)) {
-    const p = fold(item.text);
-    if (p.length === 0) continue;
-    const end = find(p, cursor);
-    if (end >= 0) {
-      cursor = end;
-      continue;
-    }
+  const found: FoundItem[] = [];
+  const missing = (item: Item, p: string) => {
     if (budget < 0) {
       problems.push({ what: item.what, message: `${item.what} could not be found in the PDF within the time the check allows` });
-      break;
+      return;
     }
     // Seen, but before what comes before it in the source: out of order.
     const why = find(p, 0) >= 0 ? 'it is printed out of order (before what comes before it in the source)' : whyHidden(p, bodyPages, text, fold);
     problems.push({ what: item.what, message: `${item.what} (「${quote(item.text)}」) is not visible in the PDF: ${why}` });
+  };
+  const { ordered, captions } = itemsOf(issue);
+  /** Where each ordered item was found (its first character), or -1. */
+  const starts: number[] = [];
+  let cursor = 0;
+  for (const item of ordered) {
+    const p = fold(item.text);
+    starts.push(-1);
+    if (p.length === 0) continue;
+    const end = find(p, cursor);
+    if (end >= 0) {
+      cursor = end;
+      starts[starts.length - 1] = Math.min(...pieces.map(([a]) => a));
+      found.push(foundItem(item));
+      continue;
+    }
+    missing(item, p);
+    if (budget < 0) return { problems, found };
   }
-  return problems;
+  // A caption is drawn with its figure, which floats: looked for from the page its article starts on,
+  // whole (it is short: pieces of it are found in any text), in lines of its own (runs that hold
+  // nothing else) rather than as words of the body.
+  const whole = (p: string, from: number): boolean => {
+    let any = -1;
+    for (let j = text.indexOf(p, from); j >= 0; j = text.indexOf(p, j + 1)) {
+      if (owners[ownerOf(j)]!.from === j && owners[ownerOf(j + p.length - 1)]!.to === j + p.length) {
+        pieces = [[j, j + p.length]];
+        return true;
+      }
+      if (any < 0) any = j;
+    }
+    if (any >= 0) pieces = [[any, any + p.length]];
+    return any >= 0;
+  };
+  for (const { title, item } of captions) {
+    const p = fold(item.text);
+    if (p.length === 0) continue;
+    const from = starts[title]! >= 0 ? (pageEnds[pageOf(starts[title]!) - 1] ?? 0) : 0;
+    if (whole(p, from) || whole(p, 0) || find(p, from) >= 0 || find(p, 0) >= 0) found.push(foundItem(item));
+    else missing(item, p);
+    if (budget < 0) break;
+  }
+  return { problems, found };
 }
 
 /** Why a block is not seen: how the runs drawn invisible that hold it (or part of it) are hidden. */

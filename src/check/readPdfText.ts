@@ -35,7 +35,13 @@ export interface TextRun {
   text: string;
   /** Where the run's glyphs lie on the page (PDF points, origin bottom left). */
   box: Box;
+  /** The size its glyphs are seen at on the page (points): the text size times the matrices' vertical scale. */
+  size: number;
+  /** The height of its baseline on the page (points from the bottom edge; for upright text). */
+  baseline: number;
   hidden?: HiddenReason;
+  /** Part of it lies outside the clip it is drawn in (it is cut off there). */
+  cut?: true;
 }
 
 export interface PageText {
@@ -45,6 +51,10 @@ export interface PageText {
   runs: TextRun[];
   /** What each font drew, in drawing order, with the index of the run (in `runs`) it is part of. */
   shown?: { font: PDFDict; text: string; run: number }[];
+  /** Where each image is seen on the page (clipped to what shows), in drawing order. */
+  images: Box[];
+  /** The page (its crop box, else its media box), in PDF points. */
+  page: Box;
 }
 
 interface FontMap {
@@ -279,6 +289,7 @@ interface PageState {
   runs: TextRun[];
   shown: NonNullable<PageText['shown']>;
   paints: Paint[];
+  images: Box[];
   /** The fonts read so far, shared by every page of the document (a CJK font maps thousands of glyphs). */
   cache: Map<PDFDict, FontMap | undefined>;
   /** How many paints there were when the last run was drawn. */
@@ -373,17 +384,21 @@ function pageText(doc: PDFDocument, content: string, resources: PDFDict | undefi
     tm = multiply([1, 0, 0, 1, advance, 0], tm);
     // Chrome draws a glyph or two per run: one that goes on the line of the last run, the same way,
     // with nothing painted between them, joins it.
+    // Cut off: more than a quarter of an em outside its clip (the box is estimated from the advances and the size).
+    const cut = !hidden && text.trim() !== '' && !contains(gs.clip, box, up / 4);
     const last = page.runs.at(-1);
     if (last && page.paintsAtLastRun === page.paints.length && last.hidden === hidden && Math.abs(last.box.y0 - box.y0) < 0.5 && Math.abs(last.box.y1 - box.y1) < 0.5
       && box.x0 >= last.box.x0 && box.x0 - last.box.x1 < box.y1 - box.y0) {
       last.text += text;
       last.box.x1 = Math.max(last.box.x1, box.x1);
       page.shown.push({ font: font.dict, text, run: page.runs.length - 1 });
+      if (cut) last.cut = true;
       return;
     }
     page.shown.push({ font: font.dict, text, run: page.runs.length });
-    const run: TextRun = { text, box };
+    const run: TextRun = { text, box, size: up, baseline: trm[5] };
     if (hidden) run.hidden = hidden;
+    if (cut) run.cut = true;
     page.runs.push(run);
     page.paintsAtLastRun = page.paints.length;
   };
@@ -548,6 +563,8 @@ function pageText(doc: PDFDocument, content: string, resources: PDFDict | undefi
         if (!(xobject instanceof PDFStream)) break;
         const subtype = xobject.dict.get(PDFName.of('Subtype'));
         if (subtype === PDFName.of('Image')) {
+          const seen = intersect(transformBox(gs.ctm, { x0: 0, y0: 0, x1: 1, y1: 1 }), gs.clip);
+          if (width(seen) > 0 && height(seen) > 0 && gs.fillAlpha * gs.groupAlpha >= 0.05) page.images.push(seen);
           const opaque = !xobject.dict.has(PDFName.of('SMask')) && !xobject.dict.has(PDFName.of('Mask')) && xobject.dict.get(PDFName.of('ImageMask')) === undefined;
           if (opaque && gs.fillAlpha * gs.groupAlpha >= 0.999 && !gs.softMask) {
             const box = intersect(transformBox(gs.ctm, { x0: 0, y0: 0, x1: 1, y1: 1 }), gs.clip);
@@ -588,13 +605,14 @@ export function readPageText(doc: PDFDocument, index: number): PageText {
   const streams = contents instanceof PDFArray ? contents.asArray().map((c) => doc.context.lookup(c)) : [contents];
   let cache = FONT_CACHES.get(doc);
   if (!cache) FONT_CACHES.set(doc, (cache = new Map()));
-  const page: PageState = { runs: [], shown: [], paints: [], cache, paintsAtLastRun: 0 };
+  const paper = pageBox(node);
+  const page: PageState = { runs: [], shown: [], paints: [], images: [], cache, paintsAtLastRun: 0 };
   const start: GraphicsState = {
-    ctm: IDENTITY, clip: pageBox(node), fill: [0, 0, 0], stroke: [0, 0, 0], fillAlpha: 1, strokeAlpha: 1, groupAlpha: 1, softMask: false,
+    ctm: IDENTITY, clip: paper, fill: [0, 0, 0], stroke: [0, 0, 0], fillAlpha: 1, strokeAlpha: 1, groupAlpha: 1, softMask: false,
     font: undefined, size: 0, mode: 0, charSpacing: 0, wordSpacing: 0, hScale: 100, leading: 0, rise: 0,
   };
   pageText(doc, streams.map(streamText).join('\n'), node.Resources(), start, page, 0);
-  return { compact: page.runs.filter((r) => !r.hidden).map((r) => r.text).join('').replace(/\s+/g, ''), runs: page.runs, shown: page.shown };
+  return { compact: page.runs.filter((r) => !r.hidden).map((r) => r.text).join('').replace(/\s+/g, ''), runs: page.runs, shown: page.shown, images: page.images, page: paper };
 }
 
 export async function readPdfText(bytes: Uint8Array | PDFDocument, pageIndexes?: readonly number[]): Promise<PageText[]> {

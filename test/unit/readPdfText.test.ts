@@ -4,8 +4,8 @@
 // without a browser; test/e2e/self-check.test.ts shows Chrome's own output of the same tricks.
 import { describe, expect, it } from 'vitest';
 import { PDFDocument, PDFName, type PDFRef } from '../../src/print/pdfLib.js';
-import { readPdfText, type PageText } from '../../src/check/readPdfText.js';
-import { checkVisibleText, foldText } from '../../src/check/checkVisibleText.js';
+import { readPdfText, type PageText, type TextRun } from '../../src/check/readPdfText.js';
+import { checkVisibleText, foldText, locateText } from '../../src/check/checkVisibleText.js';
 import { checkContents } from '../../src/check/checkContents.js';
 import { parseBody } from '../../src/model/parseBody.js';
 import type { Issue, TocEntry } from '../../src/model/types.js';
@@ -93,6 +93,13 @@ describe('readPdfText: what a reader sees', () => {
     expect(page!.runs.map((r) => r.text)).toEqual(['Hey', 'x']);
   });
 
+  it('the size and baseline each run is seen at, where pictures lie, and text cut off by its clip', async () => {
+    const [page] = await pdfOf([`q 1.5 0 0 1.5 0 0 cm BT /F1 10 Tf 1 0 0 1 100 400 Tm (big) Tj ET Q ${text('plain', 100, 500)} q 200 0 0 100 50 300 cm /Im1 Do Q q 0 0 120 842 re W n ${text('longer than its box', 100, 200)} Q`], { image: true });
+    expect(page!.runs.map((r) => [r.text, r.size, r.baseline, r.cut ?? false])).toEqual([['big', 15, 600, false], ['plain', 12, 500, false], ['longer than its box', 12, 200, true]]);
+    expect(page!.images).toEqual([{ x0: 50, y0: 300, x1: 250, y1: 400 }]);
+    expect(page!.page).toEqual({ x0: 0, y0: 0, x1: 595, y1: 842 });
+  });
+
   it('each page by itself', async () => {
     const pages = await pdfOf([text('one'), `1 1 1 rg ${text('two')}`]);
     expect(pages.map((p) => p.compact)).toEqual(['one', '']);
@@ -109,8 +116,8 @@ function issueOf(articles: { title: string; body: string }[]): Issue {
 }
 
 const page = (...runs: (string | [string, 'transparent' | 'clipped' | 'tiny'])[]): PageText => {
-  const all = runs.map((r) => (typeof r === 'string' ? { text: r, box: { x0: 0, y0: 0, x1: 1, y1: 1 } } : { text: r[0], box: { x0: 0, y0: 0, x1: 1, y1: 1 }, hidden: r[1] }));
-  return { compact: all.filter((r) => !('hidden' in r)).map((r) => r.text).join('').replace(/\s+/g, ''), runs: all };
+  const all: TextRun[] = runs.map((r) => (typeof r === 'string' ? { text: r, box: { x0: 0, y0: 0, x1: 1, y1: 1 }, size: 1, baseline: 0 } : { text: r[0], box: { x0: 0, y0: 0, x1: 1, y1: 1 }, size: 1, baseline: 0, hidden: r[1] }));
+  return { compact: all.filter((r) => !r.hidden).map((r) => r.text).join('').replace(/\s+/g, ''), runs: all, images: [], page: { x0: 0, y0: 0, x1: 595, y1: 842 } };
 };
 
 describe('checkVisibleText: every label, title and paragraph is seen, in order', () => {
@@ -162,6 +169,38 @@ describe('checkVisibleText: every label, title and paragraph is seen, in order',
     expect(checkVisibleText(odd, [page('news', 'T', '甲乙――丙一ab')], new Set(['𓀀']))).toEqual([]);
     expect(checkVisibleText(odd, [page('news', 'T', '甲𓀀乙――丙一ab')], new Set(['𓀀']))).toEqual([]);
     expect(foldText('Ａ — ⼀\u00ad')).toBe('a-一');
+  });
+});
+
+describe('locateText: notes, source lines and captions too, and the runs of each block', () => {
+  const issue = {
+    slug: 'test',
+    note: parseBody('Issue note here.').blocks,
+    sections: [{
+      id: 's1', label: 'news', articles: [{
+        id: 'a0', title: 'Titled', titleLines: ['Titled'], note: parseBody('Editor note.').blocks, blocks: parseBody('Alpha paragraph one.\n\nBravo paragraph two.').blocks, source: 'Office',
+        figures: [{ mime: 'image/png', caption: 'Meeting', captionContent: [{ type: 'text', value: 'Meeting' }] }],
+      }],
+    }],
+  } as unknown as Issue;
+  // The caption is a word of the body too: it is found in a line of its own, drawn first.
+  const runs = ['Meeting', 'Issue note here.', 'news', 'Titled', 'Editor note.', 'Alpha Meeting one.', 'Alpha paragraph one.', 'Bravo paragraph two.', '(Office)'];
+
+  it('finds every block, each with its own runs', () => {
+    const { problems, found } = locateText(issue, [page(...runs)]);
+    expect(problems).toEqual([]);
+    expect(found.map((f) => [f.kind, f.runs.map((r) => r.run.text).join('|')])).toEqual([
+      ['note', 'Issue note here.'], ['label', 'news'], ['title', 'Titled'], ['note', 'Editor note.'],
+      ['paragraph', 'Alpha paragraph one.'], ['paragraph', 'Bravo paragraph two.'], ['source', '(Office)'], ['caption', 'Meeting'],
+    ]);
+  });
+
+  it('a note, a source line or a caption not drawn is named', () => {
+    const without = (gone: string) => locateText(issue, [page(...runs.filter((r) => r !== gone))]).problems.map((p) => p.what);
+    expect(without('Editor note.')).toEqual(["the editor's note of 「Titled」"]);
+    expect(without('(Office)')).toEqual(['the source line of 「Titled」']);
+    expect(without('Meeting')).toEqual([]); // still a word of the body
+    expect(locateText(issue, [page(...runs.filter((r) => r !== 'Meeting' && r !== 'Alpha Meeting one.'))]).problems.map((p) => p.what)).toEqual(['the caption of figure 1 of 「Titled」']);
   });
 });
 
