@@ -29,7 +29,8 @@ export async function validateCommand(paths: string[], options: ValidateCommandO
     for (const change of fixed.changes) say(describeChange(change));
     for (const r of fixed.refused) reporter.error(`${r.file}: not fixed: ${r.reason}`);
     const files = new Set(fixed.changes.map((c) => c.file)).size;
-    reporter.info(`${fixed.changes.length} fix${fixed.changes.length === 1 ? '' : 'es'} applied in ${files} file${files === 1 ? '' : 's'}`);
+    const converted = fixed.converted.length ? `; ${fixed.converted.length} file${fixed.converted.length === 1 ? '' : 's'} converted to UTF-8` : '';
+    reporter.info(`${fixed.changes.length} fix${fixed.changes.length === 1 ? '' : 'es'} applied in ${files} file${files === 1 ? '' : 's'}${converted}`);
     result = fixed;
   } else {
     result = await validate(paths, { cwd: options.cwd });

@@ -117,6 +117,10 @@ function markdown(): MarkdownIt {
     if ((state.env as ParseEnv).lineBreaks === 'paragraph' && ORDERED_MARKER.test(state.src.slice(state.bMarks[startLine]! + state.tShift[startLine]!, state.eMarks[startLine]))) return false;
     return list(state, startLine, endLine, silent);
   }) as never, { alt: [...listAlt] }); // the chains a list may interrupt (a paragraph, a quote), as before
+  // `lineBreaks: paragraph`: a line of `---` under a paragraph is a rule, not the underline of a (setext) heading made of the lines above.
+  const { fn: lheading, alt: lheadingAlt } = rules.find((r) => r.name === 'lheading')!;
+  md.block.ruler.at('lheading', ((state: StateBlock, startLine: number, endLine: number, silent: boolean) =>
+    (state.env as ParseEnv).lineBreaks !== 'paragraph' && lheading(state, startLine, endLine, silent)) as never, { alt: [...lheadingAlt] });
   // Each emphasis mark remembers where it was, so that one left as text can be reported at its column.
   type InlineRule = (state: StateInline, silent: boolean) => boolean;
   const inlineRules = (md.inline.ruler as unknown as { __rules__: { name: string; fn: InlineRule }[] }).__rules__;

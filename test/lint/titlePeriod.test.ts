@@ -1,3 +1,5 @@
+import { lintText } from '../../src/lint/lintText.js';
+import { parseBody } from '../../src/model/parseBody.js';
 import { describe, expect, it } from 'vitest';
 import { fixed, found, marked } from './textHelpers.js';
 
@@ -15,7 +17,11 @@ describe('text-title-period', () => {
   });
 
   it('finds headings by the block tree: setext headings and headings in lists and quotes, not a `#` inside a paragraph', () => {
-    expect(fixed('一、总体情况。\n======\n\n正文。', CODE)).toBe('一、总体情况\n======\n\n正文。');
+    // Setext headings are read with `lineBreaks: join` only (each line a paragraph: `===` is text).
+    const setext = '一、总体情况。\n======\n\n正文。';
+    const edits = lintText(setext, 'markdown', parseBody(setext, { lineBreaks: 'join' }).blocks, (t) => parseBody(t, { lineBreaks: 'join' }).blocks).filter((f) => f.code === CODE);
+    expect(edits.map((f) => f.fix)).toEqual([{ start: 6, end: 7, replacement: '' }]);
+    expect(found(setext, CODE)).toEqual([]);
     expect(fixed('- # 一、要点。\n\n> ## （一）引文标题。\n', CODE)).toBe('- # 一、要点\n\n> ## （一）引文标题\n');
     expect(found('正文\\\n\\# 不是标题。', CODE)).toEqual([]);
   });

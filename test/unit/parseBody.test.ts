@@ -203,3 +203,11 @@ describe('parseBody: text as pasted from Word', () => {
     expect(first('1. 甲\n2. 乙', JOIN)).toMatchObject({ type: 'list', ordered: true });
   });
 });
+
+describe('parseBody: rules under each line a paragraph', () => {
+  it('reads `---` under a line as a rule and `===` as text, not as the underline of a heading', () => {
+    expect(parseBody('第一段。\n第二段\n---\n第三段').blocks.map((b) => b.type)).toEqual(['paragraph', 'paragraph', 'thematicBreak', 'paragraph']);
+    expect(blocksText(parseBody('标题\n===').blocks)).toBe('标题\n===');
+    expect(parseBody('标题\n===', JOIN).blocks.map((b) => b.type)).toEqual(['heading']);
+  });
+});
