@@ -144,7 +144,7 @@ export function checkGeometry(g: PageGeometry, pages: readonly PageText[], cover
       problems.push({
         page: physical + 1,
         message: `${all ? 'the body text is' : `${item.what} is`} set at ${sizes.map(pt).join(', ')}; the preset's body text is ${pt(body)}${scaled
-          ? ` — the whole page is shrunk to ${Math.round(ratio * 100)} %, which Chrome does when something on the page is wider than the type area (${g.typeArea.width} mm): look for an element a series stylesheet made wider`
+          ? ` — the whole page is shrunk to ${Math.round(ratio * 100)} %, which Chrome does when something on the page is wider than the type area (${g.typeArea.width} mm): look for an element a series stylesheet made wider, or a line that cannot break`
           : all ? '' : ` (${linesOf(wrong)} of the page's ${linesOf(runs)} lines of body text)`}`,
       });
       continue; // the grid of a page set at another size says nothing more

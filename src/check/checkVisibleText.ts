@@ -249,17 +249,23 @@ export function locateText(issue: Issue, bodyPages: readonly PageText[], unprint
   // A caption is drawn with its figure, which floats: looked for from the page its article starts on,
   // whole (it is short: pieces of it are found in any text), in lines of its own (runs that hold
   // nothing else) rather than as words of the body.
+  // Of several such lines (a heading may read like a caption), one on a page with a picture.
   const whole = (p: string, from: number): boolean => {
     let any = -1;
+    let aligned = -1;
     for (let j = text.indexOf(p, from); j >= 0; j = text.indexOf(p, j + 1)) {
       if (owners[ownerOf(j)]!.from === j && owners[ownerOf(j + p.length - 1)]!.to === j + p.length) {
-        pieces = [[j, j + p.length]];
-        return true;
+        if (bodyPages[pageOf(j)]!.images.length > 0) {
+          aligned = j;
+          break;
+        }
+        if (aligned < 0) aligned = j;
       }
       if (any < 0) any = j;
     }
-    if (any >= 0) pieces = [[any, any + p.length]];
-    return any >= 0;
+    const at = aligned >= 0 ? aligned : any;
+    if (at >= 0) pieces = [[at, at + p.length]];
+    return at >= 0;
   };
   for (const { title, item } of captions) {
     const p = fold(item.text);

@@ -195,6 +195,12 @@ describe('locateText: notes, source lines and captions too, and the runs of each
     ]);
   });
 
+  it('a caption that reads like a heading: the line on the page with a picture is the caption', () => {
+    const withPicture = { ...page('Meeting', 'Bravo paragraph two.', '(Office)'), images: [{ x0: 0, y0: 0, x1: 10, y1: 10 }] };
+    const { found } = locateText(issue, [page(...runs.slice(1, 7), 'Meeting'), withPicture]);
+    expect(found.find((f) => f.kind === 'caption')).toMatchObject({ page: 1 });
+  });
+
   it('a note, a source line or a caption not drawn is named', () => {
     const without = (gone: string) => locateText(issue, [page(...runs.filter((r) => r !== gone))]).problems.map((p) => p.what);
     expect(without('Editor note.')).toEqual(["the editor's note of 「Titled」"]);
