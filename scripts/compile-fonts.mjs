@@ -8,7 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const { bundledSources, parseBundledCss } = await import(path.join(root, 'lib/render/fontFaces.js'));
+const { bundledSources, compileChains, parseBundledCss } = await import(path.join(root, 'lib/render/fontFaces.js'));
 const require = createRequire(path.join(root, 'lib/render/fontFaces.js'));
 const table = {};
 for (const { key, pkg, css } of bundledSources()) {
@@ -17,6 +17,8 @@ for (const { key, pkg, css } of bundledSources()) {
   table[key] = parseBundledCss(readFileSync(path.join(dir, css), 'utf8'), version);
 }
 writeFileSync(path.join(root, 'lib/render/bundledFaces.json'), JSON.stringify(table));
-// What the fallback faces' files really map (committed, made by `npm run font-coverage`).
+// What the fallback faces' files really map (committed, made by `npm run font-coverage`), and each
+// role's chain of faces with their disjoint ranges, worked out from it.
 copyFileSync(path.join(root, 'src/render/fallbackCoverage.json'), path.join(root, 'lib/render/fallbackCoverage.json'));
+writeFileSync(path.join(root, 'lib/render/bundledChains.json'), JSON.stringify(compileChains()));
 console.error(`compile-fonts: lib/render/bundledFaces.json (${Object.keys(table).length} font files)`);

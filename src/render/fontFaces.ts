@@ -148,6 +148,17 @@ function compiledSlices(key: string, version: string): BundledSlices | undefined
   return slices?.version === version ? slices : undefined;
 }
 
+const versions = new Map<string, string>();
+function packageVersion(pkg: string): string {
+  let version = versions.get(pkg);
+  if (version === undefined) {
+    const dir = path.dirname(require.resolve(`${pkg}/package.json`));
+    version = (JSON.parse(nodeIo.readTextSync(path.join(dir, 'package.json'))) as { version: string }).version;
+    versions.set(pkg, version);
+  }
+  return version;
+}
+
 /** The faces of a bundled font file (a fontsource CSS file). */
 function bundledFaces(pkg: string, css: string): Omit<FontFace, 'family'>[] {
   const key = `${pkg}/${css}`;
@@ -155,7 +166,7 @@ function bundledFaces(pkg: string, css: string): Omit<FontFace, 'family'>[] {
   if (!faces) {
     const dir = path.dirname(require.resolve(`${pkg}/package.json`));
     // The list of a bundled face's slices: bulletin's own files, the same for every series.
-    const version = (JSON.parse(nodeIo.readTextSync(path.join(dir, 'package.json'))) as { version: string }).version;
+    const version = packageVersion(pkg);
     const slices = compiledSlices(key, version) ?? parseBundledCss(nodeIo.readTextSync(path.join(dir, css)), version);
     faces = slices.faces.map((f) => ({ url: f.url, file: path.join(dir, 'files', f.name), ranges: Uint32Array.from(f.ranges), format: 'woff2' as const }));
     bundledCache.set(key, faces);
@@ -246,10 +257,6 @@ function fallbackCoverage(): FallbackCoverage | null {
   return fallbackData;
 }
 
-function packageVersion(pkg: string): string {
-  const dir = path.dirname(require.resolve(`${pkg}/package.json`));
-  return (JSON.parse(nodeIo.readTextSync(path.join(dir, 'package.json'))) as { version: string }).version;
-}
 
 /** The exact ranges of each slice of a bundled font (see FallbackCoverage); undefined: not known. */
 const exactCache = new Map<string, (CodeRanges | undefined)[]>();
@@ -260,12 +267,13 @@ function exactSlices(font: BundledFont, primary: boolean): (CodeRanges | undefin
     const data = fallbackCoverage();
     const known = data?.packages[font.pkg] === packageVersion(font.pkg);
     exact = bundledFaces(font.pkg, font.css).map((face) => {
-      const own = face.ranges.length ? normalizeRanges(face.ranges) : undefined;
       const file = `${font.pkg}/${face.url.replace(/^fonts\//, 'files/')}`;
       if (primary) {
+        // A Chinese face's slice keeps its own list (shared with its CSS) unless its file lacks some of it.
         const gaps = known ? data!.gaps[file] : undefined;
-        return own && gaps ? subtractRanges(own, Uint32Array.from(gaps)) : own;
+        return !face.ranges.length ? undefined : gaps ? subtractRanges(normalizeRanges(face.ranges), Uint32Array.from(gaps)) : face.ranges;
       }
+      const own = face.ranges.length ? normalizeRanges(face.ranges) : undefined;
       let cmap = known ? data!.files[file] : undefined;
       if (typeof cmap === 'string') cmap = data!.files[cmap];
       return Array.isArray(cmap) ? Uint32Array.from(cmap) : own;
@@ -283,15 +291,92 @@ function exactSlices(font: BundledFont, primary: boolean): (CodeRanges | undefin
  */
 const chainCache = new Map<string, FontFace[]>();
 const ownChainCache = new WeakMap<object, FontFace[]>();
-function chainFaces(role: FontRole, own: Series['fonts'][FontRole]): FontFace[] {
-  const cached = own ? ownChainCache.get(own) : chainCache.get(role);
+
+/**
+ * The bundled chain of each role without a file of the series' own, made by `npm run build`
+ * (scripts/compile-fonts.mjs) into lib/render/bundledChains.json: working out the disjoint ranges
+ * costs a cold process some 60 ms. A face is a slice of a bundled font and its ranges (null: the
+ * slice's own).
+ */
+export interface CompiledChains {
+  versions: Record<string, string>;
+  chains: Partial<Record<FontRole, { key: string; index: number; ranges: number[] | null }[]>>;
+}
+let compiledChainTable: CompiledChains | null | undefined;
+function compiledChain(role: FontRole): FontFace[] | undefined {
+  if (compiledChainTable === undefined) {
+    try {
+      compiledChainTable = JSON.parse(nodeIo.readTextSync(fileURLToPath(new URL('./bundledChains.json', import.meta.url)))) as CompiledChains;
+    } catch {
+      compiledChainTable = null;
+    }
+  }
+  const table = compiledChainTable;
+  const chain = table?.chains[role];
+  if (!table || !chain || bundledChain(role).some((f) => table.versions[f.pkg] !== packageVersion(f.pkg))) return undefined;
+  const family = familyOf(role);
+  return chain.map((entry) => {
+    const [pkg, css] = splitKey(entry.key);
+    const face = bundledFaces(pkg, css)[entry.index]!;
+    return { family, ...face, ranges: entry.ranges ? Uint32Array.from(entry.ranges) : face.ranges };
+  });
+}
+
+function splitKey(key: string): [string, string] {
+  const at = key.lastIndexOf('/');
+  return [key.slice(0, at), key.slice(at + 1)];
+}
+
+/** The bundled chain of each role with fallbacks, as scripts/compile-fonts.mjs writes it. */
+export function compileChains(): CompiledChains {
+  const out: CompiledChains = { versions: {}, chains: {} };
+  for (const role of STACK_ROLES) {
+    const faces = chainFaces(role, undefined, false);
+    const entries: { key: string; index: number; ranges: number[] | null }[] = [];
+    for (const face of faces) {
+      for (const { pkg, css } of bundledChain(role)) {
+        out.versions[pkg] = packageVersion(pkg);
+        const index = bundledFaces(pkg, css).findIndex((f) => f.url === face.url);
+        if (index < 0) continue;
+        const own = bundledFaces(pkg, css)[index]!.ranges;
+        const same = own.length === face.ranges.length && own.every((v, k) => v === face.ranges[k]);
+        entries.push({ key: `${pkg}/${css}`, index, ranges: same ? null : Array.from(face.ranges) });
+        break;
+      }
+    }
+    out.chains[role] = entries;
+  }
+  return out;
+}
+
+function chainFaces(role: FontRole, own: Series['fonts'][FontRole], useCompiled = true): FontFace[] {
+  const cached = own ? ownChainCache.get(own) : useCompiled ? chainCache.get(role) : undefined;
   if (cached) return cached;
+  if (!own && useCompiled) {
+    const compiled = compiledChain(role);
+    if (compiled) {
+      chainCache.set(role, compiled);
+      return compiled;
+    }
+  }
   const family = familyOf(role);
   const out: FontFace[] = [];
   // What the faces so far cover, one bit per code point: every face is given what they lack.
   const covered = new Uint8Array((0x10ffff >> 3) + 1);
+  let empty = true;
   const mark = (r: ArrayLike<number>) => {
-    for (let i = 0; i < r.length; i += 2) for (let cp = r[i]!; cp <= Math.min(r[i + 1]!, 0x10ffff); cp++) covered[cp >> 3]! |= 1 << (cp & 7);
+    empty = false;
+    for (let i = 0; i < r.length; i += 2) {
+      const to = Math.min(r[i + 1]!, 0x10ffff);
+      let cp = r[i]!;
+      for (; cp <= to && (cp & 7) !== 0; cp++) covered[cp >> 3]! |= 1 << (cp & 7);
+      if (cp + 8 <= to + 1) {
+        const whole = (to + 1) & ~7;
+        covered.fill(0xff, cp >> 3, whole >> 3);
+        cp = whole;
+      }
+      for (; cp <= to; cp++) covered[cp >> 3]! |= 1 << (cp & 7);
+    }
   };
   const lacking = (r: CodeRanges) => {
     const kept: number[] = [];
@@ -309,7 +394,7 @@ function chainFaces(role: FontRole, own: Series['fonts'][FontRole]): FontFace[] 
   if (own) {
     out.push(ownFace(role, own));
     if (own.coverage) for (const [a, b] of own.coverage) mark([a, b]);
-    else covered.fill(0xff);
+    else (covered.fill(0xff), (empty = false));
   }
   bundledChain(role).forEach((font, index) => {
     const faces = bundledFaces(font.pkg, font.css);
@@ -319,7 +404,7 @@ function chainFaces(role: FontRole, own: Series['fonts'][FontRole]): FontFace[] 
       let ranges = exact[k];
       if (!ranges) return; // a whole font whose cmap is not known is no fallback (it would be carried by every issue)
       if (font.only) ranges = intersectRanges(ranges, normalizeRanges(codeRanges(font.only)));
-      ranges = lacking(ranges);
+      if (!empty) ranges = lacking(ranges); // the first face of a chain without a file of the series' own keeps its ranges
       if (ranges.length === 0) return;
       out.push({ family, ...face, ranges });
       added.push(ranges);
@@ -327,7 +412,7 @@ function chainFaces(role: FontRole, own: Series['fonts'][FontRole]): FontFace[] 
     for (const r of added) mark(r);
   });
   if (own) ownChainCache.set(own, out);
-  else chainCache.set(role, out);
+  else if (useCompiled) chainCache.set(role, out);
   return out;
 }
 
