@@ -1,0 +1,86 @@
+// End to end: examples/office, an issue written the way an office writes one (texts pasted from
+// Word a line a paragraph, titles of 40+ characters on one line, Ⅲ类, μg/m³, ℃, ①, a rare name
+// character 𬍛, bold 一是……。 phrases, an editor's note with bold, the office's fonts played by a
+// .ttc face and a CFF .otf), built with the command line as an editor would, and read back with poppler.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PRESETS, linePitchMm } from '../../src/layout/presets.js';
+import { builtCli } from '../builtCli.js';
+import { buildEnv, CHROMIUM, e2eTitle, HAS_CHROMIUM, pdfFonts, readPages, type Page, type Word } from './poppler.js';
+
+const g = PRESETS.standard;
+const EXAMPLE = path.resolve(import.meta.dirname, '../../examples/office');
+/** The bundled serif's ascent and descent: pdftotext's box of a word is this many times its size. */
+const BOX_PER_PT = 1.437;
+const sizeOf = (w: Word) => (w.y1 - w.y0) * (72 / 25.4) / BOX_PER_PT;
+
+let dir = '';
+let pdf = '';
+let output = '';
+let status = -1;
+let pages: Page[] = [];
+
+beforeAll(() => {
+  if (!HAS_CHROMIUM) return;
+  dir = mkdtempSync(path.join(tmpdir(), 'bulletin-e2e-office-'));
+  try {
+    output = execFileSync(process.execPath, [builtCli(), 'build', EXAMPLE, '-o', dir, '--browser', CHROMIUM], { env: { ...buildEnv(), NO_COLOR: '1' }, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    status = 0;
+  } catch (error) {
+    const e = error as { status: number; stdout: string; stderr: string };
+    status = e.status;
+    output = `${e.stdout}\n${e.stderr}`;
+  }
+  pdf = path.join(dir, '2026-22.pdf');
+  if (status === 0) pages = readPages(pdf);
+}, 180_000);
+
+afterAll(() => {
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+describe.skipIf(!HAS_CHROMIUM)(e2eTitle('the office example builds the first time'), () => {
+  it('builds with no error and no warning', () => {
+    expect(output).not.toMatch(/warning|error/i);
+    expect(status).toBe(0);
+  });
+
+  it('embeds every font as TrueType, the office fonts converted from the .ttc face and the CFF .otf', () => {
+    const fonts = pdfFonts(pdf);
+    expect(fonts.filter((f) => f.type.includes('Type 3') || f.emb !== 'yes')).toEqual([]);
+    expect(fonts.map((f) => f.name).join(' ')).toMatch(/NotoSerifCJKsc-Bold/); // the CFF title font, converted
+    expect(fonts.map((f) => f.name).join(' ')).toMatch(/UKaiCN/); // the collection's face
+  });
+
+  it('prints every character as written: Ⅲ类, μg/m³, ℃, ①, 𬍛, bold phrases without asterisks', () => {
+    const text = pages.map((p) => p.compact).join('');
+    for (const s of ['Ⅲ类', 'μg/m³', '5℃', '①号', '张𬍛', '一是加强统筹调度。会同', '（清河街道办事处供稿）']) expect(text).toContain(s);
+    expect(text).not.toMatch(/[*＊〓]/);
+  });
+
+  it('keeps the body at 16 pt on the 22-line grid: no page is scaled', () => {
+    const pitch = linePitchMm(g);
+    expect(g.grid.lines).toBe(22);
+    let steps1 = 0;
+    for (const page of pages.slice(1)) {
+      const body = page.lines.filter((l) => l.y1 < g.margins.top + g.typeArea.height + 1 && Math.abs(sizeOf(l) - g.sizes.body) < 1.5 && l.text.length > 20);
+      if (page !== pages.at(-1)) expect(body.length, `page ${page.number}`).toBeGreaterThan(3);
+      const centres = body.map((l) => (l.y0 + l.y1) / 2);
+      for (let i = 1; i < centres.length; i++) {
+        const steps = (centres[i]! - centres[i - 1]!) / pitch;
+        expect(Math.abs(steps - Math.round(steps)), `page ${page.number}, line ${i}`).toBeLessThan(0.05);
+        if (Math.round(steps) === 1) steps1++;
+      }
+    }
+    expect(steps1).toBeGreaterThan(15);
+  });
+
+  it('wraps the 43-character title inside the type area, never wider', () => {
+    for (const page of pages) {
+      for (const line of page.lines) expect(line.x1 - line.x0, `page ${page.number}: ${line.text}`).toBeLessThan(g.typeArea.width + 0.5);
+    }
+  });
+});
