@@ -44,7 +44,13 @@ async function bundled(io: Io, role: FontRole, faces: readonly FontFace[]): Prom
     ? await io.readFile(first.file).then((bytes) => readFont(bytes), (error: unknown) => ({ ok: false as const, reason: `it cannot be read (${errnoCode(error) ?? 'error'}): reinstall the npm packages (\`npm ci\`)` }))
     : { ok: false, reason: 'no bundled face: reinstall the npm packages (`npm ci`)' };
   if (!read.ok) return { role, source, usual: USUAL_DESIGN[role], problem: read.reason };
-  return describeFace(role, source, read.facts, coverageOf(mine), { bundled: true });
+  // A slice without a unicode-range is a whole font (LXGW WenKai's one file): what it covers is its cmap.
+  const covered = await Promise.all(mine.map(async (face) => {
+    if (face.ranges.length) return face;
+    const whole = face === first ? read : readFont(await io.readFile(face.file));
+    return whole.ok ? { ...face, coverage: whole.facts.coverage } : face;
+  }));
+  return describeFace(role, source, read.facts, coverageOf(covered), { bundled: mine.some((f) => f.ranges.length) ? 'slices' : 'whole' });
 }
 
 async function own(io: Io, root: string, role: FontRole, font: { file: string; face?: string; index?: number }): Promise<FaceDescription> {

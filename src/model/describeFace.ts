@@ -61,8 +61,9 @@ function formatOf(facts: FontFacts): string {
   return `${container}, ${outlines}`;
 }
 
-function embeddingOf(facts: FontFacts, bundled: boolean): string {
-  if (bundled) return 'sliced by the package: each issue carries the slices it needs, as they are';
+function embeddingOf(facts: FontFacts, bundled: 'slices' | 'whole' | undefined): string {
+  if (bundled === 'slices') return 'sliced by the package: each issue carries the slices it needs, as they are';
+  if (bundled === 'whole') return 'one file in the package: each issue carries it whole, as it is';
   if (facts.container === 'woff2') return 'the WOFF2 file whole, as it is (not subset)';
   const steps = [facts.collection ? `face ${facts.collection.index} taken out of the collection` : undefined, facts.outlines === 'CFF ' ? 'converted from CFF to TrueType outlines' : 'TrueType as it is'].filter(Boolean);
   return `${steps.join(', ')}, subset per issue to the characters it prints`;
@@ -70,9 +71,10 @@ function embeddingOf(facts: FontFacts, bundled: boolean): string {
 
 /**
  * The description of a role's face from what its file says (`facts`: of a bundled face, one of its
- * slices) and what it covers (`covers`: of a bundled face, every slice's range).
+ * slices) and what it covers (`covers`: of a bundled face, every slice's range); `bundled` says how
+ * the package gives a bundled face (unicode-range slices, or one file).
  */
-export function describeFace(role: FontRole, source: string, facts: FontFacts, covers: (codePoint: number) => boolean, options: { bundled?: boolean } = {}): FaceDescription {
+export function describeFace(role: FontRole, source: string, facts: FontFacts, covers: (codePoint: number) => boolean, options: { bundled?: 'slices' | 'whole' } = {}): FaceDescription {
   const names = [...facts.families, ...facts.names];
   const family = familyName(facts.families.length ? facts.families : facts.names);
   const design = faceDesign(names);
@@ -86,7 +88,7 @@ export function describeFace(role: FontRole, source: string, facts: FontFacts, c
     ...(family ? { family } : {}),
     ...(design ? { design } : {}),
     format: formatOf(facts),
-    embedding: embeddingOf(facts, options.bundled === true),
+    embedding: embeddingOf(facts, options.bundled),
     ...(hanzi ? { gb2312: { have: hanzi.filter((cp) => covers(cp)).length, total: hanzi.length } } : {}),
     office: { have: office.length - missing.length, total: office.length, missing },
   };
