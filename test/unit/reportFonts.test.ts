@@ -1,6 +1,6 @@
 // What `bulletin doctor` says of each role's face: GB 2312's hanzi, the design from the names, and
 // the report of a series with its own files (a .ttc face by name and by number, a CFF .otf, a file
-// that is no font) and the bundled faces for the roles it leaves alone.
+// that is no font, one that may not be embedded) and the bundled faces without a series.
 import { describe, expect, it, afterAll } from 'vitest';
 import { cpSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -11,6 +11,7 @@ import { readFont } from '../../src/model/fontFile.js';
 import { reportFonts } from '../../src/reportFonts.js';
 import { nodeIo } from '../../src/io.js';
 import { cleanScratch, REPO, scratchDir, SERIES_YAML, writeTree } from '../helpers.js';
+import { fsType, latinTtf } from '../fontBytes.js';
 
 afterAll(() => cleanScratch());
 
@@ -47,9 +48,11 @@ describe('the fonts report of a series', () => {
   heading: { file: fonts/ukai-wqy.ttc, index: 1 }
   title: { file: fonts/title-cff.otf }
   pageNumber: { file: fonts/README.md.ttf }
+  kai: { file: fonts/restricted.ttf }
 `,
     'fonts/README.md.ttf': 'not a font\n',
   });
+  writeTree(dir, { 'fonts/restricted.ttf': latinTtf(fsType(0x0002)) });
 
   it('describes each role\'s face: where from, family, design, format, embedding and coverage', async () => {
     const report = await reportFonts(nodeIo, path.join(dir, 'bulletin.yaml'));
@@ -73,10 +76,8 @@ describe('the fonts report of a series', () => {
     expect(title).toMatchObject({ source: 'fonts/title-cff.otf', family: 'Bulletin Test Serif CFF', design: '宋', usual: '小标宋', format: 'OpenType, PostScript (CFF) outlines' });
     expect(title!.embedding).toMatch(/^converted from CFF to TrueType outlines, subset per issue/);
 
-    // Roles without a file of the series: the bundled face, from its package.
-    expect(kai!.source).toMatch(/^bundled: @fontsource\/[a-z-]+ \d+\.\d+\.\d+/);
-    expect(kai!.problem).toBeUndefined();
-    expect(kai!.embedding).toMatch(/^(sliced by the package|one file in the package)/);
+    // A font whose licence bits forbid embedding: what validate refuses (font-type3), doctor names.
+    expect(kai).toMatchObject({ source: 'fonts/restricted.ttf', problem: expect.stringMatching(/Type 3 font: its licence bits/) });
 
     expect(pageNumber).toMatchObject({ source: 'fonts/README.md.ttf' });
     expect(pageNumber!.problem).toMatch(/not a usable font/);
@@ -86,6 +87,10 @@ describe('the fonts report of a series', () => {
     const report = await reportFonts(nodeIo);
     expect(report.faces.every((f) => f.source.startsWith('bundled: @fontsource/') && !f.problem)).toBe(true);
     expect(report.faces.find((f) => f.role === 'body')).toMatchObject({ design: '宋', format: 'WOFF2, TrueType outlines' });
+    for (const face of report.faces) {
+      expect(face.source, face.role).toMatch(/^bundled: @fontsource\/[a-z-]+ \d+\.\d+\.\d+/);
+      expect(face.embedding, face.role).toMatch(/^(sliced by the package|one file in the package)/);
+    }
     // Sliced (Noto) or one whole file (LXGW WenKai, whose coverage is its cmap): every role's face sets Chinese.
     for (const face of report.faces) expect(face.gb2312!.have, face.role).toBeGreaterThan(6700);
   });
