@@ -10,6 +10,8 @@ export { ExitCode, BulletinError } from './diagnostics/exitCodes.js';
 export type { Issue, Series, Section, Article, Figure, TocEntry, Pagination } from './model/types.js';
 export { formatDate, parsePlainDate, type PlainDate } from './model/chineseDate.js';
 export { inspect, type InspectOptions, type InspectResult } from './inspect.js';
+export { reportFonts, type FontReport } from './reportFonts.js';
+export type { FaceDescription } from './model/describeFace.js';
 export type { IssueView } from './render/viewModel.js';
 export type { PageState, PaginatedIssue } from './model/pagination.js';
 export type { PageGeometry, PresetName } from './layout/presets.js';

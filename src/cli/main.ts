@@ -135,11 +135,12 @@ and in the terminal, and the preview keeps serving.`)
   program
     .command('doctor')
     .description('check the browser, the fonts and the output folder, and say what to do about anything missing')
+    .argument('[series]', 'series folder whose fonts to report (default: the series of the current folder, if any)')
     .option('--browser <path>', 'Chrome or Chromium to check')
     .option('-o, --out-dir <dir>', 'output folder to check', 'dist')
-    .action(async (opts: { browser?: string; outDir: string }, cmd: Command) => {
+    .action(async (series: string | undefined, opts: { browser?: string; outDir: string }, cmd: Command) => {
       const { doctorCommand } = await import('./doctorCommand.js');
-      exitCode = await doctorCommand({ ...opts, cwd, env }, reporterFor(cmd));
+      exitCode = await doctorCommand({ ...opts, ...(series !== undefined ? { series } : {}), cwd, env }, reporterFor(cmd));
     });
 
   program

@@ -20,6 +20,8 @@ export interface FontFacts {
   postscriptName: string | undefined;
   /** The face's family, full and PostScript names, in every language its name table has (宋体 and SimSun). */
   names: string[];
+  /** Its family name (typographic family, name ID 16, else ID 1) in every language the name table has. */
+  families: string[];
   /** Of a collection (.ttc): which face (from 0) of how many. */
   collection?: { index: number; count: number };
 }
@@ -395,6 +397,7 @@ export function readFont(bytes: Uint8Array, choice: FaceChoice = {}): FontRead {
         coverage: cmapCoverage(tables.get('cmap')!),
         postscriptName: names.get(6)?.[0],
         names: faceNames(names),
+        families: names.get(16) ?? names.get(1) ?? [],
         ...(collection ? { collection } : {}),
       },
     };

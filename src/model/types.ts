@@ -17,8 +17,8 @@ export interface FontChoice {
   readonly file: string;
   /** The code points the file's cmap maps to a glyph (sorted ranges), when validation read it. */
   readonly coverage?: readonly (readonly [number, number])[];
-  /** Of a collection (.ttc): the face, by the name or number bulletin.yaml gives. */
-  readonly face?: { readonly face?: string; readonly index?: number };
+  /** Of a collection (.ttc): the face, by its number (from 0), whether bulletin.yaml names it by name or number. */
+  readonly face?: { readonly index: number };
   /**
    * How the file is printed: `subset` (each issue gets a TrueType subset of its characters, CFF
    * outlines converted; render/fontSubsets.ts) or `whole` (a WOFF2 file, used as it is).

@@ -417,7 +417,7 @@ function chainFaces(role: FontRole, own: Series['fonts'][FontRole], useCompiled 
 }
 
 function ownFace(role: FontRole, own: NonNullable<Series['fonts'][FontRole]>): FontFace {
-  return { family: familyOf(role), url: `fonts/${role}-${path.basename(own.file)}`, file: own.file, ranges: WHOLE_FONT, format: formatOf(own.file), ...(own.coverage ? { coverage: own.coverage } : {}), ...(own.embed === 'subset' ? { subset: own.face ?? {} } : {}) };
+  return { family: familyOf(role), url: '', file: own.file, ranges: WHOLE_FONT, format: formatOf(own.file), ...(own.coverage ? { coverage: own.coverage } : {}), ...(own.embed === 'subset' ? { subset: own.face ?? {} } : {}) };
 }
 
 function formatOf(file: string): FontFace['format'] {
@@ -438,12 +438,38 @@ export function fontFaces(series: Series): FontFace[] {
     else if (own) out.push(ownFace(role, own));
     else for (const face of bundledFaces(BUNDLED[role].pkg, BUNDLED[role].css)) out.push({ family: familyOf(role), ...face });
   }
-  return out;
+  return nameOwnFiles(out);
+}
+
+/**
+ * The series' own files in the HTML folder: `fonts/<name>` (of a collection `<name>-<face number>`),
+ * one file for roles naming the same file and face, `-2`, `-3` … for another file of the same name
+ * (a subset is written as `.woff` whatever the source's extension, so `x.ttf` and `x.otf` differ).
+ */
+function nameOwnFiles(faces: FontFace[]): FontFace[] {
+  const taken = new Set(faces.filter((f) => f.url).map((f) => f.url.replace(/\.[^./]+$/, '')));
+  const named = new Map<string, string>();
+  for (const face of faces) {
+    if (face.url) continue;
+    const key = `${face.file}\0${face.subset?.index ?? ''}`;
+    let url = named.get(key);
+    if (url === undefined) {
+      const ext = path.extname(face.file);
+      const stem = `fonts/${path.basename(face.file, ext)}${face.subset?.index !== undefined ? `-${face.subset.index}` : ''}`;
+      let unique = stem;
+      for (let k = 2; taken.has(unique); k++) unique = `${stem}-${k}`;
+      taken.add(unique);
+      url = unique + ext;
+      named.set(key, url);
+    }
+    face.url = url;
+  }
+  return faces;
 }
 
 /**
  * The faces as one document prints `text`: a series' own font becomes the subset validate made
- * for that text (`<role>-<name>.woff`, TrueType outlines). A subset not made is a mistake of the
+ * for that text (`<name>.woff`, TrueType outlines). A subset not made is a mistake of the
  * caller (validate makes them): thrown, not printed with the whole file.
  */
 export function withSubsets(faces: readonly FontFace[], text: string): FontFace[] {

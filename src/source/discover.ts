@@ -15,7 +15,8 @@ export interface SeriesPlan {
 
 const SKIP = new Set(['node_modules', 'templates', 'dist', '.git']);
 
-async function findSeriesFile(io: Io, start: string): Promise<string | undefined> {
+/** The series file of a folder: its bulletin.yaml, or the nearest one above it. */
+export async function findSeriesFile(io: Io, start: string): Promise<string | undefined> {
   let dir = start;
   for (;;) {
     const candidate = path.join(dir, SERIES_FILE);

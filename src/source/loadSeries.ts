@@ -113,8 +113,8 @@ export async function loadSeries(io: Io, file: string, display: string): Promise
     const series = resolveSeries(data, root, file, fontFiles, geometry);
     const fonts: Series['fonts'] = Object.fromEntries(Object.entries(series.fonts).map(([role, choice]) => {
       const read = facts[role as FontRole];
-      const declared = data.fonts?.[role as FontRole];
-      const face = read?.collection ? { face: { ...(declared?.face !== undefined ? { face: declared.face } : { index: read.collection.index }) } } : {};
+      // Of a collection, the face by its number however bulletin.yaml names it: roles naming one face share its subsets.
+      const face = read?.collection ? { face: { index: read.collection.index } } : {};
       return [role, { ...choice, coverage: read?.coverage, ...face, embed: read?.container === 'woff2' ? 'whole' : 'subset' }];
     }));
     result.series = { ...series, fonts };

@@ -172,3 +172,25 @@ describe('glyph coverage', () => {
     expect(covers(0x10ffef)).toBe(false);
   });
 });
+
+describe('the series\' own files in the HTML folder', () => {
+  it('are named after the file (and face), one file for roles naming the same face, numbered when names clash', () => {
+    const series = makeSeries();
+    const ttc = { family: 'x', file: '/series/fonts/simsun.ttc', embed: 'subset' as const };
+    const own = {
+      ...series,
+      fonts: {
+        body: { ...ttc, face: { index: 1 } },
+        kai: { ...ttc, face: { index: 1 } },
+        heading: { ...ttc, face: { index: 0 } },
+        title: { family: 'x', file: '/series/fonts/a/仿宋.ttf', embed: 'subset' as const },
+        pageNumber: { family: 'x', file: '/series/fonts/b/仿宋.otf', embed: 'subset' as const },
+      },
+    };
+    const urls = Object.fromEntries(fontFaces(own).map((f) => [f.family, f.url]));
+    expect(urls).toEqual({
+      'bulletin-title': 'fonts/仿宋.ttf', 'bulletin-body': 'fonts/simsun-1.ttc', 'bulletin-heading': 'fonts/simsun-0.ttc',
+      'bulletin-kai': 'fonts/simsun-1.ttc', 'bulletin-page-number': 'fonts/仿宋-2.otf',
+    });
+  });
+});

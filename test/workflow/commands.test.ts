@@ -1,7 +1,7 @@
 // The editorial workflow as a new user meets it: init → validate → build → new, doctor, the yearbook.
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { existsSync } from 'node:fs';
-import { cp, mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { PDFDocument, PDFDict, PDFHexString, PDFName, PDFNumber, PDFString } from 'pdf-lib';
@@ -99,7 +99,20 @@ describe.skipIf(!existsSync(CHROMIUM))('bulletin init, build of a series, doctor
     const ok = await run(['doctor'], scratch);
     expect(ok.code).toBe(0);
     expect(ok.out).toMatch(/ok\s+browser\s+\/usr\/bin\/chromium/);
-    expect(ok.out).toMatch(/ok\s+font body/);
+    // Without a series: the bundled faces (warn: they lack some of GB 2312's hanzi).
+    expect(ok.out).toMatch(/(ok|warn)\s+font body\s+bundled: @fontsource\/noto-serif-sc [\d.]+: Noto Serif SC, 宋 \(GB\/T 9704 sets the body in 仿宋\)/);
+    expect(ok.out).toMatch(/GB 2312 hanzi: \d{4} of 6763/);
+    // A series' own files: where from, family, design, format, how it is embedded, coverage.
+    const series = path.join(scratch, 'doctor-fonts');
+    await cp(path.join(ROOT, 'test/fixtures/fonts'), path.join(series, 'fonts'), { recursive: true });
+    await writeFile(path.join(series, 'bulletin.yaml'), 'series: 测试园区\nname: 工作动态\npublisher: 办公室\nfonts:\n  body: { file: fonts/ukai-wqy.ttc, face: AR PL UKai CN }\n  title: { file: fonts/title-cff.otf }\n');
+    const own = await run(['doctor', series], scratch);
+    expect(own.code, own.out + own.err).toBe(0);
+    expect(own.out).toMatch(/warn\s+font body\s+fonts\/ukai-wqy\.ttc, face "AR PL UKai CN": AR PL UKai CN, 楷/);
+    expect(own.out).toMatch(/TrueType collection \(\.ttc\), face 0 of 2, TrueType outlines: face 0 taken out of the collection/);
+    expect(own.out).toMatch(/font title\s+fonts\/title-cff\.otf: Bulletin Test Serif CFF, 宋[^\n]*\n\s+OpenType, PostScript \(CFF\) outlines: converted from CFF to TrueType/);
+    expect(own.out).toMatch(/lacks Ⅰ–Ⅻ/);
+    expect((await run(['doctor', path.join(scratch, 'nowhere')], scratch)).code).toBe(2);
     const missing = await run(['doctor', '--browser', '/nonexistent/chrome'], scratch);
     expect(missing.code).toBe(4);
     expect(missing.out).toContain('apt-get install chromium');
