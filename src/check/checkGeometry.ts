@@ -182,6 +182,9 @@ export function checkGeometry(g: PageGeometry, pages: readonly PageText[], cover
       }
       // On the cover, art behind the masthead (a background picture) is a design, not a figure out of place.
       if (physical < coverPages) continue;
+      // A picture no taller than a line sits in the line like a character (a template's mark or icon):
+      // it is set with the text, not over it.
+      if (images[i]!.y1 - images[i]!.y0 <= pitch) continue;
       const over = page.runs.filter((r) => (!r.hidden || r.hidden === 'covered') && r.text.trim() !== '' && !LEADERS.test(r.text)).filter((r) => {
         const o = overlap(images[i]!, r.box);
         return o.w > across && o.h > upDown;

@@ -449,6 +449,8 @@ export function fontFaces(series: Series): FontFace[] {
 function nameOwnFiles(faces: FontFace[]): FontFace[] {
   const taken = new Set(faces.filter((f) => f.url).map((f) => f.url.replace(/\.[^./]+$/, '')));
   const named = new Map<string, string>();
+  // Faces named by an earlier call (a role's fallback chain is cached with its own face in it) keep their name.
+  for (const face of faces) if (face.url) named.set(`${face.file}\0${face.subset?.index ?? ''}`, face.url);
   for (const face of faces) {
     if (face.url) continue;
     const key = `${face.file}\0${face.subset?.index ?? ''}`;

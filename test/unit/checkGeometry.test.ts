@@ -182,6 +182,15 @@ describe('checkGeometry: what a stylesheet can do to the page', () => {
     expect(messages(STANDARD, two.pages(), two.found)).toEqual([expect.stringMatching(/^page 1: two pictures overlap \(67\.7–108\.6 mm from the top and 77\.9–98\.4 mm from the top\)$/)]);
   });
 
+  it('a picture no taller than a line, set in a line of text (a template\'s mark or icon), is not a picture over text', () => {
+    const { pages, page, found } = goodIssue();
+    page.image(8.2, 8.9, 2, 3);
+    expect(messages(STANDARD, pages(), found)).toEqual([]);
+    const { pages: pages2, page: page2, found: found2 } = goodIssue();
+    page2.image(8, 10, 2, 3); // two lines tall: a picture over the text
+    expect(messages(STANDARD, pages2(), found2)).toEqual([expect.stringMatching(/lies over/)]);
+  });
+
   it('a caption on another page than its photo; an SVG figure\'s caption is not looked for', () => {
     const { cover, page } = goodIssue();
     const next = new Sheet(STANDARD, 2, 2);
