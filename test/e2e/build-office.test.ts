@@ -75,7 +75,7 @@ describe.skipIf(!HAS_CHROMIUM)(e2eTitle('the office example builds the first tim
         if (Math.round(steps) === 1) steps1++;
       }
     }
-    expect(steps1).toBeGreaterThan(15);
+    expect(steps1).toBeGreaterThan(10); // two body pages: most lines follow the one before by one pitch
   });
 
   it('wraps the 43-character title inside the type area, never wider', () => {
