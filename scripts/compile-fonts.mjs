@@ -1,7 +1,8 @@
 // Reads the bundled fonts' fontsource CSS (their slices and unicode-ranges) once, at build time,
 // into lib/render/bundledFaces.json, so a command does not parse some 300 KB of CSS before it can
-// check glyphs; and copies src/render/fallbackCoverage.json beside it (src/render/fontFaces.ts uses the table only for the package versions it was made
-// from, and reads the CSS otherwise).
+// check glyphs (src/render/fontFaces.ts uses the table only for the package versions it was made
+// from, and reads the CSS otherwise); copies src/render/fallbackCoverage.json beside it and writes
+// each role's chain of faces (lib/render/bundledChains.json).
 import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
