@@ -127,7 +127,7 @@ export async function renderIssue(
     const fontProblems = checkPdfFonts(printed.pdf).problems;
     if (fontProblems.length) {
       throw new BulletinError(`the PDF of ${issue.slug} has fonts a print shop refuses:\n  - ${fontProblems.join('\n  - ')}`, ExitCode.RenderFailed,
-        'Chrome took these characters from a font installed on this machine, which it cannot put into the PDF as print shops need. If a series stylesheet (templates/) names that font, remove it there; if the text is in an SVG figure, convert the text to outlines (figure-svg-text); otherwise replace the characters, or name a TrueType font file (.ttf) that has them under `fonts:` in bulletin.yaml.');
+        'Chrome took these characters from a font installed on this machine, which it cannot put into the PDF as print shops need. If a series stylesheet (templates/) names that font, remove it there; if the text is in an SVG figure, convert the text to outlines (figure-svg-text); otherwise replace the characters, or name a font file that has them under `fonts:` in bulletin.yaml (.ttf, .otf, or a face of a .ttc: bulletin converts it).');
     }
     const problems: string[] = [];
     /** What the page's measure says (checkGeometry): reported first, as it is often the cause of the rest. */
