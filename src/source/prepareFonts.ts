@@ -11,7 +11,8 @@ import type { LoadedSeries } from './loadSeries.js';
 
 export async function prepareFonts(io: Io, loaded: LoadedSeries, issues: readonly Issue[]): Promise<Diagnostic[]> {
   const series = loaded.series;
-  if (!series) return [];
+  // Only a series' own font files are subset: a series on the bundled faces costs nothing here.
+  if (!series || !Object.values(series.fonts).some((font) => font?.embed === 'subset')) return [];
   const out: Diagnostic[] = [];
   const sets = issues.length ? issues.map((issue) => printedCodePoints(issueText(issue))) : [printedCodePoints(`${series.seriesLine}${series.name}${series.publisher}`)];
   // One after another: roles sharing a file and face find the first one's subsets in memory.
