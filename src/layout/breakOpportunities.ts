@@ -4,12 +4,13 @@
 // - never before a closing mark (，。、；：？！」』）》〉】 …), never after an opening one (「『（《〈【 …);
 // - a dash —— or an ellipsis …… is never split, nor starts a line;
 // - never inside a Latin word or a number (3.5%, PM2.5, COVID-19, 1,000), nor between a number and
-//   the character after it (2018年, 12月, 4家) or 第 and its number (第2期), nor inside a year in
-//   Chinese numerals (二〇一九年);
+//   the character after it (2018年, 12月, 4家) or 第 and its number (第2期), nor inside an ordinal
+//   in Chinese numerals or after it (第四季度, 第十二次, 第三批), nor inside a year in Chinese numerals
+//   (二〇一九年);
 // - after a space, between words.
 // The better places (a small bonus the balancing weighs): after a comma or other pause, after a
-// closing or before an opening bracket, between words, before the words that often start the second
-// part of a title (在昆明召开, 通过验收). A place inside a word (建|设, 摘|要) is allowed but
+// closing or before an opening bracket, after 暨 (it joins two names), between words, before the
+// words that often start the second part of a title (在昆明召开, 通过验收). A place inside a word (建|设, 摘|要) is allowed but
 // avoided: words are found with the dictionary of ICU's Chinese word segmentation (Intl.Segmenter,
 // part of Node's full ICU; with a small-ICU Node every character counts as a word and this costs nothing).
 
@@ -27,6 +28,8 @@ const CLINGING = new Set([...'的了着过们地得之等']);
 const STARTERS = ['通过', '召开', '举行', '举办', '开展', '关于', '推进', '加强', '深入', '全面', '暨'];
 
 const HAN_DIGITS = new Set([...'〇一二三四五六七八九']);
+/** The characters of a number in Chinese numerals after 第 (第四, 第十二, 第一百零一). */
+const HAN_NUMERALS = new Set([...'〇零一二两三四五六七八九十百千万']);
 const WORD = /[\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}\p{Nd}\p{Nl}]/u;
 const DIGIT = /\p{Nd}/u;
 
@@ -86,6 +89,15 @@ export function breakOpportunities(chars: readonly string[]): BreakOpportunities
   for (let i = 0; i + 4 < n; i++) {
     if (chars[i + 4] === '年' && chars.slice(i, i + 4).every((ch) => HAN_DIGITS.has(ch))) for (let k = i + 1; k <= i + 4; k++) inYear[k] = true;
   }
+  // An ordinal in Chinese numerals (第四, 第十二) with the measure word after it (第四季度): no break
+  // after 第, between its numerals, or before the character that follows them.
+  const inOrdinal = new Array<boolean>(n + 1).fill(false);
+  for (let i = 0; i + 1 < n; i++) {
+    if (chars[i] !== '第' || !HAN_NUMERALS.has(chars[i + 1]!)) continue;
+    let k = i + 1;
+    while (k < n && HAN_NUMERALS.has(chars[k]!)) inOrdinal[k++] = true;
+    if (k < n) inOrdinal[k] = true;
+  }
   const allowed: boolean[] = new Array<boolean>(n + 1).fill(false);
   const bonus: number[] = new Array<number>(n + 1).fill(0);
   for (let i = 1; i < n; i++) {
@@ -96,13 +108,14 @@ export function breakOpportunities(chars: readonly string[]): BreakOpportunities
     if (inWord[i - 1] && inWord[i]) ok = false;
     if (numberEnd[i - 1] && after !== ' ') ok = false;
     if (before === '第' && DIGIT.test(after)) ok = false;
-    if (inYear[i]) ok = false;
+    if (inYear[i] || inOrdinal[i]) ok = false;
     if (after === ' ') ok = false; // break after the space, which then ends the line
     allowed[i] = ok;
     if (!ok) continue;
     if (PAUSES.has(before)) bonus[i] = STRONG;
     else if (CLOSING.has(before) || OPENING.has(after) || before === ' ') bonus[i] = GOOD;
     else if (STARTERS.some((w) => chars.slice(i, i + w.length).join('') === w)) bonus[i] = FAIR;
+    else if (before === '暨') bonus[i] = GOOD; // 暨 joins two names (…提升暨 / 入河排污口…推进会)
     else if (before === '的' || before === '等') bonus[i] = FAIR;
     if (CLINGING.has(after)) bonus[i] = bonus[i]! - GOOD;
     if (!between[i]) bonus[i] = bonus[i]! - INSIDE_WORD;

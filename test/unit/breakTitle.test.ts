@@ -72,6 +72,8 @@ describe('breakTitle', () => {
       ['一二三四五六七八2018年一二三四五六七八九十', ['2018年']],
       ['一二三四五六七八九占比3.5%一二三四五六七八九', ['3.5%']],
       ['一二三四五六七八九第12期一二三四五六七八九', ['第12期']],
+      ['一二三四五六七八九第四季度一二三四五六七八九', ['第四季']],
+      ['一二三四五六七八第十二次一二三四五六七八九', ['第十二次']],
       ['一二三四五六七八九十二〇一九年一二三四五六七八', ['二〇一九年']],
       ['一二三四五六七八PM2.5浓度一二三四五六七八九', ['PM2.5浓']],
       ['一二三四五六七八九COVID-19一二三四五六七八九', ['COVID-19']],
@@ -90,6 +92,12 @@ describe('breakTitle', () => {
   it('breaks between words rather than inside one, and after a comma when one is near', () => {
     expect(lines('2018年国家生态工业示范园区建设经验交流会在昆明召开', 16).lines).toEqual(['2018年国家生态工业示范园区', '建设经验交流会在昆明召开']);
     expect(lines('我市空气质量持续改善，优良天数比例达到历史最好水平', 20).lines).toEqual(['我市空气质量持续改善，', '优良天数比例达到历史最好水平']);
+  });
+
+  it('keeps an ordinal with its measure word in a real title (第四季度, not 第四 / 季度)', () => {
+    const r = lines('区生态环境局召开2026年第四季度重点流域水环境质量提升暨入河排污口排查整治工作推进会');
+    expect(r.lines.some((l) => l.includes('第四季度')), r.lines.join(' / ')).toBe(true);
+    expect(r.lines.some((l) => l.endsWith('暨')), `after 暨, which joins the two meetings: ${r.lines.join(' / ')}`).toBe(true);
   });
 
   it('breaks where the source breaks, and further only a line that is too wide', () => {
