@@ -153,11 +153,18 @@ export async function renderIssue(
     }
     if (problems.length || geometry.length) {
       const all = [...geometry, ...problems];
-      const hints = [
-        ...(geometry.length ? [`The page is not the one the layout preset (\`layout:\` in bulletin.yaml) describes: ${issue.series.layout.geometry.sizes.body} pt body text on a grid of ${issue.series.layout.geometry.grid.lines} lines in a ${issue.series.layout.geometry.typeArea.width} × ${issue.series.layout.geometry.typeArea.height} mm type area. A series stylesheet (templates/) that changes sizes, line heights, widths or positions in the body, or moves figures, does this: take that rule out, or change the layout in bulletin.yaml.`] : []),
-        ...(problems.length ? ['What a reader sees in the PDF is not what the source says. A series template or stylesheet (templates/) probably hides text (display, colour, size, overflow, a box painted over it) or prints other page numbers over the real ones: check it.'] : []),
-        'Without series templates, report this as a bug.',
-      ];
+      const g = issue.series.layout.geometry;
+      const expected = `The layout preset (\`layout:\` in bulletin.yaml) prints ${g.sizes.body} pt body text on a grid of ${g.grid.lines} lines in a ${g.typeArea.width} × ${g.typeArea.height} mm type area.`;
+      const hints = layout.own.length
+        ? [
+          `This series has its own templates: ${layout.own.join(', ')}.`,
+          ...(geometry.length ? [`${expected} A series stylesheet that changes sizes, line heights, widths or positions in the body, or moves figures, breaks that: take that rule out, or change the layout in bulletin.yaml.`] : []),
+          ...(problems.length ? ['What a reader sees in the PDF is not what the source says: a series template or stylesheet probably hides text (display, colour, size, overflow, a box painted over it) or prints other page numbers over the real ones. Check it, or move it aside to build with bulletin\'s own templates.'] : []),
+        ]
+        : [
+          ...(geometry.length ? [expected] : []),
+          'This series uses bulletin\'s own templates, so this is a bug in bulletin: please report it with the issue file and this message.',
+        ];
       throw new BulletinError(`the PDF of ${issue.slug} failed its self-check:\n  - ${all.slice(0, 12).join('\n  - ')}${all.length > 12 ? `\n  - … and ${all.length - 12} more` : ''}`, ExitCode.RenderFailed, hints.join(' '));
     }
     const warnings = [...new Set(server.blocked)].map((url) => diagnostic(options.display, FILE_START, 'warning', 'resource-blocked',

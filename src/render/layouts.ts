@@ -30,6 +30,8 @@ export interface Layout {
   index: CompiledIndex | undefined;
   yearbook: CompiledYearbook | undefined;
   stylesheets: { name: string; text: string; series: boolean }[];
+  /** The series' own template and stylesheet files (templates/…): empty when it uses bulletin's. */
+  own: string[];
 }
 
 export class Layouts {
@@ -45,7 +47,7 @@ export class Layouts {
         .then((sources) => {
           const layout = compileLayout(sources);
           checkContract(sources, layout, root);
-          return { layout, index: compilePage<IndexView>(sources.index), yearbook: compilePage<YearbookView>(sources.yearbook), stylesheets: sources.stylesheets };
+          return { layout, index: compilePage<IndexView>(sources.index), yearbook: compilePage<YearbookView>(sources.yearbook), stylesheets: sources.stylesheets, own: sources.own };
         })
         .catch((error: Error) => {
           throw new BulletinError(`template error: ${error.message}`, ExitCode.RenderFailed, 'Fix the template named above (see "Templates" in the README: the hooks a series template must keep).');

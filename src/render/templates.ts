@@ -24,6 +24,8 @@ export interface TemplateSources {
    * series wrote: they are held to the template contract (no page geometry).
    */
   stylesheets: { name: string; text: string; series: boolean }[];
+  /** The files the series' own templates/ folder contributed, relative to the series (templates/issue.hbs …). */
+  own: string[];
 }
 
 async function readDir(io: Io, dir: string): Promise<string[]> {
@@ -50,12 +52,14 @@ export async function loadTemplates(seriesRoot: string | undefined, io: Io = nod
   let yearbook: TemplateSources['yearbook'];
   const partials = new Map<string, { name: string; text: string }>();
   const stylesheets: TemplateSources['stylesheets'] = [];
+  const own: string[] = [];
   for (const [layer, dir] of layers.entries()) {
     const root = layer === 0 ? dir : seriesRoot!;
     for (const name of await readDir(io, dir)) {
       const file = path.join(dir, name);
       // Written into the HTML folder under its own name: one that is no plain file name elsewhere is refused.
       if (name.endsWith('.css') && /[\\\u0000-\u001f\u007f]/.test(name)) throw new Error(`${file}: the file name has a backslash or a control character; rename it`);
+      if (layer > 0 && (name.endsWith('.hbs') || name.endsWith('.css'))) own.push(`templates/${name}`);
       if (name === 'issue.hbs') main = { name: file, text: await readTemplate(io, root, file) };
       else if (name === 'index.hbs') index = { name: file, text: await readTemplate(io, root, file) };
       else if (name === 'yearbook.hbs') yearbook = { name: file, text: await readTemplate(io, root, file) };
@@ -68,9 +72,10 @@ export async function loadTemplates(seriesRoot: string | undefined, io: Io = nod
       } else if (name.endsWith('.css')) stylesheets.push({ name: layer === 0 ? name : `series-${name}`, text: await readTemplate(io, root, file), series: layer > 0 });
     }
     for (const name of await readDir(io, path.join(dir, 'partials'))) {
+      if (name.endsWith('.hbs') && layer > 0) own.push(`templates/partials/${name}`);
       if (name.endsWith('.hbs')) partials.set(name.slice(0, -4), { name: path.join(dir, 'partials', name), text: await readTemplate(io, root, path.join(dir, 'partials', name)) });
     }
   }
   if (!main) throw new Error(`no issue.hbs in ${DEFAULT_TEMPLATES}`);
-  return { main, index, yearbook, partials, stylesheets };
+  return { main, index, yearbook, partials, stylesheets, own };
 }
