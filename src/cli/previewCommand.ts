@@ -1,5 +1,6 @@
 // `bulletin preview`: serve a series with live rebuilds until Ctrl-C. A bad path or a busy port is
-// exit 2 before a browser starts; Ctrl-C while it starts closes what was started.
+// exit 2 before a browser starts; the URL is printed as soon as the port is bound, and the issues
+// build in the background; Ctrl-C at any time closes what was started.
 import { preview } from '../preview/preview.js';
 import { ExitCode } from '../diagnostics/exitCodes.js';
 import { printDiagnostics } from './printDiagnostics.js';
@@ -29,11 +30,15 @@ export async function previewCommand(target: string | undefined, options: { port
         first = false;
       },
     });
-    reporter.out(`preview: ${handle.url}  (Ctrl-C to stop)`);
-    const reason = await new Promise<unknown>((resolve) => {
-      if (controller.signal.aborted) resolve(controller.signal.reason);
-      else controller.signal.addEventListener('abort', () => resolve(controller.signal.reason), { once: true });
-    });
+    reporter.out(`preview: ${handle.url}  (Ctrl-C to stop; the issues are being checked and built, the page shows their progress)`);
+    const reason = await Promise.race([
+      new Promise<unknown>((resolve) => {
+        if (controller.signal.aborted) resolve(controller.signal.reason);
+        else controller.signal.addEventListener('abort', () => resolve(controller.signal.reason), { once: true });
+      }),
+      // A browser that cannot start ends the preview with its error (exit 4).
+      handle.stopped.then((error) => Promise.reject(error)),
+    ]);
     await handle.close();
     // Ctrl-C is how a preview ends: that is success.
     return reason instanceof Stopped && reason.exitCode === ExitCode.Terminated ? ExitCode.Terminated : ExitCode.Ok;

@@ -1,7 +1,9 @@
 // preview: serves a series on 127.0.0.1 and rebuilds what changed when a source is saved, in a warm browser.
-// Steps: check the options and the path → bind the port → start the browser → render every issue →
-// serve; on a change: validate again → render the issues whose source (or the series, or its
-// templates) changed → tell open pages to reload. A failure on the way up closes what was started.
+// Steps: check the options and the path → bind the port and serve at once (the pages show what is
+// being checked and built) → in the background: validate and start the browser → render the issues,
+// the one edited last first; on a change: validate again → render the issues whose source (or the
+// series, or its templates, or a photo) changed, the changed one first → tell open pages to reload.
+// A failure on the way up closes what was started; a browser that cannot start ends the preview.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createHash } from 'node:crypto';
 import path from 'node:path';
@@ -13,6 +15,8 @@ import type { Issue } from '../model/types.js';
 import { Layouts } from '../render/layouts.js';
 import { PAGE_POLICY, PREVIEW_PAGE_POLICY } from '../render/sanitizeHtml.js';
 import { displayPath } from '../source/displayPath.js';
+import { discover } from '../source/discover.js';
+import { SERIES_DEFAULTS } from '../source/schemaTypes.js';
 import { nodeIo } from '../io.js';
 import type { RenderedIssue } from '../renderIssue.js';
 import type { PrintTarget } from '../print/printTarget.js';
@@ -28,7 +32,7 @@ export interface PreviewOptions {
   port?: number;
   browser?: string;
   env?: NodeJS.ProcessEnv;
-  /** Aborting stops the preview (while it starts too: the promise then rejects with the signal's reason). */
+  /** Aborting stops the preview (while it binds its port too: the promise then rejects with the signal's reason). */
   signal?: AbortSignal;
   /** Called after every round of checks and rebuilds, with what it found. */
   onUpdate?: (update: { diagnostics: Diagnostic[]; sources: Map<string, string>; rebuilt: string[]; failed: { slug: string; message: string }[] }) => void;
@@ -38,6 +42,11 @@ export interface PreviewHandle {
   url: string;
   /** Resolves when the current round of rebuilds (if any) is done. */
   settled(): Promise<void>;
+  /**
+   * Resolves with the error that ended the preview on its own (a browser that cannot start, an
+   * `onUpdate` that throws in the first round), after it has closed what it started; never otherwise.
+   */
+  stopped: Promise<unknown>;
   close(): Promise<void>;
 }
 
@@ -75,21 +84,25 @@ function listen(server: Server, port: number): Promise<number> {
 
 export async function preview(options: PreviewOptions): Promise<PreviewHandle> {
   // Everything that can be wrong with the call is found before anything starts: the options, the
-  // path (missing, or not in a series: validate throws a usage error), then the port.
+  // path (missing, or not in a series: a usage error), then the port. The sources are checked in the
+  // background, while the page already answers.
   checkPreviewOptions(options);
   const cwd = options.cwd ?? process.cwd();
   const env = options.env ?? process.env;
   const signal = options.signal;
   signal?.throwIfAborted();
   const target = path.resolve(cwd, options.path);
-  const firstCheck = await validate([options.path], { cwd });
+  const plans = await discover(nodeIo, [options.path], cwd, async () => SERIES_DEFAULTS.issues);
   signal?.throwIfAborted();
 
   const layouts = new Layouts();
   const entries = new Map<string, Entry>();
+  /** The issues in the series' order, for the index (they are built in another). */
+  let listed: string[] = [];
   let problems = '';
+  let checking = true;
   let seriesName = '';
-  let seriesRoot: string | undefined;
+  let seriesRoot: string | undefined = plans[0]?.seriesFile ? path.dirname(plans[0].seriesFile) : undefined;
   const clients = new Set<ServerResponse>();
   const notify = (slug: string) => {
     for (const res of clients) res.write(`event: rebuilt\ndata: ${slug}\n\n`);
@@ -100,10 +113,23 @@ export async function preview(options: PreviewOptions): Promise<PreviewHandle> {
   let round: Promise<void> = Promise.resolve();
   let pending = false;
   let templatesChanged = false;
+  /** Files seen changing since the last round: their issues are rebuilt first. */
+  const changed = new Set<string>();
 
-  const rebuild = async (given?: ValidateResult): Promise<void> => {
-    const checked = given ?? (await validate([options.path], { cwd }));
-    const [session, [{ renderIssue }, { openPrintTarget }]] = await Promise.all([launching!, printing!]);
+  /** The issues in the order they are built: those just saved first, then the most recently edited. */
+  const buildOrder = async (issues: readonly Issue[]): Promise<Issue[]> => {
+    const stamp = new Map<Issue, number>();
+    await Promise.all(issues.map(async (issue) => {
+      const saved = changed.has(issue.file) ? Infinity : await nodeIo.stat(issue.file).then((i) => i.mtimeMs, () => 0);
+      stamp.set(issue, saved);
+    }));
+    changed.clear();
+    return [...issues].sort((a, b) => stamp.get(b)! - stamp.get(a)!);
+  };
+
+  const rebuild = async (): Promise<void> => {
+    const checked = await validate([options.path], { cwd });
+    checking = false;
     const errors = checked.diagnostics.filter((d) => d.severity === 'error');
     problems = diagnosticsText(errors, checked.sources);
     const rebuilt: string[] = [];
@@ -111,7 +137,9 @@ export async function preview(options: PreviewOptions): Promise<PreviewHandle> {
     const seen = new Set<string>();
     const forceAll = templatesChanged;
     templatesChanged = false;
-    for (const issue of checked.issues) {
+    const queue: Entry[] = [];
+    listed = checked.issues.map((i) => i.slug);
+    for (const issue of await buildOrder(checked.issues)) {
       seriesName = `${issue.series.seriesLine}${issue.series.name}`;
       seriesRoot = issue.series.root;
       seen.add(issue.slug);
@@ -125,39 +153,50 @@ export async function preview(options: PreviewOptions): Promise<PreviewHandle> {
       if (old && old.hash === hash && old.rendered && old.status.state === 'ok' && !forceAll) continue;
       const status: IssueStatus = {
         slug: issue.slug, issueLine: issue.issueLine, dateLine: issue.dateLine,
-        titles: issue.sections.flatMap((s) => s.articles.map((a) => a.title)), state: 'building', version: old?.status.version ?? 0, message: undefined,
+        titles: issue.sections.flatMap((s) => s.articles.map((a) => a.title)), state: 'queued', version: old?.status.version ?? 0, message: undefined,
       };
       const entry: Entry = { issue, hash, photos: photoStamp, status, rendered: old?.rendered, target: old?.target };
       if (entry.target && old?.photos !== photoStamp) entry.target.loaded = undefined;
       entries.set(issue.slug, entry);
-      try {
-        if (forceAll) layouts.forget(issue.series.root);
-        entry.target ??= await openPrintTarget(session.browser);
-        entry.rendered = await renderIssue(session.browser, issue, await layouts.for(issue), {
-          display: displayPath(cwd, issue.file), env, initial: old?.rendered?.paginated.state, selfCheck: false, target: entry.target, allFaces: true,
-        });
-        status.state = 'ok';
-        status.version = Date.now();
-        rebuilt.push(issue.slug);
-      } catch (error) {
-        status.state = 'failed';
-        status.message = error instanceof BulletinError ? `${error.message}${error.hint ? `\nhint: ${error.hint}` : ''}` : String(error);
-        failed.push({ slug: issue.slug, message: status.message });
-      }
-      notify(issue.slug);
+      queue.push(entry);
     }
     // Issues with errors are not in checked.issues: show them as failed, keep their last good PDF.
     for (const [slug, entry] of entries) {
       if (!seen.has(slug) && hasErrors(checked.diagnostics)) {
         entry.status.state = 'failed';
         entry.status.message = problems;
-        notify(slug);
       } else if (!seen.has(slug)) {
         void entry.target?.page.close().catch(() => undefined);
         entries.delete(slug);
       }
     }
-    if (hasErrors(checked.diagnostics)) notify('*');
+    // The pages show the queue (and the problems) before the first print starts.
+    notify('*');
+    if (queue.length) {
+      const [session, [{ renderIssue }, { openPrintTarget }]] = await Promise.all([launching!, printing!]);
+      if (forceAll) layouts.forget(queue[0]!.issue.series.root);
+      for (const entry of queue) {
+        if (closing) return;
+        const { issue, status } = entry;
+        const old = entry.rendered;
+        status.state = 'building';
+        notify(issue.slug);
+        try {
+          entry.target ??= await openPrintTarget(session.browser);
+          entry.rendered = await renderIssue(session.browser, issue, await layouts.for(issue), {
+            display: displayPath(cwd, issue.file), env, initial: old?.paginated.state, selfCheck: false, target: entry.target, allFaces: true,
+          });
+          status.state = 'ok';
+          status.version = Date.now();
+          rebuilt.push(issue.slug);
+        } catch (error) {
+          status.state = 'failed';
+          status.message = error instanceof BulletinError ? `${error.message}${error.hint ? `\nhint: ${error.hint}` : ''}` : String(error);
+          failed.push({ slug: issue.slug, message: status.message });
+        }
+        notify(issue.slug);
+      }
+    }
     options.onUpdate?.({ diagnostics: checked.diagnostics, sources: checked.sources, rebuilt, failed });
   };
 
@@ -167,6 +206,7 @@ export async function preview(options: PreviewOptions): Promise<PreviewHandle> {
     round = round.then(async () => {
       await new Promise((r) => setTimeout(r, 60)); // let the editor finish writing
       pending = false;
+      if (closing) return;
       await rebuild().catch((error: unknown) => {
         problems = `preview failed: ${(error as Error).message}`;
         notify('*');
@@ -192,9 +232,14 @@ export async function preview(options: PreviewOptions): Promise<PreviewHandle> {
     res.writeHead(status, { 'Content-Type': type, 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' });
     res.end(body);
   };
+  /** Where an issue is listed: in the series' order, an issue that has errors now after the others. */
+  const rank = (slug: string) => {
+    const at = listed.indexOf(slug);
+    return at < 0 ? listed.length : at;
+  };
+  // Nothing waits for a build: the pages say what is queued, being built or failed, and reload when it changes.
   const handle = async (pathname: string, req: IncomingMessage, res: ServerResponse) => {
-    await round;
-    if (pathname === '/') return send(res, 200, TYPES['.html']!, indexPage(seriesName || 'bulletin', [...entries.values()].map((e) => e.status), problems));
+    if (pathname === '/') return send(res, 200, TYPES['.html']!, indexPage(seriesName || 'bulletin', [...entries.values()].map((e) => e.status).sort((a, b) => rank(a.slug) - rank(b.slug)), problems, checking));
     if (pathname === '/__reload.js') return send(res, 200, TYPES['.js']!, RELOAD_SCRIPT);
     if (pathname === '/__events') {
       res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
@@ -207,12 +252,12 @@ export async function preview(options: PreviewOptions): Promise<PreviewHandle> {
     if (viewer) {
       const entry = entries.get(viewer[1]!);
       const text = entry?.status.state === 'failed' ? entry.status.message ?? problems : '';
-      return send(res, entry ? 200 : 404, TYPES['.html']!, viewerPage(entry?.status, viewer[1]!, text));
+      return send(res, entry || checking ? 200 : 404, TYPES['.html']!, viewerPage(entry?.status, viewer[1]!, text, checking));
     }
     const pdf = /^\/([^/]+)\.pdf$/.exec(pathname);
     if (pdf) {
       const rendered = entries.get(pdf[1]!)?.rendered;
-      return rendered ? send(res, 200, TYPES['.pdf']!, rendered.pdf) : send(res, 404, 'text/plain', 'not built');
+      return rendered ? send(res, 200, TYPES['.pdf']!, rendered.pdf) : send(res, 404, 'text/plain; charset=utf-8', 'not built yet');
     }
     // The HTML page and its files, as `bulletin build` writes them.
     const key = pathname.slice(1);
@@ -246,43 +291,50 @@ export async function preview(options: PreviewOptions): Promise<PreviewHandle> {
   })());
   const onAbort = () => void shutdown();
   signal?.addEventListener('abort', onAbort, { once: true });
-  /** A step of the start, given up at once when the signal aborts (the shutdown has begun then). */
-  const step = <T>(work: Promise<T>): Promise<T> => {
-    if (!signal) return work;
-    return new Promise<T>((resolve, reject) => {
-      if (signal.aborted) return reject(signal.reason);
-      const abort = () => reject(signal.reason);
-      signal.addEventListener('abort', abort, { once: true });
-      work.then(resolve, reject).finally(() => signal.removeEventListener('abort', abort));
-    });
-  };
 
-  // Requests that come while the preview starts wait for its first round of builds.
-  let started!: () => void;
-  round = new Promise<void>((resolve) => (started = resolve));
+  // The port first: a busy one is a usage error before a browser is started.
   try {
-    // The port first: a busy one is a usage error before a browser is started.
-    port = await step(listen(server, port));
-    const { startBrowser } = await step(import('../print/startBrowser.js'));
+    port = await new Promise<number>((resolve, reject) => {
+      if (signal?.aborted) return reject(signal.reason);
+      const abort = () => reject(signal!.reason);
+      signal?.addEventListener('abort', abort, { once: true });
+      listen(server, port).then(resolve, reject).finally(() => signal?.removeEventListener('abort', abort));
+    });
+  } catch (error) {
+    await shutdown();
+    throw error;
+  }
+
+  // Then, in the background: the browser starts while the sources are checked, and the first round
+  // builds every issue. A browser that cannot start (or an onUpdate that throws) ends the preview.
+  let stop!: (error: unknown) => void;
+  const stopped = new Promise<unknown>((resolve) => (stop = resolve));
+  round = (async () => {
+    const { startBrowser } = await import('../print/startBrowser.js');
+    if (closing) return;
     launching = startBrowser(options.browser, env);
     printing = Promise.all([import('../renderIssue.js'), import('../print/printTarget.js')]);
     launching.catch(() => undefined);
     printing.catch(() => undefined);
-    await step(launching);
-    await step(rebuild(firstCheck));
-    started();
-    const watchRoot = seriesRoot ?? (path.extname(target) ? path.dirname(target) : target);
-    watchers.push(nodeIo.watch(watchRoot, (name) => {
-      const file = name ?? '';
-      if (!file || file.split(path.sep).some((part) => part.startsWith('.') || part === 'dist' || part === 'node_modules')) return;
-      if (file.startsWith(`templates${path.sep}`)) templatesChanged = true;
-      schedule();
-    }));
-  } catch (error) {
-    started();
-    await shutdown();
-    throw error;
-  }
+    // A browser that cannot start is known before the first issue waits for it.
+    launching.catch((error: unknown) => fail(error));
+    await rebuild();
+  })().catch((error: unknown) => fail(error));
+  const fail = (error: unknown) => {
+    if (closing) return;
+    checking = false;
+    problems = `preview failed: ${(error as Error).message}`;
+    notify('*');
+    void shutdown().then(() => stop(error));
+  };
+  const watchRoot = seriesRoot ?? (path.extname(target) ? path.dirname(target) : target);
+  watchers.push(nodeIo.watch(watchRoot, (name) => {
+    const file = name ?? '';
+    if (!file || file.split(path.sep).some((part) => part.startsWith('.') || part === 'dist' || part === 'node_modules')) return;
+    if (file.startsWith(`templates${path.sep}`)) templatesChanged = true;
+    changed.add(path.join(watchRoot, file));
+    schedule();
+  }));
 
   return {
     url: `http://127.0.0.1:${port}/`,
@@ -291,6 +343,7 @@ export async function preview(options: PreviewOptions): Promise<PreviewHandle> {
       await new Promise((r) => setTimeout(r, 120));
       await round;
     },
+    stopped,
     close: shutdown,
   };
 }

@@ -7,7 +7,7 @@ export interface IssueStatus {
   issueLine: string;
   dateLine: string;
   titles: string[];
-  state: 'building' | 'ok' | 'failed';
+  state: 'queued' | 'building' | 'ok' | 'failed';
   /** The moment of the last successful build (changes on every rebuild, for cache busting). */
   version: number;
   message: string | undefined;
@@ -31,17 +31,24 @@ export function diagnosticsText(diagnostics: readonly Diagnostic[], sources: Rea
   return diagnostics.map((d) => formatHuman(d, sources.get(d.file))).join('\n\n');
 }
 
-export function indexPage(seriesName: string, issues: readonly IssueStatus[], problems: string): string {
+const STATE_TEXT = { queued: 'waiting to be built…', building: 'building…', failed: 'has errors' } as const;
+
+/** `checking`: the sources are being read for the first time (the list of issues is not known yet). */
+export function indexPage(seriesName: string, issues: readonly IssueStatus[], problems: string, checking = false): string {
   const items = issues
-    .map((i) => `<li><a href="/issue/${encodeURIComponent(i.slug)}">${escape(i.issueLine)}</a> ${escape(i.dateLine)}<span class="state">${i.state === 'ok' ? `<a href="/${encodeURIComponent(i.slug)}.pdf">PDF</a> · <a href="/${encodeURIComponent(i.slug)}.html">HTML</a>` : i.state === 'building' ? 'building…' : 'has errors'}</span><br><small>${i.titles.map(escape).join(' · ')}</small></li>`)
+    .map((i) => `<li><a href="/issue/${encodeURIComponent(i.slug)}">${escape(i.issueLine)}</a> ${escape(i.dateLine)}<span class="state">${i.state === 'ok' ? `<a href="/${encodeURIComponent(i.slug)}.pdf">PDF</a> · <a href="/${encodeURIComponent(i.slug)}.html">HTML</a>` : STATE_TEXT[i.state]}</span><br><small>${i.titles.map(escape).join(' · ')}</small></li>`)
     .join('\n');
-  return page(`${seriesName} — preview`, `<header>${escape(seriesName)} · preview</header><main>${problems ? `<pre>${escape(problems)}</pre>` : ''}<ol>${items}</ol></main>`, '*');
+  const waiting = issues.filter((i) => i.state === 'queued' || i.state === 'building').length;
+  const progress = checking
+    ? '<p class="state" id="progress">checking the sources…</p>'
+    : waiting ? `<p class="state" id="progress">building: ${issues.length - waiting} of ${issues.length} issues ready; this page updates itself</p>` : '';
+  return page(`${seriesName} — preview`, `<header>${escape(seriesName)} · preview</header><main>${problems ? `<pre>${escape(problems)}</pre>` : ''}${progress}<ol>${items}</ol></main>`, '*');
 }
 
-export function viewerPage(issue: IssueStatus | undefined, slug: string, problems: string): string {
+export function viewerPage(issue: IssueStatus | undefined, slug: string, problems: string, checking = false): string {
   const head = `<header><a href="/">◀ all issues</a> · ${escape(issue?.issueLine ?? slug)}${issue?.state === 'ok' ? ` · <a href="/${encodeURIComponent(slug)}.pdf">PDF</a> · <a href="/${encodeURIComponent(slug)}.html">HTML</a>` : ''}</header>`;
   if (problems || !issue || issue.state !== 'ok') {
-    const text = problems || (issue?.state === 'building' ? 'building…' : issue?.message ?? 'no such issue');
+    const text = problems || (checking && !issue ? 'checking the sources…' : issue && issue.state !== 'failed' && issue.state !== 'ok' ? STATE_TEXT[issue.state] : issue?.message ?? 'no such issue');
     return page(slug, `${head}<main><pre id="problems">${escape(text)}</pre></main>`, slug);
   }
   return page(slug, `${head}<iframe src="/${encodeURIComponent(slug)}.pdf?v=${issue.version}" title="${escape(issue.issueLine)}"></iframe>`, slug);

@@ -4,7 +4,7 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm, utimes, writeFile } from 'node:fs/promises';
 import { request } from 'node:http';
 import net from 'node:net';
 import os from 'node:os';
@@ -126,6 +126,11 @@ describe.skipIf(!existsSync(CHROMIUM))('bulletin preview', () => {
     await cp(SEED, dir, { recursive: true });
     issueFile = path.join(dir, 'issues/2018-02.yaml');
     handle = await preview({ path: dir, port: 0, cwd: dir, env: { ...process.env, BULLETIN_BROWSER: CHROMIUM } });
+    // The port is bound and the page answers at once; the issue builds in the background.
+    const first = await (await fetch(handle.url)).text();
+    expect(first).toMatch(/checking the sources…|waiting to be built…|building…/);
+    expect(first).not.toContain('href="/2018-02.pdf"');
+    await handle.settled();
   }, 120_000);
 
   afterAll(async () => {
@@ -225,6 +230,40 @@ describe.skipIf(!existsSync(CHROMIUM))('bulletin preview', () => {
   }, 90_000);
 });
 
+describe.skipIf(!existsSync(CHROMIUM))('bulletin preview of a series with several issues', () => {
+  it('builds the issue edited last first, and the one saved first on a change', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'bulletin-preview-order-'));
+    try {
+      await cp(path.resolve(__dirname, '../../examples/demo'), dir, { recursive: true });
+      const old = new Date('2026-01-01T00:00:00Z');
+      for (const name of ['2025-11', '2025-12', '2026-01', '2026-zk1']) await utimes(path.join(dir, 'issues', `${name}.yaml`), old, old);
+      // The oldest issue of the series is the one being edited.
+      await utimes(path.join(dir, 'issues', '2025-11.yaml'), new Date(), new Date());
+      const handle = await preview({ path: dir, port: 0, cwd: dir, env: { ...process.env, BULLETIN_BROWSER: CHROMIUM } });
+      try {
+        const stream = listen(handle.url);
+        await stream.ready;
+        await waitFor(() => stream.events.some((e) => e !== '*'));
+        expect(stream.events.find((e) => e !== '*')).toBe('2025-11');
+        await handle.settled();
+        // The last events of the first round may still be on their way.
+        await new Promise((r) => setTimeout(r, 500));
+        stream.events.length = 0;
+        // A save of another issue (and of none other): that one is built, first.
+        const file = path.join(dir, 'issues', '2026-01.yaml');
+        await writeFile(file, (await readFile(file, 'utf8')).replace(/\n$/, '\n# saved\n'));
+        await waitFor(() => stream.events.some((e) => e !== '*'));
+        expect(stream.events.find((e) => e !== '*')).toBe('2026-01');
+        stream.close();
+      } finally {
+        await handle.close();
+      }
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
+});
+
 describe('bulletin preview that cannot start', () => {
   afterAll(() => cleanScratch());
 
@@ -259,23 +298,32 @@ describe('bulletin preview that cannot start', () => {
     expect(await chromiumLeft(before, 0)).toEqual([]);
   });
 
-  it.skipIf(!existsSync(CHROMIUM))('closes the browser it started when the start fails later (an onUpdate that throws) or is aborted', async () => {
+  it.skipIf(!existsSync(CHROMIUM))('closes the browser it started when the first round fails (an onUpdate that throws), when it is aborted, and ends when the browser cannot start', async () => {
     const before = chromiumChildren();
-    // A series with no issue yet: the first round is quick, and onUpdate is called once the browser is up.
+    // A series with no issue yet: the first round is quick, and onUpdate is called once the sources are checked.
     const series = scratchDir('bulletin-preview-empty-');
     writeFileSync(path.join(series, 'bulletin.yaml'), SERIES_YAML);
     mkdirSync(path.join(series, 'issues'));
-    const thrown = await preview({ path: series, port: 0, browser: CHROMIUM, onUpdate: () => { throw new Error('onUpdate failed'); } }).then((h) => h.close(), (e: unknown) => e);
-    expect(thrown).toMatchObject({ message: 'onUpdate failed' });
+    const failing = await preview({ path: series, port: 0, browser: CHROMIUM, onUpdate: () => { throw new Error('onUpdate failed'); } });
+    expect(await failing.stopped).toMatchObject({ message: 'onUpdate failed' });
     expect(await chromiumLeft(before)).toEqual([]);
+    await failing.close();
 
-    // Aborted the moment Chrome is seen running (Ctrl-C while the preview starts).
+    // Aborted the moment Chrome is seen running (Ctrl-C while the first round runs).
     const controller = new AbortController();
-    const started = preview({ path: series, port: 0, browser: CHROMIUM, signal: controller.signal }).then((h) => h.close(), (e: unknown) => e);
+    const started = await preview({ path: series, port: 0, browser: CHROMIUM, signal: controller.signal });
     await waitFor(() => chromiumChildren().some((c) => !before.includes(c)), 30_000).catch(() => undefined);
     controller.abort(new Error('stopped by the test'));
-    expect(await started).toMatchObject({ message: 'stopped by the test' });
+    await started.close();
     expect(await chromiumLeft(before)).toEqual([]);
+    expect((await fetch(started.url).then(() => 'answered', () => 'closed'))).toBe('closed');
+
+    // A browser that is not there: the page says so, and the preview stops with the browser's error (exit 4).
+    const missing = await preview({ path: series, port: 0, browser: path.join(series, 'no-chrome') });
+    const error = await missing.stopped;
+    expect(error).toBeInstanceOf(BulletinError);
+    expect(error).toMatchObject({ exitCode: ExitCode.BrowserFailed });
+    await missing.close();
   }, 60_000);
 
   it('bulletin preview exits 2 with a clear message on a busy port or a bad path, without hanging (a real process)', async () => {
