@@ -105,6 +105,9 @@ export const DIAGNOSTIC_CODES = {
   'body-long-url': { severity: 'warning', message: 'the address `{url}` ({length} characters) is longer than a line', hint: 'It is broken across lines in print, where no reader can click it: give the link a short text, `[通知全文](https://…)`, or a shorter address.' },
   'body-stray-emphasis-mark': { severity: 'warning', message: 'the emphasis mark `{mark}` prints as typed: it opens or closes nothing', hint: 'Put the marks right around the words, `**一是加强统筹。**` or `*强调*`; to print an asterisk itself, write `\\*` or a full-width ＊.' },
   'body-lines-joined': { severity: 'warning', message: 'a paragraph of {lines} lines joined into one (`markdown.lineBreaks: join`): lines ending in 。 look like paragraphs pasted from Word', hint: 'Put a blank line between paragraphs, or remove `lineBreaks: join` from `markdown:` in bulletin.yaml (each line is then a paragraph).' },
+  // Notes (`[^1]`, src/model/parseBody.ts with markdown-it-footnote).
+  'footnote-undefined': { severity: 'error', message: 'the note mark `{mark}` refers to a note that is not written', hint: 'Write the note on a line of its own after the paragraph: `[^1]: 注释的内容。` (printed as 注释 at the end of the article, numbered ①②③).' },
+  'footnote-unused': { severity: 'warning', message: 'the note `{mark}` is written but no sentence refers to it: it is not printed', hint: 'Put the mark in the text after the words the note explains, or remove the note.' },
   'body-code': { severity: 'error', message: 'code blocks are not part of a bulletin article', hint: 'Indented or fenced text becomes a code block in Markdown: start paragraphs at the left margin of the block.' },
 
   // Files named by a source: figures (src/model/checkAsset.ts, then the type and size sniffed).

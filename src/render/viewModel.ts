@@ -25,6 +25,8 @@ export interface ArticleView {
   noteHtml: string | undefined;
   bodyHtml: string;
   source: string | undefined;
+  /** The article's notes (注释, ①②③), printed after the source line. */
+  notesHtml: string | undefined;
 }
 
 export interface TocView {
@@ -139,13 +141,17 @@ export function issueView(issue: Issue, toc: readonly TocEntry[], assets: { imag
           const html = `<figure class="${figureClass(f)}" id="${id}"><img src="${escapeAttr(assets.imageUrl(f))}" alt="${escapeAttr(f.alt)}">${caption}</figure>\n`;
           figures.set(f.paragraph, (figures.get(f.paragraph) ?? '') + html);
         });
+        // The notes (注释) go after the source line, at the article's end; their ids carry the article's.
+        const notes = `${a.id}-note`;
+        const footnotes = a.blocks.filter((b) => b.type === 'footnotes');
         return {
           id: a.id,
           titleLines: titleLinesOf(a.titleLines, geometry).map((text) => ({ text, className: '' })),
           title: a.title,
           noteHtml: a.note?.length ? renderBlocks(a.note).html : undefined,
-          bodyHtml: renderBlocks(a.blocks, figures).html,
+          bodyHtml: renderBlocks(a.blocks.filter((b) => b.type !== 'footnotes'), figures, notes).html,
           source: a.source,
+          notesHtml: footnotes.length ? renderBlocks(footnotes, new Map(), notes).html : undefined,
         };
       }),
     })),

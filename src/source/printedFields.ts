@@ -5,7 +5,7 @@
 import type { Document } from 'yaml';
 import { textTargets } from '../lint/textTargets.js';
 import { scalarText, joinTexts, type MappedText } from '../lint/scalarText.js';
-import { blocksText, inlineText, type Block, type Inline } from '../model/blocks.js';
+import { blocksText, inlineText, noteMark, type Block, type Inline } from '../model/blocks.js';
 import type { MarkdownParses } from '../model/parseBody.js';
 import type { FontRole } from '../model/types.js';
 
@@ -72,6 +72,7 @@ function collectRoles(blocks: readonly Block[], role: FontRole, rich: boolean, o
       else if (node.type === 'strong') inline(node.children, rich ? 'heading' : r);
       else if (node.type === 'emphasis') inline(node.children, rich ? 'kai' : r);
       else if (node.type === 'link') inline(node.children, r);
+      else if (node.type === 'footnoteRef') add(r, noteMark(node.number));
       else add(r, '\n');
     }
   };
@@ -82,7 +83,14 @@ function collectRoles(blocks: readonly Block[], role: FontRole, rich: boolean, o
       // The numbers of an ordered list are printed in the body's face.
       if (b.ordered) add(role, b.items.map((_, i) => `${b.start + i}.`).join(' '));
       for (const item of b.items) collectRoles(item.blocks, role, rich, out);
-    } else if (b.type === 'quote') collectRoles(b.blocks, role, rich, out);
+    } else if (b.type === 'quote') collectRoles(b.blocks, rich ? 'kai' : role, rich, out); // quotations in 楷体
+    else if (b.type === 'footnotes') {
+      add(role, '注释：');
+      for (const note of b.notes) {
+        add(role, noteMark(note.number));
+        collectRoles(note.blocks, role, rich, out);
+      }
+    }
     if (b.type !== 'thematicBreak') add(role, '\n');
   }
 }
