@@ -93,6 +93,8 @@ export const DIAGNOSTIC_CODES = {
   'total-missing': { severity: 'error', message: 'the issue lacks `total` (总第N期)', hint: 'Add `total:` with the running number of the issue, e.g. `total: 11`.' },
   'total-ignored': { severity: 'warning', message: 'supplements do not count towards the total in this series, so `total` is not printed', hint: 'Remove `total`, or set `numbering.supplementsCountInTotal: true` in bulletin.yaml.' },
   'section-empty': { severity: 'warning', message: 'section 【{label}】 has no articles yet', hint: 'Add articles before building, or remove the section.' },
+  'articles-with-sections': { severity: 'error', message: 'the issue has both `sections` and `articles`', hint: 'Move these articles into a section under `sections:`, or remove `sections:` to print the issue without section labels.' },
+  'signoff-label': { severity: 'error', message: 'the sign-off names the role `{label}`, which the series does not print', hint: 'Use one of the roles of `signoff: { labels: […] }` in bulletin.yaml, or add this one there.' },
   'title-too-long': { severity: 'warning', message: 'the title takes {lines} lines at {size} pt, more than {max}', hint: 'Shorten the title, or allow longer titles with `layout.titleLines` in bulletin.yaml.' },
   'id-duplicate': { severity: 'error', message: 'article id `{id}` is already used at line {line}', hint: 'Give each article its own `id` (ids become link targets and bookmarks).' },
   'figure-paragraph': { severity: 'error', message: 'the body has {paragraphs} paragraph(s), so there is no paragraph {paragraph}', hint: 'Use a paragraph number of the body.' },

@@ -41,7 +41,7 @@ export function nextIssue(series: Series, issues: readonly Issue[], date: PlainD
     date,
     label,
     fileName: supplement ? `${date.year}-zk${number}.yaml` : `${date.year}-${String(number).padStart(2, '0')}.yaml`,
-    sectionLabels: previous ? previous.sections.map((s) => s.label) : ['工作动态'],
+    sectionLabels: previous ? previous.sections.flatMap((s) => (s.label === undefined ? [] : [s.label])) : ['工作动态'],
     issueLine: issueLine(kind, date.year, number, total),
   };
 }

@@ -37,17 +37,30 @@ export interface PrintedField {
 const ARTICLE = ['sections', '*', 'articles', '*'];
 
 /** Every text of an issue file that is printed (or shown, as a picture's text alternative). */
+const articleFields = (article: readonly string[]): PrintedSpec[] => [
+  { path: [...article, 'title'], as: 'text', lines: true, roles: ['title', 'body'] },
+  { path: [...article, 'subtitle'], as: 'text', roles: ['kai'] },
+  { path: [...article, 'byline'], as: 'text', lines: true, roles: ['kai'] },
+  { path: [...article, 'note'], as: 'markdown', roles: ['kai'] },
+  { path: [...article, 'body'], as: 'markdown', roles: ['body'], rich: true },
+  { path: [...article, 'figures', '*', 'caption'], as: 'inline', roles: ['kai'] },
+  { path: [...article, 'figures', '*', 'alt'], as: 'text', roles: ['body'] },
+  { path: [...article, 'source'], as: 'text', roles: ['body'] },
+  { path: [...article, 'attachments', '*'], as: 'text', roles: ['body'] },
+  { path: [...article, 'attachments', '*', 'title'], as: 'text', roles: ['body', 'title'] },
+  { path: [...article, 'attachments', '*', 'body'], as: 'markdown', roles: ['body'], rich: true },
+];
+
+/** Every text of an issue file that is printed (or shown, as a picture's text alternative). */
 export const ISSUE_PRINTED: readonly PrintedSpec[] = [
   { path: ['label'], as: 'text', roles: ['heading'] },
   { path: ['classification'], as: 'text', roles: ['heading'] },
   { path: ['note'], as: 'markdown', roles: ['kai'] },
   { path: ['sections', '*', 'label'], as: 'text', roles: ['heading'] },
-  { path: [...ARTICLE, 'title'], as: 'text', lines: true, roles: ['title', 'body'] },
-  { path: [...ARTICLE, 'note'], as: 'markdown', roles: ['kai'] },
-  { path: [...ARTICLE, 'body'], as: 'markdown', roles: ['body'], rich: true },
-  { path: [...ARTICLE, 'figures', '*', 'caption'], as: 'inline', roles: ['kai'] },
-  { path: [...ARTICLE, 'figures', '*', 'alt'], as: 'text', roles: ['body'] },
-  { path: [...ARTICLE, 'source'], as: 'text', roles: ['body'] },
+  ...articleFields(ARTICLE),
+  // An issue without sections.
+  ...articleFields(['articles', '*']),
+  { path: ['signoff', '*'], as: 'text', roles: ['body'] },
   { path: ['distribution', 'extra', '*'], as: 'text', roles: ['body'] },
 ];
 
