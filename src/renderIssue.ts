@@ -82,7 +82,9 @@ function sourceDateOf(issue: Issue, env: NodeJS.ProcessEnv): Date {
 }
 
 function outlineOf(issue: Issue): OutlineItem[] {
-  return issue.sections.map((s) => ({ title: `【${s.label}】`, id: s.id, children: s.articles.map((a) => ({ title: a.title, id: a.id, children: [] })) }));
+  const articles = (s: Issue['sections'][number]): OutlineItem[] => s.articles.map((a) => ({ title: a.title, id: a.id, children: [] }));
+  // Without sections (`articles:`), the articles are the outline's first level.
+  return issue.sections.flatMap((s) => (s.label === undefined ? articles(s) : [{ title: `【${s.label}】`, id: s.id, children: articles(s) }]));
 }
 
 export function metadataOf(issue: Issue, env: NodeJS.ProcessEnv): PdfMetadata {
@@ -90,7 +92,7 @@ export function metadataOf(issue: Issue, env: NodeJS.ProcessEnv): PdfMetadata {
     title: `${issue.series.name} ${issue.issueLine}`,
     author: issue.series.publisher,
     subject: `${issue.series.seriesLine}${issue.series.name}`,
-    keywords: issue.sections.map((s) => s.label),
+    keywords: issue.sections.flatMap((s) => (s.label === undefined ? [] : [s.label])),
     language: 'zh-CN',
     date: sourceDateOf(issue, env),
     topMargin: ptFromMm(issue.series.layout.geometry.margins.top),

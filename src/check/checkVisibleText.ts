@@ -5,7 +5,7 @@
 // hidden) fails the build, naming what a reader would miss. Where each block was found (its runs) is
 // what the geometry check (checkGeometry.ts) measures.
 import type { Issue } from '../model/types.js';
-import { inlineText, textBlocks, type Block } from '../model/blocks.js';
+import { inlineText, noteMark, textBlocks, type Block } from '../model/blocks.js';
 import { HIDDEN_REASONS, type HiddenReason, type PageText, type TextRun } from './readPdfText.js';
 
 export interface VisibleTextProblem {
@@ -15,7 +15,7 @@ export interface VisibleTextProblem {
 }
 
 /** What a block of the source is, for the checks that treat kinds differently. */
-export type ItemKind = 'label' | 'title' | 'note' | 'paragraph' | 'heading' | 'source' | 'caption';
+export type ItemKind = 'label' | 'title' | 'note' | 'paragraph' | 'heading' | 'source' | 'caption' | 'footnote' | 'quote' | 'byline' | 'attachment';
 
 /** A block of the source found in the PDF: the runs that draw it, by body page (0-based). */
 export interface FoundItem {
@@ -74,18 +74,40 @@ function itemsOf(issue: Issue): { ordered: Item[]; captions: { title: number; it
   const ordered: Item[] = noteItems(issue.note, ' of the issue');
   const captions: { title: number; item: Item }[] = [];
   for (const section of issue.sections) {
-    ordered.push({ what: `the section label 【${section.label}】`, kind: 'label', text: section.label });
+    if (section.label !== undefined) ordered.push({ what: `the section label 【${section.label}】`, kind: 'label', text: section.label });
     for (const article of section.articles) {
       const title = ordered.length;
       ordered.push({ what: `the title of 「${article.title}」`, kind: 'title', text: article.titleLines.join('') });
+      article.subtitle !== undefined && ordered.push({ what: `the subtitle of 「${article.title}」`, kind: 'byline', text: article.subtitle });
+      article.byline.forEach((line, i) => ordered.push({ what: `byline ${i + 1} of 「${article.title}」`, kind: 'byline', text: line }));
       ordered.push(...noteItems(article.note, ` of 「${article.title}」`));
       let paragraph = 0;
-      for (const block of textBlocks(article.blocks)) {
-        const heading = block.type === 'heading';
-        const what = heading ? `a heading of 「${article.title}」` : `paragraph ${++paragraph} of 「${article.title}」`;
-        ordered.push({ what, kind: heading ? 'heading' : 'paragraph', text: inlineText(block.content) });
+      for (const top of article.blocks) {
+        if (top.type === 'footnotes') continue;
+        // A quotation is set in 楷体: its lines keep the grid's pitch, but the face puts its baseline elsewhere in the line.
+        const quoted = top.type === 'quote';
+        for (const block of textBlocks([top])) {
+          const heading = block.type === 'heading';
+          const what = heading ? `a heading of 「${article.title}」` : `${quoted ? 'quoted ' : ''}paragraph ${++paragraph} of 「${article.title}」`;
+          ordered.push({ what, kind: heading ? 'heading' : quoted ? 'quote' : 'paragraph', text: inlineText(block.content) });
+        }
       }
+      article.attachments.forEach((x, i) => ordered.push({ what: `attachment ${i + 1} in the list of 「${article.title}」`, kind: 'attachment', text: `${article.attachments.length > 1 ? `${i + 1}.` : ''}${x.title}` }));
       if (article.source) ordered.push({ what: `the source line of 「${article.title}」`, kind: 'source', text: `（${article.source}）` });
+      // The notes (注释) come after the source line, each with its mark.
+      for (const block of article.blocks) {
+        if (block.type !== 'footnotes') continue;
+        for (const note of block.notes) {
+          textBlocks(note.blocks).forEach((b, i) => ordered.push({ what: `note ${noteMark(note.number)} of 「${article.title}」`, kind: 'footnote', text: `${i === 0 ? noteMark(note.number) : ''}${inlineText(b.content)}` }));
+        }
+      }
+      // Attachments printed with the issue: 附件N, the title, the text, each on pages of its own.
+      article.attachments.forEach((x, i) => {
+        if (!x.blocks) return;
+        const name = `attachment ${i + 1} of 「${article.title}」`;
+        ordered.push({ what: `the title of ${name}`, kind: 'title', text: x.title });
+        textBlocks(x.blocks.filter((b) => b.type !== 'footnotes')).forEach((b, k) => ordered.push({ what: `paragraph ${k + 1} of ${name}`, kind: b.type === 'heading' ? 'heading' : 'paragraph', text: inlineText(b.content) }));
+      });
       article.figures.forEach((figure, index) => {
         if (!figure.captionContent?.length) return;
         const item = { what: `the caption of figure ${index + 1} of 「${article.title}」`, kind: 'caption' as const, text: inlineText(figure.captionContent), figure: { article: article.id, index, svg: figure.mime === 'image/svg+xml' } };

@@ -53,5 +53,6 @@ export function resolveSeries(data: SeriesData, root: string, file: string, font
     },
     markdown: { lineBreaks: data.markdown?.lineBreaks ?? SERIES_DEFAULTS.markdown.lineBreaks },
     lint: { rules: seriesLintRules(data.lint?.rules) },
+    signoff: { labels: data.signoff?.labels ?? SERIES_DEFAULTS.signoff.labels, place: data.signoff?.place ?? SERIES_DEFAULTS.signoff.place },
   };
 }

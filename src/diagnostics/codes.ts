@@ -93,6 +93,8 @@ export const DIAGNOSTIC_CODES = {
   'total-missing': { severity: 'error', message: 'the issue lacks `total` (总第N期)', hint: 'Add `total:` with the running number of the issue, e.g. `total: 11`.' },
   'total-ignored': { severity: 'warning', message: 'supplements do not count towards the total in this series, so `total` is not printed', hint: 'Remove `total`, or set `numbering.supplementsCountInTotal: true` in bulletin.yaml.' },
   'section-empty': { severity: 'warning', message: 'section 【{label}】 has no articles yet', hint: 'Add articles before building, or remove the section.' },
+  'articles-with-sections': { severity: 'error', message: 'the issue has both `sections` and `articles`', hint: 'Move these articles into a section under `sections:`, or remove `sections:` to print the issue without section labels.' },
+  'signoff-label': { severity: 'error', message: 'the sign-off names the role `{label}`, which the series does not print', hint: 'Use one of the roles of `signoff: { labels: […] }` in bulletin.yaml, or add this one there.' },
   'title-too-long': { severity: 'warning', message: 'the title takes {lines} lines at {size} pt, more than {max}', hint: 'Shorten the title, or allow longer titles with `layout.titleLines` in bulletin.yaml.' },
   'id-duplicate': { severity: 'error', message: 'article id `{id}` is already used at line {line}', hint: 'Give each article its own `id` (ids become link targets and bookmarks).' },
   'figure-paragraph': { severity: 'error', message: 'the body has {paragraphs} paragraph(s), so there is no paragraph {paragraph}', hint: 'Use a paragraph number of the body.' },
@@ -105,6 +107,9 @@ export const DIAGNOSTIC_CODES = {
   'body-long-url': { severity: 'warning', message: 'the address `{url}` ({length} characters) is longer than a line', hint: 'It is broken across lines in print, where no reader can click it: give the link a short text, `[通知全文](https://…)`, or a shorter address.' },
   'body-stray-emphasis-mark': { severity: 'warning', message: 'the emphasis mark `{mark}` prints as typed: it opens or closes nothing', hint: 'Put the marks right around the words, `**一是加强统筹。**` or `*强调*`; to print an asterisk itself, write `\\*` or a full-width ＊.' },
   'body-lines-joined': { severity: 'warning', message: 'a paragraph of {lines} lines joined into one (`markdown.lineBreaks: join`): lines ending in 。 look like paragraphs pasted from Word', hint: 'Put a blank line between paragraphs, or remove `lineBreaks: join` from `markdown:` in bulletin.yaml (each line is then a paragraph).' },
+  // Notes (`[^1]`, src/model/parseBody.ts with markdown-it-footnote).
+  'footnote-undefined': { severity: 'error', message: 'the note mark `{mark}` refers to a note that is not written', hint: 'Write the note on a line of its own after the paragraph: `[^1]: 注释的内容。` (printed as 注释 at the end of the article, numbered ①②③).' },
+  'footnote-unused': { severity: 'warning', message: 'the note `{mark}` is written but no sentence refers to it: it is not printed', hint: 'Put the mark in the text after the words the note explains, or remove the note.' },
   'body-code': { severity: 'error', message: 'code blocks are not part of a bulletin article', hint: 'Indented or fenced text becomes a code block in Markdown: start paragraphs at the left margin of the block.' },
 
   // Files named by a source: figures (src/model/checkAsset.ts, then the type and size sniffed).

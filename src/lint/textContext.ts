@@ -51,6 +51,8 @@ const CHARACTER_REFERENCE = /&(?:#[xX][0-9a-fA-F]{1,6}|#[0-9]{1,7}|[A-Za-z][A-Za
 /** A backslash escape (`\(`, `\*`): the parser prints the mark itself; a full-width mark after the backslash would print the backslash. */
 const BACKSLASH_ESCAPE = /\\[!-/:-@[-`{-~]/g;
 const LINK_DESTINATION = /\]\((?:[^()\n]|\([^()\n]*\))*\)/g;
+/** A note mark `[^1]`, and the `[^1]: ` that starts a note's text. */
+const NOTE_MARK = /\[\^[^\]\s]+\](?::[ \t]*)?/g;
 const LINE_MARKER = /^[ \t]*(?:#{1,6}(?=[ \t]|$)|>+|[-*+](?=[ \t])|\d{1,9}[.)](?=[ \t]|$))/gm;
 
 /** Drops sentence punctuation that follows a URL: `见https://example.org/a.` keeps its full stop outside. */
@@ -166,6 +168,8 @@ export function textContext(text: string, kind: TextKind, blocks?: readonly Bloc
     };
     breaks(tree);
     for (const m of text.matchAll(LINE_MARKER)) mark(m.index, m.index + m[0].length);
+    // Note marks `[^1]` and the `[^1]:` that starts a note's text are syntax.
+    if (text.includes('[^')) for (const m of text.matchAll(NOTE_MARK)) mark(m.index, m.index + m[0].length);
     if (text.includes('\\')) for (const m of text.matchAll(BACKSLASH_ESCAPE)) mark(m.index, m.index + m[0].length);
   } else {
     for (const [start, end] of inlineCode(text)) mark(start, end);

@@ -13,7 +13,7 @@ export interface SourceLines {
 /** The four heading levels of Chinese official writing: # 一、 ## （一） ### 1. #### （1） (##### and ###### are level 4). */
 export type HeadingLevel = 1 | 2 | 3 | 4;
 
-export type Block = Paragraph | Heading | List | Quote | ThematicBreak;
+export type Block = Paragraph | Heading | List | Quote | ThematicBreak | Footnotes;
 
 export interface Paragraph {
   readonly type: 'paragraph';
@@ -50,13 +50,28 @@ export interface Quote {
   readonly blocks: readonly Block[];
 }
 
+/** The notes of a body (`[^1]: …` lines), in the order of their first reference: printed as 注释 at the article's end. */
+export interface Footnotes {
+  readonly type: 'footnotes';
+  readonly lines: SourceLines;
+  readonly notes: readonly Footnote[];
+}
+
+export interface Footnote {
+  /** The label as written (`1` of `[^1]`, `注` of `[^注]`). */
+  readonly label: string;
+  /** Its number, from 1 in the order of first reference: printed ①②③. */
+  readonly number: number;
+  readonly blocks: readonly Block[];
+}
+
 /** `---` on a line of its own. */
 export interface ThematicBreak {
   readonly type: 'thematicBreak';
   readonly lines: SourceLines;
 }
 
-export type Inline = TextRun | Strong | Emphasis | Link | CodeSpan | SoftBreak | HardBreak;
+export type Inline = TextRun | Strong | Emphasis | Link | CodeSpan | SoftBreak | HardBreak | FootnoteRef;
 
 /** Text as printed: escapes and entities resolved. */
 export interface TextRun {
@@ -99,6 +114,24 @@ export interface HardBreak {
   readonly type: 'hardBreak';
 }
 
+/** A reference to a note, `[^1]`: printed as the note's number ① raised after the word. */
+export interface FootnoteRef {
+  readonly type: 'footnoteRef';
+  readonly label: string;
+  readonly number: number;
+}
+
+/** ①–⑳, ㉑–㊿, then (51): how Chinese documents number notes. */
+export function noteMark(n: number): string {
+  if (n >= 1 && n <= 20) return String.fromCodePoint(0x2460 + n - 1);
+  if (n >= 21 && n <= 35) return String.fromCodePoint(0x3251 + n - 21);
+  if (n >= 36 && n <= 50) return String.fromCodePoint(0x32b1 + n - 36);
+  return `(${n})`;
+}
+
+/** The heading printed above the notes of an article. */
+export const NOTES_HEADING = '注释';
+
 /** Paragraphs at the top level of a body: what a figure's `paragraph:` counts. */
 export function paragraphCount(blocks: readonly Block[]): number {
   return blocks.filter((b) => b.type === 'paragraph').length;
@@ -112,6 +145,7 @@ export function textBlocks(blocks: readonly Block[]): (Paragraph | Heading)[] {
       if (b.type === 'paragraph' || b.type === 'heading') out.push(b);
       else if (b.type === 'list') for (const item of b.items) walk(item.blocks);
       else if (b.type === 'quote') walk(b.blocks);
+      else if (b.type === 'footnotes') for (const note of b.notes) walk(note.blocks);
     }
   };
   walk(blocks);
@@ -136,6 +170,9 @@ export function inlineText(content: readonly Inline[]): string {
       case 'hardBreak':
         out += '\n';
         break;
+      case 'footnoteRef':
+        out += noteMark(node.number);
+        break;
     }
   }
   return out;
@@ -158,6 +195,10 @@ export function blocksText(blocks: readonly Block[]): string {
         lines.push(blocksText(b.blocks));
         break;
       case 'thematicBreak':
+        break;
+      case 'footnotes':
+        lines.push(`${NOTES_HEADING}：`);
+        for (const note of b.notes) lines.push(`${noteMark(note.number)}${blocksText(note.blocks)}`);
         break;
     }
   }

@@ -38,7 +38,9 @@ export function compileIssue(
   const kind = data.kind ?? 'regular';
   const countsInTotal = kind !== 'supplement' || context.series.numbering.supplementsCountInTotal;
   const total = countsInTotal ? data.total : undefined;
-  const sections: Section[] = data.sections.map((s, si) => ({
+  // An issue without sections (`articles:`) is one section without a label.
+  const groups: { label: string | undefined; articles: ArticleData[] }[] = data.articles ? [{ label: undefined, articles: data.articles }] : data.sections ?? [];
+  const sections: Section[] = groups.map((s, si) => ({
     id: `section-${si + 1}`,
     label: s.label,
     articles: s.articles.map((a, ai): Article => {
@@ -51,6 +53,9 @@ export function compileIssue(
         note: blocks(a.note),
         blocks: markdown.body(a.body).blocks,
         source: a.source,
+        subtitle: a.subtitle,
+        byline: a.byline === undefined ? [] : Array.isArray(a.byline) ? a.byline : [a.byline],
+        attachments: (a.attachments ?? []).map((x) => (typeof x === 'string' ? { title: x, blocks: undefined } : { title: x.title, blocks: markdown.body(x.body).blocks })),
         figures: (a.figures ?? []).flatMap((f, fi): Figure[] => {
           const checked = context.figures.get(figureKey(si, ai, fi));
           if (!checked) return [];
@@ -91,5 +96,7 @@ export function compileIssue(
       extra: data.distribution?.extra ?? [],
       copies: data.distribution?.copies ?? series.distribution.copies,
     },
+    // In the series' order of roles (validation refuses a role the series does not list).
+    signoff: series.signoff.labels.flatMap((label) => (data.signoff?.[label] ? [{ label, name: data.signoff[label]! }] : [])),
   };
 }

@@ -9,12 +9,14 @@ export function issueText(issue: Issue): string {
   if (issue.label) parts.push(issue.label);
   if (issue.note) parts.push(blocksText(issue.note), '编者按');
   for (const s of issue.sections) {
-    parts.push(s.label);
+    if (s.label) parts.push(s.label);
     for (const a of s.articles) {
-      parts.push(a.title, blocksText(a.blocks), a.note ? blocksText(a.note) : '', a.source ?? '');
+      parts.push(a.title, blocksText(a.blocks), a.note ? blocksText(a.note) : '', a.source ?? '', a.subtitle ?? '', ...a.byline);
+      if (a.attachments.length) parts.push('附件：', ...a.attachments.map((x) => `${x.title}${x.blocks ? blocksText(x.blocks) : ''}`));
       for (const f of a.figures) parts.push(f.captionContent ? inlineText(f.captionContent) : '', f.alt);
     }
   }
+  for (const s of issue.signoff) parts.push(`${s.label}：${s.name}`);
   const d = issue.distribution;
   parts.push(...d.report, ...d.send, ...d.distribute, ...d.extra, '报送发本期增发共印份');
   return parts.join('\n');

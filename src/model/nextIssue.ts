@@ -41,7 +41,8 @@ export function nextIssue(series: Series, issues: readonly Issue[], date: PlainD
     date,
     label,
     fileName: supplement ? `${date.year}-zk${number}.yaml` : `${date.year}-${String(number).padStart(2, '0')}.yaml`,
-    sectionLabels: previous ? previous.sections.map((s) => s.label) : ['工作动态'],
+    // A previous issue without sections (a speech 专刊) gives no labels: the default one then.
+    sectionLabels: ((labels) => (labels.length ? labels : ['工作动态']))(previous ? previous.sections.flatMap((s) => (s.label === undefined ? [] : [s.label])) : []),
     issueLine: issueLine(kind, date.year, number, total),
   };
 }

@@ -1,12 +1,12 @@
 // The one Markdown parser of bodies, notes and captions: one markdown-it pass gives the block tree
 // (blocks.ts) and the problems of the dialect (CommonMark without raw HTML, images, code blocks, and
 // with web and mail links only). Render, lint and the glyph check read the tree; nothing else parses Markdown.
-import MarkdownIt, { cjkFriendly } from '../vendor/markdownIt.js';
+import MarkdownIt, { cjkFriendly, footnote } from '../vendor/markdownIt.js';
 import type Token from 'markdown-it/lib/token.mjs';
 import type StateCore from 'markdown-it/lib/rules_core/state_core.mjs';
 import type StateInline from 'markdown-it/lib/rules_inline/state_inline.mjs';
 import type StateBlock from 'markdown-it/lib/rules_block/state_block.mjs';
-import type { Block, HeadingLevel, Inline, ListItem, SourceLines } from './blocks.js';
+import type { Block, Footnote, HeadingLevel, Inline, ListItem, SourceLines } from './blocks.js';
 
 import type { DiagnosticCode } from '../diagnostics/codes.js';
 import { SERIES_DEFAULTS } from '../source/schemaTypes.js';
@@ -47,6 +47,8 @@ interface ParseEnv {
   lineBreaks: LineBreaks;
   /** Emphasis marks left as text, by the inline token's children (the inline state's tokens): their offsets in its content. */
   strayMarks: Map<Token[], number[]>;
+  /** markdown-it-footnote's record: each defined label (`:1`) → the note's index once referenced, -1 while not. */
+  footnotes?: { refs?: Record<string, number> };
 }
 
 export interface ParsedBody {
@@ -88,6 +90,8 @@ function markdown(): MarkdownIt {
   const md = new MarkdownIt('commonmark', { html: true, linkify: false, typographer: false, breaks: false });
   // `**一是加强统筹。**会同各区` is bold: CommonMark's flanking rules fail next to Chinese punctuation.
   md.use(cjkFriendly);
+  // `[^1]` and `[^1]: …`: notes, numbered in the order of their first reference.
+  md.use(footnote as never); // its types are of markdown-it's CommonJS build
   md.validateLink = (url: string) => !blockPhase || ALLOWED_LINK.test(url.trim());
   md.core.ruler.before('block', 'bulletin_block_phase', () => {
     blockPhase = true;
@@ -304,12 +308,18 @@ function inlines(children: readonly Token[], firstLine: number, problems: BodyPr
       case 'text':
         // Emphasis delimiters that found their pair leave empty text behind.
         if (token.content) pushText(token.content);
+        if (token.content.includes('[^') && source) undefinedNotes(token.content, firstLine, source.lines, problems);
         // An autolink's text is its address, reported with the link.
         if ((token.content.includes('~~') || token.content.length > LONG_URL) && stack.at(-1)?.token.info !== 'auto') textWarnings(token.content, line, problems);
         break;
       case 'code_inline':
         here().push({ type: 'code', value: token.content });
         break;
+      case 'footnote_ref': {
+        const meta = token.meta as { id: number; label?: string };
+        here().push({ type: 'footnoteRef', label: meta.label ?? '', number: meta.id + 1 });
+        break;
+      }
       case 'softbreak':
         here().push({ type: 'softBreak' });
         line += 1;
@@ -366,13 +376,53 @@ function inlines(children: readonly Token[], firstLine: number, problems: BodyPr
   return root;
 }
 
+const HINT_NOTE_UNDEFINED = 'Write the note\'s text on a line of its own after the paragraph, starting with the same mark and a colon: `[^1]: 注释的内容。` (it is printed as 注释 at the end of the article, numbered ①②③).';
+
+/** `[^1]` in printed text: a reference to a note that no `[^1]: …` line defines (it prints as typed). */
+function undefinedNotes(value: string, firstLine: number, lines: readonly string[], problems: BodyProblem[]): void {
+  for (const m of value.matchAll(/\[\^([^\]\s]*)\]/g)) {
+    const mark = m[0];
+    // Its line and column in the Markdown: the first line from the paragraph's on that has it.
+    let line = firstLine;
+    let column = -1;
+    for (let k = firstLine; k < lines.length && column < 0; k++) {
+      column = lines[k]!.indexOf(mark);
+      if (column >= 0) line = k;
+    }
+    problems.push({
+      line, column: column < 0 ? undefined : column, length: column < 0 ? undefined : mark.length, code: 'footnote-undefined',
+      message: `the note mark \`${mark}\` refers to a note that is not written: no line starts with \`${mark}:\`, so the mark prints as typed`,
+      hint: HINT_NOTE_UNDEFINED,
+    });
+  }
+}
+
+/** Notes written (`[^2]: …`) but referred to nowhere in the text: they would not print. */
+function unusedNotes(env: ParseEnv, lines: readonly string[], problems: BodyProblem[]): void {
+  const refs = env.footnotes?.refs ?? {};
+  for (const [key, index] of Object.entries(refs)) {
+    if (index >= 0) continue;
+    const label = key.slice(1);
+    const mark = `[^${label}]:`;
+    const line = Math.max(0, lines.findIndex((l) => l.trimStart().startsWith(mark)));
+    const column = lines[line]?.indexOf(mark) ?? -1;
+    problems.push({
+      line, column: column < 0 ? undefined : column, length: column < 0 ? undefined : mark.length - 1, severity: 'warning', code: 'footnote-unused',
+      message: `the note \`[^${label}]\` is written but no sentence refers to it: it is not printed`,
+      hint: `Put \`[^${label}]\` in the text after the words the note explains (\`……的规定[^${label}]。\`), or remove the note.`,
+    });
+  }
+}
+
 const linesOf = (token: Token): SourceLines => ({ start: token.map?.[0] ?? 0, end: token.map?.[1] ?? 0 });
 
 type Container =
   | { kind: 'root'; blocks: Block[] }
   | { kind: 'quote'; token: Token; blocks: Block[] }
   | { kind: 'list'; token: Token; items: ListItem[]; loose: boolean }
-  | { kind: 'item'; token: Token; blocks: Block[] };
+  | { kind: 'item'; token: Token; blocks: Block[] }
+  | { kind: 'footnotes'; token: Token; notes: Footnote[]; blocks: Block[] }
+  | { kind: 'note'; token: Token; blocks: Block[] };
 
 /** A body or a note → its block tree and the problems of the dialect, in one pass. */
 export function parseBody(text: string, options: MarkdownOptions = DEFAULT_MARKDOWN): ParsedBody {
@@ -385,12 +435,13 @@ export function parseBody(text: string, options: MarkdownOptions = DEFAULT_MARKD
     problems.push({ line, severity: 'warning', code: 'body-markdown-unsupported', message: 'a reference-style link definition (`[…]: https://…`): the line does not print, and text in square brackets elsewhere becomes its link', hint: 'Write the address in the link itself, `[通知全文](https://…)`, and remove this line.' });
   }
   definitions = [];
+  unusedNotes(env, lines, problems);
   const root: Container = { kind: 'root', blocks: [] };
   const stack: Container[] = [root];
   const top = () => stack.at(-1)!;
   const add = (block: Block) => {
     const c = top();
-    if (c.kind !== 'list') c.blocks.push(block);
+    if (c.kind !== 'list' && c.kind !== 'footnotes') c.blocks.push(block);
   };
   let line = 0;
   for (let i = 0; i < tokens.length; i++) {
@@ -451,6 +502,29 @@ export function parseBody(text: string, options: MarkdownOptions = DEFAULT_MARKD
       case 'hr':
         add({ type: 'thematicBreak', lines: linesOf(token) });
         break;
+      case 'footnote_block_open':
+        stack.push({ kind: 'footnotes', token, notes: [], blocks: [] });
+        break;
+      case 'footnote_open':
+        stack.push({ kind: 'note', token, blocks: [] });
+        break;
+      case 'footnote_close': {
+        const note = stack.pop();
+        const block = top();
+        if (note?.kind === 'note' && block.kind === 'footnotes') {
+          const meta = note.token.meta as { id: number; label?: string };
+          block.notes.push({ label: meta.label ?? '', number: meta.id + 1, blocks: note.blocks });
+        }
+        break;
+      }
+      case 'footnote_block_close': {
+        const block = stack.pop();
+        if (block?.kind !== 'footnotes' || block.notes.length === 0) break;
+        const starts = block.notes.flatMap((n) => n.blocks.map((b) => b.lines.start));
+        const ends = block.notes.flatMap((n) => n.blocks.map((b) => b.lines.end));
+        add({ type: 'footnotes', lines: { start: Math.min(...starts, lines.length), end: Math.max(...ends, 0) }, notes: block.notes });
+        break;
+      }
       case 'html_block':
         problems.push({ line, code: 'body-raw-html', message: `raw HTML \`${token.content.trim().slice(0, 40)}\` is not accepted in an article body`, hint: HINT_HTML_BLOCK });
         break;

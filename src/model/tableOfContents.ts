@@ -1,10 +1,19 @@
 // The contents of an issue (本期目录) as data: one entry per section and article, with page numbers once known.
-import type { Issue, Pagination, TocEntry } from './types.js';
+import type { Article, Issue, Pagination, TocEntry } from './types.js';
 
 /** The contents of an issue: one line per section and per article, pages from the pagination if known. */
 export function tableOfContents(issue: Issue, pages: Pagination | undefined): TocEntry[] {
+  // An issue of one article without sections (a speech 专刊) shows its title on the cover, not a one-line list.
+  if (singleArticle(issue)) return [];
   return issue.sections.flatMap((s) => [
-    { kind: 'section' as const, id: s.id, text: `【${s.label}】`, page: pages?.get(s.id) },
+    // An issue without sections (`articles:`) lists its articles only.
+    ...(s.label === undefined ? [] : [{ kind: 'section' as const, id: s.id, text: `【${s.label}】`, page: pages?.get(s.id) }]),
     ...s.articles.map((a) => ({ kind: 'article' as const, id: a.id, text: a.title, titleLines: a.titleLines, page: pages?.get(a.id) })),
   ]);
+}
+
+/** The one article of an issue without sections (`articles:` with one article): its cover shows the title instead of contents. */
+export function singleArticle(issue: Issue): Article | undefined {
+  const [only, ...rest] = issue.sections;
+  return only && rest.length === 0 && only.label === undefined && only.articles.length === 1 ? only.articles[0] : undefined;
 }

@@ -63,6 +63,8 @@ export interface Series {
   readonly markdown: MarkdownOptions;
   /** The copy-editing checks: every code with its level (default `warning`). */
   readonly lint: { readonly rules: LintRules };
+  /** The sign-off's roles in print order, and where its line goes (`signoff:` in bulletin.yaml). */
+  readonly signoff: { readonly labels: readonly string[]; readonly place: 'issue-line' | 'distribution' };
 }
 
 export interface Figure {
@@ -100,11 +102,23 @@ export interface Article {
   readonly blocks: readonly Block[];
   readonly figures: readonly Figure[];
   readonly source: string | undefined;
+  /** Printed centred in 楷体 under the title: a subtitle (——在……上的讲话) and byline lines (speaker, date). */
+  readonly subtitle: string | undefined;
+  readonly byline: readonly string[];
+  /** 附件：1. … 2. …; one with blocks is also printed on pages of its own, headed 附件N. */
+  readonly attachments: readonly Attachment[];
+}
+
+export interface Attachment {
+  readonly title: string;
+  /** Its body, parsed like an article's, when the attachment is printed (not only listed). */
+  readonly blocks: readonly Block[] | undefined;
 }
 
 export interface Section {
   readonly id: string;
-  readonly label: string;
+  /** Undefined in an issue without sections (`articles:`): no 【label】 is printed, nor a contents line. */
+  readonly label: string | undefined;
   readonly articles: readonly Article[];
 }
 
@@ -129,6 +143,8 @@ export interface Issue {
   readonly dateLine: string;
   readonly sections: readonly Section[];
   readonly distribution: Distribution;
+  /** The sign-off (签发：张三　审核：李四), in the series' order of roles. */
+  readonly signoff: readonly { readonly label: string; readonly name: string }[];
 }
 
 /** Where each section and article starts, from the real pagination of the PDF (body pages count from 1). */

@@ -8,6 +8,7 @@ import { breakTitle } from '../layout/breakTitle.js';
 import { fillLines } from '../layout/fillLines.js';
 import { textEm } from '../layout/textEm.js';
 import { coverParity } from '../model/pagination.js';
+import { singleArticle } from '../model/tableOfContents.js';
 
 export interface FigureView {
   id: string;
@@ -25,6 +26,14 @@ export interface ArticleView {
   noteHtml: string | undefined;
   bodyHtml: string;
   source: string | undefined;
+  /** The article's notes (注释, ①②③), printed after the source line. */
+  notesHtml: string | undefined;
+  /** Centred in 楷体 under the title: the subtitle, then the byline lines. */
+  headLines: string[];
+  /** 附件：1. … 2. … after the text (GB/T 9704 7.3.4): the number (none for a single attachment) and the name. */
+  attachments: { label: string; number: string; title: string }[];
+  /** The attachments printed on pages of their own (7.3.7): 附件N, the title, the body. */
+  attachmentPages: { id: string; heading: string; title: string; bodyHtml: string }[];
 }
 
 export interface TocView {
@@ -58,8 +67,12 @@ export interface IssueView {
   label: string | undefined;
   noteHtml: string | undefined;
   toc: TocView[];
-  sections: { id: string; label: string; articles: ArticleView[] }[];
-  distribution: { rows: { label: string; text: string }[]; copies: string | undefined } | undefined;
+  sections: { id: string; label: string | undefined; articles: ArticleView[] }[];
+  distribution: { rows: { label: string; text: string }[]; copies: string | undefined; signoff?: string | undefined } | undefined;
+  /** The sign-off line (签发：张三　审核：李四) when it goes under the issue line on the cover. */
+  signoff?: string | undefined;
+  /** An issue of one article without sections: its title (and subtitle, byline) on the cover instead of contents. */
+  coverArticle?: { id: string; titleLines: string[]; headLines: string[] } | undefined;
   /** Stylesheets, relative to the HTML file. */
   stylesheets: string[];
   /** `cover-odd` or `cover-even`: decides on which side odd body pages fall. */
@@ -97,6 +110,8 @@ export function issueView(issue: Issue, toc: readonly TocEntry[], assets: { imag
   const form = issue.series.layout.pageNumber;
   const geometry = issue.series.layout.geometry;
   const d = issue.distribution;
+  const signoff = issue.signoff.length ? issue.signoff.map((s) => `${s.label}：${s.name}`).join('\u3000\u3000') : undefined;
+  const single = singleArticle(issue);
   const rows = [
     { label: '报', units: d.report },
     { label: '送', units: d.send },
@@ -139,17 +154,38 @@ export function issueView(issue: Issue, toc: readonly TocEntry[], assets: { imag
           const html = `<figure class="${figureClass(f)}" id="${id}"><img src="${escapeAttr(assets.imageUrl(f))}" alt="${escapeAttr(f.alt)}">${caption}</figure>\n`;
           figures.set(f.paragraph, (figures.get(f.paragraph) ?? '') + html);
         });
+        // The notes (注释) go after the source line, at the article's end; their ids carry the article's.
+        const notes = `${a.id}-note`;
+        const footnotes = a.blocks.filter((b) => b.type === 'footnotes');
         return {
           id: a.id,
           titleLines: titleLinesOf(a.titleLines, geometry).map((text) => ({ text, className: '' })),
           title: a.title,
           noteHtml: a.note?.length ? renderBlocks(a.note).html : undefined,
-          bodyHtml: renderBlocks(a.blocks, figures).html,
+          bodyHtml: renderBlocks(a.blocks.filter((b) => b.type !== 'footnotes'), figures, notes).html,
           source: a.source,
+          notesHtml: footnotes.length ? renderBlocks(footnotes, new Map(), notes).html : undefined,
+          headLines: [...(a.subtitle === undefined ? [] : [a.subtitle]), ...a.byline],
+          attachments: a.attachments.map((x, i) => ({ label: i === 0 ? '附件：' : '', number: a.attachments.length > 1 ? `${i + 1}.` : '', title: x.title })),
+          attachmentPages: a.attachments.flatMap((x, i) => (x.blocks ? [{
+            id: `${a.id}-attachment-${i + 1}`,
+            heading: a.attachments.length > 1 ? `附件${i + 1}` : '附件',
+            title: x.title,
+            bodyHtml: renderBlocks(x.blocks, new Map(), `${a.id}-attachment-${i + 1}-note`).html,
+          }] : [])),
         };
       }),
     })),
-    distribution: rows.length || d.copies !== undefined ? { rows, copies: d.copies === undefined ? undefined : `（共印${d.copies}份）` } : undefined,
+    distribution: rows.length || d.copies !== undefined
+      ? { rows, copies: d.copies === undefined ? undefined : `（共印${d.copies}份）`, ...(issue.series.signoff.place === 'distribution' ? { signoff } : {}) }
+      : undefined,
+    // Above the distribution block when the series says so and there is one; else under the issue line.
+    signoff: issue.series.signoff.place === 'distribution' && (rows.length || d.copies !== undefined) ? undefined : signoff,
+    coverArticle: single && {
+      id: single.id,
+      titleLines: titleLinesOf(single.titleLines, geometry),
+      headLines: [...(single.subtitle === undefined ? [] : [single.subtitle]), ...single.byline],
+    },
     stylesheets: assets.stylesheets,
     bodyClass: coverParity(coverPages),
   };

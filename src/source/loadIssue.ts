@@ -23,6 +23,7 @@ import { glyphDiagnostics, roleCoverage } from '../check/checkGlyphs.js';
 import { isScalar, type Document, type LineCounter, type Scalar } from '../vendor/yaml.js';
 import { lintIssue, ISSUE_TEXTS } from '../lint/lintIssue.js';
 import { checkPlainTexts } from './checkPlainTexts.js';
+import { closest } from './closest.js';
 import { checkTitleLength } from '../check/checkTitleLength.js';
 import { seriesLintRules } from '../config/resolveSeries.js';
 import { ISSUE_DEFAULTS } from './schemaTypes.js';
@@ -177,16 +178,38 @@ export async function loadIssue(io: Io, file: string, display: string, series: S
   const ids = new Map<string, DataPath>();
   const figures = new Map<string, CheckedFigure>();
   const issueDir = path.dirname(file);
-  const sections = list(data.sections);
-  for (const [si, s] of sections.entries()) {
-    if (!isObject(s)) continue;
+  // An issue has sections, or (printed without section labels) `articles:` of its own.
+  if (data.sections === undefined && data.articles === undefined) {
+    add([], 'error', 'schema-missing-key', 'the issue has no `sections` (nor `articles`)', 'List the articles under `sections:` with their labels (栏目), or, for an issue printed without sections (a speech 专刊), under `articles:`.');
+  }
+  if (data.sections !== undefined && data.articles !== undefined) {
+    add(['articles'], 'error', 'articles-with-sections', 'the issue has both `sections` and `articles`: articles belong to a section, or the issue has no sections',
+      'Move these articles into a section under `sections:`, or remove `sections:` to print the issue without section labels.', true);
+  }
+  // Without sections, the articles are those of one section without a label, at `articles:`.
+  const groups: { path: DataPath; value: Record<string, unknown> }[] = data.articles !== undefined && data.sections === undefined
+    ? [{ path: [], value: { articles: data.articles } }]
+    : list(data.sections).flatMap((s, si) => (isObject(s) ? [{ path: ['sections', si] as DataPath, value: s }] : []));
+  const sectionIndex = (g: { path: DataPath }) => (g.path.length ? Number(g.path[1]) : 0);
+  const signoff = data.signoff;
+  if (isObject(signoff) && series) {
+    for (const label of Object.keys(signoff)) {
+      if (series.signoff.labels.includes(label)) continue;
+      const guess = closest(label, series.signoff.labels);
+      add(['signoff', label], 'error', 'signoff-label', `the sign-off names the role \`${label}\`, which the series does not print (its roles: ${series.signoff.labels.join('、')})`,
+        guess ? `Did you mean \`${guess}\`? A series lists its roles, in print order, under \`signoff: { labels: […] }\` in bulletin.yaml.` : 'Use one of the series\' roles, or add this one to `signoff: { labels: […] }` in bulletin.yaml.', true);
+    }
+  }
+  for (const group of groups) {
+    const s = group.value;
+    const si = sectionIndex(group);
     const articles = list(s.articles);
     if (Array.isArray(s.articles) && articles.length === 0) {
-      add(['sections', si, 'articles'], 'warning', 'section-empty', `section 【${String(s.label)}】 has no articles yet`, 'Add articles before building, or remove the section.');
+      add([...group.path, 'articles'], 'warning', 'section-empty', `section 【${String(s.label)}】 has no articles yet`, 'Add articles before building, or remove the section.');
     }
     for (const [ai, a] of articles.entries()) {
       if (!isObject(a)) continue;
-      const aPath: DataPath = ['sections', si, 'articles', ai];
+      const aPath: DataPath = [...group.path, 'articles', ai];
       const id = typeof a.id === 'string' ? a.id : derivedArticleId(si, ai);
       const previous = ids.get(id);
       if (previous) {
@@ -206,6 +229,10 @@ export async function loadIssue(io: Io, file: string, display: string, series: S
         const parsed = markdown.body(text);
         if (field === 'body') paragraphs = paragraphCount(parsed.blocks);
         report([...aPath, field], parsed.problems);
+      }
+      // An attachment printed with the issue has a body of its own, checked like the article's.
+      for (const [xi, x] of list(a.attachments).entries()) {
+        if (isObject(x) && typeof x.body === 'string') report([...aPath, 'attachments', xi, 'body'], markdown.body(x.body).problems);
       }
       for (const [fi, f] of list(a.figures).entries()) {
         if (!isObject(f)) continue;

@@ -5,7 +5,7 @@
 import type { Document } from 'yaml';
 import { textTargets } from '../lint/textTargets.js';
 import { scalarText, joinTexts, type MappedText } from '../lint/scalarText.js';
-import { blocksText, inlineText, type Block, type Inline } from '../model/blocks.js';
+import { blocksText, inlineText, noteMark, type Block, type Inline } from '../model/blocks.js';
 import type { MarkdownParses } from '../model/parseBody.js';
 import type { FontRole } from '../model/types.js';
 
@@ -37,17 +37,30 @@ export interface PrintedField {
 const ARTICLE = ['sections', '*', 'articles', '*'];
 
 /** Every text of an issue file that is printed (or shown, as a picture's text alternative). */
+const articleFields = (article: readonly string[]): PrintedSpec[] => [
+  { path: [...article, 'title'], as: 'text', lines: true, roles: ['title', 'body'] },
+  { path: [...article, 'subtitle'], as: 'text', roles: ['kai'] },
+  { path: [...article, 'byline'], as: 'text', lines: true, roles: ['kai'] },
+  { path: [...article, 'note'], as: 'markdown', roles: ['kai'] },
+  { path: [...article, 'body'], as: 'markdown', roles: ['body'], rich: true },
+  { path: [...article, 'figures', '*', 'caption'], as: 'inline', roles: ['kai'] },
+  { path: [...article, 'figures', '*', 'alt'], as: 'text', roles: ['body'] },
+  { path: [...article, 'source'], as: 'text', roles: ['body'] },
+  { path: [...article, 'attachments', '*'], as: 'text', roles: ['body'] },
+  { path: [...article, 'attachments', '*', 'title'], as: 'text', roles: ['body', 'title'] },
+  { path: [...article, 'attachments', '*', 'body'], as: 'markdown', roles: ['body'], rich: true },
+];
+
+/** Every text of an issue file that is printed (or shown, as a picture's text alternative). */
 export const ISSUE_PRINTED: readonly PrintedSpec[] = [
   { path: ['label'], as: 'text', roles: ['heading'] },
   { path: ['classification'], as: 'text', roles: ['heading'] },
   { path: ['note'], as: 'markdown', roles: ['kai'] },
   { path: ['sections', '*', 'label'], as: 'text', roles: ['heading'] },
-  { path: [...ARTICLE, 'title'], as: 'text', lines: true, roles: ['title', 'body'] },
-  { path: [...ARTICLE, 'note'], as: 'markdown', roles: ['kai'] },
-  { path: [...ARTICLE, 'body'], as: 'markdown', roles: ['body'], rich: true },
-  { path: [...ARTICLE, 'figures', '*', 'caption'], as: 'inline', roles: ['kai'] },
-  { path: [...ARTICLE, 'figures', '*', 'alt'], as: 'text', roles: ['body'] },
-  { path: [...ARTICLE, 'source'], as: 'text', roles: ['body'] },
+  ...articleFields(ARTICLE),
+  // An issue without sections.
+  ...articleFields(['articles', '*']),
+  { path: ['signoff', '*'], as: 'text', roles: ['body'] },
   { path: ['distribution', 'extra', '*'], as: 'text', roles: ['body'] },
 ];
 
@@ -72,6 +85,7 @@ function collectRoles(blocks: readonly Block[], role: FontRole, rich: boolean, o
       else if (node.type === 'strong') inline(node.children, rich ? 'heading' : r);
       else if (node.type === 'emphasis') inline(node.children, rich ? 'kai' : r);
       else if (node.type === 'link') inline(node.children, r);
+      else if (node.type === 'footnoteRef') add(r, noteMark(node.number));
       else add(r, '\n');
     }
   };
@@ -82,7 +96,14 @@ function collectRoles(blocks: readonly Block[], role: FontRole, rich: boolean, o
       // The numbers of an ordered list are printed in the body's face.
       if (b.ordered) add(role, b.items.map((_, i) => `${b.start + i}.`).join(' '));
       for (const item of b.items) collectRoles(item.blocks, role, rich, out);
-    } else if (b.type === 'quote') collectRoles(b.blocks, role, rich, out);
+    } else if (b.type === 'quote') collectRoles(b.blocks, rich ? 'kai' : role, rich, out); // quotations in 楷体
+    else if (b.type === 'footnotes') {
+      add(role, '注释：');
+      for (const note of b.notes) {
+        add(role, noteMark(note.number));
+        collectRoles(note.blocks, role, rich, out);
+      }
+    }
     if (b.type !== 'thematicBreak') add(role, '\n');
   }
 }

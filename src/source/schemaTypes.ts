@@ -261,6 +261,22 @@ export interface SeriesData {
       "text-cjk-space"?: LintLevelData;
     };
   };
+  /**
+   * How an issue's sign-off (`signoff:` of an issue) is printed: the roles in their order, and where the line goes.
+   */
+  signoff?: {
+    /**
+     * The roles an issue may name, in the order they are printed.
+     *
+     * @minItems 1
+     * @maxItems 8
+     */
+    labels?: [string, ...string[]];
+    /**
+     * `issue-line`: on the cover, a line under the issue line; `distribution`: a line above the distribution block (版记) on the last page.
+     */
+    place?: "issue-line" | "distribution";
+  };
 }
 /**
  * This interface was referenced by `SeriesData`'s JSON-Schema
@@ -341,13 +357,40 @@ export const SERIES_DEFAULTS = {
       "text-issue-number-padded": "warning",
       "text-cjk-space": "warning"
     }
+  },
+  "signoff": {
+    "labels": [
+      "签发",
+      "审核",
+      "责任编辑"
+    ],
+    "place": "issue-line"
   }
 } as const;
 
 // schemas/issue.schema.json
 
 /**
- * One issue of a bulletin series: its numbers, date, sections and articles.
+ * An attachment: its name (附件名称, no punctuation at the end), or a mapping with `title` and the attachment's `body` (Markdown, printed on a new page).
+ *
+ * This interface was referenced by `IssueData`'s JSON-Schema
+ * via the `definition` "attachment".
+ */
+export type AttachmentData =
+  | string
+  | {
+      /**
+       * The attachment's name: listed after 附件： and printed centred over its body.
+       */
+      title: string;
+      /**
+       * The attachment's text in Markdown, like an article body.
+       */
+      body: string;
+    };
+
+/**
+ * One issue of a bulletin series: its numbers, date, sections and articles (or, for an issue printed without section labels, such as a speech 专刊, `articles:` in place of `sections:`).
  */
 export interface IssueData {
   /**
@@ -383,12 +426,19 @@ export interface IssueData {
    */
   note?: string;
   /**
-   * The sections (栏目) of the issue, in print order.
+   * The sections (栏目) of the issue, in print order. An issue printed without section labels (a speech 专刊, an issue of one article) writes `articles:` instead.
    *
    * @minItems 1
    * @maxItems 50
    */
-  sections: [SectionData, ...SectionData[]];
+  sections?: [SectionData, ...SectionData[]];
+  /**
+   * The articles of an issue printed without sections (no 【栏目】 labels, no section lines in the contents): a speech 专刊, an issue of one article. In place of `sections:`, never with it.
+   *
+   * @minItems 1
+   * @maxItems 200
+   */
+  articles?: [ArticleData, ...ArticleData[]];
   /**
    * Changes to the series' distribution block for this issue.
    */
@@ -403,6 +453,12 @@ export interface IssueData {
      * Copies printed of this issue (共印N份); overrides the series default.
      */
     copies?: number;
+  };
+  /**
+   * The editorial sign-off (签发、审核、责任编辑 …): each role and its person, printed on one line in the order `signoff.labels` of bulletin.yaml gives, under the issue line or above the distribution block (`signoff.place`).
+   */
+  signoff?: {
+    [k: string]: string | undefined;
   };
 }
 /**
@@ -424,7 +480,7 @@ export interface SectionData {
   articles: ArticleData[];
 }
 /**
- * An article: a mapping with at least `title` and `body` (and optionally id, note, figures, source).
+ * An article: a mapping with at least `title` and `body` (and optionally id, subtitle, byline, note, figures, source, attachments).
  *
  * This interface was referenced by `IssueData`'s JSON-Schema
  * via the `definition` "article".
@@ -438,6 +494,14 @@ export interface ArticleData {
    * Article title, printed at the title size (二号) and broken into balanced lines when it is wider than the type area. To break it yourself, give its lines as a list, or write it as a literal block (`title: |`) with a line per printed line.
    */
   title: string | [string, ...string[]];
+  /**
+   * A subtitle printed centred in 楷体 under the title, such as ——在全区生态环境保护大会上的讲话. Plain text.
+   */
+  subtitle?: string;
+  /**
+   * Lines printed centred in 楷体 under the title (and subtitle): the speaker, the date of a speech, the author. A line, or a list of lines.
+   */
+  byline?: string | [string, ...string[]];
   /**
    * Optional editor's note (编者按) printed before the article. Markdown.
    */
@@ -456,6 +520,13 @@ export interface ArticleData {
    * Source line printed at the end, without brackets: 中国环境科学研究院供稿 prints as （中国环境科学研究院供稿）.
    */
   source?: string;
+  /**
+   * Attachments (附件) of the article, listed after its text as 附件：1. … 2. … (GB/T 9704 7.3.4). A name alone lists it; a name with a `body` also prints the attachment on pages of its own after the article, headed 附件N (7.3.7).
+   *
+   * @minItems 1
+   * @maxItems 20
+   */
+  attachments?: [AttachmentData, ...AttachmentData[]];
 }
 /**
  * A photo of the article: a mapping with at least `image`.
@@ -500,6 +571,13 @@ export const ISSUE_DEFAULTS = {
         "width": "45%",
         "paragraph": 1
       }
+    }
+  },
+  "articles": {
+    "figures": {
+      "place": "right",
+      "width": "45%",
+      "paragraph": 1
     }
   }
 } as const;

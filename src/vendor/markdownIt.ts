@@ -3,3 +3,5 @@
 export { default } from 'markdown-it';
 // The CJK-friendly amendment of CommonMark's emphasis rules (`**一是加强统筹。**会同各区` is bold).
 export { default as cjkFriendly } from 'markdown-it-cjk-friendly';
+// Notes `[^1]` with their text `[^1]: …` (markdown-it-footnote): printed as 注释 at the article's end.
+export { default as footnote } from 'markdown-it-footnote';

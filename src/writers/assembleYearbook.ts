@@ -109,7 +109,7 @@ export async function assembleYearbook(browser: Browser, year: number, issues: r
       children: issue.sections.map((s) => {
         dests.set(`${issue.slug}/${s.id}`, at(pages.get(s.id)));
         return {
-          title: `【${s.label}】`,
+          title: s.label === undefined ? (s.articles[0]?.title ?? issue.issueLine) : `【${s.label}】`,
           id: `${issue.slug}/${s.id}`,
           children: s.articles.map((a) => {
             dests.set(`${issue.slug}/${a.id}`, at(pages.get(a.id)));

@@ -37,6 +37,8 @@ const SERIES_KEYS: Record<string, { read: (issue: Issue) => unknown; other: unkn
   'layout.colors.text': { read: (i) => i.series.layout.text, other: '#333333' },
   'numbering.supplementsCountInTotal': { read: (i) => i.series.numbering.supplementsCountInTotal, other: true },
   'markdown.lineBreaks': { read: (i) => i.series.markdown.lineBreaks, other: 'join' },
+  'signoff.labels': { read: (i) => i.series.signoff.labels, other: ['主编', '编辑'] },
+  'signoff.place': { read: (i) => i.series.signoff.place, other: 'distribution' },
   ...Object.fromEntries(LINT_CODES.map((code) => [`lint.rules.${code}`, { read: (i: Issue) => i.series.lint.rules[code], other: 'off' }])),
 };
 const ISSUE_KEYS: Record<string, { read: (issue: Issue) => unknown; other: unknown }> = {
@@ -44,6 +46,10 @@ const ISSUE_KEYS: Record<string, { read: (issue: Issue) => unknown; other: unkno
   'sections[].articles[].figures[].place': { read: (i) => firstFigure(i).place, other: 'left' },
   'sections[].articles[].figures[].width': { read: (i) => `${firstFigure(i).widthPercent}%`, other: '60%' },
   'sections[].articles[].figures[].paragraph': { read: (i) => firstFigure(i).paragraph, other: 2 },
+  // An issue without sections (`articles:`): the same article, written there (compileOne moves it).
+  'articles[].figures[].place': { read: (i) => firstFigure(i).place, other: 'left' },
+  'articles[].figures[].width': { read: (i) => `${firstFigure(i).widthPercent}%`, other: '60%' },
+  'articles[].figures[].paragraph': { read: (i) => firstFigure(i).paragraph, other: 2 },
 };
 
 /** Sets `value` at a data path of `defaultsOf`'s form (`a.b`, `list[].key`: the list's first item). */
@@ -73,6 +79,14 @@ async function compileOne(set: { series?: Record<string, unknown>; issue?: Recor
   for (const [at, value] of Object.entries(set.series ?? {})) setPath(series, at, value);
   for (const [at, value] of Object.entries(set.issue ?? {})) setPath(issue, at, value);
   if (issue.kind === 'special') issue.label = '示范园区专刊';
+  // Keys written under `articles:` (an issue without sections) go into the one article, which moves there.
+  if (issue.articles) {
+    type A = { figures: Record<string, unknown>[] };
+    const article = (issue.sections as { articles: A[] }[])[0]!.articles[0]!;
+    const written = (issue.articles as Partial<A>[])[0] ?? {};
+    issue.articles = [{ ...article, figures: [{ ...article.figures[0], ...written.figures?.[0] }] }];
+    delete issue.sections;
+  }
   const issues = typeof series.issues === 'string' ? series.issues : 'issues';
   const dir = writeTree(scratchDir(), {
     'bulletin.yaml': stringify(series),
