@@ -111,7 +111,7 @@ describe('readPdfText: what a reader sees', () => {
 function issueOf(articles: { title: string; body: string }[]): Issue {
   return {
     slug: 'test',
-    sections: [{ id: 's1', label: 'news', articles: articles.map((a, i) => ({ id: `a${i}`, title: a.title, titleLines: [a.title], note: undefined, blocks: parseBody(a.body).blocks, figures: [], source: undefined })) }],
+    sections: [{ id: 's1', label: 'news', articles: articles.map((a, i) => ({ id: `a${i}`, title: a.title, titleLines: [a.title], note: undefined, blocks: parseBody(a.body).blocks, figures: [], source: undefined, subtitle: undefined, byline: [], attachments: [] })) }],
   } as unknown as Issue;
 }
 
@@ -179,6 +179,7 @@ describe('locateText: notes, source lines and captions too, and the runs of each
     sections: [{
       id: 's1', label: 'news', articles: [{
         id: 'a0', title: 'Titled', titleLines: ['Titled'], note: parseBody('Editor note.').blocks, blocks: parseBody('Alpha paragraph one.\n\nBravo paragraph two.').blocks, source: 'Office',
+        subtitle: undefined, byline: [], attachments: [],
         figures: [{ mime: 'image/png', caption: 'Meeting', captionContent: [{ type: 'text', value: 'Meeting' }] }],
       }],
     }],
