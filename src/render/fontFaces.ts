@@ -488,13 +488,15 @@ function nameOwnFiles(faces: FontFace[]): FontFace[] {
  * The faces as one document prints `text`: a series' own font becomes the subset validate made
  * for that text (`<name>.woff`, TrueType outlines). A subset not made is a mistake of the
  * caller (validate makes them): thrown, not printed with the whole file. A bundled whole font
- * (LXGW WenKai) becomes a subset for that text too, made when Chrome asks for it.
+ * (LXGW WenKai) becomes a subset for that text too, made when Chrome asks for it, unless
+ * `bundledWhole` (the preview: its stylesheet and files stay the same while the text is edited,
+ * so a body is swapped in place, and nothing is written).
  */
-export function withSubsets(faces: readonly FontFace[], text: string): FontFace[] {
+export function withSubsets(faces: readonly FontFace[], text: string, options: { bundledWhole?: boolean } = {}): FontFace[] {
   let codePoints: number[] | undefined;
   let hash: string | undefined;
   return faces.map((face) => {
-    if (!face.subset) return face;
+    if (!face.subset || (face.source && options.bundledWhole)) return face;
     codePoints ??= printedCodePoints(text);
     const url = face.url.replace(/\.[^./]+$/, '') + '.woff';
     if (face.source) {

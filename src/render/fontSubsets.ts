@@ -71,7 +71,7 @@ async function convertAll(io: Io, file: string, choice: FaceChoice, sets: readon
   } catch (error) {
     return sets.map(() => ({ ok: false as const, reason: (error as Error).message }));
   }
-  if (sfnt) return convertInWorker(sfnt, sets);
+  if (sfnt) return convertInWorker(sfnt, sets, { handOver: true }); // read for this conversion only
   return sets.map(() => ({ ok: false as const, reason: 'it is a WOFF2 file, which is used as it is' }));
 }
 

@@ -66,7 +66,7 @@ export function issueDocument(issue: Issue, layout: CompiledLayout, stylesheets:
   const assets = `${issue.slug}_files`;
   const resources = new Map<string, Resource>();
   const text = issueText(issue);
-  const faces = withSubsets(options.allFaces ? fontFaces(issue.series) : facesFor(fontFaces(issue.series), text), text);
+  const faces = withSubsets(options.allFaces ? fontFaces(issue.series) : facesFor(fontFaces(issue.series), text), text, { bundledWhole: options.allFaces });
   const screenLayout = !(options.forPrint && !options.allFaces && text.length >= SCREENLESS_TEXT_LENGTH);
   for (const face of faces) resources.set(`${assets}/${face.url}`, fontResource(face));
   const sheetUrls: string[] = [];
