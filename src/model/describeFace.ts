@@ -63,7 +63,7 @@ function formatOf(facts: FontFacts): string {
 
 function embeddingOf(facts: FontFacts, bundled: 'slices' | 'whole' | undefined): string {
   if (bundled === 'slices') return 'sliced by the package: each issue carries the slices it needs, as they are';
-  if (bundled === 'whole') return 'one file in the package: carried whole, as it is, by the issues that print in it';
+  if (bundled === 'whole') return 'one file in the package: a TrueType subset of the characters each issue prints (made from the package\'s WOFF file), carried by the issues that print in it';
   if (facts.container === 'woff2') return 'the WOFF2 file whole, as it is (not subset)';
   const steps = [facts.collection ? `face ${facts.collection.index} taken out of the collection` : undefined, facts.outlines === 'CFF ' ? 'converted from CFF to TrueType outlines' : 'TrueType as it is'].filter(Boolean);
   return `${steps.join(', ')}, subset per issue to the characters it prints`;

@@ -343,13 +343,15 @@ export function standaloneFace(bytes: Uint8Array, choice: FaceChoice = {}): Uint
   entries.forEach(([tag, data], k) => {
     const entry = 12 + k * 16;
     for (let j = 0; j < 4; j++) out[entry + j] = tag.charCodeAt(j);
+    // The table's checksum, over its copy (padded with zeros to whole words).
+    out.set(data, at);
+    const end = at + ((data.length + 3) & ~3);
     let sum = 0;
-    for (let j = 0; j < data.length; j += 4) sum = (sum + (((data[j]! << 24) | ((data[j + 1] ?? 0) << 16) | ((data[j + 2] ?? 0) << 8) | (data[j + 3] ?? 0)) >>> 0)) >>> 0;
+    for (let j = at; j < end; j += 4) sum = (sum + view.getUint32(j)) >>> 0;
     view.setUint32(entry + 4, sum);
     view.setUint32(entry + 8, at);
     view.setUint32(entry + 12, data.length);
-    out.set(data, at);
-    at += (data.length + 3) & ~3;
+    at = end;
   });
   return out;
 }

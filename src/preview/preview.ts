@@ -272,7 +272,7 @@ export async function preview(options: PreviewOptions): Promise<PreviewHandle> {
           .replace('</body>', `<script src="/__reload.js" data-watch="${entry.issue.slug}" defer></script></body>`);
         return send(res, 200, resource.type, page);
       }
-      return send(res, 200, resource.type, 'body' in resource ? resource.body : await nodeIo.readFile(resource.file));
+      return send(res, 200, resource.type, 'body' in resource ? resource.body : 'make' in resource ? await resource.make() : await nodeIo.readFile(resource.file));
     }
     return send(res, 404, 'text/plain; charset=utf-8', 'not found');
   };

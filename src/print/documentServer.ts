@@ -57,6 +57,7 @@ const MAX_CACHED_FILES = 2000;
 
 function bodyOf(resource: Resource, io: Io): Promise<string> {
   if ('body' in resource) return Promise.resolve(Buffer.from(resource.body).toString('base64'));
+  if ('make' in resource) return resource.make().then((bytes) => Buffer.from(bytes).toString('base64'));
   const file = resource.file;
   return io.stat(file).then((info) => {
     const key = `${file}\0${info.size}\0${info.mtimeMs}`;

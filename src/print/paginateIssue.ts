@@ -70,6 +70,7 @@ function sameAssets(a: IssueDocument, b: IssueDocument): boolean {
     if ('body' in ra !== 'body' in rb) return false;
     if ('body' in ra && 'body' in rb && String(ra.body) !== String(rb.body)) return false;
     if ('file' in ra && 'file' in rb && ra.file !== rb.file) return false;
+    if ('make' in ra !== 'make' in rb || ('make' in ra && 'make' in rb && ra.key !== rb.key)) return false;
   }
   return a.entry === b.entry;
 }

@@ -6,7 +6,8 @@ import type { FontRole, Series } from '../model/types.js';
 import { nodeIo } from '../io.js';
 import { cssUrl } from './urlPath.js';
 import type { FaceChoice } from '../model/fontFile.js';
-import { madeSubset, printedCodePoints } from './fontSubsets.js';
+import { createHash } from 'node:crypto';
+import { bundledSubset, madeSubset, printedCodePoints } from './fontSubsets.js';
 
 export interface FontFace {
   /** CSS family the templates use: bulletin-title, bulletin-body, … */
@@ -28,6 +29,14 @@ export interface FontFace {
   subset?: FaceChoice;
   /** The subset made for one document (then `format` is woff and `file` only says where it came from). */
   bytes?: Uint8Array;
+  /**
+   * A bundled font that is one whole file (LXGW WenKai, 7 MB: no unicode-range slices) is printed
+   * as a per-issue subset too, made from this file: its WOFF twin in the package (the same font in
+   * a container the converter reads; `file` stays the WOFF2, which `doctor` reads).
+   */
+  source?: string;
+  /** A bundled whole font's subset for one document, made when Chrome first asks for it. */
+  make?: { key: string; bytes: () => Promise<Uint8Array> };
 }
 
 export const FONT_ROLES: readonly FontRole[] = ['title', 'body', 'heading', 'kai', 'pageNumber'];
@@ -168,7 +177,13 @@ function bundledFaces(pkg: string, css: string): Omit<FontFace, 'family'>[] {
     // The list of a bundled face's slices: bulletin's own files, the same for every series.
     const version = packageVersion(pkg);
     const slices = compiledSlices(key, version) ?? parseBundledCss(nodeIo.readTextSync(path.join(dir, css)), version);
-    faces = slices.faces.map((f) => ({ url: f.url, file: path.join(dir, 'files', f.name), ranges: Uint32Array.from(f.ranges), format: 'woff2' as const }));
+    faces = slices.faces.map((f) => {
+      const file = path.join(dir, 'files', f.name);
+      const face: Omit<FontFace, 'family'> = { url: f.url, file, ranges: Uint32Array.from(f.ranges), format: 'woff2' as const };
+      // One whole font (no unicode-range): printed as a subset per issue, from its WOFF twin.
+      if (!f.ranges.length) Object.assign(face, { subset: {}, source: file.replace(/\.woff2$/, '.woff') });
+      return face;
+    });
     bundledCache.set(key, faces);
   }
   return faces;
@@ -472,16 +487,27 @@ function nameOwnFiles(faces: FontFace[]): FontFace[] {
 /**
  * The faces as one document prints `text`: a series' own font becomes the subset validate made
  * for that text (`<name>.woff`, TrueType outlines). A subset not made is a mistake of the
- * caller (validate makes them): thrown, not printed with the whole file.
+ * caller (validate makes them): thrown, not printed with the whole file. A bundled whole font
+ * (LXGW WenKai) becomes a subset for that text too, made when Chrome asks for it, unless
+ * `bundledWhole` (the preview: its stylesheet and files stay the same while the text is edited,
+ * so a body is swapped in place, and nothing is written).
  */
-export function withSubsets(faces: readonly FontFace[], text: string): FontFace[] {
+export function withSubsets(faces: readonly FontFace[], text: string, options: { bundledWhole?: boolean } = {}): FontFace[] {
   let codePoints: number[] | undefined;
+  let hash: string | undefined;
   return faces.map((face) => {
-    if (!face.subset) return face;
+    if (!face.subset || (face.source && options.bundledWhole)) return face;
     codePoints ??= printedCodePoints(text);
+    const url = face.url.replace(/\.[^./]+$/, '') + '.woff';
+    if (face.source) {
+      const source = face.source;
+      const set = codePoints;
+      hash ??= createHash('sha1').update(Uint32Array.from(set)).digest('hex');
+      return { ...face, url, format: 'woff' as const, make: { key: `${source}\0${hash}`, bytes: () => bundledSubset(source, set) } };
+    }
     const bytes = madeSubset(face.file, face.subset, codePoints);
     if (!bytes) throw new Error(`internal: no subset of ${face.file} was made for this document (validate makes them)`);
-    return { ...face, url: face.url.replace(/\.[^./]+$/, '') + '.woff', format: 'woff' as const, bytes };
+    return { ...face, url, format: 'woff' as const, bytes };
   });
 }
 

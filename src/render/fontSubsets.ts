@@ -3,12 +3,14 @@
 // worker (model/fontConversion.ts) and kept in memory for the rest of the run, where the document
 // of the issue (issueDocument.ts) takes it instead of the whole file.
 import { createHash } from 'node:crypto';
-import type { Io } from '../io.js';
+import { nodeIo, type Io } from '../io.js';
 import { standaloneFace, type FaceChoice } from '../model/fontFile.js';
 import { convertInWorker, type Conversion } from '../model/fontConversion.js';
 
 const MAX_ENTRIES = 256;
 const cache = new Map<string, { stamp: string; result: Conversion }>();
+/** Conversions under way, by key: a font asked for twice at once (two passes, two lanes) is converted once. */
+const pending = new Map<string, { stamp: string; result: Promise<Conversion> }>();
 
 /** What an issue's document may print: its text, and the ASCII characters the layout and page numbers use. */
 export function printedCodePoints(text: string): number[] {
@@ -31,25 +33,57 @@ export async function prepareSubsets(io: Io, file: string, choice: FaceChoice, s
   const info = await io.stat(file);
   const stamp = `${info.size}\0${info.mtimeMs}`;
   const keys = sets.map((set) => keyOf(file, choice, set));
-  const todo = [...new Set(keys.filter((key) => cache.get(key)?.stamp !== stamp))];
+  const todo = [...new Set(keys.filter((key) => cache.get(key)?.stamp !== stamp && pending.get(key)?.stamp !== stamp))];
   if (todo.length) {
     const wanted = todo.map((key) => sets[keys.indexOf(key)]!);
-    let results: Conversion[];
-    let sfnt: Uint8Array | undefined;
-    try {
-      sfnt = standaloneFace(await io.readFile(file), choice);
-    } catch (error) {
-      results = wanted.map(() => ({ ok: false as const, reason: (error as Error).message }));
-    }
-    if (sfnt) results = await convertInWorker(sfnt, wanted);
-    results ??= wanted.map(() => ({ ok: false as const, reason: 'it is a WOFF2 file, which is used as it is' }));
+    const all = convertAll(io, file, choice, wanted);
     todo.forEach((key, k) => {
-      cache.delete(key);
-      if (cache.size >= MAX_ENTRIES) cache.delete(cache.keys().next().value!);
-      cache.set(key, { stamp, result: results[k]! });
+      const result = all.then((results) => results[k]!);
+      pending.set(key, { stamp, result });
+      void result.then(
+        (conversion) => {
+          if (pending.get(key)?.result !== result) return;
+          pending.delete(key);
+          cache.delete(key);
+          if (cache.size >= MAX_ENTRIES) cache.delete(cache.keys().next().value!);
+          cache.set(key, { stamp, result: conversion });
+        },
+        () => {
+          if (pending.get(key)?.result === result) pending.delete(key);
+        },
+      );
     });
   }
-  return keys.map((key) => cache.get(key)!.result);
+  return Promise.all(keys.map((key) => {
+    const done = cache.get(key);
+    return done?.stamp === stamp ? done.result : pending.get(key)!.result;
+  }));
+}
+
+/**
+ * The conversion itself: a pure function of the font's bytes, the face and the sets of code points
+ * (what a cache across runs would key on), run in a worker (model/fontConversion.ts).
+ */
+async function convertAll(io: Io, file: string, choice: FaceChoice, sets: readonly (readonly number[])[]): Promise<Conversion[]> {
+  let sfnt: Uint8Array | undefined;
+  try {
+    sfnt = standaloneFace(await io.readFile(file), choice);
+  } catch (error) {
+    return sets.map(() => ({ ok: false as const, reason: (error as Error).message }));
+  }
+  if (sfnt) return convertInWorker(sfnt, sets, { handOver: true }); // read for this conversion only
+  return sets.map(() => ({ ok: false as const, reason: 'it is a WOFF2 file, which is used as it is' }));
+}
+
+/**
+ * The subset of a bundled whole font (LXGW WenKai, one 7 MB file) for one document's characters,
+ * made when Chrome first asks for it (a document that prints nothing in it costs nothing) and kept
+ * for the rest of the run. The file is bulletin's own, so a failure is a bug of bulletin (thrown).
+ */
+export async function bundledSubset(file: string, codePoints: readonly number[]): Promise<Uint8Array> {
+  const [result] = await prepareSubsets(nodeIo, file, {}, [codePoints]);
+  if (!result!.ok) throw new Error(`internal: the bundled font ${file} could not be subset: ${result!.reason}`);
+  return result!.font.bytes;
 }
 
 /** The subset made by {@link prepareSubsets} for these code points, if it was made and succeeded. */

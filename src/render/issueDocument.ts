@@ -4,7 +4,7 @@ import type { PageState } from '../model/pagination.js';
 import type { CompiledLayout } from './renderHtml.js';
 import { issueView, type IssueView } from './viewModel.js';
 import { issueCss } from './issueCss.js';
-import { facesFor, fontFaces, withSubsets } from './fontFaces.js';
+import { facesFor, fontFaces, withSubsets, type FontFace } from './fontFaces.js';
 import { markMissingGlyphs } from './missingGlyphs.js';
 import { seriesCoverage } from '../check/checkGlyphs.js';
 import { issueText } from '../model/issueText.js';
@@ -14,7 +14,19 @@ import { geometryCss, GEOMETRY_SHEET } from '../layout/geometryCss.js';
 import { fitMasthead } from '../layout/fitMasthead.js';
 
 /** A file of a document: its bytes in memory, or a file read when first asked for (fonts, images). */
-export type Resource = { type: string; body: Uint8Array | string } | { type: string; file: string; /** a font slice (has a unicode-range) */ ranged?: boolean };
+export type Resource =
+  | { type: string; body: Uint8Array | string }
+  | { type: string; file: string; /** a font slice (has a unicode-range) */ ranged?: boolean }
+  /** Made when first asked for (a bundled whole font's subset): written only when the page used it. */
+  | { type: string; make: () => Promise<Uint8Array>; key: string };
+
+/** A face of the stylesheet as the file served and written under its URL. */
+export function fontResource(face: FontFace): Resource {
+  const type = FONT_TYPES[face.format]!;
+  if (face.bytes) return { type, body: face.bytes };
+  if (face.make) return { type, make: face.make.bytes, key: face.make.key };
+  return { type, file: face.file, ranged: face.ranges.length > 0 };
+}
 
 export interface IssueDocument {
   /** Relative URL of the HTML page: `<slug>.html`. */
@@ -54,9 +66,9 @@ export function issueDocument(issue: Issue, layout: CompiledLayout, stylesheets:
   const assets = `${issue.slug}_files`;
   const resources = new Map<string, Resource>();
   const text = issueText(issue);
-  const faces = withSubsets(options.allFaces ? fontFaces(issue.series) : facesFor(fontFaces(issue.series), text), text);
+  const faces = withSubsets(options.allFaces ? fontFaces(issue.series) : facesFor(fontFaces(issue.series), text), text, { bundledWhole: options.allFaces });
   const screenLayout = !(options.forPrint && !options.allFaces && text.length >= SCREENLESS_TEXT_LENGTH);
-  for (const face of faces) resources.set(`${assets}/${face.url}`, face.bytes ? { type: FONT_TYPES[face.format]!, body: face.bytes } : { type: FONT_TYPES[face.format]!, file: face.file, ranged: face.ranges.length > 0 });
+  for (const face of faces) resources.set(`${assets}/${face.url}`, fontResource(face));
   const sheetUrls: string[] = [];
   for (const sheet of stylesheets) {
     const url = `${assets}/${sheet.name}`;

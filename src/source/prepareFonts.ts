@@ -15,15 +15,16 @@ export async function prepareFonts(io: Io, loaded: LoadedSeries, issues: readonl
   if (!series || !Object.values(series.fonts).some((font) => font?.embed === 'subset')) return [];
   const out: Diagnostic[] = [];
   const sets = issues.length ? issues.map((issue) => printedCodePoints(issueText(issue))) : [printedCodePoints(`${series.seriesLine}${series.name}${series.publisher}`)];
-  // One after another: roles sharing a file and face find the first one's subsets in memory.
-  for (const [role, font] of Object.entries(series.fonts) as [FontRole, NonNullable<(typeof series.fonts)[FontRole]>][]) {
-    if (font.embed !== 'subset') continue;
-    const results = await prepareSubsets(io, font.file, font.face ?? {}, sets);
-    const failed = results.find((r) => !r.ok);
+  // All at once, a worker per file (a machine has two cores or more); roles naming the same file and
+  // face wait for the one conversion (render/fontSubsets.ts keeps it under way by key).
+  const roles = (Object.entries(series.fonts) as [FontRole, NonNullable<(typeof series.fonts)[FontRole]>][]).filter(([, font]) => font.embed === 'subset');
+  const results = await Promise.all(roles.map(([, font]) => prepareSubsets(io, font.file, font.face ?? {}, sets)));
+  roles.forEach(([role, font], k) => {
+    const failed = results[k]!.find((r) => !r.ok);
     if (failed && !failed.ok) {
       const entry = loaded.fontEntries[role];
       out.push(diagnostic(loaded.display, entry?.span ?? { line: 1, column: 1, endLine: 1, endColumn: 1 }, 'error', 'font-convert', `\`${entry?.written ?? font.file}\` cannot be converted into the TrueType font the PDF embeds: ${failed.reason}`));
     }
-  }
+  });
   return out;
 }

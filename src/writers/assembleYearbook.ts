@@ -9,7 +9,7 @@ import type { Browser } from 'puppeteer';
 import type { Issue } from '../model/types.js';
 import type { PaginatedIssue } from '../model/pagination.js';
 import type { Layout } from '../render/layouts.js';
-import type { Resource } from '../render/issueDocument.js';
+import { fontResource, type Resource } from '../render/issueDocument.js';
 import { yearbookView } from '../render/yearbookView.js';
 import { sanitizeHtml, PAGE_POLICY } from '../render/sanitizeHtml.js';
 import { facesFor, fontFaces, fontFaceCss, withSubsets } from '../render/fontFaces.js';
@@ -28,7 +28,6 @@ import type { Destination } from '../print/readDestinations.js';
 import { metadataOf } from '../renderIssue.js';
 import { BulletinError, ExitCode } from '../diagnostics/exitCodes.js';
 
-const FONT_TYPES: Record<string, string> = { woff2: 'font/woff2', woff: 'font/woff', truetype: 'font/ttf', opentype: 'font/otf' };
 
 export interface Bound {
   issue: Issue;
@@ -47,12 +46,12 @@ async function contentsDocument(year: number, issues: readonly Bound[], layout: 
   const html = sanitizeHtml(markMissingGlyphs(render(view), seriesCoverage(series)).html, { policy: PAGE_POLICY }).html;
   // The series' own fonts: a subset for the yearbook's text (the issues' subsets were made, so these are quick).
   const own = facesFor(fontFaces(series), html);
-  for (const face of own) if (face.subset) await prepareSubsets(nodeIo, face.file, face.subset, [printedCodePoints(html)]);
+  for (const face of own) if (face.subset && !face.source) await prepareSubsets(nodeIo, face.file, face.subset, [printedCodePoints(html)]);
   const faces = withSubsets(own, html);
   const resources = new Map<string, Resource>();
   layout.stylesheets.forEach((s) => resources.set(`yearbook_files/${s.name}`, { type: 'text/css; charset=utf-8', body: s.text }));
   resources.set('yearbook_files/fonts.css', { type: 'text/css; charset=utf-8', body: `:root { --accent: ${series.layout.accent}; --text: ${series.layout.text}; }\n${fontFaceCss(faces, '')}` });
-  for (const f of faces) resources.set(`yearbook_files/${f.url}`, f.bytes ? { type: FONT_TYPES[f.format]!, body: f.bytes } : { type: FONT_TYPES[f.format]!, file: f.file });
+  for (const f of faces) resources.set(`yearbook_files/${f.url}`, fontResource(f));
   resources.set(`yearbook_files/${GEOMETRY_SHEET}`, { type: 'text/css; charset=utf-8', body: geometryCss(series.layout.geometry, series.layout.pageNumber, fitMasthead(series.seriesLine, series.name, series.layout.geometry)) });
   resources.set('yearbook.html', { type: 'text/html; charset=utf-8', body: html });
   return resources;

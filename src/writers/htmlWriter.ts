@@ -9,9 +9,9 @@ export const htmlWriter: Writer = {
     const copies: Promise<string>[] = [];
     for (const [url, resource] of doc.resources) {
       // Font slices in the stylesheet are copied (a screen may need another than the print did);
-      // a whole font without ranges (the 8 MB 楷体) only when the page used it.
-      if (url === doc.entry || (!('body' in resource) && used && !used.has(url) && !resource.ranged)) continue;
-      copies.push('body' in resource ? ctx.write(url, resource.body, { sync: false }) : ctx.copy(resource.file, url));
+      // a whole font without ranges, and the subset of the bundled 楷体, only when the page used it.
+      if (url === doc.entry || (!('body' in resource) && used && !used.has(url) && !('ranged' in resource && resource.ranged))) continue;
+      copies.push('body' in resource ? ctx.write(url, resource.body, { sync: false }) : 'make' in resource ? resource.make().then((bytes) => ctx.write(url, bytes, { sync: false })) : ctx.copy(resource.file, url));
     }
     await Promise.all(copies);
     // The page last, and flushed: once it is there, everything it refers to is too.

@@ -3,12 +3,15 @@
 // character 𬍛, bold 一是……。 phrases, an editor's note with bold, the office's fonts played by a
 // .ttc face and a CFF .otf), built with the command line as an editor would, and read back with poppler.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PRESETS, linePitchMm } from '../../src/layout/presets.js';
 import { builtCli } from '../builtCli.js';
+import { readFont, standaloneFace } from '../../src/model/fontFile.js';
+import { issueText } from '../../src/model/issueText.js';
+import { validate } from '../../src/validate.js';
 import { buildEnv, CHROMIUM, e2eTitle, HAS_CHROMIUM, pdfFonts, readPages, type Page, type Word } from './poppler.js';
 
 const g = PRESETS.standard;
@@ -82,5 +85,23 @@ describe.skipIf(!HAS_CHROMIUM)(e2eTitle('the office example builds the first tim
     for (const page of pages) {
       for (const line of page.lines) expect(line.x1 - line.x0, `page ${page.number}: ${line.text}`).toBeLessThan(g.typeArea.width + 0.5);
     }
+  });
+
+  it('carries every font in the HTML folder as a subset or a slice: the bundled 楷体 (7.2 MB whole) as a subset of the issue\'s characters', async () => {
+    const fonts = path.join(dir, '2026-22_files', 'fonts');
+    const files = readdirSync(fonts);
+    const sizes = files.map((f) => [f, statSync(path.join(fonts, f)).size] as const);
+    expect(sizes.filter(([, size]) => size > 400_000)).toEqual([]);
+    expect(sizes.reduce((sum, [, size]) => sum + size, 0)).toBeLessThan(3_000_000);
+    // The note and captions are set in LXGW WenKai: its subset, with no character the issue does not print.
+    expect(files).toContain('lxgw-wenkai-latin-500-normal.woff');
+    expect(files.filter((f) => f.endsWith('.woff2') && f.startsWith('lxgw-'))).toEqual([]);
+    const read = readFont(standaloneFace(new Uint8Array(readFileSync(path.join(fonts, 'lxgw-wenkai-latin-500-normal.woff'))))!);
+    if (!read.ok) throw new Error(read.reason);
+    const source = issueText((await validate([EXAMPLE])).issues[0]!);
+    const mapped = read.facts.coverage.flatMap(([a, b]) => Array.from({ length: b - a + 1 }, (_, k) => String.fromCodePoint(a + k)));
+    expect(mapped.length).toBeGreaterThan(100);
+    expect(mapped.filter((ch) => !source.includes(ch) && ch > '~')).toEqual([]);
+    expect(pdfFonts(pdf).filter((f) => /LXGWWenKai/.test(f.name)).map((f) => [f.type, f.emb])).toEqual([['CID TrueType', 'yes']]);
   });
 });

@@ -44,6 +44,15 @@ describe('converting (in the worker)', () => {
     for (const cp of wanted) expect(out.ok && covered(out.facts.coverage, cp)).toBe(true);
     expect(result!.font.glyphs).toBe(wanted.length + 1);
   }, 60_000);
+  it('is a pure function of the font, the face and the characters: the same bytes every time (what a cache keys on, and the same PDF from one build to the next)', async () => {
+    const face = standaloneFace(fixture('ukai-wqy.ttc'), { index: 0 })!;
+    const set = chars('国家生态工业示范园区');
+    const [first] = await convertInWorker(face, [set]);
+    await new Promise((resolve) => setTimeout(resolve, 1100)); // a date of the conversion would now differ
+    const [second] = await convertInWorker(face, [set]);
+    expect(first!.ok && second!.ok).toBe(true);
+    expect(Buffer.from(first!.ok ? first!.font.bytes : []).equals(Buffer.from(second!.ok ? second!.font.bytes : []))).toBe(true);
+  });
   it('gives a reason for a damaged font rather than throwing', async () => {
     const bytes = fixture('title-cff.otf');
     const damaged = bytes.slice(0, 2000);
