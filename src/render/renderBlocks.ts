@@ -1,8 +1,12 @@
 // The block tree of a body or note → HTML: paragraphs, the four heading levels, lists, emphasis, and
 // figures placed in front of their paragraph. The markup is the one markdown-it printed for these
 // bodies, byte for byte (test/unit/renderBlocks.test.ts), so layouts and stylesheets keep working.
-import type { Block, Inline } from '../model/blocks.js';
+import type { Block, Inline, Table, TableStyle } from '../model/blocks.js';
 import { ALLOWED_LINK } from '../model/parseBody.js';
+import { tableLayout } from '../layout/tableLayout.js';
+import { PRESETS, type PageGeometry } from '../layout/presets.js';
+
+const STANDARD_GEOMETRY = PRESETS.standard;
 
 export interface RenderedBody {
   html: string;
@@ -58,8 +62,48 @@ export function renderInlines(content: readonly Inline[]): string {
 /** The heading levels of Chinese official writing: # 一、 ## （一） ### 1. #### （1）. */
 const HEADING_CLASS = { 1: 'h-1', 2: 'h-2', 3: 'h-3', 4: 'h-4' } as const;
 
+/** How the tables of a body are printed: their number (表1 …), id and the page they are laid out for. */
+export interface TableContext {
+  readonly geometry: PageGeometry;
+  /** The series' style, for a table that names none. */
+  readonly style: TableStyle;
+  /** The next table's number and id (called once per table, in order). */
+  next(): { number: number; id: string };
+}
+
+/**
+ * A table: its caption and unit line above it, then the table. The header rows repeat on each page a
+ * long table runs on, under a first row 「续表N」 that the caption covers on the first page (the
+ * stylesheet lays the caption over it), so only the continuations show it. Sizes, column widths and
+ * row heights come from the per-issue stylesheet (issueCss.ts: tableCss), by the table's id.
+ */
+export function renderTable(table: Table, ctx: TableContext): string {
+  const { number, id } = ctx.next();
+  const layout = tableLayout(table, ctx.geometry);
+  const style = table.style ?? ctx.style;
+  const columns = layout.widths.length;
+  const unit = table.unit ? `<p class="table-unit">${digitRuns(escapeHtml(table.unit))}</p>\n` : '';
+  const caption = `<p class="table-caption">表${number}${table.caption ? `\u3000${renderInlines(table.caption)}` : ''}</p>\n`;
+  const cells = (tag: 'th' | 'td', row: Table['head'][number], lines: number) => {
+    let c = 0;
+    const out = row.cells.map((cell) => {
+      const align = table.align[c] ?? 'left';
+      c += cell.colSpan ?? 1;
+      const span = `${(cell.colSpan ?? 1) > 1 ? ` colspan="${cell.colSpan}"` : ''}${(cell.rowSpan ?? 1) > 1 ? ` rowspan="${cell.rowSpan}"` : ''}`;
+      const cls = tag === 'td' && align !== 'left' ? ` class="${align}"` : tag === 'th' && align === 'right' && (cell.colSpan ?? 1) === 1 ? ' class="right"' : '';
+      return `<${tag}${span}${cls}>${renderInlines(cell.content)}</${tag}>`;
+    });
+    return `<tr class="rows-${lines}">${out.join('')}</tr>\n`;
+  };
+  const head = table.head.map((row, r) => cells('th', row, layout.headRows[r] ?? 1)).join('');
+  const body = table.body.map((row, r) => cells('td', row, layout.bodyRows[r] ?? 1)).join('');
+  const cols = layout.widths.map(() => '<col />').join('');
+  const cont = `<tr class="table-cont rows-1"><th colspan="${columns}"><span class="table-cont-label">续表${number}</span>${table.unit ? `<span class="table-cont-unit">${digitRuns(escapeHtml(table.unit))}</span>` : ''}</th></tr>\n`;
+  return `<div class="table table-${style}" id="${id}">\n<div class="table-top">\n${caption}${unit}</div>\n<div class="table-scroll">\n<table>\n<colgroup>${cols}</colgroup>\n<thead>\n${cont}${head}</thead>\n<tbody>\n${body}</tbody>\n</table>\n</div>\n</div>\n`;
+}
+
 /** `tight`: the blocks of an item of a tight list, whose paragraphs print without `<p>`. */
-function renderBlock(block: Block, tight: boolean): string {
+function renderBlock(block: Block, tight: boolean, ctx?: TableContext): string {
   switch (block.type) {
     case 'paragraph':
       return tight ? renderInlines(block.content) : `<p>\n${renderInlines(block.content)}</p>\n`;
@@ -68,13 +112,15 @@ function renderBlock(block: Block, tight: boolean): string {
     case 'list': {
       const tag = block.ordered ? 'ol' : 'ul';
       const start = block.ordered && block.start !== 1 ? ` start="${block.start}"` : '';
-      const items = block.items.map((item) => `<li>\n${item.blocks.map((b) => renderBlock(b, block.tight)).join('')}</li>\n`);
+      const items = block.items.map((item) => `<li>\n${item.blocks.map((b) => renderBlock(b, block.tight, ctx)).join('')}</li>\n`);
       return `<${tag}${start}>\n${items.join('')}</${tag}>\n`;
     }
     case 'quote':
-      return `<blockquote>\n${block.blocks.map((b) => renderBlock(b, false)).join('')}</blockquote>\n`;
+      return `<blockquote>\n${block.blocks.map((b) => renderBlock(b, false, ctx)).join('')}</blockquote>\n`;
     case 'thematicBreak':
       return '<hr />\n';
+    case 'table':
+      return renderTable(block, ctx ?? plainTables());
   }
 }
 
@@ -82,18 +128,25 @@ function renderBlock(block: Block, tight: boolean): string {
  * `figures` maps a 1-based paragraph number to HTML placed just before that paragraph, so a
  * floated figure starts level with the paragraph's first line.
  */
-export function renderBlocks(blocks: readonly Block[], figures: ReadonlyMap<number, string> = new Map()): RenderedBody {
+export function renderBlocks(blocks: readonly Block[], figures: ReadonlyMap<number, string> = new Map(), tables?: TableContext): RenderedBody {
   let paragraphs = 0;
   const out: string[] = [];
+  const ctx = tables ?? plainTables();
   for (const block of blocks) {
     if (block.type === 'paragraph') {
       paragraphs += 1;
       const figure = figures.get(paragraphs);
       if (figure) out.push(figure);
     }
-    out.push(renderBlock(block, false));
+    out.push(renderBlock(block, false, ctx));
   }
   // Figures pointing past the last paragraph (caught by validation) still must not vanish.
   for (const [n, figure] of figures) if (n > paragraphs) out.push(figure);
   return { html: out.join(''), paragraphs };
+}
+
+/** Tables outside an article (an editor's note of the issue): numbered on their own, on the standard page. */
+function plainTables(): TableContext {
+  let n = 0;
+  return { geometry: STANDARD_GEOMETRY, style: 'three-line', next: () => ({ number: ++n, id: `table-${n}` }) };
 }
