@@ -116,6 +116,8 @@ export const DIAGNOSTIC_CODES = {
   'table-too-wide': { severity: 'warning', message: 'the table is wider than the type area even at the smallest table size: its cells wrap', hint: 'Shorten the headers, split the table, or put fewer columns in it.' },
   'table-file-outside': { severity: 'error', message: 'table file `{path}` is not a path inside the series', hint: 'Copy the file into the series folder and give its path relative to the issue file, with forward slashes.' },
   'table-file-missing': { severity: 'error', message: 'table file `{path}` not found', hint: 'Put the file there, or correct the path (it is relative to the issue file).' },
+  'table-file-not-file': { severity: 'error', message: 'table file `{path}` is not a regular file', hint: 'Name the .xlsx or .csv file itself.' },
+  'table-paragraph': { severity: 'error', message: 'the body has {paragraphs} paragraph(s), so there is no paragraph {after} for the table to follow', hint: 'Use a paragraph number of the body, or leave `after` out.' },
   'table-file-unreadable': { severity: 'error', message: 'table file `{path}` cannot be read', hint: 'Check the file and its permissions.' },
   'table-file-too-large': { severity: 'error', message: 'table file `{path}` is larger than {limit}', hint: 'Save only the sheet the bulletin prints, in a file of its own.' },
   'table-file-type': { severity: 'error', message: 'table file `{path}` is not a .xlsx workbook or a .csv text', hint: 'Save the sheet as Excel Workbook (.xlsx) or CSV UTF-8 (.csv); the old .xls format is not read.' },

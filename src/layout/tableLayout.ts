@@ -25,8 +25,10 @@ export interface TableLayout {
   readonly tooWide: boolean;
 }
 
-/** Horizontal padding of a cell, both sides together, in em of the table size. */
+/** Horizontal padding of a cell, both sides together, in em of the table size (the stylesheet's 0.4em a side). */
 export const CELL_PADDING_EM = 0.8;
+/** Room a column keeps beyond its text, in em: a header of 黑体 is a little wider than the estimate's 1 em a character. */
+const COLUMN_SLACK_EM = 0.3;
 /** Line height of a cell's text, in em. */
 export const CELL_LINE_EM = 1.3;
 /** Least room above and below a cell's text inside its row (pt). */
@@ -107,25 +109,24 @@ function computeLayout(table: Table, g: PageGeometry): TableLayout {
   }
   const measure = ptFromMm(g.typeArea.width);
   const sum = (list: readonly number[]) => list.reduce((a, b) => a + b, 0);
-  const need = (ems: readonly number[], size: number) => sum(ems.map((e) => (e + CELL_PADDING_EM) * size));
-  let size = g.sizes.table;
+  const need = (ems: readonly number[], size: number) => sum(ems.map((e) => (e + CELL_PADDING_EM + COLUMN_SLACK_EM) * size));
+  // The size: the table size if every cell fits on one line; else the largest size down to the floor
+  // at which they do (a table a little too wide is set smaller rather than wrapped); else the table
+  // size with the long cells wrapping, as long as each column keeps its least width; else smaller,
+  // down to the floor, and past that the cells wrap inside words and numbers (a warning).
+  const steps: number[] = [];
+  for (let s = g.sizes.table; s >= g.sizes.tableMin - 1e-9; s -= 0.5) steps.push(Math.round(s * 10) / 10);
   let tooWide = false;
-  while (need(least, size) > measure) {
-    if (size - 0.5 < g.sizes.tableMin) {
-      tooWide = true;
-      size = g.sizes.tableMin;
-      break;
-    }
-    size -= 0.5;
-  }
+  let size = steps.find((s) => need(natural, s) <= measure) ?? steps.find((s) => need(least, s) <= measure) ?? g.sizes.tableMin;
+  if (need(least, size) > measure) tooWide = true;
   // Widths in pt: each column its natural width when all fit, else its least and a share of what is left.
   let widths: number[];
   if (need(natural, size) <= measure) {
-    const w = natural.map((e) => (e + CELL_PADDING_EM) * size);
+    const w = natural.map((e) => (e + CELL_PADDING_EM + COLUMN_SLACK_EM) * size);
     const spare = measure - sum(w);
     widths = w.map((x) => x + (spare * x) / sum(w));
   } else if (!tooWide) {
-    const w = least.map((e) => (e + CELL_PADDING_EM) * size);
+    const w = least.map((e) => (e + CELL_PADDING_EM + COLUMN_SLACK_EM) * size);
     const spare = measure - sum(w);
     const demand = natural.map((e, c) => Math.max(0, e - least[c]!));
     const total = sum(demand) || 1;

@@ -71,6 +71,8 @@ export interface Table {
   readonly lines: SourceLines;
   /** The caption printed after its number (表1 …): the `表：…` line above a pipe table, or a file table's `caption:`. */
   readonly caption: readonly Inline[] | undefined;
+  /** Of a pipe table: the lines of its `表：` and `单位：` lines above it, when it has them. */
+  readonly above?: SourceLines;
   /** The unit line printed at the top right (单位：万元), as written. */
   readonly unit: string | undefined;
   /** The header rows (one for a pipe table; a spreadsheet's merged header cells may take two). */

@@ -501,6 +501,7 @@ export function parseBody(text: string, options: MarkdownOptions = DEFAULT_MARKD
         const before = holder.kind === 'list' || holder.kind === 'table' ? [] : holder.blocks;
         let unit: string | undefined;
         let caption: readonly Inline[] | undefined;
+        let above: SourceLines | undefined;
         for (let k = 0; k < 2; k++) {
           const last = before.at(-1);
           if (last?.type !== 'paragraph') break;
@@ -511,8 +512,9 @@ export function parseBody(text: string, options: MarkdownOptions = DEFAULT_MARKD
           else if (c !== undefined) caption = c;
           else break;
           before.pop();
+          above = { start: last.lines.start, end: above?.end ?? last.lines.end };
         }
-        add({ type: 'table', lines: linesOf(t.token), caption, unit, head: t.head, body: t.body, align: numericAlign(t.head, t.body, t.align) });
+        add({ type: 'table', lines: linesOf(t.token), ...(above ? { above } : {}), caption, unit, head: t.head, body: t.body, align: numericAlign(t.head, t.body, t.align) });
         break;
       }
       case 'html_block':

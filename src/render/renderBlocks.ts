@@ -84,19 +84,23 @@ export function renderTable(table: Table, ctx: TableContext): string {
   const columns = layout.widths.length;
   const unit = table.unit ? `<p class="table-unit">${digitRuns(escapeHtml(table.unit))}</p>\n` : '';
   const caption = `<p class="table-caption">表${number}${table.caption ? `\u3000${renderInlines(table.caption)}` : ''}</p>\n`;
-  const cells = (tag: 'th' | 'td', row: Table['head'][number], lines: number) => {
+  // Header cells say where they lie (first row, down to the last row, spanning columns): the rules of a 三线表 follow them.
+  const cells = (tag: 'th' | 'td', row: Table['head'][number], lines: number, r: number) => {
     let c = 0;
     const out = row.cells.map((cell) => {
       const align = table.align[c] ?? 'left';
       c += cell.colSpan ?? 1;
       const span = `${(cell.colSpan ?? 1) > 1 ? ` colspan="${cell.colSpan}"` : ''}${(cell.rowSpan ?? 1) > 1 ? ` rowspan="${cell.rowSpan}"` : ''}`;
-      const cls = tag === 'td' && align !== 'left' ? ` class="${align}"` : tag === 'th' && align === 'right' && (cell.colSpan ?? 1) === 1 ? ' class="right"' : '';
-      return `<${tag}${span}${cls}>${renderInlines(cell.content)}</${tag}>`;
+      const classes = tag === 'td'
+        ? [align !== 'left' ? align : '']
+        : [align === 'right' && (cell.colSpan ?? 1) === 1 ? 'right' : '', r === 0 ? 'head-first' : '', r + (cell.rowSpan ?? 1) >= table.head.length ? 'head-last' : (cell.colSpan ?? 1) > 1 ? 'head-span' : ''];
+      const cls = classes.filter(Boolean).join(' ');
+      return `<${tag}${span}${cls ? ` class="${cls}"` : ''}>${renderInlines(cell.content)}</${tag}>`;
     });
     return `<tr class="rows-${lines}">${out.join('')}</tr>\n`;
   };
-  const head = table.head.map((row, r) => cells('th', row, layout.headRows[r] ?? 1)).join('');
-  const body = table.body.map((row, r) => cells('td', row, layout.bodyRows[r] ?? 1)).join('');
+  const head = table.head.map((row, r) => cells('th', row, layout.headRows[r] ?? 1, r)).join('');
+  const body = table.body.map((row, r) => cells('td', row, layout.bodyRows[r] ?? 1, r)).join('');
   const cols = layout.widths.map(() => '<col />').join('');
   const cont = `<tr class="table-cont rows-1"><th colspan="${columns}"><span class="table-cont-label">续表${number}</span>${table.unit ? `<span class="table-cont-unit">${digitRuns(escapeHtml(table.unit))}</span>` : ''}</th></tr>\n`;
   return `<div class="table table-${style}" id="${id}">\n<div class="table-top">\n${caption}${unit}</div>\n<div class="table-scroll">\n<table>\n<colgroup>${cols}</colgroup>\n<thead>\n${cont}${head}</thead>\n<tbody>\n${body}</tbody>\n</table>\n</div>\n</div>\n`;
