@@ -126,11 +126,27 @@ function computeLayout(table: Table, g: PageGeometry): TableLayout {
     const spare = measure - sum(w);
     widths = w.map((x) => x + (spare * x) / sum(w));
   } else if (!tooWide) {
-    const w = least.map((e) => (e + CELL_PADDING_EM + COLUMN_SLACK_EM) * size);
-    const spare = measure - sum(w);
-    const demand = natural.map((e, c) => Math.max(0, e - least[c]!));
-    const total = sum(demand) || 1;
-    widths = w.map((x, c) => x + (spare * demand[c]!) / total);
+    // Columns narrower than an even share of what is left keep their natural width (short cells
+    // never wrap to make room); the others share the rest by their natural width, each at least its least.
+    const full = natural.map((e) => (e + CELL_PADDING_EM + COLUMN_SLACK_EM) * size);
+    const floor = least.map((e) => (e + CELL_PADDING_EM + COLUMN_SLACK_EM) * size);
+    const fixed = new Array<boolean>(columns).fill(false);
+    let left = measure;
+    for (let changed = true; changed;) {
+      changed = false;
+      const open = fixed.map((f, c) => (f ? -1 : c)).filter((c) => c >= 0);
+      for (const c of open) {
+        if (full[c]! <= left / open.length) {
+          fixed[c] = true;
+          left -= full[c]!;
+          changed = true;
+        }
+      }
+    }
+    const open = fixed.map((f, c) => (f ? -1 : c)).filter((c) => c >= 0);
+    const openFloor = sum(open.map((c) => floor[c]!));
+    const openDemand = sum(open.map((c) => full[c]! - floor[c]!)) || 1;
+    widths = full.map((x, c) => (fixed[c] ? x : floor[c]! + ((left - openFloor) * (full[c]! - floor[c]!)) / openDemand));
   } else {
     const w = least.map((e) => (e + CELL_PADDING_EM) * size);
     widths = w.map((x) => (x * measure) / sum(w));

@@ -13,6 +13,8 @@ export interface ZipEntry {
 
 export class ZipError extends Error {}
 
+const mib = (bytes: number) => `${Math.round((bytes / 1048576) * 10) / 10} MiB`;
+
 const u16 = (b: Uint8Array, at: number) => b[at]! | (b[at + 1]! << 8);
 const u32 = (b: Uint8Array, at: number) => (b[at]! | (b[at + 1]! << 8) | (b[at + 2]! << 16)) + b[at + 3]! * 0x1000000;
 
@@ -47,14 +49,14 @@ export function zipEntries(bytes: Uint8Array, maxEntries = 10_000): Map<string, 
 
 /** A member's bytes, at most `cap` of them (a member that inflates to more is refused, whatever it declares). */
 export function readEntry(bytes: Uint8Array, entry: ZipEntry, cap: number): Uint8Array {
-  if (entry.size > cap) throw new ZipError(`\`${entry.name}\` unpacks to ${entry.size} bytes, more than the ${cap} allowed`);
+  if (entry.size > cap) throw new ZipError(`\`${entry.name}\` unpacks to ${mib(entry.size)}, more than the ${mib(cap)} allowed`);
   const local = entry.offset;
   if (local + 30 > bytes.length || u32(bytes, local) !== 0x04034b50) throw new ZipError(`\`${entry.name}\` is damaged`);
   const start = local + 30 + u16(bytes, local + 26) + u16(bytes, local + 28);
   const data = bytes.subarray(start, start + entry.compressedSize);
   if (data.length < entry.compressedSize) throw new ZipError(`\`${entry.name}\` is cut off`);
   if (entry.method === 0) {
-    if (data.length > cap) throw new ZipError(`\`${entry.name}\` is larger than the ${cap} bytes allowed`);
+    if (data.length > cap) throw new ZipError(`\`${entry.name}\` is larger than the ${mib(cap)} allowed`);
     return data;
   }
   if (entry.method !== 8) throw new ZipError(`\`${entry.name}\` is packed in a way a workbook is not (method ${entry.method})`);
@@ -65,7 +67,7 @@ export function readEntry(bytes: Uint8Array, entry: ZipEntry, cap: number): Uint
     total += chunk.length;
     if (total > cap) {
       over = true;
-      throw new ZipError(`\`${entry.name}\` unpacks to more than the ${cap} bytes allowed`);
+      throw new ZipError(`\`${entry.name}\` unpacks to more than the ${mib(cap)} allowed (a “zip bomb”)`);
     }
     parts.push(chunk);
   });

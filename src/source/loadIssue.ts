@@ -236,8 +236,8 @@ export async function loadIssue(io: Io, file: string, display: string, series: S
         let read: GridResult;
         if (csv) read = readCsv(bytes, range);
         else if (bytes[0] === 0x50 && bytes[1] === 0x4b) read = readXlsx(bytes, sheet, range);
-        else if (bytes[0] === 0xd0 && bytes[1] === 0xcf) read = { ok: false, code: 'table-file-type', message: `\`${t.file}\` is an old Excel 97–2003 workbook (.xls), which is not read`, hint: 'Open it in Excel or WPS and save it as Excel Workbook (.xlsx).' };
-        else read = { ok: false, code: 'table-file-type', message: `\`${t.file}\` is not an .xlsx workbook by its content, whatever its name` };
+        else if (bytes[0] === 0xd0 && bytes[1] === 0xcf) read = { ok: false, code: 'table-file-type', message: 'it is an old Excel 97–2003 workbook (.xls), which is not read', hint: 'Open it in Excel or WPS and save it as Excel Workbook (.xlsx).' };
+        else read = { ok: false, code: 'table-file-type', message: 'it is not an .xlsx workbook by its content, whatever its name' };
         if (!read.ok) {
           const key = read.code === 'table-sheet-missing' ? 'sheet' : read.code === 'table-range' && range !== undefined ? 'range' : 'file';
           add([...tPath, key], read.code === 'table-empty' ? 'warning' : 'error', read.code, `\`${t.file}\`: ${read.message}`, read.hint ?? DIAGNOSTIC_CODES[read.code].hint);

@@ -562,9 +562,6 @@ export const ISSUE_DEFAULTS = {
         "place": "right",
         "width": "45%",
         "paragraph": 1
-      },
-      "tables": {
-        "header": 1
       }
     }
   }

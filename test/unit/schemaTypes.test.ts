@@ -37,6 +37,8 @@ const SERIES_KEYS: Record<string, { read: (issue: Issue) => unknown; other: unkn
   'layout.colors.text': { read: (i) => i.series.layout.text, other: '#333333' },
   'numbering.supplementsCountInTotal': { read: (i) => i.series.numbering.supplementsCountInTotal, other: true },
   'markdown.lineBreaks': { read: (i) => i.series.markdown.lineBreaks, other: 'join' },
+  'tables.numbering': { read: (i) => i.series.tables.numbering, other: 'article' },
+  'tables.style': { read: (i) => i.series.tables.style, other: 'grid' },
   ...Object.fromEntries(LINT_CODES.map((code) => [`lint.rules.${code}`, { read: (i: Issue) => i.series.lint.rules[code], other: 'off' }])),
 };
 const ISSUE_KEYS: Record<string, { read: (issue: Issue) => unknown; other: unknown }> = {
