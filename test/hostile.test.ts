@@ -202,6 +202,18 @@ function prepare(name: string, setup: string | undefined): Prepared {
     case 'fifo':
       execFileSync('mkfifo', [path.join(dir, 'issues', 'images', 'x.png')]);
       break;
+    case 'table-fifo':
+      execFileSync('mkfifo', [path.join(dir, 'issues', 'data', 'x.csv')]);
+      break;
+    case 'table-symlink-loop':
+      symlinkSync('loop.xlsx', path.join(dir, 'issues', 'data', 'loop.xlsx'));
+      break;
+    case 'sparse-table-6mb': {
+      const file = path.join(dir, 'issues', 'data', 'big.xlsx');
+      writeFileSync(file, Buffer.from([0x50, 0x4b, 0x03, 0x04]));
+      truncateSync(file, 6 * 1024 * 1024);
+      break;
+    }
     case 'fifo-issue':
       execFileSync('mkfifo', [issue]);
       break;

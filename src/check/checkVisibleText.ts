@@ -5,7 +5,7 @@
 // hidden) fails the build, naming what a reader would miss. Where each block was found (its runs) is
 // what the geometry check (checkGeometry.ts) measures.
 import type { Issue } from '../model/types.js';
-import { inlineText, noteMark, textBlocks, type Block } from '../model/blocks.js';
+import { inlineText, noteMark, rowText, textBlocks, type Block, type Table } from '../model/blocks.js';
 import { HIDDEN_REASONS, type HiddenReason, type PageText, type TextRun } from './readPdfText.js';
 
 export interface VisibleTextProblem {
@@ -15,7 +15,7 @@ export interface VisibleTextProblem {
 }
 
 /** What a block of the source is, for the checks that treat kinds differently. */
-export type ItemKind = 'label' | 'title' | 'note' | 'paragraph' | 'heading' | 'source' | 'caption' | 'footnote' | 'quote' | 'byline' | 'attachment';
+export type ItemKind = 'label' | 'title' | 'note' | 'paragraph' | 'heading' | 'source' | 'caption' | 'footnote' | 'quote' | 'byline' | 'attachment' | 'table';
 
 /** A block of the source found in the PDF: the runs that draw it, by body page (0-based). */
 export interface FoundItem {
@@ -63,6 +63,18 @@ interface Item {
   kind: ItemKind;
   text: string;
   figure?: FoundItem['figure'];
+  /** A table's caption or unit line. */
+  above?: boolean;
+}
+
+/** A table's caption, unit line and rows (the header once: it may repeat on the pages the table runs on). */
+function tableItems(table: Table, what: string): Item[] {
+  const items: Item[] = [];
+  if (table.caption) items.push({ what: `the caption of ${what}`, kind: 'table', text: inlineText(table.caption), above: true });
+  if (table.unit) items.push({ what: `the unit line of ${what}`, kind: 'table', text: table.unit, above: true });
+  table.head.forEach((row, r) => items.push({ what: `header row ${r + 1} of ${what}`, kind: 'table', text: rowText(row) }));
+  table.body.forEach((row, r) => items.push({ what: `row ${r + 1} of ${what}`, kind: 'table', text: rowText(row) }));
+  return items.filter((item) => item.text.trim() !== '');
 }
 
 function noteItems(note: readonly Block[] | undefined, whose: string): Item[] {
@@ -82,8 +94,16 @@ function itemsOf(issue: Issue): { ordered: Item[]; captions: { title: number; it
       article.byline.forEach((line, i) => ordered.push({ what: `byline ${i + 1} of 「${article.title}」`, kind: 'byline', text: line }));
       ordered.push(...noteItems(article.note, ` of 「${article.title}」`));
       let paragraph = 0;
+      let table = 0;
       for (const top of article.blocks) {
         if (top.type === 'footnotes') continue;
+        if (top.type === 'table') {
+          // The rows in order; the caption and unit line above them are drawn after them (their box is painted over the 续表 row), so anywhere.
+          const items = tableItems(top, `table ${++table} of 「${article.title}」`);
+          ordered.push(...items.filter((item) => !item.above));
+          captions.push(...items.filter((item) => item.above).map((item) => ({ title, item })));
+          continue;
+        }
         // A quotation is set in 楷体: its lines keep the grid's pitch, but the face puts its baseline elsewhere in the line.
         const quoted = top.type === 'quote';
         for (const block of textBlocks([top])) {

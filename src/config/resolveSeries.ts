@@ -52,6 +52,10 @@ export function resolveSeries(data: SeriesData, root: string, file: string, font
       copies: data.distribution?.copies,
     },
     markdown: { lineBreaks: data.markdown?.lineBreaks ?? SERIES_DEFAULTS.markdown.lineBreaks },
+    tables: {
+      numbering: data.tables?.numbering ?? SERIES_DEFAULTS.tables.numbering,
+      style: data.tables?.style ?? SERIES_DEFAULTS.tables.style,
+    },
     lint: { rules: seriesLintRules(data.lint?.rules) },
     signoff: { labels: data.signoff?.labels ?? SERIES_DEFAULTS.signoff.labels, place: data.signoff?.place ?? SERIES_DEFAULTS.signoff.place },
   };

@@ -112,6 +112,24 @@ export const DIAGNOSTIC_CODES = {
   'footnote-unused': { severity: 'warning', message: 'the note `{mark}` is written but no sentence refers to it: it is not printed', hint: 'Put the mark in the text after the words the note explains, or remove the note.' },
   'body-code': { severity: 'error', message: 'code blocks are not part of a bulletin article', hint: 'Indented or fenced text becomes a code block in Markdown: start paragraphs at the left margin of the block.' },
 
+  // Tables: pipe tables of a body (src/model/tableRules.ts) and the files of an article's `tables:` (src/model/readTableFile.ts).
+  'table-malformed': { severity: 'error', message: 'lines of `|` that are no table print as typed', hint: 'Write the header row, then a divider with one `---` per column, then the rows.' },
+  'table-ragged': { severity: 'error', message: 'a row with more or fewer cells than the header', hint: 'Give every row as many cells as the header: an empty cell is written `|  |`.' },
+  'table-too-many-columns': { severity: 'error', message: 'the table has {columns} columns: at most {limit} fit across the page', hint: 'Split the table in two, or turn it: put the many columns as rows.' },
+  'table-too-many-rows': { severity: 'error', message: 'the table has {rows} rows: at most {limit}', hint: 'Print a summary, or split the table; a bulletin is not the place for a whole data set.' },
+  'table-empty': { severity: 'warning', message: 'the table has no rows, or only empty cells', hint: 'Fill in the rows, or remove the table.' },
+  'table-too-wide': { severity: 'warning', message: 'the table is wider than the type area even at the smallest table size: its cells wrap', hint: 'Shorten the headers, split the table, or put fewer columns in it.' },
+  'table-file-outside': { severity: 'error', message: 'table file `{path}` is not a path inside the series', hint: 'Copy the file into the series folder and give its path relative to the issue file, with forward slashes.' },
+  'table-file-missing': { severity: 'error', message: 'table file `{path}` not found', hint: 'Put the file there, or correct the path (it is relative to the issue file).' },
+  'table-file-not-file': { severity: 'error', message: 'table file `{path}` is not a regular file', hint: 'Name the .xlsx or .csv file itself.' },
+  'table-paragraph': { severity: 'error', message: 'the body has {paragraphs} paragraph(s), so there is no paragraph {after} for the table to follow', hint: 'Use a paragraph number of the body, or leave `after` out.' },
+  'table-file-unreadable': { severity: 'error', message: 'table file `{path}` cannot be read', hint: 'Check the file and its permissions.' },
+  'table-file-too-large': { severity: 'error', message: 'table file `{path}` is larger than {limit}', hint: 'Save only the sheet the bulletin prints, in a file of its own.' },
+  'table-file-type': { severity: 'error', message: 'table file `{path}` is not a .xlsx workbook or a .csv text', hint: 'Save the sheet as Excel Workbook (.xlsx) or CSV UTF-8 (.csv); the old .xls format is not read.' },
+  'table-file-damaged': { severity: 'error', message: 'table file `{path}` cannot be read as a workbook: {reason}', hint: 'Open the file in Excel or WPS and save it again as .xlsx.' },
+  'table-sheet-missing': { severity: 'error', message: 'the workbook has no sheet `{sheet}`', hint: 'Name one of the sheets the message lists (the tab names at the bottom of Excel).' },
+  'table-range': { severity: 'error', message: 'the range `{range}` is not a range of cells', hint: 'Write the range as Excel shows it: the top-left and bottom-right cells, `A1:E9`.' },
+
   // Files named by a source: figures (src/model/checkAsset.ts, then the type and size sniffed).
   'image-outside': { severity: 'error', message: 'image `{path}` is not a path inside the series', hint: 'Copy the file into the series folder and give its path relative to the source file, with forward slashes.' },
   'image-missing': { severity: 'error', message: 'image `{path}` not found', hint: 'Put the file there, or correct the path (it is relative to the source file).' },

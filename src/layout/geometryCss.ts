@@ -63,6 +63,7 @@ export function geometryCss(g: PageGeometry, form: PageNumberForm, masthead: Mas
     `  --body-size: ${n(sizes.body)}pt;`,
     `  --title-size: ${n(sizes.title)}pt;`,
     `  --caption-size: ${n(sizes.caption)}pt;`,
+    `  --table-size: ${n(sizes.table)}pt;`,
     `  --distribution-size: ${n(sizes.distribution)}pt;`,
     `  --page-number-size: ${n(sizes.pageNumber)}pt;`,
     `  --series-line-size: ${n(masthead.seriesLine.size)}pt;`,

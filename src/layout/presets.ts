@@ -42,6 +42,9 @@ export interface PageGeometry {
     /** The masthead (报头) itself, and the least it is set at to fit on one line. */
     readonly masthead: number;
     readonly mastheadMin: number;
+    /** Tables: one or two sizes below the body (四号 14pt), and the least a table too wide for the type area is set at (小四 12pt) before it wraps (layout/tableLayout.ts). */
+    readonly table: number;
+    readonly tableMin: number;
   };
   /** Lines an article title may take before validate warns (`title-too-long`). */
   readonly titleLines: number;
@@ -60,7 +63,7 @@ const STANDARD: PageGeometry = {
   typeArea: { width: 156, height: 225 },
   margins: { top: 37, bottom: 35, inner: 28, outer: 26 },
   grid: { lines: 22, chars: 28 },
-  sizes: { body: 16, title: 22, caption: 14, distribution: 14, pageNumber: 14, seriesLine: 24, seriesLineMin: 18, masthead: 60, mastheadMin: 42 },
+  sizes: { body: 16, title: 22, caption: 14, distribution: 14, pageNumber: 14, seriesLine: 24, seriesLineMin: 18, masthead: 60, mastheadMin: 42, table: 14, tableMin: 12 },
   titleLines: 3,
   pageNumber: { below: 7, inset: 1 },
 };
@@ -75,7 +78,7 @@ const A5_BOOKLET: PageGeometry = {
   typeArea: { width: 114, height: 168 },
   margins: { top: 22, bottom: 20, inner: 19, outer: 15 },
   grid: { lines: 26, chars: 26 },
-  sizes: { body: 12, title: 16, caption: 10.5, distribution: 10.5, pageNumber: 10.5, seriesLine: 16, seriesLineMin: 12, masthead: 40, mastheadMin: 28 },
+  sizes: { body: 12, title: 16, caption: 10.5, distribution: 10.5, pageNumber: 10.5, seriesLine: 16, seriesLineMin: 12, masthead: 40, mastheadMin: 28, table: 10.5, tableMin: 9 },
   titleLines: 3,
   pageNumber: { below: 5, inset: 1 },
 };

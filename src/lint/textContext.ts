@@ -8,7 +8,7 @@
 // (URLs, e-mail addresses, backtick runs, `](…)`, list and heading marks) are found in the text by
 // the scans below, which err on the side of protecting too much. Nothing here renders Markdown.
 import type { TextKind } from './types.js';
-import { textBlocks, type Block, type Inline } from '../model/blocks.js';
+import { tables, textBlocks, type Block, type Inline } from '../model/blocks.js';
 import { parseBody } from '../model/parseBody.js';
 
 export interface Paragraph {
@@ -157,6 +157,21 @@ export function textContext(text: string, kind: TextKind, blocks?: readonly Bloc
         }
       }
     }
+    // Table rows are paragraphs of their own; the pipes and the divider line are syntax. The 表： and 单位： lines above are paragraphs too.
+    for (const table of tables(tree)) {
+      if (table.above) for (let l = table.above.start; l < table.above.end; l++) paragraphs.push(span(l, l));
+      for (const row of [...table.head, ...table.body]) {
+        const p = span(row.lines.start, row.lines.start);
+        paragraphs.push(p);
+        for (let k = p.start; k < p.end; k++) if (text[k] === '|' && text[k - 1] !== '\\') mark(k, k + 1);
+      }
+      const header = table.head[0];
+      if (header) {
+        const divider = span(header.lines.start + 1, header.lines.start + 1);
+        mark(divider.start, divider.end);
+      }
+    }
+    paragraphs.sort((a, b) => a.start - b.start);
     const breaks = (list: readonly Block[]): void => {
       for (const b of list) {
         if (b.type === 'thematicBreak') {

@@ -13,7 +13,7 @@ export interface SourceLines {
 /** The four heading levels of Chinese official writing: # 一、 ## （一） ### 1. #### （1） (##### and ###### are level 4). */
 export type HeadingLevel = 1 | 2 | 3 | 4;
 
-export type Block = Paragraph | Heading | List | Quote | ThematicBreak | Footnotes;
+export type Block = Paragraph | Heading | List | Quote | ThematicBreak | Footnotes | Table;
 
 export interface Paragraph {
   readonly type: 'paragraph';
@@ -69,6 +69,49 @@ export interface Footnote {
 export interface ThematicBreak {
   readonly type: 'thematicBreak';
   readonly lines: SourceLines;
+}
+
+/** How a table's rules are drawn: 三线表 (a rule above and below the header, one under the last row) or a full grid. */
+export type TableStyle = 'three-line' | 'grid';
+
+/** A column's alignment: as the Markdown divider says (`:--`, `:-:`, `--:`), else left, and right for a column of numbers. */
+export type TableAlign = 'left' | 'center' | 'right';
+
+/**
+ * A table: a Markdown pipe table of a body (with the `表：…` and `单位：…` lines right above it as its
+ * caption and unit), or a spreadsheet or CSV file an article's `tables:` loads (model/readTableFile.ts).
+ */
+export interface Table {
+  readonly type: 'table';
+  readonly lines: SourceLines;
+  /** The caption printed after its number (表1 …): the `表：…` line above a pipe table, or a file table's `caption:`. */
+  readonly caption: readonly Inline[] | undefined;
+  /** Of a pipe table: the lines of its `表：` and `单位：` lines above it, when it has them. */
+  readonly above?: SourceLines;
+  /** The unit line printed at the top right (单位：万元), as written. */
+  readonly unit: string | undefined;
+  /** The header rows (one for a pipe table; a spreadsheet's merged header cells may take two). */
+  readonly head: readonly TableRow[];
+  readonly body: readonly TableRow[];
+  /** One per column. */
+  readonly align: readonly TableAlign[];
+  /** The table's own style; absent: the series' (`tables.style`). */
+  readonly style?: TableStyle;
+  /** For a file table: the file as the source names it and what it read (for messages). */
+  readonly file?: string;
+}
+
+export interface TableRow {
+  /** The row's line in the Markdown (a file table's rows: the lines of its `tables:` entry). */
+  readonly lines: SourceLines;
+  /** Cells covered by a merged cell are left out; the merged cell says how far it spans. */
+  readonly cells: readonly TableCell[];
+}
+
+export interface TableCell {
+  readonly content: readonly Inline[];
+  readonly colSpan?: number;
+  readonly rowSpan?: number;
 }
 
 export type Inline = TextRun | Strong | Emphasis | Link | CodeSpan | SoftBreak | HardBreak | FootnoteRef;
@@ -152,6 +195,30 @@ export function textBlocks(blocks: readonly Block[]): (Paragraph | Heading)[] {
   return out;
 }
 
+/** The tables of blocks, at any depth, in order. */
+export function tables(blocks: readonly Block[]): Table[] {
+  const out: Table[] = [];
+  const walk = (list: readonly Block[]) => {
+    for (const b of list) {
+      if (b.type === 'table') out.push(b);
+      else if (b.type === 'list') for (const item of b.items) walk(item.blocks);
+      else if (b.type === 'quote') walk(b.blocks);
+    }
+  };
+  walk(blocks);
+  return out;
+}
+
+/** What a reader sees of a table row: its cells' text, one after the other (a space between). */
+export function rowText(row: TableRow): string {
+  return row.cells.map((c) => inlineText(c.content)).join(' ');
+}
+
+/** What a reader sees of a table: its caption, unit and rows, a line each. */
+export function tableText(table: Table): string {
+  return [table.caption ? inlineText(table.caption) : '', table.unit ?? '', ...[...table.head, ...table.body].map(rowText)].filter((l) => l !== '').join('\n');
+}
+
 /** What a reader sees of inline content: the text without Markdown syntax or link addresses. */
 export function inlineText(content: readonly Inline[]): string {
   let out = '';
@@ -193,6 +260,9 @@ export function blocksText(blocks: readonly Block[]): string {
         break;
       case 'quote':
         lines.push(blocksText(b.blocks));
+        break;
+      case 'table':
+        lines.push(tableText(b));
         break;
       case 'thematicBreak':
         break;

@@ -4,7 +4,7 @@ import type { Io } from '../io.js';
 import { errnoCode } from '../io.js';
 import { closest } from '../source/closest.js';
 
-export type AssetKind = 'image' | 'font';
+export type AssetKind = 'image' | 'font' | 'table-file';
 
 /** What can be wrong with a named file, whatever its kind: `image-missing`, `font-too-large` … (each in codes.ts). */
 export type AssetProblem = 'outside' | 'missing' | 'unreadable' | 'not-file' | 'too-large';
@@ -13,7 +13,7 @@ export type AssetCheck =
   | { ok: true; real: string; relPath: string; head: Uint8Array; size: number }
   | { ok: false; code: `${AssetKind}-${AssetProblem}`; message: string; hint: string };
 
-export const MAX_ASSET_BYTES: Record<AssetKind, number> = { image: 20 * 1024 * 1024, font: 40 * 1024 * 1024 };
+export const MAX_ASSET_BYTES: Record<AssetKind, number> = { image: 20 * 1024 * 1024, font: 40 * 1024 * 1024, 'table-file': 5 * 1024 * 1024 };
 
 /** Is `child` inside `parent` (both absolute, real)? A path.relative check, not a prefix test. */
 export function isInside(parent: string, child: string): boolean {
@@ -37,7 +37,7 @@ async function similarNames(io: Io, dir: string, base: string): Promise<string[]
  * file, the size cap. Reads the first 64 KiB for the caller's type sniffing.
  */
 export async function checkAsset(io: Io, root: string, baseDir: string, ref: string, kind: AssetKind): Promise<AssetCheck> {
-  const what = kind === 'image' ? 'image' : 'font file';
+  const what = kind === 'image' ? 'image' : kind === 'font' ? 'font file' : 'table file';
   if (/^[a-z][a-z0-9+.-]*:/i.test(ref) || ref.startsWith('\\\\') || ref.includes('\\')) {
     return { ok: false, code: `${kind}-outside`, message: `${what} \`${ref}\` is not a path inside the series`, hint: `Copy the file into the series folder and give its path relative to the source file, with forward slashes (no URLs, drive letters or backslashes).` };
   }
@@ -68,10 +68,10 @@ export async function checkAsset(io: Io, root: string, baseDir: string, ref: str
   }
   const info = await io.stat(real);
   if (!info.isFile) {
-    return { ok: false, code: `${kind}-not-file`, message: `${what} \`${ref}\` is not a regular file`, hint: `Point to a ${kind === 'image' ? 'PNG, JPEG, SVG or WebP' : 'TrueType/OpenType or WOFF2'} file.` };
+    return { ok: false, code: `${kind}-not-file`, message: `${what} \`${ref}\` is not a regular file`, hint: `Point to a ${kind === 'image' ? 'PNG, JPEG, SVG or WebP' : kind === 'font' ? 'TrueType/OpenType or WOFF2' : '.xlsx or .csv'} file.` };
   }
   if (info.size > MAX_ASSET_BYTES[kind]) {
-    return { ok: false, code: `${kind}-too-large`, message: `${what} \`${ref}\` is ${(info.size / 1048576).toFixed(1)} MiB, the limit is ${MAX_ASSET_BYTES[kind] / 1048576} MiB`, hint: kind === 'image' ? 'Scale the photo down (300 dpi at print size is plenty) or save it as JPEG.' : 'Use a subset of the font.' };
+    return { ok: false, code: `${kind}-too-large`, message: `${what} \`${ref}\` is ${(info.size / 1048576).toFixed(1)} MiB, the limit is ${MAX_ASSET_BYTES[kind] / 1048576} MiB`, hint: kind === 'image' ? 'Scale the photo down (300 dpi at print size is plenty) or save it as JPEG.' : kind === 'font' ? 'Use a subset of the font.' : 'Save only the sheet the bulletin prints, in a file of its own (a table of a bulletin is a few hundred cells).' };
   }
   const relPath = path.relative(root, real).split(path.sep).join('/');
   // The file is published under its real name (the HTML folder's copy): a name with a backslash or a

@@ -1,7 +1,7 @@
 // Validated issue data + its checked figures + the series → the Issue model (pure; no IO).
 import type { Article, Figure, Issue, IssueKind, Section, Series } from './types.js';
 import { formatDate, type PlainDate } from './chineseDate.js';
-import { inlineText } from './blocks.js';
+import { inlineText, type Block, type Table } from './blocks.js';
 import { markdownParses, type MarkdownParses } from './parseBody.js';
 import type { IssueData, SectionData, ArticleData, FigureData } from '../source/schemaTypes.js';
 
@@ -31,6 +31,8 @@ export function compileIssue(
     file: string; slug: string; series: Series; date: PlainDate; figures: ReadonlyMap<string, CheckedFigure>;
     /** The parses validation already made of bodies, notes and captions (each text is parsed once). */
     markdown?: MarkdownParses;
+    /** The tables of articles' `tables:`, read from their files, by figureKey(section, article, table). */
+    tables?: ReadonlyMap<string, Table>;
   },
 ): Issue {
   const markdown = context.markdown ?? markdownParses(context.series.markdown);
@@ -51,7 +53,10 @@ export function compileIssue(
         titleLines,
         title: titleLines.join(''),
         note: blocks(a.note),
-        blocks: markdown.body(a.body).blocks,
+        blocks: withFileTables(markdown.body(a.body).blocks, (a.tables ?? []).flatMap((t, ti) => {
+          const table = context.tables?.get(figureKey(si, ai, ti));
+          return table ? [{ table, after: t.after }] : [];
+        })),
         source: a.source,
         subtitle: a.subtitle,
         byline: a.byline === undefined ? [] : Array.isArray(a.byline) ? a.byline : [a.byline],
@@ -99,4 +104,19 @@ export function compileIssue(
     // In the series' order of roles (validation refuses a role the series does not list).
     signoff: series.signoff.labels.flatMap((label) => (data.signoff?.[label] ? [{ label, name: data.signoff[label]! }] : [])),
   };
+}
+
+/** The body's blocks with each file table after its paragraph (`after:`; without it, at the end), in the order given. */
+export function withFileTables(blocks: readonly Block[], tables: readonly { table: Table; after: number | undefined }[]): readonly Block[] {
+  if (tables.length === 0) return blocks;
+  const out: Block[] = [];
+  let paragraphs = 0;
+  for (const block of blocks) {
+    out.push(block);
+    if (block.type !== 'paragraph') continue;
+    paragraphs += 1;
+    for (const t of tables) if (t.after === paragraphs) out.push(t.table);
+  }
+  for (const t of tables) if (t.after === undefined || t.after > paragraphs) out.push(t.table);
+  return out;
 }

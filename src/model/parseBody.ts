@@ -6,7 +6,8 @@ import type Token from 'markdown-it/lib/token.mjs';
 import type StateCore from 'markdown-it/lib/rules_core/state_core.mjs';
 import type StateInline from 'markdown-it/lib/rules_inline/state_inline.mjs';
 import type StateBlock from 'markdown-it/lib/rules_block/state_block.mjs';
-import type { Block, Footnote, HeadingLevel, Inline, ListItem, SourceLines } from './blocks.js';
+import { inlineText, type Block, type Footnote, type HeadingLevel, type Inline, type ListItem, type SourceLines, type TableAlign, type TableCell, type TableRow } from './blocks.js';
+import { tableProblems, captionOf, unitOf, notATable } from './tableRules.js';
 
 import type { DiagnosticCode } from '../diagnostics/codes.js';
 import { SERIES_DEFAULTS } from '../source/schemaTypes.js';
@@ -92,6 +93,8 @@ function markdown(): MarkdownIt {
   md.use(cjkFriendly);
   // `[^1]` and `[^1]: …`: notes, numbered in the order of their first reference.
   md.use(footnote as never); // its types are of markdown-it's CommonJS build
+  // GFM pipe tables (`| 项目 | 金额 |` over `|---|--:|`): the one extension to CommonMark bodies have.
+  md.enable('table');
   md.validateLink = (url: string) => !blockPhase || ALLOWED_LINK.test(url.trim());
   md.core.ruler.before('block', 'bulletin_block_phase', () => {
     blockPhase = true;
@@ -418,6 +421,7 @@ const linesOf = (token: Token): SourceLines => ({ start: token.map?.[0] ?? 0, en
 
 type Container =
   | { kind: 'root'; blocks: Block[] }
+  | { kind: 'table'; token: Token; head: TableRow[]; body: TableRow[]; align: (TableAlign | undefined)[]; inHead: boolean; row: { token: Token; cells: TableCell[] } | undefined }
   | { kind: 'quote'; token: Token; blocks: Block[] }
   | { kind: 'list'; token: Token; items: ListItem[]; loose: boolean }
   | { kind: 'item'; token: Token; blocks: Block[] }
@@ -441,7 +445,7 @@ export function parseBody(text: string, options: MarkdownOptions = DEFAULT_MARKD
   const top = () => stack.at(-1)!;
   const add = (block: Block) => {
     const c = top();
-    if (c.kind !== 'list' && c.kind !== 'footnotes') c.blocks.push(block);
+    if (c.kind !== 'list' && c.kind !== 'footnotes' && c.kind !== 'table') c.blocks.push(block);
   };
   let line = 0;
   for (let i = 0; i < tokens.length; i++) {
@@ -525,6 +529,68 @@ export function parseBody(text: string, options: MarkdownOptions = DEFAULT_MARKD
         add({ type: 'footnotes', lines: { start: Math.min(...starts, lines.length), end: Math.max(...ends, 0) }, notes: block.notes });
         break;
       }
+      case 'table_open':
+        stack.push({ kind: 'table', token, head: [], body: [], align: [], inHead: false, row: undefined });
+        break;
+      case 'thead_open':
+      case 'thead_close': {
+        const t = top();
+        if (t.kind === 'table') t.inHead = token.type === 'thead_open';
+        break;
+      }
+      case 'tr_open': {
+        const t = top();
+        if (t.kind === 'table') t.row = { token, cells: [] };
+        break;
+      }
+      case 'th_open':
+      case 'td_open': {
+        const t = top();
+        const inline = tokens[i + 1];
+        const content = inline?.type === 'inline'
+          ? inlines(inline.children ?? [], t.kind === 'table' && t.row?.token.map ? t.row.token.map[0] : line, problems, { content: inline.content, marks: env.strayMarks.get(inline.children ?? []), lines })
+          : [];
+        if (t.kind === 'table' && t.row) {
+          if (t.inHead) {
+            const style = token.attrGet('style') ?? '';
+            t.align.push(style.includes('right') ? 'right' : style.includes('center') ? 'center' : style.includes('left') ? 'left' : undefined);
+          }
+          t.row.cells.push({ content });
+        }
+        i += 2; // inline + close
+        break;
+      }
+      case 'tr_close': {
+        const t = top();
+        if (t.kind === 'table' && t.row) (t.inHead ? t.head : t.body).push({ lines: linesOf(t.row.token), cells: t.row.cells });
+        if (t.kind === 'table') t.row = undefined;
+        break;
+      }
+      case 'table_close': {
+        const t = stack.pop();
+        if (t?.kind !== 'table') break;
+        tableProblems(t.head, t.body, lines, problems);
+        // The `单位：…` and `表：…` lines right above the table are its unit and caption, not paragraphs.
+        const holder = top();
+        const before = holder.kind === 'list' || holder.kind === 'table' ? [] : holder.blocks;
+        let unit: string | undefined;
+        let caption: readonly Inline[] | undefined;
+        let above: SourceLines | undefined;
+        for (let k = 0; k < 2; k++) {
+          const last = before.at(-1);
+          if (last?.type !== 'paragraph') break;
+          const text = inlineText(last.content).trim();
+          const u = unit === undefined && caption === undefined ? unitOf(text) : undefined;
+          const c = caption === undefined ? captionOf(last.content) : undefined;
+          if (u !== undefined) unit = u;
+          else if (c !== undefined) caption = c;
+          else break;
+          before.pop();
+          above = { start: last.lines.start, end: above?.end ?? last.lines.end };
+        }
+        add({ type: 'table', lines: linesOf(t.token), ...(above ? { above } : {}), caption, unit, head: t.head, body: t.body, align: numericAlign(t.head, t.body, t.align) });
+        break;
+      }
       case 'html_block':
         problems.push({ line, code: 'body-raw-html', message: `raw HTML \`${token.content.trim().slice(0, 40)}\` is not accepted in an article body`, hint: HINT_HTML_BLOCK });
         break;
@@ -534,7 +600,25 @@ export function parseBody(text: string, options: MarkdownOptions = DEFAULT_MARKD
         break;
     }
   }
+  notATable(root.blocks, lines, problems);
   return { blocks: root.blocks, problems };
+}
+
+/** A column's alignment: as its divider says, else right for a column of numbers, else left. */
+function numericAlign(head: readonly TableRow[], body: readonly TableRow[], given: readonly (TableAlign | undefined)[]): TableAlign[] {
+  const columns = Math.max(given.length, ...head.map((r) => r.cells.length));
+  return Array.from({ length: columns }, (_, c) => given[c] ?? (isNumberColumn(body.map((r) => r.cells[c]).filter((x): x is TableCell => x !== undefined).map((x) => inlineText(x.content))) ? 'right' : 'left'));
+}
+
+/** A number as statistics print one: 1,234.5  -3.2%  +12  ２５ (with a sign, thousands separators, decimals, a per cent or per mille sign). */
+export const NUMBER_CELL = /^[-+−±]?[0-9０-９][0-9０-９,，]*(?:[.．][0-9０-９]+)?\s*[%‰％]?$/;
+/** What an empty cell of numbers is filled with: a dash, 0-like marks. */
+const NO_NUMBER = /^(?:|[-—–－…／/]|——)$/;
+
+/** A column of numbers: every cell a number or empty (a dash), and at least one number. */
+export function isNumberColumn(texts: readonly string[]): boolean {
+  const trimmed = texts.map((t) => t.trim());
+  return trimmed.some((t) => NUMBER_CELL.test(t)) && trimmed.every((t) => NUMBER_CELL.test(t) || NO_NUMBER.test(t));
 }
 
 /** A caption: inline Markdown on its own (no blocks), checked the same way. */

@@ -3,7 +3,7 @@ import type { PlainDate, DateStyle } from './chineseDate.js';
 import type { LintRules } from '../lint/lintCodes.js';
 import type { MarkdownOptions } from './parseBody.js';
 import type { PageGeometry, PresetName } from '../layout/presets.js';
-import type { Block, Inline } from './blocks.js';
+import type { Block, Inline, TableStyle } from './blocks.js';
 
 export type IssueKind = 'regular' | 'supplement' | 'special';
 export type FigurePlace = 'right' | 'left' | 'centre';
@@ -61,6 +61,8 @@ export interface Series {
   readonly distribution: Omit<Distribution, 'extra'>;
   /** How bodies and notes are read (`markdown:` in bulletin.yaml). */
   readonly markdown: MarkdownOptions;
+  /** How tables are numbered (表1 … through the issue or in each article) and ruled (`tables:` in bulletin.yaml). */
+  readonly tables: { readonly numbering: 'issue' | 'article'; readonly style: TableStyle };
   /** The copy-editing checks: every code with its level (default `warning`). */
   readonly lint: { readonly rules: LintRules };
   /** The sign-off's roles in print order, and where its line goes (`signoff:` in bulletin.yaml). */

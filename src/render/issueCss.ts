@@ -3,14 +3,19 @@
 import type { Issue } from '../model/types.js';
 import { fontFaceCss, type FontFace } from './fontFaces.js';
 import { imageLines, gridChars } from '../layout/figureGeometry.js';
+import { tables, type Block } from '../model/blocks.js';
+import { tableLayout } from '../layout/tableLayout.js';
+import type { PageGeometry } from '../layout/presets.js';
 
 export function issueCss(issue: Issue, faces: readonly FontFace[], options: { fontUrlPrefix: string; distributionOffset: number }): string {
   const { layout } = issue.series;
   const geometry = layout.geometry;
   const widths = new Set<number>();
   const heights: string[] = [];
+  const tableRules: string[] = [];
   for (const section of issue.sections) {
     for (const article of section.articles) {
+      tableRules.push(...tableCss(article.id, article.blocks, geometry));
       article.figures.forEach((f, i) => {
         widths.add(f.widthPercent);
         // The image takes whole lines and the caption whole lines, so the text beside stays on the grid.
@@ -25,6 +30,27 @@ export function issueCss(issue: Issue, faces: readonly FontFace[], options: { fo
     ...(options.distributionOffset > 0 ? ['@media print {', `  .distribution-wrap { padding-top: ${options.distributionOffset}pt; }`, '}'] : []),
     ...[...widths].sort().map((w) => `.w-${w} { width: calc(var(--char) * ${gridChars(w, geometry)}); }`),
     ...heights,
+    ...(tableRules.length ? ['@media print {', ...tableRules.map((r) => `  ${r}`), '}'] : []),
     '',
   ].join('\n');
 }
+
+/**
+ * Each table's size, column widths and row heights, by its id (`<article id>-table-<k>`, as
+ * viewModel.ts numbers them): print only, a screen sizes a table itself.
+ */
+export function tableCss(articleId: string, blocks: readonly Block[], geometry: PageGeometry): string[] {
+  const rules: string[] = [];
+  const rows = new Set<number>();
+  tables(blocks).forEach((table, k) => {
+    const id = `#${articleId}-table-${k + 1}`;
+    const layout = tableLayout(table, geometry);
+    rules.push(`${id} { --table-size: ${n(layout.size)}pt; --cell-line: ${n(layout.lineHeight)}pt; }`);
+    layout.widths.forEach((w, c) => rules.push(`${id} col:nth-child(${c + 1}) { width: ${n(w * 100)}%; }`));
+    for (const r of [1, ...layout.headRows, ...layout.bodyRows]) rows.add(r);
+  });
+  for (const r of [...rows].sort((a, b) => a - b)) rules.push(`.table tr.rows-${r} { height: calc(var(--pitch) * ${r}); }`);
+  return rules;
+}
+
+const n = (x: number) => String(Math.round(x * 1000) / 1000);

@@ -1,6 +1,6 @@
 // Issue model + contents → the view the templates receive: every string ready, no logic left for templates.
-import type { Issue, TocEntry, Figure } from '../model/types.js';
-import { renderBlocks, renderInlines } from './renderBlocks.js';
+import type { Issue, TocEntry, Figure, Series } from '../model/types.js';
+import { renderBlocks, renderInlines, type TableContext } from './renderBlocks.js';
 import { formatPageNumber } from './pageNumber.js';
 import type { PageGeometry } from '../layout/presets.js';
 import { titleMeasureEm } from '../layout/titleMeasureEm.js';
@@ -118,6 +118,8 @@ export function issueView(issue: Issue, toc: readonly TocEntry[], assets: { imag
     { label: '发', units: d.distribute },
     { label: '本期增发', units: d.extra },
   ].filter((r) => r.units.length > 0).map((r) => ({ label: r.label, text: joinUnits(r.units) }));
+  // Tables are numbered through the issue, or in each article (`tables.numbering`).
+  let issueTables = 0;
   return {
     lang: 'zh-CN',
     documentTitle: `${issue.series.name} ${issue.issueLine}`,
@@ -162,7 +164,7 @@ export function issueView(issue: Issue, toc: readonly TocEntry[], assets: { imag
           titleLines: titleLinesOf(a.titleLines, geometry).map((text) => ({ text, className: '' })),
           title: a.title,
           noteHtml: a.note?.length ? renderBlocks(a.note).html : undefined,
-          bodyHtml: renderBlocks(a.blocks.filter((b) => b.type !== 'footnotes'), figures, notes).html,
+          bodyHtml: renderBlocks(a.blocks.filter((b) => b.type !== 'footnotes'), figures, notes, articleTables(a.id, geometry, issue.series.tables, () => ++issueTables)).html,
           source: a.source,
           notesHtml: footnotes.length ? renderBlocks(footnotes, new Map(), notes).html : undefined,
           headLines: [...(a.subtitle === undefined ? [] : [a.subtitle]), ...a.byline],
@@ -188,6 +190,20 @@ export function issueView(issue: Issue, toc: readonly TocEntry[], assets: { imag
     },
     stylesheets: assets.stylesheets,
     bodyClass: coverParity(coverPages),
+  };
+}
+
+/** The numbers and ids of an article's tables: `<article id>-table-<k>`, numbered 表1 … per issue or per article. */
+export function articleTables(articleId: string, geometry: PageGeometry, options: Series['tables'], nextInIssue: () => number): TableContext {
+  let inArticle = 0;
+  return {
+    geometry,
+    style: options.style,
+    next() {
+      inArticle += 1;
+      const inIssue = nextInIssue();
+      return { number: options.numbering === 'article' ? inArticle : inIssue, id: `${articleId}-table-${inArticle}` };
+    },
   };
 }
 

@@ -8,7 +8,12 @@ import { schemaCheck } from './schemaCheck.js';
 import { locate, type DataPath } from './locate.js';
 import { parsePlainDate, type PlainDate } from '../model/chineseDate.js';
 import { markdownParses, type BodyProblem } from '../model/parseBody.js';
-import { paragraphCount } from '../model/blocks.js';
+import { paragraphCount, tables, type Table } from '../model/blocks.js';
+import { tableLayout } from '../layout/tableLayout.js';
+import { readCsv, readXlsx, type GridResult } from '../model/readTableFile.js';
+import { tableFromGrid } from '../model/tableFromGrid.js';
+import { tooWideProblem, tableGlyphs } from '../check/checkTables.js';
+import { DIAGNOSTIC_CODES } from '../diagnostics/codes.js';
 import { checkAsset } from '../model/checkAsset.js';
 import { sniffImage, MAX_IMAGE_PIXELS } from '../model/sniffImage.js';
 import { sanitizeSvg } from '../model/sanitizeSvg.js';
@@ -177,6 +182,7 @@ export async function loadIssue(io: Io, file: string, display: string, series: S
   if (typeof data.note === 'string') report(['note'], markdown.body(data.note).problems);
   const ids = new Map<string, DataPath>();
   const figures = new Map<string, CheckedFigure>();
+  const fileTables = new Map<string, Table>();
   const issueDir = path.dirname(file);
   // An issue has sections, or (printed without section labels) `articles:` of its own.
   if (data.sections === undefined && data.articles === undefined) {
@@ -229,6 +235,51 @@ export async function loadIssue(io: Io, file: string, display: string, series: S
         const parsed = markdown.body(text);
         if (field === 'body') paragraphs = paragraphCount(parsed.blocks);
         report([...aPath, field], parsed.problems);
+        // A pipe table too wide for the type area even at the smallest table size.
+        if (series) report([...aPath, field], tables(parsed.blocks).filter((t) => tableLayout(t, series.layout.geometry).tooWide).map((t) => tooWideProblem(t, series)));
+      }
+      // Tables from spreadsheets and CSV files (model/readTableFile.ts).
+      for (const [ti, t] of list(a.tables).entries()) {
+        if (!isObject(t) || typeof t.file !== 'string') continue;
+        const tPath: DataPath = [...aPath, 'tables', ti];
+        if (typeof t.caption === 'string') report([...tPath, 'caption'], markdown.inline(t.caption).problems);
+        if (typeof t.after === 'number' && t.after > paragraphs) {
+          add([...tPath, 'after'], 'error', 'table-paragraph', `the body has ${paragraphs} paragraph(s), so there is no paragraph ${t.after} for the table to follow`, `Use a number from 1 to ${paragraphs}, or leave \`after\` out: the table then follows the last paragraph.`);
+        }
+        if (!seriesRoot) continue;
+        const asset = await checkAsset(io, seriesRoot, issueDir, t.file, 'table-file');
+        if (!asset.ok) {
+          add([...tPath, 'file'], 'error', asset.code, asset.message, asset.hint);
+          continue;
+        }
+        const bytes = await io.readFile(asset.real);
+        const csv = /\.csv$/i.test(t.file);
+        const sheet = typeof t.sheet === 'string' ? t.sheet : undefined;
+        const range = typeof t.range === 'string' ? t.range : undefined;
+        let read: GridResult;
+        if (csv) read = readCsv(bytes, range);
+        else if (bytes[0] === 0x50 && bytes[1] === 0x4b) read = readXlsx(bytes, sheet, range);
+        else if (bytes[0] === 0xd0 && bytes[1] === 0xcf) read = { ok: false, code: 'table-file-type', message: 'it is an old Excel 97–2003 workbook (.xls), which is not read', hint: 'Open it in Excel or WPS and save it as Excel Workbook (.xlsx).' };
+        else read = { ok: false, code: 'table-file-type', message: 'it is not an .xlsx workbook by its content, whatever its name' };
+        if (!read.ok) {
+          const key = read.code === 'table-sheet-missing' ? 'sheet' : read.code === 'table-range' && range !== undefined ? 'range' : 'file';
+          add([...tPath, key], read.code === 'table-empty' ? 'warning' : 'error', read.code, `\`${t.file}\`: ${read.message}`, read.hint ?? DIAGNOSTIC_CODES[read.code].hint);
+          continue;
+        }
+        const table = tableFromGrid(read.grid, {
+          header: typeof t.header === 'number' ? t.header : 1,
+          caption: typeof t.caption === 'string' ? markdown.inline(t.caption).content : undefined,
+          unit: typeof t.unit === 'string' ? t.unit : undefined,
+          style: t.style === 'grid' || t.style === 'three-line' ? t.style : undefined,
+          file: t.file,
+          lines: { start: at(tPath).line - 1, end: at(tPath).line },
+        });
+        if (series && tableLayout(table, series.layout.geometry).tooWide) {
+          const p = tooWideProblem(table, series);
+          add([...tPath, 'file'], 'warning', p.code, p.message, p.hint);
+        }
+        if (series) out.push(...tableGlyphs(table, series, display, at([...tPath, 'file'])));
+        fileTables.set(figureKey(si, ai, ti), table);
       }
       // An attachment printed with the issue has a body of its own, checked like the article's.
       for (const [xi, x] of list(a.attachments).entries()) {
@@ -331,7 +382,7 @@ export async function loadIssue(io: Io, file: string, display: string, series: S
   }
   if (!hasErrors(out) && series && date) {
     result.issue = compileIssue(data as unknown as IssueData, {
-      file, slug: slugOf(file), series, date, figures, markdown,
+      file, slug: slugOf(file), series, date, figures, markdown, tables: fileTables,
     });
   }
   return result;

@@ -103,6 +103,14 @@ function collectRoles(blocks: readonly Block[], role: FontRole, rich: boolean, o
         add(role, noteMark(note.number));
         collectRoles(note.blocks, role, rich, out);
       }
+    } else if (b.type === 'table') {
+      // The caption and the header cells are set in the heading face (黑体), the rest as the body.
+      const heading = rich ? 'heading' : role;
+      if (b.caption) inline([{ type: 'text', value: '表0123456789　' }, ...b.caption], heading);
+      if (b.unit) add(role, b.unit);
+      for (const row of b.head) for (const cell of row.cells) inline(cell.content, heading);
+      for (const row of b.body) for (const cell of row.cells) inline(cell.content, role);
+      if (b.head.length) add(heading, '续表');
     }
     if (b.type !== 'thematicBreak') add(role, '\n');
   }

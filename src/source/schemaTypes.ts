@@ -200,6 +200,19 @@ export interface SeriesData {
     lineBreaks?: "paragraph" | "join";
   };
   /**
+   * How tables are printed: pipe tables of bodies and the spreadsheets or CSV files of an article's `tables:`.
+   */
+  tables?: {
+    /**
+     * How tables are numbered in their captions (表1, 表2 …): `issue` (the default) counts through the whole issue, `article` starts again at 表1 in each article.
+     */
+    numbering?: "issue" | "article";
+    /**
+     * The rules of a table: `three-line` (三线表, the default: a thick rule above the header, a thin one under it, a thick one under the last row) or `grid` (every cell boxed). A table of `tables:` may set its own.
+     */
+    style?: "three-line" | "grid";
+  };
+  /**
    * The copy-editing checks of Chinese text (GB/T 15834 punctuation, GB/T 15835 numbers) that `bulletin validate` runs on titles, labels, bodies, notes, captions, source lines and distribution units. Every check is on, as a warning, unless set here. A single line is silenced with the YAML comment `# bulletin-disable-line <code>` at its end, or `# bulletin-disable-next-line <code>` on the line before.
    */
   lint?: {
@@ -341,6 +354,10 @@ export const SERIES_DEFAULTS = {
   "markdown": {
     "lineBreaks": "paragraph"
   },
+  "tables": {
+    "numbering": "issue",
+    "style": "three-line"
+  },
   "lint": {
     "rules": {
       "text-halfwidth-punct": "warning",
@@ -480,7 +497,7 @@ export interface SectionData {
   articles: ArticleData[];
 }
 /**
- * An article: a mapping with at least `title` and `body` (and optionally id, subtitle, byline, note, figures, source, attachments).
+ * An article: a mapping with at least `title` and `body` (and optionally id, subtitle, byline, note, figures, tables, source, attachments).
  *
  * This interface was referenced by `IssueData`'s JSON-Schema
  * via the `definition` "article".
@@ -517,6 +534,12 @@ export interface ArticleData {
    */
   figures?: FigureData[];
   /**
+   * Tables loaded from a spreadsheet (.xlsx) or a CSV file next to the issue, each placed after a paragraph of the body. (A small table can also be written in the body as a Markdown pipe table, with a `表：…` line above it for its caption and a `单位：…` line for its unit.)
+   *
+   * @maxItems 50
+   */
+  tables?: TableData[];
+  /**
    * Source line printed at the end, without brackets: 中国环境科学研究院供稿 prints as （中国环境科学研究院供稿）.
    */
   source?: string;
@@ -527,6 +550,46 @@ export interface ArticleData {
    * @maxItems 20
    */
   attachments?: [AttachmentData, ...AttachmentData[]];
+}
+/**
+ * A table of the article from a spreadsheet or CSV file: a mapping with at least `file`.
+ *
+ * This interface was referenced by `IssueData`'s JSON-Schema
+ * via the `definition` "table".
+ */
+export interface TableData {
+  /**
+   * The spreadsheet (.xlsx, as Excel or WPS saves it) or CSV file (UTF-8, or GBK as Excel saves CSV on Chinese Windows) relative to the issue file, inside the series. Formulas print the value Excel last computed and saved; merged cells stay merged. At most 5 MiB, 1000 rows and 12 columns.
+   */
+  file: string;
+  /**
+   * The sheet of a workbook, by its tab name. Default: the first sheet.
+   */
+  sheet?: string;
+  /**
+   * The cells printed, as Excel writes a range: top-left and bottom-right cell (`A1:E9`). Default: every cell that has a value.
+   */
+  range?: string;
+  /**
+   * How many of the first rows are the header (printed in 黑体, repeated on each page the table runs on). Default 1.
+   */
+  header?: number;
+  /**
+   * The caption printed above the table after its number: 表1　重点项目进展情况.
+   */
+  caption?: string;
+  /**
+   * The unit line printed at the top right of the table, as written.
+   */
+  unit?: string;
+  /**
+   * `three-line` (三线表) or `grid` (every cell boxed). Default: the series' `tables.style`.
+   */
+  style?: "three-line" | "grid";
+  /**
+   * The paragraph of the body (1 = the first) the table follows. Default: after the last paragraph.
+   */
+  after?: number;
 }
 /**
  * A photo of the article: a mapping with at least `image`.

@@ -39,6 +39,8 @@ const SERIES_KEYS: Record<string, { read: (issue: Issue) => unknown; other: unkn
   'markdown.lineBreaks': { read: (i) => i.series.markdown.lineBreaks, other: 'join' },
   'signoff.labels': { read: (i) => i.series.signoff.labels, other: ['主编', '编辑'] },
   'signoff.place': { read: (i) => i.series.signoff.place, other: 'distribution' },
+  'tables.numbering': { read: (i) => i.series.tables.numbering, other: 'article' },
+  'tables.style': { read: (i) => i.series.tables.style, other: 'grid' },
   ...Object.fromEntries(LINT_CODES.map((code) => [`lint.rules.${code}`, { read: (i: Issue) => i.series.lint.rules[code], other: 'off' }])),
 };
 const ISSUE_KEYS: Record<string, { read: (issue: Issue) => unknown; other: unknown }> = {
