@@ -53,5 +53,12 @@ export function resolveSeries(data: SeriesData, root: string, file: string, font
     },
     markdown: { lineBreaks: data.markdown?.lineBreaks ?? SERIES_DEFAULTS.markdown.lineBreaks },
     lint: { rules: seriesLintRules(data.lint?.rules) },
+    images: {
+      printPpi: data.images?.printPpi ?? SERIES_DEFAULTS.images.printPpi,
+      jpegQuality: data.images?.jpegQuality ?? SERIES_DEFAULTS.images.jpegQuality,
+      minPpi: data.images?.minPpi ?? SERIES_DEFAULTS.images.minPpi,
+      maxPpi: data.images?.maxPpi ?? SERIES_DEFAULTS.images.maxPpi,
+    },
+    output: { pdfBudgetMB: data.output?.pdfBudgetMB ?? SERIES_DEFAULTS.output.pdfBudgetMB },
   };
 }

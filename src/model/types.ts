@@ -63,6 +63,19 @@ export interface Series {
   readonly markdown: MarkdownOptions;
   /** The copy-editing checks: every code with its level (default `warning`). */
   readonly lint: { readonly rules: LintRules };
+  /** How raster images are processed (`images:` in bulletin.yaml; src/images/). */
+  readonly images: ImageSettings;
+  /** What the build writes (`output:`). */
+  readonly output: { readonly pdfBudgetMB: number };
+}
+
+export interface ImageSettings {
+  /** Pixels per inch at the printed size of the PDF's rendition (never upscaled). */
+  readonly printPpi: number;
+  readonly jpegQuality: number;
+  /** The self-check's bounds of a photo's effective resolution in the PDF. */
+  readonly minPpi: number;
+  readonly maxPpi: number;
 }
 
 export interface Figure {
@@ -70,7 +83,11 @@ export interface Figure {
   readonly path: string;
   /** Path relative to the series root, with forward slashes (for HTML output). */
   readonly relPath: string;
-  readonly mime: 'image/png' | 'image/jpeg' | 'image/svg+xml' | 'image/webp';
+  readonly mime: 'image/png' | 'image/jpeg' | 'image/svg+xml' | 'image/webp' | 'image/gif';
+  /** Where the figure's `image:` is in the issue file: what a problem found while processing it points at. */
+  readonly span?: { readonly line: number; readonly column: number; readonly endLine: number; readonly endColumn: number };
+  /** `encoding:` of the figure: how its renditions are stored (auto: by content). */
+  readonly encoding?: 'auto' | 'jpeg' | 'png';
   /** An SVG's text as it is printed and published: sanitised (model/sanitizeSvg.ts), never the file as it is. */
   readonly svg?: string;
   /** Pixel size, when the format tells it cheaply (PNG, JPEG). */

@@ -37,6 +37,11 @@ const SERIES_KEYS: Record<string, { read: (issue: Issue) => unknown; other: unkn
   'layout.colors.text': { read: (i) => i.series.layout.text, other: '#333333' },
   'numbering.supplementsCountInTotal': { read: (i) => i.series.numbering.supplementsCountInTotal, other: true },
   'markdown.lineBreaks': { read: (i) => i.series.markdown.lineBreaks, other: 'join' },
+  'images.printPpi': { read: (i) => i.series.images.printPpi, other: 200 },
+  'images.jpegQuality': { read: (i) => i.series.images.jpegQuality, other: 90 },
+  'images.minPpi': { read: (i) => i.series.images.minPpi, other: 120 },
+  'images.maxPpi': { read: (i) => i.series.images.maxPpi, other: 600 },
+  'output.pdfBudgetMB': { read: (i) => i.series.output.pdfBudgetMB, other: 5 },
   ...Object.fromEntries(LINT_CODES.map((code) => [`lint.rules.${code}`, { read: (i: Issue) => i.series.lint.rules[code], other: 'off' }])),
 };
 const ISSUE_KEYS: Record<string, { read: (issue: Issue) => unknown; other: unknown }> = {
@@ -44,6 +49,7 @@ const ISSUE_KEYS: Record<string, { read: (issue: Issue) => unknown; other: unkno
   'sections[].articles[].figures[].place': { read: (i) => firstFigure(i).place, other: 'left' },
   'sections[].articles[].figures[].width': { read: (i) => `${firstFigure(i).widthPercent}%`, other: '60%' },
   'sections[].articles[].figures[].paragraph': { read: (i) => firstFigure(i).paragraph, other: 2 },
+  'sections[].articles[].figures[].encoding': { read: (i) => firstFigure(i).encoding, other: 'png' },
 };
 
 /** Sets `value` at a data path of `defaultsOf`'s form (`a.b`, `list[].key`: the list's first item). */
