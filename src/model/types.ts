@@ -103,6 +103,27 @@ export interface Figure {
   readonly alt: string;
   /** 1-based paragraph of the body the figure is placed at. */
   readonly paragraph: number;
+  /** The processed images of a raster figure (src/images/figureRenditions.ts), once a build made them. */
+  readonly renditions?: FigureRenditions;
+}
+
+/** One processed image: upright, sRGB, no metadata, scaled for its use. */
+export interface ImageRendition {
+  /** File name under the document's `images/` folder. */
+  readonly name: string;
+  readonly type: 'image/jpeg' | 'image/png';
+  readonly bytes: Uint8Array;
+  readonly width: number;
+  readonly height: number;
+}
+
+export interface FigureRenditions {
+  /** What the PDF gets: `images.printPpi` at the printed width (never upscaled). */
+  readonly print: ImageRendition;
+  /** What the HTML page gets (`srcset`): a phone's and a desktop's, narrowest first. */
+  readonly screen: readonly ImageRendition[];
+  /** The `sizes` attribute: the figure's width on screen. */
+  readonly sizes: string;
 }
 
 export interface Article {
