@@ -12,7 +12,7 @@ const u32be = (b: Uint8Array, i: number) => ((b[i]! << 24) >>> 0) + (b[i + 1]! <
 function jpegMetadata(b: Uint8Array): MetadataKind[] {
   const found = new Set<MetadataKind>();
   let i = 2;
-  while (i + 4 <= b.length) {
+  while (i + 2 <= b.length) {
     if (b[i] !== 0xff) return [...found, 'damaged'];
     const marker = b[i + 1]!;
     if (marker === 0xff) { i++; continue; }
@@ -20,6 +20,7 @@ function jpegMetadata(b: Uint8Array): MetadataKind[] {
       if (i + 2 < b.length && b.subarray(i + 2).some((x) => x !== 0)) found.add('trailing data');
       return [...found];
     }
+    if (i + 4 > b.length) break;
     const length = (b[i + 2]! << 8) + b[i + 3]!;
     const body = ascii(b, i + 4, i + 4 + 32);
     if (marker === 0xe1) found.add(body.startsWith('Exif') ? 'EXIF' : body.startsWith('http://ns.adobe.com/xap') || body.includes('xmp') ? 'XMP' : 'EXIF');
