@@ -128,9 +128,9 @@ export function pdfBudget(issue: Issue, bytes: number, display: string): Diagnos
   if (bytes <= budget * 1_000_000) return undefined;
   const images = issue.sections.flatMap((s) => s.articles.flatMap((a) => a.figures)).map((f) => ({ f, size: f.renditions?.print.bytes.length ?? (f.svg !== undefined ? Buffer.byteLength(f.svg) : 0) }));
   const largest = [...new Map(images.map((i) => [i.f.relPath, i])).values()].sort((a, b) => b.size - a.size).slice(0, 3);
-  const mb = (n: number) => (n / 1_000_000).toFixed(1);
+  const mb = (n: number) => (n >= 100_000 ? `${(n / 1_000_000).toFixed(1)} MB` : `${Math.ceil(n / 1000)} KB`);
   return diagnostic(display, FILE_START, 'warning', 'pdf-over-budget',
-    `the PDF of ${issue.slug} is ${mb(bytes)} MB, over the budget of ${budget} MB (\`output.pdfBudgetMB\`)${largest.length ? `; its largest images: ${largest.map((i) => `\`${i.f.relPath}\` (${mb(i.size)} MB)`).join(', ')}` : ''}`,
+    `the PDF of ${issue.slug} is ${mb(bytes)}, over the budget of ${budget} MB (\`output.pdfBudgetMB\`)${largest.length ? `; its largest images: ${largest.map((i) => `\`${i.f.relPath}\` (${mb(i.size)})`).join(', ')}` : ''}`,
     'Crop the photos or make them narrower (`width:`), lower `images.printPpi` in bulletin.yaml, or raise `output.pdfBudgetMB` if the PDF need not travel by e-mail.');
 }
 

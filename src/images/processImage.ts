@@ -29,7 +29,7 @@ export interface ProcessedImage {
 }
 
 /** Bumped when the pipeline's output changes: part of every cache key. */
-export const PIPELINE_VERSION = 1;
+export const PIPELINE_VERSION = 2;
 
 type SharpModule = typeof import('sharp').default;
 let sharpModule: Promise<SharpModule> | undefined;
@@ -40,8 +40,8 @@ export function loadSharp(): Promise<SharpModule> {
   return sharpModule;
 }
 
-/** Decoding options: the first frame, the pixel cap checked from the header before any pixel is decoded, damage an error. */
-export const DECODE_OPTIONS: SharpOptions = { limitInputPixels: MAX_IMAGE_PIXELS, pages: 1, page: 0, failOn: 'error', sequentialRead: true };
+/** Decoding options: the first frame, the pixel cap checked from the header before any pixel is decoded, damage (even what libjpeg only warns about: scrambled data, a cut-off scan) an error. */
+export const DECODE_OPTIONS: SharpOptions = { limitInputPixels: MAX_IMAGE_PIXELS, pages: 1, page: 0, failOn: 'warning', sequentialRead: true };
 
 /**
  * Whether a lossless image is a screenshot, chart or line art rather than a photo: on a sample of
