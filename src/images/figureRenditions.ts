@@ -19,8 +19,10 @@ import { renditionProblem } from './verifyRendition.js';
 export const SCREEN_MEASURE_PX = 700;
 /** Below this width the screen layout puts every figure on its own, the width of the page. */
 export const PHONE_BREAK_PX = 560;
-/** A phone's rendition: a full-width figure on a 375-pixel-wide phone at 2 device pixels per CSS pixel. */
-export const PHONE_WIDTH_PX = 750;
+/** The small rendition: a phone's screen at about 1.3 device pixels per CSS pixel (and slow connections). */
+export const PHONE_WIDTH_PX = 480;
+/** The large one at least covers a full-width figure on a 375-pixel-wide phone at 2 device pixels per CSS pixel. */
+export const RETINA_PHONE_PX = 750;
 
 export interface RenditionWidths {
   print: number;
@@ -35,10 +37,9 @@ export function renditionWidths(figure: Pick<Figure, 'widthPercent' | 'place'>, 
   const print = Math.ceil((printedMm / 25.4) * printPpi);
   const share = figure.place === 'centre' ? figure.widthPercent : Math.min(50, figure.widthPercent);
   const screenCss = Math.round((SCREEN_MEASURE_PX * share) / 100);
-  const desktop = screenCss * 2;
-  // Two renditions within a fifth of each other are one: the larger serves both.
-  const screen = Math.abs(desktop - PHONE_WIDTH_PX) < 0.2 * Math.max(desktop, PHONE_WIDTH_PX) ? [Math.max(desktop, PHONE_WIDTH_PX)] : [PHONE_WIDTH_PX, desktop];
-  return { print, screenCss, screen };
+  // The desktop's: the figure's width at 2 device pixels per CSS pixel (and a phone's at full width).
+  const desktop = Math.max(screenCss * 2, RETINA_PHONE_PX);
+  return { print, screenCss, screen: [PHONE_WIDTH_PX, desktop] };
 }
 
 /** What a figure's renditions are made from and how: the cache key's parts. */
