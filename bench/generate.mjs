@@ -57,3 +57,45 @@ export async function generateIssues(dir, count) {
   }
   return dir;
 }
+
+/**
+ * Five 12-megapixel (4000 × 3000) phone JPEGs in `dir`: noise enlarged from a small tile (a photo's
+ * size, a tint each), the first stored sideways with EXIF orientation 6, all with a camera and the
+ * second with a GPS position. `scaled`: the same photos upright and scaled to 1000 pixels wide, no
+ * metadata (what an editor who scales by hand would put in).
+ */
+export async function generatePhonePhotos(dir) {
+  const { default: sharp } = await import('sharp');
+  await mkdir(dir, { recursive: true });
+  const names = [];
+  for (let i = 0; i < 5; i++) {
+    const tile = await sharp({ create: { width: 400, height: 300, channels: 3, background: { r: 60 + 30 * i, g: 120, b: 180 - 20 * i }, noise: { type: 'gaussian', mean: 120, sigma: 45 } } }).png().toBuffer();
+    let photo = sharp(tile).resize(4000, 3000, { kernel: 'cubic' }).jpeg({ quality: 92 });
+    const exif = { IFD0: { Make: 'Apple', Model: 'iPhone 13' } };
+    if (i === 1) exif.IFD3 = { GPSLatitudeRef: 'N', GPSLatitude: '39/1 54/1 0/1', GPSLongitudeRef: 'E', GPSLongitude: '116/1 23/1 0/1' };
+    if (i === 0) photo = photo.withMetadata({ orientation: 6 });
+    const name = `IMG_000${i + 1}.jpg`;
+    await writeFile(path.join(dir, name), await photo.withExif(exif).toBuffer());
+    await sharp(path.join(dir, name)).rotate().resize({ width: 1000 }).jpeg({ quality: 85 }).toFile(path.join(dir, `scaled-${name}`));
+    names.push(name);
+  }
+  return names;
+}
+
+/**
+ * The issue of about 15 pages with five photos: `photos` gives their files (inside `photoDir`, copied
+ * into the series), or none for the same issue without figures.
+ */
+export async function generatePhotoIssue(dir, photoDir, photos) {
+  await generateLongIssue(dir, 15);
+  const file = path.join(dir, 'issues/2018-02.yaml');
+  const issue = YAML.parse(await readFile(file, 'utf8'), { schema: 'core' });
+  const articles = issue.sections.flatMap((s) => s.articles);
+  articles.forEach((a) => delete a.figures);
+  for (const [i, photo] of (photos ?? []).entries()) {
+    await copyFile(path.join(photoDir, photo), path.join(dir, 'issues/images', photo));
+    articles[i].figures = [{ image: `images/${photo}`, place: 'right', width: '45%', caption: `照片${i + 1}`, paragraph: 1 }];
+  }
+  await writeFile(file, YAML.stringify(issue, { lineWidth: 0, aliasDuplicateObjects: false }));
+  return dir;
+}

@@ -7,7 +7,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { generateIssues, generateLongIssue } from './generate.mjs';
+import { generateIssues, generateLongIssue, generatePhonePhotos, generatePhotoIssue } from './generate.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const work = path.join(os.tmpdir(), 'bulletin-bench');
@@ -133,6 +133,28 @@ for (const pages of [20, 200, 600]) {
   const linear = c.seconds / a.seconds <= (c.pages / a.pages) * 1.25;
   row('2. growth 20 → 600 pages', scaling.map((x) => `${x.pages} p: ${s(x.seconds)}, ${mib(x.peak)}`).join('; '), `${(c.pages / a.pages).toFixed(0)}× the pages`,
     `${(c.seconds / a.seconds).toFixed(1)}× the time, ${(perPage[2] * 1000).toFixed(0)} ms/page at 600`, 'at most linear', linear);
+}
+
+// 7. Photos straight from a phone (issue 14): five 12-megapixel JPEGs in a 15-page issue vs the same
+// photos scaled by hand (cold cache: .bulletin-cache/ removed before each build), the PDF's size,
+// and a second build with a warm cache vs the issue without photos.
+{
+  const photos = path.join(work, 'phone-photos');
+  const started = Date.now();
+  const names = await generatePhonePhotos(photos);
+  console.error(`  (five 12-megapixel photos generated in ${((Date.now() - started) / 1000).toFixed(1)} s)`);
+  const phone = await generatePhotoIssue(path.join(work, 'photos-phone'), photos, names);
+  const scaled = await generatePhotoIssue(path.join(work, 'photos-scaled'), photos, names.map((n) => `scaled-${n}`));
+  const none = await generatePhotoIssue(path.join(work, 'photos-none'), photos, undefined);
+  const cold = (dir) => () => (rmSync(path.join(dir, '.bulletin-cache'), { recursive: true, force: true }), buildOf(dir, path.join(dir, 'out')));
+  const r = await pair(runs(3), cold(phone), cold(scaled));
+  row('7. 15-page issue with five 12-MP phone JPEGs (cold cache)', s(r.a), `pre-scaled photos ${s(r.b)}`, `${(r.a / r.b).toFixed(2)}×`, '≤ 1.5×', r.a / r.b <= 1.5);
+  const pdfBytes = readFileSync(path.join(phone, 'out', '2018-02.pdf')).length;
+  const htmlBytes = execFileSync('du', ['-sb', path.join(phone, 'out', '2018-02_files', 'images')], { encoding: 'utf8' }).split('\t')[0];
+  row('7. its PDF', `${(pdfBytes / 1e6).toFixed(2)} MB`, `HTML images ${(Number(htmlBytes) / 1e6).toFixed(2)} MB`, `${(pdfBytes / 5e6).toFixed(2)}× the goal`, '< 5 MB', pdfBytes < 5e6);
+  await buildOf(phone, path.join(phone, 'out')); // fills the cache
+  const w = await pair(runs(3), () => buildOf(phone, path.join(phone, 'out-warm')), () => buildOf(none, path.join(none, 'out')));
+  row('7. the same, second build (warm cache)', s(w.a), `no photos ${s(w.b)}`, `${(w.a / w.b).toFixed(2)}×`, '≤ 1.1×', w.a / w.b <= 1.1);
 }
 
 // 3. Twenty issues in one invocation vs twenty invocations.

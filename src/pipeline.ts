@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Browser } from 'puppeteer';
 import type { ValidateResult } from './validate.js';
-import { hasErrors, type Diagnostic } from './diagnostics/diagnostic.js';
+import { diagnostic, FILE_START, hasErrors, type Diagnostic } from './diagnostics/diagnostic.js';
 import { BulletinError, ExitCode } from './diagnostics/exitCodes.js';
 import type { Issue } from './model/types.js';
 import type { PrintTarget } from './print/printTarget.js';
@@ -46,7 +46,7 @@ export type BuildEvent =
   | { type: 'browser'; path: string; source: string }
   | { type: 'issue'; issue: string; index: number; count: number }
   | { type: 'stage'; issue: string; stage: string }
-  | { type: 'written'; file: string };
+  | { type: 'written'; file: string; /** bytes, for the files the build wrote */ size?: number };
 
 export interface BuildResult extends ValidateResult {
   /** Files written, absolute paths. */
@@ -122,6 +122,18 @@ function outputFailure(error: unknown): BulletinError {
   return new BulletinError(`cannot write ${e.path ?? 'an output'}: ${reason ?? e.message}`, ExitCode.OutputFailed, 'Check that the output folder is writable and the disk is not full; the earlier outputs were left as they were.');
 }
 
+/** `pdf-over-budget` when a PDF is larger than `output.pdfBudgetMB`, naming the three largest images. */
+export function pdfBudget(issue: Issue, bytes: number, display: string): Diagnostic | undefined {
+  const budget = issue.series.output.pdfBudgetMB;
+  if (bytes <= budget * 1_000_000) return undefined;
+  const images = issue.sections.flatMap((s) => s.articles.flatMap((a) => a.figures)).map((f) => ({ f, size: f.renditions?.print.bytes.length ?? (f.svg !== undefined ? Buffer.byteLength(f.svg) : 0) }));
+  const largest = [...new Map(images.map((i) => [i.f.relPath, i])).values()].sort((a, b) => b.size - a.size).slice(0, 3);
+  const mb = (n: number) => (n >= 100_000 ? `${(n / 1_000_000).toFixed(1)} MB` : `${Math.ceil(n / 1000)} KB`);
+  return diagnostic(display, FILE_START, 'warning', 'pdf-over-budget',
+    `the PDF of ${issue.slug} is ${mb(bytes)}, over the budget of ${budget} MB (\`output.pdfBudgetMB\`)${largest.length ? `; its largest images: ${largest.map((i) => `\`${i.f.relPath}\` (${mb(i.size)})`).join(', ')}` : ''}`,
+    'Crop the photos or make them narrower (`width:`), lower `images.printPpi` in bulletin.yaml, or raise `output.pdfBudgetMB` if the PDF need not travel by e-mail.');
+}
+
 export async function build(paths: readonly string[], options: BuildOptions = {}): Promise<BuildResult> {
   checkBuildOptions(paths, options); // before anything starts: a usage error (exit 2) naming the option
   const cwd = options.cwd ?? process.cwd();
@@ -173,10 +185,28 @@ export async function build(paths: readonly string[], options: BuildOptions = {}
     const layouts = new Layouts(io);
     for (const issue of checked.issues) layouts.for(issue).catch(() => undefined); // compiled while Chrome starts
     // What the writers return is what the build reports (an HTML page, not each of its assets).
+    /** Sizes of the files staged, by absolute path (the build prints each PDF's). */
+    const sizes = new Map<string, number>();
     const written = (file: string) => {
       result.written.push(file);
-      progress({ type: 'written', file });
+      progress({ type: 'written', file, size: sizes.get(file) });
     };
+    // Raster figures are processed (upright, sRGB, no metadata, scaled: images/figureRenditions.ts)
+    // one issue after the other, from now on, while Chrome starts; each series caches the results.
+    const wantsImages = writers.some((w) => w.name === 'pdf' || w.name === 'html' || w.name === 'yearbook');
+    const imagesModule = wantsImages ? Promise.all([import('./images/figureRenditions.js'), import('./cache/contentCache.js')]) : undefined;
+    const imageMemo = new Map();
+    let imageQueue: Promise<unknown> = Promise.resolve();
+    const preparedImages = new Map<Issue, Promise<{ issue: Issue; diagnostics: Diagnostic[] }>>();
+    if (imagesModule) {
+      for (const issue of checked.issues) {
+        const job = imageQueue.then(() => imagesModule).then(([{ prepareImages }, { openContentCache, CACHE_FOLDER }]) =>
+          prepareImages(issue, io, displayOf(issue), { cache: openContentCache(io, path.join(issue.series.root, CACHE_FOLDER, 'images')), memo: imageMemo }));
+        job.catch(() => undefined);
+        preparedImages.set(issue, job);
+        imageQueue = job.catch(() => undefined);
+      }
+    }
     /** Files of the output folder (relative, forward slashes) this build has written: staged and committed. */
     const committed = new Set<string>();
     const ctx: WriteContext = {
@@ -204,7 +234,7 @@ export async function build(paths: readonly string[], options: BuildOptions = {}
       try {
         const staged: WriteContext = {
           ...ctx,
-          write: (relative, data, opts) => (names.push(relative), t.write(relative, data, opts).catch((error: unknown) => { throw outputFailure(error); })),
+          write: (relative, data, opts) => (names.push(relative), t.write(relative, data, opts).then((file) => (sizes.set(file, typeof data === 'string' ? Buffer.byteLength(data) : data.length), file), (error: unknown) => { throw outputFailure(error); })),
           copy: (from, relative) => (names.push(relative), t.copy(from, relative).catch((error: unknown) => { throw outputFailure(error); })),
         };
         files.push(...(await run(staged)));
@@ -228,9 +258,19 @@ export async function build(paths: readonly string[], options: BuildOptions = {}
     };
     const outputs: IssueOutput[] = [];
     try {
-      await eachLimited(checked.issues, concurrency, async (issue, index, lane) => {
-        const name = issue.slug;
+      await eachLimited(checked.issues, concurrency, async (source, index, lane) => {
+        const name = source.slug;
         progress({ type: 'issue', issue: name, index, count: checked.issues.length });
+        let issue = source;
+        const images = preparedImages.get(source);
+        if (images) {
+          progress({ type: 'stage', issue: name, stage: 'processing images' });
+          const prepared = await images;
+          issue = prepared.issue;
+          diagnostics.push(...prepared.diagnostics);
+          // A photo that cannot be decoded is an error of the source: the issue is not built.
+          if (hasErrors(prepared.diagnostics)) return;
+        }
         const layout = await layouts.for(issue);
         let output: IssueOutput;
         if (printing) {
@@ -250,6 +290,8 @@ export async function build(paths: readonly string[], options: BuildOptions = {}
             () => new BulletinError(`the browser did not finish ${name} within ${ISSUE_BUDGET_MS / 1000} s`, ExitCode.BrowserFailed, 'Check that the machine is not out of memory; try again with --verbose.'),
           );
           diagnostics.push(...rendered.warnings);
+          const budget = pdfBudget(issue, rendered.pdf.length, displayOf(issue));
+          if (budget) diagnostics.push(budget);
           output = { issue, doc: rendered.doc, used: rendered.used, printed: { pdf: rendered.pdf, paginated: rendered.paginated } };
         } else {
           const { issueDocumentFor } = await import('./renderIssue.js');

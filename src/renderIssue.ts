@@ -15,6 +15,7 @@ import { checkPdfFonts } from './check/checkPdfFonts.js';
 import { readPageText, type PageText } from './check/readPdfText.js';
 import { locateText } from './check/checkVisibleText.js';
 import { checkGeometry } from './check/checkGeometry.js';
+import { checkResolution, pdfImageMetadata } from './check/checkImages.js';
 import { seriesCoverage, uncoveredCharacters } from './check/checkGlyphs.js';
 import { MISSING_MARK } from './render/missingGlyphs.js';
 import { issueText } from './model/issueText.js';
@@ -132,6 +133,7 @@ export async function renderIssue(
         'Chrome took these characters from a font installed on this machine, which it cannot put into the PDF as print shops need. If a series stylesheet (templates/) names that font, remove it there; if the text is in an SVG figure, convert the text to outlines (figure-svg-text); otherwise replace the characters, or name a font file that has them under `fonts:` in bulletin.yaml (.ttf, .otf, or a face of a .ttc: bulletin converts it).');
     }
     const problems: string[] = [];
+    const imageWarnings: Diagnostic[] = [];
     /** What the page's measure says (checkGeometry): reported first, as it is often the cause of the rest. */
     const geometry: string[] = [];
     if (options.selfCheck !== false) {
@@ -152,6 +154,14 @@ export async function renderIssue(
       const located = locateText(issue, texts.slice(coverPages), unprintable);
       problems.push(...located.problems.map((p) => p.message));
       geometry.push(...checkGeometry(issue.series.layout.geometry, texts, coverPages, located.found).map((p) => p.message));
+      // No image of the PDF may carry metadata (EXIF and its GPS position, XMP, IPTC, comments).
+      problems.push(...pdfImageMetadata(printed.pdf));
+      const { minPpi, maxPpi } = issue.series.images;
+      for (const found of checkResolution(issue, texts, minPpi, maxPpi)) {
+        imageWarnings.push(diagnostic(options.display, found.figure?.span ?? FILE_START, 'warning', 'image-resolution',
+          `${found.figure ? `\`${found.figure.relPath}\`` : 'a photo'} prints at ${found.ppi} ppi on page ${found.page - coverPages} of the PDF, outside ${minPpi}–${maxPpi} ppi`,
+          found.ppi < minPpi ? 'The photo is too small for its printed size and will look soft: use a larger original, or make the figure narrower (`width:`).' : 'The PDF is larger than it needs to be: lower `images.printPpi` in bulletin.yaml.'));
+      }
     }
     if (problems.length || geometry.length) {
       const all = [...geometry, ...problems];
@@ -172,11 +182,14 @@ export async function renderIssue(
     const warnings = [...new Set(server.blocked)].map((url) => diagnostic(options.display, FILE_START, 'warning', 'resource-blocked',
       `the document asked for ${url.length > 120 ? `${url.slice(0, 117)}…` : url}, which was refused`,
       'An issue may use only its own images and the layout\'s files; check the series templates and stylesheets.'));
+    warnings.push(...imageWarnings);
     const totalPages = printed.pdf.getPageCount();
     const pdf = await finishPdf(printed.pdf, outlineOf(issue), printed.dests, metadataOf(issue, options.env));
     target.loaded = printed.loaded;
     // The document written is made for the screen too (a long printed one hides from it).
-    const doc = printed.loaded.screenLayout ? documentFor(printed.state) : issueDocumentFor(issue, layout, printed.state, { allFaces });
+    // A figure with renditions shows its screen ones there (images/figureRenditions.ts), not the print one.
+    const renditions = issue.sections.some((s) => s.articles.some((a) => a.figures.some((f) => f.renditions)));
+    const doc = printed.loaded.screenLayout && !renditions ? documentFor(printed.state) : issueDocumentFor(issue, layout, printed.state, { allFaces, forPrint: false });
     if (doc.removed.length) {
       warnings.push(diagnostic(options.display, FILE_START, 'warning', 'template-content-removed',
         `the page the series templates made held ${doc.removed.slice(0, 6).join(', ')}${doc.removed.length > 6 ? ` and ${doc.removed.length - 6} more` : ''}: removed from the page printed and published`,

@@ -55,6 +55,14 @@ export interface PageText {
   images: Box[];
   /** The page (its crop box, else its media box), in PDF points. */
   page: Box;
+  /** Each raster image drawn: the stream, its pixel size and the box it is drawn into (unclipped), in drawing order. */
+  placements?: ImagePlacement[];
+}
+
+export interface ImagePlacement {
+  stream: PDFStream;
+  pixels: { width: number; height: number };
+  box: Box;
 }
 
 interface FontMap {
@@ -290,6 +298,7 @@ interface PageState {
   shown: NonNullable<PageText['shown']>;
   paints: Paint[];
   images: Box[];
+  placements: ImagePlacement[];
   /** The fonts read so far, shared by every page of the document (a CJK font maps thousands of glyphs). */
   cache: Map<PDFDict, FontMap | undefined>;
   /** How many paints there were when the last run was drawn. */
@@ -565,6 +574,7 @@ function pageText(doc: PDFDocument, content: string, resources: PDFDict | undefi
         if (subtype === PDFName.of('Image')) {
           const seen = intersect(transformBox(gs.ctm, { x0: 0, y0: 0, x1: 1, y1: 1 }), gs.clip);
           if (width(seen) > 0 && height(seen) > 0 && gs.fillAlpha * gs.groupAlpha >= 0.05) page.images.push(seen);
+          page.placements.push({ stream: xobject, pixels: { width: numberOf(xobject.dict.get(PDFName.of('Width')), 0), height: numberOf(xobject.dict.get(PDFName.of('Height')), 0) }, box: transformBox(gs.ctm, { x0: 0, y0: 0, x1: 1, y1: 1 }) });
           const opaque = !xobject.dict.has(PDFName.of('SMask')) && !xobject.dict.has(PDFName.of('Mask')) && xobject.dict.get(PDFName.of('ImageMask')) === undefined;
           if (opaque && gs.fillAlpha * gs.groupAlpha >= 0.999 && !gs.softMask) {
             const box = intersect(transformBox(gs.ctm, { x0: 0, y0: 0, x1: 1, y1: 1 }), gs.clip);
@@ -606,13 +616,13 @@ export function readPageText(doc: PDFDocument, index: number): PageText {
   let cache = FONT_CACHES.get(doc);
   if (!cache) FONT_CACHES.set(doc, (cache = new Map()));
   const paper = pageBox(node);
-  const page: PageState = { runs: [], shown: [], paints: [], images: [], cache, paintsAtLastRun: 0 };
+  const page: PageState = { runs: [], shown: [], paints: [], images: [], placements: [], cache, paintsAtLastRun: 0 };
   const start: GraphicsState = {
     ctm: IDENTITY, clip: paper, fill: [0, 0, 0], stroke: [0, 0, 0], fillAlpha: 1, strokeAlpha: 1, groupAlpha: 1, softMask: false,
     font: undefined, size: 0, mode: 0, charSpacing: 0, wordSpacing: 0, hScale: 100, leading: 0, rise: 0,
   };
   pageText(doc, streams.map(streamText).join('\n'), node.Resources(), start, page, 0);
-  return { compact: page.runs.filter((r) => !r.hidden).map((r) => r.text).join('').replace(/\s+/g, ''), runs: page.runs, shown: page.shown, images: page.images, page: paper };
+  return { compact: page.runs.filter((r) => !r.hidden).map((r) => r.text).join('').replace(/\s+/g, ''), runs: page.runs, shown: page.shown, images: page.images, page: paper, placements: page.placements };
 }
 
 export async function readPdfText(bytes: Uint8Array | PDFDocument, pageIndexes?: readonly number[]): Promise<PageText[]> {

@@ -13,6 +13,8 @@ export interface BuildCommandOptions {
   html?: boolean;
   browser?: string;
   yearbook?: number;
+  /** Exit 1 when the build reported warnings. */
+  failOnWarnings?: boolean;
   cwd: string;
   env: NodeJS.ProcessEnv;
 }
@@ -41,7 +43,11 @@ export async function buildCommand(paths: string[], options: BuildCommandOptions
       position = `[${event.index + 1}/${event.count}] ${event.issue}`;
       progress.step(position);
     } else if (event.type === 'stage') progress.step(`${position}: ${event.stage}`);
-    else progress.log(() => reporter.out(displayPath(options.cwd, event.file)));
+    else {
+      progress.log(() => reporter.out(displayPath(options.cwd, event.file)));
+      // Each PDF's size, on stderr (stdout lists the files, for scripts).
+      if (event.size !== undefined && event.file.endsWith('.pdf')) progress.log(() => reporter.info(`${displayPath(options.cwd, event.file)}: ${(event.size! / 1_000_000).toFixed(1)} MB`));
+    }
   };
   progress.step('checking the sources');
   try {
@@ -57,6 +63,7 @@ export async function buildCommand(paths: string[], options: BuildCommandOptions
       return ExitCode.SourceErrors;
     }
     reporter.info(`built ${result.issues.length} issue${result.issues.length === 1 ? '' : 's'} in ${seconds()}`);
+    if (options.failOnWarnings && result.diagnostics.length > 0) return ExitCode.SourceErrors;
     return ExitCode.Ok;
   } catch (error) {
     if (controller.signal.aborted && controller.signal.reason instanceof Interrupted) return controller.signal.reason.exitCode;

@@ -58,5 +58,12 @@ export function resolveSeries(data: SeriesData, root: string, file: string, font
     },
     lint: { rules: seriesLintRules(data.lint?.rules) },
     signoff: { labels: data.signoff?.labels ?? SERIES_DEFAULTS.signoff.labels, place: data.signoff?.place ?? SERIES_DEFAULTS.signoff.place },
+    images: {
+      printPpi: data.images?.printPpi ?? SERIES_DEFAULTS.images.printPpi,
+      jpegQuality: data.images?.jpegQuality ?? SERIES_DEFAULTS.images.jpegQuality,
+      minPpi: data.images?.minPpi ?? SERIES_DEFAULTS.images.minPpi,
+      maxPpi: data.images?.maxPpi ?? SERIES_DEFAULTS.images.maxPpi,
+    },
+    output: { pdfBudgetMB: data.output?.pdfBudgetMB ?? SERIES_DEFAULTS.output.pdfBudgetMB },
   };
 }

@@ -143,6 +143,15 @@ export const DIAGNOSTIC_CODES = {
   'figure-svg-text': { severity: 'warning', message: 'the SVG figure `{path}` has text, which is set in the fonts of the machine that builds, not the layout\'s', hint: 'Convert the text to outlines in the drawing program (Inkscape: Path → Object to Path; Illustrator: Type → Create Outlines), or export the figure as PNG.' },
   'image-svg-invalid': { severity: 'error', message: '`{path}` cannot be drawn: {reason}', hint: 'Open the figure in a drawing program and save it again as plain SVG, or export it as PNG.' },
   'image-svg-complex': { severity: 'error', message: '`{path}` is too complex to print: {reason}', hint: 'Simplify the figure (fewer repeated elements, no filters or fine patterns), or export it as PNG at print size.' },
+  // What the image pipeline will change (src/model/imageFeatures.ts, src/images/), and what it refuses.
+  'image-heic': { severity: 'error', message: '`{path}` is a HEIC photo (the iPhone\'s own format), which bulletin cannot read', hint: 'Export the photo as JPEG (iPhone: Share → Options → Most Compatible; Settings → Camera → Formats → Most Compatible for future photos).' },
+  'image-extension': { severity: 'warning', message: '`{path}` is a {type} image by its content, whatever its name says', hint: 'Rename the file to the extension of its type (and the path in the issue).' },
+  'image-animated': { severity: 'warning', message: '`{path}` is animated: only its first frame is printed and published', hint: 'Choose the frame to print and export it as a JPEG or PNG.' },
+  'image-16bit': { severity: 'warning', message: '`{path}` has 16 bits per colour channel: it is reduced to 8', hint: 'Export it as an 8-bit PNG or as JPEG.' },
+  'image-cmyk': { severity: 'warning', message: '`{path}` is a CMYK JPEG: it is converted to sRGB, and its colours may shift slightly', hint: 'Export the original as an sRGB JPEG to choose the colours yourself.' },
+  'image-decode': { severity: 'error', message: 'at build: `{path}` cannot be decoded: {reason}', hint: 'Open the photo in an image program and save it again as JPEG or PNG.' },
+  'image-resolution': { severity: 'warning', message: 'at build: a photo prints at {ppi} ppi, outside {min}–{max}', hint: 'Use a larger original (a photo below the minimum looks soft in print), or set `images.minPpi` in bulletin.yaml.' },
+  'pdf-over-budget': { severity: 'warning', message: 'at build: the PDF of {issue} is {size} MB, over the budget of {budget} MB', hint: 'The three largest images are named: crop or use smaller photos, lower `images.printPpi`, or raise `output.pdfBudgetMB` in bulletin.yaml.' },
   'image-dimensions': { severity: 'error', message: 'the pixel size of `{path}` cannot be read, or is too large', hint: 'Save the photo again as a plain JPEG or PNG, scaled to a size for print.' },
 
   // Font files named in bulletin.yaml (src/model/checkAsset.ts, src/source/loadSeries.ts).

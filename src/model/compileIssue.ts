@@ -23,7 +23,7 @@ export function figureKey(s: number, a: number, f: number): string {
   return `${s}/${a}/${f}`;
 }
 
-export type CheckedFigure = Pick<Figure, 'path' | 'relPath' | 'mime' | 'pixels' | 'svg'>;
+export type CheckedFigure = Pick<Figure, 'path' | 'relPath' | 'mime' | 'pixels' | 'svg' | 'span'>;
 
 export function compileIssue(
   data: IssueData,
@@ -73,6 +73,7 @@ export function compileIssue(
             captionContent,
             alt: f.alt ?? (captionContent ? inlineText(captionContent) : ''),
             paragraph: f.paragraph ?? 1,
+            encoding: f.encoding ?? 'auto',
           }];
         }),
       };

@@ -214,6 +214,9 @@ export function imageProblem(bytes: Uint8Array, mime: Figure['mime']): string | 
       return webpProblem(bytes);
     case 'image/svg+xml':
       return svgProblem(bytes);
+    case 'image/gif':
+      // A GIF ends with its trailer (0x3B); a cut-off one does not.
+      return bytes[bytes.length - 1] === 0x3b ? undefined : 'the file ends before its trailer (it was cut off)';
   }
 }
 

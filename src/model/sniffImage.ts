@@ -53,6 +53,9 @@ export function sniffImage(head: Uint8Array): ImageInfo | undefined {
     const size = jpegSize(b);
     return { mime: 'image/jpeg', width: size?.width, height: size?.height };
   }
+  if (b.length >= 10 && /^GIF8[79]a$/.test(String.fromCharCode(...b.subarray(0, 6)))) {
+    return { mime: 'image/gif', width: b[6]! | (b[7]! << 8), height: b[8]! | (b[9]! << 8) };
+  }
   if (b.length >= 16 && String.fromCharCode(...b.subarray(0, 4)) === 'RIFF' && String.fromCharCode(...b.subarray(8, 12)) === 'WEBP') {
     return { mime: 'image/webp', ...webpSize(b) };
   }

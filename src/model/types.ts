@@ -67,6 +67,19 @@ export interface Series {
   readonly lint: { readonly rules: LintRules };
   /** The sign-off's roles in print order, and where its line goes (`signoff:` in bulletin.yaml). */
   readonly signoff: { readonly labels: readonly string[]; readonly place: 'issue-line' | 'distribution' };
+  /** How raster images are processed (`images:` in bulletin.yaml; src/images/). */
+  readonly images: ImageSettings;
+  /** What the build writes (`output:`). */
+  readonly output: { readonly pdfBudgetMB: number };
+}
+
+export interface ImageSettings {
+  /** Pixels per inch at the printed size of the PDF's rendition (never upscaled). */
+  readonly printPpi: number;
+  readonly jpegQuality: number;
+  /** The self-check's bounds of a photo's effective resolution in the PDF. */
+  readonly minPpi: number;
+  readonly maxPpi: number;
 }
 
 export interface Figure {
@@ -74,7 +87,11 @@ export interface Figure {
   readonly path: string;
   /** Path relative to the series root, with forward slashes (for HTML output). */
   readonly relPath: string;
-  readonly mime: 'image/png' | 'image/jpeg' | 'image/svg+xml' | 'image/webp';
+  readonly mime: 'image/png' | 'image/jpeg' | 'image/svg+xml' | 'image/webp' | 'image/gif';
+  /** Where the figure's `image:` is in the issue file: what a problem found while processing it points at. */
+  readonly span?: { readonly line: number; readonly column: number; readonly endLine: number; readonly endColumn: number };
+  /** `encoding:` of the figure: how its renditions are stored (auto: by content). */
+  readonly encoding?: 'auto' | 'jpeg' | 'png';
   /** An SVG's text as it is printed and published: sanitised (model/sanitizeSvg.ts), never the file as it is. */
   readonly svg?: string;
   /** Pixel size, when the format tells it cheaply (PNG, JPEG). */
@@ -90,6 +107,27 @@ export interface Figure {
   readonly alt: string;
   /** 1-based paragraph of the body the figure is placed at. */
   readonly paragraph: number;
+  /** The processed images of a raster figure (src/images/figureRenditions.ts), once a build made them. */
+  readonly renditions?: FigureRenditions;
+}
+
+/** One processed image: upright, sRGB, no metadata, scaled for its use. */
+export interface ImageRendition {
+  /** File name under the document's `images/` folder. */
+  readonly name: string;
+  readonly type: 'image/jpeg' | 'image/png';
+  readonly bytes: Uint8Array;
+  readonly width: number;
+  readonly height: number;
+}
+
+export interface FigureRenditions {
+  /** What the PDF gets: `images.printPpi` at the printed width (never upscaled). */
+  readonly print: ImageRendition;
+  /** What the HTML page gets (`srcset`): a phone's and a desktop's, narrowest first. */
+  readonly screen: readonly ImageRendition[];
+  /** The `sizes` attribute: the figure's width on screen. */
+  readonly sizes: string;
 }
 
 export interface Article {

@@ -88,14 +88,30 @@ export function issueDocument(issue: Issue, layout: CompiledLayout, stylesheets:
     sheetUrls.push(`${assets}/print-only.css`);
   }
   // URLs are percent-encoded segment by segment; the resources keep the files' own names.
+  // A raster figure with renditions (images/figureRenditions.ts): the print one in a printed
+  // document, the screen ones (with srcset) in the page written; never the original file.
+  const forScreen = !options.forPrint;
   const view = issueView(issue, options.toc, {
-    imageUrl: (figure) => urlPath(`${assets}/images/${figure.relPath}`),
+    imageUrl: (figure) => {
+      const r = figure.renditions;
+      if (!r) return urlPath(`${assets}/images/${figure.relPath}`);
+      return urlPath(`${assets}/images/${forScreen ? r.screen.at(-1)!.name : r.print.name}`);
+    },
+    imageSrcset: (figure) => {
+      const r = figure.renditions;
+      if (!r || !forScreen || r.screen.length < 2) return undefined;
+      return { srcset: r.screen.map((s) => `${urlPath(`${assets}/images/${s.name}`)} ${s.width}w`).join(', '), sizes: r.sizes };
+    },
     stylesheets: sheetUrls.map(urlPath),
   }, options.coverPages);
   for (const section of issue.sections) {
     for (const article of section.articles) {
       // An SVG is served and written as sanitised when it was checked (model/sanitizeSvg.ts), never as the file is.
       for (const figure of article.figures) {
+        if (figure.renditions) {
+          for (const r of forScreen ? figure.renditions.screen : [figure.renditions.print]) resources.set(`${assets}/images/${r.name}`, { type: r.type, body: r.bytes });
+          continue;
+        }
         resources.set(`${assets}/images/${figure.relPath}`, figure.svg !== undefined ? { type: figure.mime, body: figure.svg } : { type: figure.mime, file: figure.path });
       }
     }

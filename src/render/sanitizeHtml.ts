@@ -44,7 +44,7 @@ const WORTH_A_WORD = new Set([...DROPPED, 'form', 'meta', 'link']);
 const GLOBAL_ATTRIBUTES = new Set(['id', 'class', 'lang', 'dir', 'title', 'hidden', 'role', 'tabindex', 'translate', 'style']);
 const ELEMENT_ATTRIBUTES: Record<string, readonly string[]> = {
   a: ['href', 'name', 'rel', 'hreflang', 'type'],
-  img: ['src', 'alt', 'width', 'height', 'loading', 'decoding'],
+  img: ['src', 'srcset', 'sizes', 'alt', 'width', 'height', 'loading', 'decoding'],
   link: ['rel', 'href', 'media', 'type'],
   meta: ['charset', 'name', 'content'],
   style: ['media'],
@@ -113,6 +113,11 @@ function htmlAttributes(el: Element, removed: Set<string>): Element['attrs'] {
       if (/^(?:srcdoc|formaction|action|srcset|poster|background|ping|manifest|codebase|archive|longdesc|usemap|lowsrc|dynsrc|http-equiv|xlink:href|src|href|data)$/i.test(name)) {
         removed.add(`the attribute \`${name}\``);
       }
+      return false;
+    }
+    // Each candidate of a srcset (`url 480w, url 960w`) is a resource like `src`.
+    if (name === 'srcset' && !a.value.split(',').every((candidate) => /^\s*\S+(?:\s+\d+(?:\.\d+)?[wx])?\s*$/.test(candidate) && urlAllowed(candidate.trim().split(/\s+/)[0]!, 'resource'))) {
+      removed.add(`${describeAddress(a.value)} in \`srcset\``);
       return false;
     }
     if ((name === 'href' || name === 'src') && !urlAllowed(a.value, el.tagName === 'a' ? 'link' : 'resource')) {

@@ -106,7 +106,7 @@ function joinUnits(units: readonly string[]): string {
   return `${units.join('，')}。`;
 }
 
-export function issueView(issue: Issue, toc: readonly TocEntry[], assets: { imageUrl(figure: Figure): string; stylesheets: string[] }, coverPages = 1): IssueView {
+export function issueView(issue: Issue, toc: readonly TocEntry[], assets: { imageUrl(figure: Figure): string; /** `srcset` and `sizes` of a figure with screen renditions. */ imageSrcset?(figure: Figure): { srcset: string; sizes: string } | undefined; stylesheets: string[] }, coverPages = 1): IssueView {
   const form = issue.series.layout.pageNumber;
   const geometry = issue.series.layout.geometry;
   const d = issue.distribution;
@@ -153,7 +153,9 @@ export function issueView(issue: Issue, toc: readonly TocEntry[], assets: { imag
         a.figures.forEach((f, i) => {
           const id = `${a.id}-figure-${i + 1}`;
           const caption = f.caption && f.captionContent ? `<figcaption>${renderInlines(f.captionContent)}</figcaption>` : '';
-          const html = `<figure class="${figureClass(f)}" id="${id}"><img src="${escapeAttr(assets.imageUrl(f))}" alt="${escapeAttr(f.alt)}">${caption}</figure>\n`;
+          const set = assets.imageSrcset?.(f);
+          const srcset = set ? ` srcset="${escapeAttr(set.srcset)}" sizes="${escapeAttr(set.sizes)}"` : '';
+          const html = `<figure class="${figureClass(f)}" id="${id}"><img src="${escapeAttr(assets.imageUrl(f))}"${srcset} alt="${escapeAttr(f.alt)}">${caption}</figure>\n`;
           figures.set(f.paragraph, (figures.get(f.paragraph) ?? '') + html);
         });
         // The notes (注释) go after the source line, at the article's end; their ids carry the article's.

@@ -89,7 +89,8 @@ sections:
         source: 示例单位办公室供稿
 `);
   files.set('issues/images/placeholder.png', placeholderPng(640, 480));
-  files.set('.gitignore', 'dist/\nnode_modules/\n');
+  // .bulletin-cache/: processed photos (safe to delete; never commit it: a build ignores entries it did not sign).
+  files.set('.gitignore', 'dist/\nnode_modules/\n.bulletin-cache/\n');
   files.set('.github/workflows/bulletin.yml', `# Checks every pull request and builds the PDFs. bulletin must be installable from your npm
 # registry (or adapt the install step, e.g. to a git dependency in a package.json).
 name: bulletin

@@ -22,6 +22,7 @@ import { checkSvg } from '../model/svgComplexity.js';
 import { compileIssue, derivedArticleId, figureKey, type CheckedFigure, type IssueData } from '../model/compileIssue.js';
 import type { Figure, Issue, IssueKind, Series } from '../model/types.js';
 import { imageProblem, pngDataProblem, svgText } from '../model/imageIntegrity.js';
+import { extensionMismatch, heifBrand, imageFeatures, TYPE_NAMES, type ImageFeatures } from '../model/imageFeatures.js';
 import { printedFields, ISSUE_PRINTED } from './printedFields.js';
 import { controlCharacters } from '../check/controlCharacters.js';
 import { glyphDiagnostics, roleCoverage } from '../check/checkGlyphs.js';
@@ -92,7 +93,19 @@ interface ImageVerdict {
   /** Why the image would not print whole. */
   damage: string | undefined;
   /** The text an SVG drawing prints ('' when none). */
-  text: string;
+  text: string;  /** What the image pipeline will change that the editor should know (warnings). */
+  features: { code: DiagnosticCode; message: string; hint: string }[];
+}
+
+const HEIC_HINT = 'Export the photo as JPEG. On the iPhone: open it in Photos, tap Share → Options → choose "Most Compatible" (or mail it to yourself: Mail sends JPEG); for future photos set Settings → Camera → Formats → Most Compatible. On a Mac: Photos or Preview → File → Export → JPEG. On Windows: open it in Photos → ⋯ → Save as → .jpg.';
+
+/** The warnings of an image's features (model/imageFeatures.ts): what its processing changes. */
+function featureWarnings(features: ImageFeatures, mime: Figure['mime']): { code: DiagnosticCode; message: string; hint: string }[] {
+  const out: { code: DiagnosticCode; message: string; hint: string }[] = [];
+  if (features.animated) out.push({ code: 'image-animated', message: `is an animated ${mime === 'image/gif' ? 'GIF' : 'WebP'}: only its first frame is printed and published`, hint: 'Choose the frame to print and export it as a JPEG or PNG.' });
+  if (features.sixteenBit) out.push({ code: 'image-16bit', message: 'has 16 bits per colour channel: it is reduced to 8, as print and screens use (the file is twice the size it needs to be)', hint: 'Export it as an 8-bit PNG or as JPEG.' });
+  if (features.cmyk) out.push({ code: 'image-cmyk', message: 'is a CMYK JPEG (made for a print shop): it is converted to sRGB for the PDF and the web page, and its colours may shift slightly', hint: 'Export the original as an sRGB JPEG to choose the colours yourself.' });
+  return out;
 }
 
 /** Reads the whole image at `real` (a regular file under the size cap): is it whole, and what text does an SVG print? */
@@ -105,9 +118,9 @@ async function imageVerdict(io: Io, real: string, mime: Figure['mime']): Promise
     verdict = io.readFile(real).then(
       async (bytes) => {
         const damage = imageProblem(bytes, mime) ?? (mime === 'image/png' ? await pngDataProblem(bytes) : undefined);
-        return { damage, text: mime === 'image/svg+xml' ? svgText(bytes) : '' };
+        return { damage, text: mime === 'image/svg+xml' ? svgText(bytes) : '', features: damage ? [] : featureWarnings(imageFeatures(bytes, mime), mime) };
       },
-      (error: unknown) => ({ damage: `it cannot be read (${errnoCode(error) ?? 'error'})`, text: '' }),
+      (error: unknown) => ({ damage: `it cannot be read (${errnoCode(error) ?? 'error'})`, text: '', features: [] }),
     );
     imageVerdicts.set(key, verdict);
   }
@@ -304,6 +317,14 @@ export async function loadIssue(io: Io, file: string, display: string, series: S
         if (image && image.mime !== 'image/svg+xml' && image.width === undefined && asset.size > asset.head.length) {
           image = sniffImage(await io.readHead(asset.real, Math.min(asset.size, 4 * 1024 * 1024)));
         }
+        const heif = image ? undefined : heifBrand(asset.head);
+        if (heif) {
+          add([...fPath, 'image'], 'error', 'image-heic', heif.startsWith('avi')
+            ? `\`${f.image}\` is an AVIF image, which bulletin does not print`
+            : `\`${f.image}\` is a HEIC photo (the iPhone's own format, brand \`${heif}\`), which bulletin cannot read`,
+          HEIC_HINT);
+          continue;
+        }
         if (!image) {
           add([...fPath, 'image'], 'error', 'image-type', `\`${f.image}\` is not a PNG, JPEG, SVG or WebP image (its content says otherwise, whatever its name)`, 'Export the photo as JPEG or PNG.');
           continue;
@@ -320,6 +341,13 @@ export async function loadIssue(io: Io, file: string, display: string, series: S
         if (verdict.damage) {
           add([...fPath, 'image'], 'error', 'image-damaged', `\`${f.image}\` is damaged: ${verdict.damage}`, 'Save or export the picture again from its original (a damaged file prints as an empty box), and replace this one.');
           continue;
+        }
+        if (extensionMismatch(f.image, image.mime)) {
+          add([...fPath, 'image'], 'warning', 'image-extension', `\`${f.image}\` is a ${TYPE_NAMES[image.mime]} image by its content, whatever its name says`,
+            `Rename the file to end in .${TYPE_NAMES[image.mime].toLowerCase().replace('jpeg', 'jpg').replace('svg', 'svg')} (and the path here): it is read as the ${TYPE_NAMES[image.mime]} it is, but other programs go by the name.`);
+        }
+        for (const feature of verdict.features) {
+          add([...fPath, 'image'], 'warning', feature.code, `\`${f.image}\` ${feature.message}`, feature.hint);
         }
         let svg: string | undefined;
         if (image.mime === 'image/svg+xml') {
@@ -363,6 +391,7 @@ export async function loadIssue(io: Io, file: string, display: string, series: S
         }
         figures.set(figureKey(si, ai, fi), {
           path: asset.real, relPath: asset.relPath, mime: image.mime,
+          span: at([...fPath, 'image']),
           pixels: image.width && image.height ? { width: image.width, height: image.height } : undefined,
           ...(svg === undefined ? {} : { svg }),
         });

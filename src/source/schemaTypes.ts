@@ -213,6 +213,36 @@ export interface SeriesData {
     style?: "three-line" | "grid";
   };
   /**
+   * How photos and other raster images are processed before they reach the PDF and the HTML page: turned upright, converted to sRGB, stripped of all metadata (EXIF, GPS, XMP, IPTC, comments) and scaled to what the placement needs. The processed images are cached in `.bulletin-cache/` in the series folder (safe to delete).
+   */
+  images?: {
+    /**
+     * Pixels per inch of a photo at its printed size in the PDF: a larger photo is scaled down to it, a smaller one is never scaled up. 300 is what print shops ask for.
+     */
+    printPpi?: number;
+    /**
+     * JPEG quality (1–100) of processed photos. Screenshots and line art are kept lossless (PNG).
+     */
+    jpegQuality?: number;
+    /**
+     * The self-check warns when a photo prints at fewer pixels per inch than this (it will look soft).
+     */
+    minPpi?: number;
+    /**
+     * The self-check warns when a photo in the PDF has more pixels per inch than this (the PDF is larger than it needs to be).
+     */
+    maxPpi?: number;
+  };
+  /**
+   * What the build writes.
+   */
+  output?: {
+    /**
+     * The build warns (`pdf-over-budget`) when an issue's PDF is larger than this many megabytes (10: what an e-mail carries), naming its three largest images.
+     */
+    pdfBudgetMB?: number;
+  };
+  /**
    * The copy-editing checks of Chinese text (GB/T 15834 punctuation, GB/T 15835 numbers) that `bulletin validate` runs on titles, labels, bodies, notes, captions, source lines and distribution units. Every check is on, as a warning, unless set here. A single line is silenced with the YAML comment `# bulletin-disable-line <code>` at its end, or `# bulletin-disable-next-line <code>` on the line before.
    */
   lint?: {
@@ -357,6 +387,15 @@ export const SERIES_DEFAULTS = {
   "tables": {
     "numbering": "issue",
     "style": "three-line"
+  },
+  "images": {
+    "printPpi": 300,
+    "jpegQuality": 85,
+    "minPpi": 150,
+    "maxPpi": 400
+  },
+  "output": {
+    "pdfBudgetMB": 10
   },
   "lint": {
     "rules": {
@@ -622,6 +661,10 @@ export interface FigureData {
    * The paragraph (1 = the first) the photo belongs to: it is placed at that paragraph's start. Default 1.
    */
   paragraph?: number;
+  /**
+   * How the photo is stored in the PDF and on the web page: `auto` (the default) decides by its content (photos as JPEG, screenshots, charts and line art with few colours kept lossless as PNG); `jpeg` or `png` forces one.
+   */
+  encoding?: "auto" | "jpeg" | "png";
 }
 
 /** The defaults of schemas/issue.schema.json in the shape of IssueData; the entry of a list holds the defaults of its items. */
@@ -632,7 +675,8 @@ export const ISSUE_DEFAULTS = {
       "figures": {
         "place": "right",
         "width": "45%",
-        "paragraph": 1
+        "paragraph": 1,
+        "encoding": "auto"
       }
     }
   },
@@ -640,7 +684,8 @@ export const ISSUE_DEFAULTS = {
     "figures": {
       "place": "right",
       "width": "45%",
-      "paragraph": 1
+      "paragraph": 1,
+      "encoding": "auto"
     }
   }
 } as const;

@@ -1,11 +1,23 @@
 // `<slug>.html` and `<slug>_files/`: the page with the real contents numbers, its stylesheets, the
 // font slices it may need and its images. Printed first, for the numbers.
 import type { Writer } from './writer.js';
+import { carriesMetadata } from '../images/imageMetadata.js';
+import { BulletinError, ExitCode } from '../diagnostics/exitCodes.js';
 
 export const htmlWriter: Writer = {
   name: 'html',
   needs: 'print',
   async writeIssue({ doc, used }, ctx) {
+    // No image published may carry metadata (a photo's GPS position, camera, author): the renditions
+    // carry none (images/processImage.ts); this holds to it for every image the folder gets.
+    for (const [url, resource] of doc.resources) {
+      if (!/^image\/(jpeg|png)$/.test(resource.type)) continue;
+      const bytes = 'body' in resource ? (typeof resource.body === 'string' ? undefined : resource.body) : await ctx.io.readFile(resource.file);
+      const found = bytes ? carriesMetadata(bytes) : [];
+      if (found.length) {
+        throw new BulletinError(`the HTML folder of ${doc.entry} would publish ${url} with ${found.join(', ')} metadata`, ExitCode.RenderFailed, 'This is a bug of bulletin: report it. Nothing was written.');
+      }
+    }
     const copies: Promise<string>[] = [];
     for (const [url, resource] of doc.resources) {
       // Font slices in the stylesheet are copied (a screen may need another than the print did);

@@ -83,7 +83,11 @@ describe.skipIf(!HAS_CHROMIUM)(e2eTitle('file names with URL syntax, quotes and 
     const sheets = readdirSync(files).filter((f) => f.endsWith('.css'));
     expect(sheets).toContain(`series-${CSS}`);
     expect(readdirSync(path.join(files, 'fonts'))).toContain(FONT);
-    expect(readdirSync(path.join(files, 'images', 'issues', 'images'))).toEqual([IMAGE]);
+    // The photo's screen renditions (images/figureRenditions.ts), under its own name and their width; never the original.
+    const stem = IMAGE.replace(/\.png$/, '');
+    const renditions = readdirSync(path.join(files, 'images', 'issues', 'images'));
+    expect(renditions).toHaveLength(2);
+    for (const name of renditions) expect(name.startsWith(`${stem}-`) && /-\d+\.(png|jpg)$/.test(name), name).toBe(true);
     for (const file of [path.join(outDir, `${SLUG}.html`), path.join(outDir, 'index.html'), ...sheets.map((s) => path.join(files, s))]) {
       expect(broken(outDir, file), path.basename(file)).toEqual([]);
     }

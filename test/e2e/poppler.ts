@@ -324,7 +324,10 @@ export async function readStructure(bytes: Uint8Array): Promise<PdfStructure> {
 
 /** Every `src=` and `href=` value of an HTML page, in document order. */
 export function htmlReferences(html: string): string[] {
-  return [...html.matchAll(/\s(?:src|href)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/gi)].map((m) => m[1] ?? m[2] ?? m[3] ?? '');
+  const refs = [...html.matchAll(/\s(?:src|href)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/gi)].map((m) => m[1] ?? m[2] ?? m[3] ?? '');
+  // Each candidate of a srcset (`url 480w, url 750w`) is a reference too.
+  const sets = [...html.matchAll(/\ssrcset\s*=\s*"([^"]*)"/gi)].flatMap((m) => m[1]!.split(',').map((c) => c.trim().split(/\s+/)[0]!));
+  return [...refs, ...sets];
 }
 
 /** Decodes the few entities Handlebars writes into attribute values. */

@@ -41,6 +41,11 @@ const SERIES_KEYS: Record<string, { read: (issue: Issue) => unknown; other: unkn
   'signoff.place': { read: (i) => i.series.signoff.place, other: 'distribution' },
   'tables.numbering': { read: (i) => i.series.tables.numbering, other: 'article' },
   'tables.style': { read: (i) => i.series.tables.style, other: 'grid' },
+  'images.printPpi': { read: (i) => i.series.images.printPpi, other: 200 },
+  'images.jpegQuality': { read: (i) => i.series.images.jpegQuality, other: 90 },
+  'images.minPpi': { read: (i) => i.series.images.minPpi, other: 120 },
+  'images.maxPpi': { read: (i) => i.series.images.maxPpi, other: 600 },
+  'output.pdfBudgetMB': { read: (i) => i.series.output.pdfBudgetMB, other: 5 },
   ...Object.fromEntries(LINT_CODES.map((code) => [`lint.rules.${code}`, { read: (i: Issue) => i.series.lint.rules[code], other: 'off' }])),
 };
 const ISSUE_KEYS: Record<string, { read: (issue: Issue) => unknown; other: unknown }> = {
@@ -52,6 +57,8 @@ const ISSUE_KEYS: Record<string, { read: (issue: Issue) => unknown; other: unkno
   'articles[].figures[].place': { read: (i) => firstFigure(i).place, other: 'left' },
   'articles[].figures[].width': { read: (i) => `${firstFigure(i).widthPercent}%`, other: '60%' },
   'articles[].figures[].paragraph': { read: (i) => firstFigure(i).paragraph, other: 2 },
+  'sections[].articles[].figures[].encoding': { read: (i) => firstFigure(i).encoding, other: 'png' },
+  'articles[].figures[].encoding': { read: (i) => firstFigure(i).encoding, other: 'png' },
 };
 
 /** Sets `value` at a data path of `defaultsOf`'s form (`a.b`, `list[].key`: the list's first item). */

@@ -53,6 +53,8 @@ describe('sniffImage', () => {
     expect(text('<html><body><svg></svg></body></html>')).toBeUndefined();
     expect(text('<svgfoo>')).toBeUndefined();
     expect(sniffImage(new Uint8Array())).toBeUndefined();
-    expect(sniffImage(bytes([0x47, 0x49, 0x46, 0x38, 0x39, 0x61, 1, 0, 1, 0]))).toBeUndefined(); // GIF is not accepted
+    // A GIF is read (its first frame goes through the image pipeline: src/images/processImage.ts).
+    expect(sniffImage(bytes([0x47, 0x49, 0x46, 0x38, 0x39, 0x61, 3, 0, 2, 0]))).toEqual({ mime: 'image/gif', width: 3, height: 2 });
+    expect(sniffImage(bytes([0x47, 0x49, 0x46, 0x38, 0x38, 0x61, 3, 0, 2, 0]))).toBeUndefined(); // GIF88a: no such version
   });
 });

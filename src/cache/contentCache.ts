@@ -1,0 +1,115 @@
+// A cache of bytes by key, in a folder (a series' `.bulletin-cache/`): what bulletin made once from
+// a file (a processed photo, later a font subset) and need not make again while the file and the
+// settings stay the same. Safe to delete: a missing or damaged entry is made again.
+//
+// The folder lies in the series, which comes from pull requests: a contributor can commit a
+// `.bulletin-cache/` of their own. Every entry is therefore signed with a key that never lies in the
+// series (HMAC-SHA256 with a secret kept in the user's cache folder, `$XDG_CACHE_HOME/bulletin/` or
+// `~/.cache/bulletin/`, made on first use): an entry this machine did not write is ignored and made
+// again. The caller verifies what it reads too (src/images/verifyRendition.ts), so an entry cannot
+// carry what a fresh processing would not produce. Reads and writes go through the Io; writes are atomic.
+import path from 'node:path';
+import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import type { Io } from '../io.js';
+
+export interface ContentCache {
+  /** The bytes put under `key`, or undefined when there are none (or they were not signed here). */
+  get(key: string): Promise<Uint8Array | undefined>;
+  /** Stores `bytes` under `key` (a failure to write is ignored: the cache is an optimisation). */
+  put(key: string, bytes: Uint8Array): Promise<void>;
+  /** The folder of the cache. */
+  readonly dir: string;
+}
+
+/** The folder name of a series' cache, beside bulletin.yaml. */
+export const CACHE_FOLDER = '.bulletin-cache';
+
+const TAG_BYTES = 32;
+
+/** A key from parts (content hashes, settings): a SHA-256 in hex. */
+export function cacheKey(...parts: (string | Uint8Array)[]): string {
+  const hash = createHash('sha256');
+  for (const part of parts) {
+    const bytes = typeof part === 'string' ? Buffer.from(part, 'utf8') : part;
+    hash.update(`${bytes.length}:`);
+    hash.update(bytes);
+  }
+  return hash.digest('hex');
+}
+
+/** Where the signing secret lives: outside every series, in the user's cache folder. */
+export function secretPath(io: Io): string | undefined {
+  const xdg = io.env('XDG_CACHE_HOME');
+  if (xdg && path.isAbsolute(xdg)) return path.join(xdg, 'bulletin', 'cache-key');
+  const home = io.env('HOME') ?? io.env('USERPROFILE');
+  return home && path.isAbsolute(home) ? path.join(home, '.cache', 'bulletin', 'cache-key') : undefined;
+}
+
+const secrets = new Map<string, Promise<Uint8Array>>();
+
+/** The machine's secret (made and saved on first use; without a home folder, one for this run only). */
+async function loadSecret(io: Io): Promise<Uint8Array> {
+  const file = secretPath(io);
+  const id = file ?? '';
+  let secret = secrets.get(id);
+  if (!secret) {
+    secret = (async () => {
+      if (!file) return randomBytes(32);
+      try {
+        const bytes = await io.readFile(file);
+        if (bytes.length === 32) return bytes;
+      } catch {
+        // none yet
+      }
+      const fresh = randomBytes(32);
+      try {
+        await io.writeFile(file, fresh, { mode: 0o600 });
+      } catch {
+        // read-only home: the secret lasts this run
+      }
+      return fresh;
+    })();
+    secrets.set(id, secret);
+  }
+  return secret;
+}
+
+function tag(secret: Uint8Array, key: string, bytes: Uint8Array): Buffer {
+  return createHmac('sha256', secret).update(key).update('\0').update(bytes).digest();
+}
+
+/** Entries are spread over 256 sub-folders by the key's first two hex digits. */
+function entryPath(dir: string, key: string): string {
+  if (!/^[0-9a-f]{64}$/.test(key)) throw new Error(`bad cache key ${key}`);
+  return path.join(dir, key.slice(0, 2), `${key}.bin`);
+}
+
+/** A cache in `dir` (created when first written). `secret` replaces the machine's (tests). */
+export function openContentCache(io: Io, dir: string, options: { secret?: Uint8Array } = {}): ContentCache {
+  const secret = () => (options.secret ? Promise.resolve(options.secret) : loadSecret(io));
+  return {
+    dir,
+    async get(key) {
+      let data: Uint8Array;
+      try {
+        data = await io.readFile(entryPath(dir, key));
+      } catch {
+        return undefined;
+      }
+      if (data.length < TAG_BYTES) return undefined;
+      const body = data.subarray(TAG_BYTES);
+      const expected = tag(await secret(), key, body);
+      return timingSafeEqual(expected, data.subarray(0, TAG_BYTES)) ? body : undefined;
+    },
+    async put(key, bytes) {
+      const signed = new Uint8Array(TAG_BYTES + bytes.length);
+      signed.set(tag(await secret(), key, bytes), 0);
+      signed.set(bytes, TAG_BYTES);
+      try {
+        await io.writeFile(entryPath(dir, key), signed, { sync: false });
+      } catch {
+        // A read-only series: the next build processes again.
+      }
+    },
+  };
+}

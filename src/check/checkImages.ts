@@ -1,0 +1,71 @@
+// The images of a printed PDF, read back: no image stream may carry metadata (a JPEG passed through
+// with its EXIF would publish the GPS position and the camera), and each photo's effective
+// resolution — its pixels over the size it is drawn at — must lie within `images.minPpi`–`maxPpi`.
+// The pages were read once by readPdfText.ts; the placements come from there.
+import { inflateSync } from 'node:zlib';
+import { PDFArray, PDFName, PDFRawStream, type PDFDocument, type PDFStream } from '../print/pdfLib.js';
+import type { PageText } from './readPdfText.js';
+import type { Figure, Issue } from '../model/types.js';
+import { carriesMetadata } from '../images/imageMetadata.js';
+
+/** The filters of an image stream, by name. */
+function filters(stream: PDFStream): string[] {
+  const f = stream.dict.get(PDFName.of('Filter'));
+  if (f instanceof PDFName) return [f.asString()];
+  if (f instanceof PDFArray) return f.asArray().map((x) => (x instanceof PDFName ? x.asString() : '?'));
+  return [];
+}
+
+/** The JPEG bytes of a DCT image stream (under a Flate filter too), or undefined for other streams. */
+export function jpegOf(stream: PDFStream): Uint8Array | undefined {
+  if (!(stream instanceof PDFRawStream)) return undefined;
+  const names = filters(stream);
+  if (names.length === 1 && names[0] === '/DCTDecode') return stream.contents;
+  if (names.length === 2 && names[0] === '/FlateDecode' && names[1] === '/DCTDecode') {
+    try {
+      return inflateSync(stream.contents);
+    } catch {
+      return undefined;
+    }
+  }
+  return undefined;
+}
+
+/** Every image XObject of the document whose stored bytes carry metadata (EXIF, XMP, IPTC, comments). */
+export function pdfImageMetadata(pdf: PDFDocument): string[] {
+  const problems: string[] = [];
+  for (const [ref, object] of pdf.context.enumerateIndirectObjects()) {
+    if (!(object instanceof PDFRawStream) || object.dict.get(PDFName.of('Subtype')) !== PDFName.of('Image')) continue;
+    const jpeg = jpegOf(object);
+    const found = jpeg ? carriesMetadata(jpeg) : [];
+    if (found.length) problems.push(`the image object ${ref.objectNumber} of the PDF carries ${found.join(', ')} metadata`);
+  }
+  return problems;
+}
+
+export interface ResolutionFinding {
+  /** 1-based page of the PDF. */
+  page: number;
+  ppi: number;
+  /** The figure whose print rendition it is (by pixel size), when known. */
+  figure: Figure | undefined;
+}
+
+/** Photos (JPEG streams) drawn at an effective resolution outside [min, max] pixels per inch. */
+export function checkResolution(issue: Issue, texts: readonly PageText[], min: number, max: number): ResolutionFinding[] {
+  const figures = issue.sections.flatMap((s) => s.articles.flatMap((a) => a.figures)).filter((f) => f.renditions);
+  const out: ResolutionFinding[] = [];
+  texts.forEach((text, index) => {
+    for (const placed of text.placements ?? []) {
+      if (!jpegOf(placed.stream)) continue;
+      const wPt = Math.abs(placed.box.x1 - placed.box.x0);
+      const hPt = Math.abs(placed.box.y1 - placed.box.y0);
+      if (wPt < 1 || hPt < 1 || placed.pixels.width === 0) continue;
+      const ppi = Math.round(Math.min(placed.pixels.width / (wPt / 72), placed.pixels.height / (hPt / 72)));
+      if (ppi >= min && ppi <= max) continue;
+      const figure = figures.find((f) => f.renditions!.print.width === placed.pixels.width && f.renditions!.print.height === placed.pixels.height);
+      out.push({ page: index + 1, ppi, figure });
+    }
+  });
+  return out;
+}

@@ -1,0 +1,130 @@
+// The image pipeline (src/images/): what comes out of a phone photo, a CMYK JPEG, a 16-bit PNG, an
+// animated GIF, a screenshot; and the cache, which a pull request can fill with entries of its own.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import sharp from 'sharp';
+import { afterAll, describe, expect, it } from 'vitest';
+import { processImage } from '../../src/images/processImage.js';
+import { carriesMetadata, imageMetadata } from '../../src/images/imageMetadata.js';
+import { renditionProblem } from '../../src/images/verifyRendition.js';
+import { cacheKey, openContentCache } from '../../src/cache/contentCache.js';
+import { prepareImages } from '../../src/images/figureRenditions.js';
+import { validate } from '../../src/validate.js';
+import { nodeIo } from '../../src/io.js';
+import { cleanScratch, REPO, SEED, scratchDir } from '../helpers.js';
+import { cpSync, writeFileSync } from 'node:fs';
+
+afterAll(() => cleanScratch());
+
+const FORMATS = path.join(REPO, 'test', 'fixtures', 'invalid', 'image-formats', 'issues', 'images');
+const auto = { encoding: 'auto' as const, jpegQuality: 85 };
+
+/** A 400 × 300 photo (noise) whose stored left column is red, tagged orientation 6 (upright: the red edge on top), with GPS and a camera. */
+async function phonePhoto(): Promise<Uint8Array> {
+  const raw = await sharp({ create: { width: 400, height: 300, channels: 3, background: '#5080c0', noise: { type: 'gaussian', mean: 120, sigma: 30 } } }).raw().toBuffer();
+  for (let y = 0; y < 300; y++) for (let x = 0; x < 40; x++) raw.set([230, 20, 20], (y * 400 + x) * 3);
+  return sharp(raw, { raw: { width: 400, height: 300, channels: 3 } })
+    .withMetadata({ orientation: 6 })
+    .withExif({ IFD0: { Model: 'iPhone 13', Artist: 'Zhang San' }, IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '39/1 54/1 0/1' } })
+    .jpeg().toBuffer();
+}
+
+describe('processImage', () => {
+  it('turns a phone photo upright, strips EXIF and GPS, embeds sRGB only, never upscales', async () => {
+    const input = await phonePhoto();
+    expect(carriesMetadata(input)).toContain('EXIF');
+    const [small, big] = await processImage(input, [{ width: 150 }, { width: 5000 }], auto);
+    expect([small!.format, small!.width, small!.height]).toEqual(['jpeg', 150, 200]); // portrait: 300 × 400 upright
+    expect([big!.width, big!.height]).toEqual([300, 400]); // not upscaled
+    for (const r of [small!, big!]) {
+      expect(imageMetadata(r.bytes)).toEqual([]);
+      const meta = await sharp(r.bytes).metadata();
+      expect(meta.exif).toBeUndefined();
+      expect(meta.orientation).toBeUndefined();
+      expect(meta.icc).toBeDefined();
+    }
+    // The red edge is on top: the first rows are red, the last are not.
+    const { data, info } = await sharp(big!.bytes).raw().toBuffer({ resolveWithObject: true });
+    const at = (x: number, y: number) => [...data.subarray((y * info.width + x) * 3, (y * info.width + x) * 3 + 3)];
+    expect(at(150, 5)[0]).toBeGreaterThan(180);
+    expect(at(150, 5)[1]).toBeLessThan(80);
+    expect(at(150, 395)[0]).toBeLessThan(180);
+  });
+
+  it('converts a CMYK JPEG to sRGB, a 16-bit PNG to 8 bits, an animated GIF to its first frame', async () => {
+    const [cmyk] = await processImage(readFileSync(path.join(FORMATS, 'cmyk.jpg')), [{ width: 100 }], auto);
+    expect((await sharp(cmyk!.bytes).metadata()).space).toBe('srgb');
+    const [deep] = await processImage(readFileSync(path.join(FORMATS, 'deep.png')), [{ width: 100 }], { ...auto, encoding: 'png' });
+    expect((await sharp(deep!.bytes).metadata()).depth).toBe('uchar');
+    const [gif] = await processImage(readFileSync(path.join(FORMATS, 'animated.gif')), [{ width: 100 }], auto);
+    const meta = await sharp(gif!.bytes).metadata();
+    expect(meta.pages ?? 1).toBe(1);
+    expect(gif!.format).toBe('png'); // two flat colours: a graphic, kept lossless
+    const { data } = await sharp(gif!.bytes).raw().toBuffer({ resolveWithObject: true });
+    expect([data[0], data[1], data[2]]).toEqual([255, 0, 0]); // the first frame is red
+  });
+
+  it('keeps a screenshot lossless and makes a photo saved as PNG a JPEG, unless the figure says otherwise', async () => {
+    const seedPng = readFileSync(path.join(SEED, 'issues', 'images', '2018-02-kunming.png'));
+    const [shot] = await processImage(seedPng, [{ width: 300 }], auto);
+    expect(shot!.format).toBe('png');
+    const noisy = await sharp({ create: { width: 200, height: 150, channels: 3, background: '#808080', noise: { type: 'gaussian', mean: 128, sigma: 50 } } }).png().toBuffer();
+    expect((await processImage(noisy, [{ width: 100 }], auto))[0]!.format).toBe('jpeg');
+    expect((await processImage(noisy, [{ width: 100 }], { ...auto, encoding: 'png' }))[0]!.format).toBe('png');
+  });
+
+  it('refuses a file declaring more pixels than allowed, before decoding', async () => {
+    await expect(processImage(readFileSync(path.join(FORMATS, 'bomb.png')), [{ width: 100 }], auto)).rejects.toThrow(/pixel limit/i);
+  });
+});
+
+describe('the cache of renditions', () => {
+  it('ignores entries it did not sign, and verification refuses metadata, another size or trailing bytes', async () => {
+    const dir = scratchDir('bulletin-cache-');
+    const mine = openContentCache(nodeIo, dir, { secret: new Uint8Array(32).fill(1) });
+    const theirs = openContentCache(nodeIo, dir, { secret: new Uint8Array(32).fill(2) });
+    const key = cacheKey('test', 'a');
+    await theirs.put(key, new TextEncoder().encode('poison'));
+    expect(await mine.get(key)).toBeUndefined();
+    await mine.put(key, new TextEncoder().encode('fine'));
+    expect(new TextDecoder().decode(await mine.get(key))).toBe('fine');
+
+    const [clean] = await processImage(await phonePhoto(), [{ width: 120 }], auto);
+    expect(await renditionProblem(clean!.bytes, clean!)).toBeUndefined();
+    expect(await renditionProblem(clean!.bytes, { ...clean!, width: 121 })).toMatch(/not 121/);
+    expect(await renditionProblem(await phonePhoto(), { format: 'jpeg', width: 400, height: 300 })).toMatch(/EXIF/);
+    const trailing = new Uint8Array([...clean!.bytes, ...new TextEncoder().encode('<script>')]);
+    expect(await renditionProblem(trailing, clean!)).toMatch(/trailing/);
+  });
+
+  it('a poisoned .bulletin-cache/ committed to the series changes nothing; an undecodable photo is image-decode at its image:', async () => {
+    const series = path.join(scratchDir('bulletin-poison-'), 'seed');
+    cpSync(SEED, series, { recursive: true });
+    const photo = path.join(series, 'issues', 'images', '2018-02-kunming.png');
+    writeFileSync(photo, await phonePhoto()); // a JPEG named .png: read by its content
+    const checked = await validate([series], { cwd: series });
+    const issue = checked.issues[0]!;
+    const cacheDir = path.join(series, '.bulletin-cache', 'images');
+    // The attacker's cache: every entry a build could ask for, signed with another secret.
+    const attacker = openContentCache(nodeIo, cacheDir, { secret: new Uint8Array(32).fill(7) });
+    const first = await prepareImages(issue, nodeIo, 'x.yaml', { cache: openContentCache(nodeIo, cacheDir, { secret: new Uint8Array(32).fill(3) }) });
+    expect(first.diagnostics).toEqual([]);
+    const figure = first.issue.sections[0]!.articles[0]!.figures[0]!;
+    expect([figure.renditions!.print.width < figure.renditions!.print.height]).toEqual([true]); // upright portrait
+    // Overwrite each entry the first build wrote with an attacker's JPEG carrying EXIF.
+    const { readdirSync } = await import('node:fs');
+    const poison = await phonePhoto();
+    for (const sub of readdirSync(cacheDir)) for (const f of readdirSync(path.join(cacheDir, sub))) await attacker.put(f.replace('.bin', ''), poison);
+    const again = await prepareImages(issue, nodeIo, 'x.yaml', { cache: openContentCache(nodeIo, cacheDir, { secret: new Uint8Array(32).fill(3) }) });
+    const r = again.issue.sections[0]!.articles[0]!.figures[0]!.renditions!;
+    for (const rendition of [r.print, ...r.screen]) expect(carriesMetadata(rendition.bytes)).toEqual([]);
+    expect(Buffer.from(r.print.bytes).equals(Buffer.from(figure.renditions!.print.bytes))).toBe(true);
+
+    // A photo that passes validate's checks but does not decode.
+    const damaged = new Uint8Array(readFileSync(photo));
+    damaged.fill(0x55, 600, damaged.length - 2);
+    writeFileSync(photo, damaged);
+    const bad = await prepareImages(issue, nodeIo, 'issues/2018-02.yaml', { cache: undefined });
+    expect(bad.diagnostics.map((d) => [d.code, d.line, d.column])).toEqual([['image-decode', 19, 20]]);
+  });
+});
