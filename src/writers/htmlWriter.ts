@@ -12,7 +12,7 @@ export const htmlWriter: Writer = {
     // carry none (images/processImage.ts); this holds to it for every image the folder gets.
     for (const [url, resource] of doc.resources) {
       if (!/^image\/(jpeg|png)$/.test(resource.type)) continue;
-      const bytes = 'body' in resource ? (typeof resource.body === 'string' ? undefined : resource.body) : await ctx.io.readFile(resource.file);
+      const bytes = 'body' in resource ? (typeof resource.body === 'string' ? undefined : resource.body) : 'make' in resource ? await resource.make() : await ctx.io.readFile(resource.file);
       const found = bytes ? carriesMetadata(bytes) : [];
       if (found.length) {
         throw new BulletinError(`the HTML folder of ${doc.entry} would publish ${url} with ${found.join(', ')} metadata`, ExitCode.RenderFailed, 'This is a bug of bulletin: report it. Nothing was written.');
