@@ -6,7 +6,8 @@ import type { Browser } from 'puppeteer';
 import { BulletinError, ExitCode } from './diagnostics/exitCodes.js';
 import { diagnostic, FILE_START, type Diagnostic } from './diagnostics/diagnostic.js';
 import type { Issue } from './model/types.js';
-import { firstState, type PageState, type PaginatedIssue } from './model/pagination.js';
+import { firstState, fittedPitches, type PageState, type PaginatedIssue } from './model/pagination.js';
+import { describeStep, fitSteps } from './layout/fitCandidates.js';
 import { issueDocument, type IssueDocument } from './render/issueDocument.js';
 import { TemplateError } from './render/renderHtml.js';
 import type { Layout } from './render/layouts.js';
@@ -149,7 +150,7 @@ export async function renderIssue(
       if (unprintable.size) unprintable.add(MISSING_MARK);
       const located = locateText(issue, texts.slice(coverPages), unprintable);
       problems.push(...located.problems.map((p) => p.message));
-      geometry.push(...checkGeometry(issue.series.layout.geometry, texts, coverPages, located.found).map((p) => p.message));
+      geometry.push(...checkGeometry(issue.series.layout.geometry, texts, coverPages, located.found, fittedPitches(printed.state)).map((p) => p.message));
     }
     if (problems.length || geometry.length) {
       const all = [...geometry, ...problems];
@@ -163,6 +164,14 @@ export async function renderIssue(
     const warnings = [...new Set(server.blocked)].map((url) => diagnostic(options.display, FILE_START, 'warning', 'resource-blocked',
       `the document asked for ${url.length > 120 ? `${url.slice(0, 117)}…` : url}, which was refused`,
       'An issue may use only its own images and the layout\'s files; check the series templates and stylesheets.'));
+    if (printed.fitting.status === 'failed') {
+      const f = printed.fitting;
+      const g = issue.series.layout.geometry;
+      const strongest = fitSteps(g).at(-1);
+      warnings.push(diagnostic(options.display, FILE_START, 'warning', 'fit-failed',
+        `body page ${f.page} holds ${f.alone ? 'only the distribution block (版记)' : `only ${f.lines} line${f.lines === 1 ? '' : 's'} of text`}, and tightening the last articles within the layout's limits (${strongest ? describeStep(strongest) : 'none'}) does not pull ${f.alone ? 'it' : 'them'} back onto page ${f.page - 1}`,
+        `Shorten the last article by ${Math.max(1, f.lines)} line${f.lines > 1 ? 's' : ''} or so (or lengthen it to fill the page), or move a figure; to print the page as it falls and silence this, set \`fit: off\` in the issue.`));
+    }
     const totalPages = printed.pdf.getPageCount();
     const pdf = await finishPdf(printed.pdf, outlineOf(issue), printed.dests, metadataOf(issue, options.env));
     target.loaded = printed.loaded;
@@ -173,7 +182,7 @@ export async function renderIssue(
         `the page the series templates made held ${doc.removed.slice(0, 6).join(', ')}${doc.removed.length > 6 ? ` and ${doc.removed.length - 6} more` : ''}: removed from the page printed and published`,
         'A published page runs nothing and loads only its own files: take scripts, event handlers, frames, forms, <base>, <meta http-equiv> and other addresses out of the series templates (templates/).'));
     }
-    return { pdf, doc, used: new Set(server.requested), warnings, paginated: { issue, state: printed.state, totalPages, passes: printed.passes } };
+    return { pdf, doc, used: new Set(server.requested), warnings, paginated: { issue, state: printed.state, totalPages, passes: printed.passes, fitting: printed.fitting } };
   } catch (error) {
     target.loaded = undefined; // the page's state is unknown: load afresh next time
     throw error;

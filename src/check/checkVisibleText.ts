@@ -23,6 +23,8 @@ export interface FoundItem {
   kind: ItemKind;
   /** For a caption: its figure (to skip pictures the check cannot see, SVG drawn as shapes). */
   figure?: { article: string; index: number; svg: boolean };
+  /** The id of the article a paragraph, heading or source line belongs to (fitting sets articles apart). */
+  article?: string;
   /** The body page its first character is drawn on (0-based). */
   page: number;
   runs: { page: number; run: TextRun }[];
@@ -63,6 +65,7 @@ interface Item {
   kind: ItemKind;
   text: string;
   figure?: FoundItem['figure'];
+  article?: string;
 }
 
 function noteItems(note: readonly Block[] | undefined, whose: string): Item[] {
@@ -83,9 +86,9 @@ function itemsOf(issue: Issue): { ordered: Item[]; captions: { title: number; it
       for (const block of textBlocks(article.blocks)) {
         const heading = block.type === 'heading';
         const what = heading ? `a heading of 「${article.title}」` : `paragraph ${++paragraph} of 「${article.title}」`;
-        ordered.push({ what, kind: heading ? 'heading' : 'paragraph', text: inlineText(block.content) });
+        ordered.push({ what, kind: heading ? 'heading' : 'paragraph', text: inlineText(block.content), article: article.id });
       }
-      if (article.source) ordered.push({ what: `the source line of 「${article.title}」`, kind: 'source', text: `（${article.source}）` });
+      if (article.source) ordered.push({ what: `the source line of 「${article.title}」`, kind: 'source', text: `（${article.source}）`, article: article.id });
       article.figures.forEach((figure, index) => {
         if (!figure.captionContent?.length) return;
         const item = { what: `the caption of figure ${index + 1} of 「${article.title}」`, kind: 'caption' as const, text: inlineText(figure.captionContent), figure: { article: article.id, index, svg: figure.mime === 'image/svg+xml' } };
@@ -214,6 +217,7 @@ export function locateText(issue: Issue, bodyPages: readonly PageText[], unprint
       .map(([o]) => ({ page: owners[o]!.page, run: owners[o]!.run }));
     const found: FoundItem = { what: item.what, kind: item.kind, page: runs[0]?.page ?? pageOf(Math.min(...pieces.map(([a]) => a))), runs };
     if (item.figure) found.figure = item.figure;
+    if (item.article) found.article = item.article;
     return found;
   };
 

@@ -1,0 +1,133 @@
+// Fitting, the print side: after the issue is paginated, look at its last body page; when it holds
+// only the distribution block (版记) or no more than `minLastPageLines` lines of text, try to pull it
+// back onto the page before by tightening the paragraphs of the last article (then of the last few)
+// within the preset's limits (layout/fitCandidates.ts). Each try is one settled print, and there are
+// at most MAX_FIT_TRIES: a range is tried only when its lines could give the room needed at all, its
+// strongest step first (if that fails, no weaker one can work), then weaker ones, least first.
+import type { PDFDocument } from './pdfLib.js';
+import type { Issue } from '../model/types.js';
+import type { Fit, FitOutcome, PageState } from '../model/pagination.js';
+import { fitSteps, gridPitch, type FitStep } from '../layout/fitCandidates.js';
+import { readPageText } from '../check/readPdfText.js';
+import { CONTRACT } from '../render/templateContract.js';
+import { SIZE_TOLERANCE_PT } from '../check/checkGeometry.js';
+import type { Destination } from './readDestinations.js';
+
+/** Prints fitting may cost an issue, over the pagination's own. */
+export const MAX_FIT_TRIES = 3;
+
+/** One settled print of the issue with a page state. */
+export interface FitPrint {
+  pdf: PDFDocument;
+  dests: ReadonlyMap<string, Destination>;
+  state: PageState;
+}
+
+/** What is on the last body page. */
+export interface LastPage {
+  /** Body pages of the issue. */
+  bodyPages: number;
+  /** Lines of text (body size or larger: paragraphs, titles, labels) on the last body page. */
+  lines: number;
+  /** Lines of the grid the distribution block takes there (0 when it is not on that page). */
+  distributionLines: number;
+  /** The last page holds the distribution block and no text. */
+  alone: boolean;
+}
+
+export function lastPageOf(issue: Issue, printed: FitPrint): LastPage {
+  const { pdf, dests, state } = printed;
+  const g = issue.series.layout.geometry;
+  const last = pdf.getPageCount() - 1;
+  const bodyPages = pdf.getPageCount() - state.coverPages;
+  const text = readPageText(pdf, last);
+  const baselines = new Set(text.runs.filter((r) => !r.hidden && r.text.trim() !== '' && r.size >= g.sizes.body - SIZE_TOLERANCE_PT).map((r) => Math.round(r.baseline / 0.75)));
+  const start = dests.get(CONTRACT.distributionId);
+  const end = dests.get(CONTRACT.distributionEndId);
+  const onLast = start?.pageIndex === last && end?.pageIndex === last && start.top !== undefined && end.top !== undefined;
+  const distributionLines = onLast ? Math.ceil((end.top! - start.top! - state.distributionOffset) / gridPitch(g).pitchPt) : 0;
+  return { bodyPages, lines: baselines.size, distributionLines, alone: onLast && baselines.size === 0 };
+}
+
+/** Whether the last page is one fitting should take away. */
+export function needsFitting(page: LastPage, minLastPageLines: number): boolean {
+  return page.bodyPages > 1 && (page.alone || page.lines <= minLastPageLines);
+}
+
+/** The ranges fitting may tighten, smallest first: the last article, the last two, … every article. */
+export function fitRanges(issue: Issue): { ids: string[]; name: string }[] {
+  const ids = issue.sections.flatMap((s) => s.articles.map((a) => a.id));
+  return ids.map((_, i) => {
+    const k = i + 1;
+    return { ids: ids.slice(ids.length - k), name: k === 1 ? 'the last article' : k === ids.length ? `all ${k} articles` : `the last ${k} articles` };
+  });
+}
+
+/** Grid lines a range takes from its first article's start to the end of the issue (an estimate). */
+function rangeLines(issue: Issue, printed: FitPrint, ids: readonly string[], last: LastPage): number {
+  const g = issue.series.layout.geometry;
+  const { pitchPt } = gridPitch(g);
+  const first = printed.dests.get(ids[0]!);
+  const lastIndex = printed.pdf.getPageCount() - 1;
+  if (!first) return 0;
+  const topLines = (first.top ?? 0) / pitchPt;
+  return (lastIndex - first.pageIndex) * g.grid.lines - topLines + last.lines + last.distributionLines;
+}
+
+export interface FitResult {
+  outcome: FitOutcome;
+  /** The print to keep: the fitted one, or the one given. */
+  printed: FitPrint;
+  tries: number;
+}
+
+/**
+ * `print(state)` prints the issue settled from `state` (the current document patched). `printed` is
+ * the pagination without fitting.
+ */
+export async function fitLastPage(issue: Issue, printed: FitPrint, print: (state: PageState) => Promise<FitPrint>): Promise<FitResult> {
+  const setting = issue.series.layout.fit;
+  if (setting === 'off') return { outcome: { status: 'off', by: 'series' }, printed, tries: 0 };
+  if (issue.fitOff) return { outcome: { status: 'off', by: 'issue' }, printed, tries: 0 };
+  const before = lastPageOf(issue, printed);
+  if (!needsFitting(before, setting.minLastPageLines)) return { outcome: { status: 'not-needed', lines: before.lines }, printed, tries: 0 };
+  const failed = (tries: number): FitResult => ({ outcome: { status: 'failed', page: before.bodyPages, lines: before.lines, alone: before.alone, tries }, printed, tries });
+  const steps = fitSteps(issue.series.layout.geometry);
+  const strongest = steps.at(-1);
+  if (!strongest) return failed(0);
+  // The lines to pull back, and a little slack: a line saved in a paragraph is not always a line saved on the page.
+  const need = before.lines + before.distributionLines;
+  const ranges = fitRanges(issue).filter((r) => rangeLines(issue, printed, r.ids, before) * strongest.squeeze >= need * 0.75);
+  let tries = 0;
+  const attempt = async (ids: readonly string[], step: FitStep): Promise<FitPrint | undefined> => {
+    tries++;
+    const fit: Fit = { ...step, articles: ids };
+    const result = await print({ ...printed.state, fit });
+    const after = lastPageOf(issue, result);
+    return after.bodyPages < before.bodyPages && !after.alone ? result : undefined;
+  };
+  for (const range of ranges) {
+    if (tries >= MAX_FIT_TRIES) break;
+    const strong = await attempt(range.ids, strongest);
+    if (!strong) continue;
+    // The strongest works: the least that works, among the weaker steps that could.
+    let best = { print: strong, step: strongest };
+    const lines = rangeLines(issue, printed, range.ids, before);
+    for (const step of steps.slice(0, -1)) {
+      if (tries >= MAX_FIT_TRIES) break;
+      if (lines * step.squeeze < need * 0.75) continue;
+      const weaker = await attempt(range.ids, step);
+      if (weaker) {
+        best = { print: weaker, step };
+        break;
+      }
+    }
+    const fit: Fit = { ...best.step, articles: range.ids };
+    return {
+      outcome: { status: 'fitted', fit, range: range.name, bodyPagesBefore: before.bodyPages, bodyPagesAfter: lastPageOf(issue, best.print).bodyPages, tries },
+      printed: best.print,
+      tries,
+    };
+  }
+  return failed(tries);
+}
