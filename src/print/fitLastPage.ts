@@ -82,10 +82,11 @@ export interface FitResult {
 }
 
 /**
- * `print(state)` prints the issue settled from `state` (the current document patched). `printed` is
- * the pagination without fitting.
+ * `print(state, settle)` prints the issue with `state` (the current document patched): once (a probe,
+ * whose page count is all that counts), or until its numbers hold. `printed` is the pagination
+ * without fitting.
  */
-export async function fitLastPage(issue: Issue, printed: FitPrint, print: (state: PageState) => Promise<FitPrint>): Promise<FitResult> {
+export async function fitLastPage(issue: Issue, printed: FitPrint, print: (state: PageState, settle: boolean) => Promise<FitPrint>): Promise<FitResult> {
   const setting = issue.series.layout.fit;
   if (setting === 'off') return { outcome: { status: 'off', by: 'series' }, printed, tries: 0 };
   if (issue.fitOff) return { outcome: { status: 'off', by: 'issue' }, printed, tries: 0 };
@@ -99,33 +100,36 @@ export async function fitLastPage(issue: Issue, printed: FitPrint, print: (state
   const need = before.lines + before.distributionLines;
   const ranges = fitRanges(issue).filter((r) => rangeLines(issue, printed, r.ids, before) * strongest.squeeze >= need * 0.75);
   let tries = 0;
-  const attempt = async (ids: readonly string[], step: FitStep): Promise<FitPrint | undefined> => {
+  const attempt = async (ids: readonly string[], step: FitStep, settle: boolean): Promise<FitPrint | undefined> => {
     tries++;
     const fit: Fit = { ...step, articles: ids };
-    const result = await print({ ...printed.state, fit });
+    const result = await print({ ...printed.state, fit }, settle);
     const after = lastPageOf(issue, result);
     return after.bodyPages < before.bodyPages && !after.alone ? result : undefined;
   };
   for (const range of ranges) {
     if (tries >= MAX_FIT_TRIES) break;
-    const strong = await attempt(range.ids, strongest);
+    // The strongest step first, printed once: when it does not work, no weaker one can.
+    const strong = await attempt(range.ids, strongest, false);
     if (!strong) continue;
-    // The strongest works: the least that works, among the weaker steps that could.
-    let best = { print: strong, step: strongest };
+    // It works: the least that works, among the weaker steps that could.
+    let best: { print: FitPrint | undefined; step: FitStep } = { print: undefined, step: strongest };
     const lines = rangeLines(issue, printed, range.ids, before);
     for (const step of steps.slice(0, -1)) {
       if (tries >= MAX_FIT_TRIES) break;
       if (lines * step.squeeze < need * 0.75) continue;
-      const weaker = await attempt(range.ids, step);
+      const weaker = await attempt(range.ids, step, true);
       if (weaker) {
         best = { print: weaker, step };
         break;
       }
     }
+    // The strongest it is: printed again from what its probe found, until the numbers hold.
+    const kept = best.print ?? (await print(strong.state, true));
     const fit: Fit = { ...best.step, articles: range.ids };
     return {
-      outcome: { status: 'fitted', fit, range: range.name, bodyPagesBefore: before.bodyPages, bodyPagesAfter: lastPageOf(issue, best.print).bodyPages, tries },
-      printed: best.print,
+      outcome: { status: 'fitted', fit, range: range.name, bodyPagesBefore: before.bodyPages, bodyPagesAfter: lastPageOf(issue, kept).bodyPages, tries },
+      printed: kept,
       tries,
     };
   }

@@ -135,8 +135,8 @@ export async function paginateIssue(
   const first = await printUntilSettled(page, start, steps);
   let passes = first.passes;
   // Fitting: each try is a settled print of the page patched with the tightening.
-  const fitted = await fitLastPage(issue, first, async (state) => {
-    const p = await printUntilSettled(page, state, steps);
+  const fitted = await fitLastPage(issue, first, async (state, settle) => {
+    const p = await printUntilSettled(page, state, settle ? steps : { ...steps, same: () => true });
     passes += p.passes;
     return p;
   });
