@@ -13,6 +13,12 @@ import { CONTRACT } from '../render/templateContract.js';
 import { SIZE_TOLERANCE_PT } from '../check/checkGeometry.js';
 import type { Destination } from './readDestinations.js';
 
+/**
+ * A range is tried when tightening it could save this share of the lines to pull back: a line saved in
+ * a paragraph is often more than a line on the page (a paragraph's last line, a widow moved back).
+ */
+const SLACK = 0.6;
+
 /** Prints fitting may cost an issue, over the pagination's own. */
 export const MAX_FIT_TRIES = 3;
 
@@ -49,9 +55,13 @@ export function lastPageOf(issue: Issue, printed: FitPrint): LastPage {
   return { bodyPages, lines: baselines.size, distributionLines, alone: onLast && baselines.size === 0 };
 }
 
-/** Whether the last page is one fitting should take away. */
+/**
+ * Whether the last page is one fitting should take away: the 版记 alone, or no more than
+ * `minLastPageLines` lines in all (the 版记's lines count: a few lines of text with the 版记 under
+ * them is a page GB/T 9704 allows).
+ */
 export function needsFitting(page: LastPage, minLastPageLines: number): boolean {
-  return page.bodyPages > 1 && (page.alone || page.lines <= minLastPageLines);
+  return page.bodyPages > 1 && (page.alone || page.lines + page.distributionLines <= minLastPageLines);
 }
 
 /** The ranges fitting may tighten, smallest first: the last article, the last two, … every article. */
@@ -98,12 +108,13 @@ export async function fitLastPage(issue: Issue, printed: FitPrint, print: (state
   if (!strongest) return failed(0);
   // The lines to pull back, and a little slack: a line saved in a paragraph is not always a line saved on the page.
   const need = before.lines + before.distributionLines;
-  const ranges = fitRanges(issue).filter((r) => rangeLines(issue, printed, r.ids, before) * strongest.squeeze >= need * 0.75);
+  const ranges = fitRanges(issue).filter((r) => rangeLines(issue, printed, r.ids, before) * strongest.squeeze >= need * SLACK);
   let tries = 0;
   const attempt = async (ids: readonly string[], step: FitStep, settle: boolean): Promise<FitPrint | undefined> => {
     tries++;
     const fit: Fit = { ...step, articles: ids };
-    const result = await print({ ...printed.state, fit }, settle);
+    // The distribution block starts where the text ends: the space that set it at the foot of the old last page goes.
+    const result = await print({ ...printed.state, distributionOffset: 0, fit }, settle);
     const after = lastPageOf(issue, result);
     return after.bodyPages < before.bodyPages && !after.alone ? result : undefined;
   };
@@ -117,7 +128,7 @@ export async function fitLastPage(issue: Issue, printed: FitPrint, print: (state
     const lines = rangeLines(issue, printed, range.ids, before);
     for (const step of steps.slice(0, -1)) {
       if (tries >= MAX_FIT_TRIES) break;
-      if (lines * step.squeeze < need * 0.75) continue;
+      if (lines * step.squeeze < need * SLACK) continue;
       const weaker = await attempt(range.ids, step, true);
       if (weaker) {
         best = { print: weaker, step };

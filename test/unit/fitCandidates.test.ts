@@ -33,9 +33,11 @@ describe('fitSteps', () => {
 });
 
 describe('needsFitting', () => {
-  const page = (o: Partial<{ bodyPages: number; lines: number; alone: boolean }>) => ({ bodyPages: 5, lines: 10, distributionLines: 0, alone: false, ...o });
-  it('a last page of the 版记 alone, or of 4 lines or fewer; not a full one, not the only page', () => {
-    expect(needsFitting(page({ lines: 0, alone: true }), 4)).toBe(true);
+  const page = (o: Partial<{ bodyPages: number; lines: number; distributionLines: number; alone: boolean }>) => ({ bodyPages: 5, lines: 10, distributionLines: 0, alone: false, ...o });
+  it('a last page of the 版记 alone, or of 4 lines or fewer (the 版记\'s count); not a full one, not the only page', () => {
+    expect(needsFitting(page({ lines: 0, distributionLines: 5, alone: true }), 4)).toBe(true);
+    expect(needsFitting(page({ lines: 2, distributionLines: 3 }), 4)).toBe(false);
+    expect(needsFitting(page({ lines: 1, distributionLines: 3 }), 4)).toBe(true);
     expect(needsFitting(page({ lines: 4 }), 4)).toBe(true);
     expect(needsFitting(page({ lines: 5 }), 4)).toBe(false);
     expect(needsFitting(page({ lines: 2, bodyPages: 1 }), 4)).toBe(false);
