@@ -8,6 +8,7 @@ import { diagnostic, FILE_START, type Diagnostic } from './diagnostics/diagnosti
 import type { Issue } from './model/types.js';
 import { firstState, fittedPitches, type PageState, type PaginatedIssue } from './model/pagination.js';
 import { describeStep, fitSteps } from './layout/fitCandidates.js';
+import { lastPageOf, needsFitting } from './print/fitLastPage.js';
 import { issueDocument, type IssueDocument } from './render/issueDocument.js';
 import { TemplateError } from './render/renderHtml.js';
 import type { Layout } from './render/layouts.js';
@@ -150,6 +151,15 @@ export async function renderIssue(
       if (unprintable.size) unprintable.add(MISSING_MARK);
       const located = locateText(issue, texts.slice(coverPages), unprintable);
       problems.push(...located.problems.map((p) => p.message));
+      // The last page (issue 16): not the 版记 alone, nor near-empty, unless fitting said it could not (or was turned off).
+      const fitting = printed.fitting;
+      if (fitting.status === 'fitted' || fitting.status === 'not-needed') {
+        const last = lastPageOf(issue, printed);
+        const setting = issue.series.layout.fit;
+        if (setting !== 'off' && needsFitting(last, setting.minLastPageLines)) {
+          problems.push(`body page ${last.bodyPages}, the last, holds ${last.alone ? 'only the distribution block (版记)' : `only ${last.lines + last.distributionLines} lines`}, though fitting ${fitting.status === 'fitted' ? 'was applied' : 'found nothing to do'}`);
+        }
+      }
       geometry.push(...checkGeometry(issue.series.layout.geometry, texts, coverPages, located.found, fittedPitches(printed.state)).map((p) => p.message));
     }
     if (problems.length || geometry.length) {

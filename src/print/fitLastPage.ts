@@ -116,7 +116,8 @@ export async function fitLastPage(issue: Issue, printed: FitPrint, print: (state
     // The distribution block starts where the text ends: the space that set it at the foot of the old last page goes.
     const result = await print({ ...printed.state, distributionOffset: 0, fit }, settle);
     const after = lastPageOf(issue, result);
-    return after.bodyPages < before.bodyPages && !after.alone ? result : undefined;
+    // It works when the page is gone and the new last page is not one to take away in turn.
+    return after.bodyPages < before.bodyPages && !needsFitting(after, setting.minLastPageLines) ? result : undefined;
   };
   for (const range of ranges) {
     if (tries >= MAX_FIT_TRIES) break;
