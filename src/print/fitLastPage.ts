@@ -8,6 +8,7 @@ import type { PDFDocument } from './pdfLib.js';
 import type { Issue } from '../model/types.js';
 import type { Fit, FitOutcome, PageState } from '../model/pagination.js';
 import { fitSteps, gridPitch, type FitStep } from '../layout/fitCandidates.js';
+import { ptFromMm } from '../layout/presets.js';
 import { readPageText } from '../check/readPdfText.js';
 import { CONTRACT } from '../render/templateContract.js';
 import { SIZE_TOLERANCE_PT } from '../check/checkGeometry.js';
@@ -39,6 +40,8 @@ export interface LastPage {
   distributionLines: number;
   /** The last page holds the distribution block and no text. */
   alone: boolean;
+  /** Lines of the grid left empty at the foot of the page before (what the last page's lines may take without any change). */
+  freeBefore: number;
 }
 
 export function lastPageOf(issue: Issue, printed: FitPrint): LastPage {
@@ -52,7 +55,15 @@ export function lastPageOf(issue: Issue, printed: FitPrint): LastPage {
   const end = dests.get(CONTRACT.distributionEndId);
   const onLast = start?.pageIndex === last && end?.pageIndex === last && start.top !== undefined && end.top !== undefined;
   const distributionLines = onLast ? Math.ceil((end.top! - start.top! - state.distributionOffset) / gridPitch(g).pitchPt) : 0;
-  return { bodyPages, lines: baselines.size, distributionLines, alone: onLast && baselines.size === 0 };
+  // The page before: how far its lowest line of text lies above the bottom of the type area.
+  let freeBefore = 0;
+  if (last - 1 >= state.coverPages) {
+    const before = readPageText(pdf, last - 1);
+    const typeBottom = before.page.y1 - ptFromMm(g.margins.top) - ptFromMm(g.typeArea.height);
+    const lowest = Math.min(...before.runs.filter((r) => !r.hidden && r.text.trim() !== '' && r.size >= g.sizes.body - SIZE_TOLERANCE_PT).map((r) => r.baseline));
+    if (Number.isFinite(lowest)) freeBefore = Math.max(0, Math.floor((lowest - typeBottom) / gridPitch(g).pitchPt - 0.25));
+  }
+  return { bodyPages, lines: baselines.size, distributionLines, alone: onLast && baselines.size === 0, freeBefore };
 }
 
 /**
@@ -107,7 +118,7 @@ export async function fitLastPage(issue: Issue, printed: FitPrint, print: (state
   const strongest = steps.at(-1);
   if (!strongest) return failed(0);
   // The lines to pull back, and a little slack: a line saved in a paragraph is not always a line saved on the page.
-  const need = before.lines + before.distributionLines;
+  const need = Math.max(1, before.lines + before.distributionLines - before.freeBefore);
   const ranges = fitRanges(issue).filter((r) => rangeLines(issue, printed, r.ids, before) * strongest.squeeze >= need * SLACK);
   let tries = 0;
   const attempt = async (ids: readonly string[], step: FitStep, settle: boolean): Promise<FitPrint | undefined> => {

@@ -33,7 +33,7 @@ describe('fitSteps', () => {
 });
 
 describe('needsFitting', () => {
-  const page = (o: Partial<{ bodyPages: number; lines: number; distributionLines: number; alone: boolean }>) => ({ bodyPages: 5, lines: 10, distributionLines: 0, alone: false, ...o });
+  const page = (o: Partial<{ bodyPages: number; lines: number; distributionLines: number; alone: boolean }>) => ({ bodyPages: 5, lines: 10, distributionLines: 0, alone: false, freeBefore: 0, ...o });
   it('a last page of the 版记 alone, or of 4 lines or fewer (the 版记\'s count); not a full one, not the only page', () => {
     expect(needsFitting(page({ lines: 0, distributionLines: 5, alone: true }), 4)).toBe(true);
     expect(needsFitting(page({ lines: 2, distributionLines: 3 }), 4)).toBe(false);
