@@ -2,7 +2,7 @@
 // Commands are timed as whole processes (wall clock, and peak memory of the whole process tree),
 // alternating with their reference; the figures are medians. Writes bench/latest.json.
 import { execFileSync, spawn } from 'node:child_process';
-import { readFileSync, readdirSync, writeFileSync, mkdirSync, rmSync } from 'node:fs';
+import { cpSync, readFileSync, readdirSync, writeFileSync, mkdirSync, rmSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -110,6 +110,17 @@ console.error(`bench: ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 
   const html = path.join(out, '2018-02.html');
   const r = await pair(runs(5), () => buildOf(path.join(root, 'examples/seed'), path.join(work, 'seed-again')), () => bare(html, path.join(work, 'bare-seed.pdf')));
   row('1. cold build of the seed (2 passes, self-check, PDF + HTML)', s(r.a), `bare print ${s(r.b)}`, `${(r.a / r.b).toFixed(2)}×`, '≤ 1.3×', r.a / r.b <= 1.3);
+}
+
+// 1b. Fitting (issue 16): the seed, whose last page fitting takes away (each try is a print), vs the
+// same series with `layout.fit: off`.
+{
+  const off = path.join(work, 'seed-fit-off');
+  cpSync(path.join(root, 'examples/seed'), off, { recursive: true });
+  const yaml = path.join(off, 'bulletin.yaml');
+  writeFileSync(yaml, readFileSync(yaml, 'utf8').replace(/^layout:\n/m, 'layout:\n  fit: off\n'));
+  const r = await pair(runs(5), () => buildOf(path.join(root, 'examples/seed'), path.join(work, 'seed-fit')), () => buildOf(off, path.join(work, 'seed-nofit')));
+  row('1b. build of the seed with fitting (5 → 4 body pages)', s(r.a), `fit: off ${s(r.b)}`, `${(r.a / r.b).toFixed(2)}×`, '≤ 1.5×', r.a / r.b <= 1.5);
 }
 
 // 2. A 200-page issue vs the bare print of its HTML; growth over 20, 200, 600 pages; 6. peak memory at 600.

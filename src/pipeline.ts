@@ -2,6 +2,7 @@
 // to the model, in validate.ts) → paginate (the print engine, for writers that need it) → write
 // (the writers of writers/writers.ts). Invalid sources stop before a browser is started; for valid
 // ones, Chrome starts while the templates compile and the first document is made.
+import { fitSummary } from './model/pagination.js';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser } from 'puppeteer';
@@ -46,6 +47,8 @@ export type BuildEvent =
   | { type: 'browser'; path: string; source: string }
   | { type: 'issue'; issue: string; index: number; count: number }
   | { type: 'stage'; issue: string; stage: string }
+  /** What fitting did to an issue's last page (print/fitLastPage.ts): 「fitted the last article (…): 5 → 4 body pages」. */
+  | { type: 'fitted'; issue: string; summary: string }
   | { type: 'written'; file: string; /** bytes, for the files the build wrote */ size?: number };
 
 export interface BuildResult extends ValidateResult {
@@ -292,6 +295,8 @@ export async function build(paths: readonly string[], options: BuildOptions = {}
           diagnostics.push(...rendered.warnings);
           const budget = pdfBudget(issue, rendered.pdf.length, displayOf(issue));
           if (budget) diagnostics.push(budget);
+          const fitted = fitSummary(rendered.paginated.fitting);
+          if (fitted && rendered.paginated.fitting.status === 'fitted') progress({ type: 'fitted', issue: name, summary: fitted });
           output = { issue, doc: rendered.doc, used: rendered.used, printed: { pdf: rendered.pdf, paginated: rendered.paginated } };
         } else {
           const { issueDocumentFor } = await import('./renderIssue.js');

@@ -6,7 +6,9 @@ import type { Browser } from 'puppeteer';
 import { BulletinError, ExitCode } from './diagnostics/exitCodes.js';
 import { diagnostic, FILE_START, type Diagnostic } from './diagnostics/diagnostic.js';
 import type { Issue } from './model/types.js';
-import { firstState, type PageState, type PaginatedIssue } from './model/pagination.js';
+import { firstState, fittedPitches, type PageState, type PaginatedIssue } from './model/pagination.js';
+import { describeStep, fitSteps } from './layout/fitCandidates.js';
+import { lastPageOf, needsFitting } from './print/fitLastPage.js';
 import { issueDocument, type IssueDocument } from './render/issueDocument.js';
 import { TemplateError } from './render/renderHtml.js';
 import type { Layout } from './render/layouts.js';
@@ -153,7 +155,16 @@ export async function renderIssue(
       if (unprintable.size) unprintable.add(MISSING_MARK);
       const located = locateText(issue, texts.slice(coverPages), unprintable);
       problems.push(...located.problems.map((p) => p.message));
-      geometry.push(...checkGeometry(issue.series.layout.geometry, texts, coverPages, located.found).map((p) => p.message));
+      // The last page (issue 16): not the 版记 alone, nor near-empty, unless fitting said it could not (or was turned off).
+      const fitting = printed.fitting;
+      if (fitting.status === 'fitted' || fitting.status === 'not-needed') {
+        const last = lastPageOf(issue, printed);
+        const setting = issue.series.layout.fit;
+        if (setting !== 'off' && needsFitting(last, setting.minLastPageLines)) {
+          problems.push(`body page ${last.bodyPages}, the last, holds ${last.alone ? 'only the distribution block (版记)' : `only ${last.lines + last.distributionLines} lines`}, though fitting ${fitting.status === 'fitted' ? 'was applied' : 'found nothing to do'}`);
+        }
+      }
+      geometry.push(...checkGeometry(issue.series.layout.geometry, texts, coverPages, located.found, fittedPitches(printed.state)).map((p) => p.message));
       // No image of the PDF may carry metadata (EXIF and its GPS position, XMP, IPTC, comments).
       problems.push(...pdfImageMetadata(printed.pdf));
       const { minPpi, maxPpi } = issue.series.images;
@@ -183,6 +194,14 @@ export async function renderIssue(
       `the document asked for ${url.length > 120 ? `${url.slice(0, 117)}…` : url}, which was refused`,
       'An issue may use only its own images and the layout\'s files; check the series templates and stylesheets.'));
     warnings.push(...imageWarnings);
+    if (printed.fitting.status === 'failed') {
+      const f = printed.fitting;
+      const g = issue.series.layout.geometry;
+      const strongest = fitSteps(g).at(-1);
+      warnings.push(diagnostic(options.display, FILE_START, 'warning', 'fit-failed',
+        `body page ${f.page} holds ${f.alone ? 'only the distribution block (版记)' : `only ${f.lines} line${f.lines === 1 ? '' : 's'} of text`}, and tightening the last articles within the layout's limits (${strongest ? describeStep(strongest) : 'none'}) does not pull ${f.alone ? 'it' : 'them'} back onto page ${f.page - 1}`,
+        `Shorten the last article by ${Math.max(1, f.lines)} line${f.lines > 1 ? 's' : ''} or so (or lengthen it to fill the page), or move a figure; to print the page as it falls and silence this, set \`fit: off\` in the issue.`));
+    }
     const totalPages = printed.pdf.getPageCount();
     const pdf = await finishPdf(printed.pdf, outlineOf(issue), printed.dests, metadataOf(issue, options.env));
     target.loaded = printed.loaded;
@@ -195,7 +214,7 @@ export async function renderIssue(
         `the page the series templates made held ${doc.removed.slice(0, 6).join(', ')}${doc.removed.length > 6 ? ` and ${doc.removed.length - 6} more` : ''}: removed from the page printed and published`,
         'A published page runs nothing and loads only its own files: take scripts, event handlers, frames, forms, <base>, <meta http-equiv> and other addresses out of the series templates (templates/).'));
     }
-    return { pdf, doc, used: new Set(server.requested), warnings, paginated: { issue, state: printed.state, totalPages, passes: printed.passes } };
+    return { pdf, doc, used: new Set(server.requested), warnings, paginated: { issue, state: printed.state, totalPages, passes: printed.passes, fitting: printed.fitting } };
   } catch (error) {
     target.loaded = undefined; // the page's state is unknown: load afresh next time
     throw error;

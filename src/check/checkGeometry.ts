@@ -80,7 +80,7 @@ function fromTop(page: PageText, box: Box): string {
  * `pages`: every page of the PDF as readPdfText read it, the cover's first; `coverPages`: how many
  * the cover takes; `found`: where checkVisibleText found each block of the source (body pages, 0-based).
  */
-export function checkGeometry(g: PageGeometry, pages: readonly PageText[], coverPages: number, found: readonly FoundItem[]): GeometryProblem[] {
+export function checkGeometry(g: PageGeometry, pages: readonly PageText[], coverPages: number, found: readonly FoundItem[], fitted: ReadonlyMap<string, number> = new Map()): GeometryProblem[] {
   /** Problems by what they say (the same on several pages is said once, for all of them). */
   const said = new Map<string, number[]>();
   const problems = {
@@ -153,7 +153,10 @@ export function checkGeometry(g: PageGeometry, pages: readonly PageText[], cover
       });
       continue; // the grid of a page set at another size says nothing more
     }
-    // Consecutive lines of body text (top to bottom), each on the grid of the first.
+    // Consecutive lines of body text (top to bottom), each on the grid of the first. A fitted article
+    // (fitting, print/fitLastPage.ts) is on its own grid, of exactly its fitted pitch; where the text
+    // passes from one grid to the other, the distance says nothing.
+    const pitchOf = (item: FoundItem) => (item.article !== undefined ? fitted.get(item.article) : undefined) ?? pitch;
     const lines: { baseline: number; item: FoundItem }[] = [];
     for (const { item, run } of [...runs].sort((a, b) => b.run.baseline - a.run.baseline)) {
       if (lines.length && Math.abs(lines.at(-1)!.baseline - run.baseline) <= CSS_PIXEL_PT) continue;
@@ -161,13 +164,16 @@ export function checkGeometry(g: PageGeometry, pages: readonly PageText[], cover
     }
     for (let i = 1; i < lines.length; i++) {
       const d = lines[i - 1]!.baseline - lines[i]!.baseline;
-      const k = Math.max(1, Math.round(d / pitch));
-      if (Math.abs(d - k * pitch) > CSS_PIXEL_PT + 0.05) {
-        const a = lines[i - 1]!.item;
-        const b = lines[i]!.item;
+      const a = lines[i - 1]!.item;
+      const b = lines[i]!.item;
+      const p = pitchOf(b);
+      if (pitchOf(a) !== p) continue;
+      const k = Math.max(1, Math.round(d / p));
+      if (Math.abs(d - k * p) > CSS_PIXEL_PT + 0.05) {
+        const fittedPitch = p !== pitch ? ` (fitted: ${(p * MM_PER_PT).toFixed(2)} mm)` : '';
         problems.push({
           page: physical + 1,
-          message: `the lines of ${a === b ? a.what : `${a.what} and ${b.what}`} are ${mm(d)} mm apart, not a whole number of lines of the grid (${linePitchMm(g).toFixed(2)} mm, ${g.grid.lines} lines to the page): a stylesheet changed the line height or the space between paragraphs`,
+          message: `the lines of ${a === b ? a.what : `${a.what} and ${b.what}`} are ${mm(d)} mm apart, not a whole number of lines of the grid (${linePitchMm(g).toFixed(2)} mm, ${g.grid.lines} lines to the page)${fittedPitch}: a stylesheet changed the line height or the space between paragraphs`,
         });
         break;
       }

@@ -23,6 +23,8 @@ export interface FoundItem {
   kind: ItemKind;
   /** For a caption: its figure (to skip pictures the check cannot see, SVG drawn as shapes). */
   figure?: { article: string; index: number; svg: boolean };
+  /** The id of the article a paragraph, heading or source line belongs to (fitting sets articles apart). */
+  article?: string;
   /** The body page its first character is drawn on (0-based). */
   page: number;
   runs: { page: number; run: TextRun }[];
@@ -65,6 +67,8 @@ interface Item {
   figure?: FoundItem['figure'];
   /** A table's caption or unit line. */
   above?: boolean;
+  /** The id of the article it belongs to (a fitted article keeps its own pitch). */
+  article?: string;
 }
 
 /** A table's caption, unit line and rows (the header once: it may repeat on the pages the table runs on). */
@@ -100,7 +104,7 @@ function itemsOf(issue: Issue): { ordered: Item[]; captions: { title: number; it
         if (top.type === 'table') {
           // The rows in order; the caption and unit line above them are drawn after them (their box is painted over the 续表 row), so anywhere.
           const items = tableItems(top, `table ${++table} of 「${article.title}」`);
-          ordered.push(...items.filter((item) => !item.above));
+          ordered.push(...items.filter((item) => !item.above).map((item) => ({ ...item, article: article.id })));
           captions.push(...items.filter((item) => item.above).map((item) => ({ title, item })));
           continue;
         }
@@ -109,11 +113,11 @@ function itemsOf(issue: Issue): { ordered: Item[]; captions: { title: number; it
         for (const block of textBlocks([top])) {
           const heading = block.type === 'heading';
           const what = heading ? `a heading of 「${article.title}」` : `${quoted ? 'quoted ' : ''}paragraph ${++paragraph} of 「${article.title}」`;
-          ordered.push({ what, kind: heading ? 'heading' : quoted ? 'quote' : 'paragraph', text: inlineText(block.content) });
+          ordered.push({ what, kind: heading ? 'heading' : quoted ? 'quote' : 'paragraph', text: inlineText(block.content), article: article.id });
         }
       }
       article.attachments.forEach((x, i) => ordered.push({ what: `attachment ${i + 1} in the list of 「${article.title}」`, kind: 'attachment', text: `${article.attachments.length > 1 ? `${i + 1}.` : ''}${x.title}` }));
-      if (article.source) ordered.push({ what: `the source line of 「${article.title}」`, kind: 'source', text: `（${article.source}）` });
+      if (article.source) ordered.push({ what: `the source line of 「${article.title}」`, kind: 'source', text: `（${article.source}）`, article: article.id });
       // The notes (注释) come after the source line, each with its mark.
       for (const block of article.blocks) {
         if (block.type !== 'footnotes') continue;
@@ -256,6 +260,7 @@ export function locateText(issue: Issue, bodyPages: readonly PageText[], unprint
       .map(([o]) => ({ page: owners[o]!.page, run: owners[o]!.run }));
     const found: FoundItem = { what: item.what, kind: item.kind, page: runs[0]?.page ?? pageOf(Math.min(...pieces.map(([a]) => a))), runs };
     if (item.figure) found.figure = item.figure;
+    if (item.article) found.article = item.article;
     return found;
   };
 

@@ -43,6 +43,7 @@ export async function buildCommand(paths: string[], options: BuildCommandOptions
       position = `[${event.index + 1}/${event.count}] ${event.issue}`;
       progress.step(position);
     } else if (event.type === 'stage') progress.step(`${position}: ${event.stage}`);
+    else if (event.type === 'fitted') progress.log(() => reporter.info(`${event.issue}: ${event.summary}`));
     else {
       progress.log(() => reporter.out(displayPath(options.cwd, event.file)));
       // Each PDF's size, on stderr (stdout lists the files, for scripts).

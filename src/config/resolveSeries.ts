@@ -19,6 +19,9 @@ export function seriesLintRules(levels: NonNullable<SeriesData['lint']>['rules']
  * `geometry` is the page resolved from `layout` (see layout/resolveGeometry.ts). `fontFiles` maps each role to the checked real path of its font file (roles whose file failed the
  * checks are left out, so the default face is used).
  */
+/** A last page of this many lines of text or fewer is near-empty: fitting tries to pull them back (issue 16). */
+export const DEFAULT_MIN_LAST_PAGE_LINES = 4;
+
 export function resolveSeries(data: SeriesData, root: string, file: string, fontFiles: Partial<Record<FontRole, string>>, geometry: PageGeometry = resolveGeometry(data.layout).geometry): Series {
   const fonts: Series['fonts'] = {};
   for (const [role, real] of Object.entries(fontFiles) as [FontRole, string][]) {
@@ -39,6 +42,7 @@ export function resolveSeries(data: SeriesData, root: string, file: string, font
       dateStyle: data.layout?.dateStyle ?? SERIES_DEFAULTS.layout.dateStyle,
       accent: data.layout?.colors?.accent ?? SERIES_DEFAULTS.layout.colors.accent,
       text: data.layout?.colors?.text ?? SERIES_DEFAULTS.layout.colors.text,
+      fit: data.layout?.fit === 'off' ? 'off' : { minLastPageLines: data.layout?.fit?.minLastPageLines ?? DEFAULT_MIN_LAST_PAGE_LINES },
     },
     fonts,
     numbering: {

@@ -189,6 +189,8 @@ export const DIAGNOSTIC_CODES = {
   // Found while building (src/renderIssue.ts, src/render/sanitizeHtml.ts).
   'template-content-removed': { severity: 'warning', message: 'the page the series templates made held {what}: removed from the page printed and published', hint: 'A published page runs nothing and loads only its own files: take scripts, event handlers, frames, forms, <base>, <meta http-equiv> and other addresses out of the series templates (templates/).' },
   'resource-blocked': { severity: 'warning', message: 'the document asked for {url}, which was refused', hint: 'An issue may use only its own images and the layout\'s files; check the series templates and stylesheets.' },
+  // Fitting the last page (src/print/fitLastPage.ts, issue 16).
+  'fit-failed': { severity: 'warning', message: 'body page {page} holds only {what}, and tightening the last articles within the layout\'s limits does not pull it back onto the page before', hint: 'Shorten the last article by a few lines (or lengthen it to fill the page), or move a figure; to print the page as it falls, set `fit: off` in the issue.' },
 
   // Copy-editing (src/lint/).
   ...TEXT_CODES,

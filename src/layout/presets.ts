@@ -48,6 +48,14 @@ export interface PageGeometry {
   };
   /** Lines an article title may take before validate warns (`title-too-long`). */
   readonly titleLines: number;
+  /**
+   * How far fitting (layout/fitCandidates.ts) may tighten the paragraphs of an article to keep its
+   * last page from being near-empty (GB/T 9704 7.3.5.1: adjust line and character spacing): the
+   * least line pitch (pt), and the most the letter-spacing may be tightened beyond the grid's (em of
+   * the body size, negative). On the standard grid −0.035 em is the least that sets one character
+   * more a line (29 × 15.25 pt in 156 mm); −0.03 em would change no line.
+   */
+  readonly fit: { readonly minPitchPt: number; readonly minTrackingEm: number };
   readonly pageNumber: {
     /** From the bottom of the type area to the middle of the page number's dashes (7 mm in GB/T 9704). */
     readonly below: number;
@@ -65,6 +73,7 @@ const STANDARD: PageGeometry = {
   grid: { lines: 22, chars: 28 },
   sizes: { body: 16, title: 22, caption: 14, distribution: 14, pageNumber: 14, seriesLine: 24, seriesLineMin: 18, masthead: 60, mastheadMin: 42, table: 14, tableMin: 12 },
   titleLines: 3,
+  fit: { minPitchPt: 27.5, minTrackingEm: -0.035 },
   pageNumber: { below: 7, inset: 1 },
 };
 
@@ -80,6 +89,7 @@ const A5_BOOKLET: PageGeometry = {
   grid: { lines: 26, chars: 26 },
   sizes: { body: 12, title: 16, caption: 10.5, distribution: 10.5, pageNumber: 10.5, seriesLine: 16, seriesLineMin: 12, masthead: 40, mastheadMin: 28, table: 10.5, tableMin: 9 },
   titleLines: 3,
+  fit: { minPitchPt: 17.4, minTrackingEm: -0.04 },
   pageNumber: { below: 5, inset: 1 },
 };
 

@@ -43,6 +43,8 @@ export function resolveGeometry(overrides: GeometryOverrides = {}): { geometry: 
     grid: { lines: overrides.grid?.lines ?? base.grid.lines, chars: overrides.grid?.chars ?? base.grid.chars },
     sizes: { ...base.sizes, body: overrides.bodySize ?? base.sizes.body, title },
     titleLines: overrides.titleLines ?? base.titleLines,
+    // The least pitch keeps its proportion to the grid's when the series changes the grid.
+    fit: { minPitchPt: base.fit.minPitchPt * (typeArea.height / (overrides.grid?.lines ?? base.grid.lines)) / (base.typeArea.height / base.grid.lines), minTrackingEm: base.fit.minTrackingEm },
     pageNumber: base.pageNumber,
   };
   return { geometry, problems: geometryProblems(geometry, overrides) };

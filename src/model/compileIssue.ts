@@ -91,6 +91,7 @@ export function compileIssue(
     kind,
     label: data.label,
     classification: data.classification,
+    fitOff: data.fit === 'off',
     note: blocks(data.note),
     issueLine: issueLine(kind, data.year, data.number, total),
     dateLine: formatDate(context.date, series.layout.dateStyle),

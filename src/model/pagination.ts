@@ -3,6 +3,26 @@
 // finds these facts; templates, checks, bookmarks and the yearbook read them from here.
 import type { Issue, Pagination, TocEntry } from './types.js';
 import { tableOfContents } from './tableOfContents.js';
+import { describeStep, type FitStep } from '../layout/fitCandidates.js';
+
+/**
+ * Fitting: the paragraphs of a range of articles (the last one, or the last few) tightened within the
+ * preset's limits so that the issue's last page is not near-empty (print/fitLastPage.ts decides).
+ */
+export interface Fit extends FitStep {
+  /** The ids of the articles tightened, in the issue's order (they end the issue). */
+  readonly articles: readonly string[];
+}
+
+/** What fitting decided for an issue, for the summary line, `inspect --paginated` and the self-check. */
+export type FitOutcome =
+  /** `fit: off` in bulletin.yaml (`series`) or in the issue (`issue`). */
+  | { readonly status: 'off'; readonly by: 'series' | 'issue' }
+  /** The last page holds enough (`lines` of text, at least the threshold), or the issue has no article. */
+  | { readonly status: 'not-needed'; readonly lines: number }
+  | { readonly status: 'fitted'; readonly fit: Fit; readonly range: string; readonly bodyPagesBefore: number; readonly bodyPagesAfter: number; readonly tries: number }
+  /** No tightening within the limits worked: the layout is left as it was, with a warning naming the page. */
+  | { readonly status: 'failed'; readonly page: number; readonly lines: number; readonly alone: boolean; readonly tries: number };
 
 /** What one print pass learns and the next one prints with. */
 export interface PageState {
@@ -13,6 +33,8 @@ export interface PageState {
   readonly distributionOffset: number;
   /** The contents with the page numbers of `pages` (none before the first pass). */
   readonly toc: readonly TocEntry[];
+  /** The tightening fitting chose (none: every article on the grid). */
+  readonly fit?: Fit;
 }
 
 /** An issue as printed: the settled page state and what the printing found. */
@@ -21,12 +43,25 @@ export interface PaginatedIssue {
   readonly state: PageState & { readonly pages: Pagination };
   /** Sheets sides in the PDF, cover included. */
   readonly totalPages: number;
-  /** How many times the issue was printed until its numbers held. */
+  /** How many times the issue was printed until its numbers held (fitting's tries included). */
   readonly passes: number;
+  readonly fitting: FitOutcome;
 }
 
-export function pageState(issue: Issue, pages: Pagination | undefined, coverPages: number, distributionOffset: number): PageState {
-  return { pages, coverPages, distributionOffset, toc: tableOfContents(issue, pages) };
+export function pageState(issue: Issue, pages: Pagination | undefined, coverPages: number, distributionOffset: number, fit?: Fit): PageState {
+  return { pages, coverPages, distributionOffset, toc: tableOfContents(issue, pages), ...(fit ? { fit } : {}) };
+}
+
+/** The line pitch each fitted article is set at (the self-check accepts exactly these). */
+export function fittedPitches(state: Pick<PageState, 'fit'>): ReadonlyMap<string, number> {
+  return new Map((state.fit?.articles ?? []).map((id) => [id, state.fit!.pitchPt]));
+}
+
+/** The build's summary of fitting: 「fitted the last article (pitch 28.95 pt, tracking −0.034 em): 5 → 4 body pages」. */
+export function fitSummary(outcome: FitOutcome): string | undefined {
+  if (outcome.status === 'fitted') return `fitted ${outcome.range} (${describeStep(outcome.fit)}): ${outcome.bodyPagesBefore} → ${outcome.bodyPagesAfter} body pages`;
+  if (outcome.status === 'failed') return `could not fit: body page ${outcome.page} holds ${outcome.alone ? 'only the distribution block' : `only ${outcome.lines} line${outcome.lines === 1 ? '' : 's'}`}`;
+  return undefined;
 }
 
 /**
@@ -53,6 +88,7 @@ export function paginationJson(p: PaginatedIssue): object {
     totalPages: p.totalPages,
     coverPages: p.state.coverPages,
     passes: p.passes,
+    fitting: p.fitting.status === 'fitted' ? { ...p.fitting, summary: fitSummary(p.fitting) } : p.fitting,
     distributionOffsetPt: p.state.distributionOffset,
     starts: Object.fromEntries(p.state.pages),
     contents: p.state.toc.map((e) => ({ kind: e.kind, id: e.id, text: e.text, page: e.page })),

@@ -52,6 +52,8 @@ export interface Series {
     readonly dateStyle: DateStyle;
     readonly accent: string;
     readonly text: string;
+    /** Fitting of the last page (`layout.fit`): off, or the most lines of text a last page may hold and still be pulled back. */
+    readonly fit: 'off' | { readonly minLastPageLines: number };
   };
   readonly fonts: Partial<Record<FontRole, FontChoice>>;
   readonly numbering: {
@@ -175,6 +177,8 @@ export interface Issue {
   readonly kind: IssueKind;
   readonly label: string | undefined;
   readonly classification: string | undefined;
+  /** `fit: off` in the issue: no fitting for it, whatever the series says. */
+  readonly fitOff: boolean;
   /** The editor's note of the issue, parsed like an article body. */
   readonly note: readonly Block[] | undefined;
   /** 2018年第2期（总第11期） */

@@ -13,7 +13,10 @@ import { loadDocument } from './printPage.js';
 import type { Destination } from './readDestinations.js';
 import { BulletinError, ExitCode } from '../diagnostics/exitCodes.js';
 import { patchDocument, replaceBody, type DocumentPatch } from './patchDocument.js';
-import { printUntilSettled } from './printLoop.js';
+import { printUntilSettled, type PrintSteps } from './printLoop.js';
+import { fitLastPage } from './fitLastPage.js';
+import { fitProperties } from '../render/issueCss.js';
+import type { FitOutcome } from '../model/pagination.js';
 
 export interface PrintedIssue {
   bytes: Uint8Array;
@@ -25,6 +28,8 @@ export interface PrintedIssue {
   passes: number;
   /** The document last loaded into the page (later passes patch its numbers in place). */
   loaded: IssueDocument;
+  /** What fitting decided (print/fitLastPage.ts). */
+  fitting: FitOutcome;
 }
 
 /** Where each section and article starts (body pages from 1) and how many pages the cover took. */
@@ -57,7 +62,8 @@ function patchFor(issue: Issue, state: PageState): DocumentPatch {
   const form = issue.series.layout.pageNumber;
   const pageText: Record<string, string> = {};
   for (const entry of state.toc) pageText[entry.id] = formatPageNumber(form, entry.page ?? 0);
-  return { pageText, bodyClass: coverParity(state.coverPages), distributionOffset: state.distributionOffset };
+  const fit = state.fit ? { ids: [...state.fit.articles], properties: fitProperties(state.fit) } : undefined;
+  return { pageText, bodyClass: coverParity(state.coverPages), distributionOffset: state.distributionOffset, ...(fit ? { fit } : {}) };
 }
 
 /** Same stylesheets, fonts and images: only the page's HTML differs. */
@@ -95,10 +101,12 @@ export async function paginateIssue(
   templates: string,
 ): Promise<PrintedIssue> {
   let current = loaded;
+  /** Once the document is in the page, every later print patches it (numbers, offsets, fitting). */
+  let inPage = false;
   const typeAreaHeightPt = ptFromMm(issue.series.layout.geometry.typeArea.height);
-  const printed = await printUntilSettled(page, start, {
+  const steps: PrintSteps<PageState> = {
     async load(state, pass) {
-      if (pass > 1) {
+      if (pass > 1 || inPage) {
         // Later passes change only numbers and offsets: the loaded page is patched. The templates
         // were checked for the hooks when they loaded, so a failed patch is a bug, not a fallback.
         if (await patchDocument(page, patchFor(issue, state))) return;
@@ -111,18 +119,32 @@ export async function paginateIssue(
       const swapped = loaded && sameAssets(loaded, doc) && entry && 'body' in entry && (await replaceBody(page, String(entry.body)));
       if (!swapped) await loadDocument(page, server, doc.entry, { screenLayout: doc.screenLayout });
       current = doc;
+      inPage = true;
     },
     read(_pdf, dests, printedWith) {
       const found = startsOf(issue, dests);
-      return pageState(issue, found.pages, found.coverPages, distributionOffset(dests, printedWith.distributionOffset, typeAreaHeightPt));
+      return pageState(issue, found.pages, found.coverPages, distributionOffset(dests, printedWith.distributionOffset, typeAreaHeightPt), printedWith.fit);
     },
-    same: (a, b) => samePages(a.pages, b.pages) && a.coverPages === b.coverPages && a.distributionOffset === b.distributionOffset,
+    same: (a, b) => samePages(a.pages, b.pages) && a.coverPages === b.coverPages && a.distributionOffset === b.distributionOffset && a.fit === b.fit,
     what: `the pagination of ${issue.slug}`,
     name: issue.slug,
     suspects: suspectsOf(issue),
     hint: 'A series template or stylesheet probably makes the contents or the distribution block change size with the numbers; check it.',
     server,
     templates,
+  };
+  const first = await printUntilSettled(page, start, steps);
+  let passes = first.passes;
+  // Fitting: each try is a settled print of the page patched with the tightening.
+  const fitted = await fitLastPage(issue, first, async (state, settle) => {
+    const p = await printUntilSettled(page, state, settle ? steps : { ...steps, same: () => true });
+    passes += p.passes;
+    return p;
   });
-  return { ...printed, state: printed.state as PrintedIssue['state'], loaded: current! };
+  const printed = fitted.printed === first ? first : (fitted.printed as typeof first);
+  if (fitted.printed === first && fitted.tries > 0) {
+    // Every try failed: the page is put back as it was printed (the PDF kept is that print's).
+    await patchDocument(page, patchFor(issue, first.state));
+  }
+  return { ...printed, passes, state: printed.state as PrintedIssue['state'], loaded: current!, fitting: fitted.outcome };
 }

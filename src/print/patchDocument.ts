@@ -11,6 +11,8 @@ export interface DocumentPatch {
   bodyClass: string;
   /** Padding above the distribution block, in points. */
   distributionOffset: number;
+  /** The fitted articles (their titles' ids) and the properties they are set with (render/issueCss.ts fitProperties). */
+  fit?: { ids: string[]; properties: Record<string, string> };
 }
 
 /**
@@ -30,6 +32,15 @@ export async function patchDocument(page: Page, patch: DocumentPatch): Promise<b
     body.classList.add(p.bodyClass);
     const wrap = document.getElementById(c.distributionId);
     if (wrap) wrap.style.paddingTop = p.distributionOffset > 0 ? `${p.distributionOffset}pt` : '';
+    // Fitting: every article back on the grid, then the fitted ones tightened.
+    const fitted = new Set(p.fit?.ids ?? []);
+    for (const article of Array.from(document.querySelectorAll<HTMLElement>('.article'))) {
+      const id = article.querySelector(':scope > [id]')?.id ?? '';
+      for (const [k, v] of Object.entries(p.fit?.properties ?? {})) {
+        if (fitted.has(id)) article.style.setProperty(k, v);
+      }
+      if (!fitted.has(id)) for (const k of ['--pitch', '--char', '--tracking', 'line-height']) article.style.removeProperty(k);
+    }
     return true;
   }, patch, CONTRACT);
 }

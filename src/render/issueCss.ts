@@ -6,8 +6,31 @@ import { imageLines, gridChars } from '../layout/figureGeometry.js';
 import { tables, type Block } from '../model/blocks.js';
 import { tableLayout } from '../layout/tableLayout.js';
 import type { PageGeometry } from '../layout/presets.js';
+import type { Fit } from '../model/pagination.js';
 
-export function issueCss(issue: Issue, faces: readonly FontFace[], options: { fontUrlPrefix: string; distributionOffset: number }): string {
+/**
+ * The properties that set a fitted article's paragraphs at the fitted line and character pitch
+ * (its title keeps its size; its spacing follows the pitch). print/patchDocument.ts sets the same
+ * on the page being fitted.
+ */
+export function fitProperties(fit: Pick<Fit, 'pitchPt' | 'charPt'>): Record<string, string> {
+  return {
+    '--pitch': `${fit.pitchPt}pt`,
+    '--char': `${fit.charPt}pt`,
+    '--tracking': `calc(${fit.charPt}pt - var(--body-size) - 0.04pt)`,
+    'line-height': 'var(--pitch)',
+  };
+}
+
+/** The articles `fit` tightens, for the printed page (the screen keeps its own measure). */
+function fitCss(fit: Fit | undefined): string[] {
+  if (!fit || fit.articles.length === 0) return [];
+  const selector = fit.articles.map((id) => `.article:has(> #${id})`).join(', ');
+  const body = Object.entries(fitProperties(fit)).map(([k, v]) => `${k}: ${v};`).join(' ');
+  return ['@media print {', `  ${selector} { ${body} }`, '}'];
+}
+
+export function issueCss(issue: Issue, faces: readonly FontFace[], options: { fontUrlPrefix: string; distributionOffset: number; fit?: Fit }): string {
   const { layout } = issue.series;
   const geometry = layout.geometry;
   const widths = new Set<number>();
@@ -31,6 +54,7 @@ export function issueCss(issue: Issue, faces: readonly FontFace[], options: { fo
     ...[...widths].sort().map((w) => `.w-${w} { width: calc(var(--char) * ${gridChars(w, geometry)}); }`),
     ...heights,
     ...(tableRules.length ? ['@media print {', ...tableRules.map((r) => `  ${r}`), '}'] : []),
+    ...fitCss(options.fit),
     '',
   ].join('\n');
 }

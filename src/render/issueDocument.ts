@@ -76,7 +76,7 @@ export function issueDocument(issue: Issue, layout: CompiledLayout, stylesheets:
     sheetUrls.push(url);
   }
   const css = `${assets}/issue.css`;
-  resources.set(css, { type: 'text/css; charset=utf-8', body: issueCss(issue, faces, { fontUrlPrefix: '', distributionOffset: options.distributionOffset }) });
+  resources.set(css, { type: 'text/css; charset=utf-8', body: issueCss(issue, faces, { fontUrlPrefix: '', distributionOffset: options.distributionOffset, fit: options.fit }) });
   // The default stylesheet first, the per-issue values next, a series' own additions, then the page,
   // which a series sets in bulletin.yaml, not in its stylesheets.
   sheetUrls.splice(1, 0, css);

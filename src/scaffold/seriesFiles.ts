@@ -34,6 +34,7 @@ layout:
   # titleLines: 3                    # lines an article title may take before validate warns
   pageNumber: "- N -"          # "- N -" or "— N —" (the GB/T 9704 form)
   dateStyle: hanzi             # hanzi: 二〇一八年十二月二十八日; arabic: 2018年12月28日
+  # fit: off                   # fitting the last page is on (README › Fitting the last page); off, or { minLastPageLines: 4 }
   colors:
     accent: "#E60012"          # the red of the masthead and rules
     text: "#000000"

@@ -118,6 +118,17 @@ export interface SeriesData {
      */
     pageNumber?: "- N -" | "— N —";
     /**
+     * Fitting (GB/T 9704 7.3.5.1): when the last body page would hold only the distribution block (版记) or fewer than `minLastPageLines` lines, bulletin tightens the line and character spacing of the last article (or of the last few) within the preset's limits so the page is not printed, and says so in the build's summary; when nothing within the limits works it warns (`fit-failed`) and leaves the layout as it is. `off` turns it off for the series (an issue can turn it off with its own `fit: off`).
+     */
+    fit?:
+      | "off"
+      | {
+          /**
+           * The last page must hold more than this many lines of text (default 4), or fitting tries to pull them back onto the page before.
+           */
+          minLastPageLines?: number;
+        };
+    /**
      * How the issue date is printed: `hanzi` gives 二〇一八年十二月二十八日, `arabic` gives 2018年12月28日.
      */
     dateStyle?: "hanzi" | "arabic";
@@ -477,6 +488,10 @@ export interface IssueData {
    * Optional marking printed at the top left of the cover, such as 内部资料 or 秘密.
    */
   classification?: string;
+  /**
+   * `off`: print this issue without fitting (its last page as it falls), whatever bulletin.yaml's `layout.fit` says.
+   */
+  fit?: "off";
   /**
    * Optional editor's note (编者按) for the whole issue, printed before the first section. Markdown.
    */

@@ -117,7 +117,9 @@ describe.skipIf(!HAS_CHROMIUM)(e2eTitle('bulletin build examples/seed (end to en
     it('has 1 cover page + the body pages, all A4', () => {
       const info = pdfInfo(built.pdfFile);
       const bodyPages = built.pages.filter((p) => footerLines(p).some((l) => /^[-—]\d+[-—]$/.test(compact(l.text)))).length;
-      expect(bodyPages).toBeGreaterThanOrEqual(4);
+      // Four body pages, as the printed original: on the 28-character grid the last four lines of
+      // article 2 fell onto a fifth page; fitting (issue 16) sets the articles 29 to the line.
+      expect(bodyPages).toBe(4);
       expect(Number(info.Pages)).toBe(1 + bodyPages);
       expect(built.pages).toHaveLength(1 + bodyPages);
       const [w, h] = /^([\d.]+) x ([\d.]+) pts/.exec(info['Page size'] ?? '')!.slice(1).map(Number) as [number, number];
@@ -175,6 +177,15 @@ describe.skipIf(!HAS_CHROMIUM)(e2eTitle('bulletin build examples/seed (end to en
         expect(lines.length, `text on body page ${n}`).toBeGreaterThan(10);
         for (const line of lines) expect(article1, `body page ${n}: 「${line}」`).toContain(line);
       }
+    });
+
+    it('article 2 ends on body page 4, the last: fitted to one character more a line (29), on a grid of its own pitch', () => {
+      expect(built.pages).toHaveLength(5);
+      expect(body(4).compact).toContain('至此，我国通过验收的国家生态工业示范园区达到55家。');
+      // The full lines of article 2's last paragraph hold 29 characters (the grid's 28 + 1).
+      const lines = bodyLines(body(4)).map((l) => compact(l.text));
+      const full = lines.find((l) => l.startsWith('专家组一致同意'))!;
+      expect([...full.replace(/\d+/g, (d) => '0'.repeat(Math.ceil(d.length / 2)))].length, full).toBe(29 - 2);
     });
 
     it('article 2 starts on body page 4 (physical page 5), and not before', () => {

@@ -147,6 +147,26 @@ describe('checkGeometry: what a stylesheet can do to the page', () => {
     expect(messages(STANDARD, [new Sheet(STANDARD, 0, undefined).text, ok.text], [item('paragraph 1 of 「T」', 'paragraph', ok, fine)])).toEqual([]);
   });
 
+  it('a fitted article (issue 16) is on its own grid, exactly its fitted pitch; the others keep the preset\'s', () => {
+    const page = new Sheet(STANDARD, 1, 1);
+    const fitted = 27.5;
+    const grid = [0, 1, 2].map((l) => page.line('正文', l));
+    // The fitted article starts two grid lines lower and runs at 27.5 pt.
+    const tight = [0, 1, 2, 3].map((l) => page.line('紧排', 0, { pitch: fitted, dy: ptFromMm(linePitchMm(STANDARD)) * 4 - fitted * l }));
+    for (const [i, run] of tight.entries()) run.baseline = grid[2]!.baseline - ptFromMm(linePitchMm(STANDARD)) * 2 - fitted * i;
+    const found = () => [
+      { ...item('paragraph 1 of 「A」', 'paragraph', page, grid), article: 'a' },
+      { ...item('paragraph 1 of 「B」', 'paragraph', page, tight), article: 'b' },
+    ];
+    const cover = new Sheet(STANDARD, 0, undefined).text;
+    expect(checkGeometry(STANDARD, [cover, page.text], 1, found(), new Map([['b', fitted]])).map((p) => p.message)).toEqual([]);
+    // Unfitted, the same lines are off the grid; fitted at another pitch, too; and fitting B accepts nothing of A.
+    expect(checkGeometry(STANDARD, [cover, page.text], 1, found()).map((p) => p.message)).toEqual([expect.stringMatching(/^page 1: the lines of paragraph 1 of 「B」 are 9\.7 mm apart, not a whole number of lines of the grid/)]);
+    expect(checkGeometry(STANDARD, [cover, page.text], 1, found(), new Map([['b', 28.6]])).map((p) => p.message)).toEqual([expect.stringMatching(/^page 1: the lines of paragraph 1 of 「B」 are 9\.7 mm apart, not a whole number of lines of the grid \(10\.23 mm, 22 lines to the page\) \(fitted: 10\.09 mm\)/)]);
+    const a = [0, 1, 2].map((l) => page.line('正文', 10, { pitch: fitted, dy: fitted * l }));
+    expect(checkGeometry(STANDARD, [cover, page.text], 1, [{ ...item('paragraph 2 of 「A」', 'paragraph', page, a), article: 'a' }], new Map([['b', fitted]])).map((p) => p.message)).toEqual([expect.stringMatching(/^page 1: the lines of paragraph 2 of 「A」 are 9\.7 mm apart/)]);
+  });
+
   it('text past the right edge (cut off there), and text below the type area outside the page number\'s band', () => {
     const { pages, page, found } = goodIssue();
     const wide = page.line('过宽的一行文字', 12, { to: 30 });

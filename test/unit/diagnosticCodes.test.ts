@@ -58,6 +58,8 @@ function fixtureCodes(): Map<string, string> {
       for (const { code } of JSON.parse(readFileSync(file, 'utf8')) as { code: string }[]) note(code, `${kind}/${name}`);
     }
   }
+  // fit/expected.json: the build of that series (test/e2e/fit-last-page.test.ts).
+  for (const { code } of JSON.parse(readFileSync(path.join(FIXTURES, 'fit', 'expected.json'), 'utf8')) as { code: string }[]) note(code, 'fit');
   // hostile/<case>/case.json: expect.codes.
   for (const name of cases('hostile')) {
     const spec = JSON.parse(readFileSync(path.join(FIXTURES, 'hostile', name, 'case.json'), 'utf8')) as { expect: { codes: string[] } };
@@ -121,7 +123,7 @@ describe('the fixtures', () => {
 
   it('produce every code, but those listed (with the reason) in NO_FIXTURE', () => {
     const missing = CODES.filter((c) => !found.has(c) && !NO_FIXTURE[c]);
-    expect(missing, 'codes with no case in test/fixtures/invalid, lint or hostile').toEqual([]);
+    expect(missing, 'codes with no case in test/fixtures/invalid, lint, hostile or fit').toEqual([]);
   });
 
   it('produce none of the codes listed in NO_FIXTURE', () => {
