@@ -139,12 +139,24 @@ export async function build(paths: readonly string[], options: BuildOptions = {}
   const starting = needsPrint ? import('./print/startBrowser.js') : undefined;
   const chosen = starting?.then((m) => m.chooseBrowser(options.browser, env, io));
   for (const p of [starting, chosen]) p?.catch(() => undefined); // reported when used, once the sources are valid
+  // The checks that only warn (copy-editing, glyph coverage, title lengths) run once Chrome is starting.
   const { validate } = await import('./validate.js');
-  const checked = await validate(paths, { cwd, io });
+  const checked = await validate(paths, { cwd, io, laterWarnings: needsPrint });
   options.signal?.throwIfAborted();
   const diagnostics: Diagnostic[] = [...checked.diagnostics];
-  const result: BuildResult = { ...checked, diagnostics, written: [] };
-  if (hasErrors(diagnostics) || checked.issues.length === 0) return result;
+  const { runLaterChecks, ...checkedSoFar } = checked;
+  const result: BuildResult = { ...checkedSoFar, diagnostics, written: [] };
+  /** What the build reports of the sources: the whole of validate's findings, in its order. */
+  const completeChecks = () => {
+    if (!runLaterChecks) return;
+    const all = runLaterChecks();
+    diagnostics.splice(0, diagnostics.length, ...all.diagnostics);
+    result.fixes = all.fixes;
+  };
+  if (hasErrors(diagnostics) || checked.issues.length === 0) {
+    completeChecks();
+    return result;
+  }
   // Issues of several series in one output folder: the same name twice would overwrite each other.
   const clash = outputClash(checked.issues, (file) => displayPath(cwd, file));
   if (clash) throw new BulletinError(clash, ExitCode.Usage, 'Build each series into its own folder (`-o`), or rename one of the issue files.');
@@ -168,6 +180,7 @@ export async function build(paths: readonly string[], options: BuildOptions = {}
   const closeBrowser = () => void launching?.then((s) => s.close(), () => undefined);
   options.signal?.addEventListener('abort', closeBrowser, { once: true });
   try {
+    completeChecks(); // while Chrome starts
     const { Layouts } = await import('./render/layouts.js');
     const displayOf = (issue: Issue) => displayPath(cwd, issue.file);
     const layouts = new Layouts(io);
