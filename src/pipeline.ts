@@ -166,9 +166,15 @@ export async function build(paths: readonly string[], options: BuildOptions = {}
   // The browser starts now and takes about half a second; meanwhile the printing modules load, the
   // templates compile and the first documents are made.
   let launching: Promise<BrowserSession> | undefined;
+  // The checks kept for later run once Chrome's process is started (or could not be): Chrome starts
+  // on the other core meanwhile. Their findings are in the result before it is returned.
+  let spawned: () => void = () => undefined;
+  const laterChecks = needsPrint ? new Promise<void>((resolve) => (spawned = resolve)).then(completeChecks) : Promise.resolve(completeChecks());
+  laterChecks.catch(() => undefined); // awaited below
   const browser = (): Promise<Browser> => {
     launching ??= (starting ?? import('./print/startBrowser.js')).then(({ startBrowser }) =>
-      startBrowser(options.browser, env, (choice) => progress({ type: 'browser', path: choice.path, source: choice.source }), io, chosen));
+      startBrowser(options.browser, env, (choice) => progress({ type: 'browser', path: choice.path, source: choice.source }), io, chosen, spawned));
+    launching.then(spawned, spawned);
     return launching.then((s) => s.browser);
   };
   if (needsPrint) browser().catch(() => undefined); // spawned now; a failure is reported where the browser is needed
@@ -180,7 +186,6 @@ export async function build(paths: readonly string[], options: BuildOptions = {}
   const closeBrowser = () => void launching?.then((s) => s.close(), () => undefined);
   options.signal?.addEventListener('abort', closeBrowser, { once: true });
   try {
-    completeChecks(); // while Chrome starts
     const { Layouts } = await import('./render/layouts.js');
     const displayOf = (issue: Issue) => displayPath(cwd, issue.file);
     const layouts = new Layouts(io);
@@ -278,6 +283,7 @@ export async function build(paths: readonly string[], options: BuildOptions = {}
         });
       });
       for (const writer of writers) if (writer.finish) await transact((staged) => writer.finish!(outputs, staged));
+      await laterChecks;
     } catch (error) {
       if (error instanceof BulletinError || options.signal?.aborted || !isBrowserFailure(error)) throw error;
       const message = (error as Error).message ?? String(error);
