@@ -154,12 +154,24 @@ export async function build(paths: readonly string[], options: BuildOptions = {}
   const starting = needsPrint ? import('./print/startBrowser.js') : undefined;
   const chosen = starting?.then((m) => m.chooseBrowser(options.browser, env, io));
   for (const p of [starting, chosen]) p?.catch(() => undefined); // reported when used, once the sources are valid
+  // The checks that only warn (copy-editing, glyph coverage, title lengths) run once Chrome is starting.
   const { validate } = await import('./validate.js');
-  const checked = await validate(paths, { cwd, io });
+  const checked = await validate(paths, { cwd, io, laterWarnings: needsPrint });
   options.signal?.throwIfAborted();
   const diagnostics: Diagnostic[] = [...checked.diagnostics];
-  const result: BuildResult = { ...checked, diagnostics, written: [] };
-  if (hasErrors(diagnostics) || checked.issues.length === 0) return result;
+  const { runLaterChecks, ...checkedSoFar } = checked;
+  const result: BuildResult = { ...checkedSoFar, diagnostics, written: [] };
+  /** What the build reports of the sources: the whole of validate's findings, in its order. */
+  const completeChecks = () => {
+    if (!runLaterChecks) return;
+    const all = runLaterChecks();
+    diagnostics.splice(0, diagnostics.length, ...all.diagnostics);
+    result.fixes = all.fixes;
+  };
+  if (hasErrors(diagnostics) || checked.issues.length === 0) {
+    completeChecks();
+    return result;
+  }
   // Issues of several series in one output folder: the same name twice would overwrite each other.
   const clash = outputClash(checked.issues, (file) => displayPath(cwd, file));
   if (clash) throw new BulletinError(clash, ExitCode.Usage, 'Build each series into its own folder (`-o`), or rename one of the issue files.');
@@ -169,9 +181,15 @@ export async function build(paths: readonly string[], options: BuildOptions = {}
   // The browser starts now and takes about half a second; meanwhile the printing modules load, the
   // templates compile and the first documents are made.
   let launching: Promise<BrowserSession> | undefined;
+  // The checks kept for later run once Chrome's process is started (or could not be): Chrome starts
+  // on the other core meanwhile. Their findings are in the result before it is returned.
+  let spawned: () => void = () => undefined;
+  const laterChecks = needsPrint ? new Promise<void>((resolve) => (spawned = resolve)).then(completeChecks) : Promise.resolve(completeChecks());
+  laterChecks.catch(() => undefined); // awaited below
   const browser = (): Promise<Browser> => {
     launching ??= (starting ?? import('./print/startBrowser.js')).then(({ startBrowser }) =>
-      startBrowser(options.browser, env, (choice) => progress({ type: 'browser', path: choice.path, source: choice.source }), io, chosen));
+      startBrowser(options.browser, env, (choice) => progress({ type: 'browser', path: choice.path, source: choice.source }), io, chosen, spawned));
+    launching.then(spawned, spawned);
     return launching.then((s) => s.browser);
   };
   if (needsPrint) browser().catch(() => undefined); // spawned now; a failure is reported where the browser is needed
@@ -312,6 +330,7 @@ export async function build(paths: readonly string[], options: BuildOptions = {}
         });
       });
       for (const writer of writers) if (writer.finish) await transact((staged) => writer.finish!(outputs, staged));
+      await laterChecks;
     } catch (error) {
       if (error instanceof BulletinError || options.signal?.aborted || !isBrowserFailure(error)) throw error;
       const message = (error as Error).message ?? String(error);

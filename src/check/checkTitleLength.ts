@@ -1,7 +1,7 @@
 // What validate says of an article title that takes more lines than the layout allows
 // (`layout.titleLines`, 3 in both presets): the lines it would print, so the editor sees where it breaks.
 import type { PageGeometry } from '../layout/presets.js';
-import { breakTitle } from '../layout/breakTitle.js';
+import { breakTitle, titleLineCount } from '../layout/breakTitle.js';
 import { titleMeasureEm } from '../layout/titleMeasureEm.js';
 import { textEm } from '../layout/textEm.js';
 
@@ -20,6 +20,8 @@ export function checkTitleLength(title: unknown, g: PageGeometry): TitleLengthPr
   // here, which spares validate the word segmenter's start (about 30 ms) for almost every issue.
   const bound = source.filter((l) => l.trim() !== '').reduce((n, l) => n + Math.ceil(textEm(l) / measure) + 1, 0);
   if (bound <= g.titleLines) return undefined;
+  // Counted without the word segmenter (the same count); the lines themselves only for a title too long.
+  if (titleLineCount(source, measure) <= g.titleLines) return undefined;
   const { lines, tooMany } = breakTitle(source, measure, g.titleLines);
   if (!tooMany) return undefined;
   const perLine = Math.floor(titleMeasureEm(g));

@@ -76,14 +76,19 @@ function wordBoundaries(chars: readonly string[]): boolean[] {
   return between;
 }
 
-/** The break opportunities of `chars` (code points of one line of text, as `[...text]`). */
-export function breakOpportunities(chars: readonly string[]): BreakOpportunities {
+/**
+ * The break opportunities of `chars` (code points of one line of text, as `[...text]`). With
+ * `words: false` the word segmenter is not asked: every place counts as between words, so `bonus`
+ * lacks the inside-word cost and `between` is all true, while `allowed` (which never depends on the
+ * words) is the same. What counts lines only (`titleLineCount`) needs no more.
+ */
+export function breakOpportunities(chars: readonly string[], { words = true }: { words?: boolean } = {}): BreakOpportunities {
   const n = chars.length;
   // Characters inside a word or number, with the joiners between its parts.
   const inWord = chars.map((ch, i) => isWordChar(ch) || (JOINERS.has(ch) && isWordChar(chars[i - 1]) && isWordChar(chars[i + 1])));
   // Where a number ends (the last digit of a run of digits and joiners), so the next character stays with it.
   const numberEnd = chars.map((ch, i) => DIGIT.test(ch) && !(inWord[i + 1] ?? false));
-  const between = wordBoundaries(chars);
+  const between = words ? wordBoundaries(chars) : new Array<boolean>(n + 1).fill(true);
   // A year in Chinese numerals with its 年 (二〇一九年) is one number too.
   const inYear = new Array<boolean>(n + 1).fill(false);
   for (let i = 0; i + 4 < n; i++) {

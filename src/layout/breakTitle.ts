@@ -41,14 +41,28 @@ export function breakTitle(source: readonly string[], measureEm: number, maxLine
   return { lines, tooMany: lines.length > maxLines, overfull };
 }
 
-/** One line of text → the fewest lines within `measureEm`, balanced. */
-export function balance(chars: readonly string[], measureEm: number): { lines: string[]; overfull: boolean } {
+/**
+ * How many lines `breakTitle` prints `source` in, without the word segmenter: which number of lines
+ * can be set depends only on where a line may end and on the widths, never on how good each place
+ * is (the words only move a break within the lines), so the count is the same as breakTitle's.
+ */
+export function titleLineCount(source: readonly string[], measureEm: number): number {
+  let count = 0;
+  for (const line of source) {
+    const text = line.trim();
+    if (text !== '') count += balance([...text], measureEm, false).lines.length;
+  }
+  return count;
+}
+
+/** One line of text → the fewest lines within `measureEm`, balanced (`words: false`: the count of lines right, their breaks not). */
+export function balance(chars: readonly string[], measureEm: number, words = true): { lines: string[]; overfull: boolean } {
   const n = chars.length;
   const prefix = [0];
   for (const ch of chars) prefix.push(prefix.at(-1)! + charEm(ch));
   const total = prefix[n]!;
   if (total <= measureEm) return { lines: [chars.join('')], overfull: false };
-  const { allowed, bonus } = breakOpportunities(chars);
+  const { allowed, bonus } = breakOpportunities(chars, { words });
   const withRules = split(chars, prefix, measureEm, (i) => allowed[i]!, (i) => bonus[i]!);
   if (withRules) return { lines: withRules, overfull: false };
   // A word or number longer than a line: break where the line is full, anywhere.

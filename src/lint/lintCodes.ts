@@ -33,3 +33,8 @@ export function lintRules(levels: Partial<Record<string, LintLevel>> = {}): Lint
   for (const code of LINT_CODES) rules[code] = levels[code] ?? 'warning';
   return rules;
 }
+
+/** Copy-editing checks only warn, unless the series makes one of them an error. */
+export function lintOnlyWarns(rules: LintRules): boolean {
+  return !Object.values(rules).includes('error');
+}

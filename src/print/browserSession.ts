@@ -86,7 +86,8 @@ function needsNoSandbox(): boolean {
   return typeof process.getuid === 'function' && process.getuid() === 0;
 }
 
-export async function openBrowser(choice: BrowserChoice, options: { noSandbox?: boolean; io?: Io; memoryLimitMiB?: number } = {}): Promise<BrowserSession> {
+/** `onSpawn`: called once Chrome's process is started, before puppeteer connects (work that can wait for Chrome goes there). */
+export async function openBrowser(choice: BrowserChoice, options: { noSandbox?: boolean; io?: Io; memoryLimitMiB?: number; onSpawn?: () => void } = {}): Promise<BrowserSession> {
   const io = options.io ?? nodeIo;
   const profile = await io.makeTempDir('bulletin-chrome-');
   const args = [
@@ -109,6 +110,7 @@ export async function openBrowser(choice: BrowserChoice, options: { noSandbox?: 
     ? ['/bin/sh', ['-c', 'ulimit -d "$1" 2>/dev/null; shift; exec "$@"', 'sh', String(limit * 1024), choice.path, ...args]]
     : [choice.path, args];
   const proc = spawn(command, commandArgs, { stdio: ['ignore', 'ignore', 'pipe', 'pipe', 'pipe'], detached: process.platform !== 'win32' });
+  options.onSpawn?.();
   // Once Chrome is gone (killed with its group by a Ctrl-C, or crashed), a write to its pipe fails:
   // that surfaces as the pending protocol calls failing, not as an uncaught stream error.
   for (const stream of [proc.stdio[3], proc.stdio[4]]) (stream as NodeJS.EventEmitter | null)?.on('error', () => undefined);

@@ -30,9 +30,9 @@ export async function chooseBrowser(browser: string | undefined, env: NodeJS.Pro
  * `chosen`: the browser chosen ahead (a build looks for it while the sources are checked, and
  * starts it only once they pass).
  */
-export async function startBrowser(browser: string | undefined, env: NodeJS.ProcessEnv, onChoice?: (choice: BrowserChoice) => void, io: Io = nodeIo, chosen?: Promise<BrowserChoice>): Promise<BrowserSession> {
+export async function startBrowser(browser: string | undefined, env: NodeJS.ProcessEnv, onChoice?: (choice: BrowserChoice) => void, io: Io = nodeIo, chosen?: Promise<BrowserChoice>, onSpawn?: () => void): Promise<BrowserSession> {
   const { openBrowser, memoryLimitMiB } = await import('./browserSession.js');
   const choice = await (chosen ?? chooseBrowser(browser, env, io));
   onChoice?.(choice);
-  return openBrowser(choice, { noSandbox: env.BULLETIN_NO_SANDBOX === '1', io, memoryLimitMiB: memoryLimitMiB(env) });
+  return openBrowser(choice, { noSandbox: env.BULLETIN_NO_SANDBOX === '1', io, memoryLimitMiB: memoryLimitMiB(env), onSpawn });
 }

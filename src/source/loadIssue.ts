@@ -34,6 +34,8 @@ import { checkTitleLength } from '../check/checkTitleLength.js';
 import { seriesLintRules } from '../config/resolveSeries.js';
 import { ISSUE_DEFAULTS } from './schemaTypes.js';
 import type { TextFix } from '../lint/types.js';
+import { checkNowOrLater, type LaterCheck } from '../diagnostics/laterChecks.js';
+import { lintOnlyWarns } from '../lint/lintCodes.js';
 
 /** What the series-wide numbering check needs of one issue, with where each fact is written. */
 export interface IssueFacts {
@@ -57,6 +59,8 @@ export interface LoadedIssue {
   diagnostics: Diagnostic[];
   /** Safe fixes of the copy-editing findings, in offsets of `text`. */
   fixes: TextFix[];
+  /** With `later`: the checks that only warn, not run yet (diagnostics/laterChecks.ts). */
+  later?: LaterCheck[];
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -131,8 +135,10 @@ async function imageVerdict(io: Io, real: string, mime: Figure['mime']): Promise
  * `seriesRoot` is the real path of the series folder: images are checked against it even when
  * bulletin.yaml itself has errors (`series` is then undefined and the model is not built).
  */
-export async function loadIssue(io: Io, file: string, display: string, series: Series | undefined, seriesRoot: string | undefined): Promise<LoadedIssue> {
+export async function loadIssue(io: Io, file: string, display: string, series: Series | undefined, seriesRoot: string | undefined, options: { later?: boolean } = {}): Promise<LoadedIssue> {
   const result: LoadedIssue = { file, display, text: undefined, issue: undefined, facts: undefined, diagnostics: [], fixes: [] };
+  // The checks that only warn, kept for later when asked (a build runs them while Chrome starts).
+  const later = options.later ? (result.later = []) : undefined;
   const loaded = await loadYaml(io, file, display, seriesRoot);
   result.text = loaded.text;
   result.diagnostics.push(...loaded.diagnostics);
@@ -157,14 +163,17 @@ export async function loadIssue(io: Io, file: string, display: string, series: S
   };
 
   // Copy-editing of the printed text; it reads the document's nodes, so it copes with data the schema refused.
-  const lint = lintIssue({ source: loaded.text, doc, lineCounter: lc, display, rules: series?.lint.rules ?? seriesLintRules(), parseMarkdown: (text) => markdown.body(text).blocks });
-  out.push(...lint.diagnostics);
-  result.fixes = lint.fixes;
+  const rules = series?.lint.rules ?? seriesLintRules();
+  checkNowOrLater(out, lintOnlyWarns(rules) ? later : undefined, () => {
+    const lint = lintIssue({ source, doc, lineCounter: lc, display, rules, parseMarkdown: (text) => markdown.body(text).blocks });
+    result.fixes = lint.fixes;
+    return lint.diagnostics;
+  });
 
   // The printed text: no invisible control characters, and a font of the layout for every character.
   const fields = printedFields(doc, source, ISSUE_PRINTED, markdown);
   out.push(...controlCharacters(fields, display, lc));
-  if (series) out.push(...glyphDiagnostics(fields, (role) => roleCoverage(series, role), display, lc));
+  if (series) checkNowOrLater(out, later, () => glyphDiagnostics(fields, (role) => roleCoverage(series, role), display, lc));
 
   // Date and year.
   const date = typeof data.date === 'string' ? parsePlainDate(data.date) : undefined;
@@ -238,8 +247,12 @@ export async function loadIssue(io: Io, file: string, display: string, series: S
       } else ids.set(id, typeof a.id === 'string' ? [...aPath, 'id'] : aPath);
 
       // A title longer than the layout's lines (layout/breakTitle.ts breaks it as it will print).
-      const long = series ? checkTitleLength(a.title, series.layout.geometry) : undefined;
-      if (long) add([...aPath, 'title'], 'warning', 'title-too-long', long.message, long.hint);
+      if (series) {
+        checkNowOrLater(out, later, () => {
+          const long = checkTitleLength(a.title, series.layout.geometry);
+          return long ? [diagnostic(display, at([...aPath, 'title']), 'warning', 'title-too-long', long.message, long.hint)] : [];
+        });
+      }
 
       let paragraphs = Infinity;
       for (const field of ['body', 'note'] as const) {

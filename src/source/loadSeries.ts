@@ -19,6 +19,8 @@ import { checkPlainTexts } from './checkPlainTexts.js';
 import { resolveGeometry } from '../layout/resolveGeometry.js';
 import { checkMasthead } from '../check/checkMasthead.js';
 import type { TextFix } from '../lint/types.js';
+import { checkNowOrLater, type LaterCheck } from '../diagnostics/laterChecks.js';
+import { lintOnlyWarns } from '../lint/lintCodes.js';
 
 export const SERIES_FILE = 'bulletin.yaml';
 
@@ -34,6 +36,8 @@ export interface LoadedSeries {
   fixes: TextFix[];
   /** Where each role's font is named (`fonts.<role>.file`) and the path as written: what a later font problem points at. */
   fontEntries: Partial<Record<FontRole, { span: Span; written: string }>>;
+  /** With `later`: the checks that only warn, not run yet (diagnostics/laterChecks.ts). */
+  later?: LaterCheck[];
 }
 
 /**
@@ -58,8 +62,10 @@ async function readFontFile(io: Io, real: string, choice: FaceChoice): Promise<F
 /** Characters the layout itself prints in every issue: issue and date lines, the contents, the labels of the distribution block. */
 const LAYOUT_TEXT = '本期目录【】（）。，：—-0123456789·…年第期总增刊〇一二三四五六七八九十月日编者按报送发本期增发共印份';
 
-export async function loadSeries(io: Io, file: string, display: string): Promise<LoadedSeries> {
+export async function loadSeries(io: Io, file: string, display: string, options: { later?: boolean } = {}): Promise<LoadedSeries> {
   const result: LoadedSeries = { file, display, text: undefined, data: undefined, series: undefined, diagnostics: [], fixes: [], fontEntries: {} };
+  // The checks that only warn, kept for later when asked (a build runs them while Chrome starts).
+  const later = options.later ? (result.later = []) : undefined;
   const seriesRoot = await io.realpath(path.dirname(file)).catch(() => undefined);
   const loaded = await loadYaml(io, file, display, seriesRoot);
   result.text = loaded.text;
@@ -119,24 +125,30 @@ export async function loadSeries(io: Io, file: string, display: string): Promise
     }));
     result.series = { ...series, fonts };
     // The masthead: the series line and the name on one line each.
-    for (const p of checkMasthead(series.seriesLine, series.name, geometry)) result.diagnostics.push(diagnostic(display, locate(doc, lineCounter, [p.key]), 'warning', p.code, p.message, p.hint));
+    checkNowOrLater(result.diagnostics, later, () => checkMasthead(series.seriesLine, series.name, geometry).map((p) => diagnostic(display, locate(doc, lineCounter, [p.key]), 'warning', p.code, p.message, p.hint)));
   }
   // The printed text of the series: no invisible control characters, and a font for every character.
   const fields = printedFields(doc, loaded.text!, SERIES_PRINTED, markdownParses());
   result.diagnostics.push(...controlCharacters(fields, display, lineCounter));
   if (result.series) {
     const series = result.series;
-    result.diagnostics.push(...glyphDiagnostics(fields, (role) => roleCoverage(series, role), display, lineCounter));
-    const covers = seriesCoverage(series);
-    // What the layout prints itself depends on the series' fonts only: reported where they are named.
-    const layoutText = `${LAYOUT_TEXT}${result.series.layout.pageNumber}`;
-    for (const ch of uncoveredCharacters(layoutText, covers)) {
-      result.diagnostics.push(glyphWarning(display, locate(doc, lineCounter, ['fonts'], { key: true }), ch, [], ', which the layout prints (issue line, date, contents or distribution block)'));
-    }
+    checkNowOrLater(result.diagnostics, later, () => {
+      const found = glyphDiagnostics(fields, (role) => roleCoverage(series, role), display, lineCounter);
+      const covers = seriesCoverage(series);
+      // What the layout prints itself depends on the series' fonts only: reported where they are named.
+      const layoutText = `${LAYOUT_TEXT}${series.layout.pageNumber}`;
+      for (const ch of uncoveredCharacters(layoutText, covers)) {
+        found.push(glyphWarning(display, locate(doc, lineCounter, ['fonts'], { key: true }), ch, [], ', which the layout prints (issue line, date, contents or distribution block)'));
+      }
+      return found;
+    });
   }
   // After resolving: a copy-editing check set to `error` must not keep the series from loading.
-  const lint = lintSeries({ source: loaded.text!, doc, lineCounter, display, rules: result.series?.lint.rules ?? seriesLintRules() });
-  result.diagnostics.push(...lint.diagnostics);
-  result.fixes = lint.fixes;
+  const rules = result.series?.lint.rules ?? seriesLintRules();
+  checkNowOrLater(result.diagnostics, lintOnlyWarns(rules) ? later : undefined, () => {
+    const lint = lintSeries({ source: loaded.text!, doc, lineCounter, display, rules });
+    result.fixes = lint.fixes;
+    return lint.diagnostics;
+  });
   return result;
 }

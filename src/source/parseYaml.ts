@@ -64,6 +64,8 @@ const PARSER_CODES: Record<ErrorCode, DiagnosticCode> = {
   UNEXPECTED_TOKEN: 'yaml-unexpected-token',
 };
 
+/** Any half of a surrogate pair: a quick test before the one with look-arounds, on every text. */
+const SURROGATE = /[\ud800-\udfff]/;
 /** Half of a surrogate pair without the other half. */
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
@@ -222,10 +224,10 @@ export function parseYaml(text: string, file: string): ParsedYaml {
           return visit.BREAK;
         }
       } else if (isScalar(node) && node.range) {
-        const raw = text.slice(node.range[0], node.range[1]);
+        const raw = typeof node.value === 'number' ? text.slice(node.range[0], node.range[1]) : '';
         if (typeof node.value === 'number' && /^[-+]?0\d/.test(raw)) {
           add(node.range[0], node.range[1], 'yaml-leading-zero', `the number \`${raw.trim()}\` has a leading zero`, `Write ${String(node.value)} (YAML would read a leading zero as ${String(node.value)}, or as an octal number in YAML 1.1), or quote it if it is text.`);
-        } else if (typeof node.value === 'string' && LONE_SURROGATE.test(node.value)) {
+        } else if (typeof node.value === 'string' && SURROGATE.test(node.value) && LONE_SURROGATE.test(node.value)) {
           add(node.range[0], node.range[1], 'yaml-lone-surrogate', 'the text holds half of a UTF-16 surrogate pair (an escape such as \\ud800), which is no character', 'Remove the escape, or write the character itself.');
         }
         if (node.tag) add(node.range[0], node.range[1], 'yaml-tag', `explicit YAML tags such as \`${node.tag}\` are not allowed`, 'Remove the tag; write the value as plain text (quote it if needed).');

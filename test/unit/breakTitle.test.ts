@@ -1,6 +1,6 @@
 // The line breaker of article titles (and the contents' filler): the lines an editor would see.
 import { describe, expect, it } from 'vitest';
-import { breakTitle } from '../../src/layout/breakTitle.js';
+import { breakTitle, titleLineCount } from '../../src/layout/breakTitle.js';
 import { fillLines } from '../../src/layout/fillLines.js';
 import { textEm } from '../../src/layout/textEm.js';
 import { titleMeasureEm } from '../../src/layout/titleMeasureEm.js';
@@ -125,6 +125,27 @@ describe('breakTitle', () => {
     expect(r.lines.length).toBeGreaterThan(1);
     for (const l of r.lines) expect(textEm(l)).toBeLessThanOrEqual(12);
     expect(r.overfull).toBe(false);
+  });
+});
+
+describe('titleLineCount (validate counts lines without the word segmenter)', () => {
+  it('counts the lines breakTitle prints, for titles of every kind', () => {
+    const titles: string[][] = [
+      ['2018年国家生态工业示范园区建设经验交流会', '在昆明召开'],
+      ['上海市工业综合开发区等4家园区', '通过国家生态工业示范园区验收'],
+      ['关于进一步加强2018年度国家生态工业示范园区建设与管理工作的通知要求落实情况的汇报（摘要）'],
+      ['国'.repeat(61)], ['国'.repeat(80)], ['PM2.5浓度同比下降12.3%，COVID-19防控常态化下的园区复工复产情况调研报告与下一步工作建议'],
+      ['Supercalifragilisticexpialidocious-and-more-words-without-any-break-at-all-in-them-whatsoever'],
+      ['二〇一九年第一季度园区建设情况通报', '——兼谈“十四五”规划前期研究工作的安排与部署（第1期）'],
+    ];
+    // Random titles from characters with every kind of break rule: Han, digits, Latin, brackets, pauses, spaces.
+    const pool = [...'国家园区建设工作会议在召开通过验收的了等第年〇一二三0123456789ABCxyz.,-（）《》「」，。、；： '];
+    let seed = 7;
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    for (let k = 0; k < 300; k++) titles.push([Array.from({ length: 10 + Math.floor(random() * 70) }, () => pool[Math.floor(random() * pool.length)]).join('')]);
+    for (const measure of [MEASURE, titleMeasureEm(PRESETS['a5-booklet']), 12]) {
+      for (const title of titles) expect(titleLineCount(title, measure), title.join('/')).toBe(breakTitle(title, measure, 3).lines.length);
+    }
   });
 });
 

@@ -12,7 +12,8 @@ export function unbalanced(text: string, context: TextContext): TextFinding[] {
   for (const p of context.paragraphs) {
     const paragraph = text.slice(p.start, p.end);
     for (const [open, close] of PAIRS) {
-      if (!paragraph.includes(open) && !paragraph.includes(close) && open !== '（') continue;
+      // （） pair with half-width brackets too (below): a paragraph with none of the four has nothing to check.
+      if (!paragraph.includes(open) && !paragraph.includes(close) && (open !== '（' || (!paragraph.includes('(') && !paragraph.includes(')')))) continue;
       // Straight quotes in the paragraph are text-straight-quotes' business: they may be the missing halves.
       if (open === '“' && paragraph.includes('"')) continue;
       if (open === '‘' && [...paragraph].some((c, k) => c === "'" && !isApostrophe(text, p.start + k))) continue;
