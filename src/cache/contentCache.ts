@@ -45,6 +45,12 @@ export function secretPath(io: Io): string | undefined {
   return home && path.isAbsolute(home) ? path.join(home, '.cache', 'bulletin', 'cache-key') : undefined;
 }
 
+/** The user's own cache folder for bulletin (beside the signing secret), for what is made from files outside any series' control. */
+export function userCacheDir(io: Io): string | undefined {
+  const file = secretPath(io);
+  return file ? path.dirname(file) : undefined;
+}
+
 const secrets = new Map<string, Promise<Uint8Array>>();
 
 /** The machine's secret (made and saved on first use; without a home folder, one for this run only). */

@@ -3,7 +3,11 @@
 // worker (model/fontConversion.ts) and kept in memory for the rest of the run, where the document
 // of the issue (issueDocument.ts) takes it instead of the whole file.
 import { createHash } from 'node:crypto';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { nodeIo, type Io } from '../io.js';
+import { cacheKey, openContentCache, userCacheDir, type ContentCache } from '../cache/contentCache.js';
+import type { ConvertedFont } from '../model/convertFont.js';
 import { standaloneFace, type FaceChoice } from '../model/fontFile.js';
 import { convertInWorker, type Conversion } from '../model/fontConversion.js';
 
@@ -61,8 +65,47 @@ export async function prepareSubsets(io: Io, file: string, choice: FaceChoice, s
 }
 
 /**
+ * Subsets made in earlier runs, in the user's cache folder (`~/.cache/bulletin/fonts/`, not in the
+ * series: a pull request cannot put one there), keyed by the face's bytes, the code points and the
+ * converter itself, each entry signed (cache/contentCache.ts). Converting a 16 MB face takes seconds:
+ * a second `validate` of the same issue takes it from here.
+ */
+let diskCache: { cache: ContentCache | undefined; version: Promise<string> } | undefined;
+function subsetCache(io: Io): { cache: ContentCache | undefined; version: Promise<string> } {
+  if (!diskCache) {
+    const dir = userCacheDir(io);
+    // The converter's own code is part of the key: a changed converter makes its subsets again.
+    const converter = fileURLToPath(new URL(import.meta.url.endsWith('.ts') ? '../../lib/model/convertFont.js' : '../model/convertFont.js', import.meta.url));
+    const version = io.readFile(converter).then((bytes) => cacheKey('font-subset-v1', bytes), () => cacheKey('font-subset-v1', String(Date.now())));
+    diskCache = { cache: dir ? openContentCache(io, path.join(dir, 'fonts')) : undefined, version };
+  }
+  return diskCache;
+}
+
+/** A subset as cached: a header (its length, then JSON of the missing code points and the glyph count), then the font. */
+function packSubset(font: ConvertedFont): Uint8Array {
+  const head = Buffer.from(JSON.stringify({ missing: font.missing, glyphs: font.glyphs }), 'utf8');
+  const out = new Uint8Array(4 + head.length + font.bytes.length);
+  new DataView(out.buffer).setUint32(0, head.length);
+  out.set(head, 4);
+  out.set(font.bytes, 4 + head.length);
+  return out;
+}
+
+function unpackSubset(bytes: Uint8Array): ConvertedFont | undefined {
+  try {
+    const length = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength).getUint32(0);
+    const head = JSON.parse(Buffer.from(bytes.subarray(4, 4 + length)).toString('utf8')) as { missing: number[]; glyphs: number };
+    if (!Array.isArray(head.missing) || typeof head.glyphs !== 'number') return undefined;
+    return { missing: head.missing, glyphs: head.glyphs, bytes: bytes.slice(4 + length) };
+  } catch {
+    return undefined;
+  }
+}
+
+/**
  * The conversion itself: a pure function of the font's bytes, the face and the sets of code points
- * (what a cache across runs would key on), run in a worker (model/fontConversion.ts).
+ * (so cached across runs by them), run in a worker (model/fontConversion.ts).
  */
 async function convertAll(io: Io, file: string, choice: FaceChoice, sets: readonly (readonly number[])[]): Promise<Conversion[]> {
   let sfnt: Uint8Array | undefined;
@@ -71,8 +114,25 @@ async function convertAll(io: Io, file: string, choice: FaceChoice, sets: readon
   } catch (error) {
     return sets.map(() => ({ ok: false as const, reason: (error as Error).message }));
   }
-  if (sfnt) return convertInWorker(sfnt, sets, { handOver: true }); // read for this conversion only
-  return sets.map(() => ({ ok: false as const, reason: 'it is a WOFF2 file, which is used as it is' }));
+  if (!sfnt) return sets.map(() => ({ ok: false as const, reason: 'it is a WOFF2 file, which is used as it is' }));
+  const { cache, version } = subsetCache(io);
+  const face = cacheKey(await version, createHash('sha256').update(sfnt).digest());
+  const keys = sets.map((set) => cacheKey(face, new Uint8Array(Uint32Array.from(set).buffer)));
+  const results: (Conversion | undefined)[] = await Promise.all(keys.map(async (key) => {
+    const hit = await cache?.get(key);
+    const font = hit && unpackSubset(hit);
+    return font ? { ok: true as const, font } : undefined;
+  }));
+  const todo = results.flatMap((r, i) => (r ? [] : [i]));
+  if (todo.length) {
+    const made = await convertInWorker(sfnt, todo.map((i) => sets[i]!), { handOver: true }); // read for this conversion only
+    await Promise.all(todo.map(async (i, k) => {
+      const conversion = made[k]!;
+      results[i] = conversion;
+      if (conversion.ok) await cache?.put(keys[i]!, packSubset(conversion.font));
+    }));
+  }
+  return results as Conversion[];
 }
 
 /**
