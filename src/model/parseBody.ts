@@ -8,23 +8,13 @@ import type StateInline from 'markdown-it/lib/rules_inline/state_inline.mjs';
 import type StateBlock from 'markdown-it/lib/rules_block/state_block.mjs';
 import { inlineText, type Block, type Footnote, type HeadingLevel, type Inline, type ListItem, type SourceLines, type TableAlign, type TableCell, type TableRow } from './blocks.js';
 import { tableProblems, captionOf, unitOf, notATable } from './tableRules.js';
+import type { BodyProblem } from './bodyProblem.js';
+
+export type { BodyProblem } from './bodyProblem.js';
 
 import type { DiagnosticCode } from '../diagnostics/codes.js';
 import { SERIES_DEFAULTS } from '../source/schemaTypes.js';
 
-export interface BodyProblem {
-  /** 0-based line within the Markdown text. */
-  line: number;
-  /** 0-based column within that line (UTF-16 units), when the problem is one place of it; otherwise the whole line. */
-  column?: number;
-  /** Its length, with `column`. */
-  length?: number;
-  /** The code's own severity when absent: an error. */
-  severity?: 'warning';
-  code: DiagnosticCode;
-  message: string;
-  hint: string;
-}
 
 /**
  * How a body's lines become paragraphs (`markdown.lineBreaks` in bulletin.yaml):

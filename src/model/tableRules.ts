@@ -2,7 +2,7 @@
 // rows with the header's number of cells, not too many columns, at least one row; the caption and unit
 // lines above it; lines of pipes that did not become a table. Pure: the Markdown lines in, problems out.
 import type { Block, Inline, TableRow } from './blocks.js';
-import type { BodyProblem } from './parseBody.js';
+import type { BodyProblem } from './bodyProblem.js';
 
 /** More columns than fit across the narrowest type area at the smallest table size (about 3 characters each). */
 export const MAX_TABLE_COLUMNS = 12;

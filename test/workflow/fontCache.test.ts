@@ -45,7 +45,7 @@ describe('the subsets of a series\' own fonts, cached across runs', () => {
 
     // A changed byte in an entry: its signature no longer holds, so it is made again (and the same bytes come out).
     const tampered = Buffer.from(bytes[0]!);
-    tampered[tampered.length - 1] ^= 0xff;
+    tampered[tampered.length - 1] = tampered[tampered.length - 1]! ^ 0xff;
     writeFileSync(made[0]!, tampered);
     const third = validate(series, cacheHome);
     expect(third.stdout).toBe(first.stdout);
