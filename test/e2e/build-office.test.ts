@@ -153,6 +153,18 @@ describe.skipIf(!HAS_CHROMIUM)(e2eTitle('the office example builds the first tim
     for (const page of pages) for (const l of page.lines.filter((x) => /^QH-\d{3}/.test(x.text))) expect(l.text).toMatch(/2026年1[012]月$/);
   });
 
+  it('closes each part of the 三线表 with its bottom rule, on the pages it breaks on as under its last row', () => {
+    const first = pages.find((p) => p.words.some((w) => w.text === '入河排污口整治清单'))!;
+    const last = pageWith('QH-030')!;
+    for (const page of pages.filter((p) => p.number >= first.number && p.number <= last.number)) {
+      const rows = page.lines.filter((l) => /^QH-\d{3}/.test(l.text));
+      const bottom = rows.at(-1)!;
+      // A dark band across the table's width, between the part's last row and the next line.
+      const band = darkRows(page.number, bottom.x0, bottom.y1, bottom.x1 - bottom.x0, linePitchMm(g) * 0.6);
+      expect(band, `page ${page.number}`).toBeGreaterThan(0);
+    }
+  });
+
   it('prints the workbook as Excel shows it (cached formulas, formats, the merged header) and its numbers right-aligned', () => {
     const page = pages.find((p) => p.words.some((w) => w.text === '1,860.50'))!;
     const text = pages.map((p) => p.compact).join('');
@@ -236,6 +248,25 @@ describe.skipIf(!HAS_CHROMIUM)(e2eTitle('the office example builds the first tim
     expect(two.x0 - leftOf(page)).toBeCloseTo(5 * CHAR, 0);
   });
 });
+
+/**
+ * How many pixel rows of a strip of a page (mm from its top-left corner, at 300 dpi) are dark along
+ * nine tenths of its width: a rule drawn across it.
+ */
+function darkRows(page: number, x: number, y: number, width: number, height: number): number {
+  const px = (v: number) => Math.round((v / 25.4) * 300);
+  const pgm = execFileSync('pdftoppm', ['-gray', '-r', '300', '-f', String(page), '-l', String(page), '-x', String(px(x)), '-y', String(px(y)), '-W', String(px(width)), '-H', String(px(height)), pdf]);
+  const header = /^P5\s+(\d+)\s+(\d+)\s+255\s/.exec(pgm.subarray(0, 40).toString('latin1'))!;
+  const [w, h] = [Number(header[1]), Number(header[2])];
+  const data = pgm.subarray(header[0].length);
+  let rows = 0;
+  for (let r = 0; r < h; r++) {
+    let dark = 0;
+    for (let c = 0; c < w; c++) if (data[r * w + c]! < 96) dark++;
+    if (dark > w * 0.9) rows++;
+  }
+  return rows;
+}
 
 /** The centre of the first 16 pt body line of a page: a line of the grid. */
 function bodyLineCentre(page: Page): number {
