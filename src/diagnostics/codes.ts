@@ -94,6 +94,7 @@ export const DIAGNOSTIC_CODES = {
   'total-ignored': { severity: 'warning', message: 'supplements do not count towards the total in this series, so `total` is not printed', hint: 'Remove `total`, or set `numbering.supplementsCountInTotal: true` in bulletin.yaml.' },
   'section-empty': { severity: 'warning', message: 'section 【{label}】 has no articles yet', hint: 'Add articles before building, or remove the section.' },
   'articles-with-sections': { severity: 'error', message: 'the issue has both `sections` and `articles`', hint: 'Move these articles into a section under `sections:`, or remove `sections:` to print the issue without section labels.' },
+  'sections-none': { severity: 'error', message: '`sections: {value}` does not print an issue without sections', hint: 'Leave out `sections:` and list the articles under `articles:` as under a section (`- title: …` each, with its `body: |`): no 【label】 is printed.' },
   'signoff-label': { severity: 'error', message: 'the sign-off names the role `{label}`, which the series does not print', hint: 'Use one of the roles of `signoff: { labels: […] }` in bulletin.yaml, or add this one there.' },
   'title-too-long': { severity: 'warning', message: 'the title takes {lines} lines at {size} pt, more than {max}', hint: 'Shorten the title, or allow longer titles with `layout.titleLines` in bulletin.yaml.' },
   'id-duplicate': { severity: 'error', message: 'article id `{id}` is already used at line {line}', hint: 'Give each article its own `id` (ids become link targets and bookmarks).' },

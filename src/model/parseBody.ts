@@ -114,6 +114,24 @@ function markdown(): MarkdownIt {
     if ((state.env as ParseEnv).lineBreaks === 'paragraph' && ORDERED_MARKER.test(state.src.slice(state.bMarks[startLine]! + state.tShift[startLine]!, state.eMarks[startLine]))) return false;
     return list(state, startLine, endLine, silent);
   }) as never, { alt: [...listAlt] }); // the chains a list may interrupt (a paragraph, a quote), as before
+  // `lineBreaks: paragraph`: a quotation is its lines that start with `>`. CommonMark's lazy
+  // continuation would take the paragraphs typed after it (and `[^1]: …` notes) into the quote.
+  const { fn: blockquote, alt: blockquoteAlt } = rules.find((r) => r.name === 'blockquote')!;
+  md.block.ruler.at('blockquote', ((state: StateBlock, startLine: number, endLine: number, silent: boolean) => {
+    if ((state.env as ParseEnv).lineBreaks !== 'paragraph') return blockquote(state, startLine, endLine, silent);
+    let stop = startLine + 1;
+    for (; stop < endLine; stop++) {
+      const at = state.bMarks[stop]! + state.tShift[stop]!;
+      if (at < state.eMarks[stop]! && state.src.charCodeAt(at) !== 0x3e /* > */) break;
+    }
+    const lineMax = state.lineMax;
+    state.lineMax = Math.min(lineMax, stop); // the quote's last paragraph ends there too
+    try {
+      return blockquote(state, startLine, Math.min(endLine, stop), silent);
+    } finally {
+      state.lineMax = lineMax;
+    }
+  }) as never, { alt: [...blockquoteAlt] });
   // `lineBreaks: paragraph`: a line of `---` under a paragraph is a rule, not the underline of a (setext) heading made of the lines above.
   const { fn: lheading, alt: lheadingAlt } = rules.find((r) => r.name === 'lheading')!;
   md.block.ruler.at('lheading', ((state: StateBlock, startLine: number, endLine: number, silent: boolean) =>

@@ -108,7 +108,7 @@ export function renderTable(table: Table, ctx: TableContext): string {
   const body = table.body.map((row, r) => cells('td', row, layout.bodyRows[r] ?? 1, r)).join('');
   const cols = layout.widths.map(() => '<col />').join('');
   const cont = `<tr class="table-cont rows-1"><th colspan="${columns}"><span class="table-cont-label">续表${number}</span>${table.unit ? `<span class="table-cont-unit">${digitRuns(escapeHtml(table.unit))}</span>` : ''}</th></tr>\n`;
-  return `<div class="table table-${style}" id="${id}">\n<div class="table-top">\n${caption}${unit}</div>\n<div class="table-scroll">\n<table>\n<colgroup>${cols}</colgroup>\n<thead>\n${cont}${head}</thead>\n<tbody>\n${body}</tbody>\n</table>\n</div>\n</div>\n`;
+  return `<div class="table table-${style}" id="${id}">\n<div class="table-top">\n${caption}${unit}</div>\n<div class="table-scroll">\n<table>\n<colgroup>${cols}</colgroup>\n<thead>\n${cont}${head}</thead>\n<tbody>\n${body}</tbody>\n<tfoot><tr class="table-end"><td colspan="${columns}"></td></tr></tfoot>\n</table>\n</div>\n</div>\n`;
 }
 
 /** `tight`: the blocks of an item of a tight list, whose paragraphs print without `<p>`. */

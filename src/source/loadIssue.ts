@@ -153,6 +153,18 @@ export async function loadIssue(io: Io, file: string, display: string, series: S
     out.push(diagnostic(display, at(p, key), severity, code, message, hint));
 
   out.push(...schemaCheck('issue', data, display, doc, lc));
+  // `sections: none` (or 无, false): the issue means to print without sections, which
+  // is written with `articles:`. One error that shows that form, instead of "must be a list".
+  const sectionsNone = data.sections === false || typeof data.sections === 'string';
+  if (sectionsNone) {
+    const value = at(['sections']);
+    const schemaType = out.findIndex((d) => d.code === 'schema-type' && d.line === value.line && d.column === value.column);
+    if (schemaType >= 0) out.splice(schemaType, 1);
+    add(['sections'], 'error', 'sections-none', `\`sections: ${String(data.sections)}\` does not print an issue without sections: such an issue lists its articles under \`articles:\` and has no \`sections:\``,
+      data.articles === undefined
+        ? `Replace the line \`sections: ${String(data.sections)}\` with \`articles:\` and list the articles under it as under a section: \`- title: …\` each, with its \`body: |\` (see examples/speech).`
+        : `Delete the line \`sections: ${String(data.sections)}\`: the articles under \`articles:\` already print without a section label.`);
+  }
   // Titles, labels, source lines, distribution entries: checked like a body (bodies and notes below).
   out.push(...checkPlainTexts(doc, lc, source, display, ISSUE_TEXTS));
 
@@ -210,12 +222,12 @@ export async function loadIssue(io: Io, file: string, display: string, series: S
   if (data.sections === undefined && data.articles === undefined) {
     add([], 'error', 'schema-missing-key', 'the issue has no `sections` (nor `articles`)', 'List the articles under `sections:` with their labels (栏目), or, for an issue printed without sections (a speech 专刊), under `articles:`.');
   }
-  if (data.sections !== undefined && data.articles !== undefined) {
+  if (data.sections !== undefined && data.articles !== undefined && !sectionsNone) {
     add(['articles'], 'error', 'articles-with-sections', 'the issue has both `sections` and `articles`: articles belong to a section, or the issue has no sections',
       'Move these articles into a section under `sections:`, or remove `sections:` to print the issue without section labels.', true);
   }
   // Without sections, the articles are those of one section without a label, at `articles:`.
-  const groups: { path: DataPath; value: Record<string, unknown> }[] = data.articles !== undefined && data.sections === undefined
+  const groups: { path: DataPath; value: Record<string, unknown> }[] = data.articles !== undefined && (data.sections === undefined || sectionsNone)
     ? [{ path: [], value: { articles: data.articles } }]
     : list(data.sections).flatMap((s, si) => (isObject(s) ? [{ path: ['sections', si] as DataPath, value: s }] : []));
   const sectionIndex = (g: { path: DataPath }) => (g.path.length ? Number(g.path[1]) : 0);

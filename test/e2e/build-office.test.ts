@@ -2,17 +2,18 @@
 // Word a line a paragraph, titles of 40+ characters on one line, Ⅲ类, μg/m³, ℃, ①, a rare name
 // character 𬍛, bold 一是……。 phrases, an editor's note with bold, the office's fonts played by a
 // .ttc face and a CFF .otf), built with the command line as an editor would, and read back with poppler.
+// Issue 15's blocks too: three tables, two notes, a quoted 批示, an attachment list, the sign-off.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PRESETS, linePitchMm } from '../../src/layout/presets.js';
+import { PRESETS, charPitchMm, linePitchMm } from '../../src/layout/presets.js';
 import { builtCli } from '../builtCli.js';
 import { readFont, standaloneFace } from '../../src/model/fontFile.js';
 import { issueText } from '../../src/model/issueText.js';
 import { validate } from '../../src/validate.js';
-import { buildEnv, CHROMIUM, e2eTitle, HAS_CHROMIUM, pdfFonts, readPages, type Page, type Word } from './poppler.js';
+import { buildEnv, CHROMIUM, e2eTitle, fontRuns, fontsOf, HAS_CHROMIUM, pdfFonts, readPages, type FontRun, type Page, type Word } from './poppler.js';
 
 const g = PRESETS.standard;
 const EXAMPLE = path.resolve(import.meta.dirname, '../../examples/office');
@@ -25,6 +26,7 @@ let pdf = '';
 let output = '';
 let status = -1;
 let pages: Page[] = [];
+let runs: FontRun[] = [];
 
 beforeAll(() => {
   if (!HAS_CHROMIUM) return;
@@ -38,7 +40,10 @@ beforeAll(() => {
     output = `${e.stdout}\n${e.stderr}`;
   }
   pdf = path.join(dir, '2026-22.pdf');
-  if (status === 0) pages = readPages(pdf);
+  if (status === 0) {
+    pages = readPages(pdf);
+    runs = fontRuns(pdf);
+  }
 }, 180_000);
 
 afterAll(() => {
@@ -148,6 +153,18 @@ describe.skipIf(!HAS_CHROMIUM)(e2eTitle('the office example builds the first tim
     for (const page of pages) for (const l of page.lines.filter((x) => /^QH-\d{3}/.test(x.text))) expect(l.text).toMatch(/2026年1[012]月$/);
   });
 
+  it('closes each part of the 三线表 with its bottom rule, on the pages it breaks on as under its last row', () => {
+    const first = pages.find((p) => p.words.some((w) => w.text === '入河排污口整治清单'))!;
+    const last = pageWith('QH-030')!;
+    for (const page of pages.filter((p) => p.number >= first.number && p.number <= last.number)) {
+      const rows = page.lines.filter((l) => /^QH-\d{3}/.test(l.text));
+      const bottom = rows.at(-1)!;
+      // A dark band across the table's width, between the part's last row and the next line.
+      const band = darkRows(page.number, bottom.x0, bottom.y1, bottom.x1 - bottom.x0, linePitchMm(g) * 0.6);
+      expect(band, `page ${page.number}`).toBeGreaterThan(0);
+    }
+  });
+
   it('prints the workbook as Excel shows it (cached formulas, formats, the merged header) and its numbers right-aligned', () => {
     const page = pages.find((p) => p.words.some((w) => w.text === '1,860.50'))!;
     const text = pages.map((p) => p.compact).join('');
@@ -171,7 +188,85 @@ describe.skipIf(!HAS_CHROMIUM)(e2eTitle('the office example builds the first tim
       expect(Math.abs(steps - Math.round(steps)), start).toBeLessThan(0.05);
     }
   });
+
+  // The notes, the quoted 批示, the attachment list and the sign-off (issue 15).
+  const CHAR = charPitchMm(g);
+  /** The left edge of the type area: the binding side is on the left of odd body pages (the cover is one page). */
+  const leftOf = (page: Page) => ((page.number - 1) % 2 === 1 ? g.margins.inner : g.margins.outer);
+  const isKai = (text: string) => [...(fontsOf(runs, text) ?? ['none'])].every((f) => /UKai/i.test(f));
+
+  it('prints the sign-off on the cover, on the line under the issue line', () => {
+    const cover = pages[0]!;
+    const issue = cover.lines.findIndex((l) => l.text.startsWith('2026年第22期'));
+    expect(issue).toBeGreaterThanOrEqual(0);
+    expect(cover.lines[issue + 1]!.text).toBe('签发：刘卫东审核：赵琳责任编辑：孙晓梅');
+  });
+
+  it('numbers the two notes ①② in the text and prints them under 注释： after the article, smaller than the body', () => {
+    const drawn = runs.map((r) => r.text).join('').replace(/\s/g, '');
+    expect(drawn).toContain('省考断面①水质均值');
+    expect(drawn).toContain('确保出水稳定达标②。');
+    const page = pageWith('注释：')!;
+    const at = page.lines.findIndex((l) => l.text === '注释：');
+    const before = page.lines.slice(0, at).map((l) => l.text).join('');
+    // The article's last paragraph, right above (pdftotext puts the raised ② wherever its centre falls).
+    expect(before.replace(/[①②]/g, '')).toMatch(/确保出水稳定达标。$/);
+    const notes = page.lines.slice(at + 1).filter((l) => l.y1 < g.margins.top + g.typeArea.height).map((l) => l.text).join('');
+    expect(notes).toMatch(/^①国考断面指国家地表水环境质量监测网断面.*②执行《城镇污水处理厂污染物排放标准》（GB18918—2002）一级A标准。$/);
+    const note = lineOf(page, '①国考断面')!;
+    expect(sizeOf(note)).toBeLessThan(g.sizes.body - 1);
+    expect(note.x0 - leftOf(page)).toBeLessThan(1);
+  });
+
+  it('sets the quoted 批示 in the office 楷体, two characters in on both sides, and the paragraph after it back in the body', () => {
+    const page = pageWith('前三季度全区水环境质量稳中向好')!;
+    const first = page.lines.findIndex((l) => l.text.startsWith('前三季度全区水环境质量稳中向好'));
+    const end = page.lines.findIndex((l) => l.text.startsWith('会议要求，各街镇'));
+    const quote = page.lines.slice(first, end);
+    expect(quote.map((l) => l.text).join('')).toBe('前三季度全区水环境质量稳中向好，成绩值得肯定。要对照年度目标逐个断面查找差距，以入河排污口整治为抓手，确保全年考核断面水质稳定达标。');
+    const left = leftOf(page);
+    expect(quote[0]!.x0 - left).toBeCloseTo(4 * CHAR, 0); // a paragraph's indent inside the quote's
+    expect(quote[1]!.x0 - left).toBeCloseTo(2 * CHAR, 0);
+    expect(left + g.typeArea.width - quote[1]!.x1).toBeCloseTo(2 * CHAR, 0);
+    expect(isKai('前三季度全区水环境质量稳中向好')).toBe(true);
+    const after = page.lines[end]!;
+    expect(after.x0 - left).toBeCloseTo(2 * CHAR, 0);
+    expect(isKai('会议要求，各街镇')).toBe(false);
+    const pitch = linePitchMm(g);
+    const steps = ((after.y0 + after.y1) / 2 - bodyLineCentre(page)) / pitch;
+    expect(Math.abs(steps - Math.round(steps))).toBeLessThan(0.05);
+  });
+
+  it('lists the attachments as 附件：1. … 2. … after the last article\'s text, two characters in, the second name under the first', () => {
+    const page = pageWith('附件：1.')!;
+    const one = page.lines.findIndex((l) => l.text.startsWith('附件：1.'));
+    expect(page.lines[one]!.text).toBe('附件：1.2026年全区生态环境重点项目进展明细表');
+    const two = page.lines[one + 1]!;
+    expect(two.text).toBe('2.全区入河排污口“一口一策”整治方案汇编');
+    expect(page.lines[one - 1]!.text).toMatch(/确保年底前全部$|^销号。$/);
+    expect(page.lines[one]!.x0 - leftOf(page)).toBeCloseTo(2 * CHAR, 0);
+    expect(two.x0 - leftOf(page)).toBeCloseTo(5 * CHAR, 0);
+  });
 });
+
+/**
+ * How many pixel rows of a strip of a page (mm from its top-left corner, at 300 dpi) are dark along
+ * nine tenths of its width: a rule drawn across it.
+ */
+function darkRows(page: number, x: number, y: number, width: number, height: number): number {
+  const px = (v: number) => Math.round((v / 25.4) * 300);
+  const pgm = execFileSync('pdftoppm', ['-gray', '-r', '300', '-f', String(page), '-l', String(page), '-x', String(px(x)), '-y', String(px(y)), '-W', String(px(width)), '-H', String(px(height)), pdf]);
+  const header = /^P5\s+(\d+)\s+(\d+)\s+255\s/.exec(pgm.subarray(0, 40).toString('latin1'))!;
+  const [w, h] = [Number(header[1]), Number(header[2])];
+  const data = pgm.subarray(header[0].length);
+  let rows = 0;
+  for (let r = 0; r < h; r++) {
+    let dark = 0;
+    for (let c = 0; c < w; c++) if (data[r * w + c]! < 96) dark++;
+    if (dark > w * 0.9) rows++;
+  }
+  return rows;
+}
 
 /** The centre of the first 16 pt body line of a page: a line of the grid. */
 function bodyLineCentre(page: Page): number {

@@ -125,6 +125,10 @@ describe.skipIf(!HAS_CHROMIUM)(e2eTitle('a speech 专刊: notes, quotation, subt
     const after = lineWith('我们要认真学习领会');
     const steps = (after.line.y0 - first.line.y0) / PITCH;
     expect(Math.abs(steps - Math.round(steps))).toBeLessThan(0.1);
+    // …and out of the quote: indented as a paragraph of the body, in the body's face, to the right edge.
+    expect(after.line.x0 - leftOf(after.page)).toBeCloseTo(2 * CHAR, 0);
+    expect(leftOf(after.page) + TYPE_AREA.width - after.line.x1).toBeLessThan(CHAR);
+    expect(isKai('我们要认真学习领会')).toBe(false);
   });
 
   it('lists the attachments as 附件：1. … 2. … two characters in, the second name under the first', () => {

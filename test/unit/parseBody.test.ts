@@ -95,6 +95,14 @@ describe('parseBody: the block tree', () => {
     expect(blocks[5]).toMatchObject({ type: 'heading', level: 4 });
   });
 
+  it('ends a quotation at the first line without `>` when each line is a paragraph: no lazy continuation takes the text or the notes after it', () => {
+    const { blocks, problems } = parseBody('批示如下：\n> 要抓紧落实[^1]。\n> 请区生态环境局牵头。\n我们要认真学习领会。\n[^1]: 见附件。\n');
+    expect(problems).toEqual([]);
+    expect(blocks.map((b) => [b.type, b.lines.start, b.lines.end])).toEqual([['paragraph', 0, 1], ['quote', 1, 3], ['paragraph', 3, 4], ['footnotes', 4, 5]]);
+    // CommonMark's lazy continuation stays where lines are joined.
+    expect(parseBody('> 引文\n接着。\n', JOIN).blocks.map((b) => b.type)).toEqual(['quote']);
+  });
+
   it('tells tight lists from loose ones', () => {
     expect(parseBody('- 甲\n- 乙\n').blocks[0]).toMatchObject({ type: 'list', ordered: false, tight: true });
     expect(parseBody('- 甲\n\n- 乙\n').blocks[0]).toMatchObject({ type: 'list', tight: false });
