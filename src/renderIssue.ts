@@ -13,6 +13,7 @@ import { issueDocument, type IssueDocument } from './render/issueDocument.js';
 import { TemplateError } from './render/renderHtml.js';
 import type { Layout } from './render/layouts.js';
 import { checkContents } from './check/checkContents.js';
+import { checkContentsPages, checkKeeps } from './check/checkKeeps.js';
 import { checkPdfFonts } from './check/checkPdfFonts.js';
 import { readPageText, type PageText } from './check/readPdfText.js';
 import { locateText } from './check/checkVisibleText.js';
@@ -155,6 +156,11 @@ export async function renderIssue(
       if (unprintable.size) unprintable.add(MISSING_MARK);
       const located = locateText(issue, texts.slice(coverPages), unprintable);
       problems.push(...located.problems.map((p) => p.message));
+      // What stays together (issue 16): titles with their text, captions with their photos, source lines with the last lines, contents entries whole.
+      const g = issue.series.layout.geometry;
+      const typeBottom = (i: number) => texts[i]!.page.y1 - ptFromMm(g.margins.top) - ptFromMm(g.typeArea.height);
+      if (texts.length > coverPages) problems.push(...checkKeeps(located.found, texts.slice(coverPages), typeBottom(coverPages)));
+      problems.push(...checkContentsPages(toc, texts.slice(0, coverPages), printedAs));
       // The last page (issue 16): not the 版记 alone, nor near-empty, unless fitting said it could not (or was turned off).
       const fitting = printed.fitting;
       if (fitting.status === 'fitted' || fitting.status === 'not-needed') {

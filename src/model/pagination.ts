@@ -35,6 +35,13 @@ export interface PageState {
   readonly toc: readonly TocEntry[];
   /** The tightening fitting chose (none: every article on the grid). */
   readonly fit?: Fit;
+  /**
+   * The contents entries that begin a page of their own when the contents run over the cover page
+   * (each printed under 本期目录（续）), found by the print (none: the contents fit one page).
+   */
+  readonly tocBreaks?: readonly string[];
+  /** The contents' line pitch (pt) when they were tightened to take a page less (none: the grid's). */
+  readonly tocPitchPt?: number;
 }
 
 /** An issue as printed: the settled page state and what the printing found. */
@@ -48,8 +55,47 @@ export interface PaginatedIssue {
   readonly fitting: FitOutcome;
 }
 
-export function pageState(issue: Issue, pages: Pagination | undefined, coverPages: number, distributionOffset: number, fit?: Fit): PageState {
-  return { pages, coverPages, distributionOffset, toc: tableOfContents(issue, pages), ...(fit ? { fit } : {}) };
+export function pageState(issue: Issue, pages: Pagination | undefined, coverPages: number, distributionOffset: number, fit?: Fit, tocBreaks?: readonly string[]): PageState {
+  return { pages, coverPages, distributionOffset, toc: tableOfContents(issue, pages), ...(fit ? { fit } : {}), ...(tocBreaks?.length ? { tocBreaks } : {}) };
+}
+
+/** The id of a contents entry's own element (a link to it makes Chrome record its page): `toc.` and the entry's id (ids have no dot). */
+export function tocAnchor(id: string): string {
+  return `toc.${id}`;
+}
+
+/**
+ * The contents entries that begin a page of the cover, after the first: each one whose page is later
+ * than the entry before it. `pageOf` gives an entry's physical page (undefined: not found).
+ */
+export function contentsBreaks(ids: readonly string[], pageOf: (id: string) => number | undefined): string[] {
+  const breaks: string[] = [];
+  let previous: number | undefined;
+  for (const id of ids) {
+    const page = pageOf(id);
+    if (page === undefined) continue;
+    if (previous !== undefined && page > previous) breaks.push(id);
+    previous = page;
+  }
+  return breaks;
+}
+
+/**
+ * The breaks to print with next: those printed with that still break (a heading 本期目录（续） moves the
+ * entries after it down, so a break found further on may go away), and the first new one. One page
+ * at a time, so that a page is never cut short by a break found before the heading above it was there.
+ */
+export function nextBreaks(printed: readonly string[] | undefined, found: readonly string[]): string[] {
+  const kept = (printed ?? []).filter((id) => found.includes(id));
+  const next = found.find((id) => !kept.includes(id));
+  return next === undefined ? kept : [...kept, next];
+}
+
+/** Two lists of contents breaks are the same (none and empty alike). */
+export function sameBreaks(a: readonly string[] | undefined, b: readonly string[] | undefined): boolean {
+  const x = a ?? [];
+  const y = b ?? [];
+  return x.length === y.length && x.every((id, i) => y[i] === id);
 }
 
 /** The line pitch each fitted article is set at (the self-check accepts exactly these). */
@@ -90,6 +136,8 @@ export function paginationJson(p: PaginatedIssue): object {
     passes: p.passes,
     fitting: p.fitting.status === 'fitted' ? { ...p.fitting, summary: fitSummary(p.fitting) } : p.fitting,
     distributionOffsetPt: p.state.distributionOffset,
+    contentsContinuedAt: p.state.tocBreaks ?? [],
+    ...(p.state.tocPitchPt ? { contentsPitchPt: p.state.tocPitchPt } : {}),
     starts: Object.fromEntries(p.state.pages),
     contents: p.state.toc.map((e) => ({ kind: e.kind, id: e.id, text: e.text, page: e.page })),
   };

@@ -72,7 +72,18 @@ export function lastPageOf(issue: Issue, printed: FitPrint): LastPage {
  * them is a page GB/T 9704 allows).
  */
 export function needsFitting(page: LastPage, minLastPageLines: number): boolean {
-  return page.bodyPages > 1 && (page.alone || page.lines + page.distributionLines <= minLastPageLines);
+  return page.bodyPages > 1 && (page.alone || page.lines + page.distributionLines <= minLastPageLines || keptWithDistribution(page));
+}
+
+/**
+ * Lines the 版记 takes along when it would fall alone (templates/bulletin.css): the article's last two
+ * lines and its source line (供稿).
+ */
+export const KEPT_LINES = 3;
+
+/** The last page holds the 版记 and no more than the lines kept with it: the page a 版记 alone became. */
+export function keptWithDistribution(page: LastPage): boolean {
+  return page.distributionLines > 0 && page.lines <= KEPT_LINES;
 }
 
 /** The ranges fitting may tighten, smallest first: the last article, the last two, … every article. */

@@ -3,7 +3,7 @@
 import type { Page } from 'puppeteer';
 import type { PDFDocument } from './pdfLib.js';
 import type { Issue } from '../model/types.js';
-import { pageState, contentIds, coverParity, type PageState } from '../model/pagination.js';
+import { pageState, contentIds, coverParity, contentsBreaks, nextBreaks, sameBreaks, tocAnchor, type PageState } from '../model/pagination.js';
 import type { DocumentServer } from './documentServer.js';
 import type { IssueDocument } from '../render/issueDocument.js';
 import { CONTRACT } from '../render/templateContract.js';
@@ -15,6 +15,7 @@ import { BulletinError, ExitCode } from '../diagnostics/exitCodes.js';
 import { patchDocument, replaceBody, type DocumentPatch } from './patchDocument.js';
 import { printUntilSettled, type PrintSteps } from './printLoop.js';
 import { fitLastPage } from './fitLastPage.js';
+import { fitContents } from './fitContents.js';
 import { fitProperties } from '../render/issueCss.js';
 import type { FitOutcome } from '../model/pagination.js';
 
@@ -103,10 +104,13 @@ export async function paginateIssue(
   let current = loaded;
   /** Once the document is in the page, every later print patches it (numbers, offsets, fitting). */
   let inPage = false;
+  /** The contents breaks of the document in the page: other breaks need the document made again (the 本期目录（续） headings are the template's). */
+  let pageBreaks: readonly string[] | undefined;
+  let pageTocPitch: number | undefined;
   const typeAreaHeightPt = ptFromMm(issue.series.layout.geometry.typeArea.height);
   const steps: PrintSteps<PageState> = {
     async load(state, pass) {
-      if (pass > 1 || inPage) {
+      if ((pass > 1 || inPage) && sameBreaks(pageBreaks, state.tocBreaks) && pageTocPitch === state.tocPitchPt) {
         // Later passes change only numbers and offsets: the loaded page is patched. The templates
         // were checked for the hooks when they loaded, so a failed patch is a bug, not a fallback.
         if (await patchDocument(page, patchFor(issue, state))) return;
@@ -116,16 +120,22 @@ export async function paginateIssue(
       const doc = documentFor(state);
       server.set(doc.resources);
       const entry = doc.resources.get(doc.entry);
-      const swapped = loaded && sameAssets(loaded, doc) && entry && 'body' in entry && (await replaceBody(page, String(entry.body)));
+      const base = inPage ? current : loaded;
+      const swapped = base && sameAssets(base, doc) && entry && 'body' in entry && (await replaceBody(page, String(entry.body)));
       if (!swapped) await loadDocument(page, server, doc.entry, { screenLayout: doc.screenLayout });
       current = doc;
       inPage = true;
+      pageBreaks = state.tocBreaks;
+      pageTocPitch = state.tocPitchPt;
     },
     read(_pdf, dests, printedWith) {
       const found = startsOf(issue, dests);
-      return pageState(issue, found.pages, found.coverPages, distributionOffset(dests, printedWith.distributionOffset, typeAreaHeightPt), printedWith.fit);
+      // The contents' own pages: where an entry begins a page of the cover (its heading 本期目录（续）).
+      const breaks = nextBreaks(printedWith.tocBreaks, contentsBreaks(printedWith.toc.map((e) => e.id), (id) => dests.get(tocAnchor(id))?.pageIndex));
+      const next = pageState(issue, found.pages, found.coverPages, distributionOffset(dests, printedWith.distributionOffset, typeAreaHeightPt), printedWith.fit, breaks);
+      return printedWith.tocPitchPt ? { ...next, tocPitchPt: printedWith.tocPitchPt } : next;
     },
-    same: (a, b) => samePages(a.pages, b.pages) && a.coverPages === b.coverPages && a.distributionOffset === b.distributionOffset && a.fit === b.fit,
+    same: (a, b) => samePages(a.pages, b.pages) && a.coverPages === b.coverPages && a.distributionOffset === b.distributionOffset && a.fit === b.fit && sameBreaks(a.tocBreaks, b.tocBreaks) && a.tocPitchPt === b.tocPitchPt,
     what: `the pagination of ${issue.slug}`,
     name: issue.slug,
     suspects: suspectsOf(issue),
@@ -133,8 +143,16 @@ export async function paginateIssue(
     server,
     templates,
   };
-  const first = await printUntilSettled(page, start, steps);
-  let passes = first.passes;
+  const settled = await printUntilSettled(page, start, steps);
+  let passes = settled.passes;
+  // Contents that spill an entry or two onto a page of their own are tightened to take it back.
+  const contents = await fitContents(issue, settled, async (state) => {
+    const p = await printUntilSettled(page, state, steps);
+    passes += p.passes;
+    return p;
+  });
+  const first = contents.printed === settled ? settled : (contents.printed as typeof settled);
+  if (contents.printed === settled && contents.tries > 0) await steps.load(settled.state, 2);
   // Fitting: each try is a settled print of the page patched with the tightening.
   const fitted = await fitLastPage(issue, first, async (state, settle) => {
     const p = await printUntilSettled(page, state, settle ? steps : { ...steps, same: () => true });
@@ -144,7 +162,7 @@ export async function paginateIssue(
   const printed = fitted.printed === first ? first : (fitted.printed as typeof first);
   if (fitted.printed === first && fitted.tries > 0) {
     // Every try failed: the page is put back as it was printed (the PDF kept is that print's).
-    await patchDocument(page, patchFor(issue, first.state));
+    await steps.load(first.state, 2);
   }
   return { ...printed, passes, state: printed.state as PrintedIssue['state'], loaded: current!, fitting: fitted.outcome };
 }

@@ -30,7 +30,7 @@ function fitCss(fit: Fit | undefined): string[] {
   return ['@media print {', `  ${selector} { ${body} }`, '}'];
 }
 
-export function issueCss(issue: Issue, faces: readonly FontFace[], options: { fontUrlPrefix: string; distributionOffset: number; fit?: Fit }): string {
+export function issueCss(issue: Issue, faces: readonly FontFace[], options: { fontUrlPrefix: string; distributionOffset: number; fit?: Fit; tocPitchPt?: number }): string {
   const { layout } = issue.series;
   const geometry = layout.geometry;
   const widths = new Set<number>();
@@ -55,6 +55,8 @@ export function issueCss(issue: Issue, faces: readonly FontFace[], options: { fo
     ...heights,
     ...(tableRules.length ? ['@media print {', ...tableRules.map((r) => `  ${r}`), '}'] : []),
     ...fitCss(options.fit),
+    // The contents tightened so that the entries that spilled onto a page of their own go back (print/fitContents.ts).
+    ...(options.tocPitchPt ? ['@media print {', `  .toc-list { line-height: ${options.tocPitchPt}pt; }`, '}'] : []),
     '',
   ].join('\n');
 }

@@ -76,7 +76,7 @@ export function issueDocument(issue: Issue, layout: CompiledLayout, stylesheets:
     sheetUrls.push(url);
   }
   const css = `${assets}/issue.css`;
-  resources.set(css, { type: 'text/css; charset=utf-8', body: issueCss(issue, faces, { fontUrlPrefix: '', distributionOffset: options.distributionOffset, fit: options.fit }) });
+  resources.set(css, { type: 'text/css; charset=utf-8', body: issueCss(issue, faces, { fontUrlPrefix: '', distributionOffset: options.distributionOffset, fit: options.fit, ...(options.tocPitchPt ? { tocPitchPt: options.tocPitchPt } : {}) }) });
   // The default stylesheet first, the per-issue values next, a series' own additions, then the page,
   // which a series sets in bulletin.yaml, not in its stylesheets.
   sheetUrls.splice(1, 0, css);
@@ -103,7 +103,7 @@ export function issueDocument(issue: Issue, layout: CompiledLayout, stylesheets:
       return { srcset: r.screen.map((s) => `${urlPath(`${assets}/images/${s.name}`)} ${s.width}w`).join(', '), sizes: r.sizes };
     },
     stylesheets: sheetUrls.map(urlPath),
-  }, options.coverPages);
+  }, options.coverPages, options.tocBreaks);
   for (const section of issue.sections) {
     for (const article of section.articles) {
       // An SVG is served and written as sanitised when it was checked (model/sanitizeSvg.ts), never as the file is.

@@ -7,7 +7,7 @@ import { titleMeasureEm } from '../layout/titleMeasureEm.js';
 import { breakTitle } from '../layout/breakTitle.js';
 import { fillLines } from '../layout/fillLines.js';
 import { textEm } from '../layout/textEm.js';
-import { coverParity } from '../model/pagination.js';
+import { coverParity, tocAnchor } from '../model/pagination.js';
 import { singleArticle } from '../model/tableOfContents.js';
 
 export interface FigureView {
@@ -46,6 +46,10 @@ export interface TocView {
   /** … which is kept together with the dot leaders so they never start a line of their own. */
   last: string;
   page: string;
+  /** The id of the entry's own element, which the print side finds on the cover's pages (model/pagination.ts tocAnchor). */
+  anchor: string;
+  /** The entry begins a continuation page of the contents: 本期目录（续） is printed above it. */
+  continued: boolean;
 }
 
 export interface IssueView {
@@ -106,7 +110,7 @@ function joinUnits(units: readonly string[]): string {
   return `${units.join('，')}。`;
 }
 
-export function issueView(issue: Issue, toc: readonly TocEntry[], assets: { imageUrl(figure: Figure): string; /** `srcset` and `sizes` of a figure with screen renditions. */ imageSrcset?(figure: Figure): { srcset: string; sizes: string } | undefined; stylesheets: string[] }, coverPages = 1): IssueView {
+export function issueView(issue: Issue, toc: readonly TocEntry[], assets: { imageUrl(figure: Figure): string; /** `srcset` and `sizes` of a figure with screen renditions. */ imageSrcset?(figure: Figure): { srcset: string; sizes: string } | undefined; stylesheets: string[] }, coverPages = 1, tocBreaks: readonly string[] = []): IssueView {
   const form = issue.series.layout.pageNumber;
   const geometry = issue.series.layout.geometry;
   const d = issue.distribution;
@@ -143,6 +147,7 @@ export function issueView(issue: Issue, toc: readonly TocEntry[], assets: { imag
       return {
         kind: e.kind, id: e.id, leading: lines.slice(0, -1), head: chars.slice(0, -1).join(''), last: chars.at(-1) ?? '',
         page: e.page === undefined ? formatPageNumber(form, 0) : formatPageNumber(form, e.page),
+        anchor: tocAnchor(e.id), continued: tocBreaks.includes(e.id),
       };
     }),
     sections: issue.sections.map((s) => ({

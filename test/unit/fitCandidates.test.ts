@@ -36,8 +36,11 @@ describe('needsFitting', () => {
   const page = (o: Partial<{ bodyPages: number; lines: number; distributionLines: number; alone: boolean }>) => ({ bodyPages: 5, lines: 10, distributionLines: 0, alone: false, freeBefore: 0, ...o });
   it('a last page of the 版记 alone, or of 4 lines or fewer (the 版记\'s count); not a full one, not the only page', () => {
     expect(needsFitting(page({ lines: 0, distributionLines: 5, alone: true }), 4)).toBe(true);
-    expect(needsFitting(page({ lines: 2, distributionLines: 3 }), 4)).toBe(false);
+    expect(needsFitting(page({ lines: 4, distributionLines: 3 }), 4)).toBe(false);
     expect(needsFitting(page({ lines: 1, distributionLines: 3 }), 4)).toBe(true);
+    // The 版记 with only the lines kept with it (the last two and the source line): the page a 版记 alone became.
+    expect(needsFitting(page({ lines: 3, distributionLines: 3 }), 4)).toBe(true);
+    expect(needsFitting(page({ lines: 3, distributionLines: 3 }), 0)).toBe(true);
     expect(needsFitting(page({ lines: 4 }), 4)).toBe(true);
     expect(needsFitting(page({ lines: 5 }), 4)).toBe(false);
     expect(needsFitting(page({ lines: 2, bodyPages: 1 }), 4)).toBe(false);
