@@ -53,7 +53,7 @@ export function issueCss(issue: Issue, faces: readonly FontFace[], options: { fo
         const box = figureBox(f, geometry);
         if (box.lines !== undefined) heights.push(`${id} img { height: calc(var(--pitch) * ${box.lines}); }`);
         // Too tall for a page at its width: narrower, at the lines the page has (warned: figure-scaled).
-        if (box.wantedLines !== undefined) heights.push(`${id} { width: ${n(box.widthMm)}mm; }`);
+        if (box.wantedLines !== undefined) heights.push(`${id} { --figure-width: ${n(box.widthMm)}mm; width: var(--figure-width); }`);
       });
     }
   }
@@ -61,7 +61,7 @@ export function issueCss(issue: Issue, faces: readonly FontFace[], options: { fo
     `:root { --accent: ${layout.accent}; --text: ${layout.text}; }`,
     fontFaceCss(faces, options.fontUrlPrefix),
     ...(options.distributionOffset > 0 ? ['@media print {', `  .distribution-wrap { padding-top: ${options.distributionOffset}pt; }`, '}'] : []),
-    ...[...widths].sort().map((w) => `.w-${w} { width: calc(var(--char) * ${gridChars(w, geometry)}); }`),
+    ...[...widths].sort().map((w) => `.w-${w} { --figure-width: calc(var(--char) * ${gridChars(w, geometry)}); width: var(--figure-width); }`),
     ...heights,
     ...(tableRules.length ? ['@media print {', ...tableRules.map((r) => `  ${r}`), '}'] : []),
     ...fitCss(options.fit),
