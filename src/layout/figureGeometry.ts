@@ -52,29 +52,35 @@ export function imageLines(figure: Figure, g: PageGeometry): number | undefined 
 }
 
 export interface GroupBox {
-  /** The lines every photo of the group takes. */
+  /** The lines the photos' row takes on the grid (the photos, and the space above them that rounds them up to whole lines). */
   readonly lines: number;
-  /** Each photo's printed width, mm: together with a gutter of at least one character, the measure. */
+  /** The photos' one height, mm: at most `lines` lines. */
+  readonly heightMm: number;
+  /** Each photo's printed width, mm: with a gutter of one character between them, the measure. */
   readonly widthsMm: readonly number[];
   /** Lines the group would take at the full measure, when that is more than a page holds. */
   readonly wantedLines?: number;
 }
 
-/** Two or three photos side by side: one height of whole lines, as tall as the measure allows. */
+/**
+ * Two or three photos side by side: one height, together the full measure with a one-character
+ * gutter; the row takes whole lines of the grid (what the height lacks of a whole line is left above
+ * the photos), so the text after it stays on the grid.
+ */
 export function groupBox(members: readonly Pick<Figure, 'pixels' | 'caption'>[], sharedCaption: string | undefined, g: PageGeometry): GroupBox {
   const gutter = charPitchMm(g);
   const aspects = members.map((m) => aspectOf(m.pixels));
   const room = g.grid.chars * charPitchMm(g) - gutter * (members.length - 1);
   const sum = aspects.reduce((a, b) => a + b, 0);
-  // Whole lines, never wider than the measure: the gutters take what the rounding leaves.
-  let lines = Math.max(2, Math.floor(room / sum / linePitchMm(g)));
-  const widths = (l: number) => aspects.map((a) => l * linePitchMm(g) * a);
+  const heightMm = room / sum;
+  const lines = Math.max(2, Math.ceil(heightMm / linePitchMm(g) - 1e-6));
+  const widths = (h: number) => aspects.map((a) => h * a);
   const captions = (ws: readonly number[]) => Math.max(0, ...members.map((m, i) => captionLines(m.caption, ws[i]!, g))) + captionLines(sharedCaption, g.grid.chars * charPitchMm(g), g);
-  const most = g.grid.lines - captions(widths(lines));
-  if (lines <= most) return { lines, widthsMm: widths(lines) };
-  const wanted = lines;
-  lines = Math.max(2, most - 1);
-  return { lines, widthsMm: widths(lines), wantedLines: wanted };
+  const most = g.grid.lines - captions(widths(heightMm));
+  if (lines <= most) return { lines, heightMm, widthsMm: widths(heightMm) };
+  // Too tall for a page: whole lines, the widths following (the captions, narrower, may take a line more).
+  const fit = Math.max(2, most - 1);
+  return { lines: fit, heightMm: fit * linePitchMm(g), widthsMm: widths(fit * linePitchMm(g)), wantedLines: lines };
 }
 
 /** The members of the group `figure` belongs to, in order (itself alone when it is not in a group). */

@@ -45,7 +45,8 @@ export function issueCss(issue: Issue, faces: readonly FontFace[], options: { fo
           // A photo of a group: its share of the measure, at the group's height (layout/figureGeometry.ts).
           const members = groupOf(f, article.figures);
           const box = groupBox(members, f.group.caption, geometry);
-          heights.push(`${id} { width: ${n(box.widthsMm[members.indexOf(f)]!)}mm; --aspect: ${n(f.pixels ? f.pixels.width / f.pixels.height : 4 / 3)}; }`, `${id} img { height: calc(var(--pitch) * ${box.lines}); }`);
+          heights.push(`${id} { width: ${n(box.widthsMm[members.indexOf(f)]!)}mm; --aspect: ${n(f.pixels ? f.pixels.width / f.pixels.height : 4 / 3)}; }`,
+            `${id} img { height: ${n(box.heightMm)}mm; margin-top: calc(var(--pitch) * ${box.lines} - ${n(box.heightMm)}mm); }`);
           return;
         }
         widths.add(f.widthPercent);
