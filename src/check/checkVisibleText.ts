@@ -137,6 +137,13 @@ function itemsOf(issue: Issue): { ordered: Item[]; captions: { title: number; it
         const item = { what: `the caption of figure ${index + 1} of 「${article.title}」`, kind: 'caption' as const, text: inlineText(figure.captionContent), figure: { article: article.id, index, svg: figure.mime === 'image/svg+xml' } };
         captions.push({ title, item });
       });
+      // A group's shared caption, printed once under its photos (checked under them like the others).
+      article.figures.forEach((figure, index) => {
+        const group = figure.group;
+        if (group?.index !== 0 || !group.captionContent?.length) return;
+        const item = { what: `the caption of the group of photos ${group.entry + 1} of 「${article.title}」`, kind: 'caption' as const, text: inlineText(group.captionContent), figure: { article: article.id, index, svg: false } };
+        captions.push({ title, item });
+      });
     }
   }
   return { ordered, captions };

@@ -99,6 +99,9 @@ export const DIAGNOSTIC_CODES = {
   'title-too-long': { severity: 'warning', message: 'the title takes {lines} lines at {size} pt, more than {max}', hint: 'Shorten the title, or allow longer titles with `layout.titleLines` in bulletin.yaml.' },
   'id-duplicate': { severity: 'error', message: 'article id `{id}` is already used at line {line}', hint: 'Give each article its own `id` (ids become link targets and bookmarks).' },
   'figure-paragraph': { severity: 'error', message: 'the body has {paragraphs} paragraph(s), so there is no paragraph {paragraph}', hint: 'Use a paragraph number of the body.' },
+  // Figures: one photo or a group side by side, at a size the page holds (src/layout/figureScaling.ts).
+  'figure-images': { severity: 'error', message: 'a figure needs `image:` (one photo) or `images:` (two or three side by side), not both and not neither', hint: 'Write `image: images/….jpg` for one photo, or `images:` with two or three photos printed side by side.' },
+  'figure-scaled': { severity: 'warning', message: 'the figure would be {lines} lines tall and a page has {max}: it is printed smaller', hint: 'Give it a smaller `width:`, or crop the photo to a wider shape.' },
 
   // Article bodies and notes, and every other printed text (src/model/parseBody.ts, src/source/checkPlainTexts.ts).
   'body-raw-html': { severity: 'error', message: 'raw HTML `{html}` is not accepted in {field}', hint: 'Write Markdown only: paragraphs, *emphasis*, lists, `#` headings. Remove the HTML.' },

@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import type { Io } from '../io.js';
 import type { Figure, FigureRenditions, ImageRendition, Issue } from '../model/types.js';
 import { diagnostic, FILE_START, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { gridChars } from '../layout/figureGeometry.js';
+import { gridChars, printedWidthMm } from '../layout/figureGeometry.js';
 import { charPitchMm } from '../layout/presets.js';
 import { cacheKey, type ContentCache } from '../cache/contentCache.js';
 import { decodeReason, PIPELINE_VERSION, processImage, type ProcessedImage } from './processImage.js';
@@ -31,11 +31,15 @@ export interface RenditionWidths {
   screen: number[];
 }
 
-/** The pixel widths a figure's placement needs (before capping at the photo's own width). */
-export function renditionWidths(figure: Pick<Figure, 'widthPercent' | 'place'>, geometry: Issue['series']['layout']['geometry'], printPpi: number): RenditionWidths {
-  const printedMm = gridChars(figure.widthPercent, geometry) * charPitchMm(geometry);
+/**
+ * The pixel widths a figure's placement needs (before capping at the photo's own width). `printedMm`:
+ * its printed width when it is not its `widthPercent` of the measure (a photo of a group, one scaled
+ * to fit the page: layout/figureGeometry.ts).
+ */
+export function renditionWidths(figure: Pick<Figure, 'widthPercent' | 'place'>, geometry: Issue['series']['layout']['geometry'], printPpi: number, printedMm = gridChars(figure.widthPercent, geometry) * charPitchMm(geometry)): RenditionWidths {
   const print = Math.ceil((printedMm / 25.4) * printPpi);
-  const share = figure.place === 'centre' ? figure.widthPercent : Math.min(50, figure.widthPercent);
+  const measureMm = geometry.grid.chars * charPitchMm(geometry);
+  const share = Math.min(figure.place === 'centre' ? figure.widthPercent : Math.min(50, figure.widthPercent), (100 * printedMm) / measureMm);
   const screenCss = Math.round((SCREEN_MEASURE_PX * share) / 100);
   // The desktop's: the figure's width at 2 device pixels per CSS pixel (and a phone's at full width).
   const desktop = Math.max(screenCss * 2, RETINA_PHONE_PX);
@@ -104,9 +108,10 @@ export interface PrepareOptions {
 export async function prepareImages(issue: Issue, io: Io, display: string, options: PrepareOptions): Promise<PreparedImages> {
   const diagnostics: Diagnostic[] = [];
   const memo = options.memo ?? new Map<string, Promise<Made>>();
-  const make = async (figure: Figure): Promise<Figure> => {
+  const make = async (figure: Figure, figures: readonly Figure[]): Promise<Figure> => {
     if (figure.mime === 'image/svg+xml') return figure;
-    const want = renditionWidths(figure, issue.series.layout.geometry, issue.series.images.printPpi);
+    const geometry = issue.series.layout.geometry;
+    const want = renditionWidths(figure, geometry, issue.series.images.printPpi, printedWidthMm(figure, figures, geometry));
     const widths = [want.print, ...want.screen];
     let made: Made;
     try {
@@ -142,7 +147,7 @@ export async function prepareImages(issue: Issue, io: Io, display: string, optio
   };
   const sections = await Promise.all(issue.sections.map(async (section) => ({
     ...section,
-    articles: await Promise.all(section.articles.map(async (article) => ({ ...article, figures: await Promise.all(article.figures.map(make)) }))),
+    articles: await Promise.all(section.articles.map(async (article) => ({ ...article, figures: await Promise.all(article.figures.map((f) => make(f, article.figures))) }))),
   })));
   return { issue: { ...issue, sections }, diagnostics };
 }

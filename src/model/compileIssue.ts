@@ -23,6 +23,11 @@ export function figureKey(s: number, a: number, f: number): string {
   return `${s}/${a}/${f}`;
 }
 
+/** Key of the photo `member` (0-based) of a group (`images:`) under its figure's key. */
+export function memberKey(figure: string, member: number): string {
+  return `${figure}/${member}`;
+}
+
 export type CheckedFigure = Pick<Figure, 'path' | 'relPath' | 'mime' | 'pixels' | 'svg' | 'span'>;
 
 export function compileIssue(
@@ -62,18 +67,36 @@ export function compileIssue(
         byline: a.byline === undefined ? [] : Array.isArray(a.byline) ? a.byline : [a.byline],
         attachments: (a.attachments ?? []).map((x) => (typeof x === 'string' ? { title: x, blocks: undefined } : { title: x.title, blocks: markdown.body(x.body).blocks })),
         figures: (a.figures ?? []).flatMap((f, fi): Figure[] => {
-          const checked = context.figures.get(figureKey(si, ai, fi));
-          if (!checked) return [];
-          const captionContent = f.caption === undefined ? undefined : markdown.inline(f.caption).content;
-          return [{
-            ...checked,
+          const common = {
             place: f.place ?? 'right',
             widthPercent: Number((f.width ?? '45%').replace('%', '')),
+            paragraph: f.paragraph ?? 1,
+            encoding: f.encoding ?? 'auto',
+          } as const;
+          const captionContent = f.caption === undefined ? undefined : markdown.inline(f.caption).content;
+          if (f.images) {
+            // A group: each photo a figure of its own (its own rendition, its own caption), tied by `group`.
+            const members = f.images.map((m, mi) => ({ m: typeof m === 'string' ? { image: m } : m, checked: context.figures.get(memberKey(figureKey(si, ai, fi), mi)) }));
+            if (members.some((x) => !x.checked)) return [];
+            const group = { entry: fi, size: members.length, caption: f.caption, captionContent };
+            return members.map(({ m, checked }, index): Figure => {
+              const own = m.caption === undefined ? undefined : markdown.inline(m.caption).content;
+              return {
+                ...checked!, ...common, place: 'centre', widthPercent: 100,
+                caption: m.caption, captionContent: own,
+                alt: m.alt ?? (own ? inlineText(own) : captionContent ? inlineText(captionContent) : ''),
+                group: { ...group, index },
+              };
+            });
+          }
+          const checked = context.figures.get(figureKey(si, ai, fi));
+          if (!checked) return [];
+          return [{
+            ...checked,
+            ...common,
             caption: f.caption,
             captionContent,
             alt: f.alt ?? (captionContent ? inlineText(captionContent) : ''),
-            paragraph: f.paragraph ?? 1,
-            encoding: f.encoding ?? 'auto',
           }];
         }),
       };

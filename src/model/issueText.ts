@@ -13,7 +13,11 @@ export function issueText(issue: Issue): string {
     for (const a of s.articles) {
       parts.push(a.title, blocksText(a.blocks), a.note ? blocksText(a.note) : '', a.source ?? '', a.subtitle ?? '', ...a.byline);
       if (a.attachments.length) parts.push('附件：', ...a.attachments.map((x) => `${x.title}${x.blocks ? blocksText(x.blocks) : ''}`));
-      for (const f of a.figures) parts.push(f.captionContent ? inlineText(f.captionContent) : '', f.alt);
+      for (const f of a.figures) {
+        parts.push(f.captionContent ? inlineText(f.captionContent) : '', f.alt);
+        // A group's shared caption, once.
+        if (f.group?.index === 0 && f.group.captionContent) parts.push(inlineText(f.group.captionContent));
+      }
     }
   }
   for (const s of issue.signoff) parts.push(`${s.label}：${s.name}`);

@@ -111,6 +111,20 @@ export interface Figure {
   readonly paragraph: number;
   /** The processed images of a raster figure (src/images/figureRenditions.ts), once a build made them. */
   readonly renditions?: FigureRenditions;
+  /** Set when the photo is one of a group printed side by side (`images:`); `caption` is then its own. */
+  readonly group?: FigureGroup;
+}
+
+/** Two or three photos side by side, the full width of the type area, all at one height. */
+export interface FigureGroup {
+  /** The `figures:` entry the group is (0-based): the members of one group share it. */
+  readonly entry: number;
+  /** This photo's place in the group (0-based) and how many the group has. */
+  readonly index: number;
+  readonly size: number;
+  /** The caption printed once under the whole group (`caption:` of the entry). */
+  readonly caption: string | undefined;
+  readonly captionContent: readonly Inline[] | undefined;
 }
 
 /** One processed image: upright, sRGB, no metadata, scaled for its use. */

@@ -63,7 +63,22 @@ export function lastPageOf(issue: Issue, printed: FitPrint): LastPage {
     const lowest = Math.min(...before.runs.filter((r) => !r.hidden && r.text.trim() !== '' && r.size >= g.sizes.body - SIZE_TOLERANCE_PT).map((r) => r.baseline));
     if (Number.isFinite(lowest)) freeBefore = Math.max(0, Math.floor((lowest - typeBottom) / gridPitch(g).pitchPt - 0.25));
   }
-  return { bodyPages, lines: baselines.size, distributionLines, alone: onLast && baselines.size === 0, freeBefore };
+  // A photo fills the page as the lines beside or under it do: the grid lines pictures cover count too.
+  const pictureLines = Math.round(coveredHeight(text.images.filter((b) => b.y1 - b.y0 > gridPitch(g).pitchPt)) / gridPitch(g).pitchPt);
+  return { bodyPages, lines: baselines.size + pictureLines, distributionLines, alone: onLast && baselines.size === 0 && pictureLines === 0, freeBefore };
+}
+
+/** The height the boxes cover together (pictures side by side count once). */
+function coveredHeight(boxes: readonly { y0: number; y1: number }[]): number {
+  const sorted = [...boxes].sort((a, b) => a.y0 - b.y0);
+  let total = 0;
+  let top = -Infinity;
+  for (const b of sorted) {
+    const from = Math.max(b.y0, top);
+    if (b.y1 > from) total += b.y1 - from;
+    top = Math.max(top, b.y1);
+  }
+  return total;
 }
 
 /**

@@ -2,7 +2,7 @@
 // block's offset. (The page itself is in the geometry sheet: layout/geometryCss.ts.)
 import type { Issue } from '../model/types.js';
 import { fontFaceCss, type FontFace } from './fontFaces.js';
-import { imageLines, gridChars } from '../layout/figureGeometry.js';
+import { figureBox, gridChars, groupBox, groupOf } from '../layout/figureGeometry.js';
 import { tables, type Block } from '../model/blocks.js';
 import { tableLayout } from '../layout/tableLayout.js';
 import type { PageGeometry } from '../layout/presets.js';
@@ -40,10 +40,21 @@ export function issueCss(issue: Issue, faces: readonly FontFace[], options: { fo
     for (const article of section.articles) {
       tableRules.push(...tableCss(article.id, article.blocks, geometry));
       article.figures.forEach((f, i) => {
+        const id = `#${article.id}-figure-${i + 1}`;
+        if (f.group) {
+          // A photo of a group: its share of the measure, at the group's height (layout/figureGeometry.ts).
+          const members = groupOf(f, article.figures);
+          const box = groupBox(members, f.group.caption, geometry);
+          heights.push(`${id} { width: ${n(box.widthsMm[members.indexOf(f)]!)}mm; --aspect: ${n(f.pixels ? f.pixels.width / f.pixels.height : 4 / 3)}; }`,
+            `${id} img { height: ${n(box.heightMm)}mm; margin-top: calc(var(--pitch) * ${box.lines} - ${n(box.heightMm)}mm); }`);
+          return;
+        }
         widths.add(f.widthPercent);
         // The image takes whole lines and the caption whole lines, so the text beside stays on the grid.
-        const lines = imageLines(f, geometry);
-        if (lines !== undefined) heights.push(`#${article.id}-figure-${i + 1} img { height: calc(var(--pitch) * ${lines}); }`);
+        const box = figureBox(f, geometry);
+        if (box.lines !== undefined) heights.push(`${id} img { height: calc(var(--pitch) * ${box.lines}); }`);
+        // Too tall for a page at its width: narrower, at the lines the page has (warned: figure-scaled).
+        if (box.wantedLines !== undefined) heights.push(`${id} { --figure-width: ${n(box.widthMm)}mm; width: var(--figure-width); }`);
       });
     }
   }
@@ -51,7 +62,7 @@ export function issueCss(issue: Issue, faces: readonly FontFace[], options: { fo
     `:root { --accent: ${layout.accent}; --text: ${layout.text}; }`,
     fontFaceCss(faces, options.fontUrlPrefix),
     ...(options.distributionOffset > 0 ? ['@media print {', `  .distribution-wrap { padding-top: ${options.distributionOffset}pt; }`, '}'] : []),
-    ...[...widths].sort().map((w) => `.w-${w} { width: calc(var(--char) * ${gridChars(w, geometry)}); }`),
+    ...[...widths].sort().map((w) => `.w-${w} { --figure-width: calc(var(--char) * ${gridChars(w, geometry)}); width: var(--figure-width); }`),
     ...heights,
     ...(tableRules.length ? ['@media print {', ...tableRules.map((r) => `  ${r}`), '}'] : []),
     ...fitCss(options.fit),

@@ -155,12 +155,23 @@ export function issueView(issue: Issue, toc: readonly TocEntry[], assets: { imag
       label: s.label,
       articles: s.articles.map((a) => {
         const figures = new Map<number, string>();
-        a.figures.forEach((f, i) => {
-          const id = `${a.id}-figure-${i + 1}`;
+        const photo = (f: Figure, i: number, className: string) => {
           const caption = f.caption && f.captionContent ? `<figcaption>${renderInlines(f.captionContent)}</figcaption>` : '';
           const set = assets.imageSrcset?.(f);
           const srcset = set ? ` srcset="${escapeAttr(set.srcset)}" sizes="${escapeAttr(set.sizes)}"` : '';
-          const html = `<figure class="${figureClass(f)}" id="${id}"><img src="${escapeAttr(assets.imageUrl(f))}"${srcset} alt="${escapeAttr(f.alt)}">${caption}</figure>\n`;
+          return `<figure class="${className}" id="${a.id}-figure-${i + 1}"><img src="${escapeAttr(assets.imageUrl(f))}"${srcset} alt="${escapeAttr(f.alt)}">${caption}</figure>`;
+        };
+        a.figures.forEach((f, i) => {
+          let html: string;
+          if (f.group) {
+            // A group is written once, at its first photo: the photos in a row, then the shared caption.
+            if (f.group.index > 0) return;
+            const members = a.figures.map((m, k) => ({ m, k })).filter(({ m }) => m.group?.entry === f.group!.entry);
+            const shared = f.group.caption && f.group.captionContent ? `<figcaption class="group-caption">${renderInlines(f.group.captionContent)}</figcaption>` : '';
+            html = `<figure class="figure figure-group" id="${a.id}-group-${f.group.entry + 1}"><div class="figure-row">${members.map(({ m, k }) => photo(m, k, 'figure-member')).join('')}</div>${shared}</figure>\n`;
+          } else {
+            html = `${photo(f, i, figureClass(f))}\n`;
+          }
           figures.set(f.paragraph, (figures.get(f.paragraph) ?? '') + html);
         });
         // The notes (注释) go after the source line, at the article's end; their ids carry the article's.

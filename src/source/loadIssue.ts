@@ -19,7 +19,8 @@ import { sniffImage, MAX_IMAGE_PIXELS } from '../model/sniffImage.js';
 import { sanitizeSvg } from '../model/sanitizeSvg.js';
 import { slugOf } from '../model/outputNames.js';
 import { checkSvg } from '../model/svgComplexity.js';
-import { compileIssue, derivedArticleId, figureKey, type CheckedFigure, type IssueData } from '../model/compileIssue.js';
+import { figureScaling, groupScaling } from '../layout/figureScaling.js';
+import { compileIssue, derivedArticleId, figureKey, memberKey, type CheckedFigure, type IssueData } from '../model/compileIssue.js';
 import type { Figure, Issue, IssueKind, Series } from '../model/types.js';
 import { imageProblem, pngDataProblem, svgText } from '../model/imageIntegrity.js';
 import { extensionMismatch, heifBrand, imageFeatures, TYPE_NAMES, type ImageFeatures } from '../model/imageFeatures.js';
@@ -323,19 +324,13 @@ export async function loadIssue(io: Io, file: string, display: string, series: S
       for (const [xi, x] of list(a.attachments).entries()) {
         if (isObject(x) && typeof x.body === 'string') report([...aPath, 'attachments', xi, 'body'], markdown.body(x.body).problems);
       }
-      for (const [fi, f] of list(a.figures).entries()) {
-        if (!isObject(f)) continue;
-        const fPath: DataPath = [...aPath, 'figures', fi];
-        if (typeof f.caption === 'string') report([...fPath, 'caption'], markdown.inline(f.caption).problems);
-        if (typeof f.image !== 'string') continue;
-        if (typeof f.paragraph === 'number' && f.paragraph > paragraphs) {
-          add([...fPath, 'paragraph'], 'error', 'figure-paragraph', `the body has ${paragraphs} paragraph(s), so there is no paragraph ${f.paragraph}`, `Use a number from 1 to ${paragraphs}.`);
-        }
-        if (!seriesRoot) continue;
-        const asset = await checkAsset(io, seriesRoot, issueDir, f.image, 'image');
+      // One photo (`image:`) or a group side by side (`images:`): each file checked the same way.
+      const checkImage = async (imageFile: string, iPath: DataPath): Promise<CheckedFigure | undefined> => {
+        if (!seriesRoot) return undefined;
+        const asset = await checkAsset(io, seriesRoot, issueDir, imageFile, 'image');
         if (!asset.ok) {
-          add([...fPath, 'image'], 'error', asset.code, asset.message, asset.hint);
-          continue;
+          add(iPath, 'error', asset.code, asset.message, asset.hint);
+          return undefined;
         }
         let image = sniffImage(asset.head);
         // A JPEG's size may follow a large EXIF block: look further before giving up.
@@ -344,35 +339,35 @@ export async function loadIssue(io: Io, file: string, display: string, series: S
         }
         const heif = image ? undefined : heifBrand(asset.head);
         if (heif) {
-          add([...fPath, 'image'], 'error', 'image-heic', heif.startsWith('avi')
-            ? `\`${f.image}\` is an AVIF image, which bulletin does not print`
-            : `\`${f.image}\` is a HEIC photo (the iPhone's own format, brand \`${heif}\`), which bulletin cannot read`,
+          add(iPath, 'error', 'image-heic', heif.startsWith('avi')
+            ? `\`${imageFile}\` is an AVIF image, which bulletin does not print`
+            : `\`${imageFile}\` is a HEIC photo (the iPhone's own format, brand \`${heif}\`), which bulletin cannot read`,
           HEIC_HINT);
-          continue;
+          return undefined;
         }
         if (!image) {
-          add([...fPath, 'image'], 'error', 'image-type', `\`${f.image}\` is not a PNG, JPEG, SVG or WebP image (its content says otherwise, whatever its name)`, 'Export the photo as JPEG or PNG.');
-          continue;
+          add(iPath, 'error', 'image-type', `\`${imageFile}\` is not a PNG, JPEG, SVG or WebP image (its content says otherwise, whatever its name)`, 'Export the photo as JPEG or PNG.');
+          return undefined;
         }
         if (image.mime !== 'image/svg+xml' && (image.width === undefined || image.height === undefined)) {
-          add([...fPath, 'image'], 'error', 'image-dimensions', `the pixel size of \`${f.image}\` cannot be read`, 'Save the photo again as a plain JPEG or PNG.');
-          continue;
+          add(iPath, 'error', 'image-dimensions', `the pixel size of \`${imageFile}\` cannot be read`, 'Save the photo again as a plain JPEG or PNG.');
+          return undefined;
         }
         if (image.width !== undefined && image.height !== undefined && (image.width * image.height > MAX_IMAGE_PIXELS || image.width === 0 || image.height === 0)) {
-          add([...fPath, 'image'], 'error', 'image-dimensions', `\`${f.image}\` declares ${image.width}×${image.height} pixels`, `Scale the photo to at most ${MAX_IMAGE_PIXELS / 1e6} megapixels.`);
-          continue;
+          add(iPath, 'error', 'image-dimensions', `\`${imageFile}\` declares ${image.width}×${image.height} pixels`, `Scale the photo to at most ${MAX_IMAGE_PIXELS / 1e6} megapixels.`);
+          return undefined;
         }
         const verdict = await imageVerdict(io, asset.real, image.mime);
         if (verdict.damage) {
-          add([...fPath, 'image'], 'error', 'image-damaged', `\`${f.image}\` is damaged: ${verdict.damage}`, 'Save or export the picture again from its original (a damaged file prints as an empty box), and replace this one.');
-          continue;
+          add(iPath, 'error', 'image-damaged', `\`${imageFile}\` is damaged: ${verdict.damage}`, 'Save or export the picture again from its original (a damaged file prints as an empty box), and replace this one.');
+          return undefined;
         }
-        if (extensionMismatch(f.image, image.mime)) {
-          add([...fPath, 'image'], 'warning', 'image-extension', `\`${f.image}\` is a ${TYPE_NAMES[image.mime]} image by its content, whatever its name says`,
+        if (extensionMismatch(imageFile, image.mime)) {
+          add(iPath, 'warning', 'image-extension', `\`${imageFile}\` is a ${TYPE_NAMES[image.mime]} image by its content, whatever its name says`,
             `Rename the file to end in .${TYPE_NAMES[image.mime].toLowerCase().replace('jpeg', 'jpg').replace('svg', 'svg')} (and the path here): it is read as the ${TYPE_NAMES[image.mime]} it is, but other programs go by the name.`);
         }
         for (const feature of verdict.features) {
-          add([...fPath, 'image'], 'warning', feature.code, `\`${f.image}\` ${feature.message}`, feature.hint);
+          add(iPath, 'warning', feature.code, `\`${imageFile}\` ${feature.message}`, feature.hint);
         }
         let svg: string | undefined;
         if (image.mime === 'image/svg+xml') {
@@ -385,12 +380,12 @@ export async function loadIssue(io: Io, file: string, display: string, series: S
           }
           const clean = text === undefined ? { ok: false as const, reason: 'it is not UTF-8 text', line: 1, column: 1 } : sanitizeSvg(text);
           if (!clean.ok) {
-            add([...fPath, 'image'], 'error', 'image-svg-malformed', `\`${f.image}\` is not a well-formed SVG: ${clean.reason} (line ${clean.line}, column ${clean.column} of the SVG)`,
+            add(iPath, 'error', 'image-svg-malformed', `\`${imageFile}\` is not a well-formed SVG: ${clean.reason} (line ${clean.line}, column ${clean.column} of the SVG)`,
               'Export the figure again as a plain SVG (or PNG) from the drawing program.');
-            continue;
+            return undefined;
           }
           if (clean.removed.length) {
-            add([...fPath, 'image'], 'warning', 'image-svg-active', `\`${f.image}\` holds ${clean.removed.slice(0, 4).join(', ')}${clean.removed.length > 4 ? ` and ${clean.removed.length - 4} more` : ''}: removed from the figure printed and published`,
+            add(iPath, 'warning', 'image-svg-active', `\`${imageFile}\` holds ${clean.removed.slice(0, 4).join(', ')}${clean.removed.length > 4 ? ` and ${clean.removed.length - 4} more` : ''}: removed from the figure printed and published`,
               'A figure may only draw: scripts, event handlers, animations, embedded documents and references to other files are taken out. Export the figure again as a plain SVG to silence this.');
           }
           svg = clean.text;
@@ -402,24 +397,69 @@ export async function loadIssue(io: Io, file: string, display: string, series: S
           const measured = checkSvg(new TextEncoder().encode(svgText));
           if (!measured.ok) {
             const what = measured.code === 'image-svg-complex' ? 'is too complex to print' : 'cannot be drawn';
-            add([...fPath, 'image'], 'error', measured.code, `\`${f.image}\` ${what}: ${measured.reason}${measured.line ? ` (line ${measured.line} of the SVG)` : ''}`,
+            add(iPath, 'error', measured.code, `\`${imageFile}\` ${what}: ${measured.reason}${measured.line ? ` (line ${measured.line} of the SVG)` : ''}`,
               measured.code === 'image-svg-complex' ? 'Simplify the figure (fewer repeated elements, no filters or fine patterns), or export it as PNG at print size.' : 'Open the figure in a drawing program and save it again as plain SVG, or export it as PNG.');
-            continue;
+            return undefined;
           }
         }
         // Only a figure that will be printed: a malformed or refused SVG has its own error.
         if (verdict.text) {
           const sample = verdict.text.length > 40 ? `${[...verdict.text].slice(0, 40).join('')}…` : verdict.text;
-          add([...fPath, 'image'], 'warning', 'figure-svg-text',
-            `the SVG figure \`${f.image}\` has text (「${sample}」), which Chrome sets in the fonts installed on the machine that builds, not in the layout's fonts: it may print in another typeface, as empty boxes, or in a font the PDF cannot embed`,
+          add(iPath, 'warning', 'figure-svg-text',
+            `the SVG figure \`${imageFile}\` has text (「${sample}」), which Chrome sets in the fonts installed on the machine that builds, not in the layout's fonts: it may print in another typeface, as empty boxes, or in a font the PDF cannot embed`,
             'Convert the text to outlines in the drawing program (Inkscape: Path → Object to Path; Illustrator: Type → Create Outlines), or export the figure as PNG.');
         }
-        figures.set(figureKey(si, ai, fi), {
+        return {
           path: asset.real, relPath: asset.relPath, mime: image.mime,
-          span: at([...fPath, 'image']),
+          span: at(iPath),
           pixels: image.width && image.height ? { width: image.width, height: image.height } : undefined,
           ...(svg === undefined ? {} : { svg }),
-        });
+        };
+      };
+      for (const [fi, f] of list(a.figures).entries()) {
+        if (!isObject(f)) continue;
+        const fPath: DataPath = [...aPath, 'figures', fi];
+        if (typeof f.caption === 'string') report([...fPath, 'caption'], markdown.inline(f.caption).problems);
+        const members = Array.isArray(f.images) ? f.images : undefined;
+        if (members) {
+          for (const [mi, m] of members.entries()) {
+            if (isObject(m) && typeof m.caption === 'string') report([...fPath, 'images', mi, 'caption'], markdown.inline(m.caption).problems);
+          }
+        }
+        if (members && f.image !== undefined) {
+          add([...fPath, 'images'], 'error', 'figure-images', 'this figure has both `image:` and `images:`', 'Write `image:` for one photo, or `images:` with two or three photos printed side by side, not both.', true);
+          continue;
+        }
+        if (!members && f.image === undefined) {
+          add(fPath, 'error', 'figure-images', 'this figure names no photo', 'Add `image: images/….jpg` (one photo), or `images:` with two or three photos to print side by side.');
+          continue;
+        }
+        if (typeof f.paragraph === 'number' && f.paragraph > paragraphs) {
+          add([...fPath, 'paragraph'], 'error', 'figure-paragraph', `the body has ${paragraphs} paragraph(s), so there is no paragraph ${f.paragraph}`, `Use a number from 1 to ${paragraphs}.`);
+        }
+        if (members) {
+          const checked: CheckedFigure[] = [];
+          for (const [mi, m] of members.entries()) {
+            const file = typeof m === 'string' ? m : isObject(m) && typeof m.image === 'string' ? m.image : undefined;
+            if (file === undefined) continue;
+            const one = await checkImage(file, typeof m === 'string' ? [...fPath, 'images', mi] : [...fPath, 'images', mi, 'image']);
+            if (one) { checked.push(one); figures.set(memberKey(figureKey(si, ai, fi), mi), one); }
+          }
+          if (series && checked.length === members.length) {
+            const captions = members.map((m) => (isObject(m) && typeof m.caption === 'string' ? m.caption : undefined));
+            const scaled = groupScaling(checked.map((c, i) => ({ pixels: c.pixels, caption: captions[i] })), typeof f.caption === 'string' ? f.caption : undefined, series.layout.geometry);
+            if (scaled) add([...fPath, 'images'], 'warning', 'figure-scaled', scaled.message, scaled.hint, true);
+          }
+          continue;
+        }
+        if (typeof f.image !== 'string') continue;
+        const one = await checkImage(f.image, [...fPath, 'image']);
+        if (!one) continue;
+        figures.set(figureKey(si, ai, fi), one);
+        if (series) {
+          const scaled = figureScaling({ pixels: one.pixels, caption: typeof f.caption === 'string' ? f.caption : undefined }, typeof f.width === 'string' ? Number(f.width.replace('%', '')) : 45, series.layout.geometry);
+          if (scaled) add([...fPath, 'image'], 'warning', 'figure-scaled', scaled.message, scaled.hint);
+        }
       }
     }
   }

@@ -438,6 +438,28 @@ export const SERIES_DEFAULTS = {
 // schemas/issue.schema.json
 
 /**
+ * A photo of a group: its file, or a mapping with `image` and its own `caption` (and `alt`).
+ *
+ * This interface was referenced by `IssueData`'s JSON-Schema
+ * via the `definition` "groupImage".
+ */
+export type GroupImageData =
+  | string
+  | {
+      /**
+       * Image file (PNG, JPEG, SVG or WebP) relative to the issue file, inside the series folder.
+       */
+      image: string;
+      /**
+       * This photo's own caption, printed under it.
+       */
+      caption?: string;
+      /**
+       * Text description of this photo for the web page. Defaults to its caption.
+       */
+      alt?: string;
+    };
+/**
  * An attachment: its name (附件名称, no punctuation at the end), or a mapping with `title` and the attachment's `body` (Markdown, printed on a new page).
  *
  * This interface was referenced by `IssueData`'s JSON-Schema
@@ -646,7 +668,7 @@ export interface TableData {
   after?: number;
 }
 /**
- * A photo of the article: a mapping with at least `image`.
+ * A photo of the article (a mapping with `image`), or two or three photos side by side (a mapping with `images`).
  *
  * This interface was referenced by `IssueData`'s JSON-Schema
  * via the `definition` "figure".
@@ -655,7 +677,14 @@ export interface FigureData {
   /**
    * Image file (PNG, JPEG, SVG or WebP) relative to the issue file, inside the series folder.
    */
-  image: string;
+  image?: string;
+  /**
+   * Two or three photos printed side by side as one group, the full width of the type area, all at one height: each a file (relative to the issue file), or a mapping with its `image` and its own `caption` (and `alt`). A `caption:` of the figure is printed once, under the whole group. Use `images` in place of `image` (not both); `place` and `width` do not apply to a group.
+   *
+   * @minItems 2
+   * @maxItems 3
+   */
+  images?: [GroupImageData, GroupImageData, ...GroupImageData[]];
   /**
    * Where the photo sits: `right` or `left` with the text wrapping around it, or `centre` on its own lines.
    */

@@ -13,7 +13,7 @@ import { builtCli } from '../builtCli.js';
 import { readFont, standaloneFace } from '../../src/model/fontFile.js';
 import { issueText } from '../../src/model/issueText.js';
 import { validate } from '../../src/validate.js';
-import { buildEnv, CHROMIUM, e2eTitle, fontRuns, fontsOf, HAS_CHROMIUM, pdfFonts, readPages, type FontRun, type Page, type Word } from './poppler.js';
+import { buildEnv, CHROMIUM, e2eTitle, fontRuns, fontsOf, HAS_CHROMIUM, pdfFonts, readPages, TYPE_AREA, type FontRun, type Page, type Word } from './poppler.js';
 
 const g = PRESETS.standard;
 const EXAMPLE = path.resolve(import.meta.dirname, '../../examples/office');
@@ -176,6 +176,32 @@ describe.skipIf(!HAS_CHROMIUM)(e2eTitle('the office example builds the first tim
     const short = page.words.find((w) => w.text === '980.20')!;
     expect(short.x0 - money[0]!.x0).toBeGreaterThan(1); // a shorter number starts further right…
     expect(Math.abs(short.x1 - rights[0]!)).toBeLessThan(0.3); // …and ends at the same edge
+  });
+
+  it('prints the two photos of the group side by side across the measure, at one height, each caption balanced under its photo', () => {
+    // pdfimages: each photo's pixels and effective resolution give its placed size.
+    const images = execFileSync('pdfimages', ['-list', pdf], { encoding: 'utf8' }).split('\n').slice(2).filter((l) => l.trim())
+      .map((l) => l.trim().split(/\s+/)).map((c) => ({ page: Number(c[0]), widthMm: (Number(c[3]) / Number(c[12])) * 25.4, heightMm: (Number(c[4]) / Number(c[13])) * 25.4 }));
+    expect(images).toHaveLength(2);
+    const [a, b] = images as [typeof images[0], typeof images[0]];
+    expect(b.page).toBe(a.page);
+    expect(Math.abs(a.heightMm - b.heightMm)).toBeLessThan(0.3);
+    // Together with a one-character gutter, the measure.
+    const charMm = g.typeArea.width / g.grid.chars;
+    expect(a.widthMm + b.widthMm + charMm).toBeLessThanOrEqual(g.typeArea.width + 0.3);
+    expect(a.widthMm + b.widthMm + charMm).toBeGreaterThan(g.typeArea.width - 0.3);
+    // The captions, on the photos' page: each centred under its photo, the first flush with the type
+    // area's left edge, the second with its right; the second caption in two balanced lines.
+    const page = pages[a.page - 1]!;
+    const left = page.words.filter((w) => w.text === '清河街道已完成整治的北沟渠排口');
+    const right = page.words.filter((w) => /^(区生态环境局会同各|街镇召开项目调度会)$/.test(w.text));
+    expect(left).toHaveLength(1);
+    // 18 characters in a box of 14: balanced 9 + 9, not 14 + 4.
+    expect(right.map((w) => w.text)).toEqual(['区生态环境局会同各', '街镇召开项目调度会']);
+    const typeLeft = (a.page - 1) % 2 === 1 ? TYPE_AREA.leftOdd : TYPE_AREA.leftEven; // one cover page: body page = physical − 1
+    const centre = (ws: Word[]) => (Math.min(...ws.map((w) => w.x0)) + Math.max(...ws.map((w) => w.x1))) / 2;
+    expect(Math.abs(centre(left) - (typeLeft + a.widthMm / 2))).toBeLessThan(1);
+    expect(Math.abs(centre(right) - (typeLeft + g.typeArea.width - b.widthMm / 2))).toBeLessThan(1);
   });
 
   it('returns to the body grid after each table', () => {
