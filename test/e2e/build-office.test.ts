@@ -207,7 +207,7 @@ describe.skipIf(!HAS_CHROMIUM)(e2eTitle('the office example builds the first tim
   it('returns to the body grid after each table', () => {
     const pitch = linePitchMm(g);
     const reference = bodyLineCentre(pages[1]!);
-    for (const start of ['会议要求，各街镇', '从进度看', '入河排污口整治方面', '下一步，区生态环境局']) {
+    for (const start of ['会议要求，各街镇', '从进度看', '入河排污口整治方面', '下一步，对整治不到位']) {
       const page = pageWith(start)!;
       const line = lineOf(page, start)!;
       const steps = ((line.y0 + line.y1) / 2 - reference) / pitch;
