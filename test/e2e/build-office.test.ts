@@ -122,7 +122,7 @@ describe.skipIf(!HAS_CHROMIUM)(e2eTitle('the office example builds the first tim
       expect(head, `${caption}: its header under it`).toBeDefined();
       expect(head!.y0 - text.y1, caption).toBeLessThan(linePitchMm(g) * 3); // the unit line, then the header (a two-row header centres its tall cells)
       const centre = (number.x0 + text.x1) / 2;
-      const left = (page!.number - 1) % 2 === 1 ? g.margins.inner : g.margins.outer; // body pages count from the page after the cover
+      const left = page!.number % 2 === 1 ? g.margins.inner : g.margins.outer; // sides are physical: odd sheet sides bind on the left
       expect(Math.abs(centre - (left + g.typeArea.width / 2)), caption).toBeLessThan(1);
     }
     expect(pages.some((p) => p.compact.includes('单位：mg/L'))).toBe(true);

@@ -34,9 +34,9 @@ afterAll(() => {
   for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
 });
 
-/** Left edge of the type area on a physical page: the cover and odd body pages bind on the left. */
+/** Left edge of the type area on a physical page: odd sheet sides (right-hand pages) bind on the left (docs/duplex.md). */
 function typeLeft(g: PageGeometry, physical: number): number {
-  return physical === 1 || (physical - 1) % 2 === 1 ? g.margins.inner : g.margins.outer;
+  return physical % 2 === 1 ? g.margins.inner : g.margins.outer;
 }
 
 const typeBottom = (g: PageGeometry) => g.margins.top + g.typeArea.height;
