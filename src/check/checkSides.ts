@@ -2,11 +2,11 @@
 // alternate from the cover's first page, a right-hand page (binding margin on the left, page number
 // on the right, GB/T 9704 7.5) then a left-hand page (the mirror image); single-sided, every page is
 // a right-hand page. Each body page is read back as printed: where its number lies across the page
-// and where its text block starts. A page laid out for the other side is named with what to expect.
+// (its margins are checkGeometry's, on the same physical sides). A page laid out for the other side is named.
 import { ptFromMm, type PageGeometry } from '../layout/presets.js';
 import type { PageNumberForm } from '../model/types.js';
 import { isRightHand } from './checkGeometry.js';
-import type { PageText, TextRun } from './readPdfText.js';
+import type { PageText } from './readPdfText.js';
 
 export interface SidesProblem {
   /** The sheet side (1-based, the cover's first). */
@@ -14,8 +14,6 @@ export interface SidesProblem {
   message: string;
 }
 
-/** A text block this close (mm) to the other side's edge, and closer to it than to its own, is on the wrong side. */
-const EDGE_TOLERANCE_MM = 1;
 
 function sideName(right: boolean): string {
   return right ? 'a right-hand page' : 'a left-hand page';
@@ -47,19 +45,9 @@ export function checkSides(g: PageGeometry, form: PageNumberForm, pages: readonl
         problems.push({ page: physical + 1, message: `${where} prints its number ${form.replace('N', String(body))} on the ${onRight ? 'right' : 'left'}; GB/T 9704 puts it on the ${right ? 'right' : 'left'} of ${sideName(right)}` });
       }
     }
-    // The text block: its left edge is the binding margin on a right-hand page, the outer one on a left-hand page.
-    const inType = visible.filter((r: TextRun) => r.box.y0 >= typeBottom - 1 && r.box.y1 <= typeTop + 1);
-    if (inType.length === 0) return;
-    const left = Math.min(...inType.map((r) => r.box.x0));
-    const own = page.page.x0 + ptFromMm(right ? g.margins.inner : g.margins.outer);
-    const other = page.page.x0 + ptFromMm(right ? g.margins.outer : g.margins.inner);
-    if (own !== other && Math.abs(left - other) < Math.abs(left - own) && Math.abs(left - other) <= ptFromMm(EDGE_TOLERANCE_MM)) {
-      problems.push({ page: physical + 1, message: `${where} has its text block ${(ptToMm(left - page.page.x0)).toFixed(1)} mm from the left edge, the margins of ${sideName(!right)}; expected ${(right ? g.margins.inner : g.margins.outer)} mm (the binding margin, ${g.margins.inner} mm, on the ${right ? 'left' : 'right'})` });
-    }
+    // The text block's side is checkGeometry's: each line inside the type area of its physical side
+    // (a text block mirrored runs 2 mm past one edge). Its left edge alone cannot tell the side: a
+    // page of tables or centred lines may start anywhere.
   });
   return problems;
-}
-
-function ptToMm(pt: number): number {
-  return pt / ptFromMm(1);
 }

@@ -27,16 +27,15 @@ describe('checkSides', () => {
     expect(checkSides(g, '- N -', [page(undefined, 'right'), page(1, 'left'), page(2, 'right'), page(3, 'left')], 1, true)).toEqual([]);
   });
 
-  it('names a body page laid out for the other side: its number and its margins', () => {
+  it('names a body page laid out for the other side by its number', () => {
     const problems = checkSides(g, '- N -', [page(undefined, 'right'), page(1, 'right'), page(2, 'right')], 1, true);
-    expect(problems.map((p) => p.page)).toEqual([2, 2]);
+    expect(problems.map((p) => p.page)).toEqual([2]);
     expect(problems[0]!.message).toBe('body page 1 (sheet side 2, a left-hand page in double-sided printing) prints its number - 1 - on the right; GB/T 9704 puts it on the left of a left-hand page');
-    expect(problems[1]!.message).toMatch(/^body page 1 \(sheet side 2, .*\) has its text block 28\.0 mm from the left edge, the margins of a right-hand page; expected 26 mm \(the binding margin, 28 mm, on the right\)$/);
   });
 
   it('after a blank back (two sides before the body), body page 1 is a right-hand page', () => {
     expect(checkSides(g, '- N -', [page(undefined, 'right'), { ...page(undefined, 'left'), runs: [], compact: '' }, page(1, 'right'), page(2, 'left')], 2, true)).toEqual([]);
-    expect(checkSides(g, '- N -', [page(undefined, 'right'), { ...page(undefined, 'left'), runs: [], compact: '' }, page(1, 'left')], 2, true)).toHaveLength(2);
+    expect(checkSides(g, '- N -', [page(undefined, 'right'), { ...page(undefined, 'left'), runs: [], compact: '' }, page(1, 'left')], 2, true)).toHaveLength(1);
   });
 
   it('single-sided, every page is a right-hand page', () => {
