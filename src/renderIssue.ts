@@ -17,6 +17,7 @@ import { checkContentsPages, checkKeeps } from './check/checkKeeps.js';
 import { checkPdfFonts } from './check/checkPdfFonts.js';
 import { readPageText, type PageText } from './check/readPdfText.js';
 import { locateText } from './check/checkVisibleText.js';
+import { checkSides } from './check/checkSides.js';
 import { checkGeometry } from './check/checkGeometry.js';
 import { checkResolution, pdfImageMetadata } from './check/checkImages.js';
 import { seriesCoverage, uncoveredCharacters } from './check/checkGlyphs.js';
@@ -170,7 +171,9 @@ export async function renderIssue(
           problems.push(`body page ${last.bodyPages}, the last, holds ${last.alone ? 'only the distribution block (版记)' : `only ${last.lines + last.distributionLines} lines`}, though fitting ${fitting.status === 'fitted' ? 'was applied' : 'found nothing to do'}`);
         }
       }
-      geometry.push(...checkGeometry(issue.series.layout.geometry, texts, coverPages, located.found, fittedPitches(printed.state)).map((p) => p.message));
+      geometry.push(...checkGeometry(issue.series.layout.geometry, texts, coverPages, located.found, fittedPitches(printed.state), issue.series.layout.duplex).map((p) => p.message));
+      // The sides (docs/duplex.md): each body page's number and margins on its physical side.
+      geometry.push(...checkSides(issue.series.layout.geometry, issue.series.layout.pageNumber, texts, coverPages, issue.series.layout.duplex).map((p) => p.message));
       // No image of the PDF may carry metadata (EXIF and its GPS position, XMP, IPTC, comments).
       problems.push(...pdfImageMetadata(printed.pdf));
       const { minPpi, maxPpi } = issue.series.images;

@@ -49,9 +49,9 @@ interface Zones {
 }
 
 /** The type area and the other zone of a page, in PDF points (origin bottom left). */
-function zonesOf(g: PageGeometry, page: PageText, bodyNumber: number | undefined): Zones {
-  // The cover prints with the odd pages' margins; body page 1 is an odd page (binding on the left).
-  const left = page.page.x0 + ptFromMm(bodyNumber === undefined || bodyNumber % 2 === 1 ? g.margins.inner : g.margins.outer);
+function zonesOf(g: PageGeometry, page: PageText, bodyNumber: number | undefined, rightHand: boolean): Zones {
+  // Sides are physical (docs/duplex.md): a right-hand page has the binding margin on the left.
+  const left = page.page.x0 + ptFromMm(rightHand ? g.margins.inner : g.margins.outer);
   const top = page.page.y1 - ptFromMm(g.margins.top);
   const type = { x0: left, x1: left + ptFromMm(g.typeArea.width), y1: top, y0: top - ptFromMm(g.typeArea.height) };
   if (bodyNumber === undefined) {
@@ -61,6 +61,11 @@ function zonesOf(g: PageGeometry, page: PageText, bodyNumber: number | undefined
   // The page number: its dashes' middle `below` under the type area, one page-number size high either way.
   const below = ptFromMm(g.pageNumber.below) + g.sizes.pageNumber;
   return { type, extra: { ...type, y1: type.y0, y0: type.y0 - below }, extraName: 'the page number under it' };
+}
+
+/** Whether the sheet side at `physical` (0-based, the cover's first page 0) is a right-hand page. */
+export function isRightHand(physical: number, duplex: boolean): boolean {
+  return !duplex || physical % 2 === 0;
 }
 
 function inside(zone: Box, box: Box, across: number, upDown: number): boolean {
@@ -80,7 +85,7 @@ function fromTop(page: PageText, box: Box): string {
  * `pages`: every page of the PDF as readPdfText read it, the cover's first; `coverPages`: how many
  * the cover takes; `found`: where checkVisibleText found each block of the source (body pages, 0-based).
  */
-export function checkGeometry(g: PageGeometry, pages: readonly PageText[], coverPages: number, found: readonly FoundItem[], fitted: ReadonlyMap<string, number> = new Map()): GeometryProblem[] {
+export function checkGeometry(g: PageGeometry, pages: readonly PageText[], coverPages: number, found: readonly FoundItem[], fitted: ReadonlyMap<string, number> = new Map(), duplex = true): GeometryProblem[] {
   /** Problems by what they say (the same on several pages is said once, for all of them). */
   const said = new Map<string, number[]>();
   const problems = {
@@ -104,7 +109,7 @@ export function checkGeometry(g: PageGeometry, pages: readonly PageText[], cover
 
   // 1. Every run inside the type area, or in the page number's band / the masthead's zone.
   pages.forEach((page, physical) => {
-    const zones = zonesOf(g, page, physical < coverPages ? undefined : physical - coverPages + 1);
+    const zones = zonesOf(g, page, physical < coverPages ? undefined : physical - coverPages + 1, isRightHand(physical, duplex));
     const outside = page.runs.filter((r) => !r.hidden && !LEADERS.test(r.text)
       && !inside(zones.type, r.box, across, upDown) && !inside(zones.extra, r.box, across, upDown));
     if (outside.length === 0) return;

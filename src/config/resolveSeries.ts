@@ -42,6 +42,8 @@ export function resolveSeries(data: SeriesData, root: string, file: string, font
       dateStyle: data.layout?.dateStyle ?? SERIES_DEFAULTS.layout.dateStyle,
       accent: data.layout?.colors?.accent ?? SERIES_DEFAULTS.layout.colors.accent,
       text: data.layout?.colors?.text ?? SERIES_DEFAULTS.layout.colors.text,
+      duplex: data.layout?.duplex ?? SERIES_DEFAULTS.layout.duplex,
+      bodyStartsOn: data.layout?.bodyStartsOn ?? SERIES_DEFAULTS.layout.bodyStartsOn,
       fit: data.layout?.fit === 'off' ? 'off' : { minLastPageLines: data.layout?.fit?.minLastPageLines ?? DEFAULT_MIN_LAST_PAGE_LINES },
     },
     fonts,

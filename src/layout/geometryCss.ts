@@ -37,8 +37,20 @@ function margin(g: PageGeometry, side: 'odd' | 'even'): string {
   return side === 'odd' ? `${n(top)}mm ${n(outer)}mm ${n(bottom)}mm ${n(inner)}mm` : `${n(top)}mm ${n(inner)}mm ${n(bottom)}mm ${n(outer)}mm`;
 }
 
-/** `masthead`: the series line and name fitted to the type area (layout/fitMasthead.ts). */
-export function geometryCss(g: PageGeometry, form: PageNumberForm, masthead: MastheadFit): string {
+/** How the sheets are printed (`layout.duplex`, `layout.bodyStartsOn`). */
+export interface Sides {
+  readonly duplex: boolean;
+  readonly bodyStartsOn: 'next' | 'right';
+}
+
+/** The class on the body element that shows the blank page after the cover (only in page.css when it is wanted). */
+export const BLANK_PAGE_CLASS = 'blank-page';
+
+/**
+ * `masthead`: the series line and name fitted to the type area (layout/fitMasthead.ts); `sides`:
+ * double- or single-sided (docs/duplex.md).
+ */
+export function geometryCss(g: PageGeometry, form: PageNumberForm, masthead: MastheadFit, sides: Sides = { duplex: true, bodyStartsOn: 'next' }): string {
   const { sizes, typeArea, grid } = g;
   const { before, after } = pageNumberParts(form);
   const number = `content: ${cssString(before)} counter(page) ${cssString(after)};`;
@@ -74,16 +86,36 @@ export function geometryCss(g: PageGeometry, form: PageNumberForm, masthead: Mas
     '@media print {',
     `  @page { size: ${size}; margin: ${margin(g, 'odd')}; }`,
     // The cover is not counted: the first body page is 1.
-    `  @page cover { counter-increment: page 0; margin: ${margin(g, 'odd')}; }`,
-    // Odd body pages carry their number on the outer side, the binding margin on the inner. Which
-    // physical side they fall on depends on the cover's page count: after a one-page cover, body
-    // page 1 is the second side, a left-hand page in Chrome's terms. Both page names are defined;
-    // the body's class (`cover-odd` / `cover-even`) picks one, so a later pass switches without reloading.
-    `  @page body-after-odd-cover:left { ${odd} }`,
-    `  @page body-after-odd-cover:right { ${even} }`,
-    `  @page body-after-even-cover:right { ${odd} }`,
-    `  @page body-after-even-cover:left { ${even} }`,
+    ...pageRules(g, odd, even, sides),
     '}',
     '',
   ].join('\n');
+}
+
+/**
+ * The sides are physical (docs/duplex.md): Chrome's first page is a right-hand page (`:right`), and
+ * every later page alternates, whatever the page counter says. A right-hand page has the binding
+ * margin on the left and its number on the right (GB/T 9704 7.5: odd sides number on the right),
+ * a left-hand page the mirror image. Single-sided, every page is laid out as a right-hand page.
+ */
+function pageRules(g: PageGeometry, odd: string, even: string, sides: Sides): string[] {
+  const blank = `  @page blank { counter-increment: page 0; margin: ${margin(g, 'even')}; }`;
+  if (!sides.duplex) {
+    return [
+      `  @page cover { counter-increment: page 0; margin: ${margin(g, 'odd')}; }`,
+      `  @page body { ${odd} }`,
+      blank,
+    ];
+  }
+  return [
+    `  @page cover { counter-increment: page 0; }`,
+    `  @page cover:right { margin: ${margin(g, 'odd')}; }`,
+    `  @page cover:left { margin: ${margin(g, 'even')}; }`,
+    `  @page body:right { ${odd} }`,
+    `  @page body:left { ${even} }`,
+    blank,
+    // bodyStartsOn right: after a cover of an odd number of pages (the body element's class
+    // cover-odd, set by the pagination), its back is left blank: no text, no number, not counted.
+    ...(sides.bodyStartsOn === 'right' ? [`  .issue-body.cover-odd > .${BLANK_PAGE_CLASS} { display: block; }`] : []),
+  ];
 }

@@ -28,7 +28,10 @@ export type FitOutcome =
 export interface PageState {
   /** Body page (1 = the first after the cover) where each section and article starts; unknown before the first pass. */
   readonly pages: Pagination | undefined;
+  /** The sheet sides before body page 1: the cover's, and the blank back of a one-page cover when there is one. */
   readonly coverPages: number;
+  /** Of `coverPages`, the blank sides (layout.bodyStartsOn: right): 0 or 1. */
+  readonly blankPages?: number;
   /** Space above the distribution block that puts its last rule on the bottom of the type area (pt). */
   readonly distributionOffset: number;
   /** The contents with the page numbers of `pages` (none before the first pass). */
@@ -55,8 +58,8 @@ export interface PaginatedIssue {
   readonly fitting: FitOutcome;
 }
 
-export function pageState(issue: Issue, pages: Pagination | undefined, coverPages: number, distributionOffset: number, fit?: Fit, tocBreaks?: readonly string[]): PageState {
-  return { pages, coverPages, distributionOffset, toc: tableOfContents(issue, pages), ...(fit ? { fit } : {}), ...(tocBreaks?.length ? { tocBreaks } : {}) };
+export function pageState(issue: Issue, pages: Pagination | undefined, coverPages: number, distributionOffset: number, fit?: Fit, tocBreaks?: readonly string[], blankPages = 0): PageState {
+  return { pages, coverPages, ...(blankPages ? { blankPages } : {}), distributionOffset, toc: tableOfContents(issue, pages), ...(fit ? { fit } : {}), ...(tocBreaks?.length ? { tocBreaks } : {}) };
 }
 
 /** The id of a contents entry's own element (a link to it makes Chrome record its page): `toc.` and the entry's id (ids have no dot). */
@@ -115,7 +118,7 @@ export function fitSummary(outcome: FitOutcome): string | undefined {
  * when it is right, one pass is enough; without one, no page numbers yet and a one-page cover.
  */
 export function firstState(issue: Issue, guess?: PageState): PageState {
-  return pageState(issue, guess?.pages, guess?.coverPages ?? 1, guess?.distributionOffset ?? 0);
+  return pageState(issue, guess?.pages, guess?.coverPages ?? 1, guess?.distributionOffset ?? 0, undefined, undefined, guess?.blankPages ?? 0);
 }
 
 /** The ids whose start pages the contents need: every section and article. */
@@ -123,9 +126,12 @@ export function contentIds(issue: Issue): string[] {
   return issue.sections.flatMap((s) => [s.id, ...s.articles.map((a) => a.id)]);
 }
 
-/** The page parity class of the issue body: which physical side odd body pages fall on. */
-export function coverParity(coverPages: number): 'cover-odd' | 'cover-even' {
-  return coverPages % 2 === 1 ? 'cover-odd' : 'cover-even';
+/**
+ * The page parity class of the issue body: whether the cover itself (without a blank back) takes an
+ * odd or even number of sheet sides. With `layout.bodyStartsOn: right`, `cover-odd` shows the blank back.
+ */
+export function coverParity(coverPages: number, blankPages = 0): 'cover-odd' | 'cover-even' {
+  return (coverPages - blankPages) % 2 === 1 ? 'cover-odd' : 'cover-even';
 }
 
 /** The view of the pagination that `bulletin inspect --paginated` prints. */
@@ -133,6 +139,7 @@ export function paginationJson(p: PaginatedIssue): object {
   return {
     totalPages: p.totalPages,
     coverPages: p.state.coverPages,
+    blankPages: p.state.blankPages ?? 0,
     passes: p.passes,
     fitting: p.fitting.status === 'fitted' ? { ...p.fitting, summary: fitSummary(p.fitting) } : p.fitting,
     distributionOffsetPt: p.state.distributionOffset,

@@ -54,6 +54,10 @@ export interface Series {
     readonly text: string;
     /** Fitting of the last page (`layout.fit`): off, or the most lines of text a last page may hold and still be pulled back. */
     readonly fit: 'off' | { readonly minLastPageLines: number };
+    /** Double-sided printing (`layout.duplex`): sides alternate from the cover's first page; single-sided: every page a right-hand page. */
+    readonly duplex: boolean;
+    /** `right`: in double-sided printing the body starts on a right-hand page (a blank back after a one-page cover); `next`: on the next side. */
+    readonly bodyStartsOn: 'next' | 'right';
   };
   readonly fonts: Partial<Record<FontRole, FontChoice>>;
   readonly numbering: {

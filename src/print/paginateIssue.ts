@@ -45,6 +45,12 @@ function startsOf(issue: Issue, dests: ReadonlyMap<string, Destination>): { page
   return { pages, coverPages };
 }
 
+/** Whether a print with `state` shows the blank back of a one-page cover (layout.bodyStartsOn: right). */
+function blankShown(issue: Issue, state: PageState): boolean {
+  const { duplex, bodyStartsOn } = issue.series.layout;
+  return duplex && bodyStartsOn === 'right' && coverParity(state.coverPages, state.blankPages) === 'cover-odd';
+}
+
 function samePages(a: ReadonlyMap<string, number> | undefined, b: ReadonlyMap<string, number> | undefined): boolean {
   return a !== undefined && b !== undefined && a.size === b.size && [...a].every(([k, v]) => b.get(k) === v);
 }
@@ -64,7 +70,7 @@ function patchFor(issue: Issue, state: PageState): DocumentPatch {
   const pageText: Record<string, string> = {};
   for (const entry of state.toc) pageText[entry.id] = formatPageNumber(form, entry.page ?? 0);
   const fit = state.fit ? { ids: [...state.fit.articles], properties: fitProperties(state.fit) } : undefined;
-  return { pageText, bodyClass: coverParity(state.coverPages), distributionOffset: state.distributionOffset, ...(fit ? { fit } : {}) };
+  return { pageText, bodyClass: coverParity(state.coverPages, state.blankPages), distributionOffset: state.distributionOffset, ...(fit ? { fit } : {}) };
 }
 
 /** Same stylesheets, fonts and images: only the page's HTML differs. */
@@ -132,10 +138,12 @@ export async function paginateIssue(
       const found = startsOf(issue, dests);
       // The contents' own pages: where an entry begins a page of the cover (its heading 本期目录（续）).
       const breaks = nextBreaks(printedWith.tocBreaks, contentsBreaks(printedWith.toc.map((e) => e.id), (id) => dests.get(tocAnchor(id))?.pageIndex));
-      const next = pageState(issue, found.pages, found.coverPages, distributionOffset(dests, printedWith.distributionOffset, typeAreaHeightPt), printedWith.fit, breaks);
+      // The blank back of the cover was printed when the body was marked cover-odd and the layout wants it.
+      const blank = blankShown(issue, printedWith) ? 1 : 0;
+      const next = pageState(issue, found.pages, found.coverPages, distributionOffset(dests, printedWith.distributionOffset, typeAreaHeightPt), printedWith.fit, breaks, blank);
       return printedWith.tocPitchPt ? { ...next, tocPitchPt: printedWith.tocPitchPt } : next;
     },
-    same: (a, b) => samePages(a.pages, b.pages) && a.coverPages === b.coverPages && a.distributionOffset === b.distributionOffset && a.fit === b.fit && sameBreaks(a.tocBreaks, b.tocBreaks) && a.tocPitchPt === b.tocPitchPt,
+    same: (a, b) => samePages(a.pages, b.pages) && a.coverPages === b.coverPages && (a.blankPages ?? 0) === (b.blankPages ?? 0) && a.distributionOffset === b.distributionOffset && a.fit === b.fit && sameBreaks(a.tocBreaks, b.tocBreaks) && a.tocPitchPt === b.tocPitchPt,
     what: `the pagination of ${issue.slug}`,
     name: issue.slug,
     suspects: suspectsOf(issue),

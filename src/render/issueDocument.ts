@@ -81,7 +81,7 @@ export function issueDocument(issue: Issue, layout: CompiledLayout, stylesheets:
   // which a series sets in bulletin.yaml, not in its stylesheets.
   sheetUrls.splice(1, 0, css);
   const page = `${assets}/${GEOMETRY_SHEET}`;
-  resources.set(page, { type: 'text/css; charset=utf-8', body: geometryCss(issue.series.layout.geometry, issue.series.layout.pageNumber, fitMasthead(issue.series.seriesLine, issue.series.name, issue.series.layout.geometry)) });
+  resources.set(page, { type: 'text/css; charset=utf-8', body: geometryCss(issue.series.layout.geometry, issue.series.layout.pageNumber, fitMasthead(issue.series.seriesLine, issue.series.name, issue.series.layout.geometry), issue.series.layout) });
   sheetUrls.push(page);
   if (!screenLayout) {
     resources.set(`${assets}/print-only.css`, { type: 'text/css; charset=utf-8', body: SCREENLESS_CSS });
@@ -103,7 +103,7 @@ export function issueDocument(issue: Issue, layout: CompiledLayout, stylesheets:
       return { srcset: r.screen.map((s) => `${urlPath(`${assets}/images/${s.name}`)} ${s.width}w`).join(', '), sizes: r.sizes };
     },
     stylesheets: sheetUrls.map(urlPath),
-  }, options.coverPages, options.tocBreaks);
+  }, options.coverPages, options.tocBreaks, options.blankPages ?? 0);
   for (const section of issue.sections) {
     for (const article of section.articles) {
       // An SVG is served and written as sanitised when it was checked (model/sanitizeSvg.ts), never as the file is.

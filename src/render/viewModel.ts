@@ -110,7 +110,7 @@ function joinUnits(units: readonly string[]): string {
   return `${units.join('，')}。`;
 }
 
-export function issueView(issue: Issue, toc: readonly TocEntry[], assets: { imageUrl(figure: Figure): string; /** `srcset` and `sizes` of a figure with screen renditions. */ imageSrcset?(figure: Figure): { srcset: string; sizes: string } | undefined; stylesheets: string[] }, coverPages = 1, tocBreaks: readonly string[] = []): IssueView {
+export function issueView(issue: Issue, toc: readonly TocEntry[], assets: { imageUrl(figure: Figure): string; /** `srcset` and `sizes` of a figure with screen renditions. */ imageSrcset?(figure: Figure): { srcset: string; sizes: string } | undefined; stylesheets: string[] }, coverPages = 1, tocBreaks: readonly string[] = [], blankPages = 0): IssueView {
   const form = issue.series.layout.pageNumber;
   const geometry = issue.series.layout.geometry;
   const d = issue.distribution;
@@ -207,7 +207,7 @@ export function issueView(issue: Issue, toc: readonly TocEntry[], assets: { imag
       headLines: [...(single.subtitle === undefined ? [] : [single.subtitle]), ...single.byline],
     },
     stylesheets: assets.stylesheets,
-    bodyClass: coverParity(coverPages),
+    bodyClass: coverParity(coverPages, blankPages),
   };
 }
 

@@ -1,7 +1,9 @@
-// A year's regular issues → the view of the yearbook's (合订本) cover and contents.
+// A year's issues (regular, special, supplements) → the view of the yearbook's (合订本) cover and
+// contents. One numbering throughout: every entry gives the yearbook's own sheet side (第N页, counted
+// from its cover, as a PDF reader numbers the pages), the issues' and the articles' alike; the
+// issues' own numbers (- 1 -) restart in each issue and would not find a page in the book.
 import type { Issue } from '../model/types.js';
 import { hanziYear } from '../model/chineseDate.js';
-import { formatPageNumber } from './pageNumber.js';
 
 export interface YearbookEntry {
   id: string;
@@ -26,12 +28,12 @@ function entry(id: string, text: string, page: string): YearbookEntry {
 }
 
 /**
- * `startPages` gives the yearbook page (1 = its first sheet side) where each issue starts; articles
- * keep the page numbers printed in their own issue.
+ * `startPages` gives the yearbook page (1 = its first sheet side) where each issue starts; `printed`
+ * each issue's pagination (its articles' body pages and the sheet sides before its body page 1).
  */
-export function yearbookView(year: number, issues: readonly Issue[], articlePages: ReadonlyMap<string, ReadonlyMap<string, number>>, startPages: readonly number[], stylesheets: string[]): YearbookView {
+export function yearbookView(year: number, issues: readonly Issue[], printed: ReadonlyMap<string, { readonly pages: ReadonlyMap<string, number> | undefined; readonly coverPages: number }>, startPages: readonly number[], stylesheets: string[]): YearbookView {
   const series = issues[0]!.series;
-  const form = series.layout.pageNumber;
+  const sheet = (n: number) => `第${n}页`;
   return {
     title: `${series.name} ${year}年合订本`,
     seriesLine: series.seriesLine,
@@ -39,9 +41,14 @@ export function yearbookView(year: number, issues: readonly Issue[], articlePage
     publisher: series.publisher,
     yearLine: `${series.layout.dateStyle === 'hanzi' ? hanziYear(year) : year}年合订本`,
     stylesheets,
-    issues: issues.map((issue, i) => ({
-      ...entry(`issue-${issue.slug}`, `${issue.issueLine}`, `第${startPages[i] ?? 0}页`),
-      articles: issue.sections.flatMap((s) => s.articles.map((a) => entry(`${issue.slug}-${a.id}`, a.title, formatPageNumber(form, articlePages.get(issue.slug)?.get(a.id) ?? 0)))),
-    })),
+    issues: issues.map((issue, i) => {
+      const start = startPages[i] ?? 0;
+      const state = printed.get(issue.slug);
+      const at = (id: string) => (start && state?.pages?.get(id) ? start + state.coverPages + state.pages.get(id)! - 1 : 0);
+      return {
+        ...entry(`issue-${issue.slug}`, `${issue.issueLine}`, sheet(start)),
+        articles: issue.sections.flatMap((s) => s.articles.map((a) => entry(`${issue.slug}-${a.id}`, a.title, sheet(at(a.id))))),
+      };
+    }),
   };
 }

@@ -35,6 +35,8 @@ layout:
   pageNumber: "- N -"          # "- N -" or "— N —" (the GB/T 9704 form)
   dateStyle: hanzi             # hanzi: 二〇一八年十二月二十八日; arabic: 2018年12月28日
   # fit: off                   # fitting the last page is on (README › Fitting the last page); off, or { minLastPageLines: 4 }
+  duplex: true                 # printed on both sides: odd sheet sides number on the right, even on the left (docs/duplex.md); false: one side
+  bodyStartsOn: next           # next: - 1 - on the back of a one-page cover; right: that back left blank, - 1 - on a right-hand page
   colors:
     accent: "#E60012"          # the red of the masthead and rules
     text: "#000000"

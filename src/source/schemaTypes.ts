@@ -129,6 +129,14 @@ export interface SeriesData {
           minLastPageLines?: number;
         };
     /**
+     * Printed on both sides of the sheet (default): pages alternate right-hand (odd sheet sides: binding margin on the left, page number on the right) and left-hand (even sheet sides: binding margin on the right, page number on the left), counted from the cover's first page as the sheets are printed (GB/T 9704 7.5). `false`: printed on one side, every page laid out as a right-hand page. Why the default: docs/duplex.md.
+     */
+    duplex?: boolean;
+    /**
+     * Where the body's first page (- 1 -) goes in double-sided printing: `next` (default) on the next sheet side after the cover, the back of a one-page cover, as the seed's original prints it; `right` always on a right-hand page: after a one-page cover its back is left blank and unnumbered. Ignored when `duplex` is false. Why the default: docs/duplex.md.
+     */
+    bodyStartsOn?: "next" | "right";
+    /**
      * How the issue date is printed: `hanzi` gives 二〇一八年十二月二十八日, `arabic` gives 2018年12月28日.
      */
     dateStyle?: "hanzi" | "arabic";
@@ -383,6 +391,8 @@ export const SERIES_DEFAULTS = {
   "layout": {
     "preset": "standard",
     "pageNumber": "— N —",
+    "duplex": true,
+    "bodyStartsOn": "next",
     "dateStyle": "hanzi",
     "colors": {
       "accent": "#E60012",

@@ -1,8 +1,10 @@
 // The binding of `yearbook-YEAR.pdf` (合订本), loaded only when a build makes one
-// (writers/yearbookWriter.ts): a cover with contents, then every regular issue of the year as
-// printed, each keeping its own page numbers, with bookmarks issue → section → article. Steps: print
-// the contents through the one print loop (its own length decides where each issue starts) →
-// append the issues' pages → bookmarks and metadata.
+// (writers/yearbookWriter.ts): a cover with contents, then every issue of the year (supplements and
+// special issues too, in the order of their dates) as printed, each keeping its own page numbers,
+// with bookmarks issue → section → article. Printed double-sided (layout.duplex), each issue starts
+// on a right-hand page: a blank, unnumbered left-hand page goes before an issue that would start on
+// a left one (docs/duplex.md). Steps: print the contents through the one print loop (its own length
+// decides where each issue starts) → append the issues' pages → bookmarks and metadata.
 import path from 'node:path';
 import { PDFDocument } from '../print/pdfLib.js';
 import type { Browser } from 'puppeteer';
@@ -29,6 +31,12 @@ import { metadataOf } from '../renderIssue.js';
 import { BulletinError, ExitCode } from '../diagnostics/exitCodes.js';
 
 
+/** Issues in the order they appeared: by date, then regular before special before supplement, then by number. */
+const KIND_ORDER = { regular: 0, special: 1, supplement: 2 } as const;
+function byDate(a: Bound, b: Bound): number {
+  return a.issue.date.iso.localeCompare(b.issue.date.iso) || (KIND_ORDER[a.issue.kind] ?? 9) - (KIND_ORDER[b.issue.kind] ?? 9) || a.issue.number - b.issue.number;
+}
+
 export interface Bound {
   issue: Issue;
   pdf: Uint8Array;
@@ -41,7 +49,7 @@ async function contentsDocument(year: number, issues: readonly Bound[], layout: 
   if (!render) throw new BulletinError('no yearbook.hbs template', ExitCode.RenderFailed);
   const sheets = layout.stylesheets.map((s) => `yearbook_files/${s.name}`);
   const links = [sheets[0]!, 'yearbook_files/fonts.css', ...sheets.slice(1), `yearbook_files/${GEOMETRY_SHEET}`].map(urlPath);
-  const view = yearbookView(year, issues.map((i) => i.issue), new Map(issues.map((i) => [i.issue.slug, i.paginated.state.pages])), startPages, links);
+  const view = yearbookView(year, issues.map((i) => i.issue), new Map(issues.map((i) => [i.issue.slug, i.paginated.state])), startPages, links);
   // Printed only, but from a series template like an issue page: the same sanitiser and policy.
   const html = sanitizeHtml(markMissingGlyphs(render(view), seriesCoverage(series)).html, { policy: PAGE_POLICY }).html;
   // The series' own fonts: a subset for the yearbook's text (the issues' subsets were made, so these are quick).
@@ -52,13 +60,16 @@ async function contentsDocument(year: number, issues: readonly Bound[], layout: 
   layout.stylesheets.forEach((s) => resources.set(`yearbook_files/${s.name}`, { type: 'text/css; charset=utf-8', body: s.text }));
   resources.set('yearbook_files/fonts.css', { type: 'text/css; charset=utf-8', body: `:root { --accent: ${series.layout.accent}; --text: ${series.layout.text}; }\n${fontFaceCss(faces, '')}` });
   for (const f of faces) resources.set(`yearbook_files/${f.url}`, fontResource(f));
-  resources.set(`yearbook_files/${GEOMETRY_SHEET}`, { type: 'text/css; charset=utf-8', body: geometryCss(series.layout.geometry, series.layout.pageNumber, fitMasthead(series.seriesLine, series.name, series.layout.geometry)) });
+  resources.set(`yearbook_files/${GEOMETRY_SHEET}`, { type: 'text/css; charset=utf-8', body: geometryCss(series.layout.geometry, series.layout.pageNumber, fitMasthead(series.seriesLine, series.name, series.layout.geometry), series.layout) });
   resources.set('yearbook.html', { type: 'text/html; charset=utf-8', body: html });
   return resources;
 }
 
 export async function assembleYearbook(browser: Browser, year: number, issues: readonly Bound[], layout: Layout, env: NodeJS.ProcessEnv): Promise<Uint8Array> {
-  const sorted = [...issues].sort((a, b) => a.issue.number - b.issue.number);
+  const sorted = [...issues].sort(byDate);
+  const duplex = sorted[0]!.issue.series.layout.duplex;
+  /** Where the next issue starts (1-based sheet side) after `pages` sides: on a right-hand (odd) side when double-sided. */
+  const startAfter = (pages: number) => (duplex && pages % 2 === 1 ? pages + 2 : pages + 1);
   const loaded = await Promise.all(sorted.map((i) => PDFDocument.load(i.pdf, { updateMetadata: false })));
   const page = await browser.newPage();
   let contents: PDFDocument;
@@ -72,10 +83,10 @@ export async function assembleYearbook(browser: Browser, year: number, issues: r
         await loadDocument(page, server, 'yearbook.html');
       },
       read(pdf) {
-        let next = pdf.getPageCount() + 1;
+        let pages = pdf.getPageCount();
         return loaded.map((doc) => {
-          const start = next;
-          next += doc.getPageCount();
+          const start = startAfter(pages);
+          pages = start - 1 + doc.getPageCount();
           return start;
         });
       },
@@ -97,6 +108,11 @@ export async function assembleYearbook(browser: Browser, year: number, issues: r
   const dests = new Map<string, Destination>();
   const outline: OutlineItem[] = [];
   for (const [k, { issue, paginated }] of sorted.entries()) {
+    // A blank, unnumbered left-hand page, so that the issue's cover is a right-hand page.
+    if (startAfter(book.getPageCount()) > book.getPageCount() + 1) {
+      const [width, height] = [book.getPage(book.getPageCount() - 1).getWidth(), book.getPage(book.getPageCount() - 1).getHeight()];
+      book.addPage([width, height]);
+    }
     const first = book.getPageCount();
     await append(loaded[k]!);
     const { pages, coverPages } = paginated.state;

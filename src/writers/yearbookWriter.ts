@@ -1,4 +1,4 @@
-// `yearbook-YEAR.pdf` (合订本): every regular issue of the year as printed, behind a cover with
+// `yearbook-YEAR.pdf` (合订本): every issue of the year (regular, special and supplements) as printed, behind a cover with
 // contents. The binding (writers/assembleYearbook.ts) and its print modules load only when a build
 // makes a yearbook: the writers' table stays light, so the checks before Chrome starts load nothing
 // of the print side.
@@ -6,14 +6,15 @@ import type { Issue } from '../model/types.js';
 import { BulletinError, ExitCode } from '../diagnostics/exitCodes.js';
 import type { Writer } from './writer.js';
 
-const inYear = (issue: Issue, year: number | undefined) => year !== undefined && issue.year === year && issue.kind !== 'supplement';
+/** Every issue of the year is bound: regular issues, special issues (专刊) and supplements (增刊). */
+const inYear = (issue: Issue, year: number | undefined) => year !== undefined && issue.year === year;
 
 export const yearbookWriter: Writer = {
   name: 'yearbook',
   needs: 'print',
   prepare(ctx) {
     if (!ctx.issues.some((i) => inYear(i, ctx.yearbook))) {
-      throw new BulletinError(`--yearbook ${ctx.yearbook}: none of the issues built is a regular issue of ${ctx.yearbook}`, ExitCode.Usage, 'Build the series folder, whose issues include that year.');
+      throw new BulletinError(`--yearbook ${ctx.yearbook}: none of the issues built is an issue of ${ctx.yearbook}`, ExitCode.Usage, 'Build the series folder, whose issues include that year.');
     }
   },
   async finish(outputs, ctx) {

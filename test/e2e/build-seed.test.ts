@@ -48,11 +48,12 @@ function listTree(dir: string): string[] {
   return (readdirSync(dir, { recursive: true }) as string[]).filter((f) => statSync(path.join(dir, f)).isFile()).map((f) => f.split(path.sep).join('/')).sort();
 }
 
-/** Left edge of the type area of a physical page: the cover and odd body pages bind on the left. */
+/**
+ * Left edge of the type area of a physical page (docs/duplex.md): sides are physical, the cover is a
+ * right-hand page (binding on the left), body page 1 on its back a left-hand page, and so on.
+ */
 function typeLeft(physical: number): number {
-  if (physical === 1) return TYPE_AREA.leftOdd;
-  const bodyPage = physical - 1;
-  return bodyPage % 2 === 1 ? TYPE_AREA.leftOdd : TYPE_AREA.leftEven;
+  return physical % 2 === 1 ? TYPE_AREA.leftOdd : TYPE_AREA.leftEven;
 }
 
 /** Problems with the src/href references of an HTML page inside `root` (an empty list when all resolve). */
@@ -196,7 +197,7 @@ describe.skipIf(!HAS_CHROMIUM)(e2eTitle('bulletin build examples/seed (end to en
   });
 
   describe('footers', () => {
-    it('each body page N carries - N - about 271 mm from the top, outside on odd pages, inside on even ones', () => {
+    it('each body page N carries - N - about 271 mm from the top, on the outer side of its sheet side: left on the back of the cover (sheet side 2), right on side 3', () => {
       for (const page of built.pages.slice(1)) {
         const n = page.number - 1;
         const footer = footerLines(page);
@@ -204,7 +205,7 @@ describe.skipIf(!HAS_CHROMIUM)(e2eTitle('bulletin build examples/seed (end to en
         const line = footer[0]!;
         expect(Math.abs(baseline(line) - 271), `body page ${n} baseline ${baseline(line).toFixed(1)} mm`).toBeLessThanOrEqual(4);
         const left = typeLeft(page.number);
-        if (n % 2 === 1) {
+        if (page.number % 2 === 1) {
           const expected = left + TYPE_AREA.width - CHAR_14PT_MM;
           expect(Math.abs(line.x1 - expected), `body page ${n} right edge ${line.x1.toFixed(1)} mm, expected ${expected.toFixed(1)}`).toBeLessThanOrEqual(1);
         } else {
@@ -216,17 +217,17 @@ describe.skipIf(!HAS_CHROMIUM)(e2eTitle('bulletin build examples/seed (end to en
   });
 
   describe('page geometry', () => {
-    it('body page 1 starts 28 mm from the left and at least 37 mm from the top', () => {
+    it('body page 1, the back of the one-page cover, is a left-hand page: 26 mm from the left, at least 37 mm from the top', () => {
       const lines = bodyLines(built.pages[1]!);
       const left = Math.min(...lines.map((l) => l.x0));
-      expect(Math.abs(left - 28), `left edge ${left.toFixed(1)} mm`).toBeLessThanOrEqual(1.5);
+      expect(Math.abs(left - 26), `left edge ${left.toFixed(1)} mm`).toBeLessThanOrEqual(1.5);
       expect(Math.min(...lines.map((l) => l.y0))).toBeGreaterThanOrEqual(37 - 1);
     });
 
-    it('body page 2 mirrors the margins: 26 mm from the left', () => {
+    it('body page 2 (sheet side 3, right-hand) mirrors it: the binding margin, 28 mm, on the left', () => {
       const lines = bodyLines(built.pages[2]!);
       const left = Math.min(...lines.map((l) => l.x0));
-      expect(Math.abs(left - 26), `left edge ${left.toFixed(1)} mm`).toBeLessThanOrEqual(1.5);
+      expect(Math.abs(left - 28), `left edge ${left.toFixed(1)} mm`).toBeLessThanOrEqual(1.5);
       expect(Math.min(...lines.map((l) => l.y0))).toBeGreaterThanOrEqual(37 - 1);
     });
 

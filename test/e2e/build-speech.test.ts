@@ -55,8 +55,8 @@ function lineWith(text: string, exact = false, from = 0): { page: Page; line: Li
   }
   throw new Error(`no line holds 「${text}」`);
 }
-/** The left edge of the type area: the binding side is on the left of odd body pages (the cover is one page). */
-const leftOf = (page: Page) => ((page.number - 1) % 2 === 1 ? TYPE_AREA.leftOdd : TYPE_AREA.leftEven);
+/** The left edge of the type area: sides are physical, odd sheet sides bind on the left (docs/duplex.md). */
+const leftOf = (page: Page) => (page.number % 2 === 1 ? TYPE_AREA.leftOdd : TYPE_AREA.leftEven);
 const centreOf = (l: Line) => (l.x0 + l.x1) / 2;
 const isKai = (text: string) => [...(fontsOf(runs, text) ?? [])].every((f) => /WenKai/i.test(f));
 

@@ -47,8 +47,8 @@ afterAll(() => {
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
-/** Left edge of the type area: the cover and odd body pages bind on the left. */
-const typeLeft = (page: Page) => (page.number === 1 || (page.number - 1) % 2 === 1 ? g.margins.inner : g.margins.outer);
+/** Left edge of the type area: odd sheet sides (right-hand pages) bind on the left (docs/duplex.md). */
+const typeLeft = (page: Page) => (page.number % 2 === 1 ? g.margins.inner : g.margins.outer);
 /** Font size of a word or line, from the height of its box. */
 const sizeOf = (w: Word) => (w.y1 - w.y0) * (72 / 25.4) / BOX_PER_PT;
 const bodyPages = () => pages.slice(1);

@@ -15,7 +15,7 @@ class Sheet {
   }
 
   get left(): number {
-    return ptFromMm(this.body === undefined || this.body % 2 === 1 ? this.g.margins.inner : this.g.margins.outer);
+    return ptFromMm(this.physical % 2 === 0 ? this.g.margins.inner : this.g.margins.outer); // sides are physical: index 0, the cover, is a right-hand page (docs/duplex.md)
   }
 
   get top(): number {
@@ -94,17 +94,25 @@ describe('checkGeometry: the page the preset describes passes', () => {
     expect(messages(g, pages(), found)).toEqual([]);
   });
 
-  it('an even page binds on the right: its type area starts at the outer margin', () => {
-    const page = new Sheet(STANDARD, 2, 2);
+  it('a left-hand page (body page 1 on the back of a one-page cover) binds on the right: its type area starts at the outer margin', () => {
+    const page = new Sheet(STANDARD, 1, 1);
     page.number();
     const lines = [0, 1, 2].map((l) => page.line('正文', l));
-    expect(checkGeometry(STANDARD, [new Sheet(STANDARD, 0, undefined).text, new Sheet(STANDARD, 1, 1).text, page.text], 1, [item('paragraph 1 of 「T」', 'paragraph', page, lines)])).toEqual([]);
-    // The same lines set with the odd page's margins run past its right edge.
-    const odd = new Sheet(STANDARD, 2, 1);
-    odd.line('正文', 0);
-    page.text.runs.push({ ...odd.text.runs[0]!, text: '错位的一行' });
-    expect(checkGeometry(STANDARD, [new Sheet(STANDARD, 0, undefined).text, new Sheet(STANDARD, 1, 1).text, page.text], 1, []).map((p) => p.message))
-      .toEqual([expect.stringMatching(/^page 2: 「错位的一行」 runs 2\.0 mm past the right edge of the type area;/)]);
+    expect(checkGeometry(STANDARD, [new Sheet(STANDARD, 0, undefined).text, page.text], 1, [item('paragraph 1 of 「T」', 'paragraph', page, lines)])).toEqual([]);
+    // The same lines set with a right-hand page's margins run past its right edge.
+    const right = new Sheet(STANDARD, 2, 1);
+    right.line('正文', 0);
+    page.text.runs.push({ ...right.text.runs[0]!, text: '错位的一行' });
+    expect(checkGeometry(STANDARD, [new Sheet(STANDARD, 0, undefined).text, page.text], 1, []).map((p) => p.message))
+      .toEqual([expect.stringMatching(/^page 1: 「错位的一行」 runs 2\.0 mm past the right edge of the type area;/)]);
+  });
+
+  it('single-sided (layout.duplex: false), every page is a right-hand page', () => {
+    const page = new Sheet(STANDARD, 0, 1);
+    const lines = [0, 1].map((l) => page.line('正文', l));
+    const pages = [new Sheet(STANDARD, 0, undefined).text, page.text];
+    expect(checkGeometry(STANDARD, pages, 1, [item('paragraph 1 of 「T」', 'paragraph', page, lines)], new Map(), false)).toEqual([]);
+    expect(checkGeometry(STANDARD, pages, 1, [item('paragraph 1 of 「T」', 'paragraph', page, lines)], new Map(), true).length).toBe(1);
   });
 });
 

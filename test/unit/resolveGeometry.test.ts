@@ -45,3 +45,20 @@ describe('resolveGeometry', () => {
     expect(resolveGeometry({ grid: { lines: 40 } }).problems[0]!.message).toContain('too close for 16 pt text');
   });
 });
+
+describe('geometryCss: the sides (docs/duplex.md)', () => {
+  const geometry = PRESETS.standard;
+  const css = (sides: { duplex: boolean; bodyStartsOn: 'next' | 'right' }) => geometryCss(geometry, '- N -', fitMasthead('测试园区', '工作动态', geometry), sides);
+  it('double-sided: the physical sides carry the margins and the number (binding left and number right on :right pages)', () => {
+    const text = css({ duplex: true, bodyStartsOn: 'next' });
+    expect(text).toMatch(/@page body:right \{ margin: 37mm 26mm 35mm 28mm; @bottom-right/);
+    expect(text).toMatch(/@page body:left \{ margin: 37mm 28mm 35mm 26mm; @bottom-left/);
+    expect(text).not.toContain('> .blank-page { display: block; }');
+  });
+  it('bodyStartsOn: right shows the blank back of an odd cover; single-sided every page is a right-hand page', () => {
+    expect(css({ duplex: true, bodyStartsOn: 'right' })).toContain('.issue-body.cover-odd > .blank-page { display: block; }');
+    const simplex = css({ duplex: false, bodyStartsOn: 'right' });
+    expect(simplex).toMatch(/@page body \{ margin: 37mm 26mm 35mm 28mm; @bottom-right/);
+    expect(simplex).not.toMatch(/:left|blank-page \{ display: block/);
+  });
+});
