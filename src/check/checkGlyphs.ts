@@ -8,8 +8,29 @@ import { diagnostic, type Diagnostic, type Span } from '../diagnostics/diagnosti
 import { offsetSpan } from '../source/parseYaml.js';
 import type { PrintedField } from '../source/printedFields.js';
 
-/** Whether some face of the layout has a glyph for a code point. */
-export type Coverage = (codePoint: number) => boolean;
+/**
+ * Whether some face of the layout has a glyph for a code point. `bits`, when given, is the same as
+ * one bit per code point (see coverageOf): a scan of a long text tests it without a call per character.
+ */
+export type Coverage = ((codePoint: number) => boolean) & { readonly bits?: Uint8Array };
+
+const BITMAP_BYTES = (0x10ffff >> 3) + 1;
+
+/** The coverage of a bitmap: one bit test. */
+function bitCoverage(bits: Uint8Array): Coverage {
+  return Object.assign((cp: number) => (bits[cp >> 3]! & (1 << (cp & 7))) !== 0, { bits });
+}
+
+/** What either covers (`every`: what both cover), as one bitmap when both have one. */
+function combine(a: Coverage, b: Coverage, every: boolean): Coverage {
+  if (!a.bits || !b.bits) return every ? (cp) => a(cp) && b(cp) : (cp) => a(cp) || b(cp);
+  const bits = new Uint8Array(BITMAP_BYTES);
+  const x = a.bits;
+  const y = b.bits;
+  if (every) for (let i = 0; i < bits.length; i++) bits[i] = x[i]! & y[i]!;
+  else for (let i = 0; i < bits.length; i++) bits[i] = x[i]! | y[i]!;
+  return bitCoverage(bits);
+}
 
 /** Characters nothing needs a glyph for: controls, format characters, separators, variation selectors (control-character reports the harmful ones). */
 const NO_GLYPH = /^[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\uFE00-\uFE0F\u{E0100}-\u{E01EF}]$/u;
@@ -32,7 +53,7 @@ function setRange(bits: Uint8Array, from: number, to: number): void {
  * as one bit per code point (139 KB): filled once per series, read in constant time.
  */
 export function coverageOf(faces: readonly FontFace[]): Coverage {
-  const bits = new Uint8Array((0x10ffff >> 3) + 1);
+  const bits = new Uint8Array(BITMAP_BYTES);
   const done = new Set<unknown>(); // roles sharing a bundled face share its list of ranges
   for (const face of faces) {
     if (face.ranges.length) {
@@ -44,7 +65,7 @@ export function coverageOf(faces: readonly FontFace[]): Coverage {
       for (const [a, b] of face.coverage ?? []) setRange(bits, Math.max(0, a), Math.min(b, 0x10ffff));
     }
   }
-  return (cp) => (bits[cp >> 3]! & (1 << (cp & 7))) !== 0;
+  return bitCoverage(bits);
 }
 
 const coverages = new WeakMap<Series, Map<FontRole | 'all', Coverage>>();
@@ -61,7 +82,7 @@ export function roleCoverage(series: Series, role: FontRole): Coverage {
   if (!coverage) {
     const own = coverageOf(fontFaces(series).filter((f) => f.family === familyOf(role)));
     const body = STACK_ROLES.includes(role) ? undefined : roleCoverage(series, 'body');
-    coverage = body ? (cp) => own(cp) || body(cp) : own;
+    coverage = body ? combine(own, body, false) : own;
     map.set(role, coverage);
   }
   return coverage;
@@ -73,8 +94,7 @@ export function seriesCoverage(series: Series): Coverage {
   if (!map) coverages.set(series, (map = new Map()));
   let coverage = map.get('all');
   if (!coverage) {
-    const roles = FONT_ROLES.map((role) => roleCoverage(series, role));
-    coverage = (cp) => roles.every((c) => c(cp));
+    coverage = FONT_ROLES.map((role) => roleCoverage(series, role)).reduce((all, role) => combine(all, role, true));
     map.set('all', coverage);
   }
   return coverage;
@@ -84,11 +104,12 @@ export function seriesCoverage(series: Series): Coverage {
 export function uncoveredCharacters(text: string, covers: Coverage): string[] {
   const out: string[] = [];
   let seen: Set<number> | undefined;
+  const bits = covers.bits;
   for (let i = 0; i < text.length; i++) {
     const cp = text.codePointAt(i)!;
     if (cp > 0xffff) i++;
     // Most characters are covered: one bit test, and nothing else for them.
-    if (covers(cp) || cp < 0x21 || cp === 0x200b) continue;
+    if ((bits ? (bits[cp >> 3]! & (1 << (cp & 7))) !== 0 : covers(cp)) || cp < 0x21 || cp === 0x200b) continue;
     const ch = String.fromCodePoint(cp);
     if (NO_GLYPH.test(ch) || seen?.has(cp)) continue;
     (seen ??= new Set()).add(cp);

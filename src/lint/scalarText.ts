@@ -20,9 +20,9 @@ function literalOffsets(source: string, headerStart: number, end: number): numbe
     let lineEnd = source.indexOf('\n', pos);
     if (lineEnd < 0) lineEnd = source.length;
     const contentEnd = source[lineEnd - 1] === '\r' ? lineEnd - 1 : lineEnd;
-    const line = source.slice(pos, contentEnd);
-    const lead = line.length - line.replace(/^ +/, '').length;
-    if (indent === undefined && lead < line.length) indent = lead;
+    let lead = 0; // the line's leading spaces, counted in place
+    while (pos + lead < contentEnd && source.charCodeAt(pos + lead) === 32) lead++;
+    if (indent === undefined && lead < contentEnd - pos) indent = lead;
     for (let k = pos + Math.min(indent ?? lead, lead); k < contentEnd; k++) offsets.push(k);
     if (lineEnd < source.length) offsets.push(lineEnd);
     pos = lineEnd + 1;
@@ -55,19 +55,34 @@ function candidates(node: Node, source: string): number[] | undefined {
   }
 }
 
+/**
+ * The mapped text of each scalar already read, with the source it was read against: the copy-editing,
+ * the printed fields and the check of plain texts read the same scalars of a file, and the offsets
+ * (one number per character) are worth building once. Read-only for every caller.
+ */
+const mappedTexts = new WeakMap<Node, { source: string; mapped: MappedText }>();
+
 /** The text of a string scalar; characters whose place in the file cannot be proved map to the value's start. */
 export function scalarText(node: Node, source: string): MappedText | undefined {
   if (!isScalar(node) || typeof node.value !== 'string') return undefined;
-  const text = node.value;
+  const known = mappedTexts.get(node);
+  if (known && known.source === source && known.mapped.text === node.value) return known.mapped;
+  const mapped = mapScalar(node, node.value, source);
+  mappedTexts.set(node, { source, mapped });
+  return mapped;
+}
+
+function mapScalar(node: Node, value: string, source: string): MappedText {
+  const text = value;
   const start = node.range?.[0] ?? 0;
   const found = candidates(node, source) ?? [];
   const exact = new Uint8Array(text.length);
   let proved = found.length >= text.length;
   for (let i = 0; proved && i < text.length; i++) proved = source[found[i]!] === text[i];
   // Quoted text with escapes ('' or \") reads differently in the file: the candidate check fails and it is all approximate.
-  if (proved && (node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE')) proved = source[start + 1 + text.length] === source[start];
+  if (proved && isScalar(node) && (node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE')) proved = source[start + 1 + text.length] === source[start];
   if (proved) exact.fill(1);
-  return { text, at: proved ? found.slice(0, text.length) : new Array<number>(text.length).fill(start), exact };
+  return { text, at: proved ? (found.length === text.length ? found : found.slice(0, text.length)) : new Array<number>(text.length).fill(start), exact };
 }
 
 /** Several texts read as one (the printed lines of a title), joined by line breaks that map nowhere exactly. */

@@ -23,13 +23,30 @@ function children(node: Node | null | undefined, segment: string): Node[] {
   return pair?.value && typeof pair.value === 'object' ? [pair.value as Node] : [];
 }
 
+/**
+ * The nodes at each path of a document, by path: the copy-editing, the printed fields and the check
+ * of plain texts walk the same paths of one file. Documents are not changed once parsed.
+ */
+const nodesByPath = new WeakMap<Document, Map<string, readonly Node[]>>();
+
+function nodesAt(doc: Document, path: readonly string[]): readonly Node[] {
+  let byPath = nodesByPath.get(doc);
+  if (!byPath) nodesByPath.set(doc, (byPath = new Map()));
+  const key = path.join('\0');
+  let nodes = byPath.get(key);
+  if (!nodes) {
+    let found: Node[] = doc.contents ? [doc.contents as Node] : [];
+    for (const segment of path) found = found.flatMap((n) => children(n, segment));
+    byPath.set(key, (nodes = found));
+  }
+  return nodes;
+}
+
 /** The printed texts of a document, in document order; nodes of the wrong shape are skipped (the schema reports them). */
 export function textTargets(doc: Document, specs: readonly TextSpec[]): TextTarget[] {
   const out: TextTarget[] = [];
   for (const spec of specs) {
-    let nodes: Node[] = doc.contents ? [doc.contents as Node] : [];
-    for (const segment of spec.path) nodes = nodes.flatMap((n) => children(n, segment));
-    for (const node of nodes) {
+    for (const node of nodesAt(doc, spec.path)) {
       if (isScalar(node) && typeof node.value === 'string') out.push({ nodes: [node], kind: spec.kind });
       else if (spec.lines && isSeq(node)) {
         const lines = node.items.filter((n): n is Node => isScalar(n) && typeof n.value === 'string');
@@ -37,5 +54,5 @@ export function textTargets(doc: Document, specs: readonly TextSpec[]): TextTarg
       }
     }
   }
-  return out.sort((a, b) => (a.nodes[0]!.range?.[0] ?? 0) - (b.nodes[0]!.range?.[0] ?? 0));
+  return out.length > 1 ? out.sort((a, b) => (a.nodes[0]!.range?.[0] ?? 0) - (b.nodes[0]!.range?.[0] ?? 0)) : out;
 }

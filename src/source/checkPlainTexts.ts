@@ -1,7 +1,7 @@
 // Every printed text that is not Markdown (titles, labels, the classification, source lines,
 // distribution entries, the series line, name and publisher) checked like a body: no raw HTML, no
 // images (model/parseBody.ts plainTextProblems), reported where they are in the file.
-import type { Document, LineCounter } from 'yaml';
+import { isScalar, type Document, type LineCounter } from '../vendor/yaml.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { offsetSpan } from './parseYaml.js';
 import { plainTextProblems } from '../model/parseBody.js';
@@ -31,6 +31,8 @@ export function checkPlainTexts(doc: Document, lc: LineCounter, source: string, 
   for (const spec of plain) {
     for (const target of textTargets(doc, [spec])) {
       for (const node of target.nodes) {
+        // Most texts have neither `<` nor `![`: nothing to map (plainTextProblems finds nothing in them).
+        if (isScalar(node) && typeof node.value === 'string' && !node.value.includes('<') && !node.value.includes('![')) continue;
         const mapped = scalarText(node, source);
         if (!mapped) continue;
         for (const p of plainTextProblems(mapped.text, fieldName(spec.path))) {

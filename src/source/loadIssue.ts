@@ -10,15 +10,13 @@ import { parsePlainDate, type PlainDate } from '../model/chineseDate.js';
 import { markdownParses, type BodyProblem } from '../model/parseBody.js';
 import { paragraphCount, tables, type Table } from '../model/blocks.js';
 import { tableLayout } from '../layout/tableLayout.js';
-import { readCsv, readXlsx, type GridResult } from '../model/readTableFile.js';
+import type { GridResult } from '../model/readTableFile.js';
 import { tableFromGrid } from '../model/tableFromGrid.js';
 import { tooWideProblem, tableGlyphs } from '../check/checkTables.js';
 import { DIAGNOSTIC_CODES } from '../diagnostics/codes.js';
 import { checkAsset } from '../model/checkAsset.js';
 import { sniffImage, MAX_IMAGE_PIXELS } from '../model/sniffImage.js';
-import { sanitizeSvg } from '../model/sanitizeSvg.js';
 import { slugOf } from '../model/outputNames.js';
-import { checkSvg } from '../model/svgComplexity.js';
 import { figureScaling, groupScaling } from '../layout/figureScaling.js';
 import { compileIssue, derivedArticleId, figureKey, memberKey, type CheckedFigure, type IssueData } from '../model/compileIssue.js';
 import type { Figure, Issue, IssueKind, Series } from '../model/types.js';
@@ -292,6 +290,8 @@ export async function loadIssue(io: Io, file: string, display: string, series: S
           continue;
         }
         const bytes = await io.readFile(asset.real);
+        // Loaded when an issue has a table file: the ZIP and XML readers cost every other check their start-up.
+        const { readCsv, readXlsx } = await import('../model/readTableFile.js');
         const csv = /\.csv$/i.test(t.file);
         const sheet = typeof t.sheet === 'string' ? t.sheet : undefined;
         const range = typeof t.range === 'string' ? t.range : undefined;
@@ -378,7 +378,8 @@ export async function loadIssue(io: Io, file: string, display: string, series: S
           } catch {
             text = undefined;
           }
-          const clean = text === undefined ? { ok: false as const, reason: 'it is not UTF-8 text', line: 1, column: 1 } : sanitizeSvg(text);
+          // Loaded when an issue has an SVG figure (the XML parser is not needed otherwise).
+          const clean = text === undefined ? { ok: false as const, reason: 'it is not UTF-8 text', line: 1, column: 1 } : (await import('../model/sanitizeSvg.js')).sanitizeSvg(text);
           if (!clean.ok) {
             add(iPath, 'error', 'image-svg-malformed', `\`${imageFile}\` is not a well-formed SVG: ${clean.reason} (line ${clean.line}, column ${clean.column} of the SVG)`,
               'Export the figure again as a plain SVG (or PNG) from the drawing program.');
@@ -394,6 +395,7 @@ export async function loadIssue(io: Io, file: string, display: string, series: S
           const svgText = svg;
           // What it would cost Chrome to draw, before Chrome sees it (model/svgComplexity.ts).
           // Measured as Chrome gets it: the sanitised figure, once it is known to be whole and well-formed.
+          const { checkSvg } = await import('../model/svgComplexity.js');
           const measured = checkSvg(new TextEncoder().encode(svgText));
           if (!measured.ok) {
             const what = measured.code === 'image-svg-complex' ? 'is too complex to print' : 'cannot be drawn';

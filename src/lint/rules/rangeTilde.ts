@@ -4,13 +4,14 @@ import type { TextContext } from '../textContext.js';
 import type { TextFinding } from '../types.js';
 
 /** A number (Arabic, with a unit sign, or in Chinese numerals), a tilde, a number. */
+const TILDE = /[~\u301c\u223c]/;
 const RANGE = /(?<=[0-9%％一二三四五六七八九十百千万])[ \t]*([~\u301c\u223c])[ \t]*(?=[0-9一二三四五六七八九十])/g;
 
 export function rangeTilde(text: string, context: TextContext): TextFinding[] {
   const out: TextFinding[] = [];
   for (const p of context.paragraphs) {
     const paragraph = text.slice(p.start, p.end);
-    if (!hasHan(paragraph)) continue; // English text keeps its ~
+    if (!TILDE.test(paragraph) || !hasHan(paragraph)) continue; // English text keeps its ~
     for (const m of paragraph.matchAll(RANGE)) {
       const fixStart = p.start + m.index;
       const fixEnd = fixStart + m[0].length;
