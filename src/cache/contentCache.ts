@@ -6,8 +6,9 @@
 // `.bulletin-cache/` of their own. Every entry is therefore signed with a key that never lies in the
 // series (HMAC-SHA256 with a secret kept in the user's cache folder, `$XDG_CACHE_HOME/bulletin/` or
 // `~/.cache/bulletin/`, made on first use): an entry this machine did not write is ignored and made
-// again. The caller verifies what it reads too (src/images/verifyRendition.ts), so an entry cannot
-// carry what a fresh processing would not produce. Reads and writes go through the Io; writes are atomic.
+// again. A valid signature means this machine wrote the entry after making it, so what is read is
+// not decoded again; the caller still checks its structure, cheaply (src/images/verifyRendition.ts:
+// format, pixel size, no metadata, nothing after the end). Reads and writes go through the Io; writes are atomic.
 import path from 'node:path';
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Io } from '../io.js';

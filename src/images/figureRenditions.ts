@@ -1,9 +1,9 @@
 // The raster figures of an issue → their renditions (src/images/processImage.ts): one for print at
 // `images.printPpi` of the printed width, a phone's and a desktop's for the HTML page, each never
 // wider than the photo. Results come from the series' cache (cache/contentCache.ts) when the file
-// and the settings are unchanged, verified before use (verifyRendition.ts). A photo that cannot be
-// decoded is an `image-decode` error at the figure's `image:`; nothing throws. The build and the
-// preview call it before making an issue's documents.
+// and the settings are unchanged: signed by this machine, checked for their structure (not decoded:
+// verifyRendition.ts). A photo that cannot be decoded is an `image-decode` error at the figure's
+// `image:`; nothing throws. The build and the preview call it before making an issue's documents.
 import path from 'node:path';
 import { createHash } from 'node:crypto';
 import type { Io } from '../io.js';
@@ -70,7 +70,7 @@ async function fromCache(cache: ContentCache, key: string, widths: number[]): Pr
   for (const [i, form] of forms.entries()) {
     if ((form.format !== 'jpeg' && form.format !== 'png') || !Number.isInteger(form.width) || !Number.isInteger(form.height) || form.width > widths[i]!) return undefined;
     const bytes = await cache.get(cacheKey(key, String(i)));
-    if (!bytes || (await renditionProblem(bytes, form))) return undefined;
+    if (!bytes || renditionProblem(bytes, form)) return undefined;
     images.push({ bytes, ...form });
   }
   return images;

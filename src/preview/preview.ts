@@ -3,6 +3,9 @@
 // being checked and built) → in the background: validate and start the browser → render the issues,
 // the one edited last first; on a change: validate again → render the issues whose source (or the
 // series, or its templates, or a photo) changed, the changed one first → tell open pages to reload.
+// Photos go through the build's pipeline and cache (images/figureRenditions.ts): the pages show
+// and print the renditions, never the originals, and a save does not process an unchanged photo
+// again. The cache lies in the series (`.bulletin-cache/`): the watcher ignores dot-folders.
 // A failure on the way up closes what was started; a browser that cannot start ends the preview.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createHash } from 'node:crypto';
@@ -21,6 +24,7 @@ import { nodeIo } from '../io.js';
 import type { RenderedIssue } from '../renderIssue.js';
 import type { PrintTarget } from '../print/printTarget.js';
 import type { BrowserSession } from '../print/browserSession.js';
+import type { PreparedImages } from '../images/figureRenditions.js';
 import { diagnosticsText, indexPage, viewerPage, RELOAD_SCRIPT, type IssueStatus } from './previewPages.js';
 import { checkRequest } from './requestGuard.js';
 
@@ -110,6 +114,7 @@ export async function preview(options: PreviewOptions): Promise<PreviewHandle> {
 
   let launching: Promise<BrowserSession> | undefined;
   let printing: Promise<[typeof import('../renderIssue.js'), typeof import('../print/printTarget.js')]> | undefined;
+  const imagesModule = () => Promise.all([import('../images/figureRenditions.js'), import('../cache/contentCache.js')]);
   let round: Promise<void> = Promise.resolve();
   let pending = false;
   let templatesChanged = false;
@@ -173,28 +178,51 @@ export async function preview(options: PreviewOptions): Promise<PreviewHandle> {
     // The pages show the queue (and the problems) before the first print starts.
     notify('*');
     if (queue.length) {
+      // The photos of the queue are processed (or read from the cache) one issue after the other,
+      // from now on, while the browser starts and the issues before print; a photo shared by two
+      // issues of the round is made once.
+      const memo = new Map();
+      let imageQueue: Promise<unknown> = Promise.resolve();
+      const prepared = new Map<Entry, Promise<PreparedImages>>();
+      for (const entry of queue) {
+        const job = imageQueue.then(() => imagesModule()).then(([{ prepareImages }, { openContentCache, CACHE_FOLDER }]) =>
+          prepareImages(entry.issue, nodeIo, displayPath(cwd, entry.issue.file), { cache: openContentCache(nodeIo, path.join(entry.issue.series.root, CACHE_FOLDER, 'images')), memo }));
+        job.catch(() => undefined);
+        prepared.set(entry, job);
+        imageQueue = job.catch(() => undefined);
+      }
       const [session, [{ renderIssue }, { openPrintTarget }]] = await Promise.all([launching!, printing!]);
       if (forceAll) layouts.forget(queue[0]!.issue.series.root);
       for (const entry of queue) {
         if (closing) return;
-        const { issue, status } = entry;
+        const { status } = entry;
         const old = entry.rendered;
         status.state = 'building';
-        notify(issue.slug);
+        notify(entry.issue.slug);
         try {
+          const images = await prepared.get(entry)!;
+          // A photo that cannot be decoded is an error of the source, shown like the others.
+          if (hasErrors(images.diagnostics)) {
+            status.state = 'failed';
+            status.message = diagnosticsText(images.diagnostics.filter((d) => d.severity === 'error'), checked.sources);
+            failed.push({ slug: entry.issue.slug, message: status.message });
+            notify(entry.issue.slug);
+            continue;
+          }
+          const issue = images.issue;
           entry.target ??= await openPrintTarget(session.browser);
           entry.rendered = await renderIssue(session.browser, issue, await layouts.for(issue), {
             display: displayPath(cwd, issue.file), env, initial: old?.paginated.state, selfCheck: false, target: entry.target, allFaces: true,
           });
           status.state = 'ok';
           status.version = Date.now();
-          rebuilt.push(issue.slug);
+          rebuilt.push(entry.issue.slug);
         } catch (error) {
           status.state = 'failed';
           status.message = error instanceof BulletinError ? `${error.message}${error.hint ? `\nhint: ${error.hint}` : ''}` : String(error);
-          failed.push({ slug: issue.slug, message: status.message });
+          failed.push({ slug: entry.issue.slug, message: status.message });
         }
-        notify(issue.slug);
+        notify(entry.issue.slug);
       }
     }
     options.onUpdate?.({ diagnostics: checked.diagnostics, sources: checked.sources, rebuilt, failed });

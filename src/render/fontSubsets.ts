@@ -6,12 +6,14 @@ import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { nodeIo, type Io } from '../io.js';
-import { cacheKey, openContentCache, userCacheDir, type ContentCache } from '../cache/contentCache.js';
+import { cacheKey, openContentCache, secretPath, userCacheDir, type ContentCache } from '../cache/contentCache.js';
 import type { ConvertedFont } from '../model/convertFont.js';
 import { standaloneFace, type FaceChoice } from '../model/fontFile.js';
 import { convertInWorker, type Conversion } from '../model/fontConversion.js';
 
 const MAX_ENTRIES = 256;
+/** Part of the key of a bundled subset kept across runs: raise it when the conversion changes. */
+const SUBSET_VERSION = '1';
 const cache = new Map<string, { stamp: string; result: Conversion }>();
 /** Conversions under way, by key: a font asked for twice at once (two passes, two lanes) is converted once. */
 const pending = new Map<string, { stamp: string; result: Promise<Conversion> }>();
@@ -140,10 +142,26 @@ async function convertAll(io: Io, file: string, choice: FaceChoice, sets: readon
  * made when Chrome first asks for it (a document that prints nothing in it costs nothing) and kept
  * for the rest of the run. The file is bulletin's own, so a failure is a bug of bulletin (thrown).
  */
-export async function bundledSubset(file: string, codePoints: readonly number[]): Promise<Uint8Array> {
+export async function bundledSubset(file: string, codePoints: readonly number[], io: Io = nodeIo): Promise<Uint8Array> {
+  // Made once per machine for a set of characters: inflating and subsetting the 7 MB font costs
+  // seconds of CPU (a warm build of an issue whose captions are in 楷体 spent most of its extra time
+  // here). The cache lies in the user's cache folder, outside every series, its entries signed
+  // (cache/contentCache.ts), keyed by the font file (path, size, time) and the code points.
+  const store = bundledSubsetCache(io);
+  const info = store ? await io.stat(file) : undefined;
+  const key = store && info ? cacheKey('bundled-subset', SUBSET_VERSION, file, `${info.size}:${info.mtimeMs}`, new Uint8Array(Uint32Array.from(codePoints).buffer)) : undefined;
+  const cached = store && key ? await store.get(key) : undefined;
+  if (cached && cached.length > 4) return cached;
   const [result] = await prepareSubsets(nodeIo, file, {}, [codePoints]);
   if (!result!.ok) throw new Error(`internal: the bundled font ${file} could not be subset: ${result!.reason}`);
+  if (store && key) await store.put(key, result!.font.bytes);
   return result!.font.bytes;
+}
+
+/** The cache of bundled subsets: `fonts/` beside the cache's signing secret, or none without a home folder. */
+function bundledSubsetCache(io: Io): ContentCache | undefined {
+  const secret = secretPath(io);
+  return secret ? openContentCache(io, path.join(path.dirname(secret), 'bundled-subsets')) : undefined;
 }
 
 /** The subset made by {@link prepareSubsets} for these code points, if it was made and succeeded. */

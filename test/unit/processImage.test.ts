@@ -79,7 +79,7 @@ describe('processImage', () => {
 });
 
 describe('the cache of renditions', () => {
-  it('ignores entries it did not sign, and verification refuses metadata, another size or trailing bytes', async () => {
+  it('ignores entries it did not sign, and the structural check refuses metadata, another size or format, trailing bytes', async () => {
     const dir = scratchDir('bulletin-cache-');
     const mine = openContentCache(nodeIo, dir, { secret: new Uint8Array(32).fill(1) });
     const theirs = openContentCache(nodeIo, dir, { secret: new Uint8Array(32).fill(2) });
@@ -90,11 +90,13 @@ describe('the cache of renditions', () => {
     expect(new TextDecoder().decode(await mine.get(key))).toBe('fine');
 
     const [clean] = await processImage(await phonePhoto(), [{ width: 120 }], auto);
-    expect(await renditionProblem(clean!.bytes, clean!)).toBeUndefined();
-    expect(await renditionProblem(clean!.bytes, { ...clean!, width: 121 })).toMatch(/not 121/);
-    expect(await renditionProblem(await phonePhoto(), { format: 'jpeg', width: 400, height: 300 })).toMatch(/EXIF/);
+    expect(renditionProblem(clean!.bytes, clean!)).toBeUndefined();
+    expect(renditionProblem(clean!.bytes, { ...clean!, width: 121 })).toMatch(/not 121/);
+    expect(renditionProblem(clean!.bytes, { ...clean!, format: 'png' })).toMatch(/jpeg, not png/);
+    expect(renditionProblem(new TextEncoder().encode('<svg onload="x">'), clean!)).toMatch(/not a JPEG or PNG/);
+    expect(renditionProblem(await phonePhoto(), { format: 'jpeg', width: 400, height: 300 })).toMatch(/EXIF/);
     const trailing = new Uint8Array([...clean!.bytes, ...new TextEncoder().encode('<script>')]);
-    expect(await renditionProblem(trailing, clean!)).toMatch(/trailing/);
+    expect(renditionProblem(trailing, clean!)).toMatch(/trailing/);
   });
 
   it('a poisoned .bulletin-cache/ committed to the series changes nothing; an undecodable photo is image-decode at its image:', async () => {
@@ -119,6 +121,20 @@ describe('the cache of renditions', () => {
     const r = again.issue.sections[0]!.articles[0]!.figures[0]!.renditions!;
     for (const rendition of [r.print, ...r.screen]) expect(carriesMetadata(rendition.bytes)).toEqual([]);
     expect(Buffer.from(r.print.bytes).equals(Buffer.from(figure.renditions!.print.bytes))).toBe(true);
+
+    // Even signed with this machine's secret (a leaked one), an entry with metadata is not used: the
+    // structural check refuses it and the photo is processed again.
+    const leaked = openContentCache(nodeIo, cacheDir, { secret: new Uint8Array(32).fill(3) });
+    for (const sub of readdirSync(cacheDir)) for (const f of readdirSync(path.join(cacheDir, sub))) {
+      const key = f.replace('.bin', '');
+      const entry = await leaked.get(key);
+      // The same picture at the same size, with the phone's EXIF added.
+      if (entry && entry[0] === 0xff) await leaked.put(key, await sharp(entry).withExif({ IFD0: { Artist: 'Zhang San' } }).jpeg().toBuffer());
+    }
+    const leakedRun = await prepareImages(issue, nodeIo, 'x.yaml', { cache: leaked });
+    const l = leakedRun.issue.sections[0]!.articles[0]!.figures[0]!.renditions!;
+    for (const rendition of [l.print, ...l.screen]) expect(carriesMetadata(rendition.bytes)).toEqual([]);
+    expect(Buffer.from(l.print.bytes).equals(Buffer.from(figure.renditions!.print.bytes))).toBe(true);
 
     // A photo that passes validate's checks but does not decode.
     const damaged = new Uint8Array(readFileSync(photo));

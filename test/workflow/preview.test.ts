@@ -3,7 +3,7 @@
 // usage error with no browser left running, and a failure or Ctrl-C while it starts closes the browser it started.
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { cp, mkdtemp, readFile, rm, utimes, writeFile } from 'node:fs/promises';
 import { request } from 'node:http';
 import net from 'node:net';
@@ -14,6 +14,8 @@ import { placeholderPng } from '../../src/scaffold/placeholderPng.js';
 import { BulletinError, ExitCode } from '../../src/diagnostics/exitCodes.js';
 import { builtCli } from '../builtCli.js';
 import { cleanScratch, runCli, scratchDir, SERIES_YAML } from '../helpers.js';
+import sharp from 'sharp';
+import { carriesMetadata } from '../../src/images/imageMetadata.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const SEED = path.resolve(__dirname, '../../examples/seed');
@@ -262,6 +264,92 @@ describe.skipIf(!existsSync(CHROMIUM))('bulletin preview of a series with severa
       await rm(dir, { recursive: true, force: true });
     }
   }, 120_000);
+});
+
+describe.skipIf(!existsSync(CHROMIUM))('bulletin preview of an issue with a phone photo', () => {
+  const CANARY = 'ZhangSan-Canary-preview';
+  /** Every file of the cache with its modification time. */
+  const cacheFiles = (dir: string): Map<string, number> => {
+    const files = new Map<string, number>();
+    const walk = (d: string): void => {
+      for (const e of readdirSync(d, { withFileTypes: true })) (e.isDirectory() ? walk(path.join(d, e.name)) : files.set(path.join(d, e.name), statSync(path.join(d, e.name)).mtimeMs));
+    };
+    if (existsSync(dir)) walk(dir);
+    return files;
+  };
+
+  it('serves and prints the renditions (upright, print-sized, no metadata), reuses them on a save, and a build beside it triggers no rebuild', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'bulletin-preview-photo-'));
+    const series = path.join(dir, 'series');
+    mkdirSync(path.join(series, 'issues', 'images'), { recursive: true });
+    // 2400 × 1800 as stored, sideways (orientation 6), with a GPS position and the author's name.
+    const photo = await sharp({ create: { width: 2400, height: 1800, channels: 3, background: '#4070a0', noise: { type: 'gaussian', mean: 110, sigma: 35 } } })
+      .withMetadata({ orientation: 6 })
+      .withExif({ IFD0: { Model: 'iPhone 13', Artist: CANARY }, IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '39/1 54/1 0/1' } })
+      .jpeg({ quality: 90 }).toBuffer();
+    writeFileSync(path.join(series, 'issues', 'images', 'IMG_0001.jpg'), photo);
+    writeFileSync(path.join(series, 'bulletin.yaml'), SERIES_YAML);
+    const issueFile = path.join(series, 'issues', '2018-01.yaml');
+    const source = [
+      'year: 2018', 'number: 1', 'total: 1', 'date: 2018-03-01',
+      'sections:', '  - label: 工作动态', '    articles:', '      - title: 园区召开工作会议', '        body: |',
+      `          ${'3月1日，园区召开工作会议，总结上年工作，部署本年任务。'.repeat(6)}`,
+      '        figures:', '          - image: images/IMG_0001.jpg', '            width: "50%"', '            caption: 会议现场', '',
+    ].join('\n');
+    writeFileSync(issueFile, source);
+    const updates: string[][] = [];
+    const handle = await preview({ path: series, port: 0, cwd: series, env: { ...process.env, BULLETIN_BROWSER: CHROMIUM }, onUpdate: (u) => updates.push(u.rebuilt) });
+    try {
+      await handle.settled();
+      expect(updates.at(-1)).toEqual(['2018-01']);
+      // The PDF carries the print rendition: upright (portrait), far fewer pixels than the phone's, no metadata.
+      const pdf = Buffer.from(await (await fetch(`${handle.url}2018-01.pdf`)).arrayBuffer());
+      expect(pdf.includes(CANARY)).toBe(false);
+      const pdfFile = path.join(dir, 'preview.pdf');
+      writeFileSync(pdfFile, pdf);
+      const list = execFileSync('pdfimages', ['-list', pdfFile], { encoding: 'utf8' }).split('\n').slice(2).filter((l) => l.trim());
+      expect(list).toHaveLength(1);
+      const [, , , width, height] = list[0]!.trim().split(/\s+/);
+      expect(Number(height)).toBeGreaterThan(Number(width));
+      expect(Number(height)).toBeLessThan(2400);
+      // The HTML page shows the screen renditions; the original is not served.
+      const html = await (await fetch(`${handle.url}2018-01.html`)).text();
+      const sources = [...html.matchAll(/(?:src|srcset)="([^"]+)"/g)].flatMap((m) => m[1]!.split(',').map((x) => x.trim().split(/\s+/)[0]!)).filter((u) => /\.(jpe?g|png)$/.test(u));
+      expect(sources.length).toBeGreaterThan(0);
+      for (const url of sources) {
+        expect(url).not.toMatch(/IMG_0001\.jpg$/);
+        const bytes = Buffer.from(await (await fetch(new URL(url, handle.url))).arrayBuffer());
+        expect(bytes.subarray(0, 2)).toEqual(Buffer.from([0xff, 0xd8]));
+        expect(carriesMetadata(bytes)).toEqual([]);
+        expect(bytes.includes(CANARY)).toBe(false);
+      }
+      expect((await fetch(`${handle.url}2018-01_files/images/IMG_0001.jpg`)).status).toBe(404);
+
+      // A save of the issue's text: rebuilt, its photo read from the cache (no entry written again).
+      const cache = path.join(series, '.bulletin-cache');
+      const before = cacheFiles(cache);
+      expect(before.size).toBeGreaterThan(0);
+      await writeFile(issueFile, source.replace('园区召开工作会议', '园区召开年度工作会议'));
+      await new Promise((r) => setTimeout(r, 400));
+      await handle.settled();
+      expect(updates.at(-1)).toEqual(['2018-01']);
+      expect(cacheFiles(cache)).toEqual(before);
+
+      // A build of the series while the preview runs writes the cache again (in the watched folder):
+      // the preview does not rebuild for it.
+      await rm(cache, { recursive: true, force: true });
+      const rounds = updates.length;
+      const build = await runCli(['build', 'series', '-o', path.join(dir, 'out')], dir, { BULLETIN_BROWSER: CHROMIUM, NO_COLOR: '1' });
+      expect(build.code, build.stderr).toBe(0);
+      expect(cacheFiles(cache).size).toBeGreaterThan(0);
+      await new Promise((r) => setTimeout(r, 800));
+      await handle.settled();
+      expect(updates.length).toBe(rounds);
+    } finally {
+      await handle.close();
+      await rm(dir, { recursive: true, force: true });
+    }
+  }, 180_000);
 });
 
 describe('bulletin preview that cannot start', () => {
