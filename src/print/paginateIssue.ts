@@ -13,7 +13,7 @@ import { loadDocument } from './printPage.js';
 import type { Destination } from './readDestinations.js';
 import { BulletinError, ExitCode } from '../diagnostics/exitCodes.js';
 import { patchDocument, replaceBody, type DocumentPatch } from './patchDocument.js';
-import { printUntilSettled, type PrintSteps } from './printLoop.js';
+import { MAX_PASSES, printUntilSettled, type PrintSteps } from './printLoop.js';
 import { fitLastPage } from './fitLastPage.js';
 import { fitContents } from './fitContents.js';
 import { fitProperties } from '../render/issueCss.js';
@@ -144,6 +144,8 @@ export async function paginateIssue(
       return printedWith.tocPitchPt ? { ...next, tocPitchPt: printedWith.tocPitchPt } : next;
     },
     same: (a, b) => samePages(a.pages, b.pages) && a.coverPages === b.coverPages && (a.blankPages ?? 0) === (b.blankPages ?? 0) && a.distributionOffset === b.distributionOffset && a.fit === b.fit && sameBreaks(a.tocBreaks, b.tocBreaks) && a.tocPitchPt === b.tocPitchPt,
+    // The contents' continuation pages are found one page at a time (model/pagination.ts `nextBreaks`): a pass for each.
+    maxPasses: (state) => MAX_PASSES + (state.tocBreaks?.length ?? 0),
     what: `the pagination of ${issue.slug}`,
     name: issue.slug,
     suspects: suspectsOf(issue),

@@ -30,6 +30,11 @@ export interface PrintSteps<S> {
   suspects?: string;
   /** The page's document server: it sees the navigations the document starts by itself. */
   server: DocumentServer;
+  /**
+   * How many passes the state may take (default {@link MAX_PASSES}): a state settled one step at a
+   * time (a contents page that breaks, one page at a time) allows a pass for each step it took.
+   */
+  maxPasses?(state: S): number;
   /** Where the document's markup comes from, for the error when it leaves itself: the series' templates folder. */
   templates: string;
 }
@@ -65,7 +70,7 @@ export async function printUntilSettled<S>(page: Page, start: S, steps: PrintSte
     if (left) throw leftError(steps, left);
   };
   try {
-    for (let pass = 1; pass <= MAX_PASSES; pass++) {
+    for (let pass = 1; pass <= (steps.maxPasses?.(state) ?? MAX_PASSES); pass++) {
       // Each stage has its own watchdog: a document that hangs Chrome or crashes its renderer fails
       // the stage it happened in, not the issue's whole budget.
       const name = steps.name ?? steps.what;
@@ -98,5 +103,5 @@ export async function printUntilSettled<S>(page: Page, start: S, steps: PrintSte
     if (navigation !== undefined) throw leftError(steps, { url: navigation, how: 'a navigation it started by itself, such as a meta refresh' });
     throw error;
   }
-  throw new BulletinError(`${steps.what} did not settle after ${MAX_PASSES} passes (filling in the numbers keeps moving the pages)`, ExitCode.RenderFailed, steps.hint);
+  throw new BulletinError(`${steps.what} did not settle after ${steps.maxPasses?.(state) ?? MAX_PASSES} passes (filling in the numbers keeps moving the pages)`, ExitCode.RenderFailed, steps.hint);
 }

@@ -198,7 +198,7 @@ describe.skipIf(!HAS_CHROMIUM)(e2eTitle('the office example builds the first tim
     expect(left).toHaveLength(1);
     // 18 characters in a box of 14: balanced 9 + 9, not 14 + 4.
     expect(right.map((w) => w.text)).toEqual(['区生态环境局会同各', '街镇召开项目调度会']);
-    const typeLeft = (a.page - 1) % 2 === 1 ? TYPE_AREA.leftOdd : TYPE_AREA.leftEven; // one cover page: body page = physical − 1
+    const typeLeft = a.page % 2 === 1 ? TYPE_AREA.leftOdd : TYPE_AREA.leftEven; // sides are physical: odd sheet sides bind on the left
     const centre = (ws: Word[]) => (Math.min(...ws.map((w) => w.x0)) + Math.max(...ws.map((w) => w.x1))) / 2;
     expect(Math.abs(centre(left) - (typeLeft + a.widthMm / 2))).toBeLessThan(1);
     expect(Math.abs(centre(right) - (typeLeft + g.typeArea.width - b.widthMm / 2))).toBeLessThan(1);
@@ -218,7 +218,7 @@ describe.skipIf(!HAS_CHROMIUM)(e2eTitle('the office example builds the first tim
   // The notes, the quoted 批示, the attachment list and the sign-off (issue 15).
   const CHAR = charPitchMm(g);
   /** The left edge of the type area: the binding side is on the left of odd body pages (the cover is one page). */
-  const leftOf = (page: Page) => ((page.number - 1) % 2 === 1 ? g.margins.inner : g.margins.outer);
+  const leftOf = (page: Page) => (page.number % 2 === 1 ? g.margins.inner : g.margins.outer);
   const isKai = (text: string) => [...(fontsOf(runs, text) ?? ['none'])].every((f) => /UKai/i.test(f));
 
   it('prints the sign-off on the cover, on the line under the issue line', () => {
