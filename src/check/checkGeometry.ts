@@ -149,7 +149,8 @@ export function checkGeometry(g: PageGeometry, pages: readonly PageText[], cover
       const lines = [...new Set(runs.map((r) => Math.round(r.run.baseline * 4) / 4))].sort((a, b) => b - a);
       const gap = lines.length > 1 ? Math.min(...lines.slice(1).map((l, i) => lines[i]! - l)) : undefined;
       const ratio = run.size / body;
-      const scaled = all && gap !== undefined && Math.abs(gap - pitch * ratio) <= CSS_PIXEL_PT;
+      // A fitted article (fitting, print/fitLastPage.ts) has its own pitch, shrunk with the page too.
+      const scaled = all && gap !== undefined && [pitch, ...fitted.values()].some((p) => Math.abs(gap - p * ratio) <= CSS_PIXEL_PT);
       problems.push({
         page: physical + 1,
         message: `${all ? 'the body text is' : `${item.what} is`} set at ${sizes.map(pt).join(', ')}; the preset's body text is ${pt(body)}${scaled
