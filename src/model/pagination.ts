@@ -45,6 +45,8 @@ export interface PageState {
   readonly tocBreaks?: readonly string[];
   /** The contents' line pitch (pt) when they were tightened to take a page less (none: the grid's). */
   readonly tocPitchPt?: number;
+  /** Page breaks forced to keep a source line with the table it follows (model/sourceKeeps.ts; none: no such line was alone). */
+  readonly keepBreaks?: readonly string[];
 }
 
 /** An issue as printed: the settled page state and what the printing found. */

@@ -9,6 +9,7 @@ import type { IssueDocument } from '../render/issueDocument.js';
 import { CONTRACT } from '../render/templateContract.js';
 import { formatPageNumber } from '../render/pageNumber.js';
 import { ptFromMm } from '../layout/presets.js';
+import { keepBreaks, sourceKeeps } from '../model/sourceKeeps.js';
 import { loadDocument } from './printPage.js';
 import type { Destination } from './readDestinations.js';
 import { BulletinError, ExitCode } from '../diagnostics/exitCodes.js';
@@ -70,7 +71,7 @@ function patchFor(issue: Issue, state: PageState): DocumentPatch {
   const pageText: Record<string, string> = {};
   for (const entry of state.toc) pageText[entry.id] = formatPageNumber(form, entry.page ?? 0);
   const fit = state.fit ? { ids: [...state.fit.articles], properties: fitProperties(state.fit) } : undefined;
-  return { pageText, bodyClass: coverParity(state.coverPages, state.blankPages), distributionOffset: state.distributionOffset, ...(fit ? { fit } : {}) };
+  return { pageText, bodyClass: coverParity(state.coverPages, state.blankPages), distributionOffset: state.distributionOffset, ...(fit ? { fit } : {}), ...(state.keepBreaks?.length ? { keepBreaks: state.keepBreaks } : {}) };
 }
 
 /** Same stylesheets, fonts and images: only the page's HTML differs. */
@@ -114,6 +115,7 @@ export async function paginateIssue(
   let pageBreaks: readonly string[] | undefined;
   let pageTocPitch: number | undefined;
   const typeAreaHeightPt = ptFromMm(issue.series.layout.geometry.typeArea.height);
+  const keeps = sourceKeeps(issue);
   const steps: PrintSteps<PageState> = {
     async load(state, pass) {
       if ((pass > 1 || inPage) && sameBreaks(pageBreaks, state.tocBreaks) && pageTocPitch === state.tocPitchPt) {
@@ -129,6 +131,11 @@ export async function paginateIssue(
       const base = inPage ? current : loaded;
       const swapped = base && sameAssets(base, doc) && entry && 'body' in entry && (await replaceBody(page, String(entry.body)));
       if (!swapped) await loadDocument(page, server, doc.entry, { screenLayout: doc.screenLayout });
+      // The document is made without the forced breaks: they are set in the page.
+      if (state.keepBreaks?.length && !(await patchDocument(page, patchFor(issue, state)))) {
+        throw new BulletinError(`the page breaks that keep the source lines of ${issue.slug} with their tables could not be set: the page lacks the hooks of the template contract`, ExitCode.RenderFailed,
+          'A series template drops the id of a table or the body element; keep the default partials for tables and articles (README › Templates).');
+      }
       current = doc;
       inPage = true;
       pageBreaks = state.tocBreaks;
@@ -141,11 +148,14 @@ export async function paginateIssue(
       // The blank back of the cover was printed when the body was marked cover-odd and the layout wants it.
       const blank = blankShown(issue, printedWith) ? 1 : 0;
       const next = pageState(issue, found.pages, found.coverPages, distributionOffset(dests, printedWith.distributionOffset, typeAreaHeightPt), printedWith.fit, breaks, blank);
-      return printedWith.tocPitchPt ? { ...next, tocPitchPt: printedWith.tocPitchPt } : next;
+      // A source line printed alone at the top of a page after its table: the next pass breaks before the table's last rows.
+      const kept = keepBreaks(keeps, (id) => dests.get(id), printedWith.keepBreaks);
+      return { ...next, ...(printedWith.tocPitchPt ? { tocPitchPt: printedWith.tocPitchPt } : {}), ...(kept.length ? { keepBreaks: kept } : {}) };
     },
-    same: (a, b) => samePages(a.pages, b.pages) && a.coverPages === b.coverPages && (a.blankPages ?? 0) === (b.blankPages ?? 0) && a.distributionOffset === b.distributionOffset && a.fit === b.fit && sameBreaks(a.tocBreaks, b.tocBreaks) && a.tocPitchPt === b.tocPitchPt,
+    same: (a, b) => samePages(a.pages, b.pages) && a.coverPages === b.coverPages && (a.blankPages ?? 0) === (b.blankPages ?? 0) && a.distributionOffset === b.distributionOffset && a.fit === b.fit && sameBreaks(a.tocBreaks, b.tocBreaks) && a.tocPitchPt === b.tocPitchPt && sameBreaks(a.keepBreaks, b.keepBreaks),
     // The contents' continuation pages are found one page at a time (model/pagination.ts `nextBreaks`): a pass for each.
-    maxPasses: (state) => MAX_PASSES + (state.tocBreaks?.length ?? 0),
+    // So are the forced breaks that keep a source line with its table (model/sourceKeeps.ts): each may move what follows.
+    maxPasses: (state) => MAX_PASSES + (state.tocBreaks?.length ?? 0) + (state.keepBreaks?.length ?? 0),
     what: `the pagination of ${issue.slug}`,
     name: issue.slug,
     suspects: suspectsOf(issue),

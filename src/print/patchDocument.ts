@@ -13,6 +13,8 @@ export interface DocumentPatch {
   distributionOffset: number;
   /** The fitted articles (their titles' ids) and the properties they are set with (render/issueCss.ts fitProperties). */
   fit?: { ids: string[]; properties: Record<string, string> };
+  /** Page breaks forced to keep a source line with its table (model/sourceKeeps.ts): a table's id, or `id@n` for its body row n. */
+  keepBreaks?: readonly string[];
 }
 
 /**
@@ -40,6 +42,19 @@ export async function patchDocument(page: Page, patch: DocumentPatch): Promise<b
         if (fitted.has(id)) article.style.setProperty(k, v);
       }
       if (!fitted.has(id)) for (const k of ['--pitch', '--char', '--tracking', 'line-height']) article.style.removeProperty(k);
+    }
+    // Forced breaks: the earlier ones taken off, then this state's set.
+    for (const el of Array.from(document.querySelectorAll<HTMLElement>('[data-keep-break]'))) {
+      el.style.removeProperty('break-before');
+      el.removeAttribute('data-keep-break');
+    }
+    for (const key of p.keepBreaks ?? []) {
+      const [id, row] = key.split('@');
+      const table = document.getElementById(id!);
+      const el = row === undefined ? table : table?.querySelectorAll<HTMLElement>('tbody > tr')[Number(row)];
+      if (!el) return false;
+      el.style.setProperty('break-before', 'page');
+      el.setAttribute('data-keep-break', '');
     }
     return true;
   }, patch, CONTRACT);

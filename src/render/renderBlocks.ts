@@ -4,6 +4,7 @@
 import { noteMark, NOTES_HEADING, type Block, type Inline, type Table, type TableStyle } from '../model/blocks.js';
 import { ALLOWED_LINK } from '../model/parseBody.js';
 import { tableLayout } from '../layout/tableLayout.js';
+import { lastRowId } from '../model/sourceKeeps.js';
 import { PRESETS, type PageGeometry } from '../layout/presets.js';
 
 const STANDARD_GEOMETRY = PRESETS.standard;
@@ -90,7 +91,7 @@ export function renderTable(table: Table, ctx: TableContext): string {
   const unit = table.unit ? `<p class="table-unit">${digitRuns(escapeHtml(table.unit))}</p>\n` : '';
   const caption = `<p class="table-caption">表${number}${table.caption ? `\u3000${renderInlines(table.caption)}` : ''}</p>\n`;
   // Header cells say where they lie (first row, down to the last row, spanning columns): the rules of a 三线表 follow them.
-  const cells = (tag: 'th' | 'td', row: Table['head'][number], lines: number, r: number) => {
+  const cells = (tag: 'th' | 'td', row: Table['head'][number], lines: number, r: number, rowId = '') => {
     let c = 0;
     const out = row.cells.map((cell) => {
       const align = table.align[c] ?? 'left';
@@ -102,10 +103,11 @@ export function renderTable(table: Table, ctx: TableContext): string {
       const cls = classes.filter(Boolean).join(' ');
       return `<${tag}${span}${cls ? ` class="${cls}"` : ''}>${renderInlines(cell.content)}</${tag}>`;
     });
-    return `<tr class="rows-${lines}">${out.join('')}</tr>\n`;
+    return `<tr class="rows-${lines}"${rowId}>${out.join('')}</tr>\n`;
   };
   const head = table.head.map((row, r) => cells('th', row, layout.headRows[r] ?? 1, r)).join('');
-  const body = table.body.map((row, r) => cells('td', row, layout.bodyRows[r] ?? 1, r)).join('');
+  // The last row has an id: the print finds its page when a source line follows the table (model/sourceKeeps.ts).
+  const body = table.body.map((row, r) => cells('td', row, layout.bodyRows[r] ?? 1, r, r === table.body.length - 1 ? ` id="${lastRowId(id)}"` : '')).join('');
   const cols = layout.widths.map(() => '<col />').join('');
   const cont = `<tr class="table-cont rows-1"><th colspan="${columns}"><span class="table-cont-label">续表${number}</span>${table.unit ? `<span class="table-cont-unit">${digitRuns(escapeHtml(table.unit))}</span>` : ''}</th></tr>\n`;
   return `<div class="table table-${style}" id="${id}">\n<div class="table-top">\n${caption}${unit}</div>\n<div class="table-scroll">\n<table>\n<colgroup>${cols}</colgroup>\n<thead>\n${cont}${head}</thead>\n<tbody>\n${body}</tbody>\n<tfoot><tr class="table-end"><td colspan="${columns}"></td></tr></tfoot>\n</table>\n</div>\n</div>\n`;

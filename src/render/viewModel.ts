@@ -9,6 +9,7 @@ import { fillLines } from '../layout/fillLines.js';
 import { textEm } from '../layout/textEm.js';
 import { coverParity, tocAnchor } from '../model/pagination.js';
 import { singleArticle } from '../model/tableOfContents.js';
+import { sourceKeeps, sourceLineId } from '../model/sourceKeeps.js';
 
 export interface FigureView {
   id: string;
@@ -26,6 +27,8 @@ export interface ArticleView {
   noteHtml: string | undefined;
   bodyHtml: string;
   source: string | undefined;
+  /** The source line's id when it follows a table (the print keeps them together: model/sourceKeeps.ts). */
+  sourceId?: string;
   /** The article's notes (注释, ①②③), printed after the source line. */
   notesHtml: string | undefined;
   /** Centred in 楷体 under the title: the subtitle, then the byline lines. */
@@ -75,6 +78,8 @@ export interface IssueView {
   distribution: { rows: { label: string; text: string }[]; copies: string | undefined; signoff?: string | undefined } | undefined;
   /** The sign-off line (签发：张三　审核：李四) when it goes under the issue line on the cover. */
   signoff?: string | undefined;
+  /** Elements whose printed page the print loop reads (source lines after a table, and their tables): a hidden link to each. */
+  keepAnchors?: string[];
   /** An issue of one article without sections: its title (and subtitle, byline) on the cover instead of contents. */
   coverArticle?: { id: string; titleLines: string[]; headLines: string[] } | undefined;
   /** Stylesheets, relative to the HTML file. */
@@ -116,6 +121,8 @@ export function issueView(issue: Issue, toc: readonly TocEntry[], assets: { imag
   const d = issue.distribution;
   const signoff = issue.signoff.length ? issue.signoff.map((s) => `${s.label}：${s.name}`).join('\u3000\u3000') : undefined;
   const single = singleArticle(issue);
+  const keeps = sourceKeeps(issue);
+  const keptSources = new Set(keeps.map((k) => k.sourceId));
   const rows = [
     { label: '报', units: d.report },
     { label: '送', units: d.send },
@@ -184,6 +191,7 @@ export function issueView(issue: Issue, toc: readonly TocEntry[], assets: { imag
           noteHtml: a.note?.length ? renderBlocks(a.note).html : undefined,
           bodyHtml: renderBlocks(a.blocks.filter((b) => b.type !== 'footnotes'), figures, notes, articleTables(a.id, geometry, issue.series.tables, () => ++issueTables)).html,
           source: a.source,
+          ...(keptSources.has(sourceLineId(a.id)) ? { sourceId: sourceLineId(a.id) } : {}),
           notesHtml: footnotes.length ? renderBlocks(footnotes, new Map(), notes).html : undefined,
           headLines: [...(a.subtitle === undefined ? [] : [a.subtitle]), ...a.byline],
           attachments: a.attachments.map((x, i) => ({ label: i === 0 ? '附件：' : '', number: a.attachments.length > 1 ? `${i + 1}.` : '', title: x.title })),
@@ -196,6 +204,7 @@ export function issueView(issue: Issue, toc: readonly TocEntry[], assets: { imag
         };
       }),
     })),
+    ...(keeps.length ? { keepAnchors: keeps.flatMap((k) => [k.sourceId, k.tableId, k.lastRowId]) } : {}),
     distribution: rows.length || d.copies !== undefined
       ? { rows, copies: d.copies === undefined ? undefined : `（共印${d.copies}份）`, ...(issue.series.signoff.place === 'distribution' ? { signoff } : {}) }
       : undefined,

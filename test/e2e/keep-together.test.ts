@@ -1,7 +1,8 @@
 // Keeping things together (issue 16), end to end: the series test/fixtures/keep is built once (one
 // browser, two issues) and read back with poppler as an editor checks the page breaks: a title at
 // the foot of a page, source lines (供稿) and a 版记 that would start a page alone, a photo's caption,
-// and contents of 6 and of 30 entries (the second over two cover pages, 本期目录（续）).
+// contents of 6 and of 30 entries (the second over two cover pages, 本期目录（续）), and source lines
+// after a table (2021-03).
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -27,9 +28,21 @@ describe.skipIf(!HAS_CHROMIUM)(e2eTitle('keeping things together (test/fixtures/
 
   afterAll(() => rmSync(out, { recursive: true, force: true }));
 
-  it('builds both issues, their self-checks passing, with nothing to say', () => {
+  it('builds the three issues, their self-checks passing, with nothing to say', () => {
     expect(result.diagnostics).toEqual([]);
-    expect(result.written.filter((f) => f.endsWith('.pdf')).map((f) => path.basename(f)).sort()).toEqual(['2021-01.pdf', '2021-02.pdf']);
+    expect(result.written.filter((f) => f.endsWith('.pdf')).map((f) => path.basename(f)).sort()).toEqual(['2021-01.pdf', '2021-02.pdf', '2021-03.pdf']);
+  });
+
+  it('a source line after a table that ends at the foot of a page takes the table\'s last two rows with it, under 续表1', () => {
+    const p = pages('2021-03');
+    expect(lines(p[1]!).at(-1)).toMatch(/^示例园区4/);
+    expect(lines(p[2]!).slice(0, 5)).toEqual(['续表1', '园区企业（家）产值（亿元）', '示例园区514128.5', '示例园区615135.5', '（示例园区统计处供稿）']);
+  });
+
+  it('a short table that would leave its source line alone moves to the next page whole, caption first', () => {
+    const p = pages('2021-03');
+    expect(p[2]!.compact).not.toContain('示例园区7');
+    expect(lines(p[3]!).filter((l) => l !== '续表2')).toEqual(['表2', '园区企业（家）产值（亿元）', '示例园区710100.5', '示例园区811107.5', '示例园区912114.5', '（示例县统计局供稿）']);
   });
 
   it('a title that would fall on the last line of page 1 opens page 2 with its text', () => {

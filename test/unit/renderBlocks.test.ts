@@ -195,7 +195,8 @@ describe('renderBlocks: the same HTML as markdown-it', () => {
         expect(renderInlines(parsed.content), where).toBe(inlineMarkdownToHtml(text));
       } else {
         const parsed = parseBody(text);
-        if (parsed.problems.length) continue;
+        // Tables are set as bulletin sets them (caption, 续表 header, rules): test/unit/tables.test.ts.
+        if (parsed.problems.length || parsed.blocks.some((b) => b.type === 'table')) continue;
         expect(renderBlocks(parsed.blocks).html, where).toBe(markdownToHtml(text).html);
       }
       compared += 1;
