@@ -102,7 +102,7 @@ function itemsOf(issue: Issue): { ordered: Item[]; captions: { title: number; it
       for (const top of article.blocks) {
         if (top.type === 'footnotes') continue;
         if (top.type === 'table') {
-          // The rows in order; the caption and unit line above them are drawn after them (their box is painted over the 续表 row), so anywhere.
+          // The rows in order; the caption and unit line above them may be drawn after them, so anywhere.
           const items = tableItems(top, `table ${++table} of 「${article.title}」`);
           ordered.push(...items.filter((item) => !item.above).map((item) => ({ ...item, article: article.id })));
           captions.push(...items.filter((item) => item.above).map((item) => ({ title, item })));

@@ -117,9 +117,10 @@ describe.skipIf(!HAS_CHROMIUM)(e2eTitle('the office example builds the first tim
 
   it('prints each table caption above its table, centred, numbered through the issue', () => {
     for (const [n, caption, header] of [[1, '前三季度主要断面水质', '断面化学需氧量'], [2, '2026年生态环境重点项目进展情况', '街镇'], [3, '入河排污口整治清单', '编号所在街镇']] as const) {
-      // The caption's words (表N and its text); on its page the hidden 「续表N」 under it shares its line.
+      // The caption's words (表N and its text); 「续表N」 is printed only where the table continues, not even hidden under the caption.
       const page = pages.find((p) => p.words.some((w) => w.text === caption));
       expect(page, caption).toBeDefined();
+      expect(page!.compact, caption).not.toContain(`续表${n}`);
       const text = page!.words.find((w) => w.text === caption)!;
       const number = page!.words.find((w) => w.text === `表${n}` && Math.abs(w.y0 - text.y0) < 1)!;
       expect(number, `表${n}`).toBeDefined();
