@@ -39,13 +39,14 @@ export interface PageState {
   /** The tightening fitting chose (none: every article on the grid). */
   readonly fit?: Fit;
   /**
-   * The contents entries that begin a page of their own when the contents run over the cover page
-   * (each printed under 本期目录（续）), found by the print (none: the contents fit one page).
+   * The contents entries that begin a page of the cover after the first when the contents run over
+   * the cover page (each under 本期目录（续）, the contents table's repeated header), as printed (none:
+   * the contents fit one page). What the print found, not what it was told.
    */
   readonly tocBreaks?: readonly string[];
   /** The contents' line pitch (pt) when they were tightened to take a page less (none: the grid's). */
   readonly tocPitchPt?: number;
-  /** Page breaks forced to keep a source line with the table it follows (model/sourceKeeps.ts; none: no such line was alone). */
+  /** Page breaks forced to keep things together (model/keepBreaks.ts: a source line with its table, a contents label with its entries; none: nothing was alone). */
   readonly keepBreaks?: readonly string[];
 }
 
@@ -83,17 +84,6 @@ export function contentsBreaks(ids: readonly string[], pageOf: (id: string) => n
     previous = page;
   }
   return breaks;
-}
-
-/**
- * The breaks to print with next: those printed with that still break (a heading 本期目录（续） moves the
- * entries after it down, so a break found further on may go away), and the first new one. One page
- * at a time, so that a page is never cut short by a break found before the heading above it was there.
- */
-export function nextBreaks(printed: readonly string[] | undefined, found: readonly string[]): string[] {
-  const kept = (printed ?? []).filter((id) => found.includes(id));
-  const next = found.find((id) => !kept.includes(id));
-  return next === undefined ? kept : [...kept, next];
 }
 
 /** Two lists of contents breaks are the same (none and empty alike). */

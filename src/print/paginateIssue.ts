@@ -3,13 +3,13 @@
 import type { Page } from 'puppeteer';
 import type { PDFDocument } from './pdfLib.js';
 import type { Issue } from '../model/types.js';
-import { pageState, contentIds, coverParity, contentsBreaks, nextBreaks, sameBreaks, tocAnchor, type PageState } from '../model/pagination.js';
+import { pageState, contentIds, coverParity, contentsBreaks, sameBreaks, tocAnchor, type PageState } from '../model/pagination.js';
 import type { DocumentServer } from './documentServer.js';
 import type { IssueDocument } from '../render/issueDocument.js';
 import { CONTRACT } from '../render/templateContract.js';
 import { formatPageNumber } from '../render/pageNumber.js';
 import { ptFromMm } from '../layout/presets.js';
-import { keepBreaks, sourceKeeps } from '../model/sourceKeeps.js';
+import { keepBreaks, sourceKeeps } from '../model/keepBreaks.js';
 import { loadDocument } from './printPage.js';
 import type { Destination } from './readDestinations.js';
 import { BulletinError, ExitCode } from '../diagnostics/exitCodes.js';
@@ -111,14 +111,12 @@ export async function paginateIssue(
   let current = loaded;
   /** Once the document is in the page, every later print patches it (numbers, offsets, fitting). */
   let inPage = false;
-  /** The contents breaks of the document in the page: other breaks need the document made again (the 本期目录（续） headings are the template's). */
-  let pageBreaks: readonly string[] | undefined;
   let pageTocPitch: number | undefined;
   const typeAreaHeightPt = ptFromMm(issue.series.layout.geometry.typeArea.height);
   const keeps = sourceKeeps(issue);
   const steps: PrintSteps<PageState> = {
     async load(state, pass) {
-      if ((pass > 1 || inPage) && sameBreaks(pageBreaks, state.tocBreaks) && pageTocPitch === state.tocPitchPt) {
+      if ((pass > 1 || inPage) && pageTocPitch === state.tocPitchPt) {
         // Later passes change only numbers and offsets: the loaded page is patched. The templates
         // were checked for the hooks when they loaded, so a failed patch is a bug, not a fallback.
         if (await patchDocument(page, patchFor(issue, state))) return;
@@ -138,24 +136,22 @@ export async function paginateIssue(
       }
       current = doc;
       inPage = true;
-      pageBreaks = state.tocBreaks;
       pageTocPitch = state.tocPitchPt;
     },
     read(_pdf, dests, printedWith) {
       const found = startsOf(issue, dests);
-      // The contents' own pages: where an entry begins a page of the cover (its heading 本期目录（续）).
-      const breaks = nextBreaks(printedWith.tocBreaks, contentsBreaks(printedWith.toc.map((e) => e.id), (id) => dests.get(tocAnchor(id))?.pageIndex));
+      // The contents' own pages, as printed: where an entry begins a page of the cover (under 本期目录（续）).
+      const breaks = contentsBreaks(printedWith.toc.map((e) => e.id), (id) => dests.get(tocAnchor(id))?.pageIndex);
       // The blank back of the cover was printed when the body was marked cover-odd and the layout wants it.
       const blank = blankShown(issue, printedWith) ? 1 : 0;
       const next = pageState(issue, found.pages, found.coverPages, distributionOffset(dests, printedWith.distributionOffset, typeAreaHeightPt), printedWith.fit, breaks, blank);
-      // A source line printed alone at the top of a page after its table: the next pass breaks before the table's last rows.
-      const kept = keepBreaks(keeps, (id) => dests.get(id), printedWith.keepBreaks);
+      // A source line printed apart from its table's last row, a contents section label ending a page: the next pass breaks before them.
+      const kept = keepBreaks(keeps, printedWith.toc, (id) => dests.get(id), printedWith.keepBreaks);
       return { ...next, ...(printedWith.tocPitchPt ? { tocPitchPt: printedWith.tocPitchPt } : {}), ...(kept.length ? { keepBreaks: kept } : {}) };
     },
     same: (a, b) => samePages(a.pages, b.pages) && a.coverPages === b.coverPages && (a.blankPages ?? 0) === (b.blankPages ?? 0) && a.distributionOffset === b.distributionOffset && a.fit === b.fit && sameBreaks(a.tocBreaks, b.tocBreaks) && a.tocPitchPt === b.tocPitchPt && sameBreaks(a.keepBreaks, b.keepBreaks),
-    // The contents' continuation pages are found one page at a time (model/pagination.ts `nextBreaks`): a pass for each.
-    // So are the forced breaks that keep a source line with its table (model/sourceKeeps.ts): each may move what follows.
-    maxPasses: (state) => MAX_PASSES + (state.tocBreaks?.length ?? 0) + (state.keepBreaks?.length ?? 0),
+    // The forced breaks that keep things together (model/keepBreaks.ts) may move what follows: a pass for each.
+    maxPasses: (state) => MAX_PASSES + (state.keepBreaks?.length ?? 0),
     what: `the pagination of ${issue.slug}`,
     name: issue.slug,
     suspects: suspectsOf(issue),

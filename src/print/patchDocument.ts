@@ -13,7 +13,7 @@ export interface DocumentPatch {
   distributionOffset: number;
   /** The fitted articles (their titles' ids) and the properties they are set with (render/issueCss.ts fitProperties). */
   fit?: { ids: string[]; properties: Record<string, string> };
-  /** Page breaks forced to keep a source line with its table (model/sourceKeeps.ts): a table's id, or `id@n` for its body row n. */
+  /** Page breaks forced to keep a source line with its table (model/keepBreaks.ts): a table's id, or `id@n` for its body row n. */
   keepBreaks?: readonly string[];
 }
 

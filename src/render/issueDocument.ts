@@ -103,7 +103,7 @@ export function issueDocument(issue: Issue, layout: CompiledLayout, stylesheets:
       return { srcset: r.screen.map((s) => `${urlPath(`${assets}/images/${s.name}`)} ${s.width}w`).join(', '), sizes: r.sizes };
     },
     stylesheets: sheetUrls.map(urlPath),
-  }, options.coverPages, options.tocBreaks, options.blankPages ?? 0);
+  }, options.coverPages, options.blankPages ?? 0);
   for (const section of issue.sections) {
     for (const article of section.articles) {
       // An SVG is served and written as sanitised when it was checked (model/sanitizeSvg.ts), never as the file is.

@@ -4,7 +4,7 @@
 import { noteMark, NOTES_HEADING, type Block, type Inline, type Table, type TableStyle } from '../model/blocks.js';
 import { ALLOWED_LINK } from '../model/parseBody.js';
 import { tableLayout } from '../layout/tableLayout.js';
-import { lastRowId } from '../model/sourceKeeps.js';
+import { lastRowId } from '../model/keepBreaks.js';
 import { PRESETS, type PageGeometry } from '../layout/presets.js';
 
 const STANDARD_GEOMETRY = PRESETS.standard;
@@ -106,7 +106,7 @@ export function renderTable(table: Table, ctx: TableContext): string {
     return `<tr class="rows-${lines}"${rowId}>${out.join('')}</tr>\n`;
   };
   const head = table.head.map((row, r) => cells('th', row, layout.headRows[r] ?? 1, r)).join('');
-  // The last row has an id: the print finds its page when a source line follows the table (model/sourceKeeps.ts).
+  // The last row has an id: the print finds its page when a source line follows the table (model/keepBreaks.ts).
   const body = table.body.map((row, r) => cells('td', row, layout.bodyRows[r] ?? 1, r, r === table.body.length - 1 ? ` id="${lastRowId(id)}"` : '')).join('');
   const cols = layout.widths.map(() => '<col />').join('');
   const cont = `<tr class="table-cont rows-1"><th colspan="${columns}"><span class="table-cont-label">续表${number}</span>${table.unit ? `<span class="table-cont-unit">${digitRuns(escapeHtml(table.unit))}</span>` : ''}</th></tr>\n`;

@@ -35,8 +35,8 @@ export const PROBE_VIEW: IssueView = {
   label: undefined,
   noteHtml: undefined,
   toc: [
-    { kind: 'section', id: 'probe-section', leading: [], head: '【工作动', last: '态】', page: '- 1 -', anchor: 'toc.probe-section', continued: false },
-    { kind: 'article', id: 'probe-article', leading: [], head: '标', last: '题', page: '- 1 -', anchor: 'toc.probe-article', continued: false },
+    { kind: 'section', id: 'probe-section', leading: [], head: '【工作动', last: '态】', page: '- 1 -', anchor: 'toc.probe-section' },
+    { kind: 'article', id: 'probe-article', leading: [], head: '标', last: '题', page: '- 1 -', anchor: 'toc.probe-article' },
   ],
   sections: [{ id: 'probe-section', label: '工作动态', articles: [{ id: 'probe-article', titleLines: [{ text: '标题', className: '' }], title: '标题', noteHtml: undefined, bodyHtml: '<p>正文</p>\n', source: undefined, notesHtml: undefined, headLines: [], attachments: [], attachmentPages: [] }] }],
   distribution: { rows: [{ label: '报', text: '单位。' }], copies: '（共印1份）' },

@@ -9,7 +9,7 @@ import { fillLines } from '../layout/fillLines.js';
 import { textEm } from '../layout/textEm.js';
 import { coverParity, tocAnchor } from '../model/pagination.js';
 import { singleArticle } from '../model/tableOfContents.js';
-import { sourceKeeps, sourceLineId } from '../model/sourceKeeps.js';
+import { sourceKeeps, sourceLineId } from '../model/keepBreaks.js';
 
 export interface FigureView {
   id: string;
@@ -27,7 +27,7 @@ export interface ArticleView {
   noteHtml: string | undefined;
   bodyHtml: string;
   source: string | undefined;
-  /** The source line's id when it follows a table (the print keeps them together: model/sourceKeeps.ts). */
+  /** The source line's id when it follows a table (the print keeps them together: model/keepBreaks.ts). */
   sourceId?: string;
   /** The article's notes (注释, ①②③), printed after the source line. */
   notesHtml: string | undefined;
@@ -51,8 +51,6 @@ export interface TocView {
   page: string;
   /** The id of the entry's own element, which the print side finds on the cover's pages (model/pagination.ts tocAnchor). */
   anchor: string;
-  /** The entry begins a continuation page of the contents: 本期目录（续） is printed above it. */
-  continued: boolean;
 }
 
 export interface IssueView {
@@ -115,7 +113,7 @@ function joinUnits(units: readonly string[]): string {
   return `${units.join('，')}。`;
 }
 
-export function issueView(issue: Issue, toc: readonly TocEntry[], assets: { imageUrl(figure: Figure): string; /** `srcset` and `sizes` of a figure with screen renditions. */ imageSrcset?(figure: Figure): { srcset: string; sizes: string } | undefined; stylesheets: string[] }, coverPages = 1, tocBreaks: readonly string[] = [], blankPages = 0): IssueView {
+export function issueView(issue: Issue, toc: readonly TocEntry[], assets: { imageUrl(figure: Figure): string; /** `srcset` and `sizes` of a figure with screen renditions. */ imageSrcset?(figure: Figure): { srcset: string; sizes: string } | undefined; stylesheets: string[] }, coverPages = 1, blankPages = 0): IssueView {
   const form = issue.series.layout.pageNumber;
   const geometry = issue.series.layout.geometry;
   const d = issue.distribution;
@@ -154,7 +152,7 @@ export function issueView(issue: Issue, toc: readonly TocEntry[], assets: { imag
       return {
         kind: e.kind, id: e.id, leading: lines.slice(0, -1), head: chars.slice(0, -1).join(''), last: chars.at(-1) ?? '',
         page: e.page === undefined ? formatPageNumber(form, 0) : formatPageNumber(form, e.page),
-        anchor: tocAnchor(e.id), continued: tocBreaks.includes(e.id),
+        anchor: tocAnchor(e.id),
       };
     }),
     sections: issue.sections.map((s) => ({

@@ -1,12 +1,15 @@
-// An article's source line (（…供稿）) is printed on the page of the article's last lines. After
-// a paragraph the stylesheet keeps them together (break-before: avoid, widows). After a table it
-// cannot: Chrome does not look back into a table's rows for an earlier break, and prints the source
-// line alone at the top of the next page. So the print loop finds it there (a link to the line makes
-// Chrome record its page and height) and forces a page break before the table's last rows, or before
-// the whole table when the table is short and began on the page before; the next pass prints them
-// together. Forced breaks are only added: the state settles once no source line is alone.
+// What the stylesheet cannot keep together, because Chrome keeps no table row with the next one
+// (break-before/after: avoid are ignored there), the print loop keeps by forcing page breaks:
+// - an article's source line (（…供稿）) after a table: printed on a later page than the table's last
+//   row (alone, or under the repeated header), it gets the table's last two rows, or the whole table
+//   when the table is short and began on that page;
+// - a section label of the contents (a row of the contents table) that would end a cover page goes
+//   to the next page, with the entries it heads.
+// Links to the elements make Chrome record their pages; the next pass prints with the breaks. Breaks
+// are only added: the state settles once nothing is left alone.
 import type { Block } from './blocks.js';
-import type { Issue } from './types.js';
+import type { Issue, TocEntry } from './types.js';
+import { tocAnchor } from './pagination.js';
 
 /** An article whose body ends with a table, followed by its source line. */
 export interface SourceKeep {
@@ -67,12 +70,21 @@ export function sourceKeeps(issue: Issue): SourceKeep[] {
 }
 
 /**
- * The forced breaks after a print: `current` (kept) and one for each source line printed on a later
- * page than the table's last row (alone, or under the table's repeated header with no row: Chrome
- * does both). A break is the table's id (before the table) or `id@n` (before its body row n, from 0).
+ * The forced breaks after a print: `current` (kept), one for each source line printed on a later page
+ * than its table's last row (alone, or under the table's repeated header with no row: Chrome does
+ * both), and one for each contents section label printed on an earlier page than the entry after it.
+ * A break is an element's id (a break before it: a table, a contents row) or `id@n` (before the body
+ * row n of the table, from 0).
  */
-export function keepBreaks(keeps: readonly SourceKeep[], printedAt: (id: string) => PrintedAt | undefined, current: readonly string[] = []): string[] {
+export function keepBreaks(keeps: readonly SourceKeep[], toc: readonly TocEntry[], printedAt: (id: string) => PrintedAt | undefined, current: readonly string[] = []): string[] {
   const breaks = [...current];
+  toc.forEach((entry, i) => {
+    const next = toc[i + 1];
+    if (entry.kind !== 'section' || !next) return;
+    const label = printedAt(tocAnchor(entry.id));
+    const after = printedAt(tocAnchor(next.id));
+    if (label && after && label.pageIndex < after.pageIndex && !breaks.includes(tocAnchor(entry.id))) breaks.push(tocAnchor(entry.id));
+  });
   for (const keep of keeps) {
     if (breaks.some((b) => b === keep.tableId || b.startsWith(`${keep.tableId}@`))) continue;
     const source = printedAt(keep.sourceId);

@@ -1,10 +1,11 @@
-// A source line after a table (model/sourceKeeps.ts): which articles need the print loop's help,
+// A source line after a table (model/keepBreaks.ts): which articles need the print loop's help,
 // the ids the page links to, and the break chosen from where Chrome printed the line and the table.
 import { describe, expect, it } from 'vitest';
 import { compileIssue, type IssueData } from '../../src/model/compileIssue.js';
 import { parsePlainDate } from '../../src/model/chineseDate.js';
 import { tableOfContents } from '../../src/model/tableOfContents.js';
-import { keepBreaks, sourceKeeps, type PrintedAt } from '../../src/model/sourceKeeps.js';
+import { keepBreaks, sourceKeeps, type PrintedAt } from '../../src/model/keepBreaks.js';
+import type { TocEntry } from '../../src/model/types.js';
 import { issueView } from '../../src/render/viewModel.js';
 import { makeSeries } from '../helpers.js';
 
@@ -27,6 +28,29 @@ const ISSUE: IssueData = {
   }],
 };
 
+describe('contents section labels', () => {
+  const toc: TocEntry[] = [
+    { kind: 'section', id: 's1', text: '工作动态', page: 1 },
+    { kind: 'article', id: 'a1', text: '甲', page: 1 },
+    { kind: 'section', id: 's2', text: '经验交流', page: 2 },
+    { kind: 'article', id: 'a2', text: '乙', page: 2 },
+  ];
+  const at = (pages: number[]) => (id: string): PrintedAt | undefined => {
+    const i = toc.findIndex((e) => `toc.${e.id}` === id);
+    return i < 0 ? undefined : { pageIndex: pages[i]! };
+  };
+
+  it('move a label printed at the foot of a page, apart from its first entry, to the next page', () => {
+    expect(keepBreaks([], toc, at([0, 0, 0, 1]))).toEqual(['toc.s2']);
+    expect(keepBreaks([], toc, at([0, 0, 1, 1]))).toEqual([]);
+    expect(keepBreaks([], toc, at([0, 1, 1, 1]))).toEqual(['toc.s1']);
+  });
+
+  it('keep the breaks made before', () => {
+    expect(keepBreaks([], toc, at([0, 0, 1, 1]), ['toc.s2'])).toEqual(['toc.s2']);
+  });
+});
+
 describe('source lines after a table', () => {
   it('are those of articles ending with a table, their source line right after it; tables are counted as they are numbered, quoted ones too', () => {
     expect(sourceKeeps(compile(ISSUE))).toEqual([{ sourceId: 'a-source', tableId: 'a-table-3', lastRowId: 'a-table-3-end', rows: 5 }]);
@@ -44,25 +68,25 @@ describe('source lines after a table', () => {
   const at = (pages: Record<string, number>) => (id: string): PrintedAt | undefined => (id in pages ? { pageIndex: pages[id]! } : undefined);
 
   it('need no break when the line is printed on the page of the last row', () => {
-    expect(keepBreaks([keep], at({ t: 2, 't-end': 3, s: 3 }))).toEqual([]);
+    expect(keepBreaks([keep], [], at({ t: 2, 't-end': 3, s: 3 }))).toEqual([]);
   });
 
   it('take the last two rows along when the line falls on the next page (alone, or under the repeated header)', () => {
-    expect(keepBreaks([keep], at({ t: 2, 't-end': 2, s: 3 }))).toEqual(['t@4']);
+    expect(keepBreaks([keep], [], at({ t: 2, 't-end': 2, s: 3 }))).toEqual(['t@4']);
   });
 
   it('move a short table whole when it began on the page of its last row', () => {
-    expect(keepBreaks([{ ...keep, rows: 3 }], at({ t: 2, 't-end': 2, s: 3 }))).toEqual(['t']);
-    expect(keepBreaks([{ ...keep, rows: 3 }], at({ t: 1, 't-end': 2, s: 3 }))).toEqual(['t@1']);
-    expect(keepBreaks([{ ...keep, rows: 1 }], at({ t: 1, 't-end': 2, s: 3 }))).toEqual(['t']);
+    expect(keepBreaks([{ ...keep, rows: 3 }], [], at({ t: 2, 't-end': 2, s: 3 }))).toEqual(['t']);
+    expect(keepBreaks([{ ...keep, rows: 3 }], [], at({ t: 1, 't-end': 2, s: 3 }))).toEqual(['t@1']);
+    expect(keepBreaks([{ ...keep, rows: 1 }], [], at({ t: 1, 't-end': 2, s: 3 }))).toEqual(['t']);
   });
 
   it('keep the breaks already made, and add none for a table that has one', () => {
-    expect(keepBreaks([keep], at({ t: 2, 't-end': 2, s: 3 }), ['t@4'])).toEqual(['t@4']);
-    expect(keepBreaks([keep, { ...keep, sourceId: 'u', tableId: 'v', lastRowId: 'v-end' }], at({ t: 1, 't-end': 1, s: 2, v: 4, 'v-end': 4, u: 5 }), ['t@4'])).toEqual(['t@4', 'v@4']);
+    expect(keepBreaks([keep], [], at({ t: 2, 't-end': 2, s: 3 }), ['t@4'])).toEqual(['t@4']);
+    expect(keepBreaks([keep, { ...keep, sourceId: 'u', tableId: 'v', lastRowId: 'v-end' }], [], at({ t: 1, 't-end': 1, s: 2, v: 4, 'v-end': 4, u: 5 }), ['t@4'])).toEqual(['t@4', 'v@4']);
   });
 
   it('need no break when Chrome did not record where the elements are (a series template without the links)', () => {
-    expect(keepBreaks([keep], at({ s: 3 }))).toEqual([]);
+    expect(keepBreaks([keep], [], at({ s: 3 }))).toEqual([]);
   });
 });
