@@ -48,7 +48,9 @@ export async function buildCommand(paths: string[], options: BuildCommandOptions
     else {
       progress.log(() => reporter.out(displayPath(options.cwd, event.file)));
       // Each PDF's size, on stderr (stdout lists the files, for scripts).
-      if (event.size !== undefined && (event.file.endsWith('.pdf') || event.file.endsWith('.single.html'))) progress.log(() => reporter.info(`${displayPath(options.cwd, event.file)}: ${(event.size! / 1_000_000).toFixed(1)} MB`));
+      if (event.size !== undefined && event.file.endsWith('.pdf')) progress.log(() => reporter.info(`${displayPath(options.cwd, event.file)}: ${(event.size! / 1_000_000).toFixed(1)} MB`));
+      // And the single-file page's (--html-single): what a chat or a mail server will be asked to take.
+      if (event.size !== undefined && event.file.endsWith('.single.html')) progress.log(() => reporter.info(`${displayPath(options.cwd, event.file)}: ${event.size! >= 100_000 ? `${(event.size! / 1_000_000).toFixed(1)} MB` : `${Math.ceil(event.size! / 1000)} KB`}`));
     }
   };
   progress.step('checking the sources');

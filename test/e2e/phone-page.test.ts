@@ -50,12 +50,12 @@ function measure(page: Page) {
     const de = document.documentElement;
     const width = de.clientWidth;
     const visible = (el: Element) => el.getClientRects().length > 0;
-    const outside = (selector: string) => [...document.querySelectorAll(selector)].filter(visible).flatMap((el) => {
+    const outside = (selector: string) => Array.from(document.querySelectorAll(selector)).filter(visible).flatMap((el) => {
       const box = el.getBoundingClientRect();
       // Inside the screen's width, and not clipped inside its own box.
       return box.left < -0.5 || box.right > width + 0.5 || el.scrollWidth > el.clientWidth + 1 ? [`${el.className}: ${(el.textContent ?? '').slice(0, 20)} [${Math.round(box.left)}, ${Math.round(box.right)}]`] : [];
     });
-    const images = [...document.images];
+    const images = Array.from(document.images);
     const cls = document.querySelector('.classification')?.getBoundingClientRect();
     const seriesLine = document.querySelector('.series-line')!.getBoundingClientRect();
     return {
@@ -66,7 +66,7 @@ function measure(page: Page) {
       imagesNotLoaded: images.filter((img) => !(img.complete && img.naturalWidth > 0)).map((img) => img.alt || img.src.slice(0, 60)),
       imagesWider: images.filter((img) => img.getBoundingClientRect().right > width + 0.5).length,
       tocText: (document.querySelector('.toc') as HTMLElement | null)?.innerText ?? '',
-      tocLinks: [...document.querySelectorAll<HTMLAnchorElement>('.toc a.toc-line')].map((a) => a.getAttribute('href')!),
+      tocLinks: Array.from(document.querySelectorAll<HTMLAnchorElement>('.toc a.toc-line')).map((a) => a.getAttribute('href')!),
       classificationOverlaps: cls ? cls.bottom > seriesLine.top + 0.5 : undefined,
       classificationText: document.querySelector('.classification')?.textContent ?? undefined,
     };
