@@ -1,5 +1,5 @@
 // An issue's HTML page as one self-contained file (`build --html-single`): its stylesheets inline,
-// its images embedded as `data:` addresses in their screen rendition, no font file (the reader's own
+// its photos embedded as `data:` addresses in their phone rendition (480 px wide), no font file (the reader's own
 // Chinese fonts), so that it can be sent as an attachment or opened from a chat. The result goes
 // through the one sanitiser again, under the single page's policy: the only `data:` images it lets
 // through are the ones embedded here.
@@ -73,7 +73,10 @@ export async function singleFileHtml(doc: IssueDocument, readFile: (file: string
       if (media) style.attrs.push({ name: 'media', value: media });
       parent.childNodes = parent.childNodes.map((c) => (c === el ? style : c));
     } else if (el.tagName === 'img') {
-      const src = attr(el, 'src');
+      // A photo's phone rendition (the narrowest of its srcset: images/figureRenditions.ts), else its src.
+      const candidates = (attr(el, 'srcset') ?? '').split(',').map((c) => c.trim().split(/\s+/)).filter((c) => c.length === 2 && /^\d+w$/.test(c[1]!));
+      const narrowest = candidates.sort((a, b) => parseInt(a[1]!, 10) - parseInt(b[1]!, 10))[0]?.[0];
+      const src = narrowest ?? attr(el, 'src');
       const found = src === undefined ? undefined : byUrl.get(src);
       // Only bulletin's own images are embedded: a rendition (or a sanitised SVG) made in memory.
       const resource = found?.[1];
