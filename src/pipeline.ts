@@ -175,6 +175,11 @@ export async function build(paths: readonly string[], options: BuildOptions = {}
     completeChecks();
     return result;
   }
+  // A series that asks for the single-file page with its HTML page (output.htmlSingle) gets it for its issues.
+  if (!options.writers && !options.htmlSingle && writers.includes(WRITERS.html) && checked.issues.some((i) => i.series.output.htmlSingle)) {
+    const single = WRITERS['html-single'];
+    writers.splice(writers.indexOf(WRITERS.html) + 1, 0, { ...single, writeIssue: (output, ctx) => (output.issue.series.output.htmlSingle ? single.writeIssue!(output, ctx) : Promise.resolve([])) });
+  }
   // Issues of several series in one output folder: the same name twice would overwrite each other.
   const clash = outputClash(checked.issues, (file) => displayPath(cwd, file));
   if (clash) throw new BulletinError(clash, ExitCode.Usage, 'Build each series into its own folder (`-o`), or rename one of the issue files.');

@@ -73,6 +73,7 @@ export function resolveSeries(data: SeriesData, root: string, file: string, font
     output: {
       pdfBudgetMB: data.output?.pdfBudgetMB ?? SERIES_DEFAULTS.output.pdfBudgetMB,
       htmlFonts: data.output?.htmlFonts ?? SERIES_DEFAULTS.output.htmlFonts,
+      htmlSingle: data.output?.htmlSingle ?? SERIES_DEFAULTS.output.htmlSingle,
       htmlSingleBudgetMB: data.output?.htmlSingleBudgetMB ?? SERIES_DEFAULTS.output.htmlSingleBudgetMB,
     },
   };

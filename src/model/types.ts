@@ -80,6 +80,8 @@ export interface Series {
     readonly pdfBudgetMB: number;
     /** The HTML page's screen fonts: the reader's own (`system`) or the bundled faces, subset (`bundled`). */
     readonly htmlFonts: 'system' | 'bundled';
+    /** Write the single-file page with the HTML page, as `--html-single` does. */
+    readonly htmlSingle: boolean;
     /** `--html-single`: the single file's size budget. */
     readonly htmlSingleBudgetMB: number;
   };

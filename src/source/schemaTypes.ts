@@ -265,6 +265,10 @@ export interface SeriesData {
      */
     htmlFonts?: "system" | "bundled";
     /**
+     * Every build that writes the HTML page also writes its single self-contained file, `<issue>.single.html`, as `build --html-single` does (styles inside, photos embedded in their phone rendition, no font file).
+     */
+    htmlSingle?: boolean;
+    /**
      * With `build --html-single`, the build warns (`html-single-over-budget`) when an issue's single-file page is larger than this many megabytes (5: what a chat app or an e-mail passes on easily).
      */
     htmlSingleBudgetMB?: number;
@@ -426,6 +430,7 @@ export const SERIES_DEFAULTS = {
   "output": {
     "pdfBudgetMB": 10,
     "htmlFonts": "system",
+    "htmlSingle": false,
     "htmlSingleBudgetMB": 5
   },
   "lint": {

@@ -1,7 +1,7 @@
 // End to end: the HTML page as a reader opens it, on phones (390 × 844, 320 × 568) and a desktop (1366 × 768),
 // for the seed and the office example (tables, photos, notes; given a classification 内部资料 here),
-// both as the page with its folder and as the single file of `--html-single`. Nothing is wider than
-// the screen, every title is whole on screen, every photo loads, each contents link lands on its
+// both as the page with its folder and as the single file (the seed: `--html-single`; the office:
+// `output.htmlSingle: true`). Nothing is wider than the screen, every title is whole on screen, every photo loads, each contents link lands on its
 // article, the contents show no print page numbers, the page loads no font file, and the single file
 // loads nothing at all besides itself. Two builds, one browser for the file. The browser gets
 // Chinese "system fonts" (test/e2e/standInFonts.ts), as a phone has them.
@@ -85,12 +85,14 @@ describe.skipIf(!HAS_CHROMIUM)(e2eTitle('the HTML page on a phone and a desktop'
     for (const [name, example, slug] of [['seed', SEED, '2018-02'], ['office', OFFICE, '2026-22']] as const) {
       const series = path.join(root, name);
       cpSync(example, series, { recursive: true, filter: (from) => !from.includes('.bulletin-cache') });
+      // The seed asks for the single file on the command line, the office in its bulletin.yaml.
       if (name === 'office') {
         const issue = path.join(series, 'issues', `${slug}.yaml`);
         writeFileSync(issue, readFileSync(issue, 'utf8').replace(/^date: .*$/m, (line) => `${line}\nclassification: ${CLASSIFICATION}`));
+        writeFileSync(path.join(series, 'bulletin.yaml'), `${readFileSync(path.join(series, 'bulletin.yaml'), 'utf8')}\noutput:\n  htmlSingle: true\n`);
       }
       const out = path.join(root, `${name}-out`);
-      built.push({ name, out, slug, run: await runCli(['build', series, '-o', out, '--html-single'], REPO, { ...buildEnv(), NO_COLOR: '1' }) });
+      built.push({ name, out, slug, run: await runCli(['build', series, '-o', out, ...(name === 'seed' ? ['--html-single'] : [])], REPO, { ...buildEnv(), NO_COLOR: '1' }) });
     }
     // Chrome reads FONTCONFIG_FILE from the environment it is started with.
     const before = process.env.FONTCONFIG_FILE;
