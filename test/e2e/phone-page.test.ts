@@ -1,10 +1,11 @@
-// End to end: the HTML page as a reader opens it, on phones (390 × 844, 320 × 568) and a desktop (1366 × 768),
-// for the seed and the office example (tables, photos, notes; given a classification 内部资料 here),
-// both as the page with its folder and as the single file (the seed: `--html-single`; the office:
-// `output.htmlSingle: true`). Nothing is wider than the screen, every title is whole on screen, every photo loads, each contents link lands on its
-// article, the contents show no print page numbers, the page loads no font file, and the single file
-// loads nothing at all besides itself. Two builds, one browser for the file. The browser gets
-// Chinese "system fonts" (test/e2e/standInFonts.ts), as a phone has them.
+// End to end: the HTML page as a reader opens it, on phones (390 × 844, 320 × 568) and a desktop
+// (1366 × 768), for the seed and the office example (tables, photos, notes; given a classification
+// 内部资料 here), both as the page with its folder and as the single file (the seed: `--html-single`;
+// the office: `output.htmlSingle: true`). Nothing is wider than the screen, every title is whole on
+// screen, every photo loads, each contents link lands on its article, the contents show no print page
+// numbers, the page loads no font file, and the single file loads nothing at all besides itself. Two
+// builds, one browser for the file. The browser gets Chinese "system fonts" (test/e2e/standInFonts.ts),
+// as a phone has them.
 // UPDATE_SCREENSHOTS=1 also writes the README's screenshots (docs/phone-390.png, docs/desktop-1366.png).
 import { execFileSync } from 'node:child_process';
 import { cpSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
