@@ -38,6 +38,7 @@ export interface CheckedBuildOptions {
   outDir?: unknown;
   pdf?: unknown;
   html?: unknown;
+  htmlSingle?: unknown;
   writers?: unknown;
   browser?: unknown;
   yearbook?: unknown;
@@ -56,6 +57,7 @@ export function checkBuildOptions(paths: unknown, options: CheckedBuildOptions):
   checkPath('browser', options.browser, false);
   checkBoolean('pdf', options.pdf);
   checkBoolean('html', options.html);
+  checkBoolean('htmlSingle', options.htmlSingle);
   checkFunction('onProgress', options.onProgress);
   const { concurrency, yearbook, writers, signal } = options;
   if (concurrency !== undefined && !(typeof concurrency === 'number' && Number.isInteger(concurrency) && concurrency >= 1)) {
@@ -75,7 +77,7 @@ export function checkBuildOptions(paths: unknown, options: CheckedBuildOptions):
     const twice = writers.find((name, i) => writers.indexOf(name) !== i);
     if (twice !== undefined) throw usage(`option writers: ${shown(twice)} is named twice`, 'Name each writer once.');
     if (writers.length === 0) throw usage('option writers: an empty list builds nothing', `Name at least one of ${Object.keys(WRITERS).join(', ')}.`);
-  } else if (options.pdf === false && options.html === false && yearbook === undefined) {
+  } else if (options.pdf === false && options.html === false && yearbook === undefined && !options.htmlSingle) {
     throw usage('options pdf: false and html: false leave nothing to build', 'Leave one of them out (or true), or choose the outputs with writers: [...].');
   }
 }

@@ -27,6 +27,8 @@ export interface BuildOptions {
   /** Only the PDF (with `html`, both; with neither, both). */
   pdf?: boolean;
   html?: boolean;
+  /** Also the HTML page as one self-contained file per issue: `<slug>.single.html` (`--html-single`). */
+  htmlSingle?: boolean;
   /** Exactly these writers, instead of what `pdf`, `html` and `yearbook` choose. */
   writers?: readonly WriterName[];
   /** Chrome to use; otherwise BULLETIN_BROWSER, PUPPETEER_EXECUTABLE_PATH, puppeteer's download, system locations. */
@@ -60,13 +62,14 @@ export interface BuildResult extends ValidateResult {
 export const ISSUE_BUDGET_MS = 180_000;
 
 /** The writers a build runs, in the order their files are written. */
-export function chooseWriters(options: Pick<BuildOptions, 'pdf' | 'html' | 'writers' | 'yearbook'>): Writer[] {
+export function chooseWriters(options: Pick<BuildOptions, 'pdf' | 'html' | 'htmlSingle' | 'writers' | 'yearbook'>): Writer[] {
   if (options.writers) return options.writers.map((name) => WRITERS[name]);
   const pdf = options.pdf ?? !options.html;
   const html = options.html ?? !options.pdf;
   const names: WriterName[] = [];
   if (pdf) names.push('pdf');
   if (html) names.push('html');
+  if (options.htmlSingle) names.push('html-single');
   if (options.yearbook !== undefined) names.push('yearbook');
   if (html) names.push('index'); // the index is a web page: written with the HTML outputs
   return names.map((name) => WRITERS[name]);
@@ -172,6 +175,11 @@ export async function build(paths: readonly string[], options: BuildOptions = {}
     completeChecks();
     return result;
   }
+  // A series that asks for the single-file page with its HTML page (output.htmlSingle) gets it for its issues.
+  if (!options.writers && !options.htmlSingle && writers.includes(WRITERS.html) && checked.issues.some((i) => i.series.output.htmlSingle)) {
+    const single = WRITERS['html-single'];
+    writers.splice(writers.indexOf(WRITERS.html) + 1, 0, { ...single, writeIssue: (output, ctx) => (output.issue.series.output.htmlSingle ? single.writeIssue!(output, ctx) : Promise.resolve([])) });
+  }
   // Issues of several series in one output folder: the same name twice would overwrite each other.
   const clash = outputClash(checked.issues, (file) => displayPath(cwd, file));
   if (clash) throw new BulletinError(clash, ExitCode.Usage, 'Build each series into its own folder (`-o`), or rename one of the issue files.');
@@ -214,7 +222,7 @@ export async function build(paths: readonly string[], options: BuildOptions = {}
     };
     // Raster figures are processed (upright, sRGB, no metadata, scaled: images/figureRenditions.ts)
     // one issue after the other, from now on, while Chrome starts; each series caches the results.
-    const wantsImages = writers.some((w) => w.name === 'pdf' || w.name === 'html' || w.name === 'yearbook');
+    const wantsImages = writers.some((w) => w.name === 'pdf' || w.name === 'html' || w.name === 'html-single' || w.name === 'yearbook');
     const imagesModule = wantsImages ? Promise.all([import('./images/figureRenditions.js'), import('./cache/contentCache.js')]) : undefined;
     const imageMemo = new Map();
     let imageQueue: Promise<unknown> = Promise.resolve();
@@ -242,6 +250,8 @@ export async function build(paths: readonly string[], options: BuildOptions = {}
       write: () => Promise.reject(new Error('write outside a transaction')),
       copy: () => Promise.reject(new Error('copy outside a transaction')),
       stage: (issue, stage) => progress({ type: 'stage', issue, stage }),
+      report: (d) => void diagnostics.push(d),
+      display: (issue) => displayOf(issue),
     };
     for (const writer of writers) writer.prepare?.(ctx);
     /**

@@ -216,8 +216,10 @@ export async function renderIssue(
     target.loaded = printed.loaded;
     // The document written is made for the screen too (a long printed one hides from it).
     // A figure with renditions shows its screen ones there (images/figureRenditions.ts), not the print one.
+    // With the reader's own fonts (output.htmlFonts: system) it names no font file either.
     const renditions = issue.sections.some((s) => s.articles.some((a) => a.figures.some((f) => f.renditions)));
-    const doc = printed.loaded.screenLayout && !renditions ? documentFor(printed.state) : issueDocumentFor(issue, layout, printed.state, { allFaces, forPrint: false });
+    const sameAsPrinted = printed.loaded.screenLayout && !renditions && (allFaces || issue.series.output.htmlFonts === 'bundled');
+    const doc = sameAsPrinted ? documentFor(printed.state) : issueDocumentFor(issue, layout, printed.state, { allFaces, forPrint: false });
     if (doc.removed.length) {
       warnings.push(diagnostic(options.display, FILE_START, 'warning', 'template-content-removed',
         `the page the series templates made held ${doc.removed.slice(0, 6).join(', ')}${doc.removed.length > 6 ? ` and ${doc.removed.length - 6} more` : ''}: removed from the page printed and published`,

@@ -11,6 +11,7 @@ export interface BuildCommandOptions {
   outDir: string;
   pdf?: boolean;
   html?: boolean;
+  htmlSingle?: boolean;
   browser?: string;
   yearbook?: number;
   /** Exit 1 when the build reported warnings. */
@@ -48,12 +49,14 @@ export async function buildCommand(paths: string[], options: BuildCommandOptions
       progress.log(() => reporter.out(displayPath(options.cwd, event.file)));
       // Each PDF's size, on stderr (stdout lists the files, for scripts).
       if (event.size !== undefined && event.file.endsWith('.pdf')) progress.log(() => reporter.info(`${displayPath(options.cwd, event.file)}: ${(event.size! / 1_000_000).toFixed(1)} MB`));
+      // And the single-file page's (--html-single): what a chat or a mail server will be asked to take.
+      if (event.size !== undefined && event.file.endsWith('.single.html')) progress.log(() => reporter.info(`${displayPath(options.cwd, event.file)}: ${event.size! >= 100_000 ? `${(event.size! / 1_000_000).toFixed(1)} MB` : `${Math.ceil(event.size! / 1000)} KB`}`));
     }
   };
   progress.step('checking the sources');
   try {
     const result = await build(paths, {
-      cwd: options.cwd, outDir: options.outDir, pdf: options.pdf, html: options.html, browser: options.browser, env: options.env, yearbook: options.yearbook,
+      cwd: options.cwd, outDir: options.outDir, pdf: options.pdf, html: options.html, htmlSingle: options.htmlSingle, browser: options.browser, env: options.env, yearbook: options.yearbook,
       onProgress, signal: controller.signal,
     });
     progress.stop();

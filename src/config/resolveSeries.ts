@@ -70,6 +70,11 @@ export function resolveSeries(data: SeriesData, root: string, file: string, font
       minPpi: data.images?.minPpi ?? SERIES_DEFAULTS.images.minPpi,
       maxPpi: data.images?.maxPpi ?? SERIES_DEFAULTS.images.maxPpi,
     },
-    output: { pdfBudgetMB: data.output?.pdfBudgetMB ?? SERIES_DEFAULTS.output.pdfBudgetMB },
+    output: {
+      pdfBudgetMB: data.output?.pdfBudgetMB ?? SERIES_DEFAULTS.output.pdfBudgetMB,
+      htmlFonts: data.output?.htmlFonts ?? SERIES_DEFAULTS.output.htmlFonts,
+      htmlSingle: data.output?.htmlSingle ?? SERIES_DEFAULTS.output.htmlSingle,
+      htmlSingleBudgetMB: data.output?.htmlSingleBudgetMB ?? SERIES_DEFAULTS.output.htmlSingleBudgetMB,
+    },
   };
 }

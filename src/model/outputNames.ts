@@ -20,6 +20,7 @@ export function outputKey(slug: string): string {
 export function reservedName(slug: string): string | undefined {
   const key = outputKey(slug);
   if (key === 'index') return 'its HTML page would be `index.html`, the list of the series\' issues';
+  if (key.endsWith('.single')) return `its HTML page would be \`${slug}.html\`, the name of the single-file page of \`${slug.slice(0, -'.single'.length)}\` (\`--html-single\`)`;
   if (/^yearbook-\d+$/.test(key)) return `its PDF would be \`${slug}.pdf\`, the name of the year's bound volume (\`--yearbook\`)`;
   if (slug === '' || slug.startsWith('.')) return 'its outputs would be hidden files (the name starts with a dot, or is empty)';
   if (/[\\\u0000-\u001f\u007f]/.test(slug)) return 'the name has a backslash or a control character, which other systems read as a folder separator or cannot store';

@@ -76,7 +76,15 @@ export interface Series {
   /** How raster images are processed (`images:` in bulletin.yaml; src/images/). */
   readonly images: ImageSettings;
   /** What the build writes (`output:`). */
-  readonly output: { readonly pdfBudgetMB: number };
+  readonly output: {
+    readonly pdfBudgetMB: number;
+    /** The HTML page's screen fonts: the reader's own (`system`) or the bundled faces, subset (`bundled`). */
+    readonly htmlFonts: 'system' | 'bundled';
+    /** Write the single-file page with the HTML page, as `--html-single` does. */
+    readonly htmlSingle: boolean;
+    /** `--html-single`: the single file's size budget. */
+    readonly htmlSingleBudgetMB: number;
+  };
 }
 
 export interface ImageSettings {

@@ -30,7 +30,23 @@ function fitCss(fit: Fit | undefined): string[] {
   return ['@media print {', `  ${selector} { ${body} }`, '}'];
 }
 
-export function issueCss(issue: Issue, faces: readonly FontFace[], options: { fontUrlPrefix: string; distributionOffset: number; fit?: Fit; tocPitchPt?: number }): string {
+/**
+ * The font roles in the reader's own Chinese fonts (macOS and iOS, Android and Linux, Windows), for a
+ * page written without font files: 宋体-like faces for titles and text, 黑体 for headings, 楷体 for
+ * notes and quotations, each ending in the generic family.
+ */
+export const SYSTEM_FONTS: Readonly<Record<'title' | 'body' | 'heading' | 'kai', string>> = {
+  title: '"Noto Serif CJK SC", "Noto Serif SC", "Source Han Serif SC", "Songti SC", STSong, SimSun, "PingFang SC", "Microsoft YaHei", serif',
+  body: '"Noto Serif CJK SC", "Noto Serif SC", "Source Han Serif SC", "Songti SC", STSong, SimSun, "PingFang SC", "Microsoft YaHei", serif',
+  heading: '"PingFang SC", "Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "Hiragino Sans GB", "Microsoft YaHei", SimHei, sans-serif',
+  kai: '"Kaiti SC", STKaiti, KaiTi, "KaiTi_GB2312", "AR PL UKai CN", "LXGW WenKai", "Noto Serif CJK SC", "Songti SC", SimSun, serif',
+};
+
+function systemFontCss(): string {
+  return `:root { --font-title: ${SYSTEM_FONTS.title}; --font-body: ${SYSTEM_FONTS.body}; --font-heading: ${SYSTEM_FONTS.heading}; --font-kai: ${SYSTEM_FONTS.kai}; --font-number: ${SYSTEM_FONTS.body}; }`;
+}
+
+export function issueCss(issue: Issue, faces: readonly FontFace[], options: { fontUrlPrefix: string; distributionOffset: number; fit?: Fit; tocPitchPt?: number; systemFonts?: boolean }): string {
   const { layout } = issue.series;
   const geometry = layout.geometry;
   const widths = new Set<number>();
@@ -59,8 +75,9 @@ export function issueCss(issue: Issue, faces: readonly FontFace[], options: { fo
     }
   }
   return [
-    `:root { --accent: ${layout.accent}; --text: ${layout.text}; }`,
-    fontFaceCss(faces, options.fontUrlPrefix),
+    // --masthead-chars: the screen sizes the name to the width it has (templates/bulletin.css).
+    `:root { --accent: ${layout.accent}; --text: ${layout.text}; --masthead-chars: ${Math.max(1, Array.from(issue.series.name).length)}; }`,
+    options.systemFonts ? systemFontCss() : fontFaceCss(faces, options.fontUrlPrefix),
     ...(options.distributionOffset > 0 ? ['@media print {', `  .distribution-wrap { padding-top: ${options.distributionOffset}pt; }`, '}'] : []),
     ...[...widths].sort().map((w) => `.w-${w} { --figure-width: calc(var(--char) * ${gridChars(w, geometry)}); width: var(--figure-width); }`),
     ...heights,

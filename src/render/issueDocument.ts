@@ -66,7 +66,10 @@ export function issueDocument(issue: Issue, layout: CompiledLayout, stylesheets:
   const assets = `${issue.slug}_files`;
   const resources = new Map<string, Resource>();
   const text = issueText(issue);
-  const faces = withSubsets(options.allFaces ? fontFaces(issue.series) : facesFor(fontFaces(issue.series), text), text, { bundledWhole: options.allFaces });
+  // The page written for screens uses the reader's own Chinese fonts by default (`output.htmlFonts`):
+  // no font file is named, loaded or written. Every printed document (and the preview) has the faces.
+  const systemFonts = !options.forPrint && !options.allFaces && issue.series.output.htmlFonts === 'system';
+  const faces = systemFonts ? [] : withSubsets(options.allFaces ? fontFaces(issue.series) : facesFor(fontFaces(issue.series), text), text, { bundledWhole: options.allFaces });
   const screenLayout = !(options.forPrint && !options.allFaces && text.length >= SCREENLESS_TEXT_LENGTH);
   for (const face of faces) resources.set(`${assets}/${face.url}`, fontResource(face));
   const sheetUrls: string[] = [];
@@ -76,7 +79,7 @@ export function issueDocument(issue: Issue, layout: CompiledLayout, stylesheets:
     sheetUrls.push(url);
   }
   const css = `${assets}/issue.css`;
-  resources.set(css, { type: 'text/css; charset=utf-8', body: issueCss(issue, faces, { fontUrlPrefix: '', distributionOffset: options.distributionOffset, fit: options.fit, ...(options.tocPitchPt ? { tocPitchPt: options.tocPitchPt } : {}) }) });
+  resources.set(css, { type: 'text/css; charset=utf-8', body: issueCss(issue, faces, { systemFonts, fontUrlPrefix: '', distributionOffset: options.distributionOffset, fit: options.fit, ...(options.tocPitchPt ? { tocPitchPt: options.tocPitchPt } : {}) }) });
   // The default stylesheet first, the per-issue values next, a series' own additions, then the page,
   // which a series sets in bulletin.yaml, not in its stylesheets.
   sheetUrls.splice(1, 0, css);

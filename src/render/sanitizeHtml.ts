@@ -91,6 +91,11 @@ export interface SanitizeOptions {
   policy: string;
   /** Hashes of the <style> elements kept are added to the policy's `style-src` (index.html has its styles inline). */
   hashStyles?: boolean;
+  /**
+   * `data:` addresses an `<img src>` may have, exactly as given: the images bulletin embedded in a
+   * single-file page (render/singleFileHtml.ts). Any other `data:` address is removed as before.
+   */
+  dataImages?: ReadonlySet<string>;
 }
 
 const attr = (el: Element, name: string) => el.attrs.find((a) => a.name === name && !a.namespace)?.value;
@@ -120,6 +125,8 @@ function htmlAttributes(el: Element, removed: Set<string>): Element['attrs'] {
       removed.add(`${describeAddress(a.value)} in \`srcset\``);
       return false;
     }
+    // A `data:` image that bulletin embedded itself (`--html-single`: its own renditions), named exactly.
+    if (name === 'src' && el.tagName === 'img' && allowedData?.has(a.value)) return true;
     if ((name === 'href' || name === 'src') && !urlAllowed(a.value, el.tagName === 'a' ? 'link' : 'resource')) {
       removed.add(`${describeAddress(a.value)} in \`${name}\``);
       return false;
@@ -152,6 +159,8 @@ function keepHtml(el: Element, removed: Set<string>): boolean {
 
 /** Whether the cleaning under way (synchronous) changed the tree: a node or an attribute removed, an element unwrapped. */
 let changed = false;
+/** The `data:` images the cleaning under way lets through (SanitizeOptions.dataImages). */
+let allowedData: ReadonlySet<string> | undefined;
 
 function filterAttributes(el: Element, keep: (a: Element['attrs'][number]) => boolean): void {
   const attrs = el.attrs.filter(keep);
@@ -230,13 +239,18 @@ function findChild(parent: ParentNode, tagName: string): Element | undefined {
  */
 export function sanitizeHtml(page: string, options: SanitizeOptions): SanitizedHtml {
   // The print loop asks for the same page more than once (the last pass's page is the one written).
-  if (last && last.page === page && last.options.policy === options.policy && last.options.hashStyles === options.hashStyles) return last.result;
+  if (last && last.page === page && last.options.policy === options.policy && last.options.hashStyles === options.hashStyles && last.options.dataImages === options.dataImages) return last.result;
   const removed = new Set<string>();
   let text = page;
   for (let round = 0; round < 3; round++) {
     const document = parse(text);
     changed = false;
-    clean(document, removed);
+    allowedData = options.dataImages;
+    try {
+      clean(document, removed);
+    } finally {
+      allowedData = undefined;
+    }
     // A tree the parser made and the cleaning left alone is written as it was read; one the cleaning
     // changed is written, read again and must need nothing more.
     if (!changed) {
@@ -263,7 +277,7 @@ function finish(document: DefaultTreeAdapterTypes.Document, removed: Set<string>
       if ('childNodes' in node) node.childNodes.forEach(walk);
     };
     walk(document);
-    if (hashes.length) policy = policy.replace(/style-src ([^;]*)/, (_, sources: string) => `style-src ${sources} ${hashes.join(' ')}`);
+    if (hashes.length) policy = policy.replace(/style-src ([^;]*)/, (_, sources: string) => `style-src ${sources === "'none'" ? '' : `${sources} `}${hashes.join(' ')}`);
   }
   const first = head.childNodes.find((c): c is Element => 'tagName' in c);
   const charsetFirst = first?.tagName === 'meta' && attr(first, 'charset') !== undefined;
@@ -304,6 +318,13 @@ export const PAGE_POLICY = [
   "base-uri 'none'",
   "form-action 'none'",
 ].join('; ');
+
+/**
+ * The policy of a single-file issue page (`--html-single`): the page's own, but its styles are inline
+ * (each allowed by its hash) and its images are `data:` addresses (only those bulletin embedded pass
+ * the sanitiser); it has no file beside it, so nothing else loads, fonts included.
+ */
+export const SINGLE_PAGE_POLICY = PAGE_POLICY.replace("style-src 'self'", "style-src 'none'").replace("font-src 'self'", "font-src 'none'").replace("img-src 'self'", 'img-src data:');
 
 /** The policy of the preview's issue page: the page's own, plus its reload script and the events it listens to. */
 export const PREVIEW_PAGE_POLICY = PAGE_POLICY.replace("script-src 'none'", "script-src 'self'").replace("connect-src 'none'", "connect-src 'self'");

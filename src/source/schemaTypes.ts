@@ -260,6 +260,18 @@ export interface SeriesData {
      * The build warns (`pdf-over-budget`) when an issue's PDF is larger than this many megabytes (10: what an e-mail carries), naming its three largest images.
      */
     pdfBudgetMB?: number;
+    /**
+     * The fonts of the HTML page on screen: `system` (the reader's own Chinese fonts: PingFang SC, Noto Serif/Sans CJK SC, Microsoft YaHei, SimSun …; the page loads no font file and its folder holds none) or `bundled` (the faces the PDF prints with, subset to the issue's text, in the page's folder). The PDF is the same either way.
+     */
+    htmlFonts?: "system" | "bundled";
+    /**
+     * Every build that writes the HTML page also writes its single self-contained file, `<issue>.single.html`, as `build --html-single` does (styles inside, photos embedded in their phone rendition, no font file).
+     */
+    htmlSingle?: boolean;
+    /**
+     * With `build --html-single`, the build warns (`html-single-over-budget`) when an issue's single-file page is larger than this many megabytes (5: what a chat app or an e-mail passes on easily).
+     */
+    htmlSingleBudgetMB?: number;
   };
   /**
    * The copy-editing checks of Chinese text (GB/T 15834 punctuation, GB/T 15835 numbers) that `bulletin validate` runs on titles, labels, bodies, notes, captions, source lines and distribution units. Every check is on, as a warning, unless set here. A single line is silenced with the YAML comment `# bulletin-disable-line <code>` at its end, or `# bulletin-disable-next-line <code>` on the line before.
@@ -416,7 +428,10 @@ export const SERIES_DEFAULTS = {
     "maxPpi": 400
   },
   "output": {
-    "pdfBudgetMB": 10
+    "pdfBudgetMB": 10,
+    "htmlFonts": "system",
+    "htmlSingle": false,
+    "htmlSingleBudgetMB": 5
   },
   "lint": {
     "rules": {

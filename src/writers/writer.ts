@@ -7,6 +7,7 @@ import type { PaginatedIssue } from '../model/pagination.js';
 import type { IssueDocument } from '../render/issueDocument.js';
 import type { Layout } from '../render/layouts.js';
 import type { Io } from '../io.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
 
 /** One issue as the writers receive it. */
 export interface IssueOutput {
@@ -46,6 +47,10 @@ export interface WriteContext {
   /** Stages a copy of a file (a font, an image) at a path of the output folder. */
   copy(from: string, relative: string): Promise<string>;
   stage(issue: string, stage: string): void;
+  /** Adds a warning to the build's diagnostics (a file over its size budget). */
+  report(diagnostic: Diagnostic): void;
+  /** An issue's file as diagnostics show it. */
+  display(issue: Issue): string;
 }
 
 export interface Writer {

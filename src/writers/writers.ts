@@ -2,12 +2,14 @@
 import type { Writer } from './writer.js';
 import { pdfWriter } from './pdfWriter.js';
 import { htmlWriter } from './htmlWriter.js';
+import { htmlSingleWriter } from './htmlSingleWriter.js';
 import { indexWriter } from './indexWriter.js';
 import { yearbookWriter } from './yearbookWriter.js';
 
 export const WRITERS = {
   pdf: pdfWriter,
   html: htmlWriter,
+  'html-single': htmlSingleWriter,
   index: indexWriter,
   yearbook: yearbookWriter,
 } as const satisfies Record<string, Writer>;

@@ -49,7 +49,8 @@ describe.skipIf(!HAS_CHROMIUM)(e2eTitle('file names with URL syntax, quotes and 
   beforeAll(async () => {
     const series = path.join(scratchDir('bulletin-e2e-names-'), `系列${ODD}`);
     writeTree(series, {
-      'bulletin.yaml': `series: 测试园区\nname: 工作动态\npublisher: 测试园区建设办公室\nfonts:\n  pageNumber: { file: ${yamlQuoted(`fonts/${FONT}`)} }\n`,
+      // The page with the bundled and own faces (output.htmlFonts: bundled), so that the font's name is in a URL too.
+      'bulletin.yaml': `series: 测试园区\nname: 工作动态\npublisher: 测试园区建设办公室\nfonts:\n  pageNumber: { file: ${yamlQuoted(`fonts/${FONT}`)} }\noutput:\n  htmlFonts: bundled\n`,
       [`issues/${SLUG}.yaml`]: [
         'year: 2018', 'number: 1', 'total: 1', 'date: 2018-03-01', 'sections:', '  - label: 工作动态', '    articles:',
         '      - title: 园区召开春季工作会议', '        body: 3月1日，园区召开春季工作会议。', '        figures:',

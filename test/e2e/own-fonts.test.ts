@@ -57,6 +57,8 @@ fonts:
   body: { file: fonts/ukai-wqy.ttc, face: AR PL UKai CN }
   title: { file: fonts/title-cff.otf }
   kai: { file: fonts/ukai-wqy.ttc, index: 0 }
+output:
+  htmlFonts: bundled
 `);
     out = path.join(root, 'out');
     const result = await build([series], { outDir: out, browser: CHROMIUM, env: buildEnv() });

@@ -30,8 +30,8 @@ describe('output names', () => {
   });
 
   it('refuse names the build writes itself, and hidden or empty names', () => {
-    for (const slug of ['index', 'INDEX', 'yearbook-2025', 'Yearbook-2018', '.hidden', '', 'a\\b', 'a\u0007b']) expect(reservedName(slug), slug).toBeDefined();
-    for (const slug of ['index-2', 'yearbook', 'yearbook-2025-增刊', '2018-01', 'indexes']) expect(reservedName(slug), slug).toBeUndefined();
+    for (const slug of ['index', 'INDEX', 'yearbook-2025', 'Yearbook-2018', '.hidden', '', 'a\\b', 'a\u0007b', '2018-02.single', '2018-02.SINGLE']) expect(reservedName(slug), slug).toBeDefined();
+    for (const slug of ['index-2', 'yearbook', 'yearbook-2025-增刊', '2018-01', 'indexes', '2018-02.single-2', 'single']) expect(reservedName(slug), slug).toBeUndefined();
     expect(codes(['/s/issues/index.yaml', '/s/issues/yearbook-2025.yml', '/s/issues/.yaml'])).toEqual([
       'issues/.yaml output-name-reserved', 'issues/index.yaml output-name-reserved', 'issues/yearbook-2025.yml output-name-reserved',
     ]);

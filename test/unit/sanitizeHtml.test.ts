@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { parse, type DefaultTreeAdapterTypes } from 'parse5';
-import { sanitizeHtml, PAGE_POLICY, PREVIEW_PAGE_POLICY } from '../../src/render/sanitizeHtml.js';
+import { sanitizeHtml, PAGE_POLICY, PREVIEW_PAGE_POLICY, SINGLE_PAGE_POLICY } from '../../src/render/sanitizeHtml.js';
 
 type Node = DefaultTreeAdapterTypes.Node;
 type Element = DefaultTreeAdapterTypes.Element;
@@ -147,6 +147,22 @@ describe('sanitizeHtml: what a page keeps', () => {
     const out = sanitizeHtml(page('<p style="color:red">x</p>', '<style>body { color: #222; }</style>'), { policy: PAGE_POLICY, hashStyles: true });
     expect(out.html).toMatch(/style-src 'self' 'sha256-[A-Za-z0-9+/]+=*'/);
     expect(out.html).not.toContain('unsafe-inline');
+  });
+
+  it('lets through, in a single-file page, only the data: images it was given, and only as <img src>', () => {
+    const ours = 'data:image/png;base64,iVBORw0KGgo=';
+    const planted = 'data:image/svg+xml;base64,PHN2Zz48L3N2Zz4=';
+    const body = `<img src="${ours}" alt="ours"><img src="${planted}" alt="planted"><a href="${ours}">link</a><img srcset="${ours} 1x" alt="set">`;
+    const out = sanitizeHtml(page(body, '<style>p { color: #222; }</style>'), { policy: SINGLE_PAGE_POLICY, hashStyles: true, dataImages: new Set([ours]) });
+    expect(out.html).toContain(`<img src="${ours}" alt="ours">`);
+    expect(out.html).not.toContain(planted);
+    expect(out.html.split(ours)).toHaveLength(2); // once: not in the link, not in the srcset
+    expect(out.removed.length).toBeGreaterThan(0);
+    // Without the set (every other page), no data: image at all.
+    expect(sanitizeHtml(page(body), { policy: PAGE_POLICY }).html).not.toContain('data:image');
+    // Its policy: styles by hash only, images only as data:, no fonts; the rest as the page's.
+    expect(out.html).toMatch(/style-src 'sha256-[A-Za-z0-9+/]+=*';/);
+    expect(SINGLE_PAGE_POLICY.split('; ').filter((d) => !PAGE_POLICY.split('; ').includes(d))).toEqual(["style-src 'none'", "font-src 'none'", 'img-src data:']);
   });
 
   it('has a policy that names every fetch directive, and the preview\'s adds only its script and its events', () => {

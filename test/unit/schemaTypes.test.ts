@@ -48,6 +48,9 @@ const SERIES_KEYS: Record<string, { read: (issue: Issue) => unknown; other: unkn
   'images.minPpi': { read: (i) => i.series.images.minPpi, other: 120 },
   'images.maxPpi': { read: (i) => i.series.images.maxPpi, other: 600 },
   'output.pdfBudgetMB': { read: (i) => i.series.output.pdfBudgetMB, other: 5 },
+  'output.htmlFonts': { read: (i) => i.series.output.htmlFonts, other: 'bundled' },
+  'output.htmlSingle': { read: (i) => i.series.output.htmlSingle, other: true },
+  'output.htmlSingleBudgetMB': { read: (i) => i.series.output.htmlSingleBudgetMB, other: 2 },
   ...Object.fromEntries(LINT_CODES.map((code) => [`lint.rules.${code}`, { read: (i: Issue) => i.series.lint.rules[code], other: 'off' }])),
 };
 const ISSUE_KEYS: Record<string, { read: (issue: Issue) => unknown; other: unknown }> = {
