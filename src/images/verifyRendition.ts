@@ -18,8 +18,9 @@ export function renditionProblem(bytes: Uint8Array, expected: Pick<ProcessedImag
   const info = sniffImage(bytes.subarray(0, 64 * 1024));
   const format = info?.mime === 'image/jpeg' ? 'jpeg' : info?.mime === 'image/png' ? 'png' : undefined;
   if (format !== expected.format) return `it is ${format ?? 'not a JPEG or PNG'}, not ${expected.format}`;
-  if (info!.width !== expected.width || info!.height !== expected.height) return `it is ${info!.width}×${info!.height}, not ${expected.width}×${expected.height}`;
+  // Metadata first: an EXIF orientation would also make the size read turned.
   const extra = imageMetadata(bytes);
   if (extra.length) return `it holds ${extra.join(', ')}`;
+  if (info!.width !== expected.width || info!.height !== expected.height) return `it is ${info!.width}×${info!.height}, not ${expected.width}×${expected.height}`;
   return undefined;
 }

@@ -1,4 +1,6 @@
-// Recognises an image by its magic bytes (never by its name) and reads its pixel size where cheap.
+// Recognises an image by its magic bytes (never by its name) and reads its pixel size where cheap:
+// the size as printed, so a phone photo stored on its side with an EXIF orientation of 5–8 (turned a
+// quarter) has its width and height swapped, as the image pipeline turns it upright.
 import type { Figure } from './types.js';
 
 export interface ImageInfo {
@@ -14,15 +16,43 @@ function u32be(b: Uint8Array, i: number): number {
   return ((b[i]! << 24) >>> 0) + (b[i + 1]! << 16) + (b[i + 2]! << 8) + b[i + 3]!;
 }
 
+/** The EXIF orientation (1–8) of an APP1 segment's body starting at `at` (`Exif\0\0`, a TIFF header, IFD0), or undefined. */
+export function exifOrientation(b: Uint8Array, at: number, end: number): number | undefined {
+  // IFD0 comes first: a segment longer than the bytes read (a large thumbnail) is read as far as they go.
+  end = Math.min(end, b.length);
+  if (end - at < 14 || String.fromCharCode(...b.subarray(at, at + 6)) !== 'Exif\0\0') return undefined;
+  const tiff = at + 6;
+  const little = b[tiff] === 0x49 && b[tiff + 1] === 0x49;
+  if (!little && !(b[tiff] === 0x4d && b[tiff + 1] === 0x4d)) return undefined;
+  const u16 = (i: number) => (little ? b[i]! | (b[i + 1]! << 8) : (b[i]! << 8) | b[i + 1]!);
+  const u32 = (i: number) => (little ? (b[i]! | (b[i + 1]! << 8) | (b[i + 2]! << 16)) + b[i + 3]! * 0x1000000 : u32be(b, i));
+  const ifd = tiff + u32(tiff + 4);
+  if (ifd + 2 > end) return undefined;
+  const count = u16(ifd);
+  for (let k = 0; k < count; k++) {
+    const entry = ifd + 2 + k * 12;
+    if (entry + 12 > end) return undefined;
+    if (u16(entry) === 0x0112) {
+      const value = u16(entry + 8);
+      return value >= 1 && value <= 8 ? value : undefined;
+    }
+  }
+  return undefined;
+}
+
 function jpegSize(b: Uint8Array): { width: number; height: number } | undefined {
   let i = 2;
+  let orientation: number | undefined;
   while (i + 9 < b.length) {
     if (b[i] !== 0xff) return undefined;
     const marker = b[i + 1]!;
     const length = (b[i + 2]! << 8) + b[i + 3]!;
+    if (marker === 0xe1 && orientation === undefined) orientation = exifOrientation(b, i + 4, i + 2 + length);
     // SOF0–SOF15 except DHT (C4), JPG (C8) and DAC (CC) carry the frame size.
     if (marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc) {
-      return { height: (b[i + 5]! << 8) + b[i + 6]!, width: (b[i + 7]! << 8) + b[i + 8]! };
+      const height = (b[i + 5]! << 8) + b[i + 6]!;
+      const width = (b[i + 7]! << 8) + b[i + 8]!;
+      return (orientation ?? 1) >= 5 ? { width: height, height: width } : { width, height };
     }
     i += 2 + length;
   }

@@ -23,6 +23,22 @@ describe('sniffImage', () => {
     expect(sniffImage(bytes(PNG_MAGIC))).toBeUndefined();
   });
 
+  it('gives a phone photo stored on its side (EXIF orientation 5–8) its upright size, little- or big-endian', () => {
+    const sof0 = [0xff, 0xc0, 0x00, 0x11, 0x08, ...[0x0b, 0xb8], ...[0x0f, 0xa0], 3, 1, 0x22, 0, 2, 0x11, 1, 3, 0x11, 1]; // 4000 × 3000
+    const app1 = (orientation: number, little: boolean) => {
+      const u16 = (n: number) => (little ? [n & 255, n >> 8] : [n >> 8, n & 255]);
+      const u32 = (n: number) => (little ? [n & 255, (n >> 8) & 255, (n >> 16) & 255, n >>> 24] : [n >>> 24, (n >> 16) & 255, (n >> 8) & 255, n & 255]);
+      const tiff = [...(little ? [0x49, 0x49] : [0x4d, 0x4d]), ...u16(42), ...u32(8), ...u16(1), ...u16(0x0112), ...u16(3), ...u32(1), ...u16(orientation), 0, 0, ...u32(0)];
+      const body = [...Buffer.from('Exif\0\0', 'latin1'), ...tiff];
+      return [0xff, 0xe1, (body.length + 2) >> 8, (body.length + 2) & 255, ...body];
+    };
+    for (const little of [true, false]) {
+      expect(sniffImage(bytes([0xff, 0xd8], app1(6, little), sof0)), `orientation 6, ${little ? 'II' : 'MM'}`).toEqual({ mime: 'image/jpeg', width: 3000, height: 4000 });
+      expect(sniffImage(bytes([0xff, 0xd8], app1(8, little), sof0))).toEqual({ mime: 'image/jpeg', width: 3000, height: 4000 });
+      expect(sniffImage(bytes([0xff, 0xd8], app1(3, little), sof0))).toEqual({ mime: 'image/jpeg', width: 4000, height: 3000 });
+    }
+  });
+
   it('recognises JPEG and reads the frame size past other segments', () => {
     const app0 = [0xff, 0xe0, 0x00, 0x10, ...Buffer.from('JFIF\0'), 1, 1, 0, 0, 1, 0, 1, 0, 0];
     const sof0 = [0xff, 0xc0, 0x00, 0x11, 0x08, ...[0x02, 0xd0], ...[0x03, 0x20], 3, 1, 0x22, 0, 2, 0x11, 1, 3, 0x11, 1];
