@@ -67,6 +67,24 @@ ${EXIT_CODES}`)
     });
 
   program
+    .command('import')
+    .description('turn Word submissions (.docx) into articles of an issue: title, text, headings, bold, tables, notes, photos, 供稿 line')
+    .argument('<files...>', 'the .docx files, one article each')
+    .option('--issue <file>', 'the issue file to add to (default: the newest issue of the series in the current folder)')
+    .option('--section <label>', 'the section (栏目) to add to, created if absent (default: the issue\'s first section)')
+    .option('--dry-run', 'print the YAML that would be added; write nothing')
+    .addHelpText('after', `
+Examples:
+  $ bulletin import 清河街道.docx                         into the newest issue's first section
+  $ bulletin import *.docx --section 工作动态 --issue issues/2026-22.yaml
+  $ bulletin import 北湖镇.docx --dry-run                 see the article's YAML first
+${EXIT_CODES}`)
+    .action(async (files: string[], opts: { issue?: string; section?: string; dryRun?: boolean }, cmd: Command) => {
+      const { importCommand } = await import('./importCommand.js');
+      exitCode = await importCommand(files, { ...opts, cwd }, reporterFor(cmd));
+    });
+
+  program
     .command('inspect')
     .description('print what the templates receive for an issue, as JSON: issue line, date line, contents, sections, articles with their HTML')
     .argument('<issue-file>', 'an issue source (.yaml)')

@@ -1,0 +1,161 @@
+// `bulletin import`: the Word fixtures (made by LibreOffice from the .fodt beside them, by
+// test/fixtures/import/make-fixtures.mjs) read into articles, the bad inputs refused or warned about
+// with their codes, and the insertion into an issue file that keeps every other byte.
+import { cpSync, readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { parseDocument } from 'yaml';
+import { importDocuments } from '../../src/import/importDocuments.js';
+import { insertArticle, InsertError } from '../../src/import/insertArticle.js';
+import { carriesMetadata } from '../../src/images/imageMetadata.js';
+import { validate } from '../../src/validate.js';
+import { cleanScratch, REPO, runCli, scratchDir } from '../helpers.js';
+
+const FIXTURES = path.join(REPO, 'test', 'fixtures', 'import');
+const EXPECTED = JSON.parse(readFileSync(path.join(FIXTURES, 'expected.json'), 'utf8')) as Record<string, string[]>;
+
+afterAll(() => cleanScratch());
+
+/** A new series (`bulletin init`) with an empty issue (`bulletin new`): the folder and the issue file. */
+async function emptyIssue(): Promise<{ dir: string; issue: string }> {
+  const dir = path.join(scratchDir('bulletin-import-'), 'series');
+  expect((await runCli(['init', dir])).code).toBe(0);
+  expect((await runCli(['new', '--date', '2026-12-10'], dir)).code).toBe(0);
+  return { dir, issue: path.join(dir, 'issues', '2026-02.yaml') };
+}
+
+/** The article `file` becomes (a dry run into an empty issue), as data. */
+async function articleOf(file: string, issue: string): Promise<Record<string, unknown>> {
+  const result = await importDocuments([path.join(FIXTURES, 'submissions', file)], { issue, dryRun: true });
+  expect(result.diagnostics).toEqual([]);
+  return (parseDocument(result.yaml[0]!).toJS() as Record<string, unknown>[])[0]!;
+}
+
+describe('the Word fixtures', () => {
+  it('lists every fixture file with its codes', () => {
+    const files = ['bad', 'submissions'].flatMap((d) => readdirSync(path.join(FIXTURES, d)).filter((f) => !f.endsWith('.fodt')).map((f) => `${d}/${f}`));
+    expect(Object.keys(EXPECTED).sort()).toEqual(files.sort());
+  });
+
+  it('give exactly their codes; a refused file writes nothing and exits 2 with how to convert it', async () => {
+    const { dir, issue } = await emptyIssue();
+    const before = readFileSync(issue, 'utf8');
+    for (const [file, codes] of Object.entries(EXPECTED)) {
+      const result = await importDocuments([path.join(FIXTURES, file)], { issue, dryRun: true, cwd: dir });
+      expect(result.diagnostics.map((d) => d.code).sort(), file).toEqual([...codes].sort());
+      const refused = result.diagnostics.some((d) => d.severity === 'error');
+      expect(result.refused, file).toBe(refused);
+      expect(result.added.length, file).toBe(refused ? 0 : 1);
+    }
+    const doc = await runCli(['import', path.join(FIXTURES, 'bad', 'old-word-renamed.docx'), path.join(FIXTURES, 'submissions', 'water-quality.docx')], dir);
+    expect(doc.code).toBe(2);
+    expect(doc.stderr + doc.stdout).toContain('this is an old Word document (.doc, Word 97–2003), although its name ends in .docx, not a Word document (.docx) [import-not-docx]');
+    expect(doc.stderr + doc.stdout).toContain('save it as “Word 文档 (*.docx)”');
+    expect(readFileSync(issue, 'utf8')).toBe(before);
+  });
+});
+
+describe('a submission becomes an article', () => {
+  it('reads the title style, 一、（一） headings typed as text, bold next to Chinese punctuation, a note, and the 供稿 line; cleans Word’s indents, breaks and spaces', async () => {
+    const { issue } = await emptyIssue();
+    const a = await articleOf('qinghe-street.docx', issue);
+    expect(a.title).toBe('清河街道“河长+检察长+警长”协作机制推动小微水体治理');
+    expect(a.source).toBe('清河街道办事处供稿');
+    expect(a.body).toBe([
+      '今年以来，清河街道坚持问题导向，创新建立协作机制[^1]，推动辖区小微水体治理取得阶段性成效。',
+      '# 一、主要做法',
+      '## （一）摸清底数',
+      '**一是**开展拉网式排查。组织网格员对辖区内23处坑塘、沟渠逐一排查，建立“一水一档”。**二是联合执法。**开展专项行动3次，立案查处违法排污案件2起。',
+      '# 二、取得成效',
+      '截至10月底，辖区小微水体水质优良比例由年初的61%提升至87%，群众满意度明显提高。',
+      '[^1]: 协作机制由街道、区检察院、区公安分局共同建立。',
+    ].join('\n\n') + '\n');
+  });
+
+  it('reads a two-line title typed centred and bold, the subtitle and byline, heading styles, italic, a numbered list, a right-aligned unit', async () => {
+    const { issue } = await emptyIssue();
+    const a = await articleOf('district-speech.docx', issue);
+    expect(a.title).toEqual(['坚定不移走生态优先绿色发展之路', '奋力开创全区生态环境保护新局面']);
+    expect(a.subtitle).toBe('——在全区生态环境保护大会上的讲话');
+    expect(a.byline).toEqual(['区长　陈　明', '（2026年3月12日）']);
+    expect(a.source).toBe('区政府办公室');
+    expect(a.body).toContain('\n\n# 一、肯定成绩，正视问题\n\n');
+    expect(a.body).toContain('*同比下降8.8%*');
+    expect(a.body).toContain('今年重点抓好三项工作：\n\n1. 抓好大气污染防治。\n2. 抓好水环境治理。\n3. 抓好土壤污染防控。\n\n');
+  });
+
+  it('makes a Word table a pipe table under its 表 caption and 单位 line', async () => {
+    const { issue } = await emptyIssue();
+    const a = await articleOf('water-quality.docx', issue);
+    expect(a.body).toContain('表：前三季度主要断面水质\n单位：mg/L\n| 断面 | 化学需氧量 | 氨氮 | 水质类别 |\n|---|---|---|---|\n| 清河出境 | 16.2 | 0.42 | Ⅲ类 |\n');
+    expect(a.body).toContain('[^1]: 国考断面指国家地表水环境质量监测网断面。');
+  });
+
+  it('makes a photo and its 图 caption a figure at its paragraph, drops hidden text, keeps a bulleted list', async () => {
+    const { issue } = await emptyIssue();
+    const a = await articleOf('beihu-photo.docx', issue);
+    expect(a.figures).toEqual([{ image: 'images/2026-02-beihu-photo-1.jpg', place: 'centre', width: '80%', caption: '整治后的北沟渠排口', paragraph: 2 }]);
+    expect(a.body).not.toContain('内部备注');
+    expect(a.body).toContain('- 截污管网改造\n- 排口标识设置\n- 水质在线监测');
+  });
+
+  it('takes （1） paragraphs that are sentences as paragraphs, not headings', async () => {
+    const { issue } = await emptyIssue();
+    const a = await articleOf('xishan-report.docx', issue);
+    expect(a.body).toBe('今年以来，西山乡把农村生活污水治理作为改善人居环境的重点任务。\n\n## （一）建设情况\n\n全乡已建成污水处理站5座，管网23公里。\n\n（1）北山村站点已投入运行。\n\n（2）南岭村站点正在调试。\n\n## （二）运维管理\n\n乡里委托第三方专业机构负责运维，每月开展一次水质检测。\n');
+    expect(a.source).toBe('西山乡人民政府供稿');
+  });
+});
+
+describe('the insertion', () => {
+  it('adds the five submissions to an empty issue, prints file:line of each, writes the photo without its GPS and camera data, and the issue validates', async () => {
+    const { dir, issue } = await emptyIssue();
+    const before = readFileSync(issue, 'utf8');
+    const files = readdirSync(path.join(FIXTURES, 'submissions')).filter((f) => f.endsWith('.docx')).map((f) => path.join(FIXTURES, 'submissions', f));
+    const run = await runCli(['import', ...files], dir);
+    expect(run.code, run.stderr).toBe(0);
+    const after = readFileSync(issue, 'utf8');
+    const lines = after.split('\n');
+    const printed = [...run.stdout.matchAll(/^issues\/2026-02\.yaml:(\d+): 《(.+?)》 from /gm)];
+    expect(printed.map((m) => m[2])).toEqual(['北湖镇完成北沟渠排口整治', '坚定不移走生态优先绿色发展之路奋力开创全区生态环境保护新局面', '清河街道“河长+检察长+警长”协作机制推动小微水体治理', '前三季度全区主要断面水质情况', '西山乡推进农村生活污水治理']);
+    for (const m of printed) expect(lines[Number(m[1]) - 1]).toMatch(/^ {6}- title:/);
+    // Outside the inserted block the file is as it was: the head up to `articles:`, the comments after.
+    const [head, tail] = before.split('    articles: []\n');
+    expect(after.startsWith(`${head}    articles:\n      - title:`)).toBe(true);
+    expect(after.endsWith(tail!)).toBe(true);
+    // The photo went through the image pipeline: no EXIF (GPS position, camera) left.
+    expect(carriesMetadata(readFileSync(path.join(FIXTURES, 'photo-with-gps.jpg')))).toContain('EXIF');
+    expect(carriesMetadata(readFileSync(path.join(dir, 'issues', 'images', '2026-02-beihu-photo-1.jpg')))).toEqual([]);
+    const checked = await validate([issue], { cwd: dir });
+    expect(checked.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(checked.issues[0]!.sections[0]!.articles).toHaveLength(5);
+  });
+
+  const office = readFileSync(path.join(REPO, 'examples', 'office', 'issues', '2026-22.yaml'), 'utf8');
+  const article = { title: '新文章', body: '正文。\n' };
+
+  it('appends to a section that has articles, and changes no other byte', () => {
+    const { text, line, newSection } = insertArticle(office, article, '工作动态');
+    expect(newSection).toBe(false);
+    const block = '      - title: 新文章\n        body: |\n          正文。\n';
+    expect(text.split('\n')[line - 1]).toBe('      - title: 新文章');
+    expect(text.replace(block, '')).toBe(office);
+    expect(text.indexOf(block)).toBeLessThan(text.indexOf('  - label: 数据统计'));
+  });
+
+  it('creates a section that is absent, at the end of `sections:`', () => {
+    const { text, line, newSection } = insertArticle(office, article, '经验交流');
+    expect(newSection).toBe(true);
+    expect(text.split('\n').slice(line - 3, line)).toEqual(['  - label: 经验交流', '    articles:', '      - title: 新文章']);
+    const doc = parseDocument(text).toJS() as { sections: { label: string; articles: unknown[] }[] };
+    expect(doc.sections.map((s) => s.label)).toEqual(['工作动态', '数据统计', '经验交流']);
+    expect(text.startsWith(office.trimEnd().split('\n').slice(0, -1).join('\n'))).toBe(true);
+  });
+
+  it('appends to an issue without sections, and refuses a section there', () => {
+    const speech = readFileSync(path.join(REPO, 'examples', 'speech', 'issues', readdirSync(path.join(REPO, 'examples', 'speech', 'issues')).find((f) => f.endsWith('.yaml'))!), 'utf8');
+    const { text } = insertArticle(speech, article, undefined);
+    expect((parseDocument(text).toJS() as { articles: { title: string }[] }).articles.at(-1)!.title).toBe('新文章');
+    expect(() => insertArticle(speech, article, '工作动态')).toThrow(InsertError);
+  });
+});
