@@ -23,7 +23,7 @@ export async function importCommand(files: string[], options: ImportCommandOptio
     if (error instanceof InsertError) throw new BulletinError(`cannot add to the issue: ${error.message}`, ExitCode.Usage);
     throw error;
   }
-  printDiagnostics(reporter, result.diagnostics, new Map(), 'human', files.length);
+  if (result.diagnostics.length) printDiagnostics(reporter, result.diagnostics, new Map(), 'human', files.length);
   if (hasErrors(result.diagnostics)) {
     reporter.error(`nothing was imported: ${result.refused ? 'correct the files named above (or leave them out) and run the command again' : 'see the errors above'}`);
     return result.refused ? ExitCode.Usage : ExitCode.SourceErrors;

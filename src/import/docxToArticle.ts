@@ -227,8 +227,8 @@ export function docxToArticle(doc: WordDocument, fallbackTitle: string): Importe
           i += 1;
         }
       }
-      const cleanCaption = caption?.replace(CAPTION_FIGURE, '').trim() || caption;
-      p.images.forEach((media, k) => figures.push({ media, ...(cleanCaption && k === p.images.length - 1 ? { caption: cleanCaption } : {}), paragraph: paragraphs + 1 }));
+      // The caption as typed, 图1 included: the layout does not number figures.
+      p.images.forEach((media, k) => figures.push({ media, ...(caption && k === p.images.length - 1 ? { caption } : {}), paragraph: paragraphs + 1 }));
       if (!text || (caption && text === caption)) continue;
     }
     const chars = cleanChars(p.runs);

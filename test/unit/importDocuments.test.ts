@@ -33,7 +33,7 @@ async function articleOf(file: string, issue: string): Promise<Record<string, un
 
 describe('the Word fixtures', () => {
   it('lists every fixture file with its codes', () => {
-    const files = ['bad', 'submissions'].flatMap((d) => readdirSync(path.join(FIXTURES, d)).filter((f) => !f.endsWith('.fodt')).map((f) => `${d}/${f}`));
+    const files = ['bad', 'submissions'].flatMap((d) => readdirSync(path.join(FIXTURES, d)).filter((f) => !f.endsWith('.fodt') && !f.endsWith('.txt')).map((f) => `${d}/${f}`));
     expect(Object.keys(EXPECTED).sort()).toEqual(files.sort());
   });
 
@@ -94,7 +94,7 @@ describe('a submission becomes an article', () => {
   it('makes a photo and its 图 caption a figure at its paragraph, drops hidden text, keeps a bulleted list', async () => {
     const { issue } = await emptyIssue();
     const a = await articleOf('beihu-photo.docx', issue);
-    expect(a.figures).toEqual([{ image: 'images/2026-02-beihu-photo-1.jpg', place: 'centre', width: '80%', caption: '整治后的北沟渠排口', paragraph: 2 }]);
+    expect(a.figures).toEqual([{ image: 'images/2026-02-beihu-photo-1.jpg', place: 'centre', width: '80%', caption: '图1　整治后的北沟渠排口', paragraph: 2 }]);
     expect(a.body).not.toContain('内部备注');
     expect(a.body).toContain('- 截污管网改造\n- 排口标识设置\n- 水质在线监测');
   });
