@@ -204,7 +204,8 @@ export function docxToArticle(doc: WordDocument, fallbackTitle: string): Importe
   /** Blocks of lines; a group's lines are written without a blank line between them (list items, a table with its caption). */
   const groups: string[][] = [];
   let listOpen = false;
-  const listCounters: number[] = [];
+  /** The counters of each Word list (by its id), per level. */
+  const listCounters = new Map<string, number[]>();
 
   for (let i = at; i < end; i++) {
     const block = blocks[i]!;
@@ -250,30 +251,39 @@ export function docxToArticle(doc: WordDocument, fallbackTitle: string): Importe
       listOpen = false;
       continue;
     }
-    // A list item of Word's numbering: its number or bullet is not in the text.
-    if (p.list && p.headingLevel === undefined) {
-      const level = p.list.level;
-      if (!listOpen) listCounters.length = 0;
-      listCounters.length = level + 1;
-      listCounters[level] = (listCounters[level] ?? 0) + 1;
-      const marker = p.list.numbered ? `${listCounters[level]}. ` : '- ';
-      const line = `${marker}${inlineMarkdown(chars, noteNumber)}`;
-      if (listOpen) groups.at(-1)!.push(line);
-      else groups.push([line]);
-      listOpen = true;
-      continue;
+    // A list item of Word's automatic numbering: its number or bullet is not in the text. Bullets and
+    // 1. 2. 3. become a Markdown list; other numbers (一、 （一） ①) are written before the text as
+    // Word shows them, so that a numbered heading is read as one below.
+    let numberText = '';
+    if (p.list) {
+      const { id, level, format, text: pattern } = p.list;
+      const counters = listCounters.get(id) ?? [];
+      listCounters.set(id, counters);
+      counters.length = level + 1;
+      counters[level] = (counters[level] ?? 0) + 1;
+      const markdownList = format === 'bullet' || (format === 'decimal' && /^%\d[.)]?$/.test(pattern));
+      if (markdownList && p.headingLevel === undefined) {
+        const marker = format === 'bullet' ? '- ' : `${counters[level]}. `;
+        const line = `${marker}${inlineMarkdown(chars, noteNumber)}`;
+        if (listOpen) groups.at(-1)!.push(line);
+        else groups.push([line]);
+        listOpen = true;
+        continue;
+      }
+      if (format !== 'bullet' && format !== 'none') numberText = pattern.replace(/%(\d)/g, (_, n: string) => formatNumber(counters[Number(n) - 1] ?? 1, format));
     }
     listOpen = false;
     // A heading: Word's heading styles, or a short line starting 一、（一）1.（1）.
-    const numbered = numberingLevel(text);
-    const short = text.length <= 50 && !/[。；：！？]$/.test(text);
+    const shown = numberText + text;
+    const numbered = numberingLevel(shown);
+    const short = shown.length <= 50 && !/[。；：！？]$/.test(text);
     const level = p.headingLevel !== undefined && short ? numbered ?? Math.min(4, p.headingLevel) : numbered !== undefined && short && (allBold(p) || text.length <= 30) ? numbered : undefined;
     if (level !== undefined) {
-      groups.push([`${'#'.repeat(level)} ${escapeInline(text)}`]);
+      groups.push([`${'#'.repeat(level)} ${escapeInline(shown)}`]);
       continue;
     }
     paragraphs += 1;
-    groups.push([escapeLineStart(inlineMarkdown(chars, noteNumber))]);
+    groups.push([escapeLineStart(escapeInline(numberText) + inlineMarkdown(chars, noteNumber))]);
   }
   if (notes.length) groups.push(...notes.map((n) => [n]));
   for (const f of figures) f.paragraph = Math.max(1, Math.min(f.paragraph, paragraphs));
@@ -288,6 +298,31 @@ export function docxToArticle(doc: WordDocument, fallbackTitle: string): Importe
     ...(source ? { source } : {}),
     titleGuessed,
   };
+}
+
+const CHINESE_DIGITS = '〇一二三四五六七八九';
+
+/** A counter in a Word number format: 3 → 3, 三, ③, c, iii. */
+function formatNumber(n: number, format: string): string {
+  if (/^chinese|^ideograph|^taiwanese|^japaneseCounting/.test(format)) {
+    if (n < 10) return CHINESE_DIGITS[n]!;
+    if (n < 20) return `十${n % 10 ? CHINESE_DIGITS[n % 10] : ''}`;
+    if (n < 100) return `${CHINESE_DIGITS[Math.floor(n / 10)]}十${n % 10 ? CHINESE_DIGITS[n % 10] : ''}`;
+    return String(n);
+  }
+  if (format === 'decimalEnclosedCircle' || format === 'decimalEnclosedCircleChinese') return n <= 20 ? String.fromCharCode(0x245f + n) : String(n);
+  if (format === 'lowerLetter' || format === 'upperLetter') {
+    const letter = String.fromCharCode(96 + (((n - 1) % 26) + 1));
+    return format === 'upperLetter' ? letter.toUpperCase() : letter;
+  }
+  if (format === 'lowerRoman' || format === 'upperRoman') {
+    const numerals: [number, string][] = [[1000, 'm'], [900, 'cm'], [500, 'd'], [400, 'cd'], [100, 'c'], [90, 'xc'], [50, 'l'], [40, 'xl'], [10, 'x'], [9, 'ix'], [5, 'v'], [4, 'iv'], [1, 'i']];
+    let rest = n;
+    let out = '';
+    for (const [value, numeral] of numerals) for (; rest >= value; rest -= value) out += numeral;
+    return format === 'upperRoman' ? out.toUpperCase() : out;
+  }
+  return String(n);
 }
 
 /** A Word table as a pipe table: the first row is the header; short rows are filled with empty cells. */

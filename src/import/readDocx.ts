@@ -31,8 +31,8 @@ export interface WordParagraph {
   headingLevel?: number;
   align: 'left' | 'center' | 'right' | 'justify';
   runs: WordRun[];
-  /** A list item: its level (0 = outermost) and whether it is numbered (else bulleted). */
-  list?: { level: number; numbered: boolean };
+  /** A list item of Word's automatic numbering: its list, its level (0 = outermost), and how the level is numbered. */
+  list?: { id: string; level: number } & ListLevel;
   /** The pictures anchored in the paragraph: ZIP member names (word/media/…). */
   images: string[];
 }
@@ -143,19 +143,28 @@ function readStyles(bytes: Uint8Array | undefined): Map<string, StyleInfo> {
   return styles;
 }
 
-/** numId → level → whether that level is numbered (not a bullet). */
-function readNumbering(bytes: Uint8Array | undefined): Map<string, Map<number, boolean>> {
-  const abstract = new Map<string, Map<number, boolean>>();
+/** How a level of a Word list is numbered: its format (`decimal`, `bullet`, `chineseCounting` …) and text (`%1、`, `（%1）`). */
+export interface ListLevel {
+  format: string;
+  text: string;
+}
+
+/** numId → level → how it is numbered. */
+function readNumbering(bytes: Uint8Array | undefined): Map<string, Map<number, ListLevel>> {
+  const abstract = new Map<string, Map<number, ListLevel>>();
   const nums = new Map<string, string>();
   if (!bytes) return new Map();
-  let currentAbstract: Map<number, boolean> | undefined;
+  let currentAbstract: Map<number, ListLevel> | undefined;
   let level = 0;
   let num: string | undefined;
   parseXml(bytes, 'word/numbering.xml', {
     open(name, a) {
       if (name === 'w:abstractNum') abstract.set(a['w:abstractNumId'] ?? '', (currentAbstract = new Map()));
-      else if (name === 'w:lvl') level = Number(a['w:ilvl'] ?? 0);
-      else if (name === 'w:numFmt' && currentAbstract) currentAbstract.set(level, a['w:val'] !== 'bullet' && a['w:val'] !== 'none');
+      else if (name === 'w:lvl') {
+        level = Number(a['w:ilvl'] ?? 0);
+        currentAbstract?.set(level, { format: 'decimal', text: `%${level + 1}.` });
+      } else if (name === 'w:numFmt' && currentAbstract?.has(level)) currentAbstract.get(level)!.format = a['w:val'] ?? 'decimal';
+      else if (name === 'w:lvlText' && currentAbstract?.has(level)) currentAbstract.get(level)!.text = a['w:val'] ?? '';
       else if (name === 'w:num') num = a['w:numId'];
       else if (name === 'w:abstractNumId' && num !== undefined) nums.set(num, a['w:val'] ?? '');
     },
@@ -164,7 +173,7 @@ function readNumbering(bytes: Uint8Array | undefined): Map<string, Map<number, b
       if (name === 'w:num') num = undefined;
     },
   });
-  const out = new Map<string, Map<number, boolean>>();
+  const out = new Map<string, Map<number, ListLevel>>();
   for (const [id, abs] of nums) out.set(id, abstract.get(abs) ?? new Map());
   return out;
 }
@@ -183,7 +192,7 @@ function headingLevelOf(styles: Map<string, StyleInfo>, id: string): number | un
 function readParts(
   bytes: Uint8Array,
   member: string,
-  ctx: { styles: Map<string, StyleInfo>; numbering: Map<string, Map<number, boolean>>; rels: Map<string, { target: string; external: boolean }>; counts: WordDocument['counts'] },
+  ctx: { styles: Map<string, StyleInfo>; numbering: Map<string, Map<number, ListLevel>>; rels: Map<string, { target: string; external: boolean }>; counts: WordDocument['counts'] },
   onFootnote?: (id: string, text: string) => void,
 ): WordBlock[] {
   const blocks: WordBlock[] = [];
@@ -363,7 +372,7 @@ function readParts(
           inParaProps = false;
           if (paragraph && numId !== undefined && numId !== '0') {
             const levels = ctx.numbering.get(numId);
-            if (levels) paragraph.list = { level: ilvl, numbered: levels.get(ilvl) ?? true };
+            if (levels) paragraph.list = { id: numId, level: ilvl, ...(levels.get(ilvl) ?? { format: 'decimal', text: `%${ilvl + 1}.` }) };
           }
           break;
         case 'w:r':

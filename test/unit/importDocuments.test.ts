@@ -99,10 +99,10 @@ describe('a submission becomes an article', () => {
     expect(a.body).toContain('- 截污管网改造\n- 排口标识设置\n- 水质在线监测');
   });
 
-  it('takes （1） paragraphs that are sentences as paragraphs, not headings', async () => {
+  it('writes Word’s automatic （一） numbering before its heading, a field as its result, and takes typed （1） sentences as paragraphs', async () => {
     const { issue } = await emptyIssue();
     const a = await articleOf('xishan-report.docx', issue);
-    expect(a.body).toBe('今年以来，西山乡把农村生活污水治理作为改善人居环境的重点任务。\n\n## （一）建设情况\n\n全乡已建成污水处理站5座，管网23公里。\n\n（1）北山村站点已投入运行。\n\n（2）南岭村站点正在调试。\n\n## （二）运维管理\n\n乡里委托第三方专业机构负责运维，每月开展一次水质检测。\n');
+    expect(a.body).toBe('今年以来，西山乡把农村生活污水治理作为改善人居环境的重点任务，见《西山乡农村生活污水治理台账》。\n\n## （一）建设情况\n\n全乡已建成污水处理站5座，管网23公里。\n\n（1）北山村站点已投入运行。\n\n（2）南岭村站点正在调试。\n\n## （二）运维管理\n\n乡里委托第三方专业机构负责运维，每月开展一次水质检测。\n');
     expect(a.source).toBe('西山乡人民政府供稿');
   });
 });
