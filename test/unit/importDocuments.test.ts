@@ -5,8 +5,10 @@ import { cpSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseDocument } from 'yaml';
+import { strToU8, zipSync } from 'fflate';
 import { importDocuments } from '../../src/import/importDocuments.js';
 import { insertArticle, InsertError } from '../../src/import/insertArticle.js';
+import { DocxError, DOCX_LIMITS, readDocx } from '../../src/import/readDocx.js';
 import { carriesMetadata } from '../../src/images/imageMetadata.js';
 import { validate } from '../../src/validate.js';
 import { cleanScratch, REPO, runCli, scratchDir } from '../helpers.js';
@@ -157,5 +159,45 @@ describe('the insertion', () => {
     const { text } = insertArticle(speech, article, undefined);
     expect((parseDocument(text).toJS() as { articles: { title: string }[] }).articles.at(-1)!.title).toBe('新文章');
     expect(() => insertArticle(speech, article, '工作动态')).toThrow(InsertError);
+  });
+});
+
+describe('a hostile .docx', () => {
+  const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"';
+  const docx = (document: string, more: Record<string, Uint8Array> = {}) => zipSync({ '[Content_Types].xml': strToU8('<Types/>'), 'word/document.xml': strToU8(document), ...more });
+  const refusal = (bytes: Uint8Array) => {
+    try {
+      readDocx(bytes);
+    } catch (error) {
+      if (error instanceof DocxError) return { code: error.code, message: error.message };
+      throw error;
+    }
+    return undefined;
+  };
+
+  it('refuses a document type (an XML entity could read a file or blow up)', () => {
+    const xxe = `<?xml version="1.0"?><!DOCTYPE w [<!ENTITY x SYSTEM "file:///etc/passwd">]><w:document ${W}><w:body><w:p><w:r><w:t>&x;</w:t></w:r></w:p></w:body></w:document>`;
+    expect(refusal(docx(xxe))).toEqual({ code: 'import-damaged', message: expect.stringContaining('declares a document type') });
+  });
+
+  it('stops a part that unpacks to more than its cap, whatever size it declares', () => {
+    const bytes = docx(`<w:document ${W}><w:body><w:p><w:r><w:t>${'甲'.repeat(12 * 1024 * 1024)}</w:t></w:r></w:p></w:body></w:document>`);
+    // Lie about the size in the central directory: 100 bytes.
+    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    for (let at = bytes.length - 22; at > 0; at--) {
+      if (view.getUint32(at, true) !== 0x02014b50) continue;
+      const nameLength = view.getUint16(at + 28, true);
+      if (new TextDecoder().decode(bytes.subarray(at + 46, at + 46 + nameLength)) === 'word/document.xml') view.setUint32(at + 24, 100, true);
+    }
+    expect(refusal(bytes)).toMatchObject({ code: 'import-too-large' });
+    expect(DOCX_LIMITS.xmlBytes).toBeLessThan(12 * 1024 * 1024 * 3);
+  });
+
+  it('reads pictures from inside the archive only: a relationship that climbs out finds nothing', () => {
+    const document = `<w:document ${W}><w:body><w:p><w:r><w:drawing><a:blip r:embed="rId1"/></w:drawing></w:r><w:r><w:t>正文。</w:t></w:r></w:p></w:body></w:document>`;
+    const rels = '<Relationships><Relationship Id="rId1" Type="image" Target="../../../../../../etc/passwd"/></Relationships>';
+    const doc = readDocx(docx(document, { 'word/_rels/document.xml.rels': strToU8(rels) }));
+    expect(doc.blocks[0]).toMatchObject({ type: 'paragraph', images: ['etc/passwd'] });
+    expect(doc.media.size).toBe(0);
   });
 });
