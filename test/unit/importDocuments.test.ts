@@ -109,6 +109,23 @@ describe('a submission becomes an article', () => {
   });
 });
 
+describe('Word’s own structures (written by the docx library)', () => {
+  it('accepts tracked changes, leaves out the comment and hidden text, gives a field its result, joins a manual line break', async () => {
+    const { issue } = await emptyIssue();
+    const result = await importDocuments([path.join(FIXTURES, 'bad', 'word-revisions.docx')], { issue, dryRun: true });
+    expect(result.diagnostics.map((d) => d.message)).toEqual([
+      'the document has tracked changes (修订: 1 insertion, 1 deletion): imported as if all were accepted',
+      '1 comment (批注) in the document was left out',
+    ]);
+    const a = (parseDocument(result.yaml[0]!).toJS() as Record<string, unknown>[])[0]!;
+    expect(a).toEqual({
+      title: '南岭镇开展秸秆禁烧专项巡查',
+      body: '11月，南岭镇组织镇村干部开展秸秆禁烧专项巡查，共巡查42次[^1]。\n\n巡查中发现问题3处，已当场整改。\n\n本文见《南岭镇工作简报》。\n\n[^1]: 巡查覆盖全镇12个行政村。\n',
+      source: '南岭镇人民政府供稿',
+    });
+  });
+});
+
 describe('the insertion', () => {
   it('adds the five submissions to an empty issue, prints file:line of each, writes the photo without its GPS and camera data, and the issue validates', async () => {
     const { dir, issue } = await emptyIssue();
