@@ -20,3 +20,4 @@ export { WRITERS, type WriterName } from './writers/writers.js';
 export { build, type BuildOptions, type BuildResult, type BuildEvent } from './pipeline.js';
 export { preview, type PreviewOptions, type PreviewHandle } from './preview/preview.js';
 export { importDocuments, type ImportOptions, type ImportResult, type ImportedFile } from './import/importDocuments.js';
+export { InsertError } from './import/insertArticle.js';

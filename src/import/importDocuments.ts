@@ -126,6 +126,8 @@ export async function importDocuments(files: readonly string[], options: ImportO
   if (!issueFile) throw new InsertError('there is no issue to import into in this folder: run `bulletin new` first, or name the issue file with --issue');
   result.issueFile = issueFile;
   const issueShown = displayPath(cwd, issueFile);
+  const info = await io.stat(issueFile).catch(() => undefined);
+  if (!info?.isFile) throw new InsertError(`${issueShown} ${info ? 'is not a file' : 'does not exist'}: name an issue file (.yaml) with --issue, or run \`bulletin new\` to start one`);
   let text = Buffer.from(await io.readFile(issueFile)).toString('utf8');
   const issueStem = path.basename(issueFile, path.extname(issueFile));
   const imagesDir = path.join(path.dirname(issueFile), 'images');

@@ -54,6 +54,9 @@ describe('the Word fixtures', () => {
     expect(doc.stderr + doc.stdout).toContain('this is an old Word document (.doc, Word 97–2003), although its name ends in .docx, not a Word document (.docx) [import-not-docx]');
     expect(doc.stderr + doc.stdout).toContain('save it as “Word 文档 (*.docx)”');
     expect(readFileSync(issue, 'utf8')).toBe(before);
+    const missing = await runCli(['import', path.join(FIXTURES, 'submissions', 'water-quality.docx'), '--issue', 'issues/2026-09.yaml'], dir);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('issues/2026-09.yaml does not exist: name an issue file (.yaml) with --issue, or run `bulletin new` to start one');
   });
 });
 
