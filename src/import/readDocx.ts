@@ -207,7 +207,9 @@ function readParts(
   let skip = 0;
   const skipping = new Set(['w:del', 'w:moveFrom', 'mc:Fallback']);
   // Tables: a stack (a table in a cell is read into that cell's text).
-  const tables: { rows: string[][]; cell: string[] | undefined }[] = [];
+  // A merged cell keeps its text in the first cell: the columns it spans (w:gridSpan) and the rows it
+  // covers (w:vMerge continuing) are empty cells, so that every row has the table's columns.
+  const tables: { rows: string[][]; cell: string[] | undefined; span: number }[] = [];
   let footnoteId: string | undefined;
   let footnoteText: string[] = [];
   let fieldDepth = 0;
@@ -243,13 +245,19 @@ function readParts(
           footnoteText = [];
           break;
         case 'w:tbl':
-          tables.push({ rows: [], cell: undefined });
+          tables.push({ rows: [], cell: undefined, span: 1 });
           break;
         case 'w:tr':
           tables.at(-1)?.rows.push([]);
           break;
         case 'w:tc':
-          if (tables.length) tables.at(-1)!.cell = [];
+          if (tables.length) {
+            tables.at(-1)!.cell = [];
+            tables.at(-1)!.span = 1;
+          }
+          break;
+        case 'w:gridSpan':
+          if (tables.at(-1)?.cell) tables.at(-1)!.span = Math.max(1, Math.min(63, Number(a['w:val']) || 1));
           break;
         case 'w:p':
           startParagraph();
@@ -394,7 +402,7 @@ function readParts(
         }
         case 'w:tc': {
           const table = tables.at(-1);
-          if (table?.cell) table.rows.at(-1)?.push(table.cell.join(' '));
+          if (table?.cell) table.rows.at(-1)?.push(table.cell.join(' '), ...Array.from({ length: table.span - 1 }, () => ''));
           if (table) table.cell = undefined;
           break;
         }

@@ -182,7 +182,7 @@ describe('the insertion', () => {
   });
 });
 
-describe('a hostile .docx', () => {
+describe('a .docx built in the test (hostile or unusual)', () => {
   const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"';
   const docx = (document: string, more: Record<string, Uint8Array> = {}) => zipSync({ '[Content_Types].xml': strToU8('<Types/>'), 'word/document.xml': strToU8(document), ...more });
   const refusal = (bytes: Uint8Array) => {
@@ -194,6 +194,13 @@ describe('a hostile .docx', () => {
     }
     return undefined;
   };
+
+  it('keeps a merged cell’s columns: the cells it spans are empty, the rows keep the table’s width', () => {
+    const cell = (text: string, span = 1) => `<w:tc>${span > 1 ? `<w:tcPr><w:gridSpan w:val="${span}"/></w:tcPr>` : ''}<w:p><w:r><w:t>${text}</w:t></w:r></w:p></w:tc>`;
+    const table = `<w:tbl><w:tr>${cell('项目')}${cell('完成情况', 2)}</w:tr><w:tr>${cell('')}${cell('个数')}${cell('投资')}</w:tr><w:tr>${cell('清河')}${cell('8')}${cell('1200')}</w:tr></w:tbl>`;
+    const doc = readDocx(docx(`<w:document ${W}><w:body>${table}</w:body></w:document>`));
+    expect(doc.blocks).toEqual([{ type: 'table', rows: [['项目', '完成情况', ''], ['', '个数', '投资'], ['清河', '8', '1200']] }]);
+  });
 
   it('refuses a document type (an XML entity could read a file or blow up)', () => {
     const xxe = `<?xml version="1.0"?><!DOCTYPE w [<!ENTITY x SYSTEM "file:///etc/passwd">]><w:document ${W}><w:body><w:p><w:r><w:t>&x;</w:t></w:r></w:p></w:body></w:document>`;
