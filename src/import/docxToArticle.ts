@@ -7,8 +7,8 @@
 import type { WordDocument, WordParagraph, WordRun, WordTable } from './readDocx.js';
 
 export interface ImportedFigure {
-  /** The picture's member name in the .docx (word/media/…). */
-  media: string;
+  /** The pictures' member names in the .docx (word/media/…): one, or two or three side by side (one paragraph of Word). */
+  media: string[];
   caption?: string;
   /** The body paragraph it is placed at (1 = the first). */
   paragraph: number;
@@ -229,7 +229,9 @@ export function docxToArticle(doc: WordDocument, fallbackTitle: string): Importe
         }
       }
       // The caption as typed, 图1 included: the layout does not number figures.
-      p.images.forEach((media, k) => figures.push({ media, ...(caption && k === p.images.length - 1 ? { caption } : {}), paragraph: paragraphs + 1 }));
+      // Two or three pictures in one paragraph stand side by side in Word: a group; more, one figure each.
+      const groups = p.images.length === 2 || p.images.length === 3 ? [p.images] : p.images.map((m) => [m]);
+      groups.forEach((media, k) => figures.push({ media, ...(caption && k === groups.length - 1 ? { caption } : {}), paragraph: paragraphs + 1 }));
       if (!text || (caption && text === caption)) continue;
     }
     const chars = cleanChars(p.runs);

@@ -149,23 +149,29 @@ export async function importDocuments(files: readonly string[], options: ImportO
     const written: string[] = [];
     let n = 0;
     for (const figure of article.figures) {
-      const bytes = media.get(figure.media);
-      if (!bytes) {
-        diagnostics.push(diagnostic(shown, FILE_START, 'warning', 'import-image-skipped', `a picture of the document was left out: \`${figure.media}\` is missing from the file`));
-        continue;
+      const images: string[] = [];
+      for (const member of figure.media) {
+        const bytes = media.get(member);
+        if (!bytes) {
+          diagnostics.push(diagnostic(shown, FILE_START, 'warning', 'import-image-skipped', `a picture of the document was left out: \`${member}\` is missing from the file`));
+          continue;
+        }
+        const picture = await webPicture(bytes, options.jpegQuality ?? 90);
+        if (typeof picture === 'string') {
+          diagnostics.push(diagnostic(shown, FILE_START, 'warning', 'import-image-skipped', `a picture of the document was left out: \`${path.basename(member)}\` ${picture}`));
+          continue;
+        }
+        let name: string;
+        do name = pictureName(issueStem, path.basename(file, path.extname(file)), ++n, picture.ext);
+        while (taken.has(name) || (await io.present(path.join(imagesDir, name))));
+        taken.add(name);
+        pictures.push({ path: path.join(imagesDir, name), bytes: picture.bytes });
+        written.push(displayPath(cwd, path.join(imagesDir, name)));
+        images.push(`images/${name}`);
       }
-      const picture = await webPicture(bytes, options.jpegQuality ?? 90);
-      if (typeof picture === 'string') {
-        diagnostics.push(diagnostic(shown, FILE_START, 'warning', 'import-image-skipped', `a picture of the document was left out: \`${path.basename(figure.media)}\` ${picture}`));
-        continue;
-      }
-      let name: string;
-      do name = pictureName(issueStem, path.basename(file, path.extname(file)), ++n, picture.ext);
-      while (taken.has(name) || (await io.present(path.join(imagesDir, name))));
-      taken.add(name);
-      pictures.push({ path: path.join(imagesDir, name), bytes: picture.bytes });
-      written.push(displayPath(cwd, path.join(imagesDir, name)));
-      figures.push({ image: `images/${name}`, place: 'centre', width: '80%', ...(figure.caption ? { caption: figure.caption } : {}), paragraph: figure.paragraph });
+      if (images.length === 0) continue;
+      const caption = figure.caption ? { caption: figure.caption } : {};
+      figures.push(images.length === 1 ? { image: images[0], place: 'centre', width: '80%', ...caption, paragraph: figure.paragraph } : { images, ...caption, paragraph: figure.paragraph });
     }
     const data: Record<string, unknown> = {
       title: article.title,

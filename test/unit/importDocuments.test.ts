@@ -1,7 +1,7 @@
 // `bulletin import`: the Word fixtures (made by LibreOffice from the .fodt beside them, by
 // test/fixtures/import/make-fixtures.mjs) read into articles, the bad inputs refused or warned about
 // with their codes, and the insertion into an issue file that keeps every other byte.
-import { cpSync, readFileSync, readdirSync } from 'node:fs';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseDocument } from 'yaml';
@@ -200,6 +200,21 @@ describe('a .docx built in the test (hostile or unusual)', () => {
     const table = `<w:tbl><w:tr>${cell('项目')}${cell('完成情况', 2)}</w:tr><w:tr>${cell('')}${cell('个数')}${cell('投资')}</w:tr><w:tr>${cell('清河')}${cell('8')}${cell('1200')}</w:tr></w:tbl>`;
     const doc = readDocx(docx(`<w:document ${W}><w:body>${table}</w:body></w:document>`));
     expect(doc.blocks).toEqual([{ type: 'table', rows: [['项目', '完成情况', ''], ['', '个数', '投资'], ['清河', '8', '1200']] }]);
+  });
+
+  it('makes two pictures in one paragraph a group side by side, under the caption below them', async () => {
+    const { dir, issue } = await emptyIssue();
+    const photo = readFileSync(path.join(FIXTURES, 'photo-with-gps.jpg'));
+    const blip = (id: string) => `<w:r><w:drawing><a:blip r:embed="${id}"/></w:drawing></w:r>`;
+    const document = `<w:document ${W}><w:body><w:p><w:pPr><w:pStyle w:val="Title"/></w:pPr><w:r><w:t>两张照片</w:t></w:r></w:p><w:p><w:r><w:t>正文。</w:t></w:r></w:p><w:p>${blip('rId1')}${blip('rId2')}</w:p><w:p><w:r><w:t>图2　整治前后对比</w:t></w:r></w:p></w:body></w:document>`;
+    const rels = '<Relationships><Relationship Id="rId1" Type="image" Target="media/a.jpg"/><Relationship Id="rId2" Type="image" Target="media/b.jpg"/></Relationships>';
+    const file = path.join(dir, 'two-photos.docx');
+    writeFileSync(file, docx(document, { 'word/_rels/document.xml.rels': strToU8(rels), 'word/media/a.jpg': photo, 'word/media/b.jpg': photo }));
+    const result = await importDocuments([file], { issue, dryRun: true, cwd: dir });
+    expect(result.diagnostics).toEqual([]);
+    expect((parseDocument(result.yaml[0]!).toJS() as { figures: unknown }[])[0]!.figures).toEqual([
+      { images: ['images/2026-02-two-photos-1.jpg', 'images/2026-02-two-photos-2.jpg'], caption: '图2　整治前后对比', paragraph: 1 },
+    ]);
   });
 
   it('refuses a document type (an XML entity could read a file or blow up)', () => {
