@@ -125,6 +125,7 @@ const textOf = (p: WordParagraph) => plain(cleanChars(p.runs));
 const SUBTITLE = /^——|^—{1,2}/;
 const DATE_LINE = /^[（(]\d{4}年\d{1,2}月\d{1,2}日[）)]$/;
 const SOURCE_LINE = /供稿[）)]?$/;
+const SIGNED_DATE = /^[0-9０-９〇一二三四五六七八九十]{4}年[0-9０-９一二三四五六七八九十]{1,2}月[0-9０-９一二三四五六七八九十]{1,3}日$/;
 const CAPTION_FIGURE = /^图\s*[0-9０-９]*\s*[：:、.．]?/;
 
 /** Converts a Word document to an article; `fallbackTitle` (the file's name) stands in when no title is found. */
@@ -174,14 +175,17 @@ export function docxToArticle(doc: WordDocument, fallbackTitle: string): Importe
     at += 1;
   }
 
-  // ---- The source line: the last paragraph, if it is a 供稿 line or a short right-aligned unit name.
+  // ---- The source line: the last paragraph, if it is a 供稿 line or a short right-aligned unit name
+  // (before a date line that signs the text off, which stays in the body: a date is no unit).
   let end = blocks.length;
   let source: string | undefined;
-  const last = paragraphAt(end - 1);
-  if (last && last.images.length === 0 && end - 1 >= at) {
+  const lastIndex = paragraphAt(end - 1) && SIGNED_DATE.test(textOf(paragraphAt(end - 1)!)) ? end - 2 : end - 1;
+  const last = paragraphAt(lastIndex);
+  if (last && last.images.length === 0 && lastIndex >= at) {
     const t = textOf(last);
-    if (t.length <= 60 && (SOURCE_LINE.test(t) || (last.align === 'right' && t.length <= 30 && !/[。；]$/.test(t)))) {
+    if (t.length <= 60 && !SIGNED_DATE.test(t) && (SOURCE_LINE.test(t) || (last.align === 'right' && t.length <= 30 && !/[。；]$/.test(t)))) {
       source = t.replace(/^[（(]/, '').replace(/[）)]$/, '');
+      blocks.splice(lastIndex, 1);
       end -= 1;
     }
   }

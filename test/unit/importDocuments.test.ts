@@ -217,6 +217,15 @@ describe('a .docx built in the test (hostile or unusual)', () => {
     ]);
   });
 
+  it('takes the unit above a closing date as the source, and keeps the date as text', async () => {
+    const { dir, issue } = await emptyIssue();
+    const right = (text: string) => `<w:p><w:pPr><w:jc w:val="right"/></w:pPr><w:r><w:t>${text}</w:t></w:r></w:p>`;
+    const file = path.join(dir, 'signed.docx');
+    writeFileSync(file, docx(`<w:document ${W}><w:body><w:p><w:pPr><w:jc w:val="center"/></w:pPr><w:r><w:t>关于排口整治的报告</w:t></w:r></w:p><w:p><w:r><w:t>排口已全部整治。</w:t></w:r></w:p>${right('清河街道办事处')}${right('2026年11月20日')}</w:body></w:document>`));
+    const result = await importDocuments([file], { issue, dryRun: true, cwd: dir });
+    expect(parseDocument(result.yaml[0]!).toJS()).toEqual([{ title: '关于排口整治的报告', body: '排口已全部整治。\n\n2026年11月20日\n', source: '清河街道办事处' }]);
+  });
+
   it('refuses a document type (an XML entity could read a file or blow up)', () => {
     const xxe = `<?xml version="1.0"?><!DOCTYPE w [<!ENTITY x SYSTEM "file:///etc/passwd">]><w:document ${W}><w:body><w:p><w:r><w:t>&x;</w:t></w:r></w:p></w:body></w:document>`;
     expect(refusal(docx(xxe))).toEqual({ code: 'import-damaged', message: expect.stringContaining('declares a document type') });
