@@ -10,6 +10,7 @@ import { DOCX_LIMITS, DocxError, readDocx } from './readDocx.js';
 import { docxToArticle, type ImportedArticle } from './docxToArticle.js';
 import { articleItemYaml, insertArticle, InsertError } from './insertArticle.js';
 import { sniffImage } from '../model/sniffImage.js';
+import { PRESETS } from '../layout/presets.js';
 
 export interface ImportOptions {
   /** The issue file to add to (default: the newest issue of the series in `cwd`). */
@@ -150,6 +151,7 @@ export async function importDocuments(files: readonly string[], options: ImportO
     let n = 0;
     for (const figure of article.figures) {
       const images: string[] = [];
+      let narrowest = Infinity;
       for (const member of figure.media) {
         const bytes = media.get(member);
         if (!bytes) {
@@ -168,10 +170,11 @@ export async function importDocuments(files: readonly string[], options: ImportO
         pictures.push({ path: path.join(imagesDir, name), bytes: picture.bytes });
         written.push(displayPath(cwd, path.join(imagesDir, name)));
         images.push(`images/${name}`);
+        narrowest = Math.min(narrowest, picture.width);
       }
       if (images.length === 0) continue;
       const caption = figure.caption ? { caption: figure.caption } : {};
-      figures.push(images.length === 1 ? { image: images[0], place: 'centre', width: '80%', ...caption, paragraph: figure.paragraph } : { images, ...caption, paragraph: figure.paragraph });
+      figures.push(images.length === 1 ? { image: images[0], place: 'centre', width: figureWidth(narrowest), ...caption, paragraph: figure.paragraph } : { images, ...caption, paragraph: figure.paragraph });
     }
     const data: Record<string, unknown> = {
       title: article.title,
@@ -192,14 +195,24 @@ export async function importDocuments(files: readonly string[], options: ImportO
   return result;
 }
 
+/**
+ * The width of a single photo: 80 % of the type area, or less for a small picture, so that it prints
+ * at 150 ppi or more on the standard page (156 mm wide), as the build's image-resolution check wants.
+ */
+function figureWidth(pixels: number): string {
+  const fullWidthPixels = (PRESETS.standard.typeArea.width / 25.4) * 150;
+  const percent = Math.floor(((pixels / fullWidthPixels) * 100) / 5) * 5;
+  return `${Math.max(20, Math.min(80, percent))}%`;
+}
+
 /** A picture of the document through the image pipeline (upright, sRGB, no metadata), or why it cannot be. */
-async function webPicture(bytes: Uint8Array, jpegQuality: number): Promise<{ bytes: Uint8Array; ext: string } | string> {
+async function webPicture(bytes: Uint8Array, jpegQuality: number): Promise<{ bytes: Uint8Array; ext: string; width: number } | string> {
   const kind = sniffImage(bytes.subarray(0, 64 * 1024));
   if (!kind || kind.mime === 'image/svg+xml') return 'is in a format a bulletin does not print (Word’s EMF/WMF drawings are not read)';
   try {
     const { processImage } = await import('../images/processImage.js');
     const [out] = await processImage(bytes, [{ width: 4000 }], { encoding: 'auto', jpegQuality });
-    return { bytes: out!.bytes, ext: out!.format === 'jpeg' ? 'jpg' : 'png' };
+    return { bytes: out!.bytes, ext: out!.format === 'jpeg' ? 'jpg' : 'png', width: out!.width };
   } catch (error) {
     const { decodeReason } = await import('../images/processImage.js');
     return `cannot be decoded (${decodeReason(error)})`;

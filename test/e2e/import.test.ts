@@ -8,7 +8,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build, type BuildResult } from '../../src/pipeline.js';
 import { REPO, runCli } from '../helpers.js';
-import { buildEnv, CHROMIUM, compact, e2eTitle, HAS_CHROMIUM, readPages, SKIP_REASON, TYPE_AREA } from './poppler.js';
+import { bodyLines, buildEnv, CHROMIUM, compact, e2eTitle, HAS_CHROMIUM, readPages, SKIP_REASON } from './poppler.js';
 
 if (!HAS_CHROMIUM) console.warn(SKIP_REASON);
 
@@ -20,8 +20,8 @@ const HIDDEN = '（内部备注：待核实）';
 /** A line of text without what print and a text export write differently: spaces, list bullets. */
 const normal = (text: string) => compact(text).replace(/[\u3000\ufeff•]/g, '');
 /**
- * Note marks are left out on both sides: print sets them as raised ①, which poppler reads out of
- * line order; the text export writes them as a digit between a Chinese character and punctuation.
+ * Note marks are left out on both sides: print sets them as raised ①, which may be read as a line of
+ * their own; the text export writes them as a digit between a Chinese character and punctuation.
  */
 const withoutNoteMarks = { printed: (t: string) => t.replace(/[\u2460-\u2473]/g, ''), exported: (t: string) => t.replace(/(?<=[\p{Script=Han}])[0-9](?=[，。；])/gu, '') };
 
@@ -38,8 +38,8 @@ describe.skipIf(!HAS_CHROMIUM)(e2eTitle('bulletin import: five Word submissions 
     const imported = await runCli(['import', ...NAMES.map((n) => path.join(SUBMISSIONS, `${n}.docx`))], dir);
     expect(imported.code, imported.stdout + imported.stderr).toBe(0);
     result = await build([path.join(dir, 'issues', '2026-02.yaml')], { cwd: dir, outDir: path.join(root, 'out'), browser: CHROMIUM, env: buildEnv() });
-    // The words in poppler's reading order (a note mark ① sits a little higher than its line), above the footer.
-    printed = readPages(path.join(root, 'out', '2026-02.pdf')).map((p) => p.words.filter((w) => w.y0 <= TYPE_AREA.bottom).map((w) => normal(w.text)).join('')).join('');
+    // Line by line, top to bottom, each left to right (a table row is one line), above the footer.
+    printed = readPages(path.join(root, 'out', '2026-02.pdf')).map((p) => bodyLines(p).map((l) => normal(l.text)).join('')).join('');
     printed = withoutNoteMarks.printed(printed);
   }, 240_000);
 
