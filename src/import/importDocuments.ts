@@ -197,12 +197,14 @@ export async function importDocuments(files: readonly string[], options: ImportO
 
 /**
  * The width of a single photo: 80 % of the type area, or less for a small picture, so that it prints
- * at 150 ppi or more on the standard page (156 mm wide), as the build's image-resolution check wants.
+ * at 150 ppi or more on the standard page (156 mm wide), as the build's image-resolution check wants;
+ * never under the schema's default width (45 %), where a caption would wrap every few characters (a
+ * smaller picture is then reported by the build as printing soft, which it will).
  */
 function figureWidth(pixels: number): string {
   const fullWidthPixels = (PRESETS.standard.typeArea.width / 25.4) * 150;
   const percent = Math.floor(((pixels / fullWidthPixels) * 100) / 5) * 5;
-  return `${Math.max(20, Math.min(80, percent))}%`;
+  return `${Math.max(45, Math.min(80, percent))}%`;
 }
 
 /** A picture of the document through the image pipeline (upright, sRGB, no metadata), or why it cannot be. */

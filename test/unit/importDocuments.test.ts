@@ -99,7 +99,7 @@ describe('a submission becomes an article', () => {
   it('makes a photo and its 图 caption a figure at its paragraph, drops hidden text, keeps a bulleted list', async () => {
     const { issue } = await emptyIssue();
     const a = await articleOf('beihu-photo.docx', issue);
-    expect(a.figures).toEqual([{ image: 'images/2026-02-beihu-photo-1.jpg', place: 'centre', width: '30%', caption: '图1　整治后的北沟渠排口', paragraph: 2 }]);
+    expect(a.figures).toEqual([{ image: 'images/2026-02-beihu-photo-1.jpg', place: 'centre', width: '45%', caption: '图1　整治后的北沟渠排口', paragraph: 2 }]);
     expect(a.body).not.toContain('内部备注');
     expect(a.body).toContain('- 截污管网改造\n- 排口标识设置\n- 水质在线监测');
   });
