@@ -6,6 +6,7 @@ import { validate } from '../validate.js';
 import { BulletinError, ExitCode } from '../diagnostics/exitCodes.js';
 import { hasErrors } from '../diagnostics/diagnostic.js';
 import { printDiagnostics } from './printDiagnostics.js';
+import { formatHuman } from '../diagnostics/formatHuman.js';
 import type { Reporter } from './reporter.js';
 
 export interface ImportCommandOptions {
@@ -23,7 +24,8 @@ export async function importCommand(files: string[], options: ImportCommandOptio
     if (error instanceof InsertError) throw new BulletinError(`cannot add to the issue: ${error.message}`, ExitCode.Usage);
     throw error;
   }
-  if (result.diagnostics.length) printDiagnostics(reporter, result.diagnostics, new Map(), 'human', files.length);
+  // What was found in the documents (no summary line: the check of the issue below gives one).
+  for (const d of result.diagnostics) reporter.out(`${formatHuman(d, undefined, reporter.style)}\n`);
   if (hasErrors(result.diagnostics)) {
     reporter.error(`nothing was imported: ${result.refused ? 'correct the files named above (or leave them out) and run the command again' : 'see the errors above'}`);
     return result.refused ? ExitCode.Usage : ExitCode.SourceErrors;

@@ -44,6 +44,7 @@ Examples:
   $ bulletin validate --format github .       annotations for a CI job
   $ bulletin inspect examples/seed/issues/2018-02.yaml
   $ bulletin build examples/seed -o dist      PDF and HTML of every issue
+  $ bulletin import 清河街道.docx              a Word submission → an article of the newest issue
 ${EXIT_CODES}`);
 
   program
