@@ -19,3 +19,5 @@ export { PRESETS } from './layout/presets.js';
 export { WRITERS, type WriterName } from './writers/writers.js';
 export { build, type BuildOptions, type BuildResult, type BuildEvent } from './pipeline.js';
 export { preview, type PreviewOptions, type PreviewHandle } from './preview/preview.js';
+export { importDocuments, type ImportOptions, type ImportResult, type ImportedFile } from './import/importDocuments.js';
+export { InsertError } from './import/insertArticle.js';

@@ -44,6 +44,7 @@ Examples:
   $ bulletin validate --format github .       annotations for a CI job
   $ bulletin inspect examples/seed/issues/2018-02.yaml
   $ bulletin build examples/seed -o dist      PDF and HTML of every issue
+  $ bulletin import 清河街道.docx              a Word submission → an article of the newest issue
 ${EXIT_CODES}`);
 
   program
@@ -64,6 +65,24 @@ ${EXIT_CODES}`)
     .action(async (paths: string[], opts: { format: 'human' | 'json' | 'github'; failOnWarnings?: boolean; fix?: boolean }, cmd: Command) => {
       const { validateCommand } = await import('./validateCommand.js');
       exitCode = await validateCommand(paths, { format: opts.format, failOnWarnings: Boolean(opts.failOnWarnings), fix: Boolean(opts.fix), cwd }, reporterFor(cmd));
+    });
+
+  program
+    .command('import')
+    .description('turn Word submissions (.docx) into articles of an issue: title, text, headings, bold, tables, notes, photos, 供稿 line')
+    .argument('<files...>', 'the .docx files, one article each')
+    .option('--issue <file>', 'the issue file to add to (default: the newest issue of the series in the current folder)')
+    .option('--section <label>', 'the section (栏目) to add to, created if absent (default: the issue\'s first section)')
+    .option('--dry-run', 'print the YAML that would be added; write nothing')
+    .addHelpText('after', `
+Examples:
+  $ bulletin import 清河街道.docx                         into the newest issue's first section
+  $ bulletin import *.docx --section 工作动态 --issue issues/2026-22.yaml
+  $ bulletin import 北湖镇.docx --dry-run                 see the article's YAML first
+${EXIT_CODES}`)
+    .action(async (files: string[], opts: { issue?: string; section?: string; dryRun?: boolean }, cmd: Command) => {
+      const { importCommand } = await import('./importCommand.js');
+      exitCode = await importCommand(files, { ...opts, cwd }, reporterFor(cmd));
     });
 
   program

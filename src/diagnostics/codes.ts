@@ -134,6 +134,19 @@ export const DIAGNOSTIC_CODES = {
   'table-sheet-missing': { severity: 'error', message: 'the workbook has no sheet `{sheet}`', hint: 'Name one of the sheets the message lists (the tab names at the bottom of Excel).' },
   'table-range': { severity: 'error', message: 'the range `{range}` is not a range of cells', hint: 'Write the range as Excel shows it: the top-left and bottom-right cells, `A1:E9`.' },
 
+  // `bulletin import`: a Word submission read into an article source (src/import/).
+  'import-not-docx': { severity: 'error', message: 'this is {format}, not a Word document (.docx)', hint: 'Open it in Word or WPS and save it as “Word 文档 (*.docx)” (文件 → 另存为), then import the .docx.' },
+  'import-encrypted': { severity: 'error', message: 'the document is protected by a password: it cannot be read', hint: 'Open it in Word or WPS with its password, remove the password (文件 → 信息 → 保护文档 / 文档加密), save it, and import it again.' },
+  'import-damaged': { severity: 'error', message: 'the document cannot be read: {reason}', hint: 'Open it in Word or WPS and save it again as .docx; if it does not open there either, ask the unit to send it again.' },
+  'import-too-large': { severity: 'error', message: 'the document is too large: {reason}', hint: 'Ask for the text with smaller pictures (in Word: 文件 → 压缩图片), or send the pictures separately.' },
+  'import-too-long': { severity: 'error', message: 'the document is too long for one article: {reason}', hint: 'Import the part that belongs in the bulletin: copy it into a new .docx and import that.' },
+  'import-macros': { severity: 'error', message: 'the document contains macros (a .docm file): it was not read', hint: 'Macros are never run or imported. Open it in Word or WPS, save it as “Word 文档 (*.docx)”, and import that.' },
+  'import-external': { severity: 'warning', message: '{what} outside the document: not fetched', hint: 'A picture that is only linked is not in the file. Insert the picture itself in Word (插入 → 图片 → 此设备), or add it to the article’s `figures:` by hand.' },
+  'import-tracked-changes': { severity: 'warning', message: 'the document has tracked changes ({count}): imported as if all were accepted', hint: 'Read the article through; if a change should not have been accepted, correct the YAML (or accept/reject the changes in Word and import again).' },
+  'import-comments': { severity: 'warning', message: '{count} comments (批注) in the document were left out', hint: 'Comments are not printed. Read them in Word if they ask for a change in the text.' },
+  'import-image-skipped': { severity: 'warning', message: 'a picture of the document was left out: {reason}', hint: 'Save the picture as JPEG or PNG and add it to the article’s `figures:` by hand.' },
+  'import-no-title': { severity: 'warning', message: 'no title was recognised: the file name stands in', hint: 'Correct the `title:` of the imported article (Word’s Title style, or a short centred first line, is read as the title).' },
+
   // Files named by a source: figures (src/model/checkAsset.ts, then the type and size sniffed).
   'image-outside': { severity: 'error', message: 'image `{path}` is not a path inside the series', hint: 'Copy the file into the series folder and give its path relative to the source file, with forward slashes.' },
   'image-missing': { severity: 'error', message: 'image `{path}` not found', hint: 'Put the file there, or correct the path (it is relative to the source file).' },

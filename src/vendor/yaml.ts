@@ -2,5 +2,5 @@
 // file with a single-file bundle of the package (scripts/bundle-vendors.mjs): loaded from its ~70
 // files it costs a check of the sources about 40 ms more, before Chrome may start.
 // Named, not `export *`: the package is CommonJS, whose names a bundler cannot list.
-export { LineCounter, isAlias, isMap, isNode, isPair, isScalar, isSeq, parseAllDocuments, visit } from 'yaml';
+export { LineCounter, isAlias, isMap, isNode, isPair, isScalar, isSeq, parseAllDocuments, parseDocument, stringify, visit } from 'yaml';
 export type { Document, DocumentOptions, ErrorCode, Node, ParseOptions, Scalar, SchemaOptions } from 'yaml';

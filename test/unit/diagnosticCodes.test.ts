@@ -60,6 +60,9 @@ function fixtureCodes(): Map<string, string> {
   }
   // fit/expected.json: the build of that series (test/e2e/fit-last-page.test.ts).
   for (const { code } of JSON.parse(readFileSync(path.join(FIXTURES, 'fit', 'expected.json'), 'utf8')) as { code: string }[]) note(code, 'fit');
+  // import/expected.json: each Word file of `bulletin import` → its codes (test/unit/importDocuments.test.ts).
+  const imports = JSON.parse(readFileSync(path.join(FIXTURES, 'import', 'expected.json'), 'utf8')) as Record<string, string[]>;
+  for (const [file, codes] of Object.entries(imports)) for (const code of codes) note(code, `import/${file}`);
   // hostile/<case>/case.json: expect.codes.
   for (const name of cases('hostile')) {
     const spec = JSON.parse(readFileSync(path.join(FIXTURES, 'hostile', name, 'case.json'), 'utf8')) as { expect: { codes: string[] } };
@@ -123,7 +126,7 @@ describe('the fixtures', () => {
 
   it('produce every code, but those listed (with the reason) in NO_FIXTURE', () => {
     const missing = CODES.filter((c) => !found.has(c) && !NO_FIXTURE[c]);
-    expect(missing, 'codes with no case in test/fixtures/invalid, lint, hostile or fit').toEqual([]);
+    expect(missing, 'codes with no case in test/fixtures/invalid, lint, hostile, import or fit').toEqual([]);
   });
 
   it('produce none of the codes listed in NO_FIXTURE', () => {
