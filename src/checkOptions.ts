@@ -41,6 +41,7 @@ export interface CheckedBuildOptions {
   writers?: unknown;
   browser?: unknown;
   yearbook?: unknown;
+  pdfa?: unknown;
   concurrency?: unknown;
   onProgress?: unknown;
   signal?: unknown;
@@ -56,6 +57,7 @@ export function checkBuildOptions(paths: unknown, options: CheckedBuildOptions):
   checkPath('browser', options.browser, false);
   checkBoolean('pdf', options.pdf);
   checkBoolean('html', options.html);
+  checkBoolean('pdfa', options.pdfa);
   checkFunction('onProgress', options.onProgress);
   const { concurrency, yearbook, writers, signal } = options;
   if (concurrency !== undefined && !(typeof concurrency === 'number' && Number.isInteger(concurrency) && concurrency >= 1)) {

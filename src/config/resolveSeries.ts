@@ -70,6 +70,6 @@ export function resolveSeries(data: SeriesData, root: string, file: string, font
       minPpi: data.images?.minPpi ?? SERIES_DEFAULTS.images.minPpi,
       maxPpi: data.images?.maxPpi ?? SERIES_DEFAULTS.images.maxPpi,
     },
-    output: { pdfBudgetMB: data.output?.pdfBudgetMB ?? SERIES_DEFAULTS.output.pdfBudgetMB },
+    output: { pdfBudgetMB: data.output?.pdfBudgetMB ?? SERIES_DEFAULTS.output.pdfBudgetMB, pdfa: data.output?.pdfa ?? SERIES_DEFAULTS.output.pdfa },
   };
 }

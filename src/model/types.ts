@@ -76,7 +76,8 @@ export interface Series {
   /** How raster images are processed (`images:` in bulletin.yaml; src/images/). */
   readonly images: ImageSettings;
   /** What the build writes (`output:`). */
-  readonly output: { readonly pdfBudgetMB: number };
+  /** `pdfa`: the PDFs are written as PDF/A-2u (print/pdfA.ts) and checked against it (check/checkPdfA.ts). */
+  readonly output: { readonly pdfBudgetMB: number; readonly pdfa: boolean };
 }
 
 export interface ImageSettings {

@@ -260,6 +260,10 @@ export interface SeriesData {
      * The build warns (`pdf-over-budget`) when an issue's PDF is larger than this many megabytes (10: what an e-mail carries), naming its three largest images.
      */
     pdfBudgetMB?: number;
+    /**
+     * Write each PDF (and the yearbook) as PDF/A-2u, the archival form of PDF (ISO 19005-2, level U): identification metadata (XMP), an sRGB output intent and a file identifier; a build whose PDF cannot meet it fails, naming the rule. `false` writes a plain PDF (the `--no-pdfa` flag does the same for one build).
+     */
+    pdfa?: boolean;
   };
   /**
    * The copy-editing checks of Chinese text (GB/T 15834 punctuation, GB/T 15835 numbers) that `bulletin validate` runs on titles, labels, bodies, notes, captions, source lines and distribution units. Every check is on, as a warning, unless set here. A single line is silenced with the YAML comment `# bulletin-disable-line <code>` at its end, or `# bulletin-disable-next-line <code>` on the line before.
@@ -416,7 +420,8 @@ export const SERIES_DEFAULTS = {
     "maxPpi": 400
   },
   "output": {
-    "pdfBudgetMB": 10
+    "pdfBudgetMB": 10,
+    "pdfa": true
   },
   "lint": {
     "rules": {

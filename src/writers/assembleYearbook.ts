@@ -65,7 +65,7 @@ async function contentsDocument(year: number, issues: readonly Bound[], layout: 
   return resources;
 }
 
-export async function assembleYearbook(browser: Browser, year: number, issues: readonly Bound[], layout: Layout, env: NodeJS.ProcessEnv): Promise<Uint8Array> {
+export async function assembleYearbook(browser: Browser, year: number, issues: readonly Bound[], layout: Layout, env: NodeJS.ProcessEnv, pdfa?: boolean): Promise<Uint8Array> {
   const sorted = [...issues].sort(byDate);
   const duplex = sorted[0]!.issue.series.layout.duplex;
   /** Where the next issue starts (1-based sheet side) after `pages` sides: on a right-hand (odd) side when double-sided. */
@@ -135,6 +135,6 @@ export async function assembleYearbook(browser: Browser, year: number, issues: r
     });
   }
   const last = sorted.at(-1)!.issue;
-  const meta = metadataOf(last, env);
+  const meta = metadataOf(last, env, pdfa !== false && last.series.output.pdfa);
   return finishPdf(book, outline, dests, { ...meta, title: `${last.series.name} ${year}年合订本`, keywords: [`${year}`] });
 }

@@ -48,6 +48,7 @@ const SERIES_KEYS: Record<string, { read: (issue: Issue) => unknown; other: unkn
   'images.minPpi': { read: (i) => i.series.images.minPpi, other: 120 },
   'images.maxPpi': { read: (i) => i.series.images.maxPpi, other: 600 },
   'output.pdfBudgetMB': { read: (i) => i.series.output.pdfBudgetMB, other: 5 },
+  'output.pdfa': { read: (i) => i.series.output.pdfa, other: false },
   ...Object.fromEntries(LINT_CODES.map((code) => [`lint.rules.${code}`, { read: (i: Issue) => i.series.lint.rules[code], other: 'off' }])),
 };
 const ISSUE_KEYS: Record<string, { read: (issue: Issue) => unknown; other: unknown }> = {
