@@ -136,5 +136,15 @@ export async function assembleYearbook(browser: Browser, year: number, issues: r
   }
   const last = sorted.at(-1)!.issue;
   const meta = metadataOf(last, env, pdfa !== false && last.series.output.pdfa);
-  return finishPdf(book, outline, dests, { ...meta, title: `${last.series.name} ${year}年合订本`, keywords: [`${year}`] });
+  const bytes = await finishPdf(book, outline, dests, { ...meta, title: `${last.series.name} ${year}年合订本`, keywords: [`${year}`] });
+  if (meta.pdfa) {
+    // The issues passed; the binding (its contents pages, blank pages, bookmarks) is checked as a whole.
+    const { checkPdfA, describePdfAProblems } = await import('../check/checkPdfA.js');
+    const found = checkPdfA(book, bytes);
+    if (found.length) {
+      throw new BulletinError(`the ${year} yearbook cannot be archived as PDF/A-2u:\n  - ${describePdfAProblems(found)}`, ExitCode.RenderFailed,
+        'A series yearbook.hbs or stylesheet probably brings in a font or object bulletin did not make: remove it, or build a plain PDF with `--no-pdfa` (or `output.pdfa: false` in bulletin.yaml).');
+    }
+  }
+  return bytes;
 }
