@@ -132,7 +132,8 @@ export async function finishPdf(pdf: PDFDocument, outline: readonly OutlineItem[
   pdf.setTitle(meta.title, { showInWindowTitleBar: true });
   pdf.setAuthor(meta.author);
   pdf.setSubject(meta.subject);
-  pdf.setKeywords(meta.keywords);
+  // No sections (a speech): no keywords, rather than an empty entry the XMP would have to repeat.
+  if (meta.keywords.length) pdf.setKeywords(meta.keywords);
   pdf.setLanguage(meta.language);
   pdf.setCreator(PRODUCER);
   pdf.setProducer(PRODUCER);

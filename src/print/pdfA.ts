@@ -21,6 +21,7 @@ export interface XmpFields {
   creator: string;
   description: string;
   language: string;
+  /** Empty: no pdf:Keywords (and no Keywords in the Info dictionary). */
   keywords: string;
   producer: string;
   creatorTool: string;
@@ -53,8 +54,7 @@ export function xmpPacket(f: XmpFields): string {
    <dc:creator><rdf:Seq><rdf:li>${escapeXml(f.creator)}</rdf:li></rdf:Seq></dc:creator>
    <dc:description><rdf:Alt><rdf:li xml:lang="x-default">${escapeXml(f.description)}</rdf:li></rdf:Alt></dc:description>
    <dc:language><rdf:Bag><rdf:li>${escapeXml(f.language)}</rdf:li></rdf:Bag></dc:language>
-   <pdf:Keywords>${escapeXml(f.keywords)}</pdf:Keywords>
-   <pdf:Producer>${escapeXml(f.producer)}</pdf:Producer>
+${f.keywords ? `   <pdf:Keywords>${escapeXml(f.keywords)}</pdf:Keywords>\n` : ''}   <pdf:Producer>${escapeXml(f.producer)}</pdf:Producer>
    <xmp:CreatorTool>${escapeXml(f.creatorTool)}</xmp:CreatorTool>
    <xmp:CreateDate>${xmpDate(f.created)}</xmp:CreateDate>
    <xmp:ModifyDate>${xmpDate(f.modified)}</xmp:ModifyDate>

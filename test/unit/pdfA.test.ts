@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRawStream } from '../../src/print/pdfLib.js';
 import { finishPdf } from '../../src/print/finishPdf.js';
 import { SRGB_PROFILE } from '../../src/print/pdfA.js';
+import { checkPdfA } from '../../src/check/checkPdfA.js';
 import { nodeIo } from '../../src/io.js';
 import { META, finishedPdf, printedPdf } from './pdfaBase.js';
 
@@ -39,6 +40,14 @@ describe('PDF/A-2u in the finishing step', () => {
     expect(doc.getCreationDate()?.toISOString()).toBe('2018-12-27T16:00:00.000Z');
     const intent = doc.catalog.lookup(PDFName.of('OutputIntents'), PDFArray).lookup(0, PDFDict);
     expect(intent.get(PDFName.of('S'))).toBe(PDFName.of('GTS_PDFA1'));
+  });
+
+  it('leaves keywords out of both the Info dictionary and the XMP when there are none (a speech has no sections)', async () => {
+    const bytes = await finishPdf(await printedPdf(), [], new Map(), { ...META, keywords: [] });
+    const doc = await PDFDocument.load(bytes, { updateMetadata: false });
+    expect(doc.getKeywords()).toBeUndefined();
+    expect(text(bytes)).not.toContain('pdf:Keywords');
+    expect(checkPdfA(doc, bytes)).toEqual([]);
   });
 
   it('writes a plain PDF when PDF/A is off: no XMP, no output intent, no identifier', async () => {
