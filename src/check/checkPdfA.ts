@@ -186,7 +186,7 @@ export function checkPdfA(pdf: PDFDocument, bytes: Uint8Array, texts?: readonly 
   const intents = catalog.lookupMaybe(name('OutputIntents'), PDFArray);
   const pdfaIntents = (intents?.asArray() ?? []).map((v) => look(v)).filter((d): d is PDFDict => d instanceof PDFDict && d.get(name('S')) === name('GTS_PDFA1'));
   let intentSpace: string | undefined;
-  if (pdfaIntents.length === 0) fail('output-intent', 'the catalog has no OutputIntents entry with S GTS_PDFA1, and the pages use DeviceRGB colours');
+  if (pdfaIntents.length === 0) fail('output-intent', 'the catalog has no PDF/A output intent (OutputIntents with S GTS_PDFA1): the pages\' device colours have no defined meaning');
   const profiles = new Set((intents?.asArray() ?? []).map((v) => (look(v) as PDFDict | undefined)?.get?.(name('DestOutputProfile'))).filter(Boolean).map(String));
   if (profiles.size > 1) fail('output-intents-same', `the output intents name ${profiles.size} different profiles`);
   for (const intent of pdfaIntents) {
