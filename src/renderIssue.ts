@@ -228,7 +228,7 @@ export async function renderIssue(
       const found = checkPdfA(printed.pdf, pdf, pageTexts);
       if (found.length) {
         throw new BulletinError(`the PDF of ${issue.slug} cannot be archived as PDF/A-2u:\n  - ${describePdfAProblems(found)}`, ExitCode.RenderFailed,
-          `${layout.own.length ? `This series has its own templates (${layout.own.join(', ')}): a font or object they bring in (a stylesheet's font of this machine, an SVG figure) is the likely cause; remove it. ` : 'This series uses bulletin\'s own templates, so this is a bug in bulletin: please report it with the issue file and this message. '}To publish meanwhile, build a plain PDF with \`--no-pdfa\` (or \`output.pdfa: false\` in bulletin.yaml).`);
+          `${layout.own.length ? `This series has its own templates (${layout.own.join(', ')}): text, a font or an object they bring in is the likely cause (characters only the templates print are not in the fonts made for the issue; a stylesheet may name a font of this machine); take it out. ` : 'This series uses bulletin\'s own templates, so this is a bug in bulletin: please report it with the issue file and this message. '}To publish meanwhile, build a plain PDF with \`--no-pdfa\` (or \`output.pdfa: false\` in bulletin.yaml).`);
       }
     }
     target.loaded = printed.loaded;

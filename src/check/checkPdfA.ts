@@ -348,15 +348,20 @@ export function checkPdfA(pdf: PDFDocument, bytes: Uint8Array, texts?: readonly 
   }
 
   // Fonts.
-  const used = new Map<PDFDict, Set<number>>();
+  /** The codes each font showed, each with where it first did: the page (1-based) and the line of text. */
+  const used = new Map<PDFDict, Map<number, string>>();
   const pageTexts = texts ?? pages.map((_, i) => readPageText(pdf, i));
-  for (const page of pageTexts) {
+  pageTexts.forEach((page, index) => {
     for (const s of page.shown ?? []) {
-      let set = used.get(s.font);
-      if (!set) used.set(s.font, (set = new Set()));
-      for (const c of s.codes) set.add(c);
+      let seen = used.get(s.font);
+      if (!seen) used.set(s.font, (seen = new Map()));
+      for (const c of s.codes) {
+        if (seen.has(c)) continue;
+        const line = (page.runs[s.run]?.text ?? '').replace(/\s+/g, '');
+        seen.set(c, `on page ${index + 1} of the PDF${line ? `, in “${line.length > 24 ? `${line.slice(0, 24)}…` : line}”` : ''}`);
+      }
     }
-  }
+  });
   for (const { ref: fontRef, dict: font } of fonts) {
     const subtype = font.get(name('Subtype'))?.toString().slice(1) ?? '?';
     const what = `the font ${fontName(font)} (${ref(fontRef)})`;
@@ -392,28 +397,29 @@ export function checkPdfA(pdf: PDFDocument, bytes: Uint8Array, texts?: readonly 
     }
     if (!codes?.size) return;
     const { map } = parseToUnicode(streamText(toUnicode));
-    const unmapped = [...codes].filter((c) => !map.get(c));
-    if (unmapped.length) fail('tounicode', `${what} shows ${unmapped.length} code${unmapped.length > 1 ? 's' : ''} without a Unicode value (${unmapped.slice(0, 5).map((c) => c.toString(16).toUpperCase().padStart(4, '0')).join(', ')})`);
-    const bad = [...codes].filter((c) => /[\u0000\uFEFF\uFFFE]/.test(map.get(c) ?? ''));
-    if (bad.length) fail('tounicode-value', `${what} maps code ${bad[0]!.toString(16).toUpperCase().padStart(4, '0')} to U+0000, U+FEFF or U+FFFE`);
+    const hex = (c: number) => c.toString(16).toUpperCase().padStart(4, '0');
+    const unmapped = [...codes.keys()].filter((c) => !map.get(c));
+    if (unmapped.length) fail('tounicode', `${what} shows ${unmapped.length} code${unmapped.length > 1 ? 's' : ''} without a Unicode value (${unmapped.slice(0, 5).map(hex).join(', ')}) ${codes.get(unmapped[0]!)}`);
+    const bad = [...codes.keys()].filter((c) => /[\u0000\uFEFF\uFFFE]/.test(map.get(c) ?? ''));
+    if (bad.length) fail('tounicode-value', `${what} maps code ${hex(bad[0]!)} to U+0000, U+FEFF or U+FFFE ${codes.get(bad[0]!)}`);
     if (!cid) return;
     // CID → glyph: Identity, or a stream of 2-byte glyph ids.
     const map2 = look(cid.get(name('CIDToGIDMap')));
     const gidBytes = map2 instanceof PDFStream ? streamBytes(map2) : undefined;
     const gidOf = (c: number) => (gidBytes ? (2 * c + 1 < gidBytes.length ? (gidBytes[2 * c]! << 8) | gidBytes[2 * c + 1]! : 0) : c);
-    const notdef = [...codes].filter((c) => gidOf(c) === 0);
-    if (notdef.length) fail('notdef', `${what} shows the .notdef glyph (code ${notdef[0]!.toString(16).toUpperCase().padStart(4, '0')})`);
+    const notdef = [...codes.keys()].filter((c) => gidOf(c) === 0);
+    if (notdef.length) fail('notdef', `${what} shows the .notdef glyph (an empty box, where the font lacks a character) ${codes.get(notdef[0]!)}`);
     const descriptor = cid.lookupMaybe(name('FontDescriptor'), PDFDict);
     const program = look(descriptor?.get(name('FontFile2')));
     if (!(program instanceof PDFStream)) return;
     const advance = trueTypeWidths(streamBytes(program));
     if (!advance) return;
     const widths = widthsOf(cid);
-    for (const c of codes) {
+    for (const c of codes.keys()) {
       const declared = widths.get(c) ?? widths.dw;
       const actual = advance(gidOf(c));
       if (actual !== undefined && Math.abs(declared - actual) > 1) {
-        fail('font-widths', `${what} gives code ${c.toString(16).toUpperCase().padStart(4, '0')} the width ${declared}, its program ${Math.round(actual * 10) / 10}`);
+        fail('font-widths', `${what} gives code ${hex(c)} the width ${declared}, its program ${Math.round(actual * 10) / 10}`);
         break;
       }
     }

@@ -157,7 +157,7 @@ describe('the PDF/A-2u checker', () => {
 
   it('names the .notdef glyph and the annotation without Print the same way', async () => {
     const notdef = (await check(await FIXTURES.notdef())).find((p) => p.rule === 'notdef')!;
-    expect(notdef.message).toBe('the font BulletinTestExt (object 7) shows the .notdef glyph (code 0000)');
+    expect(notdef.message).toBe('the font BulletinTestExt (object 7) shows the .notdef glyph (an empty box, where the font lacks a character) on page 1 of the PDF, in “㐀”');
     const hidden = (await check(await FIXTURES['annot-flags']())).find((p) => p.rule === 'annot-flags')!;
     expect(hidden.message).toMatch(/^the Link annotation \(object \d+\) on page 1 is hidden or invisible \(flags 6\)$/);
   });
