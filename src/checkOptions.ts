@@ -42,6 +42,7 @@ export interface CheckedBuildOptions {
   writers?: unknown;
   browser?: unknown;
   yearbook?: unknown;
+  pdfa?: unknown;
   concurrency?: unknown;
   onProgress?: unknown;
   signal?: unknown;
@@ -58,6 +59,7 @@ export function checkBuildOptions(paths: unknown, options: CheckedBuildOptions):
   checkBoolean('pdf', options.pdf);
   checkBoolean('html', options.html);
   checkBoolean('htmlSingle', options.htmlSingle);
+  checkBoolean('pdfa', options.pdfa);
   checkFunction('onProgress', options.onProgress);
   const { concurrency, yearbook, writers, signal } = options;
   if (concurrency !== undefined && !(typeof concurrency === 'number' && Number.isInteger(concurrency) && concurrency >= 1)) {

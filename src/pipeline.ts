@@ -38,6 +38,8 @@ export interface BuildOptions {
   io?: Io;
   /** Also bind the year's regular issues into one PDF (合订本): `<out>/yearbook-YEAR.pdf`. */
   yearbook?: number;
+  /** false: plain PDFs, not PDF/A-2u, whatever the series' `output.pdfa` says (`--no-pdfa`). */
+  pdfa?: boolean;
   /** Issues printed at the same time (default: the number of cores, at most 4). */
   concurrency?: number;
   onProgress?: (event: BuildEvent) => void;
@@ -243,6 +245,7 @@ export async function build(paths: readonly string[], options: BuildOptions = {}
       issues: checked.issues,
       written: committed,
       yearbook: options.yearbook,
+      pdfa: options.pdfa,
       env,
       io,
       layoutFor: (issue) => layouts.for(issue),
@@ -314,7 +317,7 @@ export async function build(paths: readonly string[], options: BuildOptions = {}
           clearTarget(target);
           const rendered = await abortable(
             renderIssue(b, issue, layout, {
-              display: displayOf(issue), env, target, firstDocument, onPrinted: printed,
+              display: displayOf(issue), env, target, firstDocument, onPrinted: printed, pdfa: options.pdfa,
               onStage: (stage) => progress({ type: 'stage', issue: name, stage }),
             }),
             options.signal, ISSUE_BUDGET_MS,

@@ -64,6 +64,8 @@ export interface RenderOptions {
   firstDocument?: IssueDocument;
   /** Called once the browser's part is over: what follows (the self-check, bookmarks) runs without it. */
   onPrinted?: () => void;
+  /** false: a plain PDF even where the series asks for PDF/A-2u (`--no-pdfa`). */
+  pdfa?: boolean;
 }
 
 /**
@@ -92,8 +94,10 @@ function outlineOf(issue: Issue): OutlineItem[] {
   return issue.sections.flatMap((s) => (s.label === undefined ? articles(s) : [{ title: `【${s.label}】`, id: s.id, children: articles(s) }]));
 }
 
-export function metadataOf(issue: Issue, env: NodeJS.ProcessEnv): PdfMetadata {
+/** `pdfa`: the series' `output.pdfa`, unless the build turned it off (`--no-pdfa`). */
+export function metadataOf(issue: Issue, env: NodeJS.ProcessEnv, pdfa = issue.series.output.pdfa): PdfMetadata {
   return {
+    pdfa,
     title: `${issue.series.name} ${issue.issueLine}`,
     author: issue.series.publisher,
     subject: `${issue.series.seriesLine}${issue.series.name}`,
@@ -140,11 +144,14 @@ export async function renderIssue(
     const imageWarnings: Diagnostic[] = [];
     /** What the page's measure says (checkGeometry): reported first, as it is often the cause of the rest. */
     const geometry: string[] = [];
+    /** The pages' text, as the self-check read it (not when it is off). */
+    let pageTexts: PageText[] | undefined;
     if (options.selfCheck !== false) {
       // What a reader sees, page by page (text drawn invisible does not count), within the stage's budget.
       const check = { name: 'check' as const, what: `checking the PDF of ${issue.slug}` };
       const deadline = Date.now() + STAGE_BUDGET_MS.check;
       const texts: PageText[] = [];
+      pageTexts = texts;
       for (let i = 0; i < printed.pdf.getPageCount(); i++) {
         if (Date.now() > deadline) throw stageTimeout(check, STAGE_BUDGET_MS.check);
         texts.push(readPageText(printed.pdf, i));
@@ -212,7 +219,18 @@ export async function renderIssue(
         `Shorten the last article by ${Math.max(1, f.lines)} line${f.lines > 1 ? 's' : ''} or so (or lengthen it to fill the page), or move a figure; to print the page as it falls and silence this, set \`fit: off\` in the issue.`));
     }
     const totalPages = printed.pdf.getPageCount();
-    const pdf = await finishPdf(printed.pdf, outlineOf(issue), printed.dests, metadataOf(issue, options.env));
+    const pdfa = options.pdfa !== false && issue.series.output.pdfa;
+    const pdf = await finishPdf(printed.pdf, outlineOf(issue), printed.dests, metadataOf(issue, options.env, pdfa));
+    if (pdfa && pageTexts) {
+      // PDF/A-2u (ISO 19005-2): the rules that apply to what Chrome and the finishing step write, on the
+      // finished document and its bytes; the pages' text was read above (the .notdef and ToUnicode rules use it).
+      const { checkPdfA, describePdfAProblems } = await import('./check/checkPdfA.js');
+      const found = checkPdfA(printed.pdf, pdf, pageTexts);
+      if (found.length) {
+        throw new BulletinError(`the PDF of ${issue.slug} cannot be archived as PDF/A-2u:\n  - ${describePdfAProblems(found)}`, ExitCode.RenderFailed,
+          `${layout.own.length ? `This series has its own templates (${layout.own.join(', ')}): text, a font or an object they bring in is the likely cause (characters only the templates print are not in the fonts made for the issue; a stylesheet may name a font of this machine); take it out. ` : 'This series uses bulletin\'s own templates, so this is a bug in bulletin: please report it with the issue file and this message. '}To publish meanwhile, build a plain PDF with \`--no-pdfa\` (or \`output.pdfa: false\` in bulletin.yaml).`);
+      }
+    }
     target.loaded = printed.loaded;
     // The document written is made for the screen too (a long printed one hides from it).
     // A figure with renditions shows its screen ones there (images/figureRenditions.ts), not the print one.

@@ -50,7 +50,8 @@ export interface PageText {
   /** Every run of text drawn on the page, in drawing order, visible or not. */
   runs: TextRun[];
   /** What each font drew, in drawing order, with the index of the run (in `runs`) it is part of. */
-  shown?: { font: PDFDict; text: string; run: number }[];
+  /** What each text-showing operator set: its font, text, run (index in `runs`) and glyph codes. */
+  shown?: { font: PDFDict; text: string; run: number; codes: number[] }[];
   /** Where each image is seen on the page (clipped to what shows), in drawing order. */
   images: Box[];
   /** The page (its crop box, else its media box), in PDF points. */
@@ -138,7 +139,7 @@ const latin1 = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset
  * natively (pdf-lib's own decoder, in JavaScript, took most of the self-check's time and memory:
  * about 20 ms a page); other filters, or a stream zlib refuses, go through pdf-lib.
  */
-function decoded(stream: PDFRawStream): Uint8Array {
+export function decoded(stream: PDFRawStream): Uint8Array {
   if (stream.dict.get(PDFName.of('Filter')) === PDFName.of('FlateDecode') && !stream.dict.has(PDFName.of('DecodeParms'))) {
     try {
       return inflateSync(stream.contents);
@@ -149,7 +150,7 @@ function decoded(stream: PDFRawStream): Uint8Array {
   return decodePDFRawStream(stream).decode();
 }
 
-function streamText(stream: unknown): string {
+export function streamText(stream: unknown): string {
   if (stream instanceof PDFRawStream) return latin1(decoded(stream));
   if (stream instanceof PDFStream) return latin1(stream.getContents());
   return '';
@@ -367,6 +368,7 @@ function pageText(doc: PDFDocument, content: string, resources: PDFDict | undefi
     if (!font) return;
     let text = '';
     let advance = 0;
+    const codes: number[] = [];
     const th = gs.hScale / 100;
     for (const item of items) {
       if (typeof item === 'number') {
@@ -377,6 +379,7 @@ function pageText(doc: PDFDocument, content: string, resources: PDFDict | undefi
       for (let i = 0; i + font.bytes <= bytes.length; i += font.bytes) {
         let code = 0;
         for (let k = 0; k < font.bytes; k++) code = (code << 8) | bytes[i + k]!;
+        codes.push(code);
         const chars = font.map.get(code) ?? '';
         text += chars;
         const w = (font.widths.get(code) ?? font.defaultWidth) / 1000;
@@ -400,11 +403,11 @@ function pageText(doc: PDFDocument, content: string, resources: PDFDict | undefi
       && box.x0 >= last.box.x0 && box.x0 - last.box.x1 < box.y1 - box.y0) {
       last.text += text;
       last.box.x1 = Math.max(last.box.x1, box.x1);
-      page.shown.push({ font: font.dict, text, run: page.runs.length - 1 });
+      page.shown.push({ font: font.dict, text, run: page.runs.length - 1, codes });
       if (cut) last.cut = true;
       return;
     }
-    page.shown.push({ font: font.dict, text, run: page.runs.length });
+    page.shown.push({ font: font.dict, text, run: page.runs.length, codes });
     const run: TextRun = { text, box, size: up, baseline: trm[5] };
     if (hidden) run.hidden = hidden;
     if (cut) run.cut = true;

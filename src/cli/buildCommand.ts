@@ -14,6 +14,8 @@ export interface BuildCommandOptions {
   htmlSingle?: boolean;
   browser?: string;
   yearbook?: number;
+  /** false (`--no-pdfa`): plain PDFs, not PDF/A-2u. */
+  pdfa?: boolean;
   /** Exit 1 when the build reported warnings. */
   failOnWarnings?: boolean;
   cwd: string;
@@ -56,7 +58,7 @@ export async function buildCommand(paths: string[], options: BuildCommandOptions
   progress.step('checking the sources');
   try {
     const result = await build(paths, {
-      cwd: options.cwd, outDir: options.outDir, pdf: options.pdf, html: options.html, htmlSingle: options.htmlSingle, browser: options.browser, env: options.env, yearbook: options.yearbook,
+      cwd: options.cwd, outDir: options.outDir, pdf: options.pdf, html: options.html, htmlSingle: options.htmlSingle, browser: options.browser, env: options.env, yearbook: options.yearbook, pdfa: options.pdfa,
       onProgress, signal: controller.signal,
     });
     progress.stop();

@@ -112,6 +112,7 @@ Examples:
     .option('--html-single', 'also write the HTML page as one self-contained file, <issue>.single.html (styles and photos inside), to send or open from a chat')
     .option('--browser <path>', 'Chrome or Chromium to use (also BULLETIN_BROWSER, PUPPETEER_EXECUTABLE_PATH)')
     .option('--yearbook <year>', 'also bind the year\'s regular issues into one PDF (合订本) with its own contents')
+    .option('--no-pdfa', 'write plain PDFs, not PDF/A-2u (the archival form; also `output.pdfa: false` in bulletin.yaml)')
     .option('--fail-on-warnings', 'exit 1 when there are warnings too (a PDF over its size budget, a photo too small for print …)')
     .addHelpText('after', `
 Examples:
@@ -124,7 +125,7 @@ Examples:
 The contents page numbers come from the real pagination: the issue is printed, its pages read back,
 the contents filled in and printed again, and the result is checked before it is written.
 ${EXIT_CODES}`)
-    .action(async (paths: string[], opts: { outDir: string; pdf?: boolean; html?: boolean; htmlSingle?: boolean; browser?: string; yearbook?: string; failOnWarnings?: boolean }, cmd: Command) => {
+    .action(async (paths: string[], opts: { outDir: string; pdf?: boolean; html?: boolean; htmlSingle?: boolean; browser?: string; yearbook?: string; pdfa?: boolean; failOnWarnings?: boolean }, cmd: Command) => {
       const yearbook = opts.yearbook === undefined ? undefined : Number(opts.yearbook);
       if (yearbook !== undefined && !(Number.isInteger(yearbook) && yearbook >= 1900 && yearbook <= 2999)) {
         throw new BulletinError(`--yearbook ${opts.yearbook} is not a year`, ExitCode.Usage, 'For example: --yearbook 2025');

@@ -75,6 +75,7 @@ export function resolveSeries(data: SeriesData, root: string, file: string, font
       htmlFonts: data.output?.htmlFonts ?? SERIES_DEFAULTS.output.htmlFonts,
       htmlSingle: data.output?.htmlSingle ?? SERIES_DEFAULTS.output.htmlSingle,
       htmlSingleBudgetMB: data.output?.htmlSingleBudgetMB ?? SERIES_DEFAULTS.output.htmlSingleBudgetMB,
+      pdfa: data.output?.pdfa ?? SERIES_DEFAULTS.output.pdfa,
     },
   };
 }

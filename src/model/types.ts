@@ -84,6 +84,8 @@ export interface Series {
     readonly htmlSingle: boolean;
     /** `--html-single`: the single file's size budget. */
     readonly htmlSingleBudgetMB: number;
+    /** The PDFs are written as PDF/A-2u (print/pdfA.ts) and checked against it (check/checkPdfA.ts). */
+    readonly pdfa: boolean;
   };
 }
 

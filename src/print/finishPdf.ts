@@ -18,6 +18,8 @@ export interface PdfMetadata {
   date: Date;
   /** The top margin of the pages (pt): where a bookmark or link puts the top of the window. */
   topMargin: number;
+  /** PDF/A-2u (`output.pdfa`, `--no-pdfa`): XMP, sRGB output intent, file identifier (print/pdfA.ts). */
+  pdfa: boolean;
 }
 
 export const PRODUCER = 'bulletin';
@@ -119,7 +121,10 @@ export function fixNamedDestinations(pdf: PDFDocument, topMargin: number): void 
   walk(pdf.catalog.lookupMaybe(PDFName.of('Names'), PDFDict)?.lookupMaybe(PDFName.of('Dests'), PDFDict), 0);
 }
 
-/** Rewrites Chrome's PDF: outline, metadata, language, fixed producer and dates, no file identifier. */
+/**
+ * Rewrites Chrome's PDF: outline, metadata, language, fixed producer and dates; as PDF/A-2u, the XMP
+ * packet and output intent, and a file identifier from the content (otherwise none).
+ */
 export async function finishPdf(pdf: PDFDocument, outline: readonly OutlineItem[], dests: ReadonlyMap<string, Destination>, meta: PdfMetadata): Promise<Uint8Array> {
   removeUnsafeLinks(pdf);
   fixNamedDestinations(pdf, meta.topMargin);
@@ -127,7 +132,8 @@ export async function finishPdf(pdf: PDFDocument, outline: readonly OutlineItem[
   pdf.setTitle(meta.title, { showInWindowTitleBar: true });
   pdf.setAuthor(meta.author);
   pdf.setSubject(meta.subject);
-  pdf.setKeywords(meta.keywords);
+  // No sections (a speech): no keywords, rather than an empty entry the XMP would have to repeat.
+  if (meta.keywords.length) pdf.setKeywords(meta.keywords);
   pdf.setLanguage(meta.language);
   pdf.setCreator(PRODUCER);
   pdf.setProducer(PRODUCER);
@@ -136,5 +142,11 @@ export async function finishPdf(pdf: PDFDocument, outline: readonly OutlineItem[
   // Chrome's XMP packet carries its own dates and ids; the Info dictionary above replaces it.
   pdf.catalog.delete(PDFName.of('Metadata'));
   pdf.context.trailerInfo.ID = undefined;
-  return pdf.save({ useObjectStreams: false, updateFieldAppearances: false });
+  if (!meta.pdfa) return pdf.save({ useObjectStreams: false, updateFieldAppearances: false });
+  const { addPdfAParts, withFileId } = await import('./pdfA.js');
+  await addPdfAParts(pdf, {
+    title: meta.title, creator: meta.author, description: meta.subject, language: meta.language, keywords: meta.keywords.join(' '),
+    producer: PRODUCER, creatorTool: PRODUCER, created: meta.date, modified: meta.date,
+  });
+  return withFileId(await pdf.save({ useObjectStreams: false, updateFieldAppearances: false }));
 }

@@ -272,6 +272,10 @@ export interface SeriesData {
      * With `build --html-single`, the build warns (`html-single-over-budget`) when an issue's single-file page is larger than this many megabytes (5: what a chat app or an e-mail passes on easily).
      */
     htmlSingleBudgetMB?: number;
+    /**
+     * Write each PDF (and the yearbook) as PDF/A-2u, the archival form of PDF (ISO 19005-2, level U): identification metadata (XMP), an sRGB output intent and a file identifier; a build whose PDF cannot meet it fails, naming the rule. `false` writes a plain PDF (the `--no-pdfa` flag does the same for one build).
+     */
+    pdfa?: boolean;
   };
   /**
    * The copy-editing checks of Chinese text (GB/T 15834 punctuation, GB/T 15835 numbers) that `bulletin validate` runs on titles, labels, bodies, notes, captions, source lines and distribution units. Every check is on, as a warning, unless set here. A single line is silenced with the YAML comment `# bulletin-disable-line <code>` at its end, or `# bulletin-disable-next-line <code>` on the line before.
@@ -431,7 +435,8 @@ export const SERIES_DEFAULTS = {
     "pdfBudgetMB": 10,
     "htmlFonts": "system",
     "htmlSingle": false,
-    "htmlSingleBudgetMB": 5
+    "htmlSingleBudgetMB": 5,
+    "pdfa": true
   },
   "lint": {
     "rules": {

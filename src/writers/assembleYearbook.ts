@@ -65,7 +65,7 @@ async function contentsDocument(year: number, issues: readonly Bound[], layout: 
   return resources;
 }
 
-export async function assembleYearbook(browser: Browser, year: number, issues: readonly Bound[], layout: Layout, env: NodeJS.ProcessEnv): Promise<Uint8Array> {
+export async function assembleYearbook(browser: Browser, year: number, issues: readonly Bound[], layout: Layout, env: NodeJS.ProcessEnv, pdfa?: boolean): Promise<Uint8Array> {
   const sorted = [...issues].sort(byDate);
   const duplex = sorted[0]!.issue.series.layout.duplex;
   /** Where the next issue starts (1-based sheet side) after `pages` sides: on a right-hand (odd) side when double-sided. */
@@ -135,6 +135,16 @@ export async function assembleYearbook(browser: Browser, year: number, issues: r
     });
   }
   const last = sorted.at(-1)!.issue;
-  const meta = metadataOf(last, env);
-  return finishPdf(book, outline, dests, { ...meta, title: `${last.series.name} ${year}年合订本`, keywords: [`${year}`] });
+  const meta = metadataOf(last, env, pdfa !== false && last.series.output.pdfa);
+  const bytes = await finishPdf(book, outline, dests, { ...meta, title: `${last.series.name} ${year}年合订本`, keywords: [`${year}`] });
+  if (meta.pdfa) {
+    // The issues passed; the binding (its contents pages, blank pages, bookmarks) is checked as a whole.
+    const { checkPdfA, describePdfAProblems } = await import('../check/checkPdfA.js');
+    const found = checkPdfA(book, bytes);
+    if (found.length) {
+      throw new BulletinError(`the ${year} yearbook cannot be archived as PDF/A-2u:\n  - ${describePdfAProblems(found)}`, ExitCode.RenderFailed,
+        'A series yearbook.hbs or stylesheet probably brings in a font or object bulletin did not make: remove it, or build a plain PDF with `--no-pdfa` (or `output.pdfa: false` in bulletin.yaml).');
+    }
+  }
+  return bytes;
 }

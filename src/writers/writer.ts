@@ -32,6 +32,8 @@ export interface WriteContext {
    */
   readonly written: ReadonlySet<string>;
   readonly yearbook: number | undefined;
+  /** false: plain PDFs (`--no-pdfa`); otherwise each series' `output.pdfa`. */
+  readonly pdfa?: boolean;
   readonly env: NodeJS.ProcessEnv;
   /** Reads beyond the model (the list of a series' issue files). */
   readonly io: Io;

@@ -22,7 +22,7 @@ export const yearbookWriter: Writer = {
     const bound = outputs.filter((o) => inYear(o.issue, year)).map((o) => ({ issue: o.issue, pdf: o.printed!.pdf, paginated: o.printed!.paginated }));
     ctx.stage(`yearbook ${year}`, 'binding');
     const { assembleYearbook } = await import('./assembleYearbook.js');
-    const bytes = await assembleYearbook(await ctx.browser(), year, bound, await ctx.layoutFor(bound[0]!.issue), ctx.env);
+    const bytes = await assembleYearbook(await ctx.browser(), year, bound, await ctx.layoutFor(bound[0]!.issue), ctx.env, ctx.pdfa);
     return [await ctx.write(`yearbook-${year}.pdf`, bytes)];
   },
 };

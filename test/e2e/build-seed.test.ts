@@ -3,7 +3,10 @@
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { spawnSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PDFDocument as PdfLibDocument, PDFName, PDFRawStream } from '../../src/print/pdfLib.js';
+import { checkPdfA } from '../../src/check/checkPdfA.js';
 import { build, type BuildResult } from '../../src/pipeline.js';
 import { validate } from '../../src/validate.js';
 import type { Issue } from '../../src/model/types.js';
@@ -324,6 +327,21 @@ describe.skipIf(!HAS_CHROMIUM)(e2eTitle('bulletin build examples/seed (end to en
       expect(built.html).toContain('href="#shanghai-acceptance"');
       const pages = [...built.html.matchAll(/<span class="toc-page"[^>]*>([^<]*)<\/span>/g)].map((m) => m[1]);
       expect(pages).toEqual(['- 1 -', '- 1 -', '- 4 -']);
+    });
+  });
+
+  describe('PDF/A-2u', () => {
+    it('passes the in-repo PDF/A-2u checker and qpdf --check, and says so in its XMP', async () => {
+      const doc = await PdfLibDocument.load(built.pdf, { updateMetadata: false });
+      expect(checkPdfA(doc, built.pdf)).toEqual([]);
+      // qpdf is installed by scripts/setup (CI: .ci/run): its structural check of the file as written.
+      const qpdf = spawnSync('qpdf', ['--check', built.pdfFile], { encoding: 'utf8' });
+      expect(qpdf.error, 'qpdf is missing: run scripts/setup').toBeUndefined();
+      expect(qpdf.status, qpdf.stdout + qpdf.stderr).toBe(0);
+      expect(qpdf.stdout).toContain('No syntax or stream encoding errors found');
+      const xmp = Buffer.from((doc.context.lookup(doc.catalog.get(PDFName.of('Metadata'))) as PDFRawStream).contents).toString('utf8');
+      expect(xmp).toContain('<pdfaid:part>2</pdfaid:part>');
+      expect(xmp).toContain(`<dc:creator><rdf:Seq><rdf:li>${PUBLISHER}</rdf:li></rdf:Seq></dc:creator>`);
     });
   });
 

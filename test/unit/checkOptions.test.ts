@@ -25,6 +25,11 @@ describe('checkBuildOptions', () => {
     expect(() => checkBuildOptions(['.'], { pdf: false, html: false, yearbook: 2025 })).not.toThrow();
   });
 
+  it('refuses a pdfa that is not true or false', () => {
+    expect(() => checkBuildOptions([], { pdfa: false })).not.toThrow();
+    expect(usage(() => checkBuildOptions([], { pdfa: 'no' })).message).toBe('option pdfa: "no" is not true or false');
+  });
+
   it('refuses a concurrency that is not a whole number of at least 1', () => {
     for (const concurrency of [0, -1, 1.5, Number.NaN, Number.POSITIVE_INFINITY, '2', null]) {
       expect(usage(() => checkBuildOptions([], { concurrency })).message, String(concurrency)).toMatch(/^option concurrency: /);

@@ -8,6 +8,8 @@ import { PDFDocument, PDFDict, PDFHexString, PDFName, PDFNumber, PDFString } fro
 import { main } from '../../src/cli/main.js';
 import { Writable } from 'node:stream';
 import { readPages } from '../e2e/poppler.js';
+import { PDFDocument as PdfLibDocument } from '../../src/print/pdfLib.js';
+import { checkPdfA } from '../../src/check/checkPdfA.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const ROOT = path.resolve(__dirname, '../..');
@@ -146,7 +148,19 @@ describe.skipIf(!existsSync(CHROMIUM))('bulletin init, build of a series, doctor
     expect(outlines.lookup(PDFName.of('Count'), PDFNumber).asNumber()).not.toBe(0);
     const second = first.lookup(PDFName.of('Next'), PDFDict);
     expect(second.lookup(PDFName.of('Title'), PDFString, PDFHexString).decodeText()).toContain('增刊');
+    // PDF/A-2u like the issues (bulletin's own pdf-lib: the checker's classes).
+    const bytes = await readFile(file);
+    expect(checkPdfA(await PdfLibDocument.load(bytes, { updateMetadata: false }), bytes)).toEqual([]);
   }, 240_000);
+
+  it('--no-pdfa writes a plain PDF: no XMP packet, no output intent', async () => {
+    const out = path.join(scratch, 'plain');
+    const built = await run(['build', path.join(ROOT, 'examples/seed'), '-o', out, '--pdf', '--no-pdfa'], scratch);
+    expect(built.code).toBe(0);
+    const plain = await PDFDocument.load(await readFile(path.join(out, '2018-02.pdf')), { updateMetadata: false });
+    expect(plain.catalog.has(PDFName.of('Metadata'))).toBe(false);
+    expect(plain.catalog.has(PDFName.of('OutputIntents'))).toBe(false);
+  }, 120_000);
 
   it('--yearbook of a year with no regular issue is a usage error', async () => {
     const result = await run(['build', path.join(ROOT, 'examples/seed'), '-o', path.join(scratch, 'none'), '--yearbook', '2017'], scratch);
