@@ -30,9 +30,11 @@ export function checkKeeps(found: readonly FoundItem[], bodyPages: readonly Page
   found.forEach((item, i) => {
     if (item.runs.length === 0) return;
     if (item.kind === 'title') {
-      // Its last line, and whether anything of the type area is printed below it on that page.
-      const lastPage = Math.max(...item.runs.map((r) => r.page));
-      const low = Math.min(...item.runs.filter((r) => r.page === lastPage).map((r) => r.run.baseline));
+      // Its last line (or the last of the subtitle and byline under it), and whether anything of the type area is printed below it on that page.
+      let last = item;
+      for (let k = i + 1; found[k]?.kind === 'byline'; k++) if (found[k]!.runs.length) last = found[k]!;
+      const lastPage = Math.max(...last.runs.map((r) => r.page));
+      const low = Math.min(...last.runs.filter((r) => r.page === lastPage).map((r) => r.run.baseline));
       const page = bodyPages[lastPage];
       if (!page) return;
       const below = page.runs.some((r) => visible(r) && r.baseline < low - SLACK_PT && r.baseline > typeBottomPt - SLACK_PT)

@@ -24,6 +24,23 @@ describe('checkKeeps', () => {
     expect(checkKeeps([item('title', 't', [{ page: 0, run: ok.runs[0]! }])], [ok], TYPE_BOTTOM)).toEqual([]);
   });
 
+  it('a title with its subtitle and byline at the foot of a page, the text on the next, is reported', () => {
+    const title = run('讲话标题', 170);
+    const sub = run('——在大会上的讲话', 140);
+    const date = run('（2026年3月12日）', 110);
+    const p0 = page([run('正文', 700), title, sub, date]);
+    const p1 = page([run('同志们：', 700)]);
+    const found = [
+      item('title', 'the title of 「讲话标题」', [{ page: 0, run: title }]),
+      item('byline', 'the subtitle of 「讲话标题」', [{ page: 0, run: sub }]),
+      item('byline', 'byline 1 of 「讲话标题」', [{ page: 0, run: date }]),
+      item('paragraph', 'paragraph 1', [{ page: 1, run: p1.runs[0]! }]),
+    ];
+    expect(checkKeeps(found, [p0, p1], TYPE_BOTTOM)).toEqual([expect.stringMatching(/^body page 1 ends with the title of 「讲话标题」/)]);
+    const together = page([title, sub, date, run('同志们：', 80 + 0)].map((r, i) => (i === 3 ? run('同志们：', 101) : r)));
+    expect(checkKeeps(found.slice(0, 3), [together], TYPE_BOTTOM)).toEqual([]);
+  });
+
   it('the page number below the type area does not count as text after a title', () => {
     const title = run('标题', 110);
     const p0 = page([title, run('—1—', 60)]);
