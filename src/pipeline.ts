@@ -252,6 +252,9 @@ export async function build(paths: readonly string[], options: BuildOptions = {}
       browser,
       write: () => Promise.reject(new Error('write outside a transaction')),
       copy: () => Promise.reject(new Error('copy outside a transaction')),
+      own: () => {
+        throw new Error('own outside a transaction');
+      },
       stage: (issue, stage) => progress({ type: 'stage', issue, stage }),
       report: (d) => void diagnostics.push(d),
       display: (issue) => displayOf(issue),
@@ -270,6 +273,7 @@ export async function build(paths: readonly string[], options: BuildOptions = {}
           ...ctx,
           write: (relative, data, opts) => (names.push(relative), t.write(relative, data, opts).then((file) => (sizes.set(file, typeof data === 'string' ? Buffer.byteLength(data) : data.length), file), (error: unknown) => { throw outputFailure(error); })),
           copy: (from, relative) => (names.push(relative), t.copy(from, relative).catch((error: unknown) => { throw outputFailure(error); })),
+          own: (relative) => t.own(relative),
         };
         files.push(...(await run(staged)));
         await t.commit().catch((error: unknown) => { throw outputFailure(error); });

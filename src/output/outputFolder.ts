@@ -21,6 +21,12 @@ export interface OutputTransaction {
   write(relative: string, data: Uint8Array | string, options?: { sync?: boolean }): Promise<string>;
   /** Stages a copy of the file `from`. */
   copy(from: string, relative: string): Promise<string>;
+  /**
+   * The folder `relative` holds only what this transaction writes into it: on commit, the files an
+   * earlier build left there (a photo since renamed, fonts an older version published) are removed.
+   * Links are removed as links, never followed.
+   */
+  own(relative: string): void;
   /** Renames every staged file into place, in the order they were staged. */
   commit(): Promise<void>;
   /** Removes what was staged; the folder is as it was. */
@@ -124,8 +130,33 @@ function segments(relative: string): string[] {
   return parts;
 }
 
+/** Removes what lies under `dir` but is not in `keep` (absolute paths): files and links, then the folders left empty. */
+async function prune(dir: string, keep: ReadonlySet<string>, depth = 0): Promise<boolean> {
+  if (depth > SCAN_DEPTH) return false;
+  let entries: import('node:fs').Dirent[];
+  try {
+    entries = await fs.readdir(dir, { withFileTypes: true });
+  } catch {
+    return false;
+  }
+  let left = 0;
+  for (const entry of entries) {
+    const at = path.join(dir, entry.name);
+    if (entry.isDirectory()) {
+      if (await prune(at, keep, depth + 1)) await fs.rmdir(at).catch(() => (left += 1));
+      else left += 1;
+    } else if (keep.has(at)) {
+      left += 1;
+    } else {
+      await fs.rm(at, { force: true });
+    }
+  }
+  return left === 0;
+}
+
 function transaction(root: string, display: (file: string) => string): OutputTransaction {
   const staged: { temp: string; target: string }[] = [];
+  const owned: string[] = [];
   const checked = new Map<string, Promise<void>>();
 
   /** Makes sure `dir` (inside root) is a real folder, creating missing ones; each component is looked at, never followed. */
@@ -171,15 +202,24 @@ function transaction(root: string, display: (file: string) => string): OutputTra
       }
     }),
     copy: (from, relative) => stage(relative, (temp) => fs.copyFile(from, temp, constants.COPYFILE_EXCL)),
+    own(relative) {
+      owned.push(path.join(root, ...segments(relative)));
+    },
     async commit() {
       for (const { temp, target } of staged) {
         const existing = await lstatOrUndefined(target);
         if (existing?.isDirectory()) throw refuse(`${display(target)} in the output folder is a folder where a file is written`, 'Remove it, or choose another folder with --out-dir.');
         await fs.rename(temp, target);
       }
+      const keep = new Set(staged.map((s) => s.target));
       staged.length = 0;
+      for (const dir of owned.splice(0)) {
+        // Only a real folder of the output folder (checked component by component when staged into).
+        if ((await lstatOrUndefined(dir))?.isDirectory() && checked.has(dir)) await prune(dir, keep);
+      }
     },
     async discard() {
+      owned.length = 0;
       await Promise.all(staged.map(({ temp }) => fs.rm(temp, { force: true })));
       staged.length = 0;
     },

@@ -26,6 +26,10 @@ export const htmlWriter: Writer = {
       copies.push('body' in resource ? ctx.write(url, resource.body, { sync: false }) : 'make' in resource ? resource.make().then((bytes) => ctx.write(url, bytes, { sync: false })) : ctx.copy(resource.file, url));
     }
     await Promise.all(copies);
+    // The page's folder holds what this page refers to, nothing an earlier build left (a photo since
+    // renamed or removed, the font files an older version published).
+    const folder = [...doc.resources.keys()].find((url) => url !== doc.entry)?.split('/')[0];
+    if (folder && folder !== doc.entry) ctx.own(folder);
     // The page last, and flushed: once it is there, everything it refers to is too.
     const entry = doc.resources.get(doc.entry)!;
     return [await ctx.write(doc.entry, 'body' in entry ? entry.body : '')];

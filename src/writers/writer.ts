@@ -48,6 +48,8 @@ export interface WriteContext {
   write(relative: string, data: Uint8Array | string, options?: { sync?: boolean }): Promise<string>;
   /** Stages a copy of a file (a font, an image) at a path of the output folder. */
   copy(from: string, relative: string): Promise<string>;
+  /** The folder `relative` holds only what is staged into it with this issue's files: what an earlier build left there goes when they are renamed into place. */
+  own(relative: string): void;
   stage(issue: string, stage: string): void;
   /** Adds a warning to the build's diagnostics (a file over its size budget). */
   report(diagnostic: Diagnostic): void;

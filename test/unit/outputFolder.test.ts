@@ -100,6 +100,36 @@ describe('the output folder', () => {
     expect(readdirSync(dist).filter((n) => n.endsWith('.tmp')), 'no temporary file left').toEqual([]);
   });
 
+  it('a folder the transaction owns keeps only what it wrote there once it commits: stale files and links go, nothing outside it does', async () => {
+    const dist = path.join(root, 'dist');
+    mkdirSync(path.join(dist, 'a_files', 'images', 'old'), { recursive: true });
+    // What an earlier build (an older version) published: the original photo with its GPS position, a font.
+    writeFileSync(path.join(dist, 'a_files', 'images', 'phone.jpg'), 'original with GPS');
+    writeFileSync(path.join(dist, 'a_files', 'images', 'old', 'gone.png'), 'renamed since');
+    writeFileSync(path.join(dist, 'a_files', 'font.woff2'), 'font');
+    writeFileSync(path.join(dist, 'b.pdf'), 'another issue');
+    const folder = await openOutputFolder(dist);
+    // A link planted after the folder was checked: removed as a link, what it leads to stays.
+    symlinkSync(secret, path.join(dist, 'a_files', 'images', 'keys'));
+    const t = folder.transaction();
+    await t.write('a.html', 'page');
+    await t.write('a_files/bulletin.css', 'css');
+    await t.write('a_files/images/phone-750.jpg', 'rendition');
+    t.own('a_files');
+    await t.discard();
+    expect(existsSync(path.join(dist, 'a_files', 'images', 'phone.jpg')), 'a discarded transaction removes nothing').toBe(true);
+    const u = folder.transaction();
+    await u.write('a.html', 'page');
+    await u.write('a_files/bulletin.css', 'css');
+    await u.write('a_files/images/phone-750.jpg', 'rendition');
+    u.own('a_files');
+    await u.commit();
+    const under = (dir: string): string[] => readdirSync(dir, { recursive: true, encoding: 'utf8' }).sort();
+    expect(under(path.join(dist, 'a_files'))).toEqual(['bulletin.css', 'images', 'images/phone-750.jpg']);
+    expect(readFileSync(path.join(dist, 'b.pdf'), 'utf8')).toBe('another issue');
+    expect(readFileSync(secret, 'utf8')).toBe('ssh-ed25519 AAAA the owner\n');
+  });
+
   it('a build refuses such a folder before it starts a browser, and says which link (exit 5)', async () => {
     const series = path.join(root, 'series');
     cpSync(SEED, series, { recursive: true });
