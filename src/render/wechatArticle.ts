@@ -162,7 +162,8 @@ export function wechatArticle(issue: Issue, options: WechatOptions): WechatArtic
     issue.classification ? tag('p', { margin: '0 0 8px', fontSize: '13px', color: accent }, escapeHtml(issue.classification)) : '',
     tag('h1', { margin: '0 0 8px', textAlign: 'center', fontSize: '24px', fontWeight: 'bold', color: accent, letterSpacing: '2px', lineHeight: 1.4 }, escapeHtml(issue.label ? `${issue.series.name}（${issue.label}）` : issue.series.name)),
     tag('p', { margin: '0 0 4px', textAlign: 'center', fontSize: '15px', color: '#555555' }, escapeHtml(issue.issueLine)),
-    tag('p', { margin: 0, padding: '0 0 10px', textAlign: 'center', fontSize: '14px', color: MUTED, borderBottom: `2px solid ${accent}` }, `${escapeHtml(issue.series.publisher)}\u3000${escapeHtml(issue.dateLine)}`),
+    tag('p', { margin: 0, textAlign: 'center', fontSize: '14px', color: MUTED }, escapeHtml(issue.series.publisher)),
+    tag('p', { margin: 0, padding: '0 0 10px', textAlign: 'center', fontSize: '14px', color: MUTED, borderBottom: `2px solid ${accent}` }, escapeHtml(issue.dateLine)),
   ];
   out.push(tag('section', { margin: '0 0 20px' }, head.join('')));
   if (issue.note?.length) out.push(note(issue.note));

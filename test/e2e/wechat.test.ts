@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cleanScratch, REPO, runCli, scratchDir, type CliRun } from '../helpers.js';
 import { buildEnv, CHROMIUM, e2eTitle, HAS_CHROMIUM } from './poppler.js';
 import { openBrowser, type BrowserSession } from '../../src/print/browserSession.js';
+import { standInSystemFonts } from './standInFonts.js';
 
 const OFFICE = path.join(REPO, 'examples', 'office');
 let session: BrowserSession | undefined;
@@ -29,7 +30,15 @@ describe.skipIf(!HAS_CHROMIUM)(e2eTitle('the WeChat article and its preview'), (
     const out = path.join(root, 'out');
     run = await runCli(['build', series, '-o', out, '--wechat'], REPO, { ...buildEnv(), NO_COLOR: '1' });
     folder = path.join(out, '2026-22.wechat');
-    session = await openBrowser({ path: CHROMIUM, source: 'test' });
+    // Chinese "system fonts", as a phone has them (Chrome reads FONTCONFIG_FILE when it starts).
+    const before = process.env.FONTCONFIG_FILE;
+    process.env.FONTCONFIG_FILE = standInSystemFonts(path.join(root, 'system-fonts')).FONTCONFIG_FILE;
+    try {
+      session = await openBrowser({ path: CHROMIUM, source: 'test' });
+    } finally {
+      if (before === undefined) delete process.env.FONTCONFIG_FILE;
+      else process.env.FONTCONFIG_FILE = before;
+    }
   }, 240_000);
 
   it('writes the article, its preview and the photos numbered for upload', () => {
@@ -88,16 +97,21 @@ describe.skipIf(!HAS_CHROMIUM)(e2eTitle('the WeChat article and its preview'), (
       const copied = await page.evaluate(async () => {
         const out: Record<string, string> = {};
         for (const item of await navigator.clipboard.read()) for (const type of item.types) out[type] = await (await item.getType(type)).text();
-        return { ...out, selected: getSelection()!.toString().length, article: document.getElementById('article')!.innerText.length };
+        return { html: out['text/html'] ?? '', text: out['text/plain'] ?? '', selected: getSelection()!.toString().length, article: document.getElementById('article')!.innerText.length };
       });
-      expect(copied['text/html']).toMatch(/^<section style="font-family:/);
-      expect(copied['text/html']).toContain('2026年第22期（总第156期）');
+      expect(copied.html).toMatch(/^<section style="font-family:/);
+      expect(copied.html).toContain('2026年第22期（总第156期）');
       // Chrome writes the photos' addresses whole (https://…/01.jpg, file:///…/01.jpg from disk).
-      expect(copied['text/html'].match(/<img src="[^"]*"/g)).toEqual([`<img src="${origin}/01.jpg"`, `<img src="${origin}/02.jpg"`]);
-      expect(copied['text/plain']).toContain('编者按：本期聚焦第四季度水环境质量提升');
+      expect(copied.html.match(/<img src="[^"]*"/g)).toEqual([`<img src="${origin}/01.jpg"`, `<img src="${origin}/02.jpg"`]);
+      expect(copied.text).toContain('编者按：本期聚焦第四季度水环境质量提升');
       // What is selected is the article (so Ctrl+C copies the same when a browser refuses the button).
       expect(copied.selected).toBeGreaterThan(copied.article * 0.95);
       expect(errors).toEqual([]);
+      if (process.env.UPDATE_SCREENSHOTS === '1') {
+        // The README's picture: the top of the preview, as a phone shows it.
+        await page.evaluate(() => getSelection()!.removeAllRanges());
+        await page.screenshot({ path: path.join(REPO, 'docs', 'wechat-390.png') });
+      }
     } finally {
       await context.close();
     }
