@@ -29,6 +29,8 @@ export interface BuildOptions {
   html?: boolean;
   /** Also the HTML page as one self-contained file per issue: `<slug>.single.html` (`--html-single`). */
   htmlSingle?: boolean;
+  /** Also the WeChat (公众号) article per issue: `<slug>.wechat/` with `wechat.html`, `article.html` and the photos (`--wechat`). */
+  wechat?: boolean;
   /** Exactly these writers, instead of what `pdf`, `html` and `yearbook` choose. */
   writers?: readonly WriterName[];
   /** Chrome to use; otherwise BULLETIN_BROWSER, PUPPETEER_EXECUTABLE_PATH, puppeteer's download, system locations. */
@@ -64,7 +66,7 @@ export interface BuildResult extends ValidateResult {
 export const ISSUE_BUDGET_MS = 180_000;
 
 /** The writers a build runs, in the order their files are written. */
-export function chooseWriters(options: Pick<BuildOptions, 'pdf' | 'html' | 'htmlSingle' | 'writers' | 'yearbook'>): Writer[] {
+export function chooseWriters(options: Pick<BuildOptions, 'pdf' | 'html' | 'htmlSingle' | 'wechat' | 'writers' | 'yearbook'>): Writer[] {
   if (options.writers) return options.writers.map((name) => WRITERS[name]);
   const pdf = options.pdf ?? !options.html;
   const html = options.html ?? !options.pdf;
@@ -72,6 +74,7 @@ export function chooseWriters(options: Pick<BuildOptions, 'pdf' | 'html' | 'html
   if (pdf) names.push('pdf');
   if (html) names.push('html');
   if (options.htmlSingle) names.push('html-single');
+  if (options.wechat) names.push('wechat');
   if (options.yearbook !== undefined) names.push('yearbook');
   if (html) names.push('index'); // the index is a web page: written with the HTML outputs
   return names.map((name) => WRITERS[name]);
@@ -224,7 +227,7 @@ export async function build(paths: readonly string[], options: BuildOptions = {}
     };
     // Raster figures are processed (upright, sRGB, no metadata, scaled: images/figureRenditions.ts)
     // one issue after the other, from now on, while Chrome starts; each series caches the results.
-    const wantsImages = writers.some((w) => w.name === 'pdf' || w.name === 'html' || w.name === 'html-single' || w.name === 'yearbook');
+    const wantsImages = writers.some((w) => w.name === 'pdf' || w.name === 'html' || w.name === 'html-single' || w.name === 'wechat' || w.name === 'yearbook');
     const imagesModule = wantsImages ? Promise.all([import('./images/figureRenditions.js'), import('./cache/contentCache.js')]) : undefined;
     const imageMemo = new Map();
     let imageQueue: Promise<unknown> = Promise.resolve();

@@ -12,6 +12,7 @@ export interface BuildCommandOptions {
   pdf?: boolean;
   html?: boolean;
   htmlSingle?: boolean;
+  wechat?: boolean;
   browser?: string;
   yearbook?: number;
   /** false (`--no-pdfa`): plain PDFs, not PDF/A-2u. */
@@ -52,13 +53,15 @@ export async function buildCommand(paths: string[], options: BuildCommandOptions
       // Each PDF's size, on stderr (stdout lists the files, for scripts).
       if (event.size !== undefined && event.file.endsWith('.pdf')) progress.log(() => reporter.info(`${displayPath(options.cwd, event.file)}: ${(event.size! / 1_000_000).toFixed(1)} MB`));
       // And the single-file page's (--html-single): what a chat or a mail server will be asked to take.
+      // The WeChat preview (--wechat): what to do with it.
+      if (/\.wechat[\\/]wechat\.html$/.test(event.file)) progress.log(() => reporter.info(`${displayPath(options.cwd, event.file)}: open it in a browser, press 复制正文 and paste into the 公众号 editor`));
       if (event.size !== undefined && event.file.endsWith('.single.html')) progress.log(() => reporter.info(`${displayPath(options.cwd, event.file)}: ${event.size! >= 100_000 ? `${(event.size! / 1_000_000).toFixed(1)} MB` : `${Math.ceil(event.size! / 1000)} KB`}`));
     }
   };
   progress.step('checking the sources');
   try {
     const result = await build(paths, {
-      cwd: options.cwd, outDir: options.outDir, pdf: options.pdf, html: options.html, htmlSingle: options.htmlSingle, browser: options.browser, env: options.env, yearbook: options.yearbook, pdfa: options.pdfa,
+      cwd: options.cwd, outDir: options.outDir, pdf: options.pdf, html: options.html, htmlSingle: options.htmlSingle, wechat: options.wechat, browser: options.browser, env: options.env, yearbook: options.yearbook, pdfa: options.pdfa,
       onProgress, signal: controller.signal,
     });
     progress.stop();

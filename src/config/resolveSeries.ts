@@ -76,6 +76,10 @@ export function resolveSeries(data: SeriesData, root: string, file: string, font
       htmlSingle: data.output?.htmlSingle ?? SERIES_DEFAULTS.output.htmlSingle,
       htmlSingleBudgetMB: data.output?.htmlSingleBudgetMB ?? SERIES_DEFAULTS.output.htmlSingleBudgetMB,
       pdfa: data.output?.pdfa ?? SERIES_DEFAULTS.output.pdfa,
+      wechat: {
+        distribution: data.output?.wechat?.distribution ?? SERIES_DEFAULTS.output.wechat.distribution,
+        embedImages: data.output?.wechat?.embedImages ?? SERIES_DEFAULTS.output.wechat.embedImages,
+      },
     },
   };
 }

@@ -84,6 +84,8 @@ export interface Series {
     readonly htmlSingle: boolean;
     /** `--html-single`: the single file's size budget. */
     readonly htmlSingleBudgetMB: number;
+    /** `build --wechat`: the 版记 kept at the article's end, the photos embedded as `data:` addresses (else numbered files). */
+    readonly wechat: { readonly distribution: boolean; readonly embedImages: boolean };
     /** The PDFs are written as PDF/A-2u (print/pdfA.ts) and checked against it (check/checkPdfA.ts). */
     readonly pdfa: boolean;
   };

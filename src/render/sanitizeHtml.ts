@@ -96,6 +96,23 @@ export interface SanitizeOptions {
    * single-file page (render/singleFileHtml.ts). Any other `data:` address is removed as before.
    */
   dataImages?: ReadonlySet<string>;
+  /**
+   * A narrower allowlist on top of the page's (a WeChat article: render/wechatArticle.ts): any other
+   * element is removed with its content, any other attribute removed, each named in `removed`; a
+   * `style` attribute must fetch nothing.
+   */
+  only?: AllowList;
+  /**
+   * Scripts kept, by their exact text (a `<script>` without attributes): bulletin's own, such as the
+   * WeChat preview's copy button. Their hashes are added to the policy's `script-src`.
+   */
+  scripts?: ReadonlySet<string>;
+}
+
+export interface AllowList {
+  readonly elements: ReadonlySet<string>;
+  /** By element; `*`: the attributes any element may have. */
+  readonly attributes: Readonly<Record<string, readonly string[]>>;
 }
 
 const attr = (el: Element, name: string) => el.attrs.find((a) => a.name === name && !a.namespace)?.value;
@@ -124,6 +141,13 @@ function htmlAttributes(el: Element, removed: Set<string>): Element['attrs'] {
     if (name === 'srcset' && !a.value.split(',').every((candidate) => /^\s*\S+(?:\s+\d+(?:\.\d+)?[wx])?\s*$/.test(candidate) && urlAllowed(candidate.trim().split(/\s+/)[0]!, 'resource'))) {
       removed.add(`${describeAddress(a.value)} in \`srcset\``);
       return false;
+    }
+    if (narrower) {
+      const ok = (narrower.attributes[el.tagName] ?? []).includes(name) || (narrower.attributes['*'] ?? []).includes(name);
+      if (!ok || (name === 'style' && !cssFetchesNothing(`a{${a.value}}`))) {
+        removed.add(ok ? `a style that refers to other files` : `the attribute \`${name}\``);
+        return false;
+      }
     }
     // A `data:` image that bulletin embedded itself (`--html-single`: its own renditions), named exactly.
     if (name === 'src' && el.tagName === 'img' && allowedData?.has(a.value)) return true;
@@ -161,6 +185,9 @@ function keepHtml(el: Element, removed: Set<string>): boolean {
 let changed = false;
 /** The `data:` images the cleaning under way lets through (SanitizeOptions.dataImages). */
 let allowedData: ReadonlySet<string> | undefined;
+/** The narrower allowlist and the scripts of the cleaning under way (SanitizeOptions.only, .scripts). */
+let narrower: AllowList | undefined;
+let allowedScripts: ReadonlySet<string> | undefined;
 
 function filterAttributes(el: Element, keep: (a: Element['attrs'][number]) => boolean): void {
   const attrs = el.attrs.filter(keep);
@@ -198,6 +225,14 @@ function clean(parent: ParentNode, removed: Set<string>): void {
       }
       clean(el, removed);
       kept.push(el);
+      continue;
+    }
+    if (el.namespaceURI === NS.HTML && el.tagName === 'script' && el.attrs.length === 0 && allowedScripts?.has(textOf(el))) {
+      kept.push(el);
+      continue;
+    }
+    if (narrower && (el.namespaceURI !== NS.HTML || !narrower.elements.has(el.tagName))) {
+      removed.add(`the element <${el.tagName}>`);
       continue;
     }
     if (el.namespaceURI !== NS.HTML || DROPPED.has(el.tagName)) {
@@ -239,17 +274,21 @@ function findChild(parent: ParentNode, tagName: string): Element | undefined {
  */
 export function sanitizeHtml(page: string, options: SanitizeOptions): SanitizedHtml {
   // The print loop asks for the same page more than once (the last pass's page is the one written).
-  if (last && last.page === page && last.options.policy === options.policy && last.options.hashStyles === options.hashStyles && last.options.dataImages === options.dataImages) return last.result;
+  if (last && last.page === page && last.options.policy === options.policy && last.options.hashStyles === options.hashStyles && last.options.dataImages === options.dataImages && last.options.only === options.only && last.options.scripts === options.scripts) return last.result;
   const removed = new Set<string>();
   let text = page;
   for (let round = 0; round < 3; round++) {
     const document = parse(text);
     changed = false;
     allowedData = options.dataImages;
+    narrower = options.only;
+    allowedScripts = options.scripts;
     try {
       clean(document, removed);
     } finally {
       allowedData = undefined;
+      narrower = undefined;
+      allowedScripts = undefined;
     }
     // A tree the parser made and the cleaning left alone is written as it was read; one the cleaning
     // changed is written, read again and must need nothing more.
@@ -278,6 +317,15 @@ function finish(document: DefaultTreeAdapterTypes.Document, removed: Set<string>
     };
     walk(document);
     if (hashes.length) policy = policy.replace(/style-src ([^;]*)/, (_, sources: string) => `style-src ${sources === "'none'" ? '' : `${sources} `}${hashes.join(' ')}`);
+  }
+  if (options.scripts?.size) {
+    const hashes: string[] = [];
+    const walk = (node: Node) => {
+      if ('tagName' in node && node.tagName === 'script' && node.namespaceURI === NS.HTML) hashes.push(`'sha256-${createHash('sha256').update(textOf(node)).digest('base64')}'`);
+      if ('childNodes' in node) node.childNodes.forEach(walk);
+    };
+    walk(document);
+    if (hashes.length) policy = policy.replace(/script-src ([^;]*)/, (_, sources: string) => `script-src ${sources === "'none'" ? '' : `${sources} `}${hashes.join(' ')}`);
   }
   const first = head.childNodes.find((c): c is Element => 'tagName' in c);
   const charsetFirst = first?.tagName === 'meta' && attr(first, 'charset') !== undefined;
@@ -328,3 +376,13 @@ export const SINGLE_PAGE_POLICY = PAGE_POLICY.replace("style-src 'self'", "style
 
 /** The policy of the preview's issue page: the page's own, plus its reload script and the events it listens to. */
 export const PREVIEW_PAGE_POLICY = PAGE_POLICY.replace("script-src 'none'", "script-src 'self'").replace("connect-src 'none'", "connect-src 'self'");
+
+/**
+ * The policy of a WeChat article (`build --wechat`: `article.html`): its styles are inline style
+ * attributes only, its images the numbered files beside it or the `data:` addresses bulletin
+ * embedded; nothing runs, no font or stylesheet loads.
+ */
+export const WECHAT_ARTICLE_POLICY = PAGE_POLICY.replace("style-src 'self'", "style-src 'none'; style-src-attr 'unsafe-inline'").replace("font-src 'self'", "font-src 'none'").replace("img-src 'self'", "img-src 'self' data:");
+
+/** The policy of its preview (`wechat.html`): the article's, plus its own stylesheet and copy script, each by its hash. */
+export const WECHAT_PREVIEW_POLICY = WECHAT_ARTICLE_POLICY;

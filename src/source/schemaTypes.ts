@@ -273,6 +273,19 @@ export interface SeriesData {
      */
     htmlSingleBudgetMB?: number;
     /**
+     * The WeChat (公众号) article that `build --wechat` writes per issue, in `<issue>.wechat/`: `article.html` (only inline styles, no script), `wechat.html` (its preview with a copy button) and the photos numbered for upload (`01.jpg` …).
+     */
+    wechat?: {
+      /**
+       * Keep the 版记 (报：送：发：, the number of copies) at the end of the article. Off by default: a public article usually does not show who received the paper copy.
+       */
+      distribution?: boolean;
+      /**
+       * Put the photos inside the article as `data:` addresses instead of numbered files beside it, so that pasting brings them along (larger to copy; the 公众号 editor may still ask to upload them).
+       */
+      embedImages?: boolean;
+    };
+    /**
      * Write each PDF (and the yearbook) as PDF/A-2u, the archival form of PDF (ISO 19005-2, level U): identification metadata (XMP), an sRGB output intent and a file identifier; a build whose PDF cannot meet it fails, naming the rule. `false` writes a plain PDF (the `--no-pdfa` flag does the same for one build).
      */
     pdfa?: boolean;
@@ -436,6 +449,10 @@ export const SERIES_DEFAULTS = {
     "htmlFonts": "system",
     "htmlSingle": false,
     "htmlSingleBudgetMB": 5,
+    "wechat": {
+      "distribution": false,
+      "embedImages": false
+    },
     "pdfa": true
   },
   "lint": {
