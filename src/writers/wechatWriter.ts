@@ -68,6 +68,8 @@ export const wechatWriter: Writer = {
     }
     const written = [await ctx.write(`${folder}/wechat.html`, preview.html), await ctx.write(`${folder}/article.html`, page.html)];
     for (const file of files) await ctx.write(`${folder}/${file.name}`, file.bytes);
+    // A rebuild with fewer photos leaves no old numbered photo behind (it would be uploaded with the rest).
+    ctx.own(folder);
     return written;
   },
 };

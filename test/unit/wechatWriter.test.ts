@@ -1,7 +1,7 @@
 // The WeChat writer (`build --wechat`) through the library, without a browser: the numbered photos in
 // reading order (an SVG drawn as a PNG), and `output.wechat` in bulletin.yaml: the photos embedded
 // instead of written, the 版记 kept.
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { build } from '../../src/pipeline.js';
@@ -40,6 +40,9 @@ describe('the WeChat writer', () => {
   it('writes the preview, the article and the photos numbered in reading order, the SVG as a PNG', async () => {
     const root = series();
     const out = path.join(root, 'dist');
+    // An earlier build had a third photo: its file does not stay to be uploaded with the rest.
+    mkdirSync(path.join(out, '2018-01.wechat'), { recursive: true });
+    writeFileSync(path.join(out, '2018-01.wechat', '03.jpg'), 'an earlier build\'s photo');
     const result = await build([root], { writers: ['wechat'], outDir: out });
     expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     const folder = path.join(out, '2018-01.wechat');
