@@ -74,7 +74,7 @@ export interface RenderOptions {
  */
 export function issueDocumentFor(issue: Issue, layout: Layout, state: PageState = firstState(issue), options: { allFaces?: boolean; forPrint?: boolean } = { forPrint: true }): IssueDocument {
   try {
-    return issueDocument(issue, layout.layout, layout.stylesheets, { ...state, ...options });
+    return issueDocument(issue, layout.layout, layout.stylesheets, { ...state, ...options, templateText: layout.ownText });
   } catch (error) {
     if (error instanceof TemplateError) throw new BulletinError(`template error: ${error.message}`, ExitCode.RenderFailed);
     throw error;

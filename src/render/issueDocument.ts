@@ -62,10 +62,10 @@ const FONT_TYPES: Record<string, string> = { woff2: 'font/woff2', woff: 'font/wo
  * stylesheet stays the same while the text is edited (the preview swaps bodies in place).
  * `forPrint`: the document is only printed, not written (a long one then skips its screen layout).
  */
-export function issueDocument(issue: Issue, layout: CompiledLayout, stylesheets: readonly { name: string; text: string }[], options: PageState & { allFaces?: boolean; forPrint?: boolean }): IssueDocument {
+export function issueDocument(issue: Issue, layout: CompiledLayout, stylesheets: readonly { name: string; text: string }[], options: PageState & { allFaces?: boolean; forPrint?: boolean; /** What the series' own templates print by themselves (render/templateText.ts). */ templateText?: string }): IssueDocument {
   const assets = `${issue.slug}_files`;
   const resources = new Map<string, Resource>();
-  const text = issueText(issue);
+  const text = options.templateText ? `${issueText(issue)}\n${options.templateText}` : issueText(issue);
   // The page written for screens uses the reader's own Chinese fonts by default (`output.htmlFonts`):
   // no font file is named, loaded or written. Every printed document (and the preview) has the faces.
   const systemFonts = !options.forPrint && !options.allFaces && issue.series.output.htmlFonts === 'system';

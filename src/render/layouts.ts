@@ -7,6 +7,7 @@ import { BulletinError, ExitCode } from '../diagnostics/exitCodes.js';
 import type { Issue } from '../model/types.js';
 import { contractProblems, stylesheetProblem, PROBE_VIEW } from './templateContract.js';
 import type { TemplateSources } from './templates.js';
+import { templateText } from './templateText.js';
 import { nodeIo, type Io } from '../io.js';
 
 /**
@@ -32,6 +33,8 @@ export interface Layout {
   stylesheets: { name: string; text: string; series: boolean }[];
   /** The series' own template and stylesheet files (templates/…): empty when it uses bulletin's. */
   own: string[];
+  /** What those files print by themselves (templateText.ts): the fonts are subset to it too. */
+  ownText: string;
 }
 
 export class Layouts {
@@ -47,7 +50,7 @@ export class Layouts {
         .then((sources) => {
           const layout = compileLayout(sources);
           checkContract(sources, layout, root);
-          return { layout, index: compilePage<IndexView>(sources.index), yearbook: compilePage<YearbookView>(sources.yearbook), stylesheets: sources.stylesheets, own: sources.own };
+          return { layout, index: compilePage<IndexView>(sources.index), yearbook: compilePage<YearbookView>(sources.yearbook), stylesheets: sources.stylesheets, own: sources.own, ownText: templateText(sources, root) };
         })
         .catch((error: Error) => {
           throw new BulletinError(`template error: ${error.message}`, ExitCode.RenderFailed, 'Fix the template named above (see "Templates" in the README: the hooks a series template must keep).');
