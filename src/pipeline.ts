@@ -5,7 +5,7 @@
 import { fitSummary } from './model/pagination.js';
 import os from 'node:os';
 import path from 'node:path';
-import type { Browser } from 'puppeteer';
+import type { Browser } from 'puppeteer-core';
 import type { ValidateResult } from './validate.js';
 import { diagnostic, FILE_START, hasErrors, type Diagnostic } from './diagnostics/diagnostic.js';
 import { BulletinError, ExitCode } from './diagnostics/exitCodes.js';
