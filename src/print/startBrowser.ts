@@ -36,10 +36,17 @@ export async function chooseBrowser(browser: string | undefined, env: NodeJS.Pro
   return findBrowser(browser, await browserSearch(env, io), io);
 }
 
-/** Every browser installed in the usual places (for `doctor`). */
+/** Every browser installed in the usual places, each file once (/bin → /usr/bin), for `doctor`. */
 export async function listBrowsers(env: NodeJS.ProcessEnv, io: Io = nodeIo): Promise<BrowserChoice[]> {
   const { installedBrowsers } = await import('./findBrowser.js');
-  return installedBrowsers(await browserSearch(env, io), io);
+  const seen = new Set<string>();
+  const found: BrowserChoice[] = [];
+  for (const choice of installedBrowsers(await browserSearch(env, io), io)) {
+    const real = await io.realpath(choice.path).catch(() => choice.path);
+    if (!seen.has(real)) found.push(choice);
+    seen.add(real);
+  }
+  return found;
 }
 
 /**
