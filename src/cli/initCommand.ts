@@ -7,13 +7,14 @@ import { nodeIo, todayIso } from '../io.js';
 import { BulletinError, ExitCode } from '../diagnostics/exitCodes.js';
 import type { Reporter } from './reporter.js';
 import { displayPath } from '../source/displayPath.js';
+import { packageInfo } from '../packageInfo.js';
 
 export async function initCommand(dir: string | undefined, options: { cwd: string; date?: string }, reporter: Reporter): Promise<number> {
   const root = path.resolve(options.cwd, dir ?? '.');
   const io = nodeIo;
   const date = parsePlainDate(options.date ?? todayIso(io.now()))!;
   const rel = (from: string, schema: 'series' | 'issue') => path.relative(from, schemaPath(schema)).split(path.sep).join('/');
-  const files = seriesFiles({ date, seriesSchema: rel(root, 'series'), issueSchema: rel(path.join(root, 'issues'), 'issue') });
+  const files = seriesFiles({ date, seriesSchema: rel(root, 'series'), issueSchema: rel(path.join(root, 'issues'), 'issue'), bulletin: packageInfo() });
   const existing: string[] = [];
   for (const name of files.keys()) {
     if (await io.present(path.join(root, name))) existing.push(name);
@@ -26,5 +27,6 @@ export async function initCommand(dir: string | undefined, options: { cwd: strin
     reporter.out(displayPath(options.cwd, path.join(root, name)));
   }
   reporter.info(`a new series in ${displayPath(options.cwd, root)}: edit bulletin.yaml, then \`bulletin validate\` and \`bulletin build\``);
+  reporter.info(`for the CI workflow: run \`npm install\` there once (it pins ${packageInfo().name} ${packageInfo().version} in package-lock.json) and commit package.json and package-lock.json with the series`);
   return ExitCode.Ok;
 }
