@@ -31,7 +31,7 @@ export interface BuildOptions {
   htmlSingle?: boolean;
   /** Exactly these writers, instead of what `pdf`, `html` and `yearbook` choose. */
   writers?: readonly WriterName[];
-  /** Chrome to use; otherwise BULLETIN_BROWSER, PUPPETEER_EXECUTABLE_PATH, puppeteer's download, system locations. */
+  /** Chrome to use; otherwise BULLETIN_BROWSER, PUPPETEER_EXECUTABLE_PATH, a browser downloaded on request, the system's Chrome, Edge or Chromium (src/print/findBrowser.ts). */
   browser?: string;
   env?: NodeJS.ProcessEnv;
   /** Files, clock and outputs (default: the real file system). */
