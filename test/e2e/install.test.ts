@@ -122,6 +122,9 @@ describe.skipIf(!HAS_CHROMIUM)(e2eTitle('installing bulletin'), () => {
       log.push(`${step.name}: ${run('bash', ['-e', '-c', step.run!], series, stepEnv)}`);
     }
     expect(log.join('\n')).not.toMatch(/::error/);
+    // The editor's schema hints (yaml-language-server) point at the schemas of the bulletin installed there.
+    const modeline = /\$schema=(\S+)/.exec(readFileSync(path.join(series, 'bulletin.yaml'), 'utf8'))![1]!;
+    expect(existsSync(path.join(series, modeline))).toBe(true);
     const year = new Date().getFullYear();
     expect(pdfText(path.join(series, 'dist', `${year}-01.pdf`))).toContain(`示例单位召开${year}年第一次工作会议`);
   }, 300_000);
