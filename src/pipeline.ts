@@ -5,7 +5,7 @@
 import { fitSummary } from './model/pagination.js';
 import os from 'node:os';
 import path from 'node:path';
-import type { Browser } from 'puppeteer';
+import type { Browser } from 'puppeteer-core';
 import type { ValidateResult } from './validate.js';
 import { diagnostic, FILE_START, hasErrors, type Diagnostic } from './diagnostics/diagnostic.js';
 import { BulletinError, ExitCode } from './diagnostics/exitCodes.js';
@@ -33,7 +33,7 @@ export interface BuildOptions {
   wechat?: boolean;
   /** Exactly these writers, instead of what `pdf`, `html` and `yearbook` choose. */
   writers?: readonly WriterName[];
-  /** Chrome to use; otherwise BULLETIN_BROWSER, PUPPETEER_EXECUTABLE_PATH, puppeteer's download, system locations. */
+  /** Chrome to use; otherwise BULLETIN_BROWSER, PUPPETEER_EXECUTABLE_PATH, a browser downloaded on request, the system's Chrome, Edge or Chromium (src/print/findBrowser.ts). */
   browser?: string;
   env?: NodeJS.ProcessEnv;
   /** Files, clock and outputs (default: the real file system). */

@@ -2,7 +2,7 @@
 // bookmarks and metadata, giving the PaginatedIssue of the model. Shared by the pipeline (a batch)
 // and the preview (a warm browser).
 import path from 'node:path';
-import type { Browser } from 'puppeteer';
+import type { Browser } from 'puppeteer-core';
 import { BulletinError, ExitCode } from './diagnostics/exitCodes.js';
 import { diagnostic, FILE_START, type Diagnostic } from './diagnostics/diagnostic.js';
 import type { Issue } from './model/types.js';

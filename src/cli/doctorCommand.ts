@@ -55,21 +55,25 @@ export async function doctorCommand(options: { cwd: string; env: NodeJS.ProcessE
   const checks: Check[] = [];
   checks.push({ what: 'node', ok: Number(process.versions.node.split('.')[0]) >= 20, detail: process.version, fix: 'Install Node.js 20 or newer.' });
 
-  const { chooseBrowser } = await import('../print/startBrowser.js');
+  const { chooseBrowser, listBrowsers } = await import('../print/startBrowser.js');
+  const installed = await listBrowsers(options.env);
+  const found = installed.length
+    ? installed.map((b) => `found: ${b.path} (${b.source})`)
+    : ['found in the usual places: none (Chrome, Edge or Chromium)'];
   try {
     const choice = await chooseBrowser(options.browser, options.env);
     const version = spawnSync(choice.path, ['--version'], { encoding: 'utf8', timeout: 10_000 });
     const text = (version.stdout || version.stderr || '').trim().split('\n').at(-1) ?? '';
     const major = Number(/(\d+)\./.exec(text)?.[1] ?? 0);
     checks.push({
-      what: 'browser', ok: version.status === 0 && major >= 131, detail: `${choice.path} (${choice.source}) ${text || 'did not answer --version'}`,
+      what: 'browser', ok: version.status === 0 && major >= 131, detail: `${choice.path} (${choice.source}) ${text || 'did not answer --version'}`, more: found,
       fix: major && major < 131 ? 'Chrome 131 or newer is needed for page-margin boxes (page numbers): update it.' : 'Check that the browser runs: `chromium --version`.',
     });
     if (typeof process.getuid === 'function' && process.getuid() === 0) {
       checks.push({ what: 'sandbox', ok: true, detail: 'running as root: Chrome is started with --no-sandbox (acceptable in a throwaway CI container)' });
     }
   } catch (error) {
-    checks.push({ what: 'browser', ok: false, detail: (error as Error).message, fix: error instanceof BulletinError ? error.hint : undefined });
+    checks.push({ what: 'browser', ok: false, detail: (error as Error).message, more: found, fix: error instanceof BulletinError ? error.hint : undefined });
   }
 
   // Each role's face: the series' own file (the series given, or the one the current folder is in), else the bundled one.

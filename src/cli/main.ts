@@ -2,6 +2,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { createReporter, type Streams } from './reporter.js';
 import { ExitCode, BulletinError } from '../diagnostics/exitCodes.js';
+import { packageInfo } from '../packageInfo.js';
 
 export interface MainContext extends Partial<Streams> {
   cwd?: string;
@@ -29,7 +30,7 @@ export async function main(argv: readonly string[], context: MainContext = {}): 
 
   const program = new Command('bulletin')
     .description('Compile periodic work bulletins (简报 / 工作动态) from YAML sources into print-ready PDF and HTML.')
-    .version('0.1.0', '-V, --version')
+    .version(packageInfo().version, '-V, --version')
     .option('-q, --quiet', 'print only results and errors')
     .option('--verbose', 'print each step')
     .configureOutput({

@@ -38,6 +38,12 @@ async function similarNames(io: Io, dir: string, base: string): Promise<string[]
  */
 export async function checkAsset(io: Io, root: string, baseDir: string, ref: string, kind: AssetKind): Promise<AssetCheck> {
   const what = kind === 'image' ? 'image' : kind === 'font' ? 'font file' : 'table file';
+  const relativeWithBackslashes = ref.includes('\\') && !/^[a-z][a-z0-9+.-]*:/i.test(ref) && !/^[\\/]/.test(ref);
+  if (relativeWithBackslashes) {
+    // Windows Explorer's way of writing a path; the same name with forward slashes works on every system.
+    const fixed = ref.replace(/\\/g, '/');
+    return { ok: false, code: `${kind}-outside`, message: `${what} \`${ref}\` separates folders with backslashes (\\)`, hint: `Write forward slashes, which work on every system, Windows included: \`${fixed}\`.` };
+  }
   if (/^[a-z][a-z0-9+.-]*:/i.test(ref) || ref.startsWith('\\\\') || ref.includes('\\')) {
     return { ok: false, code: `${kind}-outside`, message: `${what} \`${ref}\` is not a path inside the series`, hint: `Copy the file into the series folder and give its path relative to the source file, with forward slashes (no URLs, drive letters or backslashes).` };
   }

@@ -1,5 +1,5 @@
 // Serves one document to the page from a fixed origin, from memory, with a strict CSP; refuses every other request.
-import type { Page } from 'puppeteer';
+import type { Page } from 'puppeteer-core';
 
 export const ORIGIN = 'http://bulletin.invalid';
 

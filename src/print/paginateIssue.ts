@@ -1,6 +1,6 @@
 // Prints an issue until its contents carry the real page numbers: pass 1 paginates, pass 2 fills the
 // contents in place (no reload), and the pagination the PDF confirms becomes the model's PaginatedIssue.
-import type { Page } from 'puppeteer';
+import type { Page } from 'puppeteer-core';
 import type { PDFDocument } from './pdfLib.js';
 import type { Issue } from '../model/types.js';
 import { pageState, contentIds, coverParity, contentsBreaks, sameBreaks, tocAnchor, type PageState } from '../model/pagination.js';

@@ -1,7 +1,7 @@
 // Pass 2 without a reload: the loaded page gets its contents numbers, cover parity and distribution
 // offset in place, so fonts and images are not fetched and decoded again. The hooks it uses are
 // the template contract's (render/templateContract.ts).
-import type { Page } from 'puppeteer';
+import type { Page } from 'puppeteer-core';
 import { CONTRACT } from '../render/templateContract.js';
 
 export interface DocumentPatch {

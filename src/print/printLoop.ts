@@ -2,7 +2,7 @@
 // contents' own length), and print again with that until the two agree. Issues and the yearbook
 // both paginate through it; neither keeps numbers that did not settle.
 import { PDFDocument } from './pdfLib.js';
-import type { Page } from 'puppeteer';
+import type { Page } from 'puppeteer-core';
 import { collectGarbage, departure, printPage, type Departure } from './printPage.js';
 import type { DocumentServer } from './documentServer.js';
 import { readDestinations, type Destination } from './readDestinations.js';

@@ -1,5 +1,5 @@
 // Loads a served document in a page with JavaScript off, waits for its fonts and images, and prints it.
-import type { Page } from 'puppeteer';
+import type { Page } from 'puppeteer-core';
 import { ORIGIN, type DocumentServer } from './documentServer.js';
 import { urlPath } from '../render/urlPath.js';
 import { familyOf, FONT_ROLES } from '../render/fontFaces.js';

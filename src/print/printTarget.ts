@@ -1,5 +1,5 @@
 // A browser page ready to print our documents: JavaScript and the cache off, its own document server.
-import type { Browser, Page } from 'puppeteer';
+import type { Browser, Page } from 'puppeteer-core';
 import { serveDocument, type DocumentServer } from './documentServer.js';
 import { preparePage } from './printPage.js';
 import type { IssueDocument } from '../render/issueDocument.js';

@@ -2,7 +2,7 @@
 // Chrome into a loop or out of memory fails that stage, naming it and what in the issue can cause
 // it, instead of waiting for the issue's whole budget. A renderer that crashes (it ran into its
 // memory limit: see browserSession.ts) fails the stage at once.
-import type { Page } from 'puppeteer';
+import type { Page } from 'puppeteer-core';
 import { BulletinError, ExitCode } from '../diagnostics/exitCodes.js';
 
 /** How long one stage may take. The longest issues measured (600 pages) take a tenth of these. */

@@ -2,7 +2,7 @@
 // (validate, inspect) never load puppeteer.
 import os from 'node:os';
 import path from 'node:path';
-import type { BrowserChoice } from './findBrowser.js';
+import type { BrowserChoice, BrowserSearch } from './findBrowser.js';
 import type { BrowserSession } from './browserSession.js';
 import { nodeIo, type Io } from '../io.js';
 
@@ -15,15 +15,38 @@ async function hasDownload(io: Io, cache: string): Promise<boolean> {
 }
 
 /**
- * The browser to use (see findBrowser.ts). puppeteer is asked where its download is only when its
- * cache holds a browser: loading it costs as much as starting Chrome, and nothing is downloaded at
- * install here.
+ * What findBrowser searches. A browser downloaded on request (`npx @puppeteer/browsers install
+ * chrome@stable --path ~/.cache/puppeteer`) is looked up only when puppeteer's cache holds one:
+ * nothing is downloaded at install.
  */
+async function browserSearch(env: NodeJS.ProcessEnv, io: Io): Promise<BrowserSearch> {
+  const cache = env.PUPPETEER_CACHE_DIR ?? path.join(os.homedir(), '.cache', 'puppeteer');
+  let downloaded: string | undefined;
+  if (await hasDownload(io, cache)) {
+    const { getInstalledBrowsers } = await import('@puppeteer/browsers');
+    const builds = await getInstalledBrowsers({ cacheDir: cache }).catch(() => []);
+    downloaded = builds.find((build) => build.browser === 'chrome')?.executablePath ?? builds[0]?.executablePath;
+  }
+  return { env: (name) => env[name], downloaded: () => downloaded };
+}
+
+/** The browser to use (see findBrowser.ts). */
 export async function chooseBrowser(browser: string | undefined, env: NodeJS.ProcessEnv, io: Io = nodeIo): Promise<BrowserChoice> {
   const { findBrowser } = await import('./findBrowser.js');
-  const cache = env.PUPPETEER_CACHE_DIR ?? path.join(os.homedir(), '.cache', 'puppeteer');
-  const puppeteer = (await hasDownload(io, cache)) ? await import('puppeteer') : undefined;
-  return findBrowser(browser, (name) => env[name], () => puppeteer?.default.executablePath(), io);
+  return findBrowser(browser, await browserSearch(env, io), io);
+}
+
+/** Every browser installed in the usual places, each file once (/bin → /usr/bin), for `doctor`. */
+export async function listBrowsers(env: NodeJS.ProcessEnv, io: Io = nodeIo): Promise<BrowserChoice[]> {
+  const { installedBrowsers } = await import('./findBrowser.js');
+  const seen = new Set<string>();
+  const found: BrowserChoice[] = [];
+  for (const choice of installedBrowsers(await browserSearch(env, io), io)) {
+    const real = await io.realpath(choice.path).catch(() => choice.path);
+    if (!seen.has(real)) found.push(choice);
+    seen.add(real);
+  }
+  return found;
 }
 
 /**

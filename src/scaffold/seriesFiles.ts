@@ -1,5 +1,6 @@
 // The files of a new series (`bulletin init`): a commented bulletin.yaml, a first issue with one
-// article and one photo, .gitignore, and a GitHub Actions workflow.
+// article and one photo, .gitignore, a package.json that pins bulletin, and a GitHub Actions workflow
+// that installs that pinned bulletin (npm ci), validates pull requests and builds the PDFs on main.
 import { placeholderPng } from './placeholderPng.js';
 import type { PlainDate } from '../model/chineseDate.js';
 
@@ -8,6 +9,8 @@ export interface SeriesFilesOptions {
   /** `$schema` references, relative to the series folder and to its issues folder. */
   seriesSchema: string;
   issueSchema: string;
+  /** The bulletin the series' package.json pins (the one running `init`): its package name and exact version. */
+  bulletin: { name: string; version: string };
 }
 
 export function seriesFiles(options: SeriesFilesOptions): Map<string, string | Uint8Array> {
@@ -94,8 +97,15 @@ sections:
   files.set('issues/images/placeholder.png', placeholderPng(640, 480));
   // .bulletin-cache/: processed photos (safe to delete; never commit it: a build ignores entries it did not sign).
   files.set('.gitignore', 'dist/\nnode_modules/\n.bulletin-cache/\n');
-  files.set('.github/workflows/bulletin.yml', `# Checks every pull request and builds the PDFs. bulletin must be installable from your npm
-# registry (or adapt the install step, e.g. to a git dependency in a package.json).
+  files.set('package.json', `${JSON.stringify({
+    private: true,
+    description: 'A bulletin series: sources in bulletin.yaml and issues/, printed by bulletin',
+    scripts: { validate: 'bulletin validate .', build: 'bulletin build . --out-dir dist' },
+    dependencies: { [options.bulletin.name]: options.bulletin.version },
+  }, null, 2)}\n`);
+  files.set('.github/workflows/bulletin.yml', `# Checks every pull request (annotations on the changed lines) and builds the PDFs on main.
+# bulletin is the version pinned in package.json and package-lock.json: run \`npm install\` once and
+# commit package-lock.json; change the version there (\`npm install ${options.bulletin.name}@NEW\`) to upgrade.
 name: bulletin
 on:
   pull_request:
@@ -111,19 +121,29 @@ jobs:
       - uses: actions/setup-node@v4
         with:
           node-version: 20
-      - name: Install bulletin
-        run: npm install --global bulletin
+          cache: npm
+      - name: Cache bulletin's font subsets
+        uses: actions/cache@v4
+        with:
+          path: ~/.cache/bulletin
+          key: bulletin-fonts-\${{ hashFiles('package-lock.json') }}
+      - name: Install bulletin (the version in package-lock.json)
+        run: npm ci --no-audit --no-fund
       - name: Validate (annotations on the pull request)
-        run: bulletin validate --format github .
+        run: npx --no-install bulletin validate --format github .
       - name: Build the PDFs
+        if: github.event_name == 'push'
         # The runner's Google Chrome; sources from pull requests are untrusted: see bulletin's README.
         env:
           BULLETIN_BROWSER: /usr/bin/google-chrome
-        run: bulletin build . --out-dir dist
-      - uses: actions/upload-artifact@v4
+        run: npx --no-install bulletin build . --out-dir dist
+      - name: Upload the PDFs
+        if: github.event_name == 'push'
+        uses: actions/upload-artifact@v4
         with:
           name: bulletin
           path: dist/
+          if-no-files-found: error
 `);
   return files;
 }

@@ -7,7 +7,7 @@
 // decides where each issue starts) → append the issues' pages → bookmarks and metadata.
 import path from 'node:path';
 import { PDFDocument } from '../print/pdfLib.js';
-import type { Browser } from 'puppeteer';
+import type { Browser } from 'puppeteer-core';
 import type { Issue } from '../model/types.js';
 import type { PaginatedIssue } from '../model/pagination.js';
 import type { Layout } from '../render/layouts.js';

@@ -1,7 +1,7 @@
 // What an output format is: a writer that turns built issues into files. The pipeline runs every
 // chosen writer; a writer says whether it needs the issues printed (pagination and PDF), so a
 // build whose writers need none never starts a browser.
-import type { Browser } from 'puppeteer';
+import type { Browser } from 'puppeteer-core';
 import type { Issue } from '../model/types.js';
 import type { PaginatedIssue } from '../model/pagination.js';
 import type { IssueDocument } from '../render/issueDocument.js';

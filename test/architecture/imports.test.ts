@@ -80,7 +80,7 @@ describe('file system access in src/', () => {
 describe('the browser in src/', () => {
   // Commands that never print (validate, inspect without --paginated) must not pay for loading
   // puppeteer: only src/print/ loads it; others may import its types.
-  const LOADS_PUPPETEER = /(?:^|\n)\s*import\s+(?!type\b)[^;]*?from\s+['"]puppeteer(?:-core)?(?:\/[^'"]*)?['"]|import\s*\(\s*['"]puppeteer/;
+  const LOADS_PUPPETEER = /(?:^|\n)\s*import\s+(?!type\b)[^;]*?from\s+['"](?:@puppeteer\/browsers|puppeteer(?:-core)?)(?:\/[^'"]*)?['"]|import\s*\(\s*['"]@?puppeteer/;
 
   it('loads puppeteer only in src/print/', () => {
     const offenders = files.filter((f) => !rel(f).startsWith(`print${path.sep}`) && LOADS_PUPPETEER.test(readFileSync(f, 'utf8'))).map(rel);

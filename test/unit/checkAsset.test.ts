@@ -28,7 +28,6 @@ describe('checkAsset: the form of the reference', () => {
     ['https://example.org/a.png', 'not a path inside the series'],
     ['file:///etc/passwd', 'not a path inside the series'],
     ['C:/photos/a.png', 'not a path inside the series'],
-    ['images\\a.png', 'not a path inside the series'],
     ['\\\\server\\share\\a.png', 'not a path inside the series'],
     ['/etc/passwd', 'absolute path'],
     ['../../outside.png', 'outside the series folder'],
@@ -39,6 +38,15 @@ describe('checkAsset: the form of the reference', () => {
     expect(check.code).toBe('image-outside');
     expect(check.message).toContain(words);
     expect(check.hint).toBeTruthy();
+  });
+
+  it.each([
+    ['images\\photo 1.jpg', 'images/photo 1.jpg'],
+    ['..\\shared\\logo.png', '../shared/logo.png'],
+  ])('tells how to write %s with forward slashes, on every platform', async (ref, fixed) => {
+    const check = await checkAsset(noIo, '/series', '/series/issues', ref, 'image');
+    expect(check).toMatchObject({ ok: false, code: 'image-outside', message: `image \`${ref}\` separates folders with backslashes (\\)` });
+    if (!check.ok) expect(check.hint).toContain(`\`${fixed}\``);
   });
 
   it('names fonts as fonts', async () => {

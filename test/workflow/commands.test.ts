@@ -102,6 +102,7 @@ describe.skipIf(!existsSync(CHROMIUM))('bulletin init, build of a series, doctor
     const ok = await run(['doctor'], scratch);
     expect(ok.code).toBe(0);
     expect(ok.out).toMatch(/ok\s+browser\s+\/usr\/bin\/chromium/);
+    expect(ok.out).toMatch(/^\s+found: \/usr\/bin\/chromium \(system\)$/m); // every browser of the usual places
     // Without a series: the bundled faces (warn: they lack some of GB 2312's hanzi).
     expect(ok.out).toMatch(/(ok|warn)\s+font body\s+bundled: @fontsource\/noto-serif-sc [\d.]+(?:, [^:\n]+)?: Noto Serif SC, 宋 \(GB\/T 9704 sets the body in 仿宋\)/);
     expect(ok.out).toMatch(/GB 2312 hanzi: \d{4} of 6763/);
@@ -119,6 +120,7 @@ describe.skipIf(!existsSync(CHROMIUM))('bulletin init, build of a series, doctor
     const missing = await run(['doctor', '--browser', '/nonexistent/chrome'], scratch);
     expect(missing.code).toBe(4);
     expect(missing.out).toContain('apt-get install chromium');
+    expect(missing.out).toMatch(/FAIL\s+browser\s+the browser named by --browser \(\/nonexistent\/chrome\) is not an executable file\n\s+found: \/usr\/bin\/chromium \(system\)/);
   }, 60_000);
 
   it('--yearbook binds every issue of the year, supplements too, each on a right-hand page, with contents in one numbering and bookmarks', async () => {
