@@ -39,6 +39,7 @@ export interface CheckedBuildOptions {
   pdf?: unknown;
   html?: unknown;
   htmlSingle?: unknown;
+  ofd?: unknown;
   writers?: unknown;
   browser?: unknown;
   yearbook?: unknown;
@@ -59,6 +60,7 @@ export function checkBuildOptions(paths: unknown, options: CheckedBuildOptions):
   checkBoolean('pdf', options.pdf);
   checkBoolean('html', options.html);
   checkBoolean('htmlSingle', options.htmlSingle);
+  checkBoolean('ofd', options.ofd);
   checkBoolean('pdfa', options.pdfa);
   checkFunction('onProgress', options.onProgress);
   const { concurrency, yearbook, writers, signal } = options;
@@ -79,7 +81,7 @@ export function checkBuildOptions(paths: unknown, options: CheckedBuildOptions):
     const twice = writers.find((name, i) => writers.indexOf(name) !== i);
     if (twice !== undefined) throw usage(`option writers: ${shown(twice)} is named twice`, 'Name each writer once.');
     if (writers.length === 0) throw usage('option writers: an empty list builds nothing', `Name at least one of ${Object.keys(WRITERS).join(', ')}.`);
-  } else if (options.pdf === false && options.html === false && yearbook === undefined && !options.htmlSingle) {
+  } else if (options.pdf === false && options.html === false && yearbook === undefined && !options.htmlSingle && !options.ofd) {
     throw usage('options pdf: false and html: false leave nothing to build', 'Leave one of them out (or true), or choose the outputs with writers: [...].');
   }
 }

@@ -29,6 +29,8 @@ export interface BuildOptions {
   html?: boolean;
   /** Also the HTML page as one self-contained file per issue: `<slug>.single.html` (`--html-single`). */
   htmlSingle?: boolean;
+  /** Also the issue as an OFD package (GB/T 33190), converted from its PDF: `<slug>.ofd` (`--ofd`). */
+  ofd?: boolean;
   /** Exactly these writers, instead of what `pdf`, `html` and `yearbook` choose. */
   writers?: readonly WriterName[];
   /** Chrome to use; otherwise BULLETIN_BROWSER, PUPPETEER_EXECUTABLE_PATH, puppeteer's download, system locations. */
@@ -64,12 +66,13 @@ export interface BuildResult extends ValidateResult {
 export const ISSUE_BUDGET_MS = 180_000;
 
 /** The writers a build runs, in the order their files are written. */
-export function chooseWriters(options: Pick<BuildOptions, 'pdf' | 'html' | 'htmlSingle' | 'writers' | 'yearbook'>): Writer[] {
+export function chooseWriters(options: Pick<BuildOptions, 'pdf' | 'html' | 'htmlSingle' | 'ofd' | 'writers' | 'yearbook'>): Writer[] {
   if (options.writers) return options.writers.map((name) => WRITERS[name]);
   const pdf = options.pdf ?? !options.html;
   const html = options.html ?? !options.pdf;
   const names: WriterName[] = [];
   if (pdf) names.push('pdf');
+  if (options.ofd) names.push('ofd');
   if (html) names.push('html');
   if (options.htmlSingle) names.push('html-single');
   if (options.yearbook !== undefined) names.push('yearbook');
@@ -182,6 +185,11 @@ export async function build(paths: readonly string[], options: BuildOptions = {}
     const single = WRITERS['html-single'];
     writers.splice(writers.indexOf(WRITERS.html) + 1, 0, { ...single, writeIssue: (output, ctx) => (output.issue.series.output.htmlSingle ? single.writeIssue!(output, ctx) : Promise.resolve([])) });
   }
+  // A series that asks for OFD with its PDFs (output.ofd) gets it for its issues.
+  if (!options.writers && !options.ofd && writers.includes(WRITERS.pdf) && checked.issues.some((i) => i.series.output.ofd)) {
+    const ofd = WRITERS.ofd;
+    writers.splice(writers.indexOf(WRITERS.pdf) + 1, 0, { ...ofd, writeIssue: (output, ctx) => (output.issue.series.output.ofd ? ofd.writeIssue!(output, ctx) : Promise.resolve([])) });
+  }
   // Issues of several series in one output folder: the same name twice would overwrite each other.
   const clash = outputClash(checked.issues, (file) => displayPath(cwd, file));
   if (clash) throw new BulletinError(clash, ExitCode.Usage, 'Build each series into its own folder (`-o`), or rename one of the issue files.');
@@ -224,7 +232,7 @@ export async function build(paths: readonly string[], options: BuildOptions = {}
     };
     // Raster figures are processed (upright, sRGB, no metadata, scaled: images/figureRenditions.ts)
     // one issue after the other, from now on, while Chrome starts; each series caches the results.
-    const wantsImages = writers.some((w) => w.name === 'pdf' || w.name === 'html' || w.name === 'html-single' || w.name === 'yearbook');
+    const wantsImages = writers.some((w) => w.name === 'pdf' || w.name === 'html' || w.name === 'html-single' || w.name === 'yearbook' || w.name === 'ofd');
     const imagesModule = wantsImages ? Promise.all([import('./images/figureRenditions.js'), import('./cache/contentCache.js')]) : undefined;
     const imageMemo = new Map();
     let imageQueue: Promise<unknown> = Promise.resolve();

@@ -76,6 +76,7 @@ export function resolveSeries(data: SeriesData, root: string, file: string, font
       htmlSingle: data.output?.htmlSingle ?? SERIES_DEFAULTS.output.htmlSingle,
       htmlSingleBudgetMB: data.output?.htmlSingleBudgetMB ?? SERIES_DEFAULTS.output.htmlSingleBudgetMB,
       pdfa: data.output?.pdfa ?? SERIES_DEFAULTS.output.pdfa,
+      ofd: data.output?.ofd ?? SERIES_DEFAULTS.output.ofd,
     },
   };
 }

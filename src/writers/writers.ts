@@ -5,11 +5,13 @@ import { htmlWriter } from './htmlWriter.js';
 import { htmlSingleWriter } from './htmlSingleWriter.js';
 import { indexWriter } from './indexWriter.js';
 import { yearbookWriter } from './yearbookWriter.js';
+import { ofdWriter } from './ofdWriter.js';
 
 export const WRITERS = {
   pdf: pdfWriter,
   html: htmlWriter,
   'html-single': htmlSingleWriter,
+  ofd: ofdWriter,
   index: indexWriter,
   yearbook: yearbookWriter,
 } as const satisfies Record<string, Writer>;

@@ -52,6 +52,7 @@ const SERIES_KEYS: Record<string, { read: (issue: Issue) => unknown; other: unkn
   'output.htmlSingle': { read: (i) => i.series.output.htmlSingle, other: true },
   'output.htmlSingleBudgetMB': { read: (i) => i.series.output.htmlSingleBudgetMB, other: 2 },
   'output.pdfa': { read: (i) => i.series.output.pdfa, other: false },
+  'output.ofd': { read: (i) => i.series.output.ofd, other: true },
   ...Object.fromEntries(LINT_CODES.map((code) => [`lint.rules.${code}`, { read: (i: Issue) => i.series.lint.rules[code], other: 'off' }])),
 };
 const ISSUE_KEYS: Record<string, { read: (issue: Issue) => unknown; other: unknown }> = {
