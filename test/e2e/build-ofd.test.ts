@@ -3,7 +3,7 @@
 // (check/checkOfd.ts: well-formed parts, unique IDs, references, fonts that parse, glyph ids that
 // exist) and compared with its PDF: the text of each page as pdftotext reads it, every word where
 // pdftotext finds it, every run on the baseline the PDF draws it on, the bookmarks as outlines.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { unzipSync } from 'fflate';
@@ -22,10 +22,11 @@ const built = new Map<string, Built>();
 let again: Uint8Array | undefined;
 const dirs: string[] = [];
 
-async function buildOfd(example: string, slug: string): Promise<Built> {
+/** `series`: the example's folder, or a copy of it; `flag`: --ofd, else the series asks for it (output.ofd). */
+async function buildOfd(series: string, slug: string, flag = true): Promise<Built> {
   const outDir = mkdtempSync(path.join(tmpdir(), 'bulletin-e2e-ofd-'));
   dirs.push(outDir);
-  const result = await build([`examples/${example}`], { cwd: REPO, outDir, browser: CHROMIUM, env: buildEnv(), pdf: true, ofd: true });
+  const result = await build([series], { cwd: REPO, outDir, browser: CHROMIUM, env: buildEnv(), pdf: true, ...(flag ? { ofd: true } : {}) });
   expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
   expect(result.written.map((f) => path.basename(f)).sort()).toEqual([`${slug}.ofd`, `${slug}.pdf`]);
   const pdf = path.join(outDir, `${slug}.pdf`);
@@ -35,9 +36,14 @@ async function buildOfd(example: string, slug: string): Promise<Built> {
 
 beforeAll(async () => {
   if (!HAS_CHROMIUM) return;
-  built.set('seed', await buildOfd('seed', '2018-02'));
-  again = (await buildOfd('seed', '2018-02')).ofd;
-  built.set('office', await buildOfd('office', '2026-22'));
+  built.set('seed', await buildOfd('examples/seed', '2018-02'));
+  // The second time through `output.ofd: true` in a copy of the series, without the flag.
+  const copy = mkdtempSync(path.join(tmpdir(), 'bulletin-e2e-ofd-seed-'));
+  dirs.push(copy);
+  cpSync(path.join(REPO, 'examples/seed'), copy, { recursive: true });
+  appendFileSync(path.join(copy, 'bulletin.yaml'), '\noutput:\n  ofd: true\n');
+  again = (await buildOfd(copy, '2018-02', false)).ofd;
+  built.set('office', await buildOfd('examples/office', '2026-22'));
 }, 240_000);
 
 afterAll(() => {
@@ -64,7 +70,7 @@ const flat = (nodes: readonly OutlineNode[], depth = 0): { title: string; pageIn
   nodes.flatMap((n) => [{ title: n.title, pageIndex: n.pageIndex, depth }, ...flat(n.children, depth + 1)]);
 
 describe.skipIf(!HAS_CHROMIUM)(e2eTitle('build --ofd'), () => {
-  it('writes the same bytes on every build', () => {
+  it('writes the same bytes on every build (--ofd, then output.ofd in bulletin.yaml)', () => {
     const first = built.get('seed')!.ofd;
     expect(again).toBeDefined();
     expect(Buffer.from(first).equals(Buffer.from(again!))).toBe(true);
