@@ -75,6 +75,8 @@ export interface OfdReading {
   /** Per page, the characters of its text objects in their order. */
   readonly pages: OfdChar[][];
   readonly outlines: { title: string; pageIndex: number; depth: number }[];
+  /** The pages' click actions: on which page (0-based), the region's box (mm) and the page it goes to. */
+  readonly links: { onPage: number; box: { x0: number; y0: number; x1: number; y1: number }; pageIndex: number }[];
   readonly files: readonly string[];
 }
 
@@ -82,11 +84,12 @@ export function checkOfd(bytes: Uint8Array): OfdReading {
   const problems: string[] = [];
   const pages: OfdChar[][] = [];
   const outlines: OfdReading['outlines'] = [];
+  const links: OfdReading['links'] = [];
   let files: Record<string, Uint8Array>;
   try {
     files = unzipSync(bytes);
   } catch (e) {
-    return { problems: [`not a zip: ${(e as Error).message}`], pages, outlines, files: [] };
+    return { problems: [`not a zip: ${(e as Error).message}`], pages, outlines, links, files: [] };
   }
   const decoder = new TextDecoder('utf-8', { fatal: true });
   const parts = new Map<string, XmlElement>();
@@ -104,13 +107,13 @@ export function checkOfd(bytes: Uint8Array): OfdReading {
     return p;
   };
   const ofd = part('OFD.xml', 'the entry');
-  if (!ofd) return { problems, pages, outlines, files: Object.keys(files) };
+  if (!ofd) return { problems, pages, outlines, links, files: Object.keys(files) };
   if (ofd.name !== 'OFD' || ofd.attrs.Version !== '1.0' || ofd.attrs.DocType !== 'OFD') problems.push('OFD.xml: root is not <ofd:OFD Version="1.0" DocType="OFD">');
   const body = child(ofd, 'DocBody');
   if (!child(body, 'DocInfo') || !/^[0-9a-f]{32}$/i.test(child(child(body, 'DocInfo'), 'DocID')?.text ?? '')) problems.push('OFD.xml: DocInfo without a 32-digit DocID');
   const rootName = resolve('', child(body, 'DocRoot')?.text.trim() ?? '');
   const doc = part(rootName, 'the document');
-  if (!doc) return { problems, pages, outlines, files: Object.keys(files) };
+  if (!doc) return { problems, pages, outlines, links, files: Object.keys(files) };
   const docDir = folderOf(rootName);
   const common = child(doc, 'CommonData');
   const maxId = Number(child(common, 'MaxUnitID')?.text);
@@ -163,10 +166,9 @@ export function checkOfd(bytes: Uint8Array): OfdReading {
     }
   }
 
-  const pageIds: number[] = [];
+  const pageIds = (child(doc, 'Pages')?.children ?? []).map((p) => Number(p.attrs.ID));
   for (const [index, page] of (child(doc, 'Pages')?.children ?? []).entries()) {
     noteIds(page, rootName);
-    pageIds.push(Number(page.attrs.ID));
     const name = resolve(docDir, page.attrs.BaseLoc ?? '');
     const content = part(name, `page ${index + 1}`);
     const chars: OfdChar[] = [];
@@ -176,6 +178,14 @@ export function checkOfd(bytes: Uint8Array): OfdReading {
     for (const el of walk(content)) {
       const boundary = numbers(el.attrs.Boundary);
       if (el.attrs.Boundary !== undefined && (boundary.length !== 4 || boundary.some((n) => !Number.isFinite(n)) || boundary[2]! <= 0 || boundary[3]! <= 0)) problems.push(`${name}: <${el.name} ID="${el.attrs.ID}"> Boundary "${el.attrs.Boundary}"`);
+      if (el.name === 'Action') {
+        const dest = [...walk(el)].find((e) => e.name === 'Dest');
+        const points = [...walk(el)].filter((e) => e.name === 'Area' || e.name === 'Line').map((e) => numbers(e.attrs.Start ?? e.attrs.Point1));
+        const pageIndex = pageIds.indexOf(Number(dest?.attrs.PageID));
+        if (pageIndex < 0) problems.push(`${name}: an action goes to ${dest?.attrs.PageID}, not a page`);
+        if (!points.length || points.some((p) => p.length !== 2 || p.some((n) => !Number.isFinite(n)))) problems.push(`${name}: an action's region is not a list of points`);
+        else links.push({ onPage: index, pageIndex, box: { x0: Math.min(...points.map((p) => p[0]!)), y0: Math.min(...points.map((p) => p[1]!)), x1: Math.max(...points.map((p) => p[0]!)), y1: Math.max(...points.map((p) => p[1]!)) } });
+      }
       if (el.name === 'ImageObject' && !images.has(Number(el.attrs.ResourceID))) problems.push(`${name}: image object ${el.attrs.ID} refers to ${el.attrs.ResourceID}, not an image`);
       if (el.name !== 'TextObject') continue;
       const glyphCount = fonts.get(Number(el.attrs.Font));
@@ -213,5 +223,5 @@ export function checkOfd(bytes: Uint8Array): OfdReading {
     }
   };
   visit(child(doc, 'Outlines')?.children ?? [], 0);
-  return { problems, pages, outlines, files: Object.keys(files) };
+  return { problems, pages, outlines, links, files: Object.keys(files) };
 }

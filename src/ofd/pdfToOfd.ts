@@ -131,7 +131,34 @@ function joinText(items: Item[]): Item[] {
   return out;
 }
 
-function pageXml(doc: PDFDocument, index: number, ids: Ids, res: Resources, problems: ContentProblem[]): string {
+/**
+ * The page's links inside the document (the contents page's entries) as OFD actions: a click in the
+ * link's rectangle goes to the page and height it names. Links that leave the document are not
+ * carried over (OFD-A, GB/T 42133, allows no external reference); `dropped` counts them.
+ */
+function pageActions(doc: PDFDocument, index: number, pageIds: readonly number[], to: ReturnType<typeof toPage>): { xml: string; dropped: number } {
+  const annots = doc.getPages()[index]!.node.lookupMaybe(PDFName.of('Annots'), PDFArray);
+  const actions: string[] = [];
+  let dropped = 0;
+  for (let i = 0; i < (annots?.size() ?? 0); i++) {
+    const annot = annots!.lookupMaybe(i, PDFDict);
+    if (!annot || annot.get(PDFName.of('Subtype')) !== PDFName.of('Link')) continue;
+    const dest = destinationOf(doc, annot);
+    const rect = annot.lookupMaybe(PDFName.of('Rect'), PDFArray)?.asArray().map((n) => numberOrNaN(n));
+    if (!dest || !rect || rect.length !== 4 || rect.some((n) => !Number.isFinite(n))) {
+      dropped++;
+      continue;
+    }
+    const [x0, x1] = [to.x(Math.min(rect[0]!, rect[2]!)), to.x(Math.max(rect[0]!, rect[2]!))];
+    const [y0, y1] = [to.y(Math.max(rect[1]!, rect[3]!)), to.y(Math.min(rect[1]!, rect[3]!))];
+    actions.push(`<ofd:Action Event="CLICK"><ofd:Region><ofd:Area Start="${fmt(x0)} ${fmt(y0)}"><ofd:Line Point1="${fmt(x1)} ${fmt(y0)}"/><ofd:Line Point1="${fmt(x1)} ${fmt(y1)}"/><ofd:Line Point1="${fmt(x0)} ${fmt(y1)}"/><ofd:Close/></ofd:Area></ofd:Region>`
+      + `<ofd:Goto><ofd:Dest Type="XYZ" PageID="${pageIds[dest.page]}" Left="0" Top="${fmt(mm(dest.top))}"/></ofd:Goto></ofd:Action>`);
+  }
+  return { xml: actions.length ? `<ofd:Actions>${actions.join('')}</ofd:Actions>` : '', dropped };
+}
+const numberOrNaN = (n: unknown) => (n instanceof PDFNumber ? n.asNumber() : NaN);
+
+function pageXml(doc: PDFDocument, index: number, ids: Ids, res: Resources, problems: ContentProblem[], pageIds: readonly number[]): string {
   const { items, problems: found, box } = readPageContent(doc, index);
   problems.push(...found);
   const to = toPage(box);
@@ -247,42 +274,44 @@ function pageXml(doc: PDFDocument, index: number, ids: Ids, res: Resources, prob
     else if (item.kind === 'path') path(item);
     else image(item);
   }
+  // Links that leave the document are left out on purpose (OFD-A); their text is on the page.
+  const actions = pageActions(doc, index, pageIds, to);
   return `${XML_HEAD}<ofd:Page xmlns:ofd="${OFD_NS}"><ofd:Area><ofd:PhysicalBox>0 0 ${fmt(width)} ${fmt(height)}</ofd:PhysicalBox></ofd:Area>`
-    + `<ofd:Content><ofd:Layer ID="${layerId}" Type="Body">${body.join('\n')}</ofd:Layer></ofd:Content></ofd:Page>\n`;
+    + `<ofd:Content><ofd:Layer ID="${layerId}" Type="Body">${body.join('\n')}</ofd:Layer></ofd:Content>${actions.xml}</ofd:Page>\n`;
 }
 
 interface Outline { title: string; page: number; top: number; children: Outline[] }
 
 const textOf = (v: unknown): string | undefined => (v instanceof PDFString || v instanceof PDFHexString ? v.decodeText() : undefined);
 
+/** Where a bookmark or a link goes: the page (0-based) and the top of the window (pt from the page's top). */
+function destinationOf(doc: PDFDocument, item: PDFDict): { page: number; top: number } | undefined {
+  const pages = doc.getPages();
+  let d = item.lookup(PDFName.of('Dest'));
+  if (!d) {
+    const action = item.lookupMaybe(PDFName.of('A'), PDFDict);
+    if (action?.get(PDFName.of('S')) === PDFName.of('GoTo')) d = action.lookup(PDFName.of('D'));
+  }
+  if (d instanceof PDFName) d = doc.catalog.lookupMaybe(PDFName.of('Dests'), PDFDict)?.lookup(d);
+  else if (d instanceof PDFString || d instanceof PDFHexString) d = undefined; // named trees: Chrome writes /Dests
+  if (d instanceof PDFDict) d = d.lookup(PDFName.of('D'));
+  if (!(d instanceof PDFArray)) return undefined;
+  const page = pages.findIndex((p) => p.ref === d.get(0));
+  if (page < 0) return undefined;
+  const y = d.get(1) === PDFName.of('XYZ') ? d.lookup(3) : undefined;
+  const box = pages[page]!.getMediaBox();
+  return { page, top: y instanceof PDFNumber ? Math.max(0, box.y + box.height - y.asNumber()) : 0 };
+}
+
 /** The PDF's bookmarks: title, page (0-based) and the top of the window (pt from the page's top). */
 function readOutlines(doc: PDFDocument): Outline[] {
-  const pages = doc.getPages();
-  const pageOf = (ref: unknown) => pages.findIndex((p) => p.ref === ref);
-  const dests = doc.catalog.lookupMaybe(PDFName.of('Dests'), PDFDict);
-  const destOf = (item: PDFDict): PDFArray | undefined => {
-    let d = item.lookup(PDFName.of('Dest'));
-    if (!d) {
-      const action = item.lookupMaybe(PDFName.of('A'), PDFDict);
-      if (action?.get(PDFName.of('S')) === PDFName.of('GoTo')) d = action.lookup(PDFName.of('D'));
-    }
-    if (d instanceof PDFName) d = dests?.lookup(d);
-    else if (d instanceof PDFString || d instanceof PDFHexString) d = undefined; // named trees: Chrome writes /Dests
-    if (d instanceof PDFDict) d = d.lookup(PDFName.of('D'));
-    return d instanceof PDFArray ? d : undefined;
-  };
   const walk = (first: unknown, depth: number): Outline[] => {
     const out: Outline[] = [];
     let item = first instanceof PDFRef ? doc.context.lookup(first) : first;
     for (let n = 0; item instanceof PDFDict && n < 10_000 && depth < 16; n++) {
-      const dest = destOf(item);
-      const page = dest ? pageOf(dest.get(0)) : -1;
+      const dest = destinationOf(doc, item);
       const title = textOf(item.lookup(PDFName.of('Title')));
-      if (title !== undefined && page >= 0) {
-        const y = dest!.get(1) === PDFName.of('XYZ') ? dest!.lookup(3) : undefined;
-        const height = pages[page]!.getMediaBox();
-        out.push({ title, page, top: y instanceof PDFNumber ? Math.max(0, height.y + height.height - y.asNumber()) : 0, children: walk(item.get(PDFName.of('First')), depth + 1) });
-      }
+      if (title !== undefined && dest) out.push({ title, ...dest, children: walk(item.get(PDFName.of('First')), depth + 1) });
       item = item.lookup(PDFName.of('Next'));
     }
     return out;
@@ -309,7 +338,7 @@ export async function pdfToOfd(pdf: Uint8Array, meta: OfdMetadata): Promise<OfdR
   const problems: ContentProblem[] = [];
   const pageCount = doc.getPageCount();
   const pageIds = Array.from({ length: pageCount }, () => ids.take());
-  const pages = Array.from({ length: pageCount }, (_, i) => pageXml(doc, i, ids, res, problems));
+  const pages = Array.from({ length: pageCount }, (_, i) => pageXml(doc, i, ids, res, problems, pageIds));
   const first = doc.getPages()[0]?.getMediaBox();
 
   const outlineXml = (items: Outline[]): string => items.map((o) => `<ofd:OutlineElem Title="${esc(o.title)}"${o.children.length ? ' Expanded="true"' : ''}><ofd:Actions><ofd:Action Event="CLICK"><ofd:Goto>`

@@ -130,6 +130,17 @@ describe.skipIf(!HAS_CHROMIUM)(e2eTitle('build --ofd'), () => {
         expect(off).toEqual([]);
       });
 
+      it('has the PDF\'s links inside the document (the contents) as click actions on the same boxes', async () => {
+        const { reading, pdf } = built.get(example)!;
+        const { links } = await readStructure(new Uint8Array(readFileSync(pdf)));
+        const inside = links.filter((l) => l.pageIndex !== undefined);
+        expect(inside.length).toBeGreaterThan(0);
+        expect(reading.links.map((l) => [l.onPage, l.pageIndex])).toEqual(inside.map((l) => [l.onPage, l.pageIndex]));
+        reading.links.forEach((l, k) => {
+          for (const side of ['x0', 'y0', 'x1', 'y1'] as const) expect(Math.abs(l.box[side] - inside[k]!.rect[side])).toBeLessThan(0.01);
+        });
+      });
+
       it('has the PDF\'s bookmarks as its outline', async () => {
         const { reading, pdf } = built.get(example)!;
         const { outline } = await readStructure(new Uint8Array(readFileSync(pdf)));
