@@ -40,6 +40,7 @@ export interface CheckedBuildOptions {
   html?: unknown;
   htmlSingle?: unknown;
   wechat?: unknown;
+  ofd?: unknown;
   writers?: unknown;
   browser?: unknown;
   yearbook?: unknown;
@@ -61,6 +62,7 @@ export function checkBuildOptions(paths: unknown, options: CheckedBuildOptions):
   checkBoolean('html', options.html);
   checkBoolean('htmlSingle', options.htmlSingle);
   checkBoolean('wechat', options.wechat);
+  checkBoolean('ofd', options.ofd);
   checkBoolean('pdfa', options.pdfa);
   checkFunction('onProgress', options.onProgress);
   const { concurrency, yearbook, writers, signal } = options;
@@ -81,7 +83,7 @@ export function checkBuildOptions(paths: unknown, options: CheckedBuildOptions):
     const twice = writers.find((name, i) => writers.indexOf(name) !== i);
     if (twice !== undefined) throw usage(`option writers: ${shown(twice)} is named twice`, 'Name each writer once.');
     if (writers.length === 0) throw usage('option writers: an empty list builds nothing', `Name at least one of ${Object.keys(WRITERS).join(', ')}.`);
-  } else if (options.pdf === false && options.html === false && yearbook === undefined && !options.htmlSingle && !options.wechat) {
+  } else if (options.pdf === false && options.html === false && yearbook === undefined && !options.htmlSingle && !options.wechat && !options.ofd) {
     throw usage('options pdf: false and html: false leave nothing to build', 'Leave one of them out (or true), or choose the outputs with writers: [...].');
   }
 }

@@ -31,6 +31,8 @@ export interface BuildOptions {
   htmlSingle?: boolean;
   /** Also the WeChat (公众号) article per issue: `<slug>.wechat/` with `wechat.html`, `article.html` and the photos (`--wechat`). */
   wechat?: boolean;
+  /** Also the issue as an OFD package (GB/T 33190), converted from its PDF: `<slug>.ofd` (`--ofd`). */
+  ofd?: boolean;
   /** Exactly these writers, instead of what `pdf`, `html` and `yearbook` choose. */
   writers?: readonly WriterName[];
   /** Chrome to use; otherwise BULLETIN_BROWSER, PUPPETEER_EXECUTABLE_PATH, a browser downloaded on request, the system's Chrome, Edge or Chromium (src/print/findBrowser.ts). */
@@ -66,12 +68,13 @@ export interface BuildResult extends ValidateResult {
 export const ISSUE_BUDGET_MS = 180_000;
 
 /** The writers a build runs, in the order their files are written. */
-export function chooseWriters(options: Pick<BuildOptions, 'pdf' | 'html' | 'htmlSingle' | 'wechat' | 'writers' | 'yearbook'>): Writer[] {
+export function chooseWriters(options: Pick<BuildOptions, 'pdf' | 'html' | 'htmlSingle' | 'wechat' | 'ofd' | 'writers' | 'yearbook'>): Writer[] {
   if (options.writers) return options.writers.map((name) => WRITERS[name]);
   const pdf = options.pdf ?? !options.html;
   const html = options.html ?? !options.pdf;
   const names: WriterName[] = [];
   if (pdf) names.push('pdf');
+  if (options.ofd) names.push('ofd');
   if (html) names.push('html');
   if (options.htmlSingle) names.push('html-single');
   if (options.wechat) names.push('wechat');
@@ -185,6 +188,11 @@ export async function build(paths: readonly string[], options: BuildOptions = {}
     const single = WRITERS['html-single'];
     writers.splice(writers.indexOf(WRITERS.html) + 1, 0, { ...single, writeIssue: (output, ctx) => (output.issue.series.output.htmlSingle ? single.writeIssue!(output, ctx) : Promise.resolve([])) });
   }
+  // A series that asks for OFD with its PDFs (output.ofd) gets it for its issues.
+  if (!options.writers && !options.ofd && writers.includes(WRITERS.pdf) && checked.issues.some((i) => i.series.output.ofd)) {
+    const ofd = WRITERS.ofd;
+    writers.splice(writers.indexOf(WRITERS.pdf) + 1, 0, { ...ofd, writeIssue: (output, ctx) => (output.issue.series.output.ofd ? ofd.writeIssue!(output, ctx) : Promise.resolve([])) });
+  }
   // Issues of several series in one output folder: the same name twice would overwrite each other.
   const clash = outputClash(checked.issues, (file) => displayPath(cwd, file));
   if (clash) throw new BulletinError(clash, ExitCode.Usage, 'Build each series into its own folder (`-o`), or rename one of the issue files.');
@@ -227,7 +235,7 @@ export async function build(paths: readonly string[], options: BuildOptions = {}
     };
     // Raster figures are processed (upright, sRGB, no metadata, scaled: images/figureRenditions.ts)
     // one issue after the other, from now on, while Chrome starts; each series caches the results.
-    const wantsImages = writers.some((w) => w.name === 'pdf' || w.name === 'html' || w.name === 'html-single' || w.name === 'wechat' || w.name === 'yearbook');
+    const wantsImages = writers.some((w) => w.name === 'pdf' || w.name === 'html' || w.name === 'html-single' || w.name === 'wechat' || w.name === 'yearbook' || w.name === 'ofd');
     const imagesModule = wantsImages ? Promise.all([import('./images/figureRenditions.js'), import('./cache/contentCache.js')]) : undefined;
     const imageMemo = new Map();
     let imageQueue: Promise<unknown> = Promise.resolve();

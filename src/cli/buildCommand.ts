@@ -13,6 +13,8 @@ export interface BuildCommandOptions {
   html?: boolean;
   htmlSingle?: boolean;
   wechat?: boolean;
+  /** `--ofd`: also `<issue>.ofd`. */
+  ofd?: boolean;
   browser?: string;
   yearbook?: number;
   /** false (`--no-pdfa`): plain PDFs, not PDF/A-2u. */
@@ -61,7 +63,7 @@ export async function buildCommand(paths: string[], options: BuildCommandOptions
   progress.step('checking the sources');
   try {
     const result = await build(paths, {
-      cwd: options.cwd, outDir: options.outDir, pdf: options.pdf, html: options.html, htmlSingle: options.htmlSingle, wechat: options.wechat, browser: options.browser, env: options.env, yearbook: options.yearbook, pdfa: options.pdfa,
+      cwd: options.cwd, outDir: options.outDir, pdf: options.pdf, html: options.html, htmlSingle: options.htmlSingle, wechat: options.wechat, ofd: options.ofd, browser: options.browser, env: options.env, yearbook: options.yearbook, pdfa: options.pdfa,
       onProgress, signal: controller.signal,
     });
     progress.stop();

@@ -112,6 +112,7 @@ Examples:
     .option('--html', 'write only the HTML page (the browser still paginates it for the contents)')
     .option('--html-single', 'also write the HTML page as one self-contained file, <issue>.single.html (styles and photos inside), to send or open from a chat')
     .option('--wechat', 'also write the WeChat (公众号) article of each issue: <issue>.wechat/wechat.html (preview with a copy button), article.html and the photos numbered for upload')
+    .option('--ofd', 'also write each issue as OFD (GB/T 33190), <issue>.ofd, converted from its PDF (also `output.ofd: true` in bulletin.yaml)')
     .option('--browser <path>', 'Chrome or Chromium to use (also BULLETIN_BROWSER, PUPPETEER_EXECUTABLE_PATH)')
     .option('--yearbook <year>', 'also bind the year\'s regular issues into one PDF (合订本) with its own contents')
     .option('--no-pdfa', 'write plain PDFs, not PDF/A-2u (the archival form; also `output.pdfa: false` in bulletin.yaml)')
@@ -123,12 +124,13 @@ Examples:
   $ bulletin build issues/2018-02.yaml -o out --pdf   only the PDF, into out/
   $ bulletin build examples/seed --pdf --html-single  dist/2018-02.pdf and dist/2018-02.single.html
   $ bulletin build examples/office --wechat           and dist/2026-22.wechat/ (wechat.html, article.html, 01.jpg …)
+  $ bulletin build examples/seed --pdf --ofd          dist/2018-02.pdf and dist/2018-02.ofd
   $ BULLETIN_BROWSER=/usr/bin/chromium bulletin build .
 
 The contents page numbers come from the real pagination: the issue is printed, its pages read back,
 the contents filled in and printed again, and the result is checked before it is written.
 ${EXIT_CODES}`)
-    .action(async (paths: string[], opts: { outDir: string; pdf?: boolean; html?: boolean; htmlSingle?: boolean; wechat?: boolean; browser?: string; yearbook?: string; pdfa?: boolean; failOnWarnings?: boolean }, cmd: Command) => {
+    .action(async (paths: string[], opts: { outDir: string; pdf?: boolean; html?: boolean; htmlSingle?: boolean; wechat?: boolean; ofd?: boolean; browser?: string; yearbook?: string; pdfa?: boolean; failOnWarnings?: boolean }, cmd: Command) => {
       const yearbook = opts.yearbook === undefined ? undefined : Number(opts.yearbook);
       if (yearbook !== undefined && !(Number.isInteger(yearbook) && yearbook >= 1900 && yearbook <= 2999)) {
         throw new BulletinError(`--yearbook ${opts.yearbook} is not a year`, ExitCode.Usage, 'For example: --yearbook 2025');

@@ -80,6 +80,7 @@ export function resolveSeries(data: SeriesData, root: string, file: string, font
         distribution: data.output?.wechat?.distribution ?? SERIES_DEFAULTS.output.wechat.distribution,
         embedImages: data.output?.wechat?.embedImages ?? SERIES_DEFAULTS.output.wechat.embedImages,
       },
+      ofd: data.output?.ofd ?? SERIES_DEFAULTS.output.ofd,
     },
   };
 }

@@ -169,6 +169,7 @@ export const DIAGNOSTIC_CODES = {
   'image-decode': { severity: 'error', message: 'at build: `{path}` cannot be decoded: {reason}', hint: 'Open the photo in an image program and save it again as JPEG or PNG.' },
   'image-resolution': { severity: 'warning', message: 'at build: a photo prints at {ppi} ppi, outside {min}–{max}', hint: 'Use a larger original (a photo below the minimum looks soft in print), or set `images.minPpi` in bulletin.yaml.' },
   'html-single-over-budget': { severity: 'warning', message: 'at build (--html-single): the single-file page of {issue} is {size} MB, over the budget of {budget} MB', hint: 'The largest photos are named: crop them or use fewer, share the PDF instead, or raise `output.htmlSingleBudgetMB` in bulletin.yaml.' },
+  'ofd-content-skipped': { severity: 'error', message: 'at build (--ofd): the PDF of {issue} draws what the OFD converter cannot redraw yet', hint: 'The OFD was not written; the PDF was. Report this to bulletin with the page and operator named: it is a gap of the converter, not of your sources.' },
   'pdf-over-budget': { severity: 'warning', message: 'at build: the PDF of {issue} is {size} MB, over the budget of {budget} MB', hint: 'The three largest images are named: crop or use smaller photos, lower `images.printPpi`, or raise `output.pdfBudgetMB` in bulletin.yaml.' },
   'image-dimensions': { severity: 'error', message: 'the pixel size of `{path}` cannot be read, or is too large', hint: 'Save the photo again as a plain JPEG or PNG, scaled to a size for print.' },
 

@@ -88,6 +88,8 @@ export interface Series {
     readonly wechat: { readonly distribution: boolean; readonly embedImages: boolean };
     /** The PDFs are written as PDF/A-2u (print/pdfA.ts) and checked against it (check/checkPdfA.ts). */
     readonly pdfa: boolean;
+    /** Each issue is also written as OFD (writers/ofdWriter.ts) whenever its PDF is. */
+    readonly ofd: boolean;
   };
 }
 

@@ -286,6 +286,10 @@ export interface SeriesData {
       embedImages?: boolean;
     };
     /**
+     * Every build that writes the PDF also writes each issue as OFD (GB/T 33190-2016, the fixed-layout format of China's government document systems), `<issue>.ofd`, converted from the PDF, as `build --ofd` does.
+     */
+    ofd?: boolean;
+    /**
      * Write each PDF (and the yearbook) as PDF/A-2u, the archival form of PDF (ISO 19005-2, level U): identification metadata (XMP), an sRGB output intent and a file identifier; a build whose PDF cannot meet it fails, naming the rule. `false` writes a plain PDF (the `--no-pdfa` flag does the same for one build).
      */
     pdfa?: boolean;
@@ -453,6 +457,7 @@ export const SERIES_DEFAULTS = {
       "distribution": false,
       "embedImages": false
     },
+    "ofd": false,
     "pdfa": true
   },
   "lint": {

@@ -6,12 +6,14 @@ import { htmlSingleWriter } from './htmlSingleWriter.js';
 import { indexWriter } from './indexWriter.js';
 import { yearbookWriter } from './yearbookWriter.js';
 import { wechatWriter } from './wechatWriter.js';
+import { ofdWriter } from './ofdWriter.js';
 
 export const WRITERS = {
   pdf: pdfWriter,
   html: htmlWriter,
   'html-single': htmlSingleWriter,
   wechat: wechatWriter,
+  ofd: ofdWriter,
   index: indexWriter,
   yearbook: yearbookWriter,
 } as const satisfies Record<string, Writer>;

@@ -25,6 +25,9 @@ const NO_FIXTURE: Partial<Record<DiagnosticCode, string>> = {
   // Needs a file the user may not read: git keeps no such permission and root reads everything.
   // test/unit/readSource.test.ts covers it with an Io that refuses.
   'source-unreadable': 'a file without read permission',
+  // Chrome writes the PDF: no source makes it use an operator outside the converter's whitelist.
+  // test/unit/pdfToOfd.test.ts covers it with a PDF written by hand.
+  'ofd-content-skipped': 'a PDF operator Chrome does not write for bulletin\'s pages',
 };
 
 /** The text of a README section, from its `### title` to the next heading of that level or above. */

@@ -54,6 +54,7 @@ const SERIES_KEYS: Record<string, { read: (issue: Issue) => unknown; other: unkn
   'output.pdfa': { read: (i) => i.series.output.pdfa, other: false },
   'output.wechat.distribution': { read: (i) => i.series.output.wechat.distribution, other: true },
   'output.wechat.embedImages': { read: (i) => i.series.output.wechat.embedImages, other: true },
+  'output.ofd': { read: (i) => i.series.output.ofd, other: true },
   ...Object.fromEntries(LINT_CODES.map((code) => [`lint.rules.${code}`, { read: (i: Issue) => i.series.lint.rules[code], other: 'off' }])),
 };
 const ISSUE_KEYS: Record<string, { read: (issue: Issue) => unknown; other: unknown }> = {

@@ -25,6 +25,7 @@ describe('the pipeline', () => {
   it('maps --pdf, --html and --yearbook to writers, and says which need printing', () => {
     expect(chooseWriters({}).map((w) => w.name)).toEqual(['pdf', 'html', 'index']);
     expect(chooseWriters({ pdf: true }).map((w) => w.name)).toEqual(['pdf']);
+    expect(chooseWriters({ pdf: true, ofd: true }).map((w) => w.name)).toEqual(['pdf', 'ofd']);
     expect(chooseWriters({ html: true, yearbook: 2025 }).map((w) => w.name)).toEqual(['html', 'yearbook', 'index']);
     expect(Object.values(WRITERS).filter((w) => w.needs === 'none').map((w) => w.name)).toEqual(['index']);
   });
