@@ -27,7 +27,7 @@ describe('the pipeline', () => {
     expect(chooseWriters({ pdf: true }).map((w) => w.name)).toEqual(['pdf']);
     expect(chooseWriters({ pdf: true, ofd: true }).map((w) => w.name)).toEqual(['pdf', 'ofd']);
     expect(chooseWriters({ html: true, yearbook: 2025 }).map((w) => w.name)).toEqual(['html', 'yearbook', 'index']);
-    expect(Object.values(WRITERS).filter((w) => w.needs === 'none').map((w) => w.name)).toEqual(['index']);
+    expect(Object.values(WRITERS).filter((w) => w.needs === 'none').map((w) => w.name)).toEqual(['wechat', 'index']);
   });
 
   it('does not start a browser for invalid sources', async () => {
