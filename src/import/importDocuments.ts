@@ -56,10 +56,11 @@ function pictureName(issueStem: string, documentStem: string, n: number, ext: st
 
 /** Reads and converts one submission; refusals are diagnostics. */
 async function convert(io: Io, file: string, shown: string, diagnostics: Diagnostic[]): Promise<{ article: ImportedArticle; media: Map<string, Uint8Array> } | 'refused' | undefined> {
-  const problem = (code: Parameters<typeof diagnostic>[3], message: string, severity: 'error' | 'warning' = 'error') => diagnostics.push(diagnostic(shown, FILE_START, severity, code, message));
+  const problem = (code: Parameters<typeof diagnostic>[3], message: string, severity: 'error' | 'warning' = 'error', hint?: string) => diagnostics.push(diagnostic(shown, FILE_START, severity, code, message, hint));
   const info = await io.stat(file).catch(() => undefined);
   if (!info?.isFile) {
-    problem('import-damaged', info ? 'the document cannot be read: it is not a file' : 'the document cannot be read: there is no such file');
+    problem('import-damaged', info ? 'the document cannot be read: it is not a file' : 'the document cannot be read: there is no such file', 'error',
+      'Check the name and the folder (a name with spaces goes in quotes: bulletin import "清河街道 供稿.docx"), or give the path of the .docx itself.');
     return 'refused';
   }
   if (info.size > DOCX_LIMITS.fileBytes) {

@@ -57,6 +57,10 @@ describe('the Word fixtures', () => {
     const missing = await runCli(['import', path.join(FIXTURES, 'submissions', 'water-quality.docx'), '--issue', 'issues/2026-09.yaml'], dir);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('issues/2026-09.yaml does not exist: name an issue file (.yaml) with --issue, or run `bulletin new` to start one');
+    const typo = await runCli(['import', '清河街道 供稿.docx'], dir);
+    expect(typo.code).toBe(2);
+    expect(typo.stdout + typo.stderr).toContain('there is no such file [import-damaged]');
+    expect(typo.stdout + typo.stderr).toContain('Check the name and the folder');
   });
 });
 
