@@ -7,7 +7,8 @@
 // not the document it gave Chrome. Enough for the PDFs Chrome writes (Type 0 fonts with Identity-H and
 // ToUnicode, rectangles and images for what covers text), without loading a whole PDF renderer.
 import { inflateSync } from 'node:zlib';
-import { PDFArray, PDFDict, PDFDocument, PDFName, PDFNumber, PDFRawStream, PDFRef, PDFStream, decodePDFRawStream, type PDFPageLeaf } from '../print/pdfLib.js';
+import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRawStream, PDFRef, PDFStream, decodePDFRawStream, type PDFPageLeaf } from '../print/pdfLib.js';
+import { IDENTITY, intersect, multiply, numberOf, stringBytes, type Box, type Matrix } from './pdfSyntax.js';
 
 /** Why a run of text drawn on a page cannot be seen. */
 export type HiddenReason = 'invisible' | 'transparent' | 'tiny' | 'clipped' | 'background' | 'covered';
@@ -24,12 +25,7 @@ export const HIDDEN_REASONS: Record<HiddenReason, string> = {
 /** Text smaller than this (in points, either way) cannot be read. */
 export const MIN_VISIBLE_PT = 2;
 
-export interface Box {
-  x0: number;
-  y0: number;
-  x1: number;
-  y1: number;
-}
+export type { Box } from './pdfSyntax.js';
 
 export interface TextRun {
   text: string;
@@ -76,19 +72,7 @@ interface FontMap {
   defaultWidth: number;
 }
 
-type Matrix = [number, number, number, number, number, number];
 type Rgb = [number, number, number];
-
-const IDENTITY: Matrix = [1, 0, 0, 1, 0, 0];
-
-/** m × n: first m, then n (PDF's row-vector convention). */
-function multiply(m: Matrix, n: Matrix): Matrix {
-  return [
-    m[0] * n[0] + m[1] * n[2], m[0] * n[1] + m[1] * n[3],
-    m[2] * n[0] + m[3] * n[2], m[2] * n[1] + m[3] * n[3],
-    m[4] * n[0] + m[5] * n[2] + n[4], m[4] * n[1] + m[5] * n[3] + n[5],
-  ];
-}
 
 /** The box around the corners of `b` mapped by `m` (no arrays: this runs for every glyph). */
 function transformBox(m: Matrix, b: Box): Box {
@@ -105,10 +89,6 @@ function extend(box: Box, x: number, y: number): void {
   if (x > box.x1) box.x1 = x;
   if (y < box.y0) box.y0 = y;
   if (y > box.y1) box.y1 = y;
-}
-
-function intersect(a: Box, b: Box): Box {
-  return { x0: Math.max(a.x0, b.x0), y0: Math.max(a.y0, b.y0), x1: Math.min(a.x1, b.x1), y1: Math.min(a.y1, b.y1) };
 }
 
 const width = (b: Box) => Math.max(0, b.x1 - b.x0);
@@ -186,34 +166,6 @@ export function parseToUnicode(cmap: string): { bytes: number; map: Map<number, 
   return { bytes, map };
 }
 
-/** String operands of a content stream: hex `<…>` or literal `(…)`, as bytes. */
-function stringBytes(token: string): number[] {
-  if (token.startsWith('<')) {
-    const hex = token.slice(1, -1).replace(/\s+/g, '');
-    const out: number[] = [];
-    for (let i = 0; i < hex.length; i += 2) out.push(parseInt(hex.slice(i, i + 2).padEnd(2, '0'), 16));
-    return out;
-  }
-  const body = token.slice(1, -1);
-  const out: number[] = [];
-  for (let i = 0; i < body.length; i++) {
-    const c = body[i]!;
-    if (c !== '\\') {
-      out.push(c.charCodeAt(0) & 0xff);
-      continue;
-    }
-    const n = body[++i] ?? '';
-    const simple: Record<string, number> = { n: 10, r: 13, t: 9, b: 8, f: 12, '(': 40, ')': 41, '\\': 92 };
-    if (n in simple) out.push(simple[n]!);
-    else if (/[0-7]/.test(n)) {
-      const oct = /^[0-7]{1,3}/.exec(body.slice(i))![0];
-      out.push(parseInt(oct, 8) & 0xff);
-      i += oct.length - 1;
-    }
-  }
-  return out;
-}
-
 const TOKEN = /(<<|>>|\[|\]|<[0-9a-fA-F\s]*>|\((?:\\.|[^\\)])*\)|\/[^\s/<>[\]()]+|[^\s/<>[\]()]+)/g;
 
 /** Whether a token is a number (it starts with a sign, a point or a digit). */
@@ -226,10 +178,6 @@ const num = (token: string | undefined, fallback = 0) => {
   const n = Number(token);
   return Number.isFinite(n) ? n : fallback;
 };
-
-function numberOf(value: unknown, fallback: number): number {
-  return value instanceof PDFNumber ? value.asNumber() : fallback;
-}
 
 function fontInfo(doc: PDFDocument, font: PDFDict | undefined): FontMap | undefined {
   if (!font) return undefined;

@@ -8,7 +8,8 @@ import { createHash } from 'node:crypto';
 import { zipSync, type ZipOptions } from 'fflate';
 import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFRawStream, PDFRef, PDFString, type PDFStream } from '../print/pdfLib.js';
 import { decoded } from '../check/readPdfText.js';
-import { intersect, readPageContent, type Box, type ContentProblem, type FontUse, type ImageItem, type Item, type PathItem, type Rgb, type TextItem } from './readPageContent.js';
+import { intersect } from '../check/pdfSyntax.js';
+import { readPageContent, type Box, type ContentProblem, type FontUse, type ImageItem, type Item, type PathItem, type Rgb, type TextItem } from './readPageContent.js';
 import { encodePng } from './encodePng.js';
 
 export interface OfdMetadata {

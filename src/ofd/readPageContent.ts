@@ -3,10 +3,10 @@
 // stroked) and images, each with its colour and its clip, in device space (pt, y up). An operator
 // outside the whitelist, or a form of one the writer cannot redraw, is a problem with its page and
 // name: nothing is dropped silently.
-import { PDFArray, PDFDict, PDFName, PDFNumber, PDFRawStream, PDFRef, PDFStream, type PDFDocument } from '../print/pdfLib.js';
+import { PDFArray, PDFDict, PDFName, PDFRawStream, PDFRef, PDFStream, type PDFDocument } from '../print/pdfLib.js';
 import { decoded, parseToUnicode, streamText } from '../check/readPdfText.js';
+import { IDENTITY, intersect, multiply, numberOf, stringBytes, type Matrix } from '../check/pdfSyntax.js';
 
-export type Matrix = [number, number, number, number, number, number];
 export type Rgb = readonly [number, number, number];
 export interface Box { x0: number; y0: number; x1: number; y1: number }
 
@@ -56,12 +56,7 @@ export interface ContentProblem {
   readonly count: number;
 }
 
-const IDENTITY: Matrix = [1, 0, 0, 1, 0, 0];
-export function multiply(m: Matrix, n: Matrix): Matrix {
-  return [m[0] * n[0] + m[1] * n[2], m[0] * n[1] + m[1] * n[3], m[2] * n[0] + m[3] * n[2], m[2] * n[1] + m[3] * n[3], m[4] * n[0] + m[5] * n[2] + n[4], m[4] * n[1] + m[5] * n[3] + n[5]];
-}
 const apply = (m: Matrix, x: number, y: number): [number, number] => [m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5]];
-export const intersect = (a: Box, b: Box): Box => ({ x0: Math.max(a.x0, b.x0), y0: Math.max(a.y0, b.y0), x1: Math.min(a.x1, b.x1), y1: Math.min(a.y1, b.y1) });
 const EPS = 1e-6;
 
 /** Operators that draw nothing (marked content, rendering intent, flatness) or are read below. */
@@ -75,34 +70,6 @@ const WHITELIST = new Set([
 
 const TOKEN = /(<<|>>|\[|\]|<[0-9a-fA-F\s]*>|\((?:\\.|[^\\)])*\)|\/[^\s/<>[\]()]*|%[^\r\n]*|[^\s/<>[\]()%]+)/g;
 const isNumber = (t: string) => /^[+-]?(\d+\.?\d*|\.\d+)$/.test(t);
-
-function stringBytes(token: string): number[] {
-  const out: number[] = [];
-  if (token.startsWith('<')) {
-    const hex = token.slice(1, -1).replace(/\s+/g, '');
-    for (let i = 0; i < hex.length; i += 2) out.push(parseInt(hex.slice(i, i + 2).padEnd(2, '0'), 16));
-    return out;
-  }
-  const body = token.slice(1, -1);
-  const simple: Record<string, number> = { n: 10, r: 13, t: 9, b: 8, f: 12, '(': 40, ')': 41, '\\': 92 };
-  for (let i = 0; i < body.length; i++) {
-    const c = body[i]!;
-    if (c !== '\\') {
-      out.push(c.charCodeAt(0) & 0xff);
-      continue;
-    }
-    const n = body[++i] ?? '';
-    if (n in simple) out.push(simple[n]!);
-    else if (/[0-7]/.test(n)) {
-      const oct = /^[0-7]{1,3}/.exec(body.slice(i))![0];
-      out.push(parseInt(oct, 8) & 0xff);
-      i += oct.length - 1;
-    } else if (n === '\r' && body[i + 1] === '\n') i++;
-  }
-  return out;
-}
-
-const numberOf = (v: unknown, fallback: number) => (v instanceof PDFNumber ? v.asNumber() : fallback);
 
 interface FontMap {
   use: FontUse;
