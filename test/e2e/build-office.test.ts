@@ -4,13 +4,11 @@
 // .ttc face and a CFF .otf), built with the command line as an editor would, and read back with poppler.
 // Issue 15's blocks too: three tables, two notes, a quoted 批示, an attachment list, the sign-off.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PRESETS, charPitchMm, linePitchMm } from '../../src/layout/presets.js';
-import { builtCli } from '../builtCli.js';
-import { buildEnv, CHROMIUM, e2eTitle, fontRuns, fontsOf, HAS_CHROMIUM, pdfFonts, readPages, TYPE_AREA, type FontRun, type Page, type Word } from './poppler.js';
+import { buildExample, e2eTitle, fontRuns, fontsOf, HAS_CHROMIUM, pdfFonts, readPages, TYPE_AREA, type FontRun, type Page, type Word } from './poppler.js';
 
 const g = PRESETS.standard;
 const EXAMPLE = path.resolve(import.meta.dirname, '../../examples/office');
@@ -27,15 +25,7 @@ let runs: FontRun[] = [];
 
 beforeAll(() => {
   if (!HAS_CHROMIUM) return;
-  dir = mkdtempSync(path.join(tmpdir(), 'bulletin-e2e-office-'));
-  try {
-    output = execFileSync(process.execPath, [builtCli(), 'build', EXAMPLE, '-o', dir, '--browser', CHROMIUM], { env: { ...buildEnv(), NO_COLOR: '1' }, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-    status = 0;
-  } catch (error) {
-    const e = error as { status: number; stdout: string; stderr: string };
-    status = e.status;
-    output = `${e.stdout}\n${e.stderr}`;
-  }
+  ({ dir, status, output } = buildExample(EXAMPLE, 'bulletin-e2e-office-'));
   pdf = path.join(dir, '2026-22.pdf');
   if (status === 0) {
     pages = readPages(pdf);

@@ -4,14 +4,11 @@
 // the notes are numbered ①② in the text and printed under 注释 after it; the quoted 批示 is in 楷体,
 // two characters in on both sides, on the grid; the attachments are listed with a hanging indent,
 // and the one with a body starts a page of its own under 附件1.
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PRESETS, charPitchMm, linePitchMm } from '../../src/layout/presets.js';
-import { builtCli } from '../builtCli.js';
-import { buildEnv, CHROMIUM, e2eTitle, fontRuns, fontsOf, HAS_CHROMIUM, readPages, TYPE_AREA, type FontRun, type Line, type Page } from './poppler.js';
+import { buildExample, e2eTitle, fontRuns, fontsOf, HAS_CHROMIUM, readPages, TYPE_AREA, type FontRun, type Line, type Page } from './poppler.js';
 
 const g = PRESETS.standard;
 const EXAMPLE = path.resolve(import.meta.dirname, '../../examples/speech');
@@ -26,15 +23,7 @@ let runs: FontRun[] = [];
 
 beforeAll(() => {
   if (!HAS_CHROMIUM) return;
-  dir = mkdtempSync(path.join(tmpdir(), 'bulletin-e2e-speech-'));
-  try {
-    output = execFileSync(process.execPath, [builtCli(), 'build', EXAMPLE, '-o', dir, '--pdf', '--browser', CHROMIUM], { env: { ...buildEnv(), NO_COLOR: '1' }, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-    status = 0;
-  } catch (error) {
-    const e = error as { status: number; stdout: string; stderr: string };
-    status = e.status;
-    output = `${e.stdout}\n${e.stderr}`;
-  }
+  ({ dir, status, output } = buildExample(EXAMPLE, 'bulletin-e2e-speech-', ['--pdf']));
   const pdf = path.join(dir, '2026-05.pdf');
   if (status === 0) {
     pages = readPages(pdf);

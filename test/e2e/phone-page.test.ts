@@ -15,8 +15,8 @@ import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cleanScratch, REPO, runCli, scratchDir, SEED, type CliRun } from '../helpers.js';
 import { buildEnv, CHROMIUM, e2eTitle, HAS_CHROMIUM } from './poppler.js';
-import { openBrowser, type BrowserSession } from '../../src/print/browserSession.js';
-import { standInSystemFonts } from './standInFonts.js';
+import type { BrowserSession } from '../../src/print/browserSession.js';
+import { openBrowserWithSystemFonts } from './standInFonts.js';
 
 const OFFICE = path.join(REPO, 'examples', 'office');
 const CLASSIFICATION = '内部资料　注意保存';
@@ -95,15 +95,7 @@ describe.skipIf(!HAS_CHROMIUM)(e2eTitle('the HTML page on a phone and a desktop'
       const out = path.join(root, `${name}-out`);
       built.push({ name, out, slug, run: await runCli(['build', series, '-o', out, ...(name === 'seed' ? ['--html-single'] : [])], REPO, { ...buildEnv(), NO_COLOR: '1' }) });
     }
-    // Chrome reads FONTCONFIG_FILE from the environment it is started with.
-    const before = process.env.FONTCONFIG_FILE;
-    process.env.FONTCONFIG_FILE = standInSystemFonts(path.join(root, 'system-fonts')).FONTCONFIG_FILE;
-    try {
-      session = await openBrowser({ path: CHROMIUM, source: 'test' });
-    } finally {
-      if (before === undefined) delete process.env.FONTCONFIG_FILE;
-      else process.env.FONTCONFIG_FILE = before;
-    }
+    session = await openBrowserWithSystemFonts(CHROMIUM, path.join(root, 'system-fonts'));
   }, 240_000);
 
   it('builds both, with the single file\'s size reported and no font file in the HTML folder', () => {

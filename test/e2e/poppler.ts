@@ -1,8 +1,11 @@
 // Reads built PDFs back the way a print shop or a reader would: poppler's pdftotext, pdffonts and
 // pdfinfo (spawned, output parsed here), and pdf-lib for the outline and the link annotations.
-import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFRef, PDFString } from 'pdf-lib';
+import { builtCli } from '../builtCli.js';
 
 /**
  * The Chromium the end-to-end tests use (BULLETIN_E2E_CHROMIUM overrides the path); without it they
@@ -337,4 +340,19 @@ export function attributeValue(value: string): string {
 
 export function readText(file: string): string {
   return readFileSync(file, 'utf8');
+}
+
+/**
+ * Builds an example with the real executable into a fresh folder, as an editor runs it: its exit
+ * status and, when it failed, what it printed (a test names them rather than throw in its setup).
+ */
+export function buildExample(example: string, prefix: string, args: readonly string[] = []): { dir: string; status: number; output: string } {
+  const dir = mkdtempSync(path.join(tmpdir(), prefix));
+  try {
+    const output = execFileSync(process.execPath, [builtCli(), 'build', example, '-o', dir, ...args, '--browser', CHROMIUM], { env: { ...buildEnv(), NO_COLOR: '1' }, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    return { dir, status: 0, output };
+  } catch (error) {
+    const e = error as { status: number; stdout: string; stderr: string };
+    return { dir, status: e.status, output: `${e.stdout}\n${e.stderr}` };
+  }
 }

@@ -7,6 +7,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { inflateSync } from 'node:zlib';
+import { openBrowser, type BrowserSession } from '../../src/print/browserSession.js';
 
 const require = createRequire(import.meta.url);
 
@@ -54,7 +55,7 @@ const FACES: { pkg: string; file: string; family: string }[] = [
 ];
 
 /** Writes the fonts and their fontconfig file under `dir`; returns the environment for Chrome. */
-export function standInSystemFonts(dir: string): { FONTCONFIG_FILE: string } {
+function standInSystemFonts(dir: string): { FONTCONFIG_FILE: string } {
   const fonts = path.join(dir, 'fonts');
   mkdirSync(fonts, { recursive: true });
   const renames: string[] = [];
@@ -78,4 +79,16 @@ export function standInSystemFonts(dir: string): { FONTCONFIG_FILE: string } {
     '',
   ].join('\n'));
   return { FONTCONFIG_FILE: conf };
+}
+
+/** A browser started with the stand-in fonts as its system fonts, as a phone has them (Chrome reads FONTCONFIG_FILE when it starts). */
+export async function openBrowserWithSystemFonts(chromium: string, dir: string): Promise<BrowserSession> {
+  const before = process.env.FONTCONFIG_FILE;
+  process.env.FONTCONFIG_FILE = standInSystemFonts(dir).FONTCONFIG_FILE;
+  try {
+    return await openBrowser({ path: chromium, source: 'test' });
+  } finally {
+    if (before === undefined) delete process.env.FONTCONFIG_FILE;
+    else process.env.FONTCONFIG_FILE = before;
+  }
 }

@@ -9,8 +9,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cleanScratch, REPO, runCli, scratchDir, type CliRun } from '../helpers.js';
 import { buildEnv, CHROMIUM, e2eTitle, HAS_CHROMIUM } from './poppler.js';
-import { openBrowser, type BrowserSession } from '../../src/print/browserSession.js';
-import { standInSystemFonts } from './standInFonts.js';
+import type { BrowserSession } from '../../src/print/browserSession.js';
+import { openBrowserWithSystemFonts } from './standInFonts.js';
 
 const OFFICE = path.join(REPO, 'examples', 'office');
 let session: BrowserSession | undefined;
@@ -30,15 +30,7 @@ describe.skipIf(!HAS_CHROMIUM)(e2eTitle('the WeChat article and its preview'), (
     const out = path.join(root, 'out');
     run = await runCli(['build', series, '-o', out, '--wechat'], REPO, { ...buildEnv(), NO_COLOR: '1' });
     folder = path.join(out, '2026-22.wechat');
-    // Chinese "system fonts", as a phone has them (Chrome reads FONTCONFIG_FILE when it starts).
-    const before = process.env.FONTCONFIG_FILE;
-    process.env.FONTCONFIG_FILE = standInSystemFonts(path.join(root, 'system-fonts')).FONTCONFIG_FILE;
-    try {
-      session = await openBrowser({ path: CHROMIUM, source: 'test' });
-    } finally {
-      if (before === undefined) delete process.env.FONTCONFIG_FILE;
-      else process.env.FONTCONFIG_FILE = before;
-    }
+    session = await openBrowserWithSystemFonts(CHROMIUM, path.join(root, 'system-fonts'));
   }, 240_000);
 
   it('writes the article, its preview and the photos numbered for upload', () => {
