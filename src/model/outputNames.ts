@@ -11,6 +11,11 @@ export function slugOf(file: string): string {
   return path.basename(file).replace(/\.ya?ml$/i, '');
 }
 
+/** The folder of an issue's HTML page: its stylesheets, fonts and images. */
+export function assetsFolder(slug: string): string {
+  return `${slug}_files`;
+}
+
 /** The form two output names are compared in. */
 export function outputKey(slug: string): string {
   return slug.normalize('NFC').toLowerCase();

@@ -1,4 +1,5 @@
 // An issue → the files of its HTML document (page, stylesheets, font slices, images), keyed by relative URL.
+import { assetsFolder } from '../model/outputNames.js';
 import type { Issue } from '../model/types.js';
 import type { PageState } from '../model/pagination.js';
 import type { CompiledLayout } from './renderHtml.js';
@@ -63,7 +64,7 @@ const FONT_TYPES: Record<string, string> = { woff2: 'font/woff2', woff: 'font/wo
  * `forPrint`: the document is only printed, not written (a long one then skips its screen layout).
  */
 export function issueDocument(issue: Issue, layout: CompiledLayout, stylesheets: readonly { name: string; text: string }[], options: PageState & { allFaces?: boolean; forPrint?: boolean; /** What the series' own templates print by themselves (render/templateText.ts). */ templateText?: string }): IssueDocument {
-  const assets = `${issue.slug}_files`;
+  const assets = assetsFolder(issue.slug);
   const resources = new Map<string, Resource>();
   const text = options.templateText ? `${issueText(issue)}\n${options.templateText}` : issueText(issue);
   // The page written for screens uses the reader's own Chinese fonts by default (`output.htmlFonts`):

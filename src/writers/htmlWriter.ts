@@ -1,13 +1,14 @@
 // `<slug>.html` and `<slug>_files/`: the page with the real contents numbers, its stylesheets, the
 // font slices it may need and its images. Printed first, for the numbers.
 import type { Writer } from './writer.js';
+import { assetsFolder } from '../model/outputNames.js';
 import { carriesMetadata } from '../images/imageMetadata.js';
 import { BulletinError, ExitCode } from '../diagnostics/exitCodes.js';
 
 export const htmlWriter: Writer = {
   name: 'html',
   needs: 'print',
-  async writeIssue({ doc, used }, ctx) {
+  async writeIssue({ issue, doc, used }, ctx) {
     // No image published may carry metadata (a photo's GPS position, camera, author): the renditions
     // carry none (images/processImage.ts); this holds to it for every image the folder gets.
     for (const [url, resource] of doc.resources) {
@@ -28,8 +29,7 @@ export const htmlWriter: Writer = {
     await Promise.all(copies);
     // The page's folder holds what this page refers to, nothing an earlier build left (a photo since
     // renamed or removed, the font files an older version published).
-    const folder = [...doc.resources.keys()].find((url) => url !== doc.entry)?.split('/')[0];
-    if (folder && folder !== doc.entry) ctx.own(folder);
+    ctx.own(assetsFolder(issue.slug));
     // The page last, and flushed: once it is there, everything it refers to is too.
     const entry = doc.resources.get(doc.entry)!;
     return [await ctx.write(doc.entry, 'body' in entry ? entry.body : '')];
