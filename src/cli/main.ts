@@ -3,6 +3,19 @@ import { Command, CommanderError, Option } from 'commander';
 import { createReporter, type Streams } from './reporter.js';
 import { ExitCode, BulletinError } from '../diagnostics/exitCodes.js';
 import { packageInfo } from '../packageInfo.js';
+import { chooseLang, langIsExplicit, LANGS, type Lang } from '../i18n/lang.js';
+
+/** `--lang` as given before any command runs (help is written before commander parses). */
+export function langFlag(argv: readonly string[]): string | undefined {
+  let found: string | undefined;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--') break;
+    if (arg === '--lang') found = argv[i + 1];
+    else if (arg.startsWith('--lang=')) found = arg.slice('--lang='.length);
+  }
+  return found;
+}
 
 export interface MainContext extends Partial<Streams> {
   cwd?: string;
@@ -25,14 +38,28 @@ export async function main(argv: readonly string[], context: MainContext = {}): 
   const cwd = context.cwd ?? process.cwd();
   const env = context.env ?? process.env;
   let exitCode: number = ExitCode.Ok;
-  const global = (cmd: Command) => cmd.optsWithGlobals() as { quiet?: boolean; verbose?: boolean };
-  const reporterFor = (cmd: Command) => createReporter(streams, { ...global(cmd), env });
+  const global = (cmd: Command) => cmd.optsWithGlobals() as { quiet?: boolean; verbose?: boolean; lang?: string };
+  const flag = langFlag(argv);
+  // Before a series is read: --lang, BULLETIN_LANG, the locale. Help and usage errors speak this.
+  const startLang: Lang = chooseLang({ flag, env });
+  /** The language of the command running (its series' once read): an error that ends it speaks it too. */
+  let lang: Lang = startLang;
+  /** A command's reporter, in the language of the series it works on when neither flag nor variable chose one. */
+  const reporterFor = async (cmd: Command, target?: string): Promise<ReturnType<typeof createReporter>> => {
+    if (!langIsExplicit({ flag, env })) {
+      const { seriesLang } = await import('../source/seriesLang.js');
+      const { nodeIo } = await import('../io.js');
+      lang = chooseLang({ flag, env, series: await seriesLang(nodeIo, cwd, target) });
+    }
+    return createReporter(streams, { ...global(cmd), env, lang });
+  };
 
   const program = new Command('bulletin')
     .description('Compile periodic work bulletins (简报 / 工作动态) from YAML sources into print-ready PDF and HTML.')
     .version(packageInfo().version, '-V, --version')
     .option('-q, --quiet', 'print only results and errors')
     .option('--verbose', 'print each step')
+    .addOption(new Option('--lang <lang>', 'language of messages and help: zh (简体中文) or en (also BULLETIN_LANG, `lang:` in bulletin.yaml, the locale)').choices(LANGS))
     .configureOutput({
       writeOut: (s) => void streams.stdout.write(s),
       writeErr: (s) => void streams.stderr.write(s),
@@ -65,7 +92,7 @@ Examples:
 ${EXIT_CODES}`)
     .action(async (paths: string[], opts: { format: 'human' | 'json' | 'github'; failOnWarnings?: boolean; fix?: boolean }, cmd: Command) => {
       const { validateCommand } = await import('./validateCommand.js');
-      exitCode = await validateCommand(paths, { format: opts.format, failOnWarnings: Boolean(opts.failOnWarnings), fix: Boolean(opts.fix), cwd }, reporterFor(cmd));
+      exitCode = await validateCommand(paths, { format: opts.format, failOnWarnings: Boolean(opts.failOnWarnings), fix: Boolean(opts.fix), cwd }, await reporterFor(cmd, paths[0]));
     });
 
   program
@@ -83,7 +110,7 @@ Examples:
 ${EXIT_CODES}`)
     .action(async (files: string[], opts: { issue?: string; section?: string; dryRun?: boolean }, cmd: Command) => {
       const { importCommand } = await import('./importCommand.js');
-      exitCode = await importCommand(files, { ...opts, cwd }, reporterFor(cmd));
+      exitCode = await importCommand(files, { ...opts, cwd }, await reporterFor(cmd, opts.issue));
     });
 
   program
@@ -100,7 +127,7 @@ Examples:
   { "section-1": 1, "kunming-meeting": 1, "shanghai-acceptance": 4 }`)
     .action(async (file: string, opts: { paginated?: boolean; browser?: string }, cmd: Command) => {
       const { inspectCommand } = await import('./inspectCommand.js');
-      exitCode = await inspectCommand(file, { cwd, env, paginated: opts.paginated, browser: opts.browser }, reporterFor(cmd));
+      exitCode = await inspectCommand(file, { cwd, env, paginated: opts.paginated, browser: opts.browser }, await reporterFor(cmd, file));
     });
 
   program
@@ -136,7 +163,7 @@ ${EXIT_CODES}`)
         throw new BulletinError(`--yearbook ${opts.yearbook} is not a year`, ExitCode.Usage, 'For example: --yearbook 2025');
       }
       const { buildCommand } = await import('./buildCommand.js');
-      exitCode = await buildCommand(paths, { ...opts, yearbook, cwd, env }, reporterFor(cmd));
+      exitCode = await buildCommand(paths, { ...opts, yearbook, cwd, env }, await reporterFor(cmd, paths[0]));
     });
 
   program
@@ -157,7 +184,7 @@ and in the terminal, and the preview keeps serving.`)
       const port = /^\d{1,5}$/.test(opts.port) ? Number(opts.port) : NaN;
       if (!(port >= 0 && port <= 65535)) throw new BulletinError(`--port ${opts.port} is not a port number`, ExitCode.Usage, 'Give a number from 1 to 65535, or 0 for any free port: --port 8080');
       const { previewCommand } = await import('./previewCommand.js');
-      exitCode = await previewCommand(target, { port, browser: opts.browser, cwd, env }, reporterFor(cmd));
+      exitCode = await previewCommand(target, { port, browser: opts.browser, cwd, env }, await reporterFor(cmd, target));
     });
 
   program
@@ -168,7 +195,7 @@ and in the terminal, and the preview keeps serving.`)
     .option('-o, --out-dir <dir>', 'output folder to check', 'dist')
     .action(async (series: string | undefined, opts: { browser?: string; outDir: string }, cmd: Command) => {
       const { doctorCommand } = await import('./doctorCommand.js');
-      exitCode = await doctorCommand({ ...opts, ...(series !== undefined ? { series } : {}), cwd, env }, reporterFor(cmd));
+      exitCode = await doctorCommand({ ...opts, ...(series !== undefined ? { series } : {}), cwd, env }, await reporterFor(cmd, series));
     });
 
   program
@@ -181,7 +208,7 @@ Examples:
   $ bulletin validate && bulletin build`)
     .action(async (dir: string | undefined, _opts: unknown, cmd: Command) => {
       const { initCommand } = await import('./initCommand.js');
-      exitCode = await initCommand(dir, { cwd }, reporterFor(cmd));
+      exitCode = await initCommand(dir, { cwd }, await reporterFor(cmd, dir));
     });
 
   program
@@ -201,7 +228,7 @@ The new file takes the previous issue's section labels with no articles yet; it 
 overwrites an existing file.`)
     .action(async (dir: string | undefined, opts: { date?: string; supplement?: boolean; special?: string }, cmd: Command) => {
       const { newCommand } = await import('./newCommand.js');
-      exitCode = await newCommand(dir, { ...opts, cwd }, reporterFor(cmd));
+      exitCode = await newCommand(dir, { ...opts, cwd }, await reporterFor(cmd, dir));
     });
 
   if (argv.length === 0) {
@@ -216,14 +243,15 @@ overwrites an existing file.`)
       return ExitCode.Usage;
     }
     if (error instanceof BulletinError) {
-      createReporter(streams, { env }).error(error.message, error.hint);
+      const { message, hint } = error.describe(lang);
+      createReporter(streams, { env, lang }).error(message, hint);
       return error.exitCode;
     }
     // Anything else is a bug: one line for people, where it happened for the report under --verbose.
     const { verbose } = program.opts<{ verbose?: boolean }>();
-    const reporter = createReporter(streams, { env, verbose });
-    const message = error instanceof Error ? error.message : String(error);
-    reporter.error(`internal error, please report this: ${message}`, verbose ? undefined : 'Run the command again with --verbose and add what it prints to the report.');
+    const reporter = createReporter(streams, { env, verbose, lang });
+    const reason = error instanceof Error ? error.message : String(error);
+    reporter.error(reporter.t('error.internal', { reason }), verbose ? undefined : reporter.t('error.internal.hint'));
     if (error instanceof Error && error.stack) reporter.verbose(error.stack);
     return ExitCode.InternalError;
   }

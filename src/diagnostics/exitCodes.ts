@@ -1,4 +1,6 @@
 // The closed set of exit codes of the command line, documented in the README.
+import { render, type Message } from '../i18n/message.js';
+import type { Lang } from '../i18n/lang.js';
 
 export const ExitCode = {
   /** Everything worked (warnings may have been printed). */
@@ -23,14 +25,28 @@ export const ExitCode = {
 
 export type ExitCodeValue = (typeof ExitCode)[keyof typeof ExitCode];
 
-/** An error that ends a command with a documented exit code and a message for people. */
+/**
+ * An error that ends a command with a documented exit code and a message for people. `message` and
+ * `hint` are English; `text` keeps the catalogue messages they were rendered from, for `describe`.
+ */
 export class BulletinError extends Error {
+  readonly hint?: string;
+  readonly text?: { message: Message; hint?: Message };
+
   constructor(
-    message: string,
+    message: Message | string,
     readonly exitCode: ExitCodeValue,
-    readonly hint?: string,
+    hint?: Message | string,
   ) {
-    super(message);
+    super(render(message, 'en'));
     this.name = 'BulletinError';
+    if (hint !== undefined) this.hint = render(hint, 'en');
+    if (typeof message !== 'string' && typeof hint !== 'string') this.text = { message, ...(hint ? { hint } : {}) };
+  }
+
+  /** The message and hint in a language. */
+  describe(lang: Lang): { message: string; hint?: string } {
+    if (lang === 'en' || !this.text) return { message: this.message, ...(this.hint !== undefined ? { hint: this.hint } : {}) };
+    return { message: render(this.text.message, lang), ...(this.text.hint ? { hint: render(this.text.hint, lang) } : {}) };
   }
 }

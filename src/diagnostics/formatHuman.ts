@@ -1,6 +1,8 @@
 // Diagnostics for people: file:line:column, severity, code, message, a code frame and the hint.
 import type { Diagnostic } from './diagnostic.js';
 import { codeFrame } from './codeFrame.js';
+import { t } from '../i18n/message.js';
+import type { Lang } from '../i18n/lang.js';
 
 /** Colour functions supplied by the caller (the CLI passes chalk's; tests pass identity). */
 export interface Style {
@@ -13,8 +15,9 @@ export interface Style {
 
 export const plainStyle: Style = { error: (t) => t, warning: (t) => t, dim: (t) => t, bold: (t) => t, hint: (t) => t };
 
-export function formatHuman(d: Diagnostic, source: string | undefined, style: Style = plainStyle): string {
-  const severity = d.severity === 'error' ? style.error('error') : style.warning('warning');
+/** `d` as the reader sees it: its message and hint should already be in `lang` (`localize`). */
+export function formatHuman(d: Diagnostic, source: string | undefined, style: Style = plainStyle, lang: Lang = 'en'): string {
+  const severity = d.severity === 'error' ? style.error(t(lang, 'label.error')) : style.warning(t(lang, 'label.warning'));
   const lines = [`${style.bold(`${d.file}:${d.line}:${d.column}`)}: ${severity} ${d.message} ${style.dim(`[${d.code}]`)}`];
   // A diagnostic about the whole file (an empty span at 1:1) has no line to show.
   const wholeFile = d.line === 1 && d.column === 1 && d.endLine === 1 && d.endColumn === 1;
@@ -27,13 +30,11 @@ export function formatHuman(d: Diagnostic, source: string | undefined, style: St
       if (f.marker) lines.push(style.dim(` ${' '.repeat(width)} | `) + (d.severity === 'error' ? style.error(f.marker) : style.warning(f.marker)));
     }
   }
-  if (d.hint) lines.push(`  ${style.hint('hint:')} ${d.hint}`);
+  if (d.hint) lines.push(`  ${style.hint(t(lang, 'label.hint'))}${lang === 'zh' ? '' : ' '}${d.hint}`);
   return lines.join('\n');
 }
 
-export function summary(diagnostics: readonly Diagnostic[], files: number): string {
+export function summary(diagnostics: readonly Diagnostic[], files: number, lang: Lang = 'en'): string {
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
-  const warnings = diagnostics.length - errors;
-  const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? '' : 's'}`;
-  return `${plural(files, 'file')} checked: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}`;
+  return t(lang, 'summary.checked', { files, errors, warnings: diagnostics.length - errors });
 }

@@ -36,6 +36,10 @@ export interface SeriesData {
    */
   publisher: string;
   /**
+   * The language bulletin speaks in to this series' editors: its messages, help and preview (`zh`: 简体中文, `en`: English). `--lang` and the BULLETIN_LANG variable come first; without any, the system's locale decides.
+   */
+  lang?: "zh" | "en";
+  /**
    * Folder inside the series, relative to this file, that holds the issue files (*.yaml); no `..`. Defaults to `issues`.
    */
   issues?: string;
