@@ -1,5 +1,5 @@
 // Diagnostics as data: every problem the tool reports, with its position, code and hint.
-import { DIAGNOSTIC_CODES, type DiagnosticCode, type Severity } from './codes.js';
+import type { DiagnosticCode, Severity } from './codes.js';
 import { render, type Message } from '../i18n/message.js';
 import { CATALOG } from '../i18n/catalog.js';
 import type { Lang } from '../i18n/lang.js';
@@ -33,11 +33,16 @@ export interface Diagnostic extends Span {
 /** A span covering nothing in particular: the start of a file. */
 export const FILE_START: Span = { line: 1, column: 1, endLine: 1, endColumn: 1 };
 
-/** The general hint of a code (`<code>.hint` in the catalogue), or its text in codes.ts until it is there. */
-function defaultHint(code: DiagnosticCode): Message | string | undefined {
+/** The general hint of a code: `<code>.hint` in the catalogue. */
+export function codeHint(code: DiagnosticCode): Message {
   const id = `${code}.hint`;
-  if (Object.hasOwn(CATALOG, id)) return { id: id as Message['id'] };
-  return (DIAGNOSTIC_CODES[code] as { hint?: string }).hint;
+  if (!Object.hasOwn(CATALOG, id)) throw new Error(`the code ${code} has no hint in src/i18n/messages/codes.ts`);
+  return { id: id as Message['id'] };
+}
+
+/** What a code says in general: its entry in the catalogue (with `{placeholders}` when unfilled). */
+export function codeMessage(code: DiagnosticCode): Message {
+  return { id: code as Message['id'] };
 }
 
 /**
@@ -50,7 +55,7 @@ export function diagnostic(
   severity: Severity,
   code: DiagnosticCode,
   message: Message | string,
-  hint: Message | string | undefined = defaultHint(code),
+  hint: Message | string | undefined = codeHint(code),
 ): Diagnostic {
   const d: Diagnostic = { file, ...span, severity, code, message: render(message, 'en'), ...(hint ? { hint: render(hint, 'en') } : {}) };
   if (typeof message !== 'string' && (hint === undefined || typeof hint !== 'string')) d.text = { message, ...(hint ? { hint } : {}) };

@@ -1,7 +1,8 @@
 // One issue file → its Issue model and every problem found in it (schema, dates, ids, bodies, figures).
 import path from 'node:path';
 import { errnoCode, type Io } from '../io.js';
-import { diagnostic, hasErrors, type Diagnostic, type DiagnosticCode, type Span } from '../diagnostics/diagnostic.js';
+import { codeHint, diagnostic, hasErrors, type Diagnostic, type DiagnosticCode, type Span } from '../diagnostics/diagnostic.js';
+import type { Message } from '../i18n/message.js';
 import { loadYaml } from './loadYaml.js';
 import { offsetSpan } from './parseYaml.js';
 import { schemaCheck } from './schemaCheck.js';
@@ -13,7 +14,6 @@ import { tableLayout } from '../layout/tableLayout.js';
 import type { GridResult } from '../model/readTableFile.js';
 import { tableFromGrid } from '../model/tableFromGrid.js';
 import { tooWideProblem, tableGlyphs } from '../check/checkTables.js';
-import { DIAGNOSTIC_CODES } from '../diagnostics/codes.js';
 import { checkAsset } from '../model/checkAsset.js';
 import { sniffImage, MAX_IMAGE_PIXELS } from '../model/sniffImage.js';
 import { slugOf } from '../model/outputNames.js';
@@ -148,7 +148,7 @@ export async function loadIssue(io: Io, file: string, display: string, series: S
   const data = parsed.data as Record<string, unknown>;
   const out = result.diagnostics;
   const at = (p: DataPath, key = false) => locate(doc, lc, p, { key });
-  const add = (p: DataPath, severity: 'error' | 'warning', code: DiagnosticCode, message: string, hint?: string, key = false) =>
+  const add = (p: DataPath, severity: 'error' | 'warning', code: DiagnosticCode, message: Message | string, hint?: Message | string, key = false) =>
     out.push(diagnostic(display, at(p, key), severity, code, message, hint));
 
   out.push(...schemaCheck('issue', data, display, doc, lc));
@@ -302,7 +302,7 @@ export async function loadIssue(io: Io, file: string, display: string, series: S
         else read = { ok: false, code: 'table-file-type', message: 'it is not an .xlsx workbook by its content, whatever its name' };
         if (!read.ok) {
           const key = read.code === 'table-sheet-missing' ? 'sheet' : read.code === 'table-range' && range !== undefined ? 'range' : 'file';
-          add([...tPath, key], read.code === 'table-empty' ? 'warning' : 'error', read.code, `\`${t.file}\`: ${read.message}`, read.hint ?? DIAGNOSTIC_CODES[read.code].hint);
+          add([...tPath, key], read.code === 'table-empty' ? 'warning' : 'error', read.code, `\`${t.file}\`: ${read.message}`, read.hint ?? codeHint(read.code));
           continue;
         }
         const table = tableFromGrid(read.grid, {

@@ -3,7 +3,9 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DIAGNOSTIC_CODES, LINT_CODES, diagnosticCode, isDiagnosticCode, type DiagnosticCode } from '../../src/diagnostics/codes.js';
-import { diagnostic, FILE_START } from '../../src/diagnostics/diagnostic.js';
+import { codeHint, codeMessage, diagnostic, FILE_START } from '../../src/diagnostics/diagnostic.js';
+import { render } from '../../src/i18n/message.js';
+import { LANGS } from '../../src/i18n/lang.js';
 import { REPO } from '../helpers.js';
 
 const CODES = Object.keys(DIAGNOSTIC_CODES) as DiagnosticCode[];
@@ -81,10 +83,13 @@ describe('the list of diagnostic codes', () => {
       const info = DIAGNOSTIC_CODES[code];
       expect(code, 'codes are lowercase words joined by hyphens').toMatch(/^[a-z][a-z0-9]*(-[a-z0-9]+)+$/);
       expect(['error', 'warning'], code).toContain(info.severity);
-      expect(info.message.trim(), code).not.toBe('');
-      expect(info.hint.trim(), code).not.toBe('');
-      // A hint is given as it is when the caller has none: no `{placeholder}` left to fill.
-      expect(info.hint, `${code}: the hint has a placeholder`).not.toMatch(/\{[a-zA-Z]+\}/);
+      for (const lang of LANGS) {
+        expect(render(codeMessage(code), lang).trim(), `${code} (${lang})`).not.toBe('');
+        const hint = render(codeHint(code), lang);
+        expect(hint.trim(), `${code}.hint (${lang})`).not.toBe('');
+        // A hint is given as it is when the caller has none: no `{placeholder}` left to fill.
+        expect(hint, `${code}: the hint has a placeholder`).not.toMatch(/\{[a-zA-Z]+\}/);
+      }
     }
   });
 
@@ -102,7 +107,7 @@ describe('the list of diagnostic codes', () => {
   });
 
   it('gives a diagnostic without a hint its code\'s hint, and keeps a specific one', () => {
-    expect(diagnostic('a.yaml', FILE_START, 'error', 'source-encoding', 'not UTF-8').hint).toBe(DIAGNOSTIC_CODES['source-encoding'].hint);
+    expect(diagnostic('a.yaml', FILE_START, 'error', 'source-encoding', 'not UTF-8').hint).toBe(render(codeHint('source-encoding'), 'en'));
     expect(diagnostic('a.yaml', FILE_START, 'error', 'image-missing', 'x', 'Did you mean `a.png`?').hint).toBe('Did you mean `a.png`?');
   });
 });
