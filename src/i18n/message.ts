@@ -5,8 +5,17 @@ import type { Lang } from './lang.js';
 
 export type { MessageId };
 
-/** A parameter: a value from the case (a key, a path, a number), or another message rendered in the same language. */
-export type ParamValue = string | number | Message;
+/**
+ * A parameter: a value from the case (a key, a path, a number), another message rendered in the same
+ * language, or a text that exists in both languages outside the catalogue (a schema's description).
+ */
+export type ParamValue = string | number | Message | Bilingual;
+
+/** A text given in both languages by its own source (the schemas' `description` and `x-description-en`). */
+export interface Bilingual {
+  readonly en: string;
+  readonly zh: string;
+}
 
 export interface Message {
   readonly id: MessageId;
@@ -49,7 +58,8 @@ export function render(message: Message | string, lang: Lang): string {
     if (!Object.hasOwn(params, name)) return whole;
     const value = params[name]!;
     if (one !== undefined) return `${value} ${Number(value) === 1 ? one : other}`;
-    return typeof value === 'object' ? render(value, lang) : String(value);
+    if (typeof value !== 'object') return String(value);
+    return 'id' in value ? render(value, lang) : value[lang];
   });
 }
 
