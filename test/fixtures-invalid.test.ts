@@ -3,6 +3,8 @@ import { cpSync, existsSync, readdirSync, readFileSync, symlinkSync } from 'node
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { validate } from '../src/index.js';
+import { localize, type Diagnostic } from '../src/diagnostics/diagnostic.js';
+import { formatHuman } from '../src/diagnostics/formatHuman.js';
 import { cleanScratch, REPO, scratchDir } from './helpers.js';
 
 const CASES = path.join(REPO, 'test', 'fixtures', 'invalid');
@@ -57,6 +59,26 @@ function prepare(name: string): { cwd: string; paths: string[] } {
 
 afterAll(() => cleanScratch());
 
+/** Three English words in a row, outside what the editor typed (backticks, 「」) and paths: an English sentence left in Chinese. */
+const ENGLISH_RUN = /\b[A-Za-z]{2,}[ ,]+[A-Za-z]{2,}[ ,]+[A-Za-z]{2,}\b/;
+function englishLeft(text: string): string | undefined {
+  const prose = text.replace(/`[^`]*`/g, '').replace(/「[^」]*」/g, '').replace(/\S*[\\/.]\S*/g, '');
+  return ENGLISH_RUN.exec(prose)?.[0];
+}
+
+/** The diagnostic in Chinese: from the catalogue, Chinese in its message and hint, no English sentence left. */
+function expectChinese(d: Diagnostic): void {
+  const where = `${d.code} at ${d.file}:${d.line}:${d.column}`;
+  expect(d.text, `${where}: the message is plain English, not from the catalogue`).toBeDefined();
+  const zh = localize(d, 'zh');
+  for (const [part, text] of [['message', zh.message], ['hint', zh.hint ?? '']] as const) {
+    expect(text, `${where}: ${part} in Chinese`).toMatch(/\p{Script=Han}/u);
+    expect(englishLeft(text), `${where}: English left in the Chinese ${part}: ${text}`).toBeUndefined();
+  }
+  // In English, the text is the catalogue's English.
+  expect(localize(d, 'en').message).toBe(d.message);
+}
+
 describe('invalid series fixtures', () => {
   const names = caseDirs();
 
@@ -88,6 +110,10 @@ describe('invalid series fixtures', () => {
         const text = result.sources.get(d.file);
         expect(text, `no source text kept for ${d.file}`).toBeDefined();
         expect(d.line).toBeLessThanOrEqual(text!.split('\n').length);
+        // Both languages: the Chinese from the catalogue, and the report as the command line prints it.
+        expectChinese(d);
+        const report = formatHuman(localize(d, 'zh'), text, undefined, 'zh');
+        expect(report).toContain(`${d.file}:${d.line}:${d.column}: 错误`.replace('错误', d.severity === 'error' ? '错误' : '警告'));
       }
       // An issue with errors is not handed on to the build.
       const failing = new Set(errors.map((d) => d.file));
