@@ -48,7 +48,7 @@ export interface SeriesData {
    */
   layout?: {
     /**
-     * 版式预设：决定纸张、版心、页边距、版面网格和字号。`standard` 为 A4 纸，版心按 GB/T 9704（156 × 225 mm，每页22行、每行28字，16 pt），与多数简报相同；`a5-booklet` 为 A5，用于 A4 纸对折装订的小册子（114 × 168 mm，每页26行、每行26字，12 pt）。下面各键只改其中的单项。详见 docs/presets.md。
+     * 版式预设：决定纸张、版心、页边距、版面网格和字号。`standard` 为 A4纸，版心按 GB/T 9704（156 × 225 mm，每页22行、每行28字，16 pt），与多数简报相同；`a5-booklet` 为 A5，用于 A4纸对折装订的小册子（114 × 168 mm，每页26行、每行26字，12 pt）。下面各键只改其中的单项。详见 docs/presets.md。
      */
     preset?: "standard" | "a5-booklet";
     /**
@@ -71,11 +71,11 @@ export interface SeriesData {
      */
     typeArea?: {
       /**
-       * 版心宽度（毫米），GB/T 9704 为156。
+       * 版心宽度（毫米），GB/T 9704为156。
        */
       width?: number;
       /**
-       * 版心高度（毫米），GB/T 9704 为225。
+       * 版心高度（毫米），GB/T 9704为225。
        */
       height?: number;
     };
@@ -84,16 +84,16 @@ export interface SeriesData {
      */
     margins?: {
       /**
-       * 上边距（毫米），GB/T 9704 为37。
+       * 上边距（毫米），GB/T 9704为37。
        */
       top?: number;
       /**
-       * 装订一侧的页边距（毫米），GB/T 9704 为28。
+       * 装订一侧的页边距（毫米），GB/T 9704为28。
        */
       inner?: number;
     };
     /**
-     * 版面网格：正文每页行数和每行字数（GB/T 9704 为22行 × 28字）。
+     * 版面网格：正文每页行数和每行字数（GB/T 9704为22行 × 28字）。
      */
     grid?: {
       /**
@@ -299,7 +299,7 @@ export interface SeriesData {
     pdfa?: boolean;
   };
   /**
-   * 中文文字校对检查（GB/T 15834 标点符号用法、GB/T 15835 数字用法），`bulletin validate` 对标题、栏目名称、正文、注释、图片说明、供稿单位和版记中的单位名称进行检查。未在此设置的检查项全部开启，按警告报告。要让某一行不报，在行末加 YAML 注释 `# bulletin-disable-line <code>`，或在前一行写 `# bulletin-disable-next-line <code>`。
+   * 中文文字校对检查（GB/T 15834标点符号用法、GB/T 15835数字用法），`bulletin validate` 对标题、栏目名称、正文、注释、图片说明、供稿单位和版记中的单位名称进行检查。未在此设置的检查项全部开启，按警告报告。要让某一行不报，在行末加 YAML 注释 `# bulletin-disable-line <code>`，或在前一行写 `# bulletin-disable-next-line <code>`。
    */
   lint?: {
     /**
@@ -307,11 +307,11 @@ export interface SeriesData {
      */
     rules?: {
       /**
-       * 汉字旁用了半角的 , . ; : ? ! ( )，GB/T 15834 要求用全角的 ，。；：？！（）。可自动修正。
+       * 汉字旁用了半角的 , . ; : ? ! ( )，GB/T 15834要求用全角的 ，。；：？！（）。可自动修正。
        */
       "text-halfwidth-punct"?: LintLevelData;
       /**
-       * 中文里用了直引号 " '，GB/T 15834 要求外层用 “ ”、内层用 ‘ ’。可自动修正。
+       * 中文里用了直引号 " '，GB/T 15834要求外层用 “ ”、内层用 ‘ ’。可自动修正。
        */
       "text-straight-quotes"?: LintLevelData;
       /**
@@ -319,19 +319,19 @@ export interface SeriesData {
        */
       "text-unbalanced"?: LintLevelData;
       /**
-       * 中文里的破折号写成了 --、单个 —、――、─ 或 －－，GB/T 15834 要求用 ——（两个 U+2014）。可自动修正，但两个汉字之间的单个 — 除外，它可能是连接号（北京—上海）。
+       * 中文里的破折号写成了 --、单个 —、――、─ 或 －－，GB/T 15834要求用 ——（两个 U+2014）。可自动修正，但两个汉字之间的单个 — 除外，它可能是连接号（北京—上海）。
        */
       "text-dash"?: LintLevelData;
       /**
-       * 中文里的省略号写成了 ...、。。。、单个 … 或 ⋯，GB/T 15834 要求用 ……（两个 U+2026）。可自动修正。
+       * 中文里的省略号写成了 ...、。。。、单个 … 或 ⋯，GB/T 15834要求用 ……（两个 U+2026）。可自动修正。
        */
       "text-ellipsis"?: LintLevelData;
       /**
-       * 中文里表示数值范围用了半角的 ~（或 〜、∼），GB/T 15834 要求用 ～（25～30）。可自动修正。
+       * 中文里表示数值范围用了半角的 ~（或 〜、∼），GB/T 15834要求用 ～（25～30）。可自动修正。
        */
       "text-range-tilde"?: LintLevelData;
       /**
-       * 年份或日期范围中用了连字符（2018-2020年、6-7日），GB/T 15834 要求用一字线 —（2018—2020年）。可自动修正。
+       * 年份或日期范围中用了连字符（2018-2020年、6-7日），GB/T 15834要求用一字线 —（2018—2020年）。可自动修正。
        */
       "text-year-range"?: LintLevelData;
       /**
@@ -339,15 +339,15 @@ export interface SeriesData {
        */
       "text-title-period"?: LintLevelData;
       /**
-       * 序号写法不规范：1、 应为 1.，（一）、 应为 （一），一. 应为 一、。可自动修正。
+       * 序号写法不规范：「1、」应为「1.」，「（一）、」应为「（一）」，「一.」应为「一、」。可自动修正。
        */
       "text-ordinal"?: LintLevelData;
       /**
-       * 用汉字书写的年份中零写错了（零 ○ ◯ O Ｏ 0），GB/T 15835 要求用 〇（二〇一八年）。可自动修正。
+       * 用汉字书写的年份中零写错了（零 ○ ◯ O Ｏ 0），GB/T 15835要求用 〇（二〇一八年）。可自动修正。
        */
       "text-date-zero"?: LintLevelData;
       /**
-       * 日期混用汉字数字和阿拉伯数字（二〇一八年12月），GB/T 15835 要求统一用一种。
+       * 日期混用汉字数字和阿拉伯数字（二〇一八年12月），GB/T 15835要求统一用一种。
        */
       "text-date-mixed"?: LintLevelData;
       /**
@@ -355,7 +355,7 @@ export interface SeriesData {
        */
       "text-issue-number-padded"?: LintLevelData;
       /**
-       * 汉字与数字或英文单词之间有空格（2018 年第 2 期），常见于从 PDF 复制的文字。可自动修正。
+       * 汉字与数字或英文单词之间有空格（如「2018 年第 2 期」），常见于从 PDF 复制的文字。可自动修正。
        */
       "text-cjk-space"?: LintLevelData;
     };
