@@ -12,7 +12,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const out = path.join(root, 'lib/schemas');
 mkdirSync(out, { recursive: true });
 for (const name of ['issue', 'series']) {
-  const ajv = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true, verbose: true, code: { source: true, esm: true, formats: undefined } });
+  const ajv = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true, verbose: true, keywords: ['x-title-en', 'x-description-en', 'enumDescriptions'], code: { source: true, esm: true, formats: undefined } });
   addFormats(ajv);
   const validate = ajv.compile(JSON.parse(readFileSync(path.join(root, `schemas/${name}.schema.json`), 'utf8')));
   const code = standaloneCode.default ? standaloneCode.default(ajv, validate) : standaloneCode(ajv, validate);

@@ -28,7 +28,7 @@ export async function loadValidators(io: Io = nodeIo): Promise<void> {
       validators.set(name, module.default);
     } catch {
       const [{ Ajv2020 }, formats] = await Promise.all([import('ajv/dist/2020.js'), import('ajv-formats')]);
-      const ajv = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true, verbose: true });
+      const ajv = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true, verbose: true, keywords: ['x-title-en', 'x-description-en', 'enumDescriptions'] });
       (formats.default as unknown as (a: typeof ajv) => void)(ajv);
       validators.set(name, ajv.compile(JSON.parse(io.readTextSync(schemaPath(name)))));
     }

@@ -12,7 +12,7 @@
  */
 export type UnitListData = string[];
 /**
- * How a check is reported: `off` (not at all), `warning` (printed; exit 0 unless --fail-on-warnings) or `error` (exit 1; the issue does not build).
+ * 检查项的报告方式：`off`（不报告）、`warning`（显示出来；除非使用 --fail-on-warnings，退出码为0）或 `error`（退出码为1；该期不能生成）。
  *
  * This interface was referenced by `SeriesData`'s JSON-Schema
  * via the `definition` "lintLevel".
@@ -20,359 +20,359 @@ export type UnitListData = string[];
 export type LintLevelData = "off" | "warning" | "error";
 
 /**
- * The series file at the root of a bulletin series folder: who publishes it, how it looks, how its issues are numbered and who receives it.
+ * 刊物文件夹根目录下的刊物配置文件：由谁编印、版面什么样、各期怎样编号、报送给谁。
  */
 export interface SeriesData {
   /**
-   * The series line printed in red above the masthead name.
+   * 报头名称上方用红色印的刊物系列名（如所属机构或项目名称）。
    */
   series: string;
   /**
-   * The bulletin's name, printed very large in red as the masthead.
+   * 刊物名称，作为报头用大号红字印在首页上方。
    */
   name: string;
   /**
-   * The issuing office, printed under the issue line on the cover and used as the PDF author.
+   * 编印单位，印在首页期号行下方，也作为 PDF 的作者。
    */
   publisher: string;
   /**
-   * The language bulletin speaks in to this series' editors: its messages, help and preview (`zh`: 简体中文, `en`: English). `--lang` and the BULLETIN_LANG variable come first; without any, the system's locale decides.
+   * bulletin 对本刊物编辑使用的语言，用于提示信息、帮助和预览（`zh`：简体中文，`en`：English）。命令行的 `--lang` 和环境变量 BULLETIN_LANG 优先；都没有时按系统的语言设置。
    */
   lang?: "zh" | "en";
   /**
-   * Folder inside the series, relative to this file, that holds the issue files (*.yaml); no `..`. Defaults to `issues`.
+   * 存放期文件（*.yaml）的文件夹，相对于本文件，须在刊物文件夹内，不能用 `..`。默认为 `issues`。
    */
   issues?: string;
   /**
-   * The layout preset and its options.
+   * 版式预设及其选项。
    */
   layout?: {
     /**
-     * The layout preset: the page (paper, type area, margins, grid, sizes). `standard` is A4 with the GB/T 9704 type area (156 × 225 mm, 22 lines × 28 characters of 16 pt), as in most 简报; `a5-booklet` is A5 for booklets folded from A4 (114 × 168 mm, 26 × 26 characters of 12 pt). The keys below change single values of it. See docs/presets.md.
+     * 版式预设：决定纸张、版心、页边距、版面网格和字号。`standard` 为 A4纸，版心按 GB/T 9704（156 × 225 mm，每页22行、每行28字，16 pt），与多数简报相同；`a5-booklet` 为 A5，用于 A4纸对折装订的小册子（114 × 168 mm，每页26行、每行26字，12 pt）。下面各键只改其中的单项。详见 docs/presets.md。
      */
     preset?: "standard" | "a5-booklet";
     /**
-     * Paper size: A4, A5, B5, 16K (185 × 260 mm) or 32K (130 × 184 mm), or `{ width, height }` in millimetres. The type area and margins stay the preset's unless set too.
+     * 纸张尺寸：A4、A5、B5、16K（185 × 260 mm）或32K（130 × 184 mm），也可写 `{ width, height }`（单位毫米）。版心和页边距不另行设置时仍用预设的值。
      */
     paper?:
       | ("A4" | "A5" | "B5" | "16K" | "32K")
       | {
           /**
-           * Paper width in millimetres.
+           * 纸张宽度（毫米）。
            */
           width: number;
           /**
-           * Paper height in millimetres.
+           * 纸张高度（毫米）。
            */
           height: number;
         };
     /**
-     * The type area (版心) in millimetres: the width of a line and the height of a page of text. Bottom and outer margins are what the paper leaves.
+     * 版心尺寸（毫米）：一行文字的宽度和一页文字的高度。下边距和外侧页边距为纸张剩下的部分。
      */
     typeArea?: {
       /**
-       * Width of the type area in millimetres (156 in GB/T 9704).
+       * 版心宽度（毫米），GB/T 9704为156。
        */
       width?: number;
       /**
-       * Height of the type area in millimetres (225 in GB/T 9704).
+       * 版心高度（毫米），GB/T 9704为225。
        */
       height?: number;
     };
     /**
-     * Margins in millimetres: `top`, and `inner` on the binding side (left on odd pages).
+     * 页边距（毫米）：`top` 为上边距，`inner` 为装订一侧的页边距（奇数页在左侧）。
      */
     margins?: {
       /**
-       * Top margin in millimetres (37 in GB/T 9704).
+       * 上边距（毫米），GB/T 9704为37。
        */
       top?: number;
       /**
-       * Binding-side margin in millimetres (28 in GB/T 9704).
+       * 装订一侧的页边距（毫米），GB/T 9704为28。
        */
       inner?: number;
     };
     /**
-     * The text grid: lines per page and characters per line of body text (22 × 28 in GB/T 9704).
+     * 版面网格：正文每页行数和每行字数（GB/T 9704为22行 × 28字）。
      */
     grid?: {
       /**
-       * Lines of body text per page.
+       * 正文每页行数。
        */
       lines?: number;
       /**
-       * Characters per line of body text.
+       * 正文每行字数。
        */
       chars?: number;
     };
     /**
-     * Size of body text in points (三号 16, 小三 15, 四号 14, 小四 12).
+     * 正文字号，单位为磅（三号16，小三15，四号14，小四12）。
      */
     bodySize?: number;
     /**
-     * Size of article titles in points (二号 22). A title wider than the type area is broken into balanced lines at this size, never set smaller.
+     * 文章标题字号，单位为磅（二号22）。标题宽于版心时按此字号均衡分行，不会缩小字号。
      */
     titleSize?: number;
     /**
-     * How many lines an article title may take before `validate` warns that it is too long (`title-too-long`); 3 in both presets. A longer title is printed all the same.
+     * 文章标题最多占几行，超过时 `validate` 警告标题过长（`title-too-long`）；两种预设都是3行。过长的标题仍照常印出。
      */
     titleLines?: number;
     /**
-     * Form of the page number in footers and in the contents. `- N -` uses hyphens (as many offices print), `— N —` uses em dashes (GB/T 9704).
+     * 页脚和本期目录中页码的样式。`- N -` 用半字线（许多单位这样印），`— N —` 用一字线（GB/T 9704）。
      */
     pageNumber?: "- N -" | "— N —";
     /**
-     * Fitting (GB/T 9704 7.3.5.1): when the last body page would hold only the distribution block (版记) or fewer than `minLastPageLines` lines, bulletin tightens the line and character spacing of the last article (or of the last few) within the preset's limits so the page is not printed, and says so in the build's summary; when nothing within the limits works it warns (`fit-failed`) and leaves the layout as it is. `off` turns it off for the series (an issue can turn it off with its own `fit: off`).
+     * 末页调整（GB/T 9704 7.3.5.1）：正文末页只剩版记，或不足 `minLastPageLines` 行时，bulletin 在预设允许的范围内收紧最后一篇（或最后几篇）文章的行距和字距，省去这一页，并在生成结果摘要中说明；在允许范围内做不到时给出警告（`fit-failed`），版面保持不变。`off` 对整个刊物关闭末页调整（某一期也可用自己的 `fit: off` 关闭）。
      */
     fit?:
       | "off"
       | {
           /**
-           * The last page must hold more than this many lines of text (default 4), or fitting tries to pull them back onto the page before.
+           * 末页至少要多于这么多行文字（默认4行），否则末页调整设法把这几行收回到前一页。
            */
           minLastPageLines?: number;
         };
     /**
-     * Printed on both sides of the sheet (default): pages alternate right-hand (odd sheet sides: binding margin on the left, page number on the right) and left-hand (even sheet sides: binding margin on the right, page number on the left), counted from the cover's first page as the sheets are printed (GB/T 9704 7.5). `false`: printed on one side, every page laid out as a right-hand page. Why the default: docs/duplex.md.
+     * 双面印刷（默认）：从封面第一页起，按纸张印刷的顺序，单页码（奇数面：装订边在左，页码在右）和双页码（偶数面：装订边在右，页码在左）交替排列（GB/T 9704 7.5）。`false`：单面印刷，每页都按单页码排版。为何默认双面：见 docs/duplex.md。
      */
     duplex?: boolean;
     /**
-     * Where the body's first page (- 1 -) goes in double-sided printing: `next` (default) on the next sheet side after the cover, the back of a one-page cover, as the seed's original prints it; `right` always on a right-hand page: after a one-page cover its back is left blank and unnumbered. Ignored when `duplex` is false. Why the default: docs/duplex.md.
+     * 双面印刷时正文第一页（- 1 -）的位置：`next`（默认）紧接封面之后的下一面，即一页封面的背面，与原刊的印法相同；`right` 总在单页码（右手页）：一页封面的背面留空，不编页码。`duplex` 为 false 时不起作用。为何这样默认：见 docs/duplex.md。
      */
     bodyStartsOn?: "next" | "right";
     /**
-     * How the issue date is printed: `hanzi` gives 二〇一八年十二月二十八日, `arabic` gives 2018年12月28日.
+     * 印发日期的写法：`hanzi` 印为二〇一八年十二月二十八日，`arabic` 印为2018年12月28日。
      */
     dateStyle?: "hanzi" | "arabic";
     /**
-     * Colours of the layout.
+     * 版面的颜色。
      */
     colors?: {
       /**
-       * The red of the masthead and rules, as #RRGGBB.
+       * 报头和分隔线的红色，写作 #RRGGBB。
        */
       accent?: string;
       /**
-       * Body text colour, as #RRGGBB.
+       * 正文颜色，写作 #RRGGBB。
        */
       text?: string;
     };
   };
   /**
-   * Font per role. Without an entry the bundled free faces are used (Noto Serif SC, Noto Sans SC, LXGW WenKai).
+   * 各用途的字体。未写明的用途使用随附的免费字体（思源宋体 Noto Serif SC、思源黑体 Noto Sans SC、霞鹜文楷 LXGW WenKai）。
    */
   fonts?: {
     /**
-     * Masthead and article titles (小标宋 in official practice).
+     * 报头和文章标题（公文中通常用小标宋）。
      */
     title?: FontData;
     /**
-     * Body text (仿宋 in official practice).
+     * 正文（公文中通常用仿宋）。
      */
     body?: FontData;
     /**
-     * Section labels and first-level headings (黑体).
+     * 栏目名称和一级小标题（黑体）。
      */
     heading?: FontData;
     /**
-     * Editor's notes, captions and second-level headings (楷体).
+     * 编者按、图片说明和二级小标题（楷体）。
      */
     kai?: FontData;
     /**
-     * Page numbers (宋体 digits).
+     * 页码（宋体数字）。
      */
     pageNumber?: FontData;
   };
   /**
-   * Numbering rules of the series.
+   * 刊物的编号规则。
    */
   numbering?: {
     /**
-     * Whether supplements (增刊) take a number in the running total (总第N期). Default: they do not.
+     * 增刊是否计入总期号（总第N期）。默认不计入。
      */
     supplementsCountInTotal?: boolean;
     /**
-     * Where this repository's records start, for a series whose earlier issues are not kept here: the first issue on record has this year, number and total. Gaps after it are errors.
+     * 本仓库记录的起点，用于前面各期不在这里保存的刊物：记录中的第一期为此年份、期号和总期号。此后缺期按错误处理。
      */
     start?: {
       /**
-       * Year of the first issue on record.
+       * 记录中第一期的年份。
        */
       year: number;
       /**
-       * Its number within the year (第N期).
+       * 该期在当年的期号（第N期）。
        */
       number: number;
       /**
-       * Its running total (总第N期).
+       * 该期的总期号（总第N期）。
        */
       total: number;
     };
   };
   /**
-   * Default distribution block printed at the foot of the last page.
+   * 默认的版记，印在末页下端。
    */
   distribution?: DistributionData;
   /**
-   * How the Markdown of bodies and notes is read.
+   * 正文和注释中的 Markdown 怎样读。
    */
   markdown?: {
     /**
-     * What a line break inside a body or note means. `paragraph` (the default): each line is a paragraph, as in Word and in text pasted from it; a line ending in `\` or two spaces goes on in its paragraph on a new line; `1.` at the start of a line is the paragraph's own number, printed as typed. `join`: CommonMark: the lines of a paragraph are joined (with no space where either side is Chinese), paragraphs are separated by blank lines, and `1.` starts a Markdown list.
+     * 正文或注释中换行的含义。`paragraph`（默认）：每行是一段，与 Word 及从 Word 粘贴的文字相同；行末是 `\` 或两个空格时，在同一段内另起一行；行首的 `1.` 是该段自己的序号，照原样印出。`join`：按 CommonMark：同一段的各行连在一起（任一侧为汉字时不加空格），段与段之间用空行分隔，行首的 `1.` 开始一个 Markdown 列表。
      */
     lineBreaks?: "paragraph" | "join";
   };
   /**
-   * How tables are printed: pipe tables of bodies and the spreadsheets or CSV files of an article's `tables:`.
+   * 表格怎样印：正文中的竖线表格，以及文章 `tables:` 中的电子表格或 CSV 文件。
    */
   tables?: {
     /**
-     * How tables are numbered in their captions (表1, 表2 …): `issue` (the default) counts through the whole issue, `article` starts again at 表1 in each article.
+     * 表题中表格的编号方式（表1、表2……）：`issue`（默认）全期连续编号，`article` 每篇文章从表1重新编号。
      */
     numbering?: "issue" | "article";
     /**
-     * The rules of a table: `three-line` (三线表, the default: a thick rule above the header, a thin one under it, a thick one under the last row) or `grid` (every cell boxed). A table of `tables:` may set its own.
+     * 表格的线型：`three-line`（三线表，默认：表头上方一条粗线、下方一条细线，最后一行下方一条粗线）或 `grid`（每个单元格都有边框）。`tables:` 中的表格可以另行设置。
      */
     style?: "three-line" | "grid";
   };
   /**
-   * How photos and other raster images are processed before they reach the PDF and the HTML page: turned upright, converted to sRGB, stripped of all metadata (EXIF, GPS, XMP, IPTC, comments) and scaled to what the placement needs. The processed images are cached in `.bulletin-cache/` in the series folder (safe to delete).
+   * 照片等位图在放入 PDF 和网页版之前的处理：摆正方向，转换为 sRGB，去除全部元数据（EXIF、GPS 位置、XMP、IPTC、注释），并缩放到版面所需的大小。处理后的图片缓存在刊物文件夹的 `.bulletin-cache/` 中（可以放心删除）。
    */
   images?: {
     /**
-     * Pixels per inch of a photo at its printed size in the PDF: a larger photo is scaled down to it, a smaller one is never scaled up. 300 is what print shops ask for.
+     * 照片在 PDF 中按印刷尺寸计的每英寸像素数：更大的照片缩小到这个值，更小的不会放大。印刷厂通常要求300。
      */
     printPpi?: number;
     /**
-     * JPEG quality (1–100) of processed photos. Screenshots and line art are kept lossless (PNG).
+     * 处理后照片的 JPEG 质量（1～100）。截图和线条图无损保存（PNG）。
      */
     jpegQuality?: number;
     /**
-     * The self-check warns when a photo prints at fewer pixels per inch than this (it will look soft).
+     * 照片印出时的每英寸像素数低于此值时，自检给出警告（印出来会发虚）。
      */
     minPpi?: number;
     /**
-     * The self-check warns when a photo in the PDF has more pixels per inch than this (the PDF is larger than it needs to be).
+     * PDF 中照片的每英寸像素数高于此值时，自检给出警告（PDF 比需要的大）。
      */
     maxPpi?: number;
   };
   /**
-   * What the build writes.
+   * 生成哪些输出。
    */
   output?: {
     /**
-     * The build warns (`pdf-over-budget`) when an issue's PDF is larger than this many megabytes (10: what an e-mail carries), naming its three largest images.
+     * 一期的 PDF 大于这么多兆字节时，生成时给出警告（`pdf-over-budget`），并列出最大的三张图片（默认10：电子邮件能带的大小）。
      */
     pdfBudgetMB?: number;
     /**
-     * The fonts of the HTML page on screen: `system` (the reader's own Chinese fonts: PingFang SC, Noto Serif/Sans CJK SC, Microsoft YaHei, SimSun …; the page loads no font file and its folder holds none) or `bundled` (the faces the PDF prints with, subset to the issue's text, in the page's folder). The PDF is the same either way.
+     * 网页版在屏幕上使用的字体：`system`（读者设备自带的中文字体：苹方、思源宋体/黑体、微软雅黑、宋体等；网页不加载字体文件，文件夹中也没有字体文件）或 `bundled`（与 PDF 印刷相同的字体，按本期文字取子集，放在网页的文件夹中）。两种情况下 PDF 都一样。
      */
     htmlFonts?: "system" | "bundled";
     /**
-     * Every build that writes the HTML page also writes its single self-contained file, `<issue>.single.html`, as `build --html-single` does (styles inside, photos embedded in their phone rendition, no font file).
+     * 凡生成网页版时，同时生成单文件网页 `<issue>.single.html`，与 `build --html-single` 相同（样式在文件内，照片以手机版尺寸嵌入，不带字体文件）。
      */
     htmlSingle?: boolean;
     /**
-     * With `build --html-single`, the build warns (`html-single-over-budget`) when an issue's single-file page is larger than this many megabytes (5: what a chat app or an e-mail passes on easily).
+     * 使用 `build --html-single` 时，一期的单文件网页大于这么多兆字节时给出警告（`html-single-over-budget`）（默认5：聊天软件或电子邮件容易转发的大小）。
      */
     htmlSingleBudgetMB?: number;
     /**
-     * The WeChat (公众号) article that `build --wechat` writes per issue, in `<issue>.wechat/`: `article.html` (only inline styles, no script), `wechat.html` (its preview with a copy button) and the photos numbered for upload (`01.jpg` …).
+     * `build --wechat` 为每期生成的公众号文章，放在 `<issue>.wechat/` 中：`article.html`（只有行内样式，没有脚本）、`wechat.html`（带复制按钮的预览页）和按顺序编号、供上传的照片（`01.jpg`……）。
      */
     wechat?: {
       /**
-       * Keep the 版记 (报：送：发：, the number of copies) at the end of the article. Off by default: a public article usually does not show who received the paper copy.
+       * 在文章末尾保留版记（报：送：发：、印数）。默认不保留：公开发布的文章通常不显示纸质版的报送范围。
        */
       distribution?: boolean;
       /**
-       * Put the photos inside the article as `data:` addresses instead of numbered files beside it, so that pasting brings them along (larger to copy; the 公众号 editor may still ask to upload them).
+       * 把照片以 `data:` 地址嵌入文章，而不是作为旁边的编号文件，这样粘贴时照片一并带上（复制的内容更大；公众号编辑器仍可能要求上传照片）。
        */
       embedImages?: boolean;
     };
     /**
-     * Every build that writes the PDF also writes each issue as OFD (GB/T 33190-2016, the fixed-layout format of China's government document systems), `<issue>.ofd`, converted from the PDF, as `build --ofd` does.
+     * 凡生成 PDF 时，同时把每期转换为 OFD 文件 `<issue>.ofd`（GB/T 33190-2016，我国电子公文系统使用的版式文档格式），与 `build --ofd` 相同。
      */
     ofd?: boolean;
     /**
-     * Write each PDF (and the yearbook) as PDF/A-2u, the archival form of PDF (ISO 19005-2, level U): identification metadata (XMP), an sRGB output intent and a file identifier; a build whose PDF cannot meet it fails, naming the rule. `false` writes a plain PDF (the `--no-pdfa` flag does the same for one build).
+     * 每个 PDF（及合订本）都生成为 PDF/A-2u，即 PDF 的长期保存格式（ISO 19005-2，U 级）：带标识元数据（XMP）、sRGB 输出意图和文件标识符；PDF 达不到要求时生成失败，并指出所违反的规则。`false` 生成普通 PDF（`--no-pdfa` 选项对单次生成起同样作用）。
      */
     pdfa?: boolean;
   };
   /**
-   * The copy-editing checks of Chinese text (GB/T 15834 punctuation, GB/T 15835 numbers) that `bulletin validate` runs on titles, labels, bodies, notes, captions, source lines and distribution units. Every check is on, as a warning, unless set here. A single line is silenced with the YAML comment `# bulletin-disable-line <code>` at its end, or `# bulletin-disable-next-line <code>` on the line before.
+   * 中文文字校对检查（GB/T 15834标点符号用法、GB/T 15835数字用法），`bulletin validate` 对标题、栏目名称、正文、注释、图片说明、供稿单位和版记中的单位名称进行检查。未在此设置的检查项全部开启，按警告报告。要让某一行不报，在行末加 YAML 注释 `# bulletin-disable-line <code>`，或在前一行写 `# bulletin-disable-next-line <code>`。
    */
   lint?: {
     /**
-     * How each check is reported, by its code: `off`, `warning` (the default) or `error` (validate and build then fail on it).
+     * 各检查项的报告方式，按诊断代码设置：`off`、`warning`（默认）或 `error`（检查和生成因此失败）。
      */
     rules?: {
       /**
-       * Half-width , . ; : ? ! ( ) next to Chinese characters, where GB/T 15834 wants the full-width forms ，。；：？！（）. Fixable.
+       * 汉字旁用了半角的 , . ; : ? ! ( )，GB/T 15834要求用全角的 ，。；：？！（）。可自动修正。
        */
       "text-halfwidth-punct"?: LintLevelData;
       /**
-       * Straight quotes " ' in Chinese text, where GB/T 15834 wants “ ” outside and ‘ ’ inside. Fixable.
+       * 中文里用了直引号 " '，GB/T 15834要求外层用 “ ”、内层用 ‘ ’。可自动修正。
        */
       "text-straight-quotes"?: LintLevelData;
       /**
-       * Quotes and brackets “” ‘’ （） 《》 〈〉 【】 that do not pair up within a paragraph.
+       * 引号和括号 “” ‘’ （） 《》 〈〉 【】 在一段之内不成对。
        */
       "text-unbalanced"?: LintLevelData;
       /**
-       * Dashes written as --, a single —, ――, ─ or －－ in Chinese text, where GB/T 15834 wants —— (two U+2014). Fixable, except a single — between two Chinese characters, which may join places (北京—上海).
+       * 中文里的破折号写成了 --、单个 —、――、─ 或 －－，GB/T 15834要求用 ——（两个 U+2014）。可自动修正，但两个汉字之间的单个 — 除外，它可能是连接号（北京—上海）。
        */
       "text-dash"?: LintLevelData;
       /**
-       * Ellipses written as ..., 。。。, a single … or ⋯ in Chinese text, where GB/T 15834 wants …… (two U+2026). Fixable.
+       * 中文里的省略号写成了 ...、。。。、单个 … 或 ⋯，GB/T 15834要求用 ……（两个 U+2026）。可自动修正。
        */
       "text-ellipsis"?: LintLevelData;
       /**
-       * A half-width ~ (or 〜, ∼) between the numbers of a range in Chinese text, where GB/T 15834 wants ～ (25～30). Fixable.
+       * 中文里表示数值范围用了半角的 ~（或 〜、∼），GB/T 15834要求用 ～（25～30）。可自动修正。
        */
       "text-range-tilde"?: LintLevelData;
       /**
-       * A hyphen in a range of years or dates (2018-2020年, 6-7日), where GB/T 15834 wants the one-em dash — (2018—2020年). Fixable.
+       * 年份或日期范围中用了连字符（2018-2020年、6-7日），GB/T 15834要求用一字线 —（2018—2020年）。可自动修正。
        */
       "text-year-range"?: LintLevelData;
       /**
-       * An article title, section label or Markdown heading ending in a full stop 。, which titles do not take. Fixable (the stop is removed).
+       * 文章标题、栏目名称或 Markdown 小标题末尾带句号。，标题不加句号。可自动修正（删去句号）。
        */
       "text-title-period"?: LintLevelData;
       /**
-       * Ordinal markers in a non-standard form: 1、 for 1., （一）、 for （一）, 一. for 一、. Fixable.
+       * 序号写法不规范：「1、」应为「1.」，「（一）、」应为「（一）」，「一.」应为「一、」。可自动修正。
        */
       "text-ordinal"?: LintLevelData;
       /**
-       * A wrong zero (零 ○ ◯ O Ｏ 0) in a year written in Chinese numerals, where GB/T 15835 wants 〇 (二〇一八年). Fixable.
+       * 用汉字书写的年份中零写错了（零 ○ ◯ O Ｏ 0），GB/T 15835要求用 〇（二〇一八年）。可自动修正。
        */
       "text-date-zero"?: LintLevelData;
       /**
-       * A date that mixes Chinese and Arabic numerals (二〇一八年12月), where GB/T 15835 wants one form.
+       * 日期混用汉字数字和阿拉伯数字（二〇一八年12月），GB/T 15835要求统一用一种。
        */
       "text-date-mixed"?: LintLevelData;
       /**
-       * Issue and document numbers padded with zeros (第02期, 〔2018〕05号), which take none. Fixable.
+       * 期号和文号用0补位（第02期、〔2018〕05号），这些编号不补0。可自动修正。
        */
       "text-issue-number-padded"?: LintLevelData;
       /**
-       * Spaces between Chinese characters and digits or Latin words (2018 年第 2 期), as in text pasted from a PDF. Fixable.
+       * 汉字与数字或英文单词之间有空格（如「2018 年第 2 期」），常见于从 PDF 复制的文字。可自动修正。
        */
       "text-cjk-space"?: LintLevelData;
     };
   };
   /**
-   * How an issue's sign-off (`signoff:` of an issue) is printed: the roles in their order, and where the line goes.
+   * 期文件中落款（`signoff:`）的印法：各项的名称和顺序，以及印在哪里。
    */
   signoff?: {
     /**
-     * The roles an issue may name, in the order they are printed.
+     * 期文件可以写的落款项目，按印出的顺序排列。
      *
      * @minItems 1
      * @maxItems 8
      */
     labels?: [string, ...string[]];
     /**
-     * `issue-line`: on the cover, a line under the issue line; `distribution`: a line above the distribution block (版记) on the last page.
+     * `issue-line`：印在首页期号行下方另起的一行；`distribution`：印在末页版记上方的一行。
      */
     place?: "issue-line" | "distribution";
   };
@@ -383,19 +383,19 @@ export interface SeriesData {
  */
 export interface FontData {
   /**
-   * Font family name used in CSS (and shown in diagnostics).
+   * CSS 中使用的字体名称（诊断信息中也显示这个名称）。
    */
   family?: string;
   /**
-   * Font file relative to bulletin.yaml, inside the series folder: TrueType (.ttf), a collection (.ttc, choose the face with `face` or `index`), OpenType with PostScript outlines (.otf, converted to TrueType for printing), WOFF or WOFF2.
+   * 字体文件，相对于 bulletin.yaml，须在刊物文件夹内：TrueType（.ttf）、字体集（.ttc，用 `face` 或 `index` 选择其中的字体）、PostScript 轮廓的 OpenType（.otf，印刷时转换为 TrueType）、WOFF 或 WOFF2。
    */
   file: string;
   /**
-   * Of a collection (.ttc): the face to use, by one of its names (family, full or PostScript name, e.g. SimSun or 宋体). `bulletin validate` lists the faces when the name is not there.
+   * 字体集（.ttc）中使用哪一款字体，按其名称（字族名、全名或 PostScript 名，如 SimSun 或宋体）。名称找不到时，`bulletin validate` 会列出字体集中的各款字体。
    */
   face?: string;
   /**
-   * Of a collection (.ttc): the face to use, by its number from 0 (without `face` or `index`: the first face; `face` wins over `index`).
+   * 字体集（.ttc）中使用哪一款字体，按其序号（从0起；`face` 和 `index` 都不写时用第一款；两者都写时以 `face` 为准）。
    */
   index?: number;
 }
@@ -405,19 +405,19 @@ export interface FontData {
  */
 export interface DistributionData {
   /**
-   * 报：superior offices the issue is reported to.
+   * 报：本期报送的上级机关。
    */
   report?: UnitListData;
   /**
-   * 送：peer offices the issue is sent to.
+   * 送：本期抄送的平级单位。
    */
   send?: UnitListData;
   /**
-   * 发：subordinate offices the issue is distributed to.
+   * 发：本期下发的下级单位。
    */
   distribute?: UnitListData;
   /**
-   * Copies printed (共印N份).
+   * 印数（共印N份）。
    */
   copies?: number;
 }
@@ -494,7 +494,7 @@ export const SERIES_DEFAULTS = {
 // schemas/issue.schema.json
 
 /**
- * A photo of a group: its file, or a mapping with `image` and its own `caption` (and `alt`).
+ * 图片组中的一张图片：写文件名，或写 `image` 及其自己的 `caption`（和 `alt`）。
  *
  * This interface was referenced by `IssueData`'s JSON-Schema
  * via the `definition` "groupImage".
@@ -503,20 +503,20 @@ export type GroupImageData =
   | string
   | {
       /**
-       * Image file (PNG, JPEG, SVG or WebP) relative to the issue file, inside the series folder.
+       * 图片文件（PNG、JPEG、SVG 或 WebP），相对于期文件，须在刊物文件夹内。
        */
       image: string;
       /**
-       * This photo's own caption, printed under it.
+       * 这张图片自己的图片说明，印在它下方。
        */
       caption?: string;
       /**
-       * Text description of this photo for the web page. Defaults to its caption.
+       * 网页上这张图片的文字描述。默认与它的图片说明相同。
        */
       alt?: string;
     };
 /**
- * An attachment: its name (附件名称, no punctuation at the end), or a mapping with `title` and the attachment's `body` (Markdown, printed on a new page).
+ * 一个附件：写附件名称（末尾不加标点），或写 `title` 和附件的 `body`（用 Markdown 书写，另起一页印出）。
  *
  * This interface was referenced by `IssueData`'s JSON-Schema
  * via the `definition` "attachment".
@@ -525,158 +525,158 @@ export type AttachmentData =
   | string
   | {
       /**
-       * The attachment's name: listed after 附件： and printed centred over its body.
+       * 附件名称：列在 附件： 之后，并居中印在附件正文上方。
        */
       title: string;
       /**
-       * The attachment's text in Markdown, like an article body.
+       * 附件正文，用 Markdown 书写，写法与文章正文相同。
        */
       body: string;
     };
 
 /**
- * One issue of a bulletin series: its numbers, date, sections and articles (or, for an issue printed without section labels, such as a speech 专刊, `articles:` in place of `sections:`).
+ * 刊物的一期：期号、日期、栏目和文章（不印栏目名称的一期，如讲话专刊，用 `articles:` 代替 `sections:`）。
  */
 export interface IssueData {
   /**
-   * Year printed in the issue line (2018年第2期). Must equal the year of `date`.
+   * 期号行中印的年份（2018年第2期）。必须与 `date` 的年份相同。
    */
   year: number;
   /**
-   * Number of the issue within its year (第N期), from 1 without leading zeros. Regular issues and supplements count separately.
+   * 本期在当年的期号（第N期），从1起，不补0。正刊和增刊分别编号。
    */
   number: number;
   /**
-   * Running total over all years (总第N期). Required for regular and special issues; a supplement carries one only when the series counts supplements in the total. Must be at least `number`.
+   * 跨年连续编排的总期号（总第N期）。正刊和专刊必须填写；增刊只有在刊物把增刊计入总期号时才填写。不能小于 `number`。
    */
   total?: number;
   /**
-   * Publication date as an ISO calendar date YYYY-MM-DD. It stays a plain date: no time, no time zone.
+   * 印发日期，按 ISO 日期格式写作 YYYY-MM-DD。只写日期，不带时间和时区。
    */
   date: string;
   /**
-   * `regular` (the default), `supplement` (增刊, numbered in its own sequence) or `special` (专刊, needs `label`).
+   * `regular`（正刊，默认）、`supplement`（增刊，单独编号）或 `special`（专刊，须写 `label`）。
    */
   kind?: "regular" | "supplement" | "special";
   /**
-   * Label of a special issue (专刊), printed above the issue line. Only with `kind: special`.
+   * 专刊的名称，印在期号行上方。只用于 `kind: special`。
    */
   label?: string;
   /**
-   * Optional marking printed at the top left of the cover, such as 内部资料 or 秘密.
+   * 可选的标识，印在首页左上角，如内部资料或秘密。
    */
   classification?: string;
   /**
-   * `off`: print this issue without fitting (its last page as it falls), whatever bulletin.yaml's `layout.fit` says.
+   * `off`：本期不做末页调整（末页按自然排版印出），不论 bulletin.yaml 中 `layout.fit` 如何设置。
    */
   fit?: "off";
   /**
-   * Optional editor's note (编者按) for the whole issue, printed before the first section. Markdown.
+   * 可选的全期编者按，印在第一个栏目之前。用 Markdown 书写。
    */
   note?: string;
   /**
-   * The sections (栏目) of the issue, in print order. An issue printed without section labels (a speech 专刊, an issue of one article) writes `articles:` instead.
+   * 本期的栏目，按印出的顺序排列。不印栏目名称的一期（讲话专刊、只有一篇文章的一期）改写 `articles:`。
    *
    * @minItems 1
    * @maxItems 50
    */
   sections?: [SectionData, ...SectionData[]];
   /**
-   * The articles of an issue printed without sections (no 【栏目】 labels, no section lines in the contents): a speech 专刊, an issue of one article. In place of `sections:`, never with it.
+   * 不分栏目的一期中的文章（没有【栏目】名称，本期目录中也没有栏目行）：如讲话专刊、只有一篇文章的一期。用来代替 `sections:`，不能同时使用。
    *
    * @minItems 1
    * @maxItems 200
    */
   articles?: [ArticleData, ...ArticleData[]];
   /**
-   * Changes to the series' distribution block for this issue.
+   * 本期对刊物版记的改动。
    */
   distribution?: {
     /**
-     * 本期增发：recipients added for this issue only.
+     * 本期增发：只在本期增加的发送单位。
      *
      * @maxItems 200
      */
     extra?: string[];
     /**
-     * Copies printed of this issue (共印N份); overrides the series default.
+     * 本期印数（共印N份），取代刊物的默认值。
      */
     copies?: number;
   };
   /**
-   * The editorial sign-off (签发、审核、责任编辑 …): each role and its person, printed on one line in the order `signoff.labels` of bulletin.yaml gives, under the issue line or above the distribution block (`signoff.place`).
+   * 落款（签发、审核、责任编辑等）：每项的名称和人员，按 bulletin.yaml 中 `signoff.labels` 的顺序印在一行，位于期号行下方或版记上方（见 `signoff.place`）。
    */
   signoff?: {
     [k: string]: string | undefined;
   };
 }
 /**
- * A section (栏目): its label and its articles.
+ * 栏目：栏目名称及其中的文章。
  *
  * This interface was referenced by `IssueData`'s JSON-Schema
  * via the `definition` "section".
  */
 export interface SectionData {
   /**
-   * Section label, printed as 【label】. Without the brackets.
+   * 栏目名称，印为【栏目名称】。不写方括号。
    */
   label: string;
   /**
-   * Articles of the section, in print order. Empty only while an issue is being written (a warning).
+   * 本栏目的文章，按印出的顺序排列。只在编写过程中可以为空（会给出警告）。
    *
    * @maxItems 200
    */
   articles: ArticleData[];
 }
 /**
- * An article: a mapping with at least `title` and `body` (and optionally id, subtitle, byline, note, figures, tables, source, attachments).
+ * 一篇文章：至少有 `title` 和 `body`（可选 id、subtitle、byline、note、figures、tables、source、attachments）。
  *
  * This interface was referenced by `IssueData`'s JSON-Schema
  * via the `definition` "article".
  */
 export interface ArticleData {
   /**
-   * Stable id of the article, used for links and bookmarks. Derived from the position (s1-a1, …) when absent; must be unique in the issue.
+   * 文章的固定标识，用于链接和书签。不写时按位置生成（s1-a1……）；在一期内不能重复。
    */
   id?: string;
   /**
-   * Article title, printed at the title size (二号) and broken into balanced lines when it is wider than the type area. To break it yourself, give its lines as a list, or write it as a literal block (`title: |`) with a line per printed line.
+   * 文章标题，按标题字号（二号）印出，宽于版心时均衡分行。要自己断行，可把各行写成列表，或写成文字块（`title: |`），每行对应印出的一行。
    */
   title: string | [string, ...string[]];
   /**
-   * A subtitle printed centred in 楷体 under the title, such as ——在全区生态环境保护大会上的讲话. Plain text.
+   * 副标题，用楷体居中印在标题下方，如——在全区生态环境保护大会上的讲话。纯文本。
    */
   subtitle?: string;
   /**
-   * Lines printed centred in 楷体 under the title (and subtitle): the speaker, the date of a speech, the author. A line, or a list of lines.
+   * 用楷体居中印在标题（和副标题）下方的署名行：讲话人、讲话日期、作者。可写一行，也可写成多行的列表。
    */
   byline?: string | [string, ...string[]];
   /**
-   * Optional editor's note (编者按) printed before the article. Markdown.
+   * 可选的编者按，印在文章之前。用 Markdown 书写。
    */
   note?: string;
   /**
-   * Article text in Markdown: paragraphs separated by blank lines, *emphasis*, lists, and headings `#` 一、 `##` （一） `###` 1. `####` （1）. Raw HTML is not accepted.
+   * 文章正文，用 Markdown 书写：段与段之间空一行，*强调*、列表，小标题 `#` 一、 `##` （一） `###` 1. `####` （1）。不接受 HTML 代码。
    */
   body: string;
   /**
-   * Photos of the article.
+   * 文章的图片。
    *
    * @maxItems 50
    */
   figures?: FigureData[];
   /**
-   * Tables loaded from a spreadsheet (.xlsx) or a CSV file next to the issue, each placed after a paragraph of the body. (A small table can also be written in the body as a Markdown pipe table, with a `表：…` line above it for its caption and a `单位：…` line for its unit.)
+   * 从期文件旁的电子表格（.xlsx）或 CSV 文件读入的表格，每个放在正文某一段之后。（小表格也可以在正文中写成 Markdown 竖线表格，上方用 `表：…` 一行写表题，`单位：…` 一行写单位。）
    *
    * @maxItems 50
    */
   tables?: TableData[];
   /**
-   * Source line printed at the end, without brackets: 中国环境科学研究院供稿 prints as （中国环境科学研究院供稿）.
+   * 印在文章末尾的供稿单位，不写括号：写 中国环境科学研究院供稿，印为（中国环境科学研究院供稿）。
    */
   source?: string;
   /**
-   * Attachments (附件) of the article, listed after its text as 附件：1. … 2. … (GB/T 9704 7.3.4). A name alone lists it; a name with a `body` also prints the attachment on pages of its own after the article, headed 附件N (7.3.7).
+   * 文章的附件，在正文之后列为 附件：1. …… 2. ……（GB/T 9704 7.3.4）。只写名称时只列出；名称之外还写了 `body` 的，附件正文在文章之后另起一页印出，标为附件N（7.3.7）。
    *
    * @minItems 1
    * @maxItems 20
@@ -684,85 +684,85 @@ export interface ArticleData {
   attachments?: [AttachmentData, ...AttachmentData[]];
 }
 /**
- * A table of the article from a spreadsheet or CSV file: a mapping with at least `file`.
+ * 文章中来自电子表格或 CSV 文件的表格：至少写 `file`。
  *
  * This interface was referenced by `IssueData`'s JSON-Schema
  * via the `definition` "table".
  */
 export interface TableData {
   /**
-   * The spreadsheet (.xlsx, as Excel or WPS saves it) or CSV file (UTF-8, or GBK as Excel saves CSV on Chinese Windows) relative to the issue file, inside the series. Formulas print the value Excel last computed and saved; merged cells stay merged. At most 5 MiB, 1000 rows and 12 columns.
+   * 电子表格（.xlsx，Excel 或 WPS 保存的）或 CSV 文件（UTF-8，或中文 Windows 上 Excel 另存 CSV 时的 GBK 编码），相对于期文件，须在刊物文件夹内。公式印出 Excel 最后一次计算并保存的值；合并的单元格保持合并。最大5 MiB、1000行、12列。
    */
   file: string;
   /**
-   * The sheet of a workbook, by its tab name. Default: the first sheet.
+   * 工作簿中的工作表，按标签名称。默认为第一张工作表。
    */
   sheet?: string;
   /**
-   * The cells printed, as Excel writes a range: top-left and bottom-right cell (`A1:E9`). Default: every cell that has a value.
+   * 印出的单元格区域，按 Excel 的写法：左上角和右下角单元格（`A1:E9`）。默认为所有有值的单元格。
    */
   range?: string;
   /**
-   * How many of the first rows are the header (printed in 黑体, repeated on each page the table runs on). Default 1.
+   * 前几行是表头（用黑体印，表格跨页时每页重复）。默认为1。
    */
   header?: number;
   /**
-   * The caption printed above the table after its number: 表1　重点项目进展情况.
+   * 印在表格上方、编号之后的表题：表1　重点项目进展情况。
    */
   caption?: string;
   /**
-   * The unit line printed at the top right of the table, as written.
+   * 印在表格右上方的单位行，照原样印出。
    */
   unit?: string;
   /**
-   * `three-line` (三线表) or `grid` (every cell boxed). Default: the series' `tables.style`.
+   * `three-line`（三线表）或 `grid`（每个单元格都有边框）。默认按刊物的 `tables.style`。
    */
   style?: "three-line" | "grid";
   /**
-   * The paragraph of the body (1 = the first) the table follows. Default: after the last paragraph.
+   * 表格放在正文第几段之后（1为第一段）。默认放在最后一段之后。
    */
   after?: number;
 }
 /**
- * A photo of the article (a mapping with `image`), or two or three photos side by side (a mapping with `images`).
+ * 文章中的一张图片（写 `image`），或并排的两三张图片（写 `images`）。
  *
  * This interface was referenced by `IssueData`'s JSON-Schema
  * via the `definition` "figure".
  */
 export interface FigureData {
   /**
-   * Image file (PNG, JPEG, SVG or WebP) relative to the issue file, inside the series folder.
+   * 图片文件（PNG、JPEG、SVG 或 WebP），相对于期文件，须在刊物文件夹内。
    */
   image?: string;
   /**
-   * Two or three photos printed side by side as one group, the full width of the type area, all at one height: each a file (relative to the issue file), or a mapping with its `image` and its own `caption` (and `alt`). A `caption:` of the figure is printed once, under the whole group. Use `images` in place of `image` (not both); `place` and `width` do not apply to a group.
+   * 两三张图片并排印成一组，占满版心宽度，高度一致：每张写一个文件名（相对于期文件），或写 `image` 及其自己的 `caption`（和 `alt`）。图片组的 `caption:` 只印一次，在整组图片下方。用 `images` 代替 `image`（不能同时写）；`place` 和 `width` 对图片组不起作用。
    *
    * @minItems 2
    * @maxItems 3
    */
   images?: [GroupImageData, GroupImageData, ...GroupImageData[]];
   /**
-   * Where the photo sits: `right` or `left` with the text wrapping around it, or `centre` on its own lines.
+   * 图片的位置：`right` 或 `left`，文字环绕图片；`centre`，图片单独占行居中。
    */
   place?: "right" | "left" | "centre";
   /**
-   * Width as a percentage of the type area (20%–100%). Default 45%.
+   * 图片宽度，占版心宽度的百分比（20%～100%）。默认45%。
    */
   width?: string;
   /**
-   * Optional caption printed under the photo.
+   * 可选的图片说明，印在图片下方。
    */
   caption?: string;
   /**
-   * Text description of the photo for the web page. Defaults to the caption.
+   * 网页上图片的文字描述。默认与图片说明相同。
    */
   alt?: string;
   /**
-   * The paragraph (1 = the first) the photo belongs to: it is placed at that paragraph's start. Default 1.
+   * 图片所属的段落（1为第一段）：图片放在该段开头。默认为1。
    */
   paragraph?: number;
   /**
-   * How the photo is stored in the PDF and on the web page: `auto` (the default) decides by its content (photos as JPEG, screenshots, charts and line art with few colours kept lossless as PNG); `jpeg` or `png` forces one.
+   * 图片在 PDF 和网页中的保存方式：`auto`（默认）按内容决定（照片存为 JPEG，截图、图表和颜色少的线条图无损存为 PNG）；`jpeg` 或 `png` 强制使用一种。
    */
   encoding?: "auto" | "jpeg" | "png";
 }
