@@ -30,7 +30,7 @@ describe('withinStage', () => {
     expect(performance.now() - started).toBeLessThan(2000);
     expect(error).toBeInstanceOf(BulletinError);
     expect(error).toMatchObject({ exitCode: ExitCode.BrowserFailed, message: 'Chrome did not finish printing 2018-02 (pass 1) within 50 ms' });
-    expect((error as BulletinError).hint).toMatch(/^The SVG figure `images\/a\.svg` or the series' own templates may ask for more than Chrome can draw/);
+    expect((error as BulletinError).hint).toMatch(/^The SVG figure `images\/a\.svg` or the series' own templates and stylesheets \(templates\/\) may ask for more than Chrome can draw/);
     expect(events.listenerCount('error')).toBe(0);
   });
 
