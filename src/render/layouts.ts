@@ -1,5 +1,5 @@
 // Compiled layouts per series, each compiled once per process (a batch or a preview session).
-import { loadTemplates } from './templates.js';
+import { loadTemplates, TemplateFileError } from './templates.js';
 import { msg, render, type Message } from '../i18n/message.js';
 import { compilePage, compileLayout, type CompiledIndex, type CompiledLayout, type CompiledYearbook } from './renderHtml.js';
 import type { IndexView } from './indexView.js';
@@ -61,7 +61,7 @@ export class Layouts {
           return { layout, index: compilePage<IndexView>(sources.index), yearbook: compilePage<YearbookView>(sources.yearbook), stylesheets: sources.stylesheets, own: sources.own, ownText: templateText(sources, root) };
         })
         .catch((error: Error) => {
-          throw new BulletinError(msg('build.template-error', { reason: error instanceof ContractError ? error.text : error.message }), ExitCode.RenderFailed, msg('build.template-error.hint'));
+          throw new BulletinError(msg('build.template-error', { reason: error instanceof ContractError || error instanceof TemplateFileError ? error.text : error.message }), ExitCode.RenderFailed, msg('build.template-error.hint'));
         });
       entry.catch(() => this.cache.delete(root));
       this.cache.set(root, entry);

@@ -312,4 +312,7 @@ export const buildMessages = {
   'import.insert.not-found': { en: 'the article could not be inserted as written; nothing was written', zh: '无法按原样插入文章，没有写入任何内容' },
   'import.insert.expected-list': { en: 'expected a list', zh: '此处应为列表' },
   'import.insert.flow-list': { en: 'the list on line {line} is written in brackets [ … ]; write it as a list of `- ` lines first', zh: '第{line}行的列表写在方括号 [ … ] 中，请先改写为逐行以 `- ` 开头的列表' },
+  'build.template.outside': { en: '{file} leads outside its folder', zh: '{file} 指向其文件夹以外' },
+  'build.template.not-regular': { en: '{file} is not a regular file under {limit} KiB', zh: '{file} 不是小于 {limit} KiB 的普通文件' },
+  'build.template.bad-name': { en: '{file}: the file name has a backslash or a control character; rename it', zh: '{file}：文件名含有反斜杠或控制字符，请改名' },
 } as const satisfies Entries;
