@@ -3,6 +3,7 @@
 // (the writers of writers/writers.ts). Invalid sources stop before a browser is started; for valid
 // ones, Chrome starts while the templates compile and the first document is made.
 import { fitSummary } from './model/pagination.js';
+import { msg, render, type Message } from './i18n/message.js';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser } from 'puppeteer-core';
@@ -54,7 +55,8 @@ export interface BuildOptions {
 export type BuildEvent =
   | { type: 'browser'; path: string; source: string }
   | { type: 'issue'; issue: string; index: number; count: number }
-  | { type: 'stage'; issue: string; stage: string }
+  /** `message`: what is being done, to render in the reader's language; `stage` is it in English. */
+  | { type: 'stage'; issue: string; stage: string; message: Message }
   /** What fitting did to an issue's last page (print/fitLastPage.ts): 「fitted the last article (…): 5 → 4 body pages」. */
   | { type: 'fitted'; issue: string; summary: string }
   | { type: 'written'; file: string; /** bytes, for the files the build wrote */ size?: number };
@@ -132,8 +134,17 @@ function isBrowserFailure(error: unknown): boolean {
 function outputFailure(error: unknown): BulletinError {
   if (error instanceof BulletinError) return error;
   const e = error as NodeJS.ErrnoException;
-  const reason = { ENOSPC: 'the disk is full', EACCES: 'permission denied', EPERM: 'not permitted', EROFS: 'read-only file system', EDQUOT: 'over the disk quota', EISDIR: 'a folder is in the way', ENOTDIR: 'a file is in the way' }[e.code ?? ''];
-  return new BulletinError(`cannot write ${e.path ?? 'an output'}: ${reason ?? e.message}`, ExitCode.OutputFailed, 'Check that the output folder is writable and the disk is not full; the earlier outputs were left as they were.');
+  const reasons = {
+    ENOSPC: msg('build.write.disk-full'),
+    EACCES: msg('build.write.permission'),
+    EPERM: msg('build.write.not-permitted'),
+    EROFS: msg('build.write.read-only'),
+    EDQUOT: msg('build.write.quota'),
+    EISDIR: msg('build.write.folder-in-way'),
+    ENOTDIR: msg('build.write.file-in-way'),
+  } as Record<string, Message | undefined>;
+  const reason = reasons[e.code ?? ''];
+  return new BulletinError(msg('build.write.failed', { path: e.path ?? msg('build.write.an-output'), reason: reason ?? e.message }), ExitCode.OutputFailed, msg('build.write.failed.hint'));
 }
 
 /** `pdf-over-budget` when a PDF is larger than `output.pdfBudgetMB`, naming the three largest images. */
@@ -143,9 +154,11 @@ export function pdfBudget(issue: Issue, bytes: number, display: string): Diagnos
   const images = issue.sections.flatMap((s) => s.articles.flatMap((a) => a.figures)).map((f) => ({ f, size: f.renditions?.print.bytes.length ?? (f.svg !== undefined ? Buffer.byteLength(f.svg) : 0) }));
   const largest = [...new Map(images.map((i) => [i.f.relPath, i])).values()].sort((a, b) => b.size - a.size).slice(0, 3);
   const mb = (n: number) => (n >= 100_000 ? `${(n / 1_000_000).toFixed(1)} MB` : `${Math.ceil(n / 1000)} KB`);
+  const named = largest.map((i) => `\`${i.f.relPath}\` (${mb(i.size)})`);
+  const params = { issue: issue.slug, size: mb(bytes), budget };
   return diagnostic(display, FILE_START, 'warning', 'pdf-over-budget',
-    `the PDF of ${issue.slug} is ${mb(bytes)}, over the budget of ${budget} MB (\`output.pdfBudgetMB\`)${largest.length ? `; its largest images: ${largest.map((i) => `\`${i.f.relPath}\` (${mb(i.size)})`).join(', ')}` : ''}`,
-    'Crop the photos or make them narrower (`width:`), lower `images.printPpi` in bulletin.yaml, or raise `output.pdfBudgetMB` if the PDF need not travel by e-mail.');
+    largest.length ? msg('pdf-over-budget.images', { ...params, images: { en: named.join(', '), zh: named.join('、') } }) : msg('pdf-over-budget.plain', params),
+    msg('pdf-over-budget.crop.hint'));
 }
 
 export async function build(paths: readonly string[], options: BuildOptions = {}): Promise<BuildResult> {
@@ -195,7 +208,7 @@ export async function build(paths: readonly string[], options: BuildOptions = {}
   }
   // Issues of several series in one output folder: the same name twice would overwrite each other.
   const clash = outputClash(checked.issues, (file) => displayPath(cwd, file));
-  if (clash) throw new BulletinError(clash, ExitCode.Usage, 'Build each series into its own folder (`-o`), or rename one of the issue files.');
+  if (clash) throw new BulletinError(clash, ExitCode.Usage, msg('build.output-clash.hint'));
   // The output folder is checked before anything starts: a link inside it that leads elsewhere is refused.
   const folder = await io.openOutput(outDir, (file) => displayPath(cwd, file));
 
@@ -266,7 +279,7 @@ export async function build(paths: readonly string[], options: BuildOptions = {}
       own: () => {
         throw new Error('own outside a transaction');
       },
-      stage: (issue, stage) => progress({ type: 'stage', issue, stage }),
+      stage: (issue, stage) => progress({ type: 'stage', issue, stage: render(stage, 'en'), message: stage }),
       report: (d) => void diagnostics.push(d),
       display: (issue) => displayOf(issue),
     };
@@ -313,7 +326,7 @@ export async function build(paths: readonly string[], options: BuildOptions = {}
         let issue = source;
         const images = preparedImages.get(source);
         if (images) {
-          progress({ type: 'stage', issue: name, stage: 'processing images' });
+          progress({ type: 'stage', issue: name, stage: render(msg('build.stage.images'), 'en'), message: msg('build.stage.images') });
           const prepared = await images;
           issue = prepared.issue;
           diagnostics.push(...prepared.diagnostics);
@@ -333,10 +346,10 @@ export async function build(paths: readonly string[], options: BuildOptions = {}
           const rendered = await abortable(
             renderIssue(b, issue, layout, {
               display: displayOf(issue), env, target, firstDocument, onPrinted: printed, pdfa: options.pdfa,
-              onStage: (stage) => progress({ type: 'stage', issue: name, stage }),
+              onStage: (stage) => progress({ type: 'stage', issue: name, stage: render(stage, 'en'), message: stage }),
             }),
             options.signal, ISSUE_BUDGET_MS,
-            () => new BulletinError(`the browser did not finish ${name} within ${ISSUE_BUDGET_MS / 1000} s`, ExitCode.BrowserFailed, 'Check that the machine is not out of memory; try again with --verbose.'),
+            () => new BulletinError(msg('build.browser.issue-timeout', { issue: name, seconds: ISSUE_BUDGET_MS / 1000 }), ExitCode.BrowserFailed, msg('build.browser.issue-timeout.hint')),
           );
           diagnostics.push(...rendered.warnings);
           const budget = pdfBudget(issue, rendered.pdf.length, displayOf(issue));
@@ -349,7 +362,7 @@ export async function build(paths: readonly string[], options: BuildOptions = {}
           output = { issue, doc: issueDocumentFor(issue, layout, undefined, { forPrint: false }), used: undefined, printed: undefined };
         }
         outputs[index] = output;
-        progress({ type: 'stage', issue: name, stage: 'writing' });
+        progress({ type: 'stage', issue: name, stage: render(msg('build.stage.writing'), 'en'), message: msg('build.stage.writing') });
         // The PDF, the HTML page and its files of one issue change together.
         await transact(async (staged) => {
           const files: string[] = [];
@@ -362,7 +375,7 @@ export async function build(paths: readonly string[], options: BuildOptions = {}
     } catch (error) {
       if (error instanceof BulletinError || options.signal?.aborted || !isBrowserFailure(error)) throw error;
       const message = (error as Error).message ?? String(error);
-      throw new BulletinError(`the browser failed: ${message.split('\n')[0]}`, ExitCode.BrowserFailed, 'Try again; if it keeps failing, run `bulletin build --verbose` and check the browser with `chromium --version`.');
+      throw new BulletinError(msg('build.browser.failed', { reason: message.split('\n')[0]! }), ExitCode.BrowserFailed, msg('build.browser.failed.hint'));
     }
     return result;
   } finally {

@@ -5,6 +5,7 @@ import path from 'node:path';
 import type { Browser } from 'puppeteer-core';
 import { BulletinError, ExitCode } from './diagnostics/exitCodes.js';
 import { diagnostic, FILE_START, type Diagnostic } from './diagnostics/diagnostic.js';
+import { msg, render, type Message } from './i18n/message.js';
 import type { Issue } from './model/types.js';
 import { firstState, fittedPitches, type PageState, type PaginatedIssue } from './model/pagination.js';
 import { describeStep, fitSteps } from './layout/fitCandidates.js';
@@ -42,7 +43,8 @@ export interface RenderedIssue {
 export interface RenderOptions {
   display: string;
   env: NodeJS.ProcessEnv;
-  onStage?: (stage: string) => void;
+  /** What is being done, as a message (the CLI renders it in its language). */
+  onStage?: (stage: Message) => void;
   /** A guess of the pagination (the previous build's): one print pass when it holds. */
   initial?: PageState;
   /**
@@ -76,7 +78,7 @@ export function issueDocumentFor(issue: Issue, layout: Layout, state: PageState 
   try {
     return issueDocument(issue, layout.layout, layout.stylesheets, { ...state, ...options, templateText: layout.ownText });
   } catch (error) {
-    if (error instanceof TemplateError) throw new BulletinError(`template error: ${error.message}`, ExitCode.RenderFailed);
+    if (error instanceof TemplateError) throw new BulletinError(msg('build.template-error', { reason: error.message }), ExitCode.RenderFailed, msg('build.template-error.hint'));
     throw error;
   }
 }
@@ -129,16 +131,15 @@ export async function renderIssue(
   const target = await (options.target ?? openPrintTarget(browser));
   const { page, server } = target;
   try {
-    stage('paginating');
+    stage(msg('build.stage.paginating'));
     const printed = await paginateIssue(page, server, issue, documentFor, start, target.loaded, templatesDisplay(issue, options.display));
     options.onPrinted?.();
-    stage(`checking (${printed.passes} passes)`);
+    stage(msg('build.stage.checking', { passes: printed.passes }));
     // Fonts the layout names are checked by validate (font-type3), and a character none of them has is
     // printed as 〓: a font that got in otherwise came from the machine (a series stylesheet, an SVG's text).
     const fontProblems = checkPdfFonts(printed.pdf).problems;
     if (fontProblems.length) {
-      throw new BulletinError(`the PDF of ${issue.slug} has fonts a print shop refuses:\n  - ${fontProblems.join('\n  - ')}`, ExitCode.RenderFailed,
-        'Chrome took these characters from a font installed on this machine, which it cannot put into the PDF as print shops need. If a series stylesheet (templates/) names that font, remove it there; if the text is in an SVG figure, convert the text to outlines (figure-svg-text); otherwise replace the characters, or name a font file that has them under `fonts:` in bulletin.yaml (.ttf, .otf, or a face of a .ttc: bulletin converts it).');
+      throw new BulletinError(msg('build.pdf-fonts-refused', { issue: issue.slug, problems: fontProblems.join('\n  - ') }), ExitCode.RenderFailed, msg('build.pdf-fonts-refused.hint'));
     }
     const problems: string[] = [];
     const imageWarnings: Diagnostic[] = [];
@@ -148,7 +149,7 @@ export async function renderIssue(
     let pageTexts: PageText[] | undefined;
     if (options.selfCheck !== false) {
       // What a reader sees, page by page (text drawn invisible does not count), within the stage's budget.
-      const check = { name: 'check' as const, what: `checking the PDF of ${issue.slug}` };
+      const check = { name: 'check' as const, what: msg('build.doing.checking', { issue: issue.slug }) };
       const deadline = Date.now() + STAGE_BUDGET_MS.check;
       const texts: PageText[] = [];
       pageTexts = texts;
@@ -175,7 +176,10 @@ export async function renderIssue(
         const last = lastPageOf(issue, printed);
         const setting = issue.series.layout.fit;
         if (setting !== 'off' && needsFitting(last, setting.minLastPageLines)) {
-          problems.push(`body page ${last.bodyPages}, the last, holds ${last.alone ? 'only the distribution block (版记)' : `only ${last.lines + last.distributionLines} lines`}, though fitting ${fitting.status === 'fitted' ? 'was applied' : 'found nothing to do'}`);
+          problems.push(render(msg(fitting.status === 'fitted' ? 'build.self-check.last-page-fitted' : 'build.self-check.last-page-unfitted', {
+            page: last.bodyPages,
+            what: last.alone ? msg('build.last-page.distribution-only') : msg('build.last-page.lines', { count: last.lines + last.distributionLines }),
+          }), 'en'));
         }
       }
       geometry.push(...checkGeometry(issue.series.layout.geometry, texts, coverPages, located.found, fittedPitches(printed.state), issue.series.layout.duplex).map((p) => p.message));
@@ -185,38 +189,44 @@ export async function renderIssue(
       problems.push(...pdfImageMetadata(printed.pdf));
       const { minPpi, maxPpi } = issue.series.images;
       for (const found of checkResolution(issue, texts, minPpi, maxPpi)) {
+        const params = { ppi: found.ppi, page: found.page - coverPages, min: minPpi, max: maxPpi };
         imageWarnings.push(diagnostic(options.display, found.figure?.span ?? FILE_START, 'warning', 'image-resolution',
-          `${found.figure ? `\`${found.figure.relPath}\`` : 'a photo'} prints at ${found.ppi} ppi on page ${found.page - coverPages} of the PDF, outside ${minPpi}–${maxPpi} ppi`,
-          found.ppi < minPpi ? 'The photo is too small for its printed size and will look soft: use a larger original, or make the figure narrower (`width:`).' : 'The PDF is larger than it needs to be: lower `images.printPpi` in bulletin.yaml.'));
+          found.figure ? msg('image-resolution.figure', { ...params, path: found.figure.relPath }) : msg('image-resolution.photo', params),
+          msg(found.ppi < minPpi ? 'image-resolution.low.hint' : 'image-resolution.high.hint')));
       }
     }
     if (problems.length || geometry.length) {
       const all = [...geometry, ...problems];
       const g = issue.series.layout.geometry;
-      const expected = `The layout preset (\`layout:\` in bulletin.yaml) prints ${g.sizes.body} pt body text on a grid of ${g.grid.lines} lines in a ${g.typeArea.width} × ${g.typeArea.height} mm type area.`;
-      const hints = layout.own.length
-        ? [
-          `This series has its own templates: ${layout.own.join(', ')}.`,
-          ...(geometry.length ? [`${expected} A series stylesheet that changes sizes, line heights, widths or positions in the body, or moves figures, breaks that: take that rule out, or change the layout in bulletin.yaml.`] : []),
-          ...(problems.length ? ['What a reader sees in the PDF is not what the source says: a series template or stylesheet probably hides text (display, colour, size, overflow, a box painted over it) or prints other page numbers over the real ones. Check it, or move it aside to build with bulletin\'s own templates.'] : []),
-        ]
-        : [
-          ...(geometry.length ? [expected] : []),
-          'This series uses bulletin\'s own templates, so this is a bug in bulletin: please report it with the issue file and this message.',
-        ];
-      throw new BulletinError(`the PDF of ${issue.slug} failed its self-check:\n  - ${all.slice(0, 12).join('\n  - ')}${all.length > 12 ? `\n  - … and ${all.length - 12} more` : ''}`, ExitCode.RenderFailed, hints.join(' '));
+      const expected = msg('build.self-check.layout', { size: g.sizes.body, lines: g.grid.lines, width: g.typeArea.width, height: g.typeArea.height });
+      const hint = layout.own.length
+        ? msg('build.self-check.own.hint', {
+          templates: layout.own.join(', '),
+          geometry: geometry.length ? msg('build.self-check.own.geometry', { expected }) : '',
+          visible: problems.length ? msg('build.self-check.own.visible') : '',
+        })
+        : geometry.length ? msg('build.self-check.bundled.layout.hint', { expected }) : msg('build.bundled-templates-bug');
+      throw new BulletinError(msg('build.self-check-failed', {
+        issue: issue.slug,
+        problems: all.slice(0, 12).join('\n  - '),
+        more: all.length > 12 ? msg('build.list.more', { count: all.length - 12 }) : '',
+      }), ExitCode.RenderFailed, hint);
     }
     const warnings = [...new Set(server.blocked)].map((url) => diagnostic(options.display, FILE_START, 'warning', 'resource-blocked',
-      `the document asked for ${url.length > 120 ? `${url.slice(0, 117)}…` : url}, which was refused`,
-      'An issue may use only its own images and the layout\'s files; check the series templates and stylesheets.'));
+      msg('resource-blocked', { url: url.length > 120 ? `${url.slice(0, 117)}…` : url })));
     warnings.push(...imageWarnings);
     if (printed.fitting.status === 'failed') {
       const f = printed.fitting;
       const g = issue.series.layout.geometry;
       const strongest = fitSteps(g).at(-1);
       warnings.push(diagnostic(options.display, FILE_START, 'warning', 'fit-failed',
-        `body page ${f.page} holds ${f.alone ? 'only the distribution block (版记)' : `only ${f.lines} line${f.lines === 1 ? '' : 's'} of text`}, and tightening the last articles within the layout's limits (${strongest ? describeStep(strongest) : 'none'}) does not pull ${f.alone ? 'it' : 'them'} back onto page ${f.page - 1}`,
-        `Shorten the last article by ${Math.max(1, f.lines)} line${f.lines > 1 ? 's' : ''} or so (or lengthen it to fill the page), or move a figure; to print the page as it falls and silence this, set \`fit: off\` in the issue.`));
+        msg(f.alone ? 'fit-failed.alone' : 'fit-failed.lines', {
+          page: f.page,
+          count: f.lines,
+          steps: strongest ? describeStep(strongest) : msg('fit-failed.no-steps'),
+          before: f.page - 1,
+        }),
+        msg('fit-failed.shorten.hint', { count: Math.max(1, f.lines) })));
     }
     const totalPages = printed.pdf.getPageCount();
     const pdfa = options.pdfa !== false && issue.series.output.pdfa;
@@ -227,8 +237,8 @@ export async function renderIssue(
       const { checkPdfA, describePdfAProblems } = await import('./check/checkPdfA.js');
       const found = checkPdfA(printed.pdf, pdf, pageTexts);
       if (found.length) {
-        throw new BulletinError(`the PDF of ${issue.slug} cannot be archived as PDF/A-2u:\n  - ${describePdfAProblems(found)}`, ExitCode.RenderFailed,
-          `${layout.own.length ? `This series has its own templates (${layout.own.join(', ')}): text, a font or an object they bring in is the likely cause (characters only the templates print are not in the fonts made for the issue; a stylesheet may name a font of this machine); take it out. ` : 'This series uses bulletin\'s own templates, so this is a bug in bulletin: please report it with the issue file and this message. '}To publish meanwhile, build a plain PDF with \`--no-pdfa\` (or \`output.pdfa: false\` in bulletin.yaml).`);
+        throw new BulletinError(msg('build.pdfa-refused', { issue: issue.slug, problems: describePdfAProblems(found) }), ExitCode.RenderFailed,
+          msg('build.pdfa-refused.hint', { cause: layout.own.length ? msg('build.pdfa-refused.own', { templates: layout.own.join(', ') }) : msg('build.bundled-templates-bug') }));
       }
     }
     target.loaded = printed.loaded;
@@ -240,8 +250,7 @@ export async function renderIssue(
     const doc = sameAsPrinted ? documentFor(printed.state) : issueDocumentFor(issue, layout, printed.state, { allFaces, forPrint: false });
     if (doc.removed.length) {
       warnings.push(diagnostic(options.display, FILE_START, 'warning', 'template-content-removed',
-        `the page the series templates made held ${doc.removed.slice(0, 6).join(', ')}${doc.removed.length > 6 ? ` and ${doc.removed.length - 6} more` : ''}: removed from the page printed and published`,
-        'A published page runs nothing and loads only its own files: take scripts, event handlers, frames, forms, <base>, <meta http-equiv> and other addresses out of the series templates (templates/).'));
+        msg('template-content-removed', { what: doc.removed.length > 6 ? msg('build.removed.more', { what: doc.removed.slice(0, 6).join(', '), count: doc.removed.length - 6 }) : doc.removed.slice(0, 6).join(', ') })));
     }
     return { pdf, doc, used: new Set(server.requested), warnings, paginated: { issue, state: printed.state, totalPages, passes: printed.passes, fitting: printed.fitting } };
   } catch (error) {

@@ -5,6 +5,7 @@
 // verifyRendition.ts). A photo that cannot be decoded is an `image-decode` error at the figure's
 // `image:`; nothing throws. The build and the preview call it before making an issue's documents.
 import path from 'node:path';
+import { msg } from '../i18n/message.js';
 import { createHash } from 'node:crypto';
 import type { Io } from '../io.js';
 import type { Figure, FigureRenditions, ImageRendition, Issue } from '../model/types.js';
@@ -131,7 +132,7 @@ export async function prepareImages(issue: Issue, io: Io, display: string, optio
       made = await job;
     } catch (error) {
       diagnostics.push(diagnostic(display, figure.span ?? FILE_START, 'error', 'image-decode',
-        `\`${figure.relPath}\` cannot be decoded: ${decodeReason(error)}`, 'Open the photo in an image program and save it again as JPEG or PNG (a file it cannot decode would print as an empty box).'));
+        msg('image-decode.figure', { path: figure.relPath, reason: decodeReason(error) }), msg('image-decode.figure.hint')));
       return figure;
     }
     const [print, ...screen] = made.images as [ProcessedImage, ...ProcessedImage[]];

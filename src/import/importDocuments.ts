@@ -2,6 +2,7 @@
 // file, their pictures written into the issue's image folder through the image pipeline (upright,
 // sRGB, no metadata). All or nothing: when any file is refused, nothing is written. IO through `Io`.
 import path from 'node:path';
+import { msg, type Message } from '../i18n/message.js';
 import { nodeIo, type Io } from '../io.js';
 import { diagnostic, FILE_START, hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { displayPath } from '../source/displayPath.js';
@@ -56,15 +57,14 @@ function pictureName(issueStem: string, documentStem: string, n: number, ext: st
 
 /** Reads and converts one submission; refusals are diagnostics. */
 async function convert(io: Io, file: string, shown: string, diagnostics: Diagnostic[]): Promise<{ article: ImportedArticle; media: Map<string, Uint8Array> } | 'refused' | undefined> {
-  const problem = (code: Parameters<typeof diagnostic>[3], message: string, severity: 'error' | 'warning' = 'error', hint?: string) => diagnostics.push(diagnostic(shown, FILE_START, severity, code, message, hint));
+  const problem = (code: Parameters<typeof diagnostic>[3], message: Message, severity: 'error' | 'warning' = 'error', hint?: Message) => diagnostics.push(diagnostic(shown, FILE_START, severity, code, message, hint));
   const info = await io.stat(file).catch(() => undefined);
   if (!info?.isFile) {
-    problem('import-damaged', info ? 'the document cannot be read: it is not a file' : 'the document cannot be read: there is no such file', 'error',
-      'Check the name and the folder (a name with spaces goes in quotes: bulletin import "清河街道 供稿.docx"), or give the path of the .docx itself.');
+    problem('import-damaged', msg('import-damaged', { reason: msg(info ? 'import.not-a-file' : 'import.no-such-file') }), 'error', msg('import-damaged.missing.hint'));
     return 'refused';
   }
   if (info.size > DOCX_LIMITS.fileBytes) {
-    problem('import-too-large', `the document is too large: it is ${Math.round(info.size / 1048576)} MiB, the limit is ${DOCX_LIMITS.fileBytes / 1048576} MiB`);
+    problem('import-too-large', msg('import-too-large', { reason: msg('import.file-size', { size: Math.round(info.size / 1048576), limit: DOCX_LIMITS.fileBytes / 1048576 }) }));
     return 'refused';
   }
   const bytes = await io.readFile(file);
@@ -73,22 +73,21 @@ async function convert(io: Io, file: string, shown: string, diagnostics: Diagnos
   switch (kind.kind) {
     case 'docx':
       if (ext === '.docm') {
-        problem('import-macros', 'the document contains macros (a .docm file): it was not read');
+        problem('import-macros', msg('import-macros'));
         return 'refused';
       }
       break;
     case 'docm':
-      problem('import-macros', 'the document contains macros (a .docm file): it was not read');
+      problem('import-macros', msg('import-macros'));
       return 'refused';
     case 'encrypted':
-      problem('import-encrypted', 'the document is protected by a password: it cannot be read');
+      problem('import-encrypted', msg('import-encrypted'));
       return 'refused';
     case 'zip':
-      problem('import-damaged', `the document cannot be read: ${kind.reason}`);
+      problem('import-damaged', msg('import-damaged', { reason: kind.reason }));
       return 'refused';
     default: {
-      const renamed = ext === '.docx' ? ', although its name ends in .docx' : '';
-      problem('import-not-docx', `this is ${formatName(kind.kind)}${renamed}, not a Word document (.docx)`);
+      problem('import-not-docx', msg(ext === '.docx' ? 'import-not-docx.renamed' : 'import-not-docx', { format: formatName(kind.kind) }));
       return 'refused';
     }
   }
@@ -97,25 +96,18 @@ async function convert(io: Io, file: string, shown: string, diagnostics: Diagnos
     doc = readDocx(bytes);
   } catch (error) {
     if (!(error instanceof DocxError)) throw error;
-    const words: Record<DocxError['code'], string> = {
-      'import-damaged': 'the document cannot be read',
-      'import-too-large': 'the document is too large',
-      'import-too-long': 'the document is too long for one article',
-      'import-macros': '',
-    };
-    problem(error.code, error.code === 'import-macros' ? 'the document contains macros (a .docm file): it was not read' : `${words[error.code]}: ${error.message}`);
+    problem(error.code, error.code === 'import-macros' ? msg('import-macros') : msg(error.code, { reason: error.reason }));
     return 'refused';
   }
   const { counts } = doc;
-  if (counts.insertions + counts.deletions > 0) problem('import-tracked-changes', `the document has tracked changes (修订: ${plural(counts.insertions, 'insertion')}, ${plural(counts.deletions, 'deletion')}): imported as if all were accepted`, 'warning');
-  if (counts.comments > 0) problem('import-comments', `${counts.comments} comment${counts.comments === 1 ? '' : 's'} (批注) in the document ${counts.comments === 1 ? 'was' : 'were'} left out`, 'warning');
-  if (counts.externalImages > 0) problem('import-external', `${counts.externalImages} picture${counts.externalImages === 1 ? ' is' : 's are'} only linked to a file or address outside the document: not fetched`, 'warning');
+  if (counts.insertions + counts.deletions > 0) problem('import-tracked-changes', msg('import-tracked-changes.counts', { insertions: counts.insertions, deletions: counts.deletions }), 'warning');
+  if (counts.comments > 0) problem('import-comments', counts.comments === 1 ? msg('import-comments.one') : msg('import-comments', { count: counts.comments }), 'warning');
+  if (counts.externalImages > 0) problem('import-external', counts.externalImages === 1 ? msg('import-external.one') : msg('import-external.many', { count: counts.externalImages }), 'warning');
   const article = docxToArticle(doc, path.basename(file, path.extname(file)));
-  if (article.titleGuessed) problem('import-no-title', 'no title was recognised: the file name stands in', 'warning');
+  if (article.titleGuessed) problem('import-no-title', msg('import-no-title'), 'warning');
   return { article, media: doc.media };
 }
 
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /** Imports Word submissions into an issue file. */
 export async function importDocuments(files: readonly string[], options: ImportOptions = {}): Promise<ImportResult> {
@@ -125,11 +117,11 @@ export async function importDocuments(files: readonly string[], options: ImportO
   const result: ImportResult = { diagnostics, added: [], yaml: [], refused: false };
 
   const issueFile = options.issue ? path.resolve(cwd, options.issue) : await newestIssue(cwd);
-  if (!issueFile) throw new InsertError('there is no issue to import into in this folder: run `bulletin new` first, or name the issue file with --issue');
+  if (!issueFile) throw new InsertError(msg('import.insert.no-issue'));
   result.issueFile = issueFile;
   const issueShown = displayPath(cwd, issueFile);
   const info = await io.stat(issueFile).catch(() => undefined);
-  if (!info?.isFile) throw new InsertError(`${issueShown} ${info ? 'is not a file' : 'does not exist'}: name an issue file (.yaml) with --issue, or run \`bulletin new\` to start one`);
+  if (!info?.isFile) throw new InsertError(msg(info ? 'import.insert.issue-not-file' : 'import.insert.issue-missing', { path: issueShown }));
   let text = Buffer.from(await io.readFile(issueFile)).toString('utf8');
   const issueStem = path.basename(issueFile, path.extname(issueFile));
   const imagesDir = path.join(path.dirname(issueFile), 'images');
@@ -156,12 +148,14 @@ export async function importDocuments(files: readonly string[], options: ImportO
       for (const member of figure.media) {
         const bytes = media.get(member);
         if (!bytes) {
-          diagnostics.push(diagnostic(shown, FILE_START, 'warning', 'import-image-skipped', `a picture of the document was left out: \`${member}\` is missing from the file`));
+          diagnostics.push(diagnostic(shown, FILE_START, 'warning', 'import-image-skipped', msg('import-image-skipped', { reason: msg('import.image.missing', { name: member }) })));
           continue;
         }
         const picture = await webPicture(bytes, options.jpegQuality ?? 90);
         if (typeof picture === 'string') {
-          diagnostics.push(diagnostic(shown, FILE_START, 'warning', 'import-image-skipped', `a picture of the document was left out: \`${path.basename(member)}\` ${picture}`));
+          const name = path.basename(member);
+          const reason = picture === 'format' ? msg('import.image.format', { name }) : msg('import.image.decode', { name, reason: picture.slice('decode:'.length) });
+          diagnostics.push(diagnostic(shown, FILE_START, 'warning', 'import-image-skipped', msg('import-image-skipped', { reason })));
           continue;
         }
         let name: string;
@@ -208,17 +202,17 @@ function figureWidth(pixels: number): string {
   return `${Math.max(45, Math.min(80, percent))}%`;
 }
 
-/** A picture of the document through the image pipeline (upright, sRGB, no metadata), or why it cannot be. */
-async function webPicture(bytes: Uint8Array, jpegQuality: number): Promise<{ bytes: Uint8Array; ext: string; width: number } | string> {
+/** A picture of the document through the image pipeline (upright, sRGB, no metadata), or why it cannot be: `format`, or `decode:` and the decoder's reason. */
+async function webPicture(bytes: Uint8Array, jpegQuality: number): Promise<{ bytes: Uint8Array; ext: string; width: number } | 'format' | `decode:${string}`> {
   const kind = sniffImage(bytes.subarray(0, 64 * 1024));
-  if (!kind || kind.mime === 'image/svg+xml') return 'is in a format a bulletin does not print (Word’s EMF/WMF drawings are not read)';
+  if (!kind || kind.mime === 'image/svg+xml') return 'format';
   try {
     const { processImage } = await import('../images/processImage.js');
     const [out] = await processImage(bytes, [{ width: 4000 }], { encoding: 'auto', jpegQuality });
     return { bytes: out!.bytes, ext: out!.format === 'jpeg' ? 'jpg' : 'png', width: out!.width };
   } catch (error) {
     const { decodeReason } = await import('../images/processImage.js');
-    return `cannot be decoded (${decodeReason(error)})`;
+    return `decode:${decodeReason(error)}`;
   }
 }
 

@@ -4,6 +4,7 @@
 // block stays byte for byte as it was (comments, order, quoting). The result is parsed again and
 // must hold the article asked for, or nothing is returned. Pure: text in, text out.
 import { isMap, isScalar, isSeq, parseDocument, stringify, type Node } from '../vendor/yaml.js';
+import { msg, render, type Message } from '../i18n/message.js';
 
 export interface Insertion {
   text: string;
@@ -13,7 +14,12 @@ export interface Insertion {
   newSection: boolean;
 }
 
-export class InsertError extends Error {}
+/** Why an article cannot be added to the issue file: `text` is the message, `message` it in English. */
+export class InsertError extends Error {
+  constructor(readonly text: Message) {
+    super(render(text, 'en'));
+  }
+}
 
 /** The YAML of one list item (`- title: …`), each line indented by `indent` spaces. */
 export function articleItemYaml(article: Record<string, unknown>, indent: number): string {
@@ -39,21 +45,21 @@ function nextLineStart(text: string, offset: number): number {
 /** Inserts `article` into the section labelled `section` (the first section when none is named; the issue's `articles:` when it has no sections). */
 export function insertArticle(text: string, article: Record<string, unknown>, section: string | undefined): Insertion {
   const doc = parseDocument(text, { keepSourceTokens: false });
-  if (doc.errors.length) throw new InsertError(`the issue file has YAML errors (${doc.errors[0]!.message.split('\n')[0]}); fix them first`);
+  if (doc.errors.length) throw new InsertError(msg('import.insert.yaml-errors', { reason: doc.errors[0]!.message.split('\n')[0]! }));
   const root = doc.contents;
-  if (!isMap(root)) throw new InsertError('the issue file is not a mapping of keys');
+  if (!isMap(root)) throw new InsertError(msg('import.insert.not-mapping'));
   const sections = root.get('sections', true);
   const articles = root.get('articles', true);
 
   let result: { text: string; at: number; newSection: boolean };
   if (sections === undefined && articles !== undefined) {
-    if (section !== undefined) throw new InsertError(`the issue has no sections (its articles are listed under \`articles:\`), so there is no section 【${section}】 to put the article in`);
+    if (section !== undefined) throw new InsertError(msg('import.insert.no-sections', { section }));
     result = { ...appendItem(text, articles as Node, keyColumn(text, root, 'articles'), article), newSection: false };
   } else if (isSeq(sections)) {
     const target = section === undefined ? sections.items[0] : sections.items.find((s) => isMap(s) && s.get('label') === section);
     if (target && isMap(target)) {
       const list = target.get('articles', true);
-      if (!list) throw new InsertError('the section has no `articles:` key');
+      if (!list) throw new InsertError(msg('import.insert.no-articles'));
       result = { ...appendItem(text, list as Node, keyColumn(text, target, 'articles'), article), newSection: false };
     } else {
       const label = section ?? '工作动态';
@@ -65,13 +71,13 @@ export function insertArticle(text: string, article: Record<string, unknown>, se
     const label = section ?? '工作动态';
     const body = `${text.endsWith('\n') || text === '' ? '' : '\n'}sections:\n${articleItemYaml({ label, articles: [article] }, 2)}`;
     result = { text: text + body, at: text.length + body.indexOf('  - '), newSection: true };
-  } else throw new InsertError('`sections:` is not a list');
+  } else throw new InsertError(msg('import.insert.sections-not-list'));
 
   // Read back: the new text must parse, and hold the article asked for.
   const check = parseDocument(result.text);
-  if (check.errors.length) throw new InsertError(`inserting made the file unreadable (${check.errors[0]!.message.split('\n')[0]}); nothing was written`);
+  if (check.errors.length) throw new InsertError(msg('import.insert.unreadable', { reason: check.errors[0]!.message.split('\n')[0]! }));
   const found = JSON.stringify(check.toJS()).includes(JSON.stringify(article).slice(1, -1));
-  if (!found) throw new InsertError('the article could not be inserted as written; nothing was written');
+  if (!found) throw new InsertError(msg('import.insert.not-found'));
   // The line of `- title:` (a new section's item starts with `- label:`, its article two lines down).
   let line = lineOf(result.text, result.at);
   if (result.newSection) line += 2;
@@ -87,10 +93,10 @@ function keyColumn(text: string, map: { items: { key: unknown }[] }, key: string
 
 /** Adds an item at the end of a sequence node: after its last item when it is a block list, in place of `[]` when it is empty. */
 function appendItem(text: string, list: Node, keyCol: number, value: Record<string, unknown>): { text: string; at: number } {
-  if (!isSeq(list)) throw new InsertError('expected a list');
+  if (!isSeq(list)) throw new InsertError(msg('import.insert.expected-list'));
   const range = list.range!;
   if (list.flow) {
-    if (list.items.length > 0) throw new InsertError(`the list on line ${lineOf(text, range[0])} is written in brackets [ … ]; write it as a list of \`- \` lines first`);
+    if (list.items.length > 0) throw new InsertError(msg('import.insert.flow-list', { line: lineOf(text, range[0]) }));
     // `articles: []` → `articles:` and the item on the next lines, indented under the key.
     const item = articleItemYaml(value, keyCol + 2);
     const before = text.slice(0, range[0]).replace(/[ \t]+$/, '');
@@ -101,7 +107,7 @@ function appendItem(text: string, list: Node, keyCol: number, value: Record<stri
   }
   const last = list.items.at(-1) as Node | undefined;
   const first = list.items[0] as Node | undefined;
-  if (!last || !first) throw new InsertError('expected a list');
+  if (!last || !first) throw new InsertError(msg('import.insert.expected-list'));
   // The column of the list's dashes: where its first item's line starts with `-`.
   const firstLine = text.lastIndexOf('\n', first.range![0] - 1) + 1;
   const dash = text.slice(firstLine).search(/-/);

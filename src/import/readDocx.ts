@@ -7,11 +7,13 @@
 // dropped (counted), hidden text dropped, fields read as their result, alternate content read once.
 // Pure: bytes in; throws DocxError with words for an editor.
 import { readEntry, zipEntries, ZipError, type ZipEntry } from '../model/readZip.js';
+import { msg, render, type Message } from '../i18n/message.js';
 import { SaxesParser } from '../vendor/saxes.js';
 
+/** Why a document is refused: `reason` is a message (or the zip reader's own words), `code` the diagnostic's. */
 export class DocxError extends Error {
-  constructor(message: string, readonly code: 'import-damaged' | 'import-too-large' | 'import-macros' | 'import-too-long') {
-    super(message);
+  constructor(readonly reason: Message | string, readonly code: 'import-damaged' | 'import-too-large' | 'import-macros' | 'import-too-long') {
+    super(render(reason, 'en'));
   }
 }
 
@@ -84,10 +86,10 @@ interface Handlers {
 function parseXml(bytes: Uint8Array, member: string, handlers: Handlers): void {
   const parser = new SaxesParser({ xmlns: false, position: false });
   parser.on('error', (e: Error) => {
-    throw new DocxError(`its part \`${member}\` is damaged XML (${e.message.split('\n')[0]})`, 'import-damaged');
+    throw new DocxError(msg('import.docx.damaged-xml', { member, reason: e.message.split('\n')[0]! }), 'import-damaged');
   });
   parser.on('doctype', () => {
-    throw new DocxError(`its part \`${member}\` declares a document type, which Word never writes`, 'import-damaged');
+    throw new DocxError(msg('import.docx.doctype', { member }), 'import-damaged');
   });
   if (handlers.open) {
     const open = handlers.open;
@@ -438,7 +440,7 @@ function resolveTarget(target: string): string {
 
 /** Reads a .docx package. Throws DocxError (damaged, too large, macros, too long). */
 export function readDocx(bytes: Uint8Array): WordDocument {
-  if (bytes.length > DOCX_LIMITS.fileBytes) throw new DocxError(`the file is ${mib(bytes.length)}, more than the ${mib(DOCX_LIMITS.fileBytes)} a submission may be`, 'import-too-large');
+  if (bytes.length > DOCX_LIMITS.fileBytes) throw new DocxError(msg('import.docx.file-size', { size: mib(bytes.length), limit: mib(DOCX_LIMITS.fileBytes) }), 'import-too-large');
   let entries: Map<string, ZipEntry>;
   try {
     entries = zipEntries(bytes, 2000);
@@ -449,7 +451,7 @@ export function readDocx(bytes: Uint8Array): WordDocument {
   // A zip bomb is refused by what the archive declares, before anything is unpacked (and each
   // member is unpacked under a cap anyway, whatever it declares).
   const declared = [...entries.values()].reduce((s, e) => s + e.size, 0);
-  if (declared > DOCX_LIMITS.totalBytes) throw new DocxError(`it declares ${mib(declared)} once unpacked, more than the ${mib(DOCX_LIMITS.totalBytes)} allowed (a “zip bomb”, or a document with very large pictures)`, 'import-too-large');
+  if (declared > DOCX_LIMITS.totalBytes) throw new DocxError(msg('import.docx.unpacked', { size: mib(declared), limit: mib(DOCX_LIMITS.totalBytes) }), 'import-too-large');
   const read = (name: string, cap: number): Uint8Array | undefined => {
     const entry = entries.get(name);
     if (!entry) return undefined;
@@ -462,10 +464,10 @@ export function readDocx(bytes: Uint8Array): WordDocument {
   };
   const types = read('[Content_Types].xml', DOCX_LIMITS.xmlBytes);
   if (entries.has('word/vbaProject.bin') || (types && new TextDecoder().decode(types).includes('macroEnabled'))) {
-    throw new DocxError('it contains macros (a .docm document)', 'import-macros');
+    throw new DocxError(msg('import.docx.macros'), 'import-macros');
   }
   const document = read('word/document.xml', DOCX_LIMITS.xmlBytes);
-  if (!document) throw new DocxError('it has no `word/document.xml`: it is not a Word document', 'import-damaged');
+  if (!document) throw new DocxError(msg('import.docx.no-document'), 'import-damaged');
 
   const app = read('docProps/app.xml', DOCX_LIMITS.xmlBytes);
   let pages: number | undefined;
@@ -477,7 +479,7 @@ export function readDocx(bytes: Uint8Array): WordDocument {
       close: () => void (inPages = false),
     });
   }
-  const tooLong = (n: number) => new DocxError(`it has ${n} pages; an article of a bulletin has a few, and the limit is ${DOCX_LIMITS.pages}`, 'import-too-long');
+  const tooLong = (n: number) => new DocxError(msg('import.docx.pages', { pages: n, limit: DOCX_LIMITS.pages }), 'import-too-long');
   if (pages !== undefined && pages > DOCX_LIMITS.pages) throw tooLong(pages);
 
   const counts = { insertions: 0, deletions: 0, comments: 0, hidden: 0, externalImages: 0, externalLinks: 0, pageBreaks: 0 };
@@ -502,7 +504,7 @@ export function readDocx(bytes: Uint8Array): WordDocument {
   }
 
   const characters = blocks.reduce((s, b) => s + (b.type === 'paragraph' ? b.runs.reduce((t, r) => t + r.text.length, 0) : b.rows.flat().join('').length), 0);
-  if (characters > DOCX_LIMITS.characters) throw new DocxError(`it has ${characters} characters of text; the limit of one submission is ${DOCX_LIMITS.characters}`, 'import-too-long');
+  if (characters > DOCX_LIMITS.characters) throw new DocxError(msg('import.docx.characters', { count: characters, limit: DOCX_LIMITS.characters }), 'import-too-long');
 
   const media = new Map<string, Uint8Array>();
   for (const block of blocks) {

@@ -2,6 +2,7 @@
 // its name: a .docx renamed .doc is read, a .doc renamed .docx is refused with how to convert it.
 // Pure: bytes in.
 import { zipEntries, ZipError } from '../model/readZip.js';
+import { msg, type Message } from '../i18n/message.js';
 
 export type DocumentKind =
   | { kind: 'docx' }
@@ -12,7 +13,7 @@ export type DocumentKind =
   | { kind: 'pdf' }
   | { kind: 'odt' }
   | { kind: 'rtf' }
-  | { kind: 'zip'; reason: string }
+  | { kind: 'zip'; reason: Message | string }
   | { kind: 'unknown' };
 
 const OLE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
@@ -41,25 +42,25 @@ export function sniffDocument(bytes: Uint8Array, extension: string): DocumentKin
     try {
       names = [...zipEntries(bytes).keys()];
     } catch (error) {
-      if (error instanceof ZipError) return { kind: 'zip', reason: `${error.message.replace(/^it is not a ZIP archive.*/, 'it is not a complete ZIP archive (a .docx file is one): the file is cut off or damaged')}` };
+      if (error instanceof ZipError) return { kind: 'zip', reason: /^it is not a ZIP archive/.test(error.message) ? msg('import.zip.cut-off') : error.message };
       throw error;
     }
     if (names.includes('mimetype') && Buffer.from(bytes.subarray(30, 120)).toString('latin1').includes('opendocument')) return { kind: 'odt' };
     if (names.includes('word/vbaProject.bin')) return { kind: 'docm' };
     if (names.includes('word/document.xml') || names.includes('[Content_Types].xml')) return { kind: 'docx' };
-    return { kind: 'zip', reason: 'it is a ZIP archive without a Word document in it' };
+    return { kind: 'zip', reason: msg('import.zip.no-document') };
   }
   return { kind: 'unknown' };
 }
 
 /** What an editor is told about a file that is not a .docx: its format in words. */
-export function formatName(kind: DocumentKind['kind']): string {
+export function formatName(kind: DocumentKind['kind']): Message {
   switch (kind) {
-    case 'doc': return 'an old Word document (.doc, Word 97–2003)';
-    case 'wps': return 'a WPS document in its own format (.wps)';
-    case 'pdf': return 'a PDF file';
-    case 'odt': return 'an OpenDocument text (.odt, LibreOffice/OpenOffice)';
-    case 'rtf': return 'an RTF file';
-    default: return 'not a Word document';
+    case 'doc': return msg('import.format.doc');
+    case 'wps': return msg('import.format.wps');
+    case 'pdf': return msg('import.format.pdf');
+    case 'odt': return msg('import.format.odt');
+    case 'rtf': return msg('import.format.rtf');
+    default: return msg('import.format.unknown');
   }
 }

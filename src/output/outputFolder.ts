@@ -8,6 +8,7 @@
 // whole set commits: a rename replaces a link itself, never what it points to, and the PDF and
 // HTML of an issue change together or not at all.
 import { constants, promises as fs } from 'node:fs';
+import { msg, type Message } from '../i18n/message.js';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { BulletinError, ExitCode } from '../diagnostics/exitCodes.js';
@@ -39,11 +40,11 @@ export interface OutputFolder {
   transaction(): OutputTransaction;
 }
 
-function refuse(message: string, hint: string): BulletinError {
+function refuse(message: Message, hint: Message): BulletinError {
   return new BulletinError(message, ExitCode.OutputFailed, hint);
 }
 
-const LINK_HINT = 'bulletin writes only into real folders and never through symbolic links: remove the link (a build output is not committed), or choose another folder with --out-dir.';
+const LINK_HINT = msg('build.output.link.hint');
 
 async function lstatOrUndefined(file: string) {
   try {
@@ -63,7 +64,7 @@ async function realParent(dir: string): Promise<string> {
       return path.join(await fs.realpath(at), ...missing.reverse());
     } catch {
       const up = path.dirname(at);
-      if (up === at) throw refuse(`cannot reach the output folder ${dir}`, 'Check the path given to --out-dir.');
+      if (up === at) throw refuse(msg('build.output.unreachable', { path: dir }), msg('build.output.unreachable.hint'));
       missing.push(path.basename(at));
       at = up;
     }
@@ -88,7 +89,7 @@ async function linksLeadingOut(root: string, display: (file: string) => string):
       return;
     }
     for (const entry of entries) {
-      if (++seen > SCAN_ENTRIES) throw refuse(`the output folder ${display(root)} holds more than ${SCAN_ENTRIES} entries`, 'Empty it, or choose another folder with --out-dir.');
+      if (++seen > SCAN_ENTRIES) throw refuse(msg('build.output.too-many', { path: display(root), count: SCAN_ENTRIES }), msg('build.output.too-many.hint'));
       const full = path.join(dir, entry.name);
       if (entry.isSymbolicLink()) {
         const target = await fs.realpath(full).catch(() => undefined);
@@ -111,12 +112,12 @@ export async function openOutputFolder(dir: string, display: (file: string) => s
   const root = path.join(await realParent(wanted), path.basename(wanted));
   const stat = await lstatOrUndefined(root);
   if (stat?.isSymbolicLink()) {
-    throw refuse(`the output folder ${display(wanted)} is a symbolic link (to ${await fs.readlink(root).catch(() => '?')})`, LINK_HINT);
+    throw refuse(msg('build.output.is-link', { path: display(wanted), target: await fs.readlink(root).catch(() => '?') }), LINK_HINT);
   }
-  if (stat && !stat.isDirectory()) throw refuse(`the output folder ${display(wanted)} is a file, not a folder`, 'Choose another folder with --out-dir.');
+  if (stat && !stat.isDirectory()) throw refuse(msg('build.output.is-file', { path: display(wanted) }), msg('build.output.is-file.hint'));
   if (stat) {
     const links = await linksLeadingOut(root, display);
-    if (links.length) throw refuse(`the output folder ${display(wanted)} holds symbolic links leading outside it:\n  - ${links.join('\n  - ')}`, LINK_HINT);
+    if (links.length) throw refuse(msg('build.output.links-out', { path: display(wanted), links: links.join('\n  - ') }), LINK_HINT);
   }
   return { root, transaction: () => transaction(root, display) };
 }
@@ -125,7 +126,7 @@ export async function openOutputFolder(dir: string, display: (file: string) => s
 function segments(relative: string): string[] {
   const parts = relative.split('/');
   if (!relative || parts.some((p) => p === '' || p === '.' || p === '..' || p.includes('\\') || p.includes('\0'))) {
-    throw refuse(`refusing to write ${JSON.stringify(relative)}: not a plain path inside the output folder`, 'This is a bug of bulletin: please report it.');
+    throw refuse(msg('build.output.not-plain', { path: JSON.stringify(relative) }), msg('build.bug.report.hint'));
   }
   return parts;
 }
@@ -172,8 +173,8 @@ function transaction(root: string, display: (file: string) => string): OutputTra
           });
           stat = await fs.lstat(dir);
         }
-        if (stat.isSymbolicLink()) throw refuse(`${display(dir)} in the output folder is a symbolic link (to ${await fs.readlink(dir).catch(() => '?')}); nothing was written through it`, LINK_HINT);
-        if (!stat.isDirectory()) throw refuse(`${display(dir)} in the output folder is a file where a folder is needed`, 'Remove it, or choose another folder with --out-dir.');
+        if (stat.isSymbolicLink()) throw refuse(msg('build.output.inner-link', { path: display(dir), target: await fs.readlink(dir).catch(() => '?') }), LINK_HINT);
+        if (!stat.isDirectory()) throw refuse(msg('build.output.file-in-way', { path: display(dir) }), msg('build.output.remove.hint'));
       });
       checked.set(dir, done);
       done.catch(() => checked.delete(dir));
@@ -208,7 +209,7 @@ function transaction(root: string, display: (file: string) => string): OutputTra
     async commit() {
       for (const { temp, target } of staged) {
         const existing = await lstatOrUndefined(target);
-        if (existing?.isDirectory()) throw refuse(`${display(target)} in the output folder is a folder where a file is written`, 'Remove it, or choose another folder with --out-dir.');
+        if (existing?.isDirectory()) throw refuse(msg('build.output.folder-in-way', { path: display(target) }), msg('build.output.remove.hint'));
         await fs.rename(temp, target);
       }
       const keep = new Set(staged.map((s) => s.target));

@@ -1,10 +1,19 @@
 // Owns the browser: launch with safe flags over a pipe, one fresh profile, and a close that always runs.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { msg, render, type Message } from '../i18n/message.js';
 import os from 'node:os';
 import type { Browser } from 'puppeteer-core';
 import { BulletinError, ExitCode } from '../diagnostics/exitCodes.js';
 import { INSTALL_HINT, type BrowserChoice } from './findBrowser.js';
 import { nodeIo, type Io } from '../io.js';
+
+
+/** Why Chrome did not start, as a message (its own words stay as they are). */
+class LaunchFailure extends Error {
+  constructor(readonly text: Message) {
+    super(render(text, 'en'));
+  }
+}
 
 export const LAUNCH_TIMEOUT_MS = 30_000;
 
@@ -120,7 +129,10 @@ export async function openBrowser(choice: BrowserChoice, options: { noSandbox?: 
   });
   const ended = new Promise<never>((_, reject) => {
     proc.once('error', reject);
-    proc.once('exit', (code, signal) => reject(new Error(`it exited (${signal ?? `code ${code}`}): ${stderr.trim().split('\n').slice(-3).join(' ') || 'no message'}`)));
+    proc.once('exit', (code, signal) => {
+      const said = stderr.trim().split('\n').slice(-3).join(' ');
+      reject(new LaunchFailure(msg('build.browser.exited', { how: signal ?? msg('build.browser.exit-code', { code: String(code) }), said: said || msg('build.browser.no-message') })));
+    });
   });
   ended.catch(() => undefined);
   let browser: Browser;
@@ -135,20 +147,18 @@ export async function openBrowser(choice: BrowserChoice, options: { noSandbox?: 
       puppeteer.connect({ transport, defaultViewport: null, protocolTimeout: 120_000 }),
       ended,
       new Promise<never>((_, reject) => {
-        timer = setTimeout(() => reject(new Error(`it did not answer within ${LAUNCH_TIMEOUT_MS / 1000} s`)), LAUNCH_TIMEOUT_MS);
+        timer = setTimeout(() => reject(new LaunchFailure(msg('build.browser.no-answer', { seconds: LAUNCH_TIMEOUT_MS / 1000 }))), LAUNCH_TIMEOUT_MS);
       }),
     ]);
   } catch (error) {
     if (proc.exitCode === null && proc.signalCode === null) killGroup(proc);
     await io.remove(profile).catch(() => undefined);
-    const message = (error as Error).message.split('\n')[0];
+    const message = error instanceof LaunchFailure ? error.text : (error as Error).message.split('\n')[0]!;
     const sandbox = /sandbox/i.test(`${(error as Error).message} ${stderr}`);
     throw new BulletinError(
-      `the browser ${choice.path} failed to start: ${message}`,
+      msg('build.browser.start-failed', { path: choice.path, reason: message }),
       ExitCode.BrowserFailed,
-      sandbox
-        ? 'Chrome needs a usable sandbox: run as a normal user, or (only in a throwaway CI container) pass --no-sandbox via BULLETIN_NO_SANDBOX=1.'
-        : INSTALL_HINT,
+      sandbox ? msg('build.browser.sandbox.hint') : INSTALL_HINT,
     );
   } finally {
     clearTimeout(timer);

@@ -2,6 +2,7 @@
 // downloaded on request (`npx @puppeteer/browsers install chrome@stable`), the usual places of
 // Windows, macOS and Linux. Nothing is downloaded at install.
 import path from 'node:path';
+import { msg } from '../i18n/message.js';
 import { BulletinError, ExitCode } from '../diagnostics/exitCodes.js';
 import { nodeIo, type Io } from '../io.js';
 
@@ -40,8 +41,7 @@ export function browserLocations(platform: NodeJS.Platform, env: (name: string) 
   return [...new Set([...onPath, ...LINUX_FIXED])];
 }
 
-export const INSTALL_HINT =
-  'Install Chromium (Debian, UOS, Kylin: `sudo apt-get install chromium`), Google Chrome or Microsoft Edge, or name one with --browser PATH or BULLETIN_BROWSER=PATH.';
+export const INSTALL_HINT = msg('build.browser.install.hint');
 
 export interface BrowserChoice {
   path: string;
@@ -86,9 +86,9 @@ export function findBrowser(option: string | undefined, search: BrowserSearch, i
   for (const [file, source] of explicit) {
     if (!file) continue;
     if (executable(file)) return { path: file, source };
-    throw new BulletinError(`the browser named by ${source} (${file}) is not an executable file`, ExitCode.BrowserFailed, INSTALL_HINT);
+    throw new BulletinError(msg('build.browser.not-executable', { source, file }), ExitCode.BrowserFailed, INSTALL_HINT);
   }
   const first = installedBrowsers(search, io)[0];
   if (first) return first;
-  throw new BulletinError('no Chrome, Edge or Chromium found', ExitCode.BrowserFailed, INSTALL_HINT);
+  throw new BulletinError(msg('build.browser.not-found'), ExitCode.BrowserFailed, INSTALL_HINT);
 }

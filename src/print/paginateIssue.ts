@@ -1,6 +1,7 @@
 // Prints an issue until its contents carry the real page numbers: pass 1 paginates, pass 2 fills the
 // contents in place (no reload), and the pagination the PDF confirms becomes the model's PaginatedIssue.
 import type { Page } from 'puppeteer-core';
+import { msg, type Message } from '../i18n/message.js';
 import type { PDFDocument } from './pdfLib.js';
 import type { Issue } from '../model/types.js';
 import { pageState, contentIds, coverParity, contentsBreaks, sameBreaks, tocAnchor, type PageState } from '../model/pagination.js';
@@ -90,10 +91,12 @@ function sameAssets(a: IssueDocument, b: IssueDocument): boolean {
 }
 
 /** What of an issue can ask more of Chrome than it can give: its SVG figures and the series' own templates. */
-export function suspectsOf(issue: Issue): string {
+export function suspectsOf(issue: Issue): Message {
   const svgs = [...new Set(issue.sections.flatMap((s) => s.articles.flatMap((a) => a.figures)).filter((f) => f.mime === 'image/svg+xml').map((f) => f.relPath))];
-  const figures = svgs.length ? `the SVG figure${svgs.length > 1 ? 's' : ''} ${svgs.slice(0, 5).map((f) => `\`${f}\``).join(', ')}${svgs.length > 5 ? ' …' : ''} or ` : '';
-  return `${figures}the series' own templates and stylesheets (templates/)`;
+  if (!svgs.length) return msg('build.suspects.templates');
+  const named = svgs.slice(0, 5).map((f) => `\`${f}\``);
+  const files = { en: `${named.join(', ')}${svgs.length > 5 ? ' …' : ''}`, zh: `${named.join('、')}${svgs.length > 5 ? '等' : ''}` };
+  return msg(svgs.length > 1 ? 'build.suspects.svgs' : 'build.suspects.svg', { files });
 }
 
 export async function paginateIssue(
@@ -120,8 +123,7 @@ export async function paginateIssue(
         // Later passes change only numbers and offsets: the loaded page is patched. The templates
         // were checked for the hooks when they loaded, so a failed patch is a bug, not a fallback.
         if (await patchDocument(page, patchFor(issue, state))) return;
-        throw new BulletinError(`the contents of ${issue.slug} could not be filled in: the page lacks the hooks of the template contract`, ExitCode.RenderFailed,
-          'A series template drops a contents page number or the body element under some condition; keep them for every issue (README › Templates).');
+        throw new BulletinError(msg('build.hooks.contents', { issue: issue.slug }), ExitCode.RenderFailed, msg('build.hooks.contents.hint'));
       }
       const doc = documentFor(state);
       server.set(doc.resources);
@@ -131,8 +133,7 @@ export async function paginateIssue(
       if (!swapped) await loadDocument(page, server, doc.entry, { screenLayout: doc.screenLayout });
       // The document is made without the forced breaks: they are set in the page.
       if (state.keepBreaks?.length && !(await patchDocument(page, patchFor(issue, state)))) {
-        throw new BulletinError(`the page breaks that keep the source lines of ${issue.slug} with their tables could not be set: the page lacks the hooks of the template contract`, ExitCode.RenderFailed,
-          'A series template drops the id of a table or the body element; keep the default partials for tables and articles (README › Templates).');
+        throw new BulletinError(msg('build.hooks.keeps', { issue: issue.slug }), ExitCode.RenderFailed, msg('build.hooks.keeps.hint'));
       }
       current = doc;
       inPage = true;
@@ -152,10 +153,10 @@ export async function paginateIssue(
     same: (a, b) => samePages(a.pages, b.pages) && a.coverPages === b.coverPages && (a.blankPages ?? 0) === (b.blankPages ?? 0) && a.distributionOffset === b.distributionOffset && a.fit === b.fit && sameBreaks(a.tocBreaks, b.tocBreaks) && a.tocPitchPt === b.tocPitchPt && sameBreaks(a.keepBreaks, b.keepBreaks),
     // The forced breaks that keep things together (model/keepBreaks.ts) may move what follows: a pass for each.
     maxPasses: (state) => MAX_PASSES + (state.keepBreaks?.length ?? 0),
-    what: `the pagination of ${issue.slug}`,
+    what: msg('build.doing.pagination', { issue: issue.slug }),
     name: issue.slug,
     suspects: suspectsOf(issue),
-    hint: 'A series template or stylesheet probably makes the contents or the distribution block change size with the numbers; check it.',
+    hint: msg('build.not-settled.issue.hint'),
     server,
     templates,
   };

@@ -2,6 +2,7 @@
 // contents' own length), and print again with that until the two agree. Issues and the yearbook
 // both paginate through it; neither keeps numbers that did not settle.
 import { PDFDocument } from './pdfLib.js';
+import { msg, type Message } from '../i18n/message.js';
 import type { Page } from 'puppeteer-core';
 import { collectGarbage, departure, printPage, type Departure } from './printPage.js';
 import type { DocumentServer } from './documentServer.js';
@@ -21,13 +22,13 @@ export interface PrintSteps<S> {
   read(pdf: PDFDocument, dests: ReadonlyMap<string, Destination>, printed: S): S;
   same(a: S, b: S): boolean;
   /** What is being printed, for the error when it does not settle: "the pagination of 2018-02". */
-  what: string;
+  what: Message;
   /** What a template may be doing to keep it from settling. */
-  hint: string;
+  hint: Message;
   /** What is printed, for the message of a stage that hangs or crashes: "2018-02" (default: `what`). */
   name?: string;
   /** What in the document can make Chrome hang or run out of memory (named when a stage does). */
-  suspects?: string;
+  suspects?: Message;
   /** The page's document server: it sees the navigations the document starts by itself. */
   server: DocumentServer;
   /**
@@ -44,11 +45,11 @@ class DocumentLeft extends BulletinError {}
 
 /** A document that leaves itself while it is printed is a template's doing: exit 3, naming the templates. */
 function leftError(steps: Pick<PrintSteps<unknown>, 'what' | 'templates'>, left: Departure): BulletinError {
-  const url = left.url.length > 120 ? `${left.url.slice(0, 117)}…` : left.url;
+  const url = typeof left.url === 'string' && left.url.length > 120 ? `${left.url.slice(0, 117)}…` : left.url;
   return new DocumentLeft(
-    `template error: while printing ${steps.what}, the page tried to leave for ${url} (${left.how}); the series templates in ${steps.templates} start that navigation; nothing was written`,
+    msg('build.document-left', { what: steps.what, url, how: left.how, templates: steps.templates }),
     ExitCode.RenderFailed,
-    'A printed document must stay the one bulletin made: remove the <meta http-equiv="refresh"> (or whatever else leads away) from the series templates.',
+    msg('build.document-left.hint'),
   );
 }
 
@@ -74,9 +75,9 @@ export async function printUntilSettled<S>(page: Page, start: S, steps: PrintSte
       // Each stage has its own watchdog: a document that hangs Chrome or crashes its renderer fails
       // the stage it happened in, not the issue's whole budget.
       const name = steps.name ?? steps.what;
-      await withinStage(page, { name: 'load', what: pass === 1 ? `loading ${name}` : `filling in the numbers of ${name} (pass ${pass})`, suspects: steps.suspects }, () => steps.load(state, pass));
+      await withinStage(page, { name: 'load', what: pass === 1 ? msg('build.doing.loading', { issue: name }) : msg('build.doing.filling', { issue: name, pass }), ...(steps.suspects ? { suspects: steps.suspects } : {}) }, () => steps.load(state, pass));
       await stays();
-      const bytes = await withinStage(page, { name: 'print', what: `printing ${name} (pass ${pass})`, suspects: steps.suspects }, async () => {
+      const bytes = await withinStage(page, { name: 'print', what: msg('build.doing.printing', { issue: name, pass }), ...(steps.suspects ? { suspects: steps.suspects } : {}) }, async () => {
         if (printedPages >= LONG_DOCUMENT_PAGES) await collectGarbage(page);
         return printPage(page);
       });
@@ -100,8 +101,8 @@ export async function printUntilSettled<S>(page: Page, start: S, steps: PrintSte
     ]);
     clearTimeout(timer);
     const navigation = gone ?? steps.server.navigations[0];
-    if (navigation !== undefined) throw leftError(steps, { url: navigation, how: 'a navigation it started by itself, such as a meta refresh' });
+    if (navigation !== undefined) throw leftError(steps, { url: navigation, how: msg('build.document-left.navigation') });
     throw error;
   }
-  throw new BulletinError(`${steps.what} did not settle after ${steps.maxPasses?.(state) ?? MAX_PASSES} passes (filling in the numbers keeps moving the pages)`, ExitCode.RenderFailed, steps.hint);
+  throw new BulletinError(msg('build.not-settled', { what: steps.what, passes: steps.maxPasses?.(state) ?? MAX_PASSES }), ExitCode.RenderFailed, steps.hint);
 }

@@ -1,5 +1,6 @@
 // Loads a served document in a page with JavaScript off, waits for its fonts and images, and prints it.
 import type { Page } from 'puppeteer-core';
+import { msg, render, type Message } from '../i18n/message.js';
 import { ORIGIN, type DocumentServer } from './documentServer.js';
 import { urlPath } from '../render/urlPath.js';
 import { familyOf, FONT_ROLES } from '../render/fontFaces.js';
@@ -49,15 +50,16 @@ export async function loadDocument(page: Page, server: DocumentServer, entry: st
 
 /** The roles whose font file Chrome could not load, in words. */
 export function fontLoadError(roles: readonly FontRole[]): BulletinError {
-  const named = roles.map((role) => `the font file of \`fonts.${role}\` (${familyOf(role)})`);
-  return new BulletinError(`Chrome could not load ${named.join(', ')}: the file is damaged or not a font Chrome accepts, and its text would print in another font`, ExitCode.RenderFailed,
-    'Replace the font file with the one its maker supplies (a TrueType .ttf or .woff2), or remove it from bulletin.yaml to use the bundled face.');
+  const named = roles.map((role) => msg('build.font-load.file', { role, family: familyOf(role) }));
+  const fonts = { en: named.map((m) => render(m, 'en')).join(', '), zh: named.map((m) => render(m, 'zh')).join('、') };
+  return new BulletinError(msg('build.font-load', { fonts }), ExitCode.RenderFailed, msg('build.font-load.hint'));
 }
 
 /** How a document leaves itself, when it does: where to, and by what. */
 export interface Departure {
-  url: string;
-  how: string;
+  url: string | Message;
+  /** A message, or the markup that does it. */
+  how: string | Message;
 }
 
 /**
@@ -67,7 +69,7 @@ export interface Departure {
  * long its delay. JavaScript is off, so these are the ways without a reader's click.
  */
 export async function departure(page: Page, server: DocumentServer): Promise<Departure | undefined> {
-  const how = 'a navigation it started by itself, such as a meta refresh';
+  const how = msg('build.document-left.navigation');
   const gone = await server.departedTo();
   if (gone !== undefined) return { url: gone, how };
   const refresh = await page.evaluate(() => {
@@ -81,7 +83,7 @@ export async function departure(page: Page, server: DocumentServer): Promise<Dep
   if (since !== undefined) return { url: since, how };
   if (refresh === undefined) return undefined;
   const target = /url\s*=\s*['"]?([^'"]*)/i.exec(refresh)?.[1]?.trim();
-  return { url: target || 'itself (a reload)', how: `<meta http-equiv="refresh" content="${refresh.length > 80 ? `${refresh.slice(0, 77)}…` : refresh}">` };
+  return { url: target || msg('build.document-left.reload'), how: `<meta http-equiv="refresh" content="${refresh.length > 80 ? `${refresh.slice(0, 77)}…` : refresh}">` };
 }
 
 export async function printPage(page: Page): Promise<Uint8Array> {

@@ -3,6 +3,7 @@
 // it, instead of waiting for the issue's whole budget. A renderer that crashes (it ran into its
 // memory limit: see browserSession.ts) fails the stage at once.
 import type { Page } from 'puppeteer-core';
+import { msg, type Message } from '../i18n/message.js';
 import { BulletinError, ExitCode } from '../diagnostics/exitCodes.js';
 
 /** How long one stage may take. The longest issues measured (600 pages) take a tenth of these. */
@@ -20,27 +21,26 @@ export type StageName = keyof typeof STAGE_BUDGET_MS;
 export interface Stage {
   name: StageName;
   /** What is being done, for the message: "loading 2018-02", "printing 2018-02 (pass 2)". */
-  what: string;
-  /** What in the document can make Chrome hang or run out of memory: the SVG figures, the series templates. */
-  suspects?: string;
+  what: Message;
+  /** What in the document can make Chrome hang or run out of memory (a sentence's subject): the SVG figures, the series templates. */
+  suspects?: Message;
   /** Overrides the stage's budget (tests). */
   budgetMs?: number;
 }
 
 const CRASH = /crashed/i;
 
-function hintFor(stage: Stage): string {
-  const suspects = stage.suspects ? `${stage.suspects[0]!.toUpperCase()}${stage.suspects.slice(1)} may ask for more than Chrome can draw: simplify them (or export SVG figures as PNG). ` : '';
-  return `${suspects}Check too that the machine is not out of memory or busy; run again with --verbose to see the stages.`;
+function hintFor(stage: Stage, crashed: boolean): Message {
+  const memory = crashed ? msg('build.stage.crashed.memory') : '';
+  return stage.suspects ? msg('build.stage.suspects.hint', { suspects: stage.suspects, memory }) : msg('build.stage.hint', { memory });
 }
 
 export function stageTimeout(stage: Stage, budgetMs: number): BulletinError {
-  return new BulletinError(`Chrome did not finish ${stage.what} within ${budgetMs >= 1000 ? `${Math.round(budgetMs / 1000)} s` : `${budgetMs} ms`}`, ExitCode.BrowserFailed, hintFor(stage));
+  return new BulletinError(msg('build.stage.timeout', { what: stage.what, time: budgetMs >= 1000 ? `${Math.round(budgetMs / 1000)} s` : `${budgetMs} ms` }), ExitCode.BrowserFailed, hintFor(stage, false));
 }
 
 export function rendererCrash(stage: Stage): BulletinError {
-  return new BulletinError(`Chrome's renderer crashed while ${stage.what} (most likely it ran out of the memory a page may use)`, ExitCode.BrowserFailed,
-    `${hintFor(stage)} The memory each Chrome process may use is set with BULLETIN_MEMORY_LIMIT_MB (README › Security).`);
+  return new BulletinError(msg('build.stage.crashed', { what: stage.what }), ExitCode.BrowserFailed, hintFor(stage, true));
 }
 
 /**

@@ -1,5 +1,6 @@
 // Compiled layouts per series, each compiled once per process (a batch or a preview session).
-import { loadTemplates } from './templates.js';
+import { loadTemplates, TemplateFileError } from './templates.js';
+import { msg, render, type Message } from '../i18n/message.js';
 import { compilePage, compileLayout, type CompiledIndex, type CompiledLayout, type CompiledYearbook } from './renderHtml.js';
 import type { IndexView } from './indexView.js';
 import type { YearbookView } from './yearbookView.js';
@@ -10,6 +11,13 @@ import type { TemplateSources } from './templates.js';
 import { templateText } from './templateText.js';
 import { nodeIo, type Io } from '../io.js';
 
+/** A series' templates that break the contract, as a message. */
+class ContractError extends Error {
+  constructor(readonly text: Message) {
+    super(render(text, 'en'));
+  }
+}
+
 /**
  * A series' templates and stylesheets against the contract with the print side (templateContract.ts):
  * the hooks the pagination reads, and no page geometry in its CSS. Throws a template error naming them.
@@ -18,7 +26,7 @@ function checkContract(sources: TemplateSources, layout: CompiledLayout, root: s
   const own = [sources.main, ...sources.partials.values()].map((t) => t.name).filter((name) => name.startsWith(`${root}/`));
   const problems = own.length ? contractProblems(layout(PROBE_VIEW)) : [];
   if (problems.length) {
-    throw new Error(`the series' ${own.map((f) => f.slice(root.length + 1)).join(', ')} ${problems.length === 1 ? 'breaks' : 'break'} the layout's contract:\n  - ${problems.join('\n  - ')}`);
+    throw new ContractError(msg(problems.length === 1 ? 'build.template.contract-one' : 'build.template.contract', { files: own.map((f) => f.slice(root.length + 1)).join(', '), problems: problems.join('\n  - ') }));
   }
   for (const sheet of sources.stylesheets) {
     const problem = sheet.series ? stylesheetProblem(sheet.text) : undefined;
@@ -53,7 +61,7 @@ export class Layouts {
           return { layout, index: compilePage<IndexView>(sources.index), yearbook: compilePage<YearbookView>(sources.yearbook), stylesheets: sources.stylesheets, own: sources.own, ownText: templateText(sources, root) };
         })
         .catch((error: Error) => {
-          throw new BulletinError(`template error: ${error.message}`, ExitCode.RenderFailed, 'Fix the template named above (see "Templates" in the README: the hooks a series template must keep).');
+          throw new BulletinError(msg('build.template-error', { reason: error instanceof ContractError || error instanceof TemplateFileError ? error.text : error.message }), ExitCode.RenderFailed, msg('build.template-error.hint'));
         });
       entry.catch(() => this.cache.delete(root));
       this.cache.set(root, entry);

@@ -1,5 +1,6 @@
 // Loads the layout's Handlebars templates and partials: the defaults, overridden file by file by a series.
 import path from 'node:path';
+import { msg, render, type Message } from '../i18n/message.js';
 import { fileURLToPath } from 'node:url';
 import { isInside } from '../model/checkAsset.js';
 import { nodeIo, type Io } from '../io.js';
@@ -36,11 +37,18 @@ async function readDir(io: Io, dir: string): Promise<string[]> {
   }
 }
 
+/** A template file that cannot be used, as a message (the layouts report it as a template error). */
+export class TemplateFileError extends Error {
+  constructor(readonly text: Message) {
+    super(render(text, 'en'));
+  }
+}
+
 async function readTemplate(io: Io, root: string, file: string): Promise<string> {
   const real = await io.realpath(file);
-  if (real !== file && !isInside(root, real)) throw new Error(`${file} leads outside its folder`);
+  if (real !== file && !isInside(root, real)) throw new TemplateFileError(msg('build.template.outside', { file }));
   const stat = await io.stat(real);
-  if (!stat.isFile || stat.size > MAX_TEMPLATE_BYTES) throw new Error(`${file} is not a regular file under ${MAX_TEMPLATE_BYTES / 1024} KiB`);
+  if (!stat.isFile || stat.size > MAX_TEMPLATE_BYTES) throw new TemplateFileError(msg('build.template.not-regular', { file, limit: MAX_TEMPLATE_BYTES / 1024 }));
   return Buffer.from(await io.readFile(real)).toString('utf8');
 }
 
@@ -58,7 +66,7 @@ export async function loadTemplates(seriesRoot: string | undefined, io: Io = nod
     for (const name of await readDir(io, dir)) {
       const file = path.join(dir, name);
       // Written into the HTML folder under its own name: one that is no plain file name elsewhere is refused.
-      if (name.endsWith('.css') && /[\\\u0000-\u001f\u007f]/.test(name)) throw new Error(`${file}: the file name has a backslash or a control character; rename it`);
+      if (name.endsWith('.css') && /[\\\u0000-\u001f\u007f]/.test(name)) throw new TemplateFileError(msg('build.template.bad-name', { file }));
       if (layer > 0 && (name.endsWith('.hbs') || name.endsWith('.css'))) own.push(`templates/${name}`);
       if (name === 'issue.hbs') main = { name: file, text: await readTemplate(io, root, file) };
       else if (name === 'index.hbs') index = { name: file, text: await readTemplate(io, root, file) };

@@ -6,6 +6,7 @@
 // a left one (docs/duplex.md). Steps: print the contents through the one print loop (its own length
 // decides where each issue starts) → append the issues' pages → bookmarks and metadata.
 import path from 'node:path';
+import { msg } from '../i18n/message.js';
 import { PDFDocument } from '../print/pdfLib.js';
 import type { Browser } from 'puppeteer-core';
 import type { Issue } from '../model/types.js';
@@ -46,7 +47,7 @@ export interface Bound {
 async function contentsDocument(year: number, issues: readonly Bound[], layout: Layout, startPages: readonly number[]): Promise<Map<string, Resource>> {
   const series = issues[0]!.issue.series;
   const render = layout.yearbook;
-  if (!render) throw new BulletinError('no yearbook.hbs template', ExitCode.RenderFailed);
+  if (!render) throw new BulletinError(msg('build.yearbook.no-template'), ExitCode.RenderFailed, msg('build.bundled-templates-bug'));
   const sheets = layout.stylesheets.map((s) => `yearbook_files/${s.name}`);
   const links = [sheets[0]!, 'yearbook_files/fonts.css', ...sheets.slice(1), `yearbook_files/${GEOMETRY_SHEET}`].map(urlPath);
   const view = yearbookView(year, issues.map((i) => i.issue), new Map(issues.map((i) => [i.issue.slug, i.paginated.state])), startPages, links);
@@ -91,8 +92,8 @@ export async function assembleYearbook(browser: Browser, year: number, issues: r
         });
       },
       same: (a, b) => a.length === b.length && a.every((s, i) => s === b[i]),
-      what: `the contents of the ${year} yearbook`,
-      hint: 'A series yearbook.hbs probably makes the contents change length with the page numbers; check it.',
+      what: msg('build.doing.yearbook-contents', { year }),
+      hint: msg('build.not-settled.yearbook.hint'),
       server,
       templates: `${path.join(sorted[0]!.issue.series.root, 'templates')}${path.sep}`,
     });
@@ -142,8 +143,7 @@ export async function assembleYearbook(browser: Browser, year: number, issues: r
     const { checkPdfA, describePdfAProblems } = await import('../check/checkPdfA.js');
     const found = checkPdfA(book, bytes);
     if (found.length) {
-      throw new BulletinError(`the ${year} yearbook cannot be archived as PDF/A-2u:\n  - ${describePdfAProblems(found)}`, ExitCode.RenderFailed,
-        'A series yearbook.hbs or stylesheet probably brings in a font or object bulletin did not make: remove it, or build a plain PDF with `--no-pdfa` (or `output.pdfa: false` in bulletin.yaml).');
+      throw new BulletinError(msg('build.yearbook.pdfa-refused', { year, problems: describePdfAProblems(found) }), ExitCode.RenderFailed, msg('build.yearbook.pdfa-refused.hint'));
     }
   }
   return bytes;

@@ -1,6 +1,7 @@
 // `<slug>.html` and `<slug>_files/`: the page with the real contents numbers, its stylesheets, the
 // font slices it may need and its images. Printed first, for the numbers.
 import type { Writer } from './writer.js';
+import { msg } from '../i18n/message.js';
 import { assetsFolder } from '../model/outputNames.js';
 import { carriesMetadata } from '../images/imageMetadata.js';
 import { BulletinError, ExitCode } from '../diagnostics/exitCodes.js';
@@ -16,7 +17,7 @@ export const htmlWriter: Writer = {
       const bytes = 'body' in resource ? (typeof resource.body === 'string' ? undefined : resource.body) : 'make' in resource ? await resource.make() : await ctx.io.readFile(resource.file);
       const found = bytes ? carriesMetadata(bytes) : [];
       if (found.length) {
-        throw new BulletinError(`the HTML folder of ${doc.entry} would publish ${url} with ${found.join(', ')} metadata`, ExitCode.RenderFailed, 'This is a bug of bulletin: report it. Nothing was written.');
+        throw new BulletinError(msg('build.bug.image-metadata', { page: doc.entry, url, what: found.join(', ') }), ExitCode.RenderFailed, msg('build.bug.hint'));
       }
     }
     const copies: Promise<string>[] = [];

@@ -3,6 +3,7 @@
 // PDF draws that the converter cannot redraw is an error (ofd-content-skipped) naming the page and
 // the operator, and that issue's package is not written: an archive gets all of it or nothing.
 import type { Writer } from './writer.js';
+import { msg, render } from '../i18n/message.js';
 import { diagnostic, FILE_START } from '../diagnostics/diagnostic.js';
 
 export const ofdWriter: Writer = {
@@ -14,9 +15,11 @@ export const ofdWriter: Writer = {
     const meta = metadataOf(issue, ctx.env);
     const result = await pdfToOfd(printed.pdf, meta);
     if (result.problems.length) {
-      const listed = result.problems.slice(0, 8).map((p) => `page ${p.page}: ${p.what}${p.count > 1 ? ` (${p.count}×)` : ''}`).join('; ');
-      ctx.report(diagnostic(ctx.display(issue), FILE_START, 'error', 'ofd-content-skipped',
-        `the OFD of ${issue.slug} was not written: its PDF draws what the OFD converter cannot redraw yet (${listed}${result.problems.length > 8 ? '; …' : ''})`));
+      // What is named (an operator, a font, a colour space) is PDF's own vocabulary, kept as it is.
+      const items = result.problems.slice(0, 8).map((p) => msg('ofd-content-skipped.item', { page: p.page, what: `${p.what}${p.count > 1 ? ` (${p.count}×)` : ''}` }));
+      const more = result.problems.length > 8;
+      const listed = { en: `${items.map((m) => render(m, 'en')).join('; ')}${more ? '; …' : ''}`, zh: `${items.map((m) => render(m, 'zh')).join('；')}${more ? '；……' : ''}` };
+      ctx.report(diagnostic(ctx.display(issue), FILE_START, 'error', 'ofd-content-skipped', msg('ofd-content-skipped.listed', { issue: issue.slug, listed })));
       return [];
     }
     return [await ctx.write(`${issue.slug}.ofd`, result.bytes)];

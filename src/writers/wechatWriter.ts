@@ -5,6 +5,7 @@
 // embedded as `data:` addresses (`output.wechat.embedImages`). Both pages go through the one
 // sanitiser: the article under its own allowlist, the preview with its one script by hash.
 import type { Writer } from './writer.js';
+import { msg } from '../i18n/message.js';
 import type { Figure } from '../model/types.js';
 import { BulletinError, ExitCode } from '../diagnostics/exitCodes.js';
 
@@ -64,7 +65,7 @@ export const wechatWriter: Writer = {
     const removed = [...new Set([...page.removed, ...preview.removed])];
     if (removed.length) {
       // bulletin's own markup from the block tree: anything removed is bulletin's doing.
-      throw new BulletinError(`the WeChat article of ${ctx.display(issue)} held ${removed.join(', ')}`, ExitCode.RenderFailed, 'This is a bug of bulletin: report it. Nothing was written.');
+      throw new BulletinError(msg('build.bug.wechat', { issue: ctx.display(issue), what: removed.join(', ') }), ExitCode.RenderFailed, msg('build.bug.hint'));
     }
     const written = [await ctx.write(`${folder}/wechat.html`, preview.html), await ctx.write(`${folder}/article.html`, page.html)];
     for (const file of files) await ctx.write(`${folder}/${file.name}`, file.bytes);

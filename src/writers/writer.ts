@@ -2,6 +2,7 @@
 // chosen writer; a writer says whether it needs the issues printed (pagination and PDF), so a
 // build whose writers need none never starts a browser.
 import type { Browser } from 'puppeteer-core';
+import type { Message } from '../i18n/message.js';
 import type { Issue } from '../model/types.js';
 import type { PaginatedIssue } from '../model/pagination.js';
 import type { IssueDocument } from '../render/issueDocument.js';
@@ -50,7 +51,8 @@ export interface WriteContext {
   copy(from: string, relative: string): Promise<string>;
   /** The folder `relative` holds only what is staged into it with this issue's files: what an earlier build left there goes when they are renamed into place. */
   own(relative: string): void;
-  stage(issue: string, stage: string): void;
+  /** Reports what is being done (a progress line): `stage` is rendered in the reader's language. */
+  stage(issue: string, stage: Message): void;
   /** Adds a warning to the build's diagnostics (a file over its size budget). */
   report(diagnostic: Diagnostic): void;
   /** An issue's file as diagnostics show it. */

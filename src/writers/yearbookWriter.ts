@@ -3,6 +3,7 @@
 // makes a yearbook: the writers' table stays light, so the checks before Chrome starts load nothing
 // of the print side.
 import type { Issue } from '../model/types.js';
+import { msg } from '../i18n/message.js';
 import { BulletinError, ExitCode } from '../diagnostics/exitCodes.js';
 import type { Writer } from './writer.js';
 
@@ -14,13 +15,13 @@ export const yearbookWriter: Writer = {
   needs: 'print',
   prepare(ctx) {
     if (!ctx.issues.some((i) => inYear(i, ctx.yearbook))) {
-      throw new BulletinError(`--yearbook ${ctx.yearbook}: none of the issues built is an issue of ${ctx.yearbook}`, ExitCode.Usage, 'Build the series folder, whose issues include that year.');
+      throw new BulletinError(msg('build.yearbook.no-issues', { year: String(ctx.yearbook) }), ExitCode.Usage, msg('build.yearbook.no-issues.hint'));
     }
   },
   async finish(outputs, ctx) {
     const year = ctx.yearbook!;
     const bound = outputs.filter((o) => inYear(o.issue, year)).map((o) => ({ issue: o.issue, pdf: o.printed!.pdf, paginated: o.printed!.paginated }));
-    ctx.stage(`yearbook ${year}`, 'binding');
+    ctx.stage(`yearbook ${year}`, msg('build.stage.binding'));
     const { assembleYearbook } = await import('./assembleYearbook.js');
     const bytes = await assembleYearbook(await ctx.browser(), year, bound, await ctx.layoutFor(bound[0]!.issue), ctx.env, ctx.pdfa);
     return [await ctx.write(`yearbook-${year}.pdf`, bytes)];

@@ -4,6 +4,7 @@
 // to the print loop directly, past the renderer's own clean-up of the HTML (src/render/hardenHtml.ts), so they
 // prove the print side's check on its own. The whole CLI is covered by the hostile fixtures tpl-refresh-*.
 import http from 'node:http';
+import { msg } from '../../src/i18n/message.js';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openBrowser, type BrowserSession } from '../../src/print/browserSession.js';
@@ -42,8 +43,8 @@ async function print(html: string): Promise<unknown> {
     load: () => loadDocument(target.page, target.server, 'doc.html'),
     read: () => 0,
     same: () => true,
-    what: 'the pagination of 2018-01',
-    hint: '',
+    what: msg('build.doing.pagination', { issue: '2018-01' }),
+    hint: msg('build.not-settled.issue.hint'),
     server: target.server,
     templates: TEMPLATES,
   }).then(() => undefined, (error: unknown) => error);
