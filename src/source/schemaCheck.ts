@@ -78,9 +78,16 @@ function bilingual(part: Described | undefined, shorten: (text: string) => strin
   return { en: shorten(part['x-description-en'] ?? part.description), zh: shorten(part.description) };
 }
 
-function describePath(path: (string | number)[]): Message {
+/** The path as written in a message (`sections[0].title`), or "the file" for the whole file. */
+function pathText(path: (string | number)[]): ParamValue {
   if (path.length === 0) return msg('schema.where.file');
-  return msg('schema.where.path', { path: path.reduce<string>((acc, s) => (typeof s === 'number' ? `${acc}[${s}]` : acc ? `${acc}.${s}` : s), '') });
+  return path.reduce<string>((acc, s) => (typeof s === 'number' ? `${acc}[${s}]` : acc ? `${acc}.${s}` : s), '');
+}
+
+/** Where a problem is, as the subject of a message: "sections[0].title" (in Chinese "`sections[0].title` 的值"). */
+function describePath(path: (string | number)[]): ParamValue {
+  const text = pathText(path);
+  return typeof text === 'string' ? msg('schema.where.path', { path: text }) : text;
 }
 
 /** The JSON types in words (ids quoted whole, as the catalogue test finds them). */
@@ -92,6 +99,11 @@ const TYPE_WORDS: Record<string, Message> = {
   object: msg('schema.type.object'),
   boolean: msg('schema.type.boolean'),
 };
+
+/** A list of keys or values, separated as each language does: "a, b" and "a、b". */
+function listed(items: readonly string[]): Bilingual {
+  return { en: items.join(', '), zh: items.join('、') };
+}
 
 /** "a, b or c" as nested messages ("a or b" in each language). */
 function either(words: readonly ParamValue[]): ParamValue {
@@ -108,7 +120,7 @@ function toDiagnostic(error: ErrorObject, data: unknown, file: string, doc: Docu
   const description = bilingual(parent);
   const described: Message = description
     ? (example !== undefined ? msg('schema.hint.described-example', { description, example }) : msg('schema.hint.described', { description }))
-    : example !== undefined ? msg('schema.hint.example', { example }) : msg('schema.hint.see', { where });
+    : example !== undefined ? msg('schema.hint.example', { example }) : msg('schema.hint.see', { where: pathText(path) });
   const at = (p: (string | number)[], key = false) => locate(doc, lc, p, { key });
   switch (error.keyword) {
     case 'additionalProperties': {
@@ -117,7 +129,7 @@ function toDiagnostic(error: ErrorObject, data: unknown, file: string, doc: Docu
       const guess = closest(key, allowed);
       return diagnostic(file, at([...path, key], true), 'error', 'schema-unknown-key',
         path.length ? msg('schema-unknown-key', { key, where }) : msg('schema-unknown-key.root', { key }),
-        guess ? msg('schema-unknown-key.guess.hint', { guess, allowed: allowed.join(', ') }) : msg('schema-unknown-key.allowed.hint', { allowed: allowed.join(', ') }));
+        guess ? msg('schema-unknown-key.guess.hint', { guess, allowed: listed(allowed.map((k) => `\`${k}\``)) }) : msg('schema-unknown-key.allowed.hint', { allowed: listed(allowed.map((k) => `\`${k}\``)) }));
     }
     case 'required': {
       const missing = String((error.params as { missingProperty: string }).missingProperty);
@@ -143,7 +155,7 @@ function toDiagnostic(error: ErrorObject, data: unknown, file: string, doc: Docu
     case 'enum': {
       const allowed = (error.params as { allowedValues: unknown[] }).allowedValues.map((v) => JSON.stringify(v));
       const guess = typeof value === 'string' ? closest(value, (error.params as { allowedValues: unknown[] }).allowedValues.map(String)) : undefined;
-      return diagnostic(file, at(path), 'error', 'schema-enum', msg('schema-enum', { where, allowed: allowed.join(', '), found: typeName(value) }),
+      return diagnostic(file, at(path), 'error', 'schema-enum', msg('schema-enum', { where, allowed: listed(allowed), found: typeName(value) }),
         guess ? msg('schema-enum.guess.hint', { guess: JSON.stringify(guess) }) : described);
     }
     case 'minItems':

@@ -44,7 +44,7 @@ export const sourceMessages = {
 
   // The schemas (source/schemaCheck.ts): where, what was found, what was expected.
   'schema.where.file': { en: 'the file', zh: '文件' },
-  'schema.where.path': { en: '{path}', zh: '`{path}`' },
+  'schema.where.path': { en: '{path}', zh: '`{path}` 的值' },
   'schema.value.null': { en: 'nothing (null)', zh: '空值（null）' },
   'schema.value.list': { en: 'a list', zh: '列表' },
   'schema.value.mapping': { en: 'a mapping', zh: '映射' },
@@ -60,7 +60,7 @@ export const sourceMessages = {
   'schema.type.boolean': { en: 'true or false', zh: '`true` 或 `false`' },
   'schema.or': { en: '{first} or {second}', zh: '{first}或{second}' },
   'schema.invalid': { en: 'is invalid', zh: '不符合要求' },
-  'schema.hint.described': { en: '{description}', zh: '{description}' },
+  'schema.hint.described': { en: '{description}', zh: '说明：{description}' },
   'schema.hint.described-example': { en: '{description} For example: {example}.', zh: '{description}例如：{example}。' },
   'schema.hint.example': { en: 'For example: {example}.', zh: '例如：{example}。' },
   'schema.hint.see': { en: 'See `{where}` in the schema (schemas/), or an example in examples/.', zh: '请查看结构定义（schemas/）中 `{where}` 的说明，或参考 examples/ 中的示例。' },
@@ -72,15 +72,15 @@ export const sourceMessages = {
   'schema-missing-key.example.hint': { en: 'Add `{key}:`, e.g. `{key}: {example}`.', zh: '请添加 `{key}:`，例如 `{key}: {example}`。' },
   'schema-missing-key.described-example.hint': { en: 'Add `{key}:` ({description}), e.g. `{key}: {example}`.', zh: '请添加 `{key}:`（{description}），例如 `{key}: {example}`。' },
   'schema-enum.guess.hint': { en: 'Did you mean {guess}?', zh: '是否应为 {guess}？' },
-  'schema-range.min-items': { en: '{where} must have at least {limit} item(s)', zh: '{where} 至少要有{limit}项' },
-  'schema-range.max-items': { en: '{where} must have at most {limit} items', zh: '{where} 最多只能有{limit}项' },
-  'schema-range.empty': { en: '{where} must not be empty', zh: '{where} 不能为空' },
-  'schema-range.min-length': { en: '{where} must be at least {limit} characters long', zh: '{where} 至少要有{limit}个字符' },
-  'schema-range.max-length': { en: '{where} must be at most {limit} characters long (it has {length})', zh: '{where} 最多只能有{limit}个字符（现有{length}个）' },
-  'schema-range.minimum': { en: '{where} must be at least {limit}, not {value}', zh: '{where} 不能小于{limit}，现为{value}' },
-  'schema-range.maximum': { en: '{where} must be at most {limit}, not {value}', zh: '{where} 不能大于{limit}，现为{value}' },
-  'schema-format.control': { en: '{where} contains a control character (such as a tab or line break) where plain text is expected', zh: '{where} 含有控制字符（如制表符或换行），此处只能写普通文字' },
-  'schema-format.not-a-date': { en: '{where} {text} is not a date in the calendar', zh: '{where} 的 {text} 不是日历上存在的日期' },
+  'schema-range.min-items': { en: '{where} must have at least {limit} item(s)', zh: '{where}至少要有{limit}项' },
+  'schema-range.max-items': { en: '{where} must have at most {limit} items', zh: '{where}最多只能有{limit}项' },
+  'schema-range.empty': { en: '{where} must not be empty', zh: '{where}不能为空' },
+  'schema-range.min-length': { en: '{where} must be at least {limit} characters long', zh: '{where}至少要有{limit}个字符' },
+  'schema-range.max-length': { en: '{where} must be at most {limit} characters long (it has {length})', zh: '{where}最多只能有{limit}个字符（现有{length}个）' },
+  'schema-range.minimum': { en: '{where} must be at least {limit}, not {value}', zh: '{where}不能小于{limit}，现为{value}' },
+  'schema-range.maximum': { en: '{where} must be at most {limit}, not {value}', zh: '{where}不能大于{limit}，现为{value}' },
+  'schema-format.control': { en: '{where} contains a control character (such as a tab or line break) where plain text is expected', zh: '{where}含有控制字符（如制表符或换行），此处只能写普通文字' },
+  'schema-format.not-a-date': { en: '{where} {text} is not a date in the calendar', zh: '{where}「{text}」不是日历上存在的日期' },
 
   // One issue (source/loadIssue.ts).
   'sections-none.articles': {
@@ -121,7 +121,7 @@ export const sourceMessages = {
   'table-file-type.xls': { en: 'it is an old Excel 97–2003 workbook (.xls), which is not read', zh: '这是旧版 Excel 97–2003 工作簿（.xls），无法读取' },
   'table-file-type.xls.hint': { en: 'Open it in Excel or WPS and save it as Excel Workbook (.xlsx).', zh: '请用 Excel 或 WPS 打开，另存为“Excel 工作簿（.xlsx）”。' },
   'table-file-type.content': { en: 'it is not an .xlsx workbook by its content, whatever its name', zh: '无论文件名如何，从内容看它不是 .xlsx 工作簿' },
-  'table-file.problem': { en: '`{file}`: {reason}', zh: '`{file}`：{reason}' },
+  'table-file.problem': { en: '`{file}`: {reason}', zh: '表格文件 `{file}`：{reason}' },
   'image-heic.avif': { en: '`{path}` is an AVIF image, which bulletin does not print', zh: '`{path}` 是 AVIF 格式的图片，bulletin 无法印出' },
   'image-heic.brand': { en: '`{path}` is a HEIC photo (the iPhone\'s own format, brand `{brand}`), which bulletin cannot read', zh: '`{path}` 是 HEIC 格式的照片（iPhone 自有格式，类型 `{brand}`），bulletin 无法读取' },
   'image-heic.export.hint': {
@@ -187,7 +187,7 @@ export const sourceMessages = {
   'field.series': { en: 'the series line', zh: '报头上方的一行文字' },
   'field.name': { en: 'the name', zh: '报头名称' },
   'field.publisher': { en: 'the publisher', zh: '编印单位' },
-  'field.key': { en: '`{key}`', zh: '`{key}`' },
+  'field.key': { en: '`{key}`', zh: '键 `{key}`' },
 
   // Finding the sources named on the command line (source/discover.ts).
   'source.path-not-found': { en: 'path not found: {path}', zh: '找不到路径：{path}' },
