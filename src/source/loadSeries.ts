@@ -142,6 +142,7 @@ export async function loadSeries(io: Io, file: string, display: string, options:
       // What the layout prints itself depends on the series' fonts only: reported where they are named.
       const layoutText = `${LAYOUT_TEXT}${series.layout.pageNumber}`;
       for (const ch of uncoveredCharacters(layoutText, covers)) {
+        // TODO(i18n): pass GLYPH_IN_LAYOUT (check/checkGlyphs.ts on branch i18n-model) instead of the English fragment.
         found.push(glyphWarning(display, locate(doc, lineCounter, ['fonts'], { key: true }), ch, [], ', which the layout prints (issue line, date, contents or distribution block)'));
       }
       return found;
