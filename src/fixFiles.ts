@@ -9,6 +9,7 @@ import { applyFixes } from './lint/applyFixes.js';
 import { parseYaml } from './source/parseYaml.js';
 import type { SourceFixes, TextFix } from './lint/types.js';
 import { decodeGb18030 } from './source/legacyEncoding.js';
+import { msg, render, type Message } from './i18n/message.js';
 
 /** A change made to a file; `line`/`column` are its place in the file before the change. */
 export interface FixChange extends TextFix {
@@ -18,8 +19,8 @@ export interface FixChange extends TextFix {
 
 export interface FixResult extends ValidateResult {
   changes: FixChange[];
-  /** Files that had fixes but were left unchanged, and why. */
-  refused: { file: string; reason: string }[];
+  /** Files that had fixes but were left unchanged, and why: `reason` in English, `text` in the catalogue (for any language). */
+  refused: { file: string; reason: string; text: Message }[];
   /** Files converted from GBK/GB18030 to UTF-8 (their display names). */
   converted: string[];
 }
@@ -57,29 +58,29 @@ async function editable(io: Io, file: string): Promise<string | undefined> {
 }
 
 /** Writes a GBK/GB18030 file's text back as UTF-8: the same characters, line breaks and all, in another encoding. */
-async function convertFile(io: Io, file: string): Promise<{ reason: string } | undefined> {
+async function convertFile(io: Io, file: string): Promise<{ reason: Message } | undefined> {
   const real = await editable(io, file);
-  if (!real) return { reason: 'a symbolic link: not edited through the link' };
+  if (!real) return { reason: msg('fix.refused.symlink') };
   const bytes = await io.readFile(real);
-  if (decode(bytes)) return { reason: 'the file changed while it was being checked' };
+  if (decode(bytes)) return { reason: msg('fix.refused.changed') };
   const text = decodeGb18030(bytes);
-  if (text === undefined) return { reason: 'the file changed while it was being checked' };
+  if (text === undefined) return { reason: msg('fix.refused.changed') };
   const mode = (await io.stat(real)).mode;
   await io.writeFile(real, text, { mode });
   return undefined;
 }
 
 /** Applies one file's fixes; returns the changes made, or why none were. */
-async function fixFile(io: Io, source: SourceFixes): Promise<{ applied: TextFix[] } | { reason: string }> {
+async function fixFile(io: Io, source: SourceFixes): Promise<{ applied: TextFix[] } | { reason: Message }> {
   const real = await editable(io, source.file);
-  if (!real) return { reason: 'a symbolic link: not edited through the link' };
+  if (!real) return { reason: msg('fix.refused.symlink') };
   const fresh = decode(await io.readFile(real));
-  if (!fresh || fresh.text !== source.text) return { reason: 'the file changed while it was being checked' };
+  if (!fresh || fresh.text !== source.text) return { reason: msg('fix.refused.changed') };
   const { text, applied } = applyFixes(fresh.text, source.fixes);
   if (applied.length === 0) return { applied };
   const before = parseYaml(fresh.text, source.display);
   const after = parseYaml(text, source.display);
-  if (after.diagnostics.length > 0 || !sameShape(before.data, after.data)) return { reason: 'the fixes would change the meaning of the YAML' };
+  if (after.diagnostics.length > 0 || !sameShape(before.data, after.data)) return { reason: msg('fix.refused.meaning') };
   const mode = (await io.stat(real)).mode;
   await io.writeFile(real, fresh.bom ? `\uFEFF${text}` : text, { mode });
   return { applied };
@@ -88,7 +89,7 @@ async function fixFile(io: Io, source: SourceFixes): Promise<{ applied: TextFix[
 export async function fixFiles(paths: readonly string[], options: ValidateOptions = {}): Promise<FixResult> {
   const io = options.io ?? nodeIo;
   const changes: FixChange[] = [];
-  const refused = new Map<string, string>();
+  const refused = new Map<string, Message>();
   let checked = await validate(paths, options);
   const converted: string[] = [];
   for (const legacy of checked.legacyEncoded) {
@@ -112,5 +113,5 @@ export async function fixFiles(paths: readonly string[], options: ValidateOption
     if (!changed) break;
     checked = await validate(paths, options);
   }
-  return { ...checked, changes, converted, refused: [...refused].map(([file, reason]) => ({ file, reason })) };
+  return { ...checked, changes, converted, refused: [...refused].map(([file, text]) => ({ file, reason: render(text, 'en'), text })) };
 }

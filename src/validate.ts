@@ -4,6 +4,7 @@ import path from 'node:path';
 import { memoIo, nodeIo, type Io } from './io.js';
 import { displayPath } from './source/displayPath.js';
 import { sortDiagnostics, diagnostic, FILE_START, type Diagnostic } from './diagnostics/diagnostic.js';
+import { msg } from './i18n/message.js';
 import { discover } from './source/discover.js';
 import { prepareFonts } from './source/prepareFonts.js';
 import { loadSeries, type LoadedSeries } from './source/loadSeries.js';
@@ -98,7 +99,7 @@ export async function validate(paths: readonly string[], options: ValidateOption
     // Every issue of a series is written into one folder: no two may share an output name.
     if (plan.seriesFile) across.push(...checkOutputNames(plan.issueFiles, display).filter((d) => requestedDisplays.has(d.file)));
     if (plan.seriesFile && plan.issueFiles.length === 0 && loadedSeries?.series) {
-      across.push(diagnostic(loadedSeries.display, FILE_START, 'warning', 'series-no-issues', `no issue files found in ${display(loadedSeries.series.issuesDir)}`, 'Run `bulletin new` to write the first issue.'));
+      across.push(diagnostic(loadedSeries.display, FILE_START, 'warning', 'series-no-issues', msg('series-no-issues', { folder: display(loadedSeries.series.issuesDir) })));
     }
     findings.push({ loadedSeries, loadedIssues, requested, inSeries: plan.seriesFile !== undefined, across });
   }
@@ -139,7 +140,7 @@ function collect(findings: readonly PlanFindings[], display: (file: string) => s
       keepFixes(loaded);
       if (loaded.issue) issues.push(loaded.issue);
       if (!inSeries) {
-        diagnostics.push(diagnostic(loaded.display, FILE_START, 'error', 'series-missing', 'this issue is not in a series: no bulletin.yaml in its folder or above', 'Put the issue in the issues/ folder of a series (run `bulletin init` to start one).'));
+        diagnostics.push(diagnostic(loaded.display, FILE_START, 'error', 'series-missing', msg('series-missing')));
       }
     }
     diagnostics.push(...across);

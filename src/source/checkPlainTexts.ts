@@ -3,24 +3,25 @@
 // images (model/parseBody.ts plainTextProblems), reported where they are in the file.
 import { isScalar, type Document, type LineCounter } from '../vendor/yaml.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { msg, render, type Message } from '../i18n/message.js';
 import { offsetSpan } from './parseYaml.js';
 import { plainTextProblems } from '../model/parseBody.js';
 import { textTargets, type TextSpec } from '../lint/textTargets.js';
 import { scalarText } from '../lint/scalarText.js';
 
 /** What a field is called in a message, by the last keys of its path. */
-function fieldName(path: readonly string[]): string {
+function fieldName(path: readonly string[]): Message {
   const key = path.filter((k) => k !== '*').at(-1);
-  if (path[0] === 'distribution') return 'a distribution entry';
+  if (path[0] === 'distribution') return msg('field.distribution');
   switch (key) {
-    case 'label': return path.length === 1 ? "the special issue's label" : 'a section label';
-    case 'title': return 'a title';
-    case 'classification': return 'the classification';
-    case 'source': return 'a source line';
-    case 'series': return 'the series line';
-    case 'name': return 'the name';
-    case 'publisher': return 'the publisher';
-    default: return `\`${key}\``;
+    case 'label': return path.length === 1 ? msg('field.special-label') : msg('field.section-label');
+    case 'title': return msg('field.title');
+    case 'classification': return msg('field.classification');
+    case 'source': return msg('field.source');
+    case 'series': return msg('field.series');
+    case 'name': return msg('field.name');
+    case 'publisher': return msg('field.publisher');
+    default: return msg('field.key', { key: key ?? '' });
   }
 }
 
@@ -35,7 +36,8 @@ export function checkPlainTexts(doc: Document, lc: LineCounter, source: string, 
         if (isScalar(node) && typeof node.value === 'string' && !node.value.includes('<') && !node.value.includes('![')) continue;
         const mapped = scalarText(node, source);
         if (!mapped) continue;
-        for (const p of plainTextProblems(mapped.text, fieldName(spec.path))) {
+        // TODO(i18n): pass the message itself once plainTextProblems takes a ParamValue (branch i18n-model).
+        for (const p of plainTextProblems(mapped.text, render(fieldName(spec.path), 'en'))) {
           const start = mapped.at[p.offset]!;
           const last = p.offset + p.length - 1;
           const exact = mapped.exact.subarray(p.offset, last + 1).every((e) => e === 1);

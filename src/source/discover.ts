@@ -2,6 +2,7 @@
 import path from 'node:path';
 import type { Io } from '../io.js';
 import { BulletinError, ExitCode } from '../diagnostics/exitCodes.js';
+import { msg } from '../i18n/message.js';
 import { SERIES_FILE } from './loadSeries.js';
 
 export interface SeriesPlan {
@@ -70,13 +71,13 @@ export async function discover(io: Io, paths: readonly string[], cwd: string, is
     try {
       info = await io.stat(full);
     } catch {
-      throw new BulletinError(`path not found: ${given}`, ExitCode.Usage, 'Name an issue file (.yaml) or a series folder (one with bulletin.yaml).');
+      throw new BulletinError(msg('source.path-not-found', { path: given }), ExitCode.Usage, msg('source.path-not-found.hint'));
     }
     if (info.isDirectory) {
       const direct = path.join(full, SERIES_FILE);
       const seriesFile = (await io.exists(direct)) ? direct : await findSeriesFile(io, full);
       if (!seriesFile) {
-        throw new BulletinError(`${given} is not in a bulletin series: no ${SERIES_FILE} in it or above it`, ExitCode.Usage, 'Run `bulletin init` to start a series, or name a series folder.');
+        throw new BulletinError(msg('source.not-in-series', { path: given, file: SERIES_FILE }), ExitCode.Usage, msg('source.not-in-series.hint'));
       }
       const plan = await planFor(seriesFile);
       const inside = plan.issueFiles.filter((f) => !path.relative(full, f).startsWith('..'));

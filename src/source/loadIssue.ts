@@ -2,7 +2,7 @@
 import path from 'node:path';
 import { errnoCode, type Io } from '../io.js';
 import { codeHint, diagnostic, hasErrors, type Diagnostic, type DiagnosticCode, type Span } from '../diagnostics/diagnostic.js';
-import type { Message } from '../i18n/message.js';
+import { msg, type Message, type ParamValue } from '../i18n/message.js';
 import { loadYaml } from './loadYaml.js';
 import { offsetSpan } from './parseYaml.js';
 import { schemaCheck } from './schemaCheck.js';
@@ -94,20 +94,24 @@ const MAX_IMAGE_VERDICTS = 4000;
 
 interface ImageVerdict {
   /** Why the image would not print whole. */
-  damage: string | undefined;
+  damage: ParamValue | undefined;
   /** The text an SVG drawing prints ('' when none). */
   text: string;  /** What the image pipeline will change that the editor should know (warnings). */
-  features: { code: DiagnosticCode; message: string; hint: string }[];
+  features: FeatureWarning[];
 }
 
-const HEIC_HINT = 'Export the photo as JPEG. On the iPhone: open it in Photos, tap Share → Options → choose "Most Compatible" (or mail it to yourself: Mail sends JPEG); for future photos set Settings → Camera → Formats → Most Compatible. On a Mac: Photos or Preview → File → Export → JPEG. On Windows: open it in Photos → ⋯ → Save as → .jpg.';
+/** A warning about what processing an image changes: its code, and its message for the image's path. */
+interface FeatureWarning {
+  code: DiagnosticCode;
+  message: (path: string) => Message;
+}
 
 /** The warnings of an image's features (model/imageFeatures.ts): what its processing changes. */
-function featureWarnings(features: ImageFeatures, mime: Figure['mime']): { code: DiagnosticCode; message: string; hint: string }[] {
-  const out: { code: DiagnosticCode; message: string; hint: string }[] = [];
-  if (features.animated) out.push({ code: 'image-animated', message: `is an animated ${mime === 'image/gif' ? 'GIF' : 'WebP'}: only its first frame is printed and published`, hint: 'Choose the frame to print and export it as a JPEG or PNG.' });
-  if (features.sixteenBit) out.push({ code: 'image-16bit', message: 'has 16 bits per colour channel: it is reduced to 8, as print and screens use (the file is twice the size it needs to be)', hint: 'Export it as an 8-bit PNG or as JPEG.' });
-  if (features.cmyk) out.push({ code: 'image-cmyk', message: 'is a CMYK JPEG (made for a print shop): it is converted to sRGB for the PDF and the web page, and its colours may shift slightly', hint: 'Export the original as an sRGB JPEG to choose the colours yourself.' });
+function featureWarnings(features: ImageFeatures, mime: Figure['mime']): FeatureWarning[] {
+  const out: FeatureWarning[] = [];
+  if (features.animated) out.push({ code: 'image-animated', message: (path) => msg('image-animated.format', { path, format: mime === 'image/gif' ? 'GIF' : 'WebP' }) });
+  if (features.sixteenBit) out.push({ code: 'image-16bit', message: (path) => msg('image-16bit.reduced', { path }) });
+  if (features.cmyk) out.push({ code: 'image-cmyk', message: (path) => msg('image-cmyk.converted', { path }) });
   return out;
 }
 
@@ -123,7 +127,7 @@ async function imageVerdict(io: Io, real: string, mime: Figure['mime']): Promise
         const damage = imageProblem(bytes, mime) ?? (mime === 'image/png' ? await pngDataProblem(bytes) : undefined);
         return { damage, text: mime === 'image/svg+xml' ? svgText(bytes) : '', features: damage ? [] : featureWarnings(imageFeatures(bytes, mime), mime) };
       },
-      (error: unknown) => ({ damage: `it cannot be read (${errnoCode(error) ?? 'error'})`, text: '', features: [] }),
+      (error: unknown) => ({ damage: msg('image.cannot-read', { reason: errnoCode(error) ?? 'error' }), text: '', features: [] }),
     );
     imageVerdicts.set(key, verdict);
   }
@@ -156,13 +160,12 @@ export async function loadIssue(io: Io, file: string, display: string, series: S
   // is written with `articles:`. One error that shows that form, instead of "must be a list".
   const sectionsNone = data.sections === false || typeof data.sections === 'string';
   if (sectionsNone) {
-    const value = at(['sections']);
-    const schemaType = out.findIndex((d) => d.code === 'schema-type' && d.line === value.line && d.column === value.column);
+    const span = at(['sections']);
+    const schemaType = out.findIndex((d) => d.code === 'schema-type' && d.line === span.line && d.column === span.column);
     if (schemaType >= 0) out.splice(schemaType, 1);
-    add(['sections'], 'error', 'sections-none', `\`sections: ${String(data.sections)}\` does not print an issue without sections: such an issue lists its articles under \`articles:\` and has no \`sections:\``,
-      data.articles === undefined
-        ? `Replace the line \`sections: ${String(data.sections)}\` with \`articles:\` and list the articles under it as under a section: \`- title: …\` each, with its \`body: |\` (see examples/speech).`
-        : `Delete the line \`sections: ${String(data.sections)}\`: the articles under \`articles:\` already print without a section label.`);
+    const value = String(data.sections);
+    add(['sections'], 'error', 'sections-none', msg('sections-none.articles', { value }),
+      data.articles === undefined ? msg('sections-none.replace.hint', { value }) : msg('sections-none.delete.hint', { value }));
   }
   // Titles, labels, source lines, distribution entries: checked like a body (bodies and notes below).
   out.push(...checkPlainTexts(doc, lc, source, display, ISSUE_TEXTS));
@@ -189,26 +192,24 @@ export async function loadIssue(io: Io, file: string, display: string, series: S
   // Date and year.
   const date = typeof data.date === 'string' ? parsePlainDate(data.date) : undefined;
   if (date && typeof data.year === 'number' && data.year !== date.year) {
-    add(['year'], 'error', 'year-mismatch', `year ${data.year} does not match the date ${date.iso}`,
-      `The issue line prints the year of publication: set \`year: ${date.year}\`, or correct the date.`);
+    add(['year'], 'error', 'year-mismatch', msg('year-mismatch', { year: data.year, date: date.iso }), msg('year-mismatch.set.hint', { year: date.year }));
   }
   if (typeof data.total === 'number' && typeof data.number === 'number' && data.total < data.number) {
-    add(['total'], 'error', 'total-less-than-number', `total ${data.total} is smaller than the number ${data.number}`,
-      'The running total (总第N期) counts every issue since the first, so it is at least the number within the year.');
+    add(['total'], 'error', 'total-less-than-number', msg('total-less-than-number', { total: data.total, number: data.number }));
   }
   const kind = (typeof data.kind === 'string' ? data.kind : ISSUE_DEFAULTS.kind) as IssueKind;
   if (kind === 'special' && data.label === undefined) {
-    add(['kind'], 'error', 'special-without-label', 'a special issue (专刊) needs a `label`', 'Add `label: …专刊` naming the special issue.');
+    add(['kind'], 'error', 'special-without-label', msg('special-without-label'));
   }
   if (kind !== 'special' && data.label !== undefined) {
-    add(['label'], 'error', 'label-without-special', '`label` is only printed on special issues', 'Set `kind: special`, or remove `label`.', true);
+    add(['label'], 'error', 'label-without-special', msg('label-without-special'), undefined, true);
   }
   const countsInTotal = kind !== 'supplement' || series?.numbering.supplementsCountInTotal === true;
   if (countsInTotal && data.total === undefined && typeof data.number === 'number') {
-    add([], 'error', 'total-missing', 'the issue lacks `total` (总第N期)', 'Add `total:` with the running number of the issue, e.g. `total: 11`.');
+    add([], 'error', 'total-missing', msg('total-missing'));
   }
   if (!countsInTotal && data.total !== undefined) {
-    add(['total'], 'warning', 'total-ignored', 'supplements do not count towards the total in this series, so `total` is not printed', 'Remove `total`, or set `numbering.supplementsCountInTotal: true` in bulletin.yaml.', true);
+    add(['total'], 'warning', 'total-ignored', msg('total-ignored'), undefined, true);
   }
 
   // The issue's note, sections, articles, bodies, figures.
@@ -219,11 +220,10 @@ export async function loadIssue(io: Io, file: string, display: string, series: S
   const issueDir = path.dirname(file);
   // An issue has sections, or (printed without section labels) `articles:` of its own.
   if (data.sections === undefined && data.articles === undefined) {
-    add([], 'error', 'schema-missing-key', 'the issue has no `sections` (nor `articles`)', 'List the articles under `sections:` with their labels (栏目), or, for an issue printed without sections (a speech 专刊), under `articles:`.');
+    add([], 'error', 'schema-missing-key', msg('schema-missing-key.sections'), msg('schema-missing-key.sections.hint'));
   }
   if (data.sections !== undefined && data.articles !== undefined && !sectionsNone) {
-    add(['articles'], 'error', 'articles-with-sections', 'the issue has both `sections` and `articles`: articles belong to a section, or the issue has no sections',
-      'Move these articles into a section under `sections:`, or remove `sections:` to print the issue without section labels.', true);
+    add(['articles'], 'error', 'articles-with-sections', msg('articles-with-sections.both'), undefined, true);
   }
   // Without sections, the articles are those of one section without a label, at `articles:`.
   const groups: { path: DataPath; value: Record<string, unknown> }[] = data.articles !== undefined && (data.sections === undefined || sectionsNone)
@@ -235,8 +235,8 @@ export async function loadIssue(io: Io, file: string, display: string, series: S
     for (const label of Object.keys(signoff)) {
       if (series.signoff.labels.includes(label)) continue;
       const guess = closest(label, series.signoff.labels);
-      add(['signoff', label], 'error', 'signoff-label', `the sign-off names the role \`${label}\`, which the series does not print (its roles: ${series.signoff.labels.join('、')})`,
-        guess ? `Did you mean \`${guess}\`? A series lists its roles, in print order, under \`signoff: { labels: […] }\` in bulletin.yaml.` : 'Use one of the series\' roles, or add this one to `signoff: { labels: […] }` in bulletin.yaml.', true);
+      add(['signoff', label], 'error', 'signoff-label', msg('signoff-label.roles', { label, roles: series.signoff.labels.join('、') }),
+        guess ? msg('signoff-label.guess.hint', { guess }) : msg('signoff-label.other.hint'), true);
     }
   }
   for (const group of groups) {
@@ -244,7 +244,7 @@ export async function loadIssue(io: Io, file: string, display: string, series: S
     const si = sectionIndex(group);
     const articles = list(s.articles);
     if (Array.isArray(s.articles) && articles.length === 0) {
-      add([...group.path, 'articles'], 'warning', 'section-empty', `section 【${String(s.label)}】 has no articles yet`, 'Add articles before building, or remove the section.');
+      add([...group.path, 'articles'], 'warning', 'section-empty', msg('section-empty', { label: String(s.label) }));
     }
     for (const [ai, a] of articles.entries()) {
       if (!isObject(a)) continue;
@@ -254,7 +254,7 @@ export async function loadIssue(io: Io, file: string, display: string, series: S
       if (previous) {
         const first = at(previous);
         add(typeof a.id === 'string' ? [...aPath, 'id'] : aPath, 'error', 'id-duplicate',
-          `article id \`${id}\` is already used at line ${first.line}`, 'Give each article its own `id` (ids become link targets and bookmarks).');
+          msg('id-duplicate', { id, line: first.line }));
       } else ids.set(id, typeof a.id === 'string' ? [...aPath, 'id'] : aPath);
 
       // A title longer than the layout's lines (layout/breakTitle.ts breaks it as it will print).
@@ -281,7 +281,7 @@ export async function loadIssue(io: Io, file: string, display: string, series: S
         const tPath: DataPath = [...aPath, 'tables', ti];
         if (typeof t.caption === 'string') report([...tPath, 'caption'], markdown.inline(t.caption).problems);
         if (typeof t.after === 'number' && t.after > paragraphs) {
-          add([...tPath, 'after'], 'error', 'table-paragraph', `the body has ${paragraphs} paragraph(s), so there is no paragraph ${t.after} for the table to follow`, `Use a number from 1 to ${paragraphs}, or leave \`after\` out: the table then follows the last paragraph.`);
+          add([...tPath, 'after'], 'error', 'table-paragraph', msg('table-paragraph', { paragraphs, after: t.after }), msg('table-paragraph.range.hint', { paragraphs }));
         }
         if (!seriesRoot) continue;
         const asset = await checkAsset(io, seriesRoot, issueDir, t.file, 'table-file');
@@ -295,14 +295,14 @@ export async function loadIssue(io: Io, file: string, display: string, series: S
         const csv = /\.csv$/i.test(t.file);
         const sheet = typeof t.sheet === 'string' ? t.sheet : undefined;
         const range = typeof t.range === 'string' ? t.range : undefined;
-        let read: GridResult;
+        let read: GridResult | { ok: false; code: 'table-file-type'; message: Message; hint?: Message };
         if (csv) read = readCsv(bytes, range);
         else if (bytes[0] === 0x50 && bytes[1] === 0x4b) read = readXlsx(bytes, sheet, range);
-        else if (bytes[0] === 0xd0 && bytes[1] === 0xcf) read = { ok: false, code: 'table-file-type', message: 'it is an old Excel 97–2003 workbook (.xls), which is not read', hint: 'Open it in Excel or WPS and save it as Excel Workbook (.xlsx).' };
-        else read = { ok: false, code: 'table-file-type', message: 'it is not an .xlsx workbook by its content, whatever its name' };
+        else if (bytes[0] === 0xd0 && bytes[1] === 0xcf) read = { ok: false, code: 'table-file-type', message: msg('table-file-type.xls'), hint: msg('table-file-type.xls.hint') };
+        else read = { ok: false, code: 'table-file-type', message: msg('table-file-type.content') };
         if (!read.ok) {
           const key = read.code === 'table-sheet-missing' ? 'sheet' : read.code === 'table-range' && range !== undefined ? 'range' : 'file';
-          add([...tPath, key], read.code === 'table-empty' ? 'warning' : 'error', read.code, `\`${t.file}\`: ${read.message}`, read.hint ?? codeHint(read.code));
+          add([...tPath, key], read.code === 'table-empty' ? 'warning' : 'error', read.code, msg('table-file.problem', { file: t.file, reason: read.message }), read.hint ?? codeHint(read.code));
           continue;
         }
         const table = tableFromGrid(read.grid, {
@@ -340,34 +340,35 @@ export async function loadIssue(io: Io, file: string, display: string, series: S
         const heif = image ? undefined : heifBrand(asset.head);
         if (heif) {
           add(iPath, 'error', 'image-heic', heif.startsWith('avi')
-            ? `\`${imageFile}\` is an AVIF image, which bulletin does not print`
-            : `\`${imageFile}\` is a HEIC photo (the iPhone's own format, brand \`${heif}\`), which bulletin cannot read`,
-          HEIC_HINT);
+            ? msg('image-heic.avif', { path: imageFile })
+            : msg('image-heic.brand', { path: imageFile, brand: heif }),
+          msg('image-heic.export.hint'));
           return undefined;
         }
         if (!image) {
-          add(iPath, 'error', 'image-type', `\`${imageFile}\` is not a PNG, JPEG, SVG or WebP image (its content says otherwise, whatever its name)`, 'Export the photo as JPEG or PNG.');
+          add(iPath, 'error', 'image-type', msg('image-type', { path: imageFile }));
           return undefined;
         }
         if (image.mime !== 'image/svg+xml' && (image.width === undefined || image.height === undefined)) {
-          add(iPath, 'error', 'image-dimensions', `the pixel size of \`${imageFile}\` cannot be read`, 'Save the photo again as a plain JPEG or PNG.');
+          add(iPath, 'error', 'image-dimensions', msg('image-dimensions.unreadable', { path: imageFile }), msg('image-dimensions.unreadable.hint'));
           return undefined;
         }
         if (image.width !== undefined && image.height !== undefined && (image.width * image.height > MAX_IMAGE_PIXELS || image.width === 0 || image.height === 0)) {
-          add(iPath, 'error', 'image-dimensions', `\`${imageFile}\` declares ${image.width}×${image.height} pixels`, `Scale the photo to at most ${MAX_IMAGE_PIXELS / 1e6} megapixels.`);
+          add(iPath, 'error', 'image-dimensions', msg('image-dimensions.too-many', { path: imageFile, width: image.width, height: image.height }), msg('image-dimensions.too-many.hint', { megapixels: MAX_IMAGE_PIXELS / 1e6 }));
           return undefined;
         }
         const verdict = await imageVerdict(io, asset.real, image.mime);
         if (verdict.damage) {
-          add(iPath, 'error', 'image-damaged', `\`${imageFile}\` is damaged: ${verdict.damage}`, 'Save or export the picture again from its original (a damaged file prints as an empty box), and replace this one.');
+          add(iPath, 'error', 'image-damaged', msg('image-damaged', { path: imageFile, reason: verdict.damage }));
           return undefined;
         }
         if (extensionMismatch(imageFile, image.mime)) {
-          add(iPath, 'warning', 'image-extension', `\`${imageFile}\` is a ${TYPE_NAMES[image.mime]} image by its content, whatever its name says`,
-            `Rename the file to end in .${TYPE_NAMES[image.mime].toLowerCase().replace('jpeg', 'jpg').replace('svg', 'svg')} (and the path here): it is read as the ${TYPE_NAMES[image.mime]} it is, but other programs go by the name.`);
+          const type = TYPE_NAMES[image.mime];
+          add(iPath, 'warning', 'image-extension', msg('image-extension', { path: imageFile, type }),
+            msg('image-extension.rename.hint', { extension: type.toLowerCase().replace('jpeg', 'jpg'), type }));
         }
         for (const feature of verdict.features) {
-          add(iPath, 'warning', feature.code, `\`${imageFile}\` ${feature.message}`, feature.hint);
+          add(iPath, 'warning', feature.code, feature.message(imageFile));
         }
         let svg: string | undefined;
         if (image.mime === 'image/svg+xml') {
@@ -379,15 +380,15 @@ export async function loadIssue(io: Io, file: string, display: string, series: S
             text = undefined;
           }
           // Loaded when an issue has an SVG figure (the XML parser is not needed otherwise).
-          const clean = text === undefined ? { ok: false as const, reason: 'it is not UTF-8 text', line: 1, column: 1 } : (await import('../model/sanitizeSvg.js')).sanitizeSvg(text);
+          const clean = text === undefined ? { ok: false as const, reason: msg('image-svg.not-utf8'), line: 1, column: 1 } : (await import('../model/sanitizeSvg.js')).sanitizeSvg(text);
           if (!clean.ok) {
-            add(iPath, 'error', 'image-svg-malformed', `\`${imageFile}\` is not a well-formed SVG: ${clean.reason} (line ${clean.line}, column ${clean.column} of the SVG)`,
-              'Export the figure again as a plain SVG (or PNG) from the drawing program.');
+            add(iPath, 'error', 'image-svg-malformed', msg('image-svg-malformed.at', { path: imageFile, reason: clean.reason, line: clean.line, column: clean.column }));
             return undefined;
           }
           if (clean.removed.length) {
-            add(iPath, 'warning', 'image-svg-active', `\`${imageFile}\` holds ${clean.removed.slice(0, 4).join(', ')}${clean.removed.length > 4 ? ` and ${clean.removed.length - 4} more` : ''}: removed from the figure printed and published`,
-              'A figure may only draw: scripts, event handlers, animations, embedded documents and references to other files are taken out. Export the figure again as a plain SVG to silence this.');
+            const list = clean.removed.slice(0, 4).join(', ');
+            const what = clean.removed.length > 4 ? msg('image-svg-active.more', { list, count: clean.removed.length - 4 }) : list;
+            add(iPath, 'warning', 'image-svg-active', msg('image-svg-active', { path: imageFile, what }));
           }
           svg = clean.text;
         }
@@ -398,18 +399,18 @@ export async function loadIssue(io: Io, file: string, display: string, series: S
           const { checkSvg } = await import('../model/svgComplexity.js');
           const measured = checkSvg(new TextEncoder().encode(svgText));
           if (!measured.ok) {
-            const what = measured.code === 'image-svg-complex' ? 'is too complex to print' : 'cannot be drawn';
-            add(iPath, 'error', measured.code, `\`${imageFile}\` ${what}: ${measured.reason}${measured.line ? ` (line ${measured.line} of the SVG)` : ''}`,
-              measured.code === 'image-svg-complex' ? 'Simplify the figure (fewer repeated elements, no filters or fine patterns), or export it as PNG at print size.' : 'Open the figure in a drawing program and save it again as plain SVG, or export it as PNG.');
+            const where = { path: imageFile, reason: measured.reason };
+            const complex = measured.code === 'image-svg-complex';
+            add(iPath, 'error', measured.code, measured.line
+              ? msg(complex ? 'image-svg-complex.line' : 'image-svg-invalid.line', { ...where, line: measured.line })
+              : msg(complex ? 'image-svg-complex' : 'image-svg-invalid', where));
             return undefined;
           }
         }
         // Only a figure that will be printed: a malformed or refused SVG has its own error.
         if (verdict.text) {
           const sample = verdict.text.length > 40 ? `${[...verdict.text].slice(0, 40).join('')}…` : verdict.text;
-          add(iPath, 'warning', 'figure-svg-text',
-            `the SVG figure \`${imageFile}\` has text (「${sample}」), which Chrome sets in the fonts installed on the machine that builds, not in the layout's fonts: it may print in another typeface, as empty boxes, or in a font the PDF cannot embed`,
-            'Convert the text to outlines in the drawing program (Inkscape: Path → Object to Path; Illustrator: Type → Create Outlines), or export the figure as PNG.');
+          add(iPath, 'warning', 'figure-svg-text', msg('figure-svg-text.sample', { path: imageFile, sample }));
         }
         return {
           path: asset.real, relPath: asset.relPath, mime: image.mime,
@@ -429,15 +430,15 @@ export async function loadIssue(io: Io, file: string, display: string, series: S
           }
         }
         if (members && f.image !== undefined) {
-          add([...fPath, 'images'], 'error', 'figure-images', 'this figure has both `image:` and `images:`', 'Write `image:` for one photo, or `images:` with two or three photos printed side by side, not both.', true);
+          add([...fPath, 'images'], 'error', 'figure-images', msg('figure-images.both'), msg('figure-images.both.hint'), true);
           continue;
         }
         if (!members && f.image === undefined) {
-          add(fPath, 'error', 'figure-images', 'this figure names no photo', 'Add `image: images/….jpg` (one photo), or `images:` with two or three photos to print side by side.');
+          add(fPath, 'error', 'figure-images', msg('figure-images.none'), msg('figure-images.none.hint'));
           continue;
         }
         if (typeof f.paragraph === 'number' && f.paragraph > paragraphs) {
-          add([...fPath, 'paragraph'], 'error', 'figure-paragraph', `the body has ${paragraphs} paragraph(s), so there is no paragraph ${f.paragraph}`, `Use a number from 1 to ${paragraphs}.`);
+          add([...fPath, 'paragraph'], 'error', 'figure-paragraph', msg('figure-paragraph', { paragraphs, paragraph: f.paragraph }), msg('figure-paragraph.range.hint', { paragraphs }));
         }
         if (members) {
           const checked: CheckedFigure[] = [];

@@ -2,6 +2,7 @@
 import path from 'node:path';
 import { errnoCode, type Io } from '../io.js';
 import { diagnostic, hasErrors, type Diagnostic, type Span } from '../diagnostics/diagnostic.js';
+import { msg, type ParamValue } from '../i18n/message.js';
 import { loadYaml } from './loadYaml.js';
 import { schemaCheck } from './schemaCheck.js';
 import { locate } from './locate.js';
@@ -44,16 +45,19 @@ export interface LoadedSeries {
  * What was read of each font file, by path, size and modification time: a series is loaded once
  * per run, but the preview loads it again at every save, and a CJK font takes a moment to read.
  */
-const fontReads = new Map<string, Promise<FontRead>>();
+const fontReads = new Map<string, Promise<FontFileRead>>();
 const MAX_FONT_READS = 64;
 
-async function readFontFile(io: Io, real: string, choice: FaceChoice): Promise<FontRead> {
+/** What was read of a font file; a file that cannot be read says why in a catalogue message. */
+type FontFileRead = FontRead | { ok: false; reason: ParamValue; faceMissing?: undefined };
+
+async function readFontFile(io: Io, real: string, choice: FaceChoice): Promise<FontFileRead> {
   const info = await io.stat(real);
   const key = `${real}\0${info.size}\0${info.mtimeMs}\0${choice.face ?? ''}\0${choice.index ?? ''}`;
   let read = fontReads.get(key);
   if (!read) {
     if (fontReads.size >= MAX_FONT_READS) fontReads.delete(fontReads.keys().next().value!);
-    read = io.readFile(real).then((bytes) => readFont(bytes, choice), (error: unknown) => ({ ok: false as const, reason: `it cannot be read (${errnoCode(error) ?? 'error'})` }));
+    read = io.readFile(real).then((bytes): FontFileRead => readFont(bytes, choice), (error: unknown) => ({ ok: false as const, reason: msg('font.cannot-read', { reason: errnoCode(error) ?? 'error' }) }));
     fontReads.set(key, read);
   }
   return read;
@@ -91,21 +95,21 @@ export async function loadSeries(io: Io, file: string, display: string, options:
     const read = await readFontFile(io, asset.real, choice);
     if (!read.ok && read.faceMissing) {
       const at = locate(doc, lineCounter, ['fonts', role, font.face !== undefined ? 'face' : font.index !== undefined ? 'index' : 'file']);
-      result.diagnostics.push(diagnostic(display, at, 'error', 'font-face-missing', `\`${font.file}\` is a font collection, but ${read.reason}`, 'Name one of the faces listed, by `face:` (one of its names) or `index:` (its number).'));
+      result.diagnostics.push(diagnostic(display, at, 'error', 'font-face-missing', msg('font-face-missing.collection', { path: font.file, reason: read.reason })));
       continue;
     }
     if (!read.ok) {
-      result.diagnostics.push(diagnostic(display, span, 'error', 'font-type', `\`${font.file}\` is not a usable font: ${read.reason}`, 'Name a TrueType or OpenType font file (.ttf, .ttc, .otf, .woff2), as the font\'s maker supplies it.'));
+      result.diagnostics.push(diagnostic(display, span, 'error', 'font-type', msg('font-type', { path: font.file, reason: read.reason })));
       continue;
     }
     const type3 = type3Reason(read.facts);
     if (type3) {
-      result.diagnostics.push(diagnostic(display, span, 'error', 'font-type3', `\`${font.file}\` would be embedded in the PDF as a Type 3 font (${type3}), which print shops refuse and the build's self-check rejects`, type3Hint(read.facts)));
+      result.diagnostics.push(diagnostic(display, span, 'error', 'font-type3', msg('font-type3.refused', { path: font.file, reason: type3 }), type3Hint(read.facts)));
       continue;
     }
     if ((font.face !== undefined || font.index !== undefined) && !read.facts.collection) {
       const at = locate(doc, lineCounter, ['fonts', role, font.face !== undefined ? 'face' : 'index'], { key: true });
-      result.diagnostics.push(diagnostic(display, at, 'error', 'font-face-missing', `\`${font.file}\` is a single font, not a collection (.ttc): it has no faces to choose by \`${font.face !== undefined ? 'face' : 'index'}\``, 'Remove the key, or name the collection file (.ttc) the face is in.'));
+      result.diagnostics.push(diagnostic(display, at, 'error', 'font-face-missing', msg('font-face-missing.single', { path: font.file, key: font.face !== undefined ? 'face' : 'index' }), msg('font-face-missing.single.hint')));
       continue;
     }
     fontFiles[role] = asset.real;
@@ -138,6 +142,7 @@ export async function loadSeries(io: Io, file: string, display: string, options:
       // What the layout prints itself depends on the series' fonts only: reported where they are named.
       const layoutText = `${LAYOUT_TEXT}${series.layout.pageNumber}`;
       for (const ch of uncoveredCharacters(layoutText, covers)) {
+        // TODO(i18n): pass GLYPH_IN_LAYOUT (check/checkGlyphs.ts on branch i18n-model) instead of the English fragment.
         found.push(glyphWarning(display, locate(doc, lineCounter, ['fonts'], { key: true }), ch, [], ', which the layout prints (issue line, date, contents or distribution block)'));
       }
       return found;

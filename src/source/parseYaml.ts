@@ -1,6 +1,7 @@
 // YAML text → document with positions, under a strict, safe profile (core schema, no tags, no merge keys).
 import { parseAllDocuments, LineCounter, visit, isAlias, isNode, isScalar, type Document, type DocumentOptions, type ErrorCode, type ParseOptions, type SchemaOptions } from '../vendor/yaml.js';
 import { diagnostic, type Diagnostic, type DiagnosticCode, type Span } from '../diagnostics/diagnostic.js';
+import { msg, type Message } from '../i18n/message.js';
 
 /** More aliases than this is an alias bomb, not a bulletin. */
 export const MAX_ALIASES = 50;
@@ -151,33 +152,89 @@ function lineCounterFor(text: string, lineCounter: LineCounter): void {
   for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lineCounter.addNewLine(i + 1);
 }
 
+/**
+ * The parser's own text as a catalogue message: the problems editors meet (indentation, a missing
+ * comma, a stray token) in words of their own; the library's English only where nothing better fits.
+ */
+function parserMessage(code: ErrorCode, text: string): Message {
+  const reason = { reason: text };
+  switch (code) {
+    case 'TAB_AS_INDENT': return msg('yaml-tab-as-indent');
+    case 'BAD_INDENT':
+      if (/^All mapping items/.test(text)) return msg('yaml-bad-indent.mapping');
+      if (/^All sequence items/.test(text)) return msg('yaml-bad-indent.sequence');
+      return msg('yaml-bad-indent', reason);
+    case 'MISSING_CHAR':
+      if (/^Implicit map keys need to be followed/.test(text)) return msg('yaml-missing-char.map-value');
+      if (/^Missing , (or : )?between/.test(text)) return msg('yaml-missing-char.comma');
+      if (/^Missing space after :/.test(text)) return msg('yaml-missing-char.colon-space');
+      if (/^Comments must be separated/.test(text)) return msg('yaml-missing-char.comment-space');
+      if (/^Sequence item without -/.test(text)) return msg('yaml-missing-char.dash');
+      return msg('yaml-missing-char', reason);
+    case 'BAD_DQ_ESCAPE': {
+      const escape = /Invalid escape sequence (.+)$/.exec(text)?.[1];
+      return escape ? msg('yaml-bad-dq-escape', { escape }) : msg('yaml.parser', reason);
+    }
+    case 'BAD_SCALAR_START': {
+      const char = /cannot start with (.+)$/.exec(text)?.[1];
+      return char ? msg('yaml-bad-scalar-start', { char }) : msg('yaml.parser', reason);
+    }
+    case 'BAD_PROP_ORDER': {
+      const indicator = /after the (\S+) indicator/.exec(text)?.[1];
+      return indicator ? msg('yaml-bad-prop-order', { indicator }) : msg('yaml.parser', reason);
+    }
+    case 'BAD_COLLECTION_TYPE':
+    case 'MULTIPLE_TAGS':
+    case 'TAG_RESOLVE_FAILED': {
+      const tag = /!\S*/.exec(text)?.[0];
+      return tag ? msg('yaml-tag', { tag }) : msg('yaml-tag.unnamed');
+    }
+    case 'UNEXPECTED_TOKEN':
+      if (/at node end$/.test(text)) return msg('yaml-unexpected-token.after-value');
+      if (/^Unexpected , in/.test(text)) return msg('yaml-unexpected-token.comma');
+      return msg('yaml.parser', reason);
+    case 'ALIAS_PROPS': return msg('yaml-alias-props');
+    case 'MULTIPLE_ANCHORS': return msg('yaml-multiple-anchors');
+    case 'BLOCK_AS_IMPLICIT_KEY': return msg('yaml-block-as-implicit-key');
+    case 'BLOCK_IN_FLOW': return msg('yaml-block-in-flow');
+    case 'MULTILINE_IMPLICIT_KEY': return msg('yaml-multiline-implicit-key');
+    case 'KEY_OVER_1024_CHARS': return msg('yaml-key-over-1024-chars');
+    case 'MULTIPLE_DOCS': return msg('yaml-multiple-documents');
+    case 'RESOURCE_EXHAUSTION': return msg('yaml-too-deep', { limit: MAX_NESTING });
+    case 'BAD_DIRECTIVE': return msg('yaml-bad-directive', reason);
+    case 'IMPOSSIBLE':
+    case 'NON_STRING_KEY': return msg('yaml-syntax', reason);
+    default: return msg('yaml.parser', reason);
+  }
+}
+
 export function parseYaml(text: string, file: string): ParsedYaml {
   const lineCounter = new LineCounter();
   const diagnostics: Diagnostic[] = [];
-  const add = (start: number, end: number, code: DiagnosticCode, message: string, hint?: string): void => {
+  const add = (start: number, end: number, code: DiagnosticCode, message: Message, hint?: Message): void => {
     diagnostics.push(diagnostic(file, offsetSpan(lineCounter, start, end), 'error', code, message, hint));
   };
   const deep = tooDeep(text);
   if (deep !== undefined) {
     lineCounterFor(text, lineCounter);
-    add(deep, deep + 1, 'yaml-too-deep', `the file nests more than ${MAX_NESTING} levels deep`, 'An issue source needs a few levels at most; this is not a bulletin source.');
+    add(deep, deep + 1, 'yaml-too-deep', msg('yaml-too-deep', { limit: MAX_NESTING }));
     return { data: undefined, doc: undefined, lineCounter, diagnostics };
   }
   let docs: Document.Parsed[];
   try {
     docs = parseAllDocuments(text, { ...OPTIONS, lineCounter }) as Document.Parsed[];
   } catch (error) {
-    add(0, 0, 'yaml-syntax', `cannot parse YAML: ${error instanceof Error ? error.message : String(error)}`);
+    add(0, 0, 'yaml-syntax', msg('yaml-syntax', { reason: error instanceof Error ? error.message : String(error) }));
     return { data: undefined, doc: undefined, lineCounter, diagnostics };
   }
   if (!Array.isArray(docs)) docs = [docs as Document.Parsed];
   if (docs.length === 0) {
-    add(0, 0, 'yaml-empty', 'the file is empty: expected a mapping such as `year: 2018`', 'Start from an example in examples/.');
+    add(0, 0, 'yaml-empty', msg('yaml-empty'));
     return { data: undefined, doc: undefined, lineCounter, diagnostics };
   }
   if (docs.length > 1) {
     const second = docs[1]!;
-    add(second.range[0], second.range[0], 'yaml-multiple-documents', 'exactly one YAML document expected, found another after `---`', 'Remove the second `---` and what follows, or move it to its own file.');
+    add(second.range[0], second.range[0], 'yaml-multiple-documents', msg('yaml-multiple-documents'));
   }
   const doc = docs[0]!;
   const seen = new Set<string>();
@@ -185,27 +242,31 @@ export function parseYaml(text: string, file: string): ParsedYaml {
     const key = `${problem.code}`;
     if (problem.code === 'RESOURCE_EXHAUSTION' && seen.has(key)) continue; // one report per stack overflow
     seen.add(key);
-    let message = problem.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+    const text0 = problem.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
     let [start, end] = problem.pos;
+    let hint: Message | undefined;
+    let message: Message;
     if (problem.code === 'DUPLICATE_KEY') {
       const key = /^[^:\n]*/.exec(text.slice(start, start + 200))?.[0].trim().replace(/^["']|["']$/g, '');
-      if (key) message = `the key \`${key}\` appears twice in the same mapping`;
-    }
-    if (problem.code === 'MISSING_CHAR' && /quote/i.test(message)) {
+      message = key ? msg('yaml-duplicate-key', { key }) : msg('yaml-duplicate-key.unnamed');
+    } else if (problem.code === 'MISSING_CHAR' && /quote/i.test(text0)) {
       const open = openQuote(text);
       if (open !== undefined) [start, end] = [open, open + 1];
-      message = 'a quoted text is not closed';
+      message = msg('yaml-missing-char.quote');
+      hint = msg('yaml-missing-char.quote.hint');
+    } else {
+      const unclosed = /^Flow (sequence|map|mapping) .*end with an? ([\]}])/.exec(text0);
+      const opener = unclosed ? openBracket(text, start) : undefined;
+      if (unclosed && opener !== undefined) {
+        const open = unclosed[1] === 'sequence' ? '[' : '{';
+        const close = unclosed[2]!;
+        add(opener, opener + 1, 'yaml-unclosed-bracket', msg('yaml-unclosed-bracket', { what: msg(open === '[' ? 'yaml.what.list' : 'yaml.what.mapping'), open, close }),
+          msg('yaml-unclosed-bracket.close.hint', { close, open }));
+        continue;
+      }
+      message = parserMessage(problem.code, text0);
     }
-    const unclosed = /^Flow (sequence|map|mapping) .*end with an? ([\]}])/.exec(message);
-    const opener = unclosed ? openBracket(text, start) : undefined;
-    if (unclosed && opener !== undefined) {
-      [start, end] = [opener, opener + 1];
-      const [what, open] = unclosed[1] === 'sequence' ? ['list', '['] : ['mapping', '{'];
-      add(start, end, 'yaml-unclosed-bracket', `the ${what} opened with \`${open}\` here is not closed with \`${unclosed[2]}\``,
-        `Close it with \`${unclosed[2]}\` on the same line, or write the text without brackets (quote it if it must start with \`${open}\`).`);
-      continue;
-    }
-    add(start, end, PARSER_CODES[problem.code] ?? 'yaml-syntax', message, message.startsWith('a quoted') ? 'Close the quote at the end of the text, or remove it (most text needs no quotes).' : undefined);
+    add(start, end, PARSER_CODES[problem.code] ?? 'yaml-syntax', message, hint);
   }
   if (diagnostics.length === 0) {
     let aliases = 0;
@@ -214,26 +275,26 @@ export function parseYaml(text: string, file: string): ParsedYaml {
         // An unresolved alias is most often text that starts with `*`; say so where it is, not at 1:1 when expanding.
         if (!node.resolve(doc)) {
           const r = node.range ?? [0, 0];
-          add(r[0], r[1], 'yaml-bad-alias', `the alias \`*${node.source}\` does not refer to an anchor \`&${node.source}\` above it`);
+          add(r[0], r[1], 'yaml-bad-alias', msg('yaml-bad-alias', { name: node.source }));
           return visit.SKIP;
         }
         aliases += 1;
         if (aliases === MAX_ALIASES + 1) {
           const r = node.range ?? [0, 0];
-          add(r[0], r[1], 'yaml-alias-limit', `too many aliases (more than ${MAX_ALIASES})`, 'Write the values out instead of repeating anchors.');
+          add(r[0], r[1], 'yaml-alias-limit', msg('yaml-alias-limit', { limit: MAX_ALIASES }));
           return visit.BREAK;
         }
       } else if (isScalar(node) && node.range) {
         const raw = typeof node.value === 'number' ? text.slice(node.range[0], node.range[1]) : '';
         if (typeof node.value === 'number' && /^[-+]?0\d/.test(raw)) {
-          add(node.range[0], node.range[1], 'yaml-leading-zero', `the number \`${raw.trim()}\` has a leading zero`, `Write ${String(node.value)} (YAML would read a leading zero as ${String(node.value)}, or as an octal number in YAML 1.1), or quote it if it is text.`);
+          add(node.range[0], node.range[1], 'yaml-leading-zero', msg('yaml-leading-zero', { number: raw.trim() }), msg('yaml-leading-zero.value.hint', { value: String(node.value) }));
         } else if (typeof node.value === 'string' && SURROGATE.test(node.value) && LONE_SURROGATE.test(node.value)) {
-          add(node.range[0], node.range[1], 'yaml-lone-surrogate', 'the text holds half of a UTF-16 surrogate pair (an escape such as \\ud800), which is no character', 'Remove the escape, or write the character itself.');
+          add(node.range[0], node.range[1], 'yaml-lone-surrogate', msg('yaml-lone-surrogate'));
         }
-        if (node.tag) add(node.range[0], node.range[1], 'yaml-tag', `explicit YAML tags such as \`${node.tag}\` are not allowed`, 'Remove the tag; write the value as plain text (quote it if needed).');
+        if (node.tag) add(node.range[0], node.range[1], 'yaml-tag', msg('yaml-tag', { tag: node.tag }));
       } else if (isNode(node) && node.tag) {
         const r = node.range ?? [0, 0];
-        add(r[0], r[1], 'yaml-tag', `explicit YAML tags such as \`${node.tag}\` are not allowed`, 'Remove the tag; write the value as plain text (quote it if needed).');
+        add(r[0], r[1], 'yaml-tag', msg('yaml-tag', { tag: node.tag }));
       }
       return undefined;
     });
@@ -243,12 +304,15 @@ export function parseYaml(text: string, file: string): ParsedYaml {
   try {
     data = doc.toJS({ maxAliasCount: 100 });
   } catch (error) {
-    add(0, 0, 'yaml-alias-limit', `cannot expand the document: ${error instanceof Error ? error.message : String(error)}`, 'Write the values out instead of repeating anchors (&name) and aliases (*name).');
+    add(0, 0, 'yaml-alias-limit', msg('yaml-alias-limit.expand', { reason: error instanceof Error ? error.message : String(error) }));
     return { data: undefined, doc, lineCounter, diagnostics };
   }
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
     const r = doc.contents?.range ?? [0, 0];
-    add(r[0], r[1], 'yaml-not-mapping', `expected a mapping of keys to values, found ${data === null ? 'nothing' : Array.isArray(data) ? 'a list' : `the ${typeof data} ${JSON.stringify(data).slice(0, 40)}`}`, 'A source starts with keys such as `year: 2018` at the left margin.');
+    const value = JSON.stringify(data)?.slice(0, 40) ?? String(data);
+    const found = data === null ? msg('yaml.found.nothing') : Array.isArray(data) ? msg('yaml.found.list')
+      : typeof data === 'number' ? msg('yaml.found.number', { value }) : typeof data === 'boolean' ? msg('yaml.found.boolean', { value }) : msg('yaml.found.string', { value });
+    add(r[0], r[1], 'yaml-not-mapping', msg('yaml-not-mapping', { found }));
     return { data: undefined, doc, lineCounter, diagnostics };
   }
   return { data, doc, lineCounter, diagnostics };

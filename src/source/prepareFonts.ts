@@ -4,6 +4,7 @@
 // from memory.
 import type { Io } from '../io.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { msg } from '../i18n/message.js';
 import type { FontRole, Issue } from '../model/types.js';
 import { issueText } from '../model/issueText.js';
 import { prepareSubsets, printedCodePoints } from '../render/fontSubsets.js';
@@ -23,7 +24,7 @@ export async function prepareFonts(io: Io, loaded: LoadedSeries, issues: readonl
     const failed = results[k]!.find((r) => !r.ok);
     if (failed && !failed.ok) {
       const entry = loaded.fontEntries[role];
-      out.push(diagnostic(loaded.display, entry?.span ?? { line: 1, column: 1, endLine: 1, endColumn: 1 }, 'error', 'font-convert', `\`${entry?.written ?? font.file}\` cannot be converted into the TrueType font the PDF embeds: ${failed.reason}`));
+      out.push(diagnostic(loaded.display, entry?.span ?? { line: 1, column: 1, endLine: 1, endColumn: 1 }, 'error', 'font-convert', msg('font-convert', { path: entry?.written ?? font.file, reason: failed.reason })));
     }
   });
   return out;

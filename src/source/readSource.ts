@@ -4,6 +4,7 @@ import { errnoCode } from '../io.js';
 import { isInside } from '../model/checkAsset.js';
 import { decodeGb18030 } from './legacyEncoding.js';
 import { diagnostic, FILE_START, type Diagnostic, type DiagnosticCode } from '../diagnostics/diagnostic.js';
+import { msg, type Message } from '../i18n/message.js';
 
 /** Sources larger than this are refused unread: no bulletin issue comes near it. */
 export const MAX_SOURCE_BYTES = 2 * 1024 * 1024;
@@ -16,7 +17,7 @@ export type ReadResult = { ok: true; text: string } | { ok: false; diagnostic: D
  * in a code frame, a CI log or an annotation.
  */
 export async function readSource(io: Io, path: string, displayPath: string, root?: string): Promise<ReadResult> {
-  const fail = (code: DiagnosticCode, message: string, hint?: string): ReadResult => ({
+  const fail = (code: DiagnosticCode, message: Message, hint?: Message): ReadResult => ({
     ok: false,
     diagnostic: diagnostic(displayPath, FILE_START, 'error', code, message, hint),
   });
@@ -25,27 +26,26 @@ export async function readSource(io: Io, path: string, displayPath: string, root
     try {
       real = await io.realpath(path);
     } catch (error) {
-      return errnoCode(error) === 'ENOENT' ? fail('source-missing', 'file not found', 'Check the path.') : fail('source-unreadable', `cannot read the file (${errnoCode(error) ?? String(error)})`);
+      return errnoCode(error) === 'ENOENT' ? fail('source-missing', msg('source-missing')) : fail('source-unreadable', msg('source-unreadable', { reason: errnoCode(error) ?? String(error) }));
     }
     if (!isInside(root, real)) {
-      return fail('source-outside', 'this source leads outside the series folder (a symbolic link); it was not read', 'Replace the link with the file itself, inside the series folder.');
+      return fail('source-outside', msg('source-outside'));
     }
   }
   let size: number;
   try {
     const info = await io.stat(path);
-    if (!info.isFile) return fail('source-not-file', 'not a regular file', 'Name a .yaml file or a series folder.');
+    if (!info.isFile) return fail('source-not-file', msg('source-not-file'));
     size = info.size;
   } catch (error) {
     return errnoCode(error) === 'ENOENT'
-      ? fail('source-missing', 'file not found', 'Check the path.')
-      : fail('source-unreadable', `cannot read the file (${errnoCode(error) ?? String(error)})`);
+      ? fail('source-missing', msg('source-missing'))
+      : fail('source-unreadable', msg('source-unreadable', { reason: errnoCode(error) ?? String(error) }));
   }
   if (size > MAX_SOURCE_BYTES) {
     return fail(
       'source-too-large',
-      `source too large: ${(size / 1048576).toFixed(1)} MiB, the limit is ${MAX_SOURCE_BYTES / 1048576} MiB`,
-      'An issue file holds text only; split it or move large content out.',
+      msg('source-too-large', { size: (size / 1048576).toFixed(1), limit: MAX_SOURCE_BYTES / 1048576 }),
     );
   }
   let bytes: Uint8Array;
@@ -53,18 +53,17 @@ export async function readSource(io: Io, path: string, displayPath: string, root
     bytes = await io.readFile(path);
   } catch (error) {
     // A file listed but not readable (its permissions): the source's problem, not a crash.
-    return fail('source-unreadable', `cannot read the file (${errnoCode(error) ?? String(error)})`);
+    return fail('source-unreadable', msg('source-unreadable', { reason: errnoCode(error) ?? String(error) }));
   }
-  if (bytes.length > MAX_SOURCE_BYTES) return fail('source-too-large', 'source too large');
+  if (bytes.length > MAX_SOURCE_BYTES) return fail('source-too-large', msg('source-too-large.read'));
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
     if (decodeGb18030(bytes) !== undefined) {
-      return fail('source-encoding-gbk', 'the file is saved in the GBK/GB18030 encoding (as Windows Notepad saves Chinese text), not UTF-8',
-        'Run `bulletin validate --fix` to convert it to UTF-8 (only the encoding changes), or save it again as UTF-8 (Notepad: File → Save As → Encoding: UTF-8).');
+      return fail('source-encoding-gbk', msg('source-encoding-gbk'), msg('source-encoding-gbk.notepad.hint'));
     }
-    return fail('source-encoding', 'the file is not valid UTF-8', 'Save the file as UTF-8 (without GBK or other legacy encodings).');
+    return fail('source-encoding', msg('source-encoding'));
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   return { ok: true, text };
