@@ -30,5 +30,5 @@ export const previewMessages = {
   'preview.listening': { en: 'preview: {url}  (Ctrl-C to stop; the issues are being checked and built, the page shows their progress)', zh: '预览：{url}（按 Ctrl-C 停止；各期正在检查和生成，页面上显示进度）' },
   'preview.rebuilt': { en: '{time} rebuilt {slugs}', zh: '{time} 已重新生成 {slugs}' },
   'preview.built-first': { en: '{time} rebuilt {slugs} in {seconds} s', zh: '{time} 已生成 {slugs}，用时{seconds}秒' },
-  'preview.issue-failed': { en: '{slug}: {message}', zh: '{slug}：{message}' },
+  'preview.issue-failed': { en: '{slug}: {message}', zh: '{slug} 未能生成：{message}' },
 } as const satisfies Entries;
