@@ -52,7 +52,7 @@ export const scaffoldMessages = {
   'scaffold.series.report': { en: '报：', zh: '报：报送的上级机关' },
   'scaffold.series.send': { en: '送：', zh: '送：抄送的同级单位' },
   'scaffold.series.distribute': { en: '发：', zh: '发：下发的下级单位' },
-  'scaffold.series.copies': { en: '（共印{copies}份）', zh: '印数：（共印{copies}份）' },
+  'scaffold.series.copies': { en: '（共印{copies}份）', zh: '印数，版记中印作「（共印{copies}份）」' },
   // The first issue of a new series.
   'scaffold.issue.number': { en: '第1期: restarts at 1 each year', zh: '第1期：每年从1开始' },
   'scaffold.issue.total': { en: '总第1期: continues across the years', zh: '总第1期：跨年连续编号' },
