@@ -11,6 +11,7 @@ import { hasErrors } from '../diagnostics/diagnostic.js';
 import { printDiagnostics } from './printDiagnostics.js';
 import type { Reporter } from './reporter.js';
 import { displayPath } from '../source/displayPath.js';
+import { msg } from '../i18n/message.js';
 
 export interface NewCommandOptions {
   date?: string;
@@ -23,14 +24,14 @@ export async function newCommand(seriesDir: string | undefined, options: NewComm
   const io = nodeIo;
   const iso = options.date ?? todayIso(io.now());
   const date = parsePlainDate(iso);
-  if (!date) throw new BulletinError(`--date ${iso} is not a date of the form YYYY-MM-DD`, ExitCode.Usage, 'For example: --date 2018-12-30');
-  if (options.supplement && options.special) throw new BulletinError('--supplement and --special exclude each other', ExitCode.Usage);
+  if (!date) throw new BulletinError(msg('new.bad-date', { date: iso }), ExitCode.Usage, msg('new.bad-date.hint'));
+  if (options.supplement && options.special) throw new BulletinError(msg('new.supplement-and-special'), ExitCode.Usage);
   const dir = path.resolve(options.cwd, seriesDir ?? '.');
   const checked = await validate([dir], { cwd: options.cwd });
   const seriesErrors = checked.diagnostics.filter((d) => d.severity === 'error');
   if (hasErrors(checked.diagnostics)) {
     printDiagnostics(reporter, seriesErrors, checked.sources, 'human', checked.sources.size);
-    reporter.error('the series has errors: fix them first, so the next number is certain');
+    reporter.error(msg('new.series-errors'));
     return ExitCode.SourceErrors;
   }
   const series = checked.issues[0]?.series ?? (await seriesOf(dir, options.cwd));
@@ -43,15 +44,15 @@ export async function newCommand(seriesDir: string | undefined, options: NewComm
   const modeline = /^# yaml-language-server: \$schema=(\S+)/.exec(previousText)?.[1] ?? path.relative(folder, schemaPath('issue')).split(path.sep).join('/');
   await io.mkdir(folder);
   try {
-    await io.createFile(file, issueSource(next, modeline));
+    await io.createFile(file, issueSource(next, modeline, reporter.lang));
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'EEXIST') {
-      throw new BulletinError(`${displayPath(options.cwd, file)} exists already; nothing was written`, ExitCode.Usage, 'Give another --date, or edit the existing file.');
+      throw new BulletinError(msg('new.exists', { path: displayPath(options.cwd, file) }), ExitCode.Usage, msg('new.exists.hint'));
     }
     throw error;
   }
   reporter.out(displayPath(options.cwd, file));
-  reporter.info(`${next.issueLine}, ${date.iso}: sections ${next.sectionLabels.map((l) => `【${l}】`).join('')} to fill in`);
+  reporter.info(reporter.t('new.done', { issueLine: next.issueLine, date: date.iso, sections: next.sectionLabels.map((l) => `【${l}】`).join('') }));
   return ExitCode.Ok;
 }
 
@@ -59,6 +60,6 @@ export async function newCommand(seriesDir: string | undefined, options: NewComm
 async function seriesOf(dir: string, cwd: string) {
   const { loadSeries, SERIES_FILE } = await import('../source/loadSeries.js');
   const loaded = await loadSeries(nodeIo, path.join(dir, SERIES_FILE), path.relative(cwd, path.join(dir, SERIES_FILE)));
-  if (!loaded.series) throw new BulletinError(`no valid ${SERIES_FILE} in ${dir}`, ExitCode.Usage, 'Run `bulletin init` to start a series.');
+  if (!loaded.series) throw new BulletinError(msg('new.no-series', { file: SERIES_FILE, dir }), ExitCode.Usage, msg('new.no-series.hint'));
   return loaded.series;
 }

@@ -1,10 +1,12 @@
 // `bulletin preview`: serve a series with live rebuilds until Ctrl-C. A bad path or a busy port is
 // exit 2 before a browser starts; the URL is printed as soon as the port is bound, and the issues
-// build in the background; Ctrl-C at any time closes what was started.
+// build in the background; Ctrl-C at any time closes what was started. The pages and the lines are in
+// the reporter's language.
 import { preview } from '../preview/preview.js';
 import { ExitCode } from '../diagnostics/exitCodes.js';
 import { printDiagnostics } from './printDiagnostics.js';
 import type { Reporter } from './reporter.js';
+import { msg } from '../i18n/message.js';
 
 class Stopped extends Error {
   constructor(readonly exitCode: number) {
@@ -21,16 +23,21 @@ export async function previewCommand(target: string | undefined, options: { port
   process.once('SIGTERM', onSignal);
   try {
     const handle = await preview({
-      path: target ?? '.', cwd: options.cwd, port: options.port, browser: options.browser, env: options.env, signal: controller.signal,
+      path: target ?? '.', cwd: options.cwd, port: options.port, browser: options.browser, env: options.env, signal: controller.signal, lang: reporter.lang,
       onUpdate: ({ diagnostics, sources, rebuilt, failed }) => {
         if (diagnostics.length) printDiagnostics(reporter, diagnostics, sources, 'human', sources.size);
-        for (const f of failed) reporter.error(`${f.slug}: ${f.message}`);
-        const time = new Date().toLocaleTimeString();
-        if (rebuilt.length) reporter.info(`${time} rebuilt ${rebuilt.join(', ')}${first ? ` in ${((Date.now() - started) / 1000).toFixed(1)} s` : ''}`);
+        for (const f of failed) reporter.error(msg('preview.issue-failed', { slug: f.slug, message: f.message }));
+        const time = new Date().toLocaleTimeString(reporter.lang === 'zh' ? 'zh-CN' : undefined);
+        const slugs = rebuilt.join(reporter.lang === 'zh' ? '、' : ', ');
+        if (rebuilt.length) {
+          reporter.info(first
+            ? reporter.t('preview.built-first', { time, slugs, seconds: ((Date.now() - started) / 1000).toFixed(1) })
+            : reporter.t('preview.rebuilt', { time, slugs }));
+        }
         first = false;
       },
     });
-    reporter.out(`preview: ${handle.url}  (Ctrl-C to stop; the issues are being checked and built, the page shows their progress)`);
+    reporter.out(reporter.t('preview.listening', { url: handle.url }));
     const reason = await Promise.race([
       new Promise<unknown>((resolve) => {
         if (controller.signal.aborted) resolve(controller.signal.reason);

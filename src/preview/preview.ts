@@ -7,6 +7,7 @@
 // and print the renditions, never the originals, and a save does not process an unchanged photo
 // again. The cache lies in the series (`.bulletin-cache/`): the watcher ignores dot-folders.
 // A failure on the way up closes what was started; a browser that cannot start ends the preview.
+// The pages, the diagnostics overlay and the errors are in the preview's language (`lang`).
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createHash } from 'node:crypto';
 import path from 'node:path';
@@ -27,6 +28,8 @@ import type { BrowserSession } from '../print/browserSession.js';
 import type { PreparedImages } from '../images/figureRenditions.js';
 import { diagnosticsText, indexPage, viewerPage, RELOAD_SCRIPT, type IssueStatus } from './previewPages.js';
 import { checkRequest } from './requestGuard.js';
+import type { Lang } from '../i18n/lang.js';
+import { msg, t, type Message } from '../i18n/message.js';
 
 export interface PreviewOptions {
   /** A series folder or one issue file of it. */
@@ -38,6 +41,8 @@ export interface PreviewOptions {
   env?: NodeJS.ProcessEnv;
   /** Aborting stops the preview (while it binds its port too: the promise then rejects with the signal's reason). */
   signal?: AbortSignal;
+  /** The language of the pages, the overlay and the errors; English by default. */
+  lang?: Lang;
   /** Called after every round of checks and rebuilds, with what it found. */
   onUpdate?: (update: { diagnostics: Diagnostic[]; sources: Map<string, string>; rebuilt: string[]; failed: { slug: string; message: string }[] }) => void;
 }
@@ -68,15 +73,15 @@ interface Entry {
 const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.pdf': 'application/pdf', '.js': 'text/javascript; charset=utf-8' };
 
 /** Why listening failed, for people. */
-function listenProblem(error: NodeJS.ErrnoException, port: number): string {
-  if (error.code === 'EADDRINUSE') return `port ${port} on 127.0.0.1 is already in use (another preview, or another program)`;
-  if (error.code === 'EACCES') return `port ${port} needs administrator rights`;
-  return `cannot listen on 127.0.0.1:${port}: ${error.code ?? error.message}`;
+function listenProblem(error: NodeJS.ErrnoException, port: number): Message {
+  if (error.code === 'EADDRINUSE') return msg('preview.port.in-use', { port });
+  if (error.code === 'EACCES') return msg('preview.port.denied', { port });
+  return msg('preview.port.cannot-listen', { port, reason: error.code ?? error.message });
 }
 
 function listen(server: Server, port: number): Promise<number> {
   return new Promise<number>((resolve, reject) => {
-    const fail = (error: NodeJS.ErrnoException) => reject(new BulletinError(listenProblem(error, port), ExitCode.Usage, 'Choose another port with --port (0 picks a free one).'));
+    const fail = (error: NodeJS.ErrnoException) => reject(new BulletinError(listenProblem(error, port), ExitCode.Usage, msg('preview.port.hint')));
     server.once('error', fail);
     server.listen(port, '127.0.0.1', () => {
       server.off('error', fail);
@@ -94,6 +99,13 @@ export async function preview(options: PreviewOptions): Promise<PreviewHandle> {
   const cwd = options.cwd ?? process.cwd();
   const env = options.env ?? process.env;
   const signal = options.signal;
+  const lang = options.lang ?? 'en';
+  /** An error's text for the pages and the terminal, with its hint, in the preview's language. */
+  const describe = (error: unknown): string => {
+    if (!(error instanceof BulletinError)) return error instanceof Error ? error.message : String(error);
+    const { message, hint } = error.describe(lang);
+    return hint ? `${message}\n${t(lang, 'label.hint')}${lang === 'zh' ? '' : ' '}${hint}` : message;
+  };
   signal?.throwIfAborted();
   const target = path.resolve(cwd, options.path);
   const plans = await discover(nodeIo, [options.path], cwd, async () => SERIES_DEFAULTS.issues);
@@ -136,7 +148,7 @@ export async function preview(options: PreviewOptions): Promise<PreviewHandle> {
     const checked = await validate([options.path], { cwd });
     checking = false;
     const errors = checked.diagnostics.filter((d) => d.severity === 'error');
-    problems = diagnosticsText(errors, checked.sources);
+    problems = diagnosticsText(errors, checked.sources, lang);
     const rebuilt: string[] = [];
     const failed: { slug: string; message: string }[] = [];
     const seen = new Set<string>();
@@ -204,7 +216,7 @@ export async function preview(options: PreviewOptions): Promise<PreviewHandle> {
           // A photo that cannot be decoded is an error of the source, shown like the others.
           if (hasErrors(images.diagnostics)) {
             status.state = 'failed';
-            status.message = diagnosticsText(images.diagnostics.filter((d) => d.severity === 'error'), checked.sources);
+            status.message = diagnosticsText(images.diagnostics.filter((d) => d.severity === 'error'), checked.sources, lang);
             failed.push({ slug: entry.issue.slug, message: status.message });
             notify(entry.issue.slug);
             continue;
@@ -219,7 +231,7 @@ export async function preview(options: PreviewOptions): Promise<PreviewHandle> {
           rebuilt.push(entry.issue.slug);
         } catch (error) {
           status.state = 'failed';
-          status.message = error instanceof BulletinError ? `${error.message}${error.hint ? `\nhint: ${error.hint}` : ''}` : String(error);
+          status.message = error instanceof BulletinError ? describe(error) : String(error);
           failed.push({ slug: entry.issue.slug, message: status.message });
         }
         notify(entry.issue.slug);
@@ -236,7 +248,7 @@ export async function preview(options: PreviewOptions): Promise<PreviewHandle> {
       pending = false;
       if (closing) return;
       await rebuild().catch((error: unknown) => {
-        problems = `preview failed: ${(error as Error).message}`;
+        problems = t(lang, 'preview.failed', { reason: describe(error) });
         notify('*');
       });
     });
@@ -245,14 +257,14 @@ export async function preview(options: PreviewOptions): Promise<PreviewHandle> {
   let port = options.port ?? 0;
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
     // Addressed to this server, GET or HEAD, a well-formed path: checked before anything waits.
-    const verdict = checkRequest(req, port);
+    const verdict = checkRequest(req, port, lang);
     if (!verdict.ok) {
       res.writeHead(verdict.status, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store', Connection: 'close', ...(verdict.status === 405 ? { Allow: 'GET, HEAD' } : {}) });
       res.end(verdict.message);
       return;
     }
     void handle(verdict.pathname, req, res).catch(() => {
-      if (!res.headersSent) res.writeHead(500).end('internal error');
+      if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8' }).end(t(lang, 'preview.internal-error'));
       else res.destroy();
     });
   });
@@ -267,7 +279,7 @@ export async function preview(options: PreviewOptions): Promise<PreviewHandle> {
   };
   // Nothing waits for a build: the pages say what is queued, being built or failed, and reload when it changes.
   const handle = async (pathname: string, req: IncomingMessage, res: ServerResponse) => {
-    if (pathname === '/') return send(res, 200, TYPES['.html']!, indexPage(seriesName || 'bulletin', [...entries.values()].map((e) => e.status).sort((a, b) => rank(a.slug) - rank(b.slug)), problems, checking));
+    if (pathname === '/') return send(res, 200, TYPES['.html']!, indexPage(seriesName || 'bulletin', [...entries.values()].map((e) => e.status).sort((a, b) => rank(a.slug) - rank(b.slug)), problems, checking, lang));
     if (pathname === '/__reload.js') return send(res, 200, TYPES['.js']!, RELOAD_SCRIPT);
     if (pathname === '/__events') {
       res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
@@ -280,12 +292,12 @@ export async function preview(options: PreviewOptions): Promise<PreviewHandle> {
     if (viewer) {
       const entry = entries.get(viewer[1]!);
       const text = entry?.status.state === 'failed' ? entry.status.message ?? problems : '';
-      return send(res, entry || checking ? 200 : 404, TYPES['.html']!, viewerPage(entry?.status, viewer[1]!, text, checking));
+      return send(res, entry || checking ? 200 : 404, TYPES['.html']!, viewerPage(entry?.status, viewer[1]!, text, checking, lang));
     }
     const pdf = /^\/([^/]+)\.pdf$/.exec(pathname);
     if (pdf) {
       const rendered = entries.get(pdf[1]!)?.rendered;
-      return rendered ? send(res, 200, TYPES['.pdf']!, rendered.pdf) : send(res, 404, 'text/plain; charset=utf-8', 'not built yet');
+      return rendered ? send(res, 200, TYPES['.pdf']!, rendered.pdf) : send(res, 404, 'text/plain; charset=utf-8', t(lang, 'preview.not-built'));
     }
     // The HTML page and its files, as `bulletin build` writes them.
     const key = pathname.slice(1);
@@ -302,7 +314,7 @@ export async function preview(options: PreviewOptions): Promise<PreviewHandle> {
       }
       return send(res, 200, resource.type, 'body' in resource ? resource.body : 'make' in resource ? await resource.make() : await nodeIo.readFile(resource.file));
     }
-    return send(res, 404, 'text/plain; charset=utf-8', 'not found');
+    return send(res, 404, 'text/plain; charset=utf-8', t(lang, 'preview.not-found'));
   };
 
   const watchers: { close(): void }[] = [];
@@ -351,7 +363,7 @@ export async function preview(options: PreviewOptions): Promise<PreviewHandle> {
   const fail = (error: unknown) => {
     if (closing) return;
     checking = false;
-    problems = `preview failed: ${(error as Error).message}`;
+    problems = t(lang, 'preview.failed', { reason: describe(error) });
     notify('*');
     void shutdown().then(() => stop(error));
   };

@@ -1,6 +1,9 @@
-// The HTML of the preview's own pages: the series index and an issue's viewer, with live reload.
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { formatHuman } from '../diagnostics/formatHuman.js';
+// The HTML of the preview's own pages: the series index and an issue's viewer, with live reload, in
+// the language of the preview (its <html lang> too).
+import { localize, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { formatHuman, plainStyle } from '../diagnostics/formatHuman.js';
+import type { Lang } from '../i18n/lang.js';
+import { t } from '../i18n/message.js';
 
 export interface IssueStatus {
   slug: string;
@@ -22,36 +25,39 @@ header{padding:.6em 1em;background:#b3000c;color:#fff}header a{color:#fff}
 main{padding:1em}pre{background:#fff4f4;border:1px solid #e0b4b4;padding:1em;white-space:pre-wrap}
 li{margin:.4em 0}.state{font-size:.85em;color:#666;margin-left:.6em}iframe{border:0;width:100%;height:calc(100vh - 3.2em)}`;
 
-function page(title: string, body: string, watch: string): string {
-  return `<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>${escape(title)}</title>
+function page(title: string, body: string, watch: string, lang: Lang): string {
+  return `<!DOCTYPE html><html lang="${lang === 'zh' ? 'zh-CN' : 'en'}"><head><meta charset="utf-8"><title>${escape(title)}</title>
 <style>${STYLE}</style><script src="/__reload.js" data-watch="${escape(watch)}" defer></script></head><body>${body}</body></html>`;
 }
 
-export function diagnosticsText(diagnostics: readonly Diagnostic[], sources: ReadonlyMap<string, string>): string {
-  return diagnostics.map((d) => formatHuman(d, sources.get(d.file))).join('\n\n');
+/** The diagnostics overlay: the problems with their code frames, in a language. */
+export function diagnosticsText(diagnostics: readonly Diagnostic[], sources: ReadonlyMap<string, string>, lang: Lang = 'en'): string {
+  return diagnostics.map((d) => formatHuman(localize(d, lang), sources.get(d.file), plainStyle, lang)).join('\n\n');
 }
 
-const STATE_TEXT = { queued: 'waiting to be built…', building: 'building…', failed: 'has errors' } as const;
+const STATE_TEXT = { queued: 'preview.state.queued', building: 'preview.state.building', failed: 'preview.state.failed' } as const;
 
 /** `checking`: the sources are being read for the first time (the list of issues is not known yet). */
-export function indexPage(seriesName: string, issues: readonly IssueStatus[], problems: string, checking = false): string {
+export function indexPage(seriesName: string, issues: readonly IssueStatus[], problems: string, checking = false, lang: Lang = 'en'): string {
   const items = issues
-    .map((i) => `<li><a href="/issue/${encodeURIComponent(i.slug)}">${escape(i.issueLine)}</a> ${escape(i.dateLine)}<span class="state">${i.state === 'ok' ? `<a href="/${encodeURIComponent(i.slug)}.pdf">PDF</a> · <a href="/${encodeURIComponent(i.slug)}.html">HTML</a>` : STATE_TEXT[i.state]}</span><br><small>${i.titles.map(escape).join(' · ')}</small></li>`)
+    .map((i) => `<li><a href="/issue/${encodeURIComponent(i.slug)}">${escape(i.issueLine)}</a> ${escape(i.dateLine)}<span class="state">${i.state === 'ok' ? `<a href="/${encodeURIComponent(i.slug)}.pdf">PDF</a> · <a href="/${encodeURIComponent(i.slug)}.html">HTML</a>` : escape(t(lang, STATE_TEXT[i.state]))}</span><br><small>${i.titles.map(escape).join(' · ')}</small></li>`)
     .join('\n');
   const waiting = issues.filter((i) => i.state === 'queued' || i.state === 'building').length;
   const progress = checking
-    ? '<p class="state" id="progress">checking the sources…</p>'
-    : waiting ? `<p class="state" id="progress">building: ${issues.length - waiting} of ${issues.length} issues ready; this page updates itself</p>` : '';
-  return page(`${seriesName} — preview`, `<header>${escape(seriesName)} · preview</header><main>${problems ? `<pre>${escape(problems)}</pre>` : ''}${progress}<ol>${items}</ol></main>`, '*');
+    ? `<p class="state" id="progress">${escape(t(lang, 'preview.checking'))}</p>`
+    : waiting ? `<p class="state" id="progress">${escape(t(lang, 'preview.progress', { ready: issues.length - waiting, total: issues.length }))}</p>` : '';
+  const title = t(lang, 'preview.page.title', { series: seriesName });
+  const header = escape(t(lang, 'preview.page.header', { series: seriesName }));
+  return page(title, `<header>${header}</header><main>${problems ? `<pre id="problems">${escape(problems)}</pre>` : ''}${progress}<ol>${items}</ol></main>`, '*', lang);
 }
 
-export function viewerPage(issue: IssueStatus | undefined, slug: string, problems: string, checking = false): string {
-  const head = `<header><a href="/">◀ all issues</a> · ${escape(issue?.issueLine ?? slug)}${issue?.state === 'ok' ? ` · <a href="/${encodeURIComponent(slug)}.pdf">PDF</a> · <a href="/${encodeURIComponent(slug)}.html">HTML</a>` : ''}</header>`;
+export function viewerPage(issue: IssueStatus | undefined, slug: string, problems: string, checking = false, lang: Lang = 'en'): string {
+  const head = `<header><a href="/">${escape(t(lang, 'preview.page.all-issues'))}</a> · ${escape(issue?.issueLine ?? slug)}${issue?.state === 'ok' ? ` · <a href="/${encodeURIComponent(slug)}.pdf">PDF</a> · <a href="/${encodeURIComponent(slug)}.html">HTML</a>` : ''}</header>`;
   if (problems || !issue || issue.state !== 'ok') {
-    const text = problems || (checking && !issue ? 'checking the sources…' : issue && issue.state !== 'failed' && issue.state !== 'ok' ? STATE_TEXT[issue.state] : issue?.message ?? 'no such issue');
-    return page(slug, `${head}<main><pre id="problems">${escape(text)}</pre></main>`, slug);
+    const text = problems || (checking && !issue ? t(lang, 'preview.checking') : issue && issue.state !== 'failed' && issue.state !== 'ok' ? t(lang, STATE_TEXT[issue.state]) : issue?.message ?? t(lang, 'preview.no-such-issue'));
+    return page(slug, `${head}<main><pre id="problems">${escape(text)}</pre></main>`, slug, lang);
   }
-  return page(slug, `${head}<iframe src="/${encodeURIComponent(slug)}.pdf?v=${issue.version}" title="${escape(issue.issueLine)}"></iframe>`, slug);
+  return page(slug, `${head}<iframe src="/${encodeURIComponent(slug)}.pdf?v=${issue.version}" title="${escape(issue.issueLine)}"></iframe>`, slug, lang);
 }
 
 /** Reloads the page when the server says its issue (or the whole series) was rebuilt. */

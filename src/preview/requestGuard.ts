@@ -1,6 +1,9 @@
 // What the preview answers before it looks at a request: only requests addressed to itself (DNS
 // rebinding: a web page whose name is made to resolve to 127.0.0.1 reaches the port, but its
-// requests carry that name as Host), only GET and HEAD, and only well-formed paths.
+// requests carry that name as Host), only GET and HEAD, and only well-formed paths. The refusals are
+// in the preview's language.
+import type { Lang } from '../i18n/lang.js';
+import { t } from '../i18n/message.js';
 
 /** Longer request targets are refused: no page of the preview has a path near this long. */
 export const MAX_TARGET_LENGTH = 2048;
@@ -35,12 +38,12 @@ export function requestPath(target: string | undefined): string | undefined {
 }
 
 /** Whether the preview serves this request, and what it answers when it does not. */
-export function checkRequest(request: { method?: string; url?: string; headers: { host?: string } }, port: number): Verdict {
+export function checkRequest(request: { method?: string; url?: string; headers: { host?: string } }, port: number, lang: Lang = 'en'): Verdict {
   if (!hostAllowed(request.headers.host, port)) {
-    return { ok: false, status: 421, message: `This preview answers only http://127.0.0.1:${port}/ and http://localhost:${port}/.` };
+    return { ok: false, status: 421, message: t(lang, 'preview.request.host', { port }) };
   }
-  if (request.method !== 'GET' && request.method !== 'HEAD') return { ok: false, status: 405, message: 'Only GET and HEAD.' };
+  if (request.method !== 'GET' && request.method !== 'HEAD') return { ok: false, status: 405, message: t(lang, 'preview.request.method') };
   const pathname = requestPath(request.url);
-  if (pathname === undefined) return { ok: false, status: 400, message: 'Malformed request path.' };
+  if (pathname === undefined) return { ok: false, status: 400, message: t(lang, 'preview.request.path') };
   return { ok: true, pathname };
 }

@@ -1,8 +1,11 @@
-// The files of a new series (`bulletin init`): a commented bulletin.yaml, a first issue with one
-// article and one photo, .gitignore, a package.json that pins bulletin, and a GitHub Actions workflow
+// The files of a new series (`bulletin init`), commented in the command's language: a commented
+// bulletin.yaml, a first issue with one article and one photo, .gitignore, a package.json that pins bulletin, and a GitHub Actions workflow
 // that installs that pinned bulletin (npm ci), validates pull requests and builds the PDFs on main.
 import { placeholderPng } from './placeholderPng.js';
 import type { PlainDate } from '../model/chineseDate.js';
+import type { Lang } from '../i18n/lang.js';
+import { translator } from '../i18n/message.js';
+import { displayWidth } from '../diagnostics/codeFrame.js';
 
 export interface SeriesFilesOptions {
   date: PlainDate;
@@ -11,72 +14,85 @@ export interface SeriesFilesOptions {
   issueSchema: string;
   /** The bulletin the series' package.json pins (the one running `init`): its package name and exact version. */
   bulletin: { name: string; version: string };
+  /** The language of the comments; under zh the series file also says `lang: zh`. English by default. */
+  lang?: Lang;
+}
+
+/** A comment of one or more lines (one catalogue entry with line breaks), each line indented and behind `# `. */
+export function commentBlock(text: string, indent = ''): string {
+  return text.split('\n').map((line) => `${indent}# ${line}`).join('\n');
+}
+
+/** A line with a comment after it, the comments of a group starting in the same column (as wide characters count on screen). */
+export function withNote(line: string, text: string, column: number): string {
+  return `${line}${' '.repeat(Math.max(1, column - displayWidth(line)))}# ${text}`;
 }
 
 export function seriesFiles(options: SeriesFilesOptions): Map<string, string | Uint8Array> {
   const { date } = options;
+  const lang = options.lang ?? 'en';
+  const say = translator(lang);
   const files = new Map<string, string | Uint8Array>();
+  // Under zh the series says so (its CI then reports in Chinese on an English runner); under en the option is shown commented.
+  const langLine = lang === 'zh' ? 'lang: zh' : '# lang: zh';
   files.set('bulletin.yaml', `# yaml-language-server: $schema=${options.seriesSchema}
-# The series file of a bulletin (简报). Every option is shown; the commented ones have their default.
-# Check the series with \`bulletin validate\`, print it with \`bulletin build\`.
+${commentBlock(say.t('scaffold.series.header'))}
 
-# The masthead: the series line printed in red above the name, the name very large in red, and
-# the issuing office (also the PDF's author).
+${commentBlock(say.t('scaffold.series.lang'))}
+${langLine}
+
+${commentBlock(say.t('scaffold.series.masthead'))}
 series: 示例单位
 name: 工作动态
 publisher: 示例单位办公室
 
-# Folder of the issue files, relative to this file.
+${commentBlock(say.t('scaffold.series.issues'))}
 issues: issues
 
 layout:
-  preset: standard             # standard: A4, GB/T 9704 (22 × 28 of 16 pt); a5-booklet: A5 booklets
-  # Single values of the preset may be changed (docs/presets.md), e.g.:
-  # grid: { lines: 22, chars: 28 }   # lines per page × characters per line
-  # bodySize: 16                     # pt
-  # titleLines: 3                    # lines an article title may take before validate warns
-  pageNumber: "- N -"          # "- N -" or "— N —" (the GB/T 9704 form)
-  dateStyle: hanzi             # hanzi: 二〇一八年十二月二十八日; arabic: 2018年12月28日
-  # fit: off                   # fitting the last page is on (README › Fitting the last page); off, or { minLastPageLines: 4 }
-  duplex: true                 # printed on both sides: odd sheet sides number on the right, even on the left (docs/duplex.md); false: one side
-  bodyStartsOn: next           # next: - 1 - on the back of a one-page cover; right: that back left blank, - 1 - on a right-hand page
+${withNote('  preset: standard', say.t('scaffold.series.preset'), 31)}
+${commentBlock(say.t('scaffold.series.preset-values'), '  ')}
+${withNote('  # grid: { lines: 22, chars: 28 }', say.t('scaffold.series.grid'), 37)}
+${withNote('  # bodySize: 16', say.t('scaffold.series.body-size'), 37)}
+${withNote('  # titleLines: 3', say.t('scaffold.series.title-lines'), 37)}
+${withNote('  pageNumber: "- N -"', say.t('scaffold.series.page-number'), 31)}
+${withNote('  dateStyle: hanzi', say.t('scaffold.series.date-style'), 31)}
+${withNote('  # fit: off', say.t('scaffold.series.fit'), 31)}
+${withNote('  duplex: true', say.t('scaffold.series.duplex'), 31)}
+${withNote('  bodyStartsOn: next', say.t('scaffold.series.body-starts-on'), 31)}
   colors:
-    accent: "#E60012"          # the red of the masthead and rules
-    text: "#000000"
+${withNote('    accent: "#E60012"', say.t('scaffold.series.accent'), 31)}
+${withNote('    text: "#000000"', say.t('scaffold.series.text-color'), 31)}
 
-# Fonts per role. Without an entry the bundled free faces are used (Noto Serif SC, Noto Sans SC,
-# LXGW WenKai), so every machine paginates alike. Files are relative to this file, inside the series.
+${commentBlock(say.t('scaffold.series.fonts'))}
 # fonts:
-#   title: { file: fonts/FZXiaoBiaoSong.ttf, family: 方正小标宋简体 }   # masthead and titles
-#   body: { file: fonts/FangSong_GB2312.ttf }                          # body text (仿宋)
-#   heading: { file: fonts/SimHei.ttf }                                # 【section】 labels, 一、 (黑体)
-#   kai: { file: fonts/KaiTi_GB2312.ttf }                              # notes, captions, （一） (楷体)
-#   pageNumber: { file: fonts/SimSun.ttf }                             # page numbers (宋体)
+${withNote('#   title: { file: fonts/FZXiaoBiaoSong.ttf, family: 方正小标宋简体 }', say.t('scaffold.series.font-title'), 71)}
+${withNote('#   body: { file: fonts/FangSong_GB2312.ttf }', say.t('scaffold.series.font-body'), 71)}
+${withNote('#   heading: { file: fonts/SimHei.ttf }', say.t('scaffold.series.font-heading'), 71)}
+${withNote('#   kai: { file: fonts/KaiTi_GB2312.ttf }', say.t('scaffold.series.font-kai'), 71)}
+${withNote('#   pageNumber: { file: fonts/SimSun.ttf }', say.t('scaffold.series.font-page-number'), 71)}
 
-# Bodies: each line is a paragraph, as in Word (paste the text as it is); **bold** and *楷体* work
-# next to Chinese punctuation; 一、 （一） 1. print as typed. For Markdown's rule instead (the lines
-# of a paragraph joined, paragraphs separated by blank lines, 1. a list):
+${commentBlock(say.t('scaffold.series.markdown'))}
 # markdown:
 #   lineBreaks: join
 
 numbering:
-  supplementsCountInTotal: false   # do supplements (增刊) take a number in 总第N期?
-  # If earlier issues are not kept in this repository, say where the records start:
+${withNote('  supplementsCountInTotal: false', say.t('scaffold.series.supplements-count'), 35)}
+${commentBlock(say.t('scaffold.series.numbering-start'), '  ')}
   # start: { year: ${date.year}, number: 5, total: 40 }
 
-# The distribution block (版记) at the foot of the last page. An issue may add recipients for
-# itself (distribution.extra, 本期增发) and change the number of copies.
+${commentBlock(say.t('scaffold.series.distribution'))}
 distribution:
-  report: [上级单位]          # 报：
-  send: [有关单位]            # 送：
-  distribute: [各部门]        # 发：
-  copies: 50                  # （共印50份）
+${withNote('  report: [上级单位]', say.t('scaffold.series.report'), 30)}
+${withNote('  send: [有关单位]', say.t('scaffold.series.send'), 30)}
+${withNote('  distribute: [各部门]', say.t('scaffold.series.distribute'), 30)}
+${withNote('  copies: 50', say.t('scaffold.series.copies', { copies: 50 }), 30)}
 `);
   files.set(`issues/${date.year}-01.yaml`, `# yaml-language-server: $schema=${options.issueSchema}
 year: ${date.year}
-number: 1          # 第1期: restarts at 1 each year
-total: 1           # 总第1期: continues across the years
-date: ${date.iso}  # a plain date, YYYY-MM-DD
+${withNote('number: 1', say.t('scaffold.issue.number'), 19)}
+${withNote('total: 1', say.t('scaffold.issue.total'), 19)}
+${withNote(`date: ${date.iso}`, say.t('scaffold.issue.date'), 18)}
 sections:
   - label: 工作动态
     articles:
@@ -99,13 +115,11 @@ sections:
   files.set('.gitignore', 'dist/\nnode_modules/\n.bulletin-cache/\n');
   files.set('package.json', `${JSON.stringify({
     private: true,
-    description: 'A bulletin series: sources in bulletin.yaml and issues/, printed by bulletin',
+    description: say.t('scaffold.package.description'),
     scripts: { validate: 'bulletin validate .', build: 'bulletin build . --out-dir dist' },
     dependencies: { [options.bulletin.name]: options.bulletin.version },
   }, null, 2)}\n`);
-  files.set('.github/workflows/bulletin.yml', `# Checks every pull request (annotations on the changed lines) and builds the PDFs on main.
-# bulletin is the version pinned in package.json and package-lock.json: run \`npm install\` once and
-# commit package-lock.json; change the version there (\`npm install ${options.bulletin.name}@NEW\`) to upgrade.
+  files.set('.github/workflows/bulletin.yml', `${commentBlock(say.t('scaffold.workflow.header', { name: options.bulletin.name }))}
 name: bulletin
 on:
   pull_request:
@@ -122,22 +136,22 @@ jobs:
         with:
           node-version: 20
           cache: npm
-      - name: Cache bulletin's font subsets
+      - name: ${say.t('scaffold.workflow.cache')}
         uses: actions/cache@v4
         with:
           path: ~/.cache/bulletin
           key: bulletin-fonts-\${{ hashFiles('package-lock.json') }}
-      - name: Install bulletin (the version in package-lock.json)
+      - name: ${say.t('scaffold.workflow.install')}
         run: npm ci --no-audit --no-fund
-      - name: Validate (annotations on the pull request)
+      - name: ${say.t('scaffold.workflow.validate')}
         run: npx --no-install bulletin validate --format github .
-      - name: Build the PDFs
+      - name: ${say.t('scaffold.workflow.build')}
         if: github.event_name == 'push'
-        # The runner's Google Chrome; sources from pull requests are untrusted: see bulletin's README.
+${commentBlock(say.t('scaffold.workflow.browser'), '        ')}
         env:
           BULLETIN_BROWSER: /usr/bin/google-chrome
         run: npx --no-install bulletin build . --out-dir dist
-      - name: Upload the PDFs
+      - name: ${say.t('scaffold.workflow.upload')}
         if: github.event_name == 'push'
         uses: actions/upload-artifact@v4
         with:

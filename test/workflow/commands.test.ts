@@ -98,6 +98,55 @@ describe.skipIf(!existsSync(CHROMIUM))('bulletin init, build of a series, doctor
     expect(again.code).toBe(2);
   }, 120_000);
 
+  it('init under lang zh writes a series commented in Chinese that says lang: zh, validates clean and builds; new then writes a Chinese issue', async () => {
+    const dir = path.join(scratch, 'office-zh');
+    const init = await run(['--lang', 'zh', 'init', dir], scratch);
+    expect(init.code, init.err).toBe(0);
+    expect(init.err).toContain('已在');
+    expect(init.err).toContain('新建刊物');
+    const series = await readFile(path.join(dir, 'bulletin.yaml'), 'utf8');
+    expect(series).toMatch(/^lang: zh$/m);
+    expect(series).toContain('# 简报的刊物配置文件。');
+    expect(series).toContain('# 报头：');
+    // Every comment that explains something is Chinese: no English prose is left (keys and values are as they are).
+    const comments = series.split('\n').filter((l) => /^\s*# /.test(l) && !l.includes('yaml-language-server')).map((l) => l.replace(/^[^#]*# /, '').replace(/`[^`]*`/g, ''));
+    const prose = comments.filter((c) => /\b[A-Za-z]+ [a-z]+ [a-z]+\b/.test(c));
+    expect(prose).toEqual([]);
+    for (const line of series.split('\n').filter((l) => /\S\s+# \S/.test(l) && !/^\s*#/.test(l))) expect(line, line).toMatch(/# .*\p{Script=Han}/u);
+    const issues = await readdir(path.join(dir, 'issues'));
+    const first = await readFile(path.join(dir, 'issues', issues.find((f) => f.endsWith('-01.yaml'))!), 'utf8');
+    expect(first).toContain('# 第1期：每年从1开始');
+    const workflow = await readFile(path.join(dir, '.github/workflows/bulletin.yml'), 'utf8');
+    expect(workflow).toContain('bulletin validate --format github');
+    expect(workflow).toContain('name: 检查源文件');
+    // The series speaks Chinese by its lang: (no --lang), and it validates clean.
+    const checked = await run(['validate'], dir);
+    expect(checked.code, checked.out + checked.err).toBe(0);
+    expect(checked.out).toBe('');
+    expect(checked.err).toContain('已检查');
+    expect(JSON.parse((await run(['validate', '--format', 'json'], dir)).out)).toEqual([]);
+    const built = await run(['build'], dir);
+    expect(built.code, built.err).toBe(0);
+    expect(await readdir(path.join(dir, 'dist'))).toEqual(expect.arrayContaining([expect.stringMatching(/^\d{4}-01\.pdf$/)]));
+    // new: the next issue with its comments in Chinese; the series still validates (empty sections are warnings).
+    const next = await run(['new', '--date', `${issues.find((f) => f.endsWith('-01.yaml'))!.slice(0, 4)}-12-30`], dir);
+    expect(next.code, next.err).toBe(0);
+    expect(next.err).toContain('请填写栏目【工作动态】');
+    const written = await readFile(path.join(dir, next.out.trim()), 'utf8');
+    expect(written).toContain('由 `bulletin new` 生成');
+    expect(written).toContain('# 添加文章时，把 `articles: []` 换成：');
+    const again = await run(['validate', '--format', 'json'], dir);
+    expect(again.code).toBe(0);
+    expect(JSON.parse(again.out).map((d: { code: string }) => d.code)).toEqual(['section-empty']);
+    // English under lang en, as before: no lang: line, the option shown commented.
+    const en = path.join(scratch, 'office-en');
+    expect((await run(['--lang', 'en', 'init', en], scratch)).code).toBe(0);
+    const english = await readFile(path.join(en, 'bulletin.yaml'), 'utf8');
+    expect(english).toContain('# The series file of a bulletin');
+    expect(english).toMatch(/^# lang: zh$/m);
+    expect(english).not.toMatch(/^lang:/m);
+  }, 120_000);
+
   it('doctor reports the browser and the fonts, and says how to fix a missing browser', async () => {
     const ok = await run(['doctor'], scratch);
     expect(ok.code).toBe(0);

@@ -16,6 +16,10 @@ import { builtCli } from '../builtCli.js';
 import { cleanScratch, runCli, scratchDir, SERIES_YAML } from '../helpers.js';
 import sharp from 'sharp';
 import { carriesMetadata } from '../../src/images/imageMetadata.js';
+import { validate } from '../../src/validate.js';
+import { diagnosticsText, indexPage, viewerPage, type IssueStatus } from '../../src/preview/previewPages.js';
+import { checkRequest } from '../../src/preview/requestGuard.js';
+import { localize } from '../../src/diagnostics/diagnostic.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const SEED = path.resolve(__dirname, '../../examples/seed');
@@ -117,6 +121,74 @@ function runBuilt(args: string[], cwd: string, ms = 60_000): Promise<{ exit: num
     });
   });
 }
+
+describe('the preview\'s pages in the language of the command', () => {
+  let dir: string;
+  beforeAll(async () => {
+    dir = await mkdtemp(path.join(os.tmpdir(), 'bulletin-preview-lang-'));
+    await cp(SEED, dir, { recursive: true });
+    const file = path.join(dir, 'issues/2018-02.yaml');
+    await writeFile(file, (await readFile(file, 'utf8')).replace(/^year: 2018$/m, 'year: 2019'));
+  });
+  afterAll(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  const statuses: IssueStatus[] = [
+    { slug: '2018-01', issueLine: '2018年第1期（总第10期）', dateLine: '二〇一八年十一月一日', titles: ['甲'], state: 'queued', version: 0, message: undefined },
+    { slug: '2018-02', issueLine: '2018年第2期（总第11期）', dateLine: '二〇一八年十二月二十八日', titles: ['乙'], state: 'failed', version: 0, message: undefined },
+  ];
+
+  it('shows the index and the diagnostics overlay in Chinese under lang zh', async () => {
+    const checked = await validate([dir], { cwd: dir });
+    const errors = checked.diagnostics.filter((d) => d.severity === 'error');
+    expect(errors.map((d) => d.code)).toContain('year-mismatch');
+    const overlay = diagnosticsText(errors, checked.sources, 'zh');
+    const broken = errors.find((d) => d.code === 'year-mismatch')!;
+    // The labels in Chinese, the message and the hint as the diagnostic gives them in Chinese (localize);
+    // the code and the code frame as they are.
+    const zh = localize(broken, 'zh');
+    expect(overlay).toMatch(/issues\/2018-02\.yaml:\d+:\d+: 错误 .*\[year-mismatch\]/);
+    expect(overlay).toContain(`: 错误 ${zh.message} [year-mismatch]`);
+    expect(overlay).toContain(`提示：${zh.hint}`);
+    expect(overlay).toMatch(/\| year: 2019/);
+    expect(overlay).not.toMatch(/: error |hint: /);
+    const index = indexPage('示例单位工作动态', statuses, overlay, false, 'zh');
+    expect(index).toContain('<html lang="zh-CN">');
+    expect(index).toContain('<title>示例单位工作动态 — 预览</title>');
+    expect(index).toContain('<header>示例单位工作动态 · 预览</header>');
+    expect(index).toContain('等待生成…');
+    expect(index).toContain('有错误');
+    expect(index).toContain('正在生成：共2期，已完成1期；本页会自动更新');
+    expect(index).toContain('<pre id="problems">');
+    expect(index).toContain('错误');
+    expect(index).not.toMatch(/preview|waiting to be built|has errors|issues ready/);
+    expect(indexPage('示例单位工作动态', [], '', true, 'zh')).toContain('正在检查源文件…');
+    const viewer = viewerPage(statuses[1], '2018-02', overlay, false, 'zh');
+    expect(viewer).toContain('<html lang="zh-CN">');
+    expect(viewer).toContain('◀ 返回各期列表');
+    expect(viewer).toContain('[year-mismatch]');
+    expect(viewerPage(undefined, '2030-01', '', false, 'zh')).toContain('没有这一期');
+    expect(checkRequest({ method: 'POST', url: '/', headers: { host: '127.0.0.1:4000' } }, 4000, 'zh')).toMatchObject({ status: 405, message: '只接受 GET 和 HEAD 请求' });
+  });
+
+  it('shows them in English under lang en, as before', async () => {
+    const checked = await validate([dir], { cwd: dir });
+    const errors = checked.diagnostics.filter((d) => d.severity === 'error');
+    const overlay = diagnosticsText(errors, checked.sources, 'en');
+    expect(overlay).toMatch(/issues\/2018-02\.yaml:\d+:\d+: error year 2019 does not match the date 2018-\d\d-\d\d \[year-mismatch\]/);
+    expect(overlay).toContain('hint: The issue line prints the year of publication');
+    expect(diagnosticsText(errors, checked.sources)).toBe(overlay);
+    const index = indexPage('示例单位工作动态', statuses, overlay, false, 'en');
+    expect(index).toContain('<html lang="en">');
+    expect(index).toContain('<header>示例单位工作动态 · preview</header>');
+    expect(index).toContain('waiting to be built…');
+    expect(index).toContain('has errors');
+    expect(index).toContain('building: 1 of 2 issues ready; this page updates itself');
+    expect(index).not.toMatch(/预览|等待生成|有错误/);
+    expect(viewerPage(statuses[1], '2018-02', overlay, false, 'en')).toContain('◀ all issues');
+  });
+});
 
 describe.skipIf(!existsSync(CHROMIUM))('bulletin preview', () => {
   let dir: string;
@@ -414,6 +486,31 @@ describe('bulletin preview that cannot start', () => {
     await missing.close();
   }, 60_000);
 
+  it('serves its pages in Chinese under lang zh: the index with the diagnostics of a broken issue', async () => {
+    const series = await mkdtemp(path.join(os.tmpdir(), 'bulletin-preview-zh-'));
+    try {
+      await cp(SEED, series, { recursive: true });
+      const file = path.join(series, 'issues/2018-02.yaml');
+      await writeFile(file, (await readFile(file, 'utf8')).replace(/^year: 2018$/m, 'year: 2019'));
+      const started = await preview({ path: series, port: 0, cwd: series, lang: 'zh', env: { ...process.env, BULLETIN_BROWSER: CHROMIUM } });
+      try {
+        await started.settled();
+        const index = await (await fetch(started.url)).text();
+        expect(index).toContain('<html lang="zh-CN">');
+        expect(index).toContain('· 预览</header>');
+        expect(index).toMatch(/: 错误 [^\n]*\[year-mismatch\]/);
+        expect(index).toContain('提示：');
+        const missing = await fetch(`${started.url}2030-01.pdf`);
+        expect(missing.status).toBe(404);
+        expect(await missing.text()).toBe('这一期尚未生成');
+      } finally {
+        await started.close();
+      }
+    } finally {
+      await rm(series, { recursive: true, force: true });
+    }
+  }, 60_000);
+
   it('bulletin preview exits 2 with a clear message on a busy port or a bad path, without hanging (a real process)', async () => {
     const busy = await busyPort();
     try {
@@ -427,6 +524,16 @@ describe('bulletin preview that cannot start', () => {
     const missing = await runBuilt(['preview', 'no-such-series', '--port', '0'], os.tmpdir());
     expect(missing.exit, missing.stderr).toBe(ExitCode.Usage);
     expect(missing.stderr).toContain('path not found: no-such-series');
+    // In Chinese: the usage error and its hint.
+    const busyZh = await busyPort();
+    try {
+      const r = await runBuilt(['--lang', 'zh', 'preview', SEED, '--port', String(busyZh.port)], os.tmpdir());
+      expect(r.exit, r.stderr).toBe(ExitCode.Usage);
+      expect(r.stderr).toContain(`127.0.0.1 上的端口${busyZh.port}已被占用`);
+      expect(r.stderr).toContain('请用 `--port` 换一个端口');
+    } finally {
+      await busyZh.close();
+    }
     const port = await runCli(['preview', SEED, '--port', '80a']);
     expect(port.code).toBe(ExitCode.Usage);
     expect(port.stderr).toContain('--port 80a is not a port number');
