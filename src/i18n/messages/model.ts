@@ -3,6 +3,49 @@
 import type { Entries } from '../entries.js';
 
 export const modelMessages = {
+  // src/model/checkNumbering.ts: the numbers of a series' issues
+  'number-duplicate.probable.hint': { en: 'Each issue has its own number: this one is probably {probable}.', zh: '每期的编号各不相同：这一期可能是{probable}。' },
+  'number-gap.records': { en: '{issue} leaves out {missing} (the records start at {first})', zh: '{issue}之前缺少{missing}（记录从{first}开始）' },
+  'number-gap.expected.hint': { en: 'Number it as {expected}, or add the missing issue file.', zh: '请把编号改为{expected}，或补上缺少的期文件。' },
+  'number-gap.expected.no-start.hint': { en: 'Number it as {expected}, or add the missing issue file. If earlier issues are not in this repository, say where the records start with `numbering.start` in bulletin.yaml.', zh: '请把编号改为{expected}，或补上缺少的期文件。如果前面各期不在这个文件夹中，请在 bulletin.yaml 中用 `numbering.start` 写明记录从哪一期开始。' },
+  'before-start.year.hint': { en: 'Correct the year, or move `numbering.start` in bulletin.yaml back.', zh: '请更正年份，或把 bulletin.yaml 中的 `numbering.start` 往前调。' },
+
+  // src/model/outputNames.ts: the names of the outputs
+  'output-name-reserved.index': { en: 'its HTML page would be `index.html`, the list of the series\' issues', zh: '它的网页版会是 `index.html`，与刊物的各期目录页同名' },
+  'output-name-reserved.single': { en: 'its HTML page would be `{slug}.html`, the name of the single-file page of `{issue}` (`--html-single`)', zh: '它的网页版会是 `{slug}.html`，与 `{issue}` 的单文件网页（`--html-single`）同名' },
+  'output-name-reserved.yearbook': { en: 'its PDF would be `{slug}.pdf`, the name of the year\'s bound volume (`--yearbook`)', zh: '它的 PDF 会是 `{slug}.pdf`，与全年合订本（`--yearbook`）同名' },
+  'output-name-reserved.hidden': { en: 'its outputs would be hidden files (the name starts with a dot, or is empty)', zh: '生成的文件会成为隐藏文件（文件名以点开头，或为空）' },
+  'output-name-reserved.characters': { en: 'the name has a backslash or a control character, which other systems read as a folder separator or cannot store', zh: '文件名中有反斜杠或控制字符，其他系统会把它当作文件夹分隔符，或无法保存' },
+  'output-name-duplicate.files': { en: 'the outputs of `{file}` (`{slug}.pdf`, `{slug}.html`) would overwrite those of {others}: the build writes every issue of a series into one folder', zh: '`{file}` 生成的文件（`{slug}.pdf`、`{slug}.html`）会覆盖 {others} 的文件：同一刊物的各期都生成到同一个文件夹中' },
+
+  // src/model/checkAsset.ts: the files a source names (images, fonts, table files)
+  'asset.image': { en: 'image', zh: '图片' },
+  'asset.font': { en: 'font file', zh: '字体文件' },
+  'asset.table-file': { en: 'table file', zh: '表格文件' },
+  'asset-outside.backslashes': { en: '{what} `{ref}` separates folders with backslashes (\\)', zh: '{what} `{ref}` 用反斜杠（\\）分隔文件夹' },
+  'asset-outside.backslashes.hint': { en: 'Write forward slashes, which work on every system, Windows included: `{fixed}`.', zh: '请改用正斜杠，在包括 Windows 在内的所有系统上都适用：`{fixed}`。' },
+  'asset-outside.not-path': { en: '{what} `{ref}` is not a path inside the series', zh: '{what} `{ref}` 不是刊物文件夹内的路径' },
+  'asset-outside.not-path.hint': { en: 'Copy the file into the series folder and give its path relative to the source file, with forward slashes (no URLs, drive letters or backslashes).', zh: '请把文件复制到刊物文件夹中，写出它相对于源文件的路径，用正斜杠分隔（不要用网址、盘符或反斜杠）。' },
+  'asset-outside.absolute': { en: '{what} `{ref}` is an absolute path', zh: '{what} `{ref}` 是绝对路径' },
+  'asset-outside.absolute.hint': { en: 'Give the path relative to the source file, inside the series folder.', zh: '请写出相对于源文件的路径，文件要在刊物文件夹内。' },
+  'asset-outside.outside': { en: '{what} `{ref}` lies outside the series folder', zh: '{what} `{ref}` 在刊物文件夹之外' },
+  'asset-outside.outside.hint': { en: 'Copy the file into the series folder (e.g. next to the issue in images/) and refer to it there.', zh: '请把文件复制到刊物文件夹中（如期文件旁的 images/ 文件夹），再按新位置引用。' },
+  'asset-outside.link': { en: '{what} `{ref}` leads outside the series folder (through a symbolic link)', zh: '{what} `{ref}` 通过符号链接指向刊物文件夹之外' },
+  'asset-outside.link.hint': { en: 'Replace the link with a copy of the file inside the series folder.', zh: '请把链接换成放在刊物文件夹内的文件副本。' },
+  'asset-outside.name': { en: '{what} `{ref}` leads to a file whose name has a backslash or a control character ({name}), which cannot be published', zh: '{what} `{ref}` 指向的文件名中有反斜杠或控制字符（{name}），无法发布' },
+  'asset-outside.name.hint': { en: 'Rename the file, and refer to it by its own name rather than through a symbolic link.', zh: '请给文件改名，并直接按文件名引用，不要经过符号链接。' },
+  'asset-missing': { en: '{what} `{ref}` not found', zh: '找不到{what} `{ref}`' },
+  'asset-missing.put.hint': { en: 'Put the file at {path} in the series folder, or correct the path (it is relative to the source file).', zh: '请把文件放到刊物文件夹中的 {path}，或更正路径（路径相对于源文件）。' },
+  'asset-missing.similar.hint': { en: 'Did you mean {suggestion}?', zh: '是不是 {suggestion}？' },
+  'asset-missing.case.hint': { en: 'Did you mean {suggestion}? Names are case-sensitive.', zh: '是不是 {suggestion}？文件名区分大小写。' },
+  'asset-unreadable': { en: '{what} `{ref}` cannot be read ({reason})', zh: '无法读取{what} `{ref}`（{reason}）' },
+  'asset-unreadable.hint': { en: 'Check the file and its permissions.', zh: '请检查文件及其访问权限。' },
+  'asset-not-file': { en: '{what} `{ref}` is not a regular file', zh: '{what} `{ref}` 不是普通文件' },
+  'asset-not-file.hint': { en: 'Point to a file of one of these types: {types}.', zh: '请指向以下类型之一的文件：{types}。' },
+  'asset-too-large': { en: '{what} `{ref}` is {size} MiB, the limit is {limit} MiB', zh: '{what} `{ref}` 有 {size} MiB，上限为 {limit} MiB' },
+  'asset-too-large.image.hint': { en: 'Scale the photo down (300 dpi at print size is plenty) or save it as JPEG.', zh: '请缩小图片（按印刷尺寸300 dpi 已足够），或存为 JPEG。' },
+  'asset-too-large.font.hint': { en: 'Use a subset of the font.', zh: '请使用字体的子集。' },
+  'asset-too-large.table-file.hint': { en: 'Save only the sheet the bulletin prints, in a file of its own (a table of a bulletin is a few hundred cells).', zh: '请只把简报要印的工作表另存为一个文件（简报中的表格一般只有几百个单元格）。' },
   // src/lint/: the copy-editing rules (src/lint/rules/*) and how their findings are reported
   'lint.fixable': { en: '{hint} `bulletin validate --fix` does it.', zh: '{hint}`bulletin validate --fix` 可自动修正。' },
   'lint.by-hand.file': { en: '{hint} Change it by hand: --fix edits only text whose place in the file is exact (not folded, multi-line or escaped values).', zh: '{hint}请手工修改：--fix 只修改在文件中位置确定的文字（折叠、多行或含转义的值不在其列）。' },
