@@ -3,6 +3,15 @@
 import type { Entries } from '../entries.js';
 
 export const modelMessages = {
+  // src/check/checkTitleLength.ts, src/check/checkMasthead.ts: titles and the masthead too long
+  'title-too-long.authored': { en: 'the title is given in {authored} lines, more than {limit}: {lines}', zh: '标题写成了{authored}行，超过{limit}行：{lines}' },
+  'title-too-long.authored.hint': { en: 'Join some of its lines (a line holds about {perLine} characters at {size} pt), or allow longer titles with `layout.titleLines` in bulletin.yaml. It is printed in {printed} lines all the same.', zh: '请合并其中几行（按 {size} pt 每行约{perLine}个字），或在 bulletin.yaml 中用 `layout.titleLines` 放宽标题行数。不改也照样按{printed}行印出。' },
+  'title-too-long.broken': { en: 'the title takes {printed} lines at {size} pt (about {perLine} characters a line), more than {limit}: {lines}', zh: '标题按 {size} pt 排（每行约{perLine}个字）要占{printed}行，超过{limit}行：{lines}' },
+  'title-too-long.broken.hint': { en: 'Shorten the title to at most {most} characters (a subtitle or the details can go into the first paragraph), or allow longer titles with `layout.titleLines` in bulletin.yaml. It is printed in {printed} lines all the same.', zh: '请把标题压缩到{most}个字以内（副标题或细节可写进第一段），或在 bulletin.yaml 中用 `layout.titleLines` 放宽标题行数。不改也照样按{printed}行印出。' },
+  'series-line-too-long.fit': { en: 'the series line 「{text}」 ({length} characters) does not fit on one line of the masthead even at {size} pt: it is printed in two lines', zh: '报头上方的刊物说明「{text}」（{length}个字）即使用 {size} pt 也排不进一行，将分两行印出' },
+  'series-line-too-long.fit.hint': { en: 'Shorten the series line (about 20 characters fit on one line), for example to the short name of the office or programme.', zh: '请缩短这一行（一行约排20个字），如改用单位或工作的简称。' },
+  'masthead-too-long.fit': { en: 'the name 「{text}」 ({length} characters) does not fit on one line of the masthead at {size} pt: it is printed at {printed} pt', zh: '刊物名称「{text}」（{length}个字）用 {size} pt 排不进报头的一行，将按 {printed} pt 印出' },
+  'masthead-too-long.fit.hint': { en: 'Shorten the name (up to 10 characters fit); the rest of it can go into the series line above it.', zh: '请缩短刊物名称（最多约10个字），其余文字可移到上方的刊物说明行中。' },
   // src/model/readTableFile.ts, src/model/readZip.ts: tables read from .xlsx and .csv files
   'table-file.the-file': { en: 'the file', zh: '文件' },
   'table-file.used-range': { en: 'the used range {range} of 「{sheet}」', zh: '工作表「{sheet}」已用的区域 {range}' },
