@@ -3,6 +3,17 @@
 import type { Entries } from '../entries.js';
 
 export const modelMessages = {
+  // src/check/checkContents.ts: the self-check of the printed contents (what a failed build says)
+  'self-check.contents.no-target': { en: '「{entry}」 has no place in the PDF (its link target is missing)', zh: '「{entry}」在 PDF 中找不到位置（缺少链接目标）' },
+  'self-check.contents.not-printed': { en: '「{entry}」 is not in the printed contents', zh: '印出的目录中没有「{entry}」' },
+  'self-check.contents.no-number': { en: 'the contents line of 「{entry}」 shows no page number (expected {expected})', zh: '目录中「{entry}」一行没有页码（应为{expected}）' },
+  'self-check.contents.wrong-page': { en: 'the contents give page {printed} for 「{entry}」, but it starts on page {start}', zh: '目录中「{entry}」的页码是{printed}，实际从第{start}页开始' },
+  'self-check.contents.two-numbers': { en: 'the contents line of 「{entry}」 shows two page numbers, {first} and {second}', zh: '目录中「{entry}」一行有两个页码：{first}和{second}' },
+  'self-check.contents.title-missing': { en: 'page {start} does not show the title 「{entry}」', zh: '第{start}页上没有标题「{entry}」' },
+  'self-check.page-number-missing': { en: 'body page {page} does not carry its number {number}', zh: '正文第{page}页没有印出页码{number}' },
+  // src/check/controlCharacters.ts
+  'control-character.inexact': { en: 'invisible control character {codePoint} in printed text (somewhere in this quoted, folded or multi-line value: its exact column is not known): it can reorder, break or hide what is printed, and no editor shows it', zh: '要印出的文字中有不可见的控制字符 {codePoint}（在这个带引号、折叠或多行的值中，具体列位置无法确定）：它会打乱、截断或隐藏印出的文字，编辑器里却看不到' },
+  'control-character.delete.hint': { en: 'Delete it (put the cursor after the character before it and press Delete twice, then retype that character), or retype the text. Text copied from web pages, PDFs or chat programs often carries such characters.', zh: '请删去它（把光标放在它前一个字符之后，按两次 Delete，再补打那个字符），或重新录入这段文字。从网页、PDF 或聊天软件复制的文字常带有这类字符。' },
   // src/check/checkTitleLength.ts, src/check/checkMasthead.ts: titles and the masthead too long
   'title-too-long.authored': { en: 'the title is given in {authored} lines, more than {limit}: {lines}', zh: '标题写成了{authored}行，超过{limit}行：{lines}' },
   'title-too-long.authored.hint': { en: 'Join some of its lines (a line holds about {perLine} characters at {size} pt), or allow longer titles with `layout.titleLines` in bulletin.yaml. It is printed in {printed} lines all the same.', zh: '请合并其中几行（按 {size} pt 每行约{perLine}个字），或在 bulletin.yaml 中用 `layout.titleLines` 放宽标题行数。不改也照样按{printed}行印出。' },
