@@ -147,7 +147,7 @@ export const modelMessages = {
   'font-role.heading': { en: 'section labels, bold text and level-1 headings', zh: '栏目名、加粗文字和一级小标题' },
   'font-role.kai': { en: 'notes, captions, emphasis and level-2 headings', zh: '注释、图片说明、强调文字和二级小标题' },
   'font-role.pageNumber': { en: 'page numbers', zh: '页码' },
-  'glyph-missing.role': { en: '{texts} (`fonts.{role}`)', zh: '{texts}（`fonts.{role}`）' },
+  'glyph-missing.role': { en: '{texts} (`fonts.{role}`)', zh: '{texts}（对应 `fonts.{role}`）' },
   'glyph-missing.roles': { en: '{first} and for {rest}', zh: '{first}和{rest}' },
   'glyph-missing.none': { en: 'no font of the layout has', zh: '在版式的所有字体中都没有' },
   'glyph-missing.one': { en: 'the font for {named} and the bundled fallbacks lack', zh: '在{named}所用的字体和内置后备字体中都没有' },
