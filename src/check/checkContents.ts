@@ -1,11 +1,18 @@
 // The self-check: the contents printed on the cover must give the pages where the articles really start.
+import { msg, render, type Message } from '../i18n/message.js';
 import type { TocEntry } from '../model/types.js';
 import type { PageNumberForm } from '../model/types.js';
 import type { PageText } from './readPdfText.js';
 
 export interface ContentsProblem {
   entry: string;
+  /** In English; `text` is the catalogue message (for every language). */
   message: string;
+  text: Message;
+}
+
+function problem(entry: string, text: Message): ContentsProblem {
+  return { entry, message: render(text, 'en'), text };
 }
 
 function compactNumber(form: PageNumberForm, page: number): string {
@@ -23,41 +30,41 @@ export function checkContents(toc: readonly TocEntry[], form: PageNumberForm, co
   for (const entry of toc) {
     const start = starts.get(entry.id);
     if (start === undefined) {
-      problems.push({ entry: entry.text, message: `「${entry.text}」 has no place in the PDF (its link target is missing)` });
+      problems.push(problem(entry.text, msg('self-check.contents.no-target', { entry: entry.text })));
       continue;
     }
     const title = printedAs(entry.text).replace(/\s+/g, '');
     const at = text.indexOf(title);
     if (at < 0) {
-      problems.push({ entry: entry.text, message: `「${entry.text}」 is not in the printed contents` });
+      problems.push(problem(entry.text, msg('self-check.contents.not-printed', { entry: entry.text })));
       continue;
     }
     text = text.slice(at + title.length);
     const printed = /^[.·…]*([-—])(\d+)\1/.exec(text);
     const expected = compactNumber(form, start);
     if (!printed) {
-      problems.push({ entry: entry.text, message: `the contents line of 「${entry.text}」 shows no page number (expected ${expected})` });
+      problems.push(problem(entry.text, msg('self-check.contents.no-number', { entry: entry.text, expected })));
       continue;
     }
     if (Number(printed[2]) !== start) {
-      problems.push({ entry: entry.text, message: `the contents give page ${printed[2]} for 「${entry.text}」, but it starts on page ${start}` });
+      problems.push(problem(entry.text, msg('self-check.contents.wrong-page', { entry: entry.text, printed: printed[2]!, start })));
     }
     // A second number right after the first (another printed over it, or beside it) is not a contents line.
     const second = /^[.·…]*([-—])(\d+)\1/.exec(text.slice(printed[0].length));
     const nextTitle = toc[toc.indexOf(entry) + 1]?.text.replace(/\s+/g, '');
     if (second && !(nextTitle && text.slice(printed[0].length).replace(/^[.·…]*/, '').startsWith(nextTitle))) {
-      problems.push({ entry: entry.text, message: `the contents line of 「${entry.text}」 shows two page numbers, ${printed[0]} and ${second[0].replace(/^[.·…]*/, '')}` });
+      problems.push(problem(entry.text, msg('self-check.contents.two-numbers', { entry: entry.text, first: printed[0], second: second[0].replace(/^[.·…]*/, '') })));
     }
     const page = bodyPages[start - 1];
     if (entry.kind === 'article' && page && !page.compact.includes([...title].slice(0, 8).join(''))) {
-      problems.push({ entry: entry.text, message: `page ${start} does not show the title 「${entry.text}」` });
+      problems.push(problem(entry.text, msg('self-check.contents.title-missing', { entry: entry.text, start })));
     }
     text = text.slice(printed[0].length);
   }
   bodyPages.forEach((page, i) => {
     const expected = compactNumber(form, i + 1);
     if (!page.compact.endsWith(expected) && !page.compact.startsWith(expected) && !page.compact.includes(expected)) {
-      problems.push({ entry: `page ${i + 1}`, message: `body page ${i + 1} does not carry its number ${form.replace('N', String(i + 1))}` });
+      problems.push(problem(`page ${i + 1}`, msg('self-check.page-number-missing', { page: i + 1, number: form.replace('N', String(i + 1)) })));
     }
   });
   return problems;

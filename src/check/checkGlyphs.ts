@@ -5,6 +5,7 @@ import type { FontFace } from '../render/fontFaces.js';
 import type { FontRole, Series } from '../model/types.js';
 import { familyOf, fontFaces, FONT_ROLES, STACK_ROLES } from '../render/fontFaces.js';
 import { diagnostic, type Diagnostic, type Span } from '../diagnostics/diagnostic.js';
+import { msg, type Message } from '../i18n/message.js';
 import { offsetSpan } from '../source/parseYaml.js';
 import type { PrintedField } from '../source/printedFields.js';
 
@@ -123,22 +124,25 @@ export function codePoint(ch: string): string {
 }
 
 /** Which texts each role prints, in an editor's words, and the key that names its font. */
-export const ROLE_WORDS: Record<FontRole, string> = {
-  title: 'titles and the masthead',
-  body: 'body text',
-  heading: 'section labels, bold text and level-1 headings',
-  kai: 'notes, captions, emphasis and level-2 headings',
-  pageNumber: 'page numbers',
+export const ROLE_WORDS: Record<FontRole, Message> = {
+  title: msg('font-role.title'),
+  body: msg('font-role.body'),
+  heading: msg('font-role.heading'),
+  kai: msg('font-role.kai'),
+  pageNumber: msg('font-role.pageNumber'),
 };
 
-export function glyphWarning(file: string, span: Span, ch: string, roles: readonly FontRole[], where = ''): Diagnostic {
-  const named = roles.map((role) => `${ROLE_WORDS[role]} (\`fonts.${role}\`)`);
-  const whose = roles.length === 0 ? 'no font of the layout has'
-    : roles.length === 1 ? `the font for ${named[0]} and the bundled fallbacks lack`
-    : `the fonts for ${named.join(' and for ')}, and the bundled fallbacks, lack`;
+/** `where` for the characters the layout itself prints (src/source/loadSeries.ts). */
+export const GLYPH_IN_LAYOUT = msg('glyph-missing.in-layout');
+
+/** `where`: after the character in English (" (in a cell of `t.xlsx`)"); a string is a value, the same in both languages. */
+export function glyphWarning(file: string, span: Span, ch: string, roles: readonly FontRole[], where: Message | string = ''): Diagnostic {
+  const named = roles.map((role): Message => msg('glyph-missing.role', { texts: ROLE_WORDS[role], role }));
+  const list = named.reduceRight<Message | undefined>((rest, first) => (rest ? msg('glyph-missing.roles', { first, rest }) : first), undefined);
+  const whose = !list ? msg('glyph-missing.none') : roles.length === 1 ? msg('glyph-missing.one', { named: list }) : msg('glyph-missing.many', { named: list });
   return diagnostic(file, span, 'warning', 'glyph-missing',
-    `${whose} the character 「${ch}」 (${codePoint(ch)})${where}; the build prints 〓 in its place`,
-    `Replace the character (check the name or term with its author), or name a font file that has it under \`fonts:${roles.length ? ` ${roles[0]}:` : ''}\` in bulletin.yaml.`);
+    msg('glyph-missing.lack', { whose, char: ch, codePoint: codePoint(ch), where }),
+    msg('glyph-missing.key.hint', { key: `fonts:${roles.length ? ` ${roles[0]}:` : ''}` }));
 }
 
 /**

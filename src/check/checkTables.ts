@@ -6,6 +6,7 @@ import type { Series } from '../model/types.js';
 import type { BodyProblem } from '../model/parseBody.js';
 import type { Diagnostic, Span } from '../diagnostics/diagnostic.js';
 import { tableLayout } from '../layout/tableLayout.js';
+import { msg, type Message } from '../i18n/message.js';
 import { glyphWarning, roleCoverage, uncoveredCharacters } from './checkGlyphs.js';
 
 export function tooWideProblem(table: Table, series: Series): BodyProblem {
@@ -13,8 +14,8 @@ export function tooWideProblem(table: Table, series: Series): BodyProblem {
   const layout = tableLayout(table, g);
   return {
     line: table.head[0]?.lines.start ?? table.lines.start, severity: 'warning', code: 'table-too-wide',
-    message: `the table's ${layout.widths.length} columns do not fit the type area (${g.typeArea.width} mm) even at ${g.sizes.tableMin} pt, the smallest table size: its cells wrap inside words and numbers`,
-    hint: 'Shorten the headers (a unit goes in the `单位：` line, not in each header), split the table in two, or put fewer columns in it.',
+    message: msg('table-too-wide.columns', { columns: layout.widths.length, width: g.typeArea.width, size: g.sizes.tableMin }),
+    hint: msg('table-too-wide.unit.hint'),
   };
 }
 
@@ -22,14 +23,14 @@ export function tooWideProblem(table: Table, series: Series): BodyProblem {
 export function tableGlyphs(table: Table, series: Series, display: string, span: Span): Diagnostic[] {
   const out: Diagnostic[] = [];
   const seen = new Set<string>();
-  const check = (text: string, role: 'body' | 'heading', where: string) => {
+  const check = (text: string, role: 'body' | 'heading', where: Message) => {
     for (const ch of uncoveredCharacters(text, roleCoverage(series, role))) {
       if (seen.has(ch)) continue;
       seen.add(ch);
-      out.push(glyphWarning(display, span, ch, [role], ` (in ${where} of \`${table.file ?? 'the table'}\`)`));
+      out.push(glyphWarning(display, span, ch, [role], msg('glyph-missing.in-table', { where, file: table.file ?? '' })));
     }
   };
-  for (const row of table.head) for (const cell of row.cells) check(inlineText(cell.content), 'heading', 'a header cell');
-  for (const row of table.body) for (const cell of row.cells) check(inlineText(cell.content), 'body', 'a cell');
+  for (const row of table.head) for (const cell of row.cells) check(inlineText(cell.content), 'heading', msg('glyph-missing.header-cell'));
+  for (const row of table.body) for (const cell of row.cells) check(inlineText(cell.content), 'body', msg('glyph-missing.cell'));
   return out;
 }

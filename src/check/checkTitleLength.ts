@@ -1,13 +1,14 @@
 // What validate says of an article title that takes more lines than the layout allows
 // (`layout.titleLines`, 3 in both presets): the lines it would print, so the editor sees where it breaks.
+import { msg, type Message } from '../i18n/message.js';
 import type { PageGeometry } from '../layout/presets.js';
 import { breakTitle, titleLineCount } from '../layout/breakTitle.js';
 import { titleMeasureEm } from '../layout/titleMeasureEm.js';
 import { textEm } from '../layout/textEm.js';
 
 export interface TitleLengthProblem {
-  message: string;
-  hint: string;
+  message: Message;
+  hint: Message;
 }
 
 /** `title`: the source value (a string, or a list of lines); anything else is the schema's to report. */
@@ -26,14 +27,15 @@ export function checkTitleLength(title: unknown, g: PageGeometry): TitleLengthPr
   if (!tooMany) return undefined;
   const perLine = Math.floor(titleMeasureEm(g));
   const authored = source.filter((l) => l.trim() !== '').length;
+  const shown = lines.map((l) => `「${l}」`).join(' / ');
   if (authored > g.titleLines) {
     return {
-      message: `the title is given in ${authored} lines, more than ${g.titleLines}: ${lines.map((l) => `「${l}」`).join(' / ')}`,
-      hint: `Join some of its lines (a line holds about ${perLine} characters at ${g.sizes.title} pt), or allow longer titles with \`layout.titleLines\` in bulletin.yaml. It is printed in ${lines.length} lines all the same.`,
+      message: msg('title-too-long.authored', { authored, limit: g.titleLines, lines: shown }),
+      hint: msg('title-too-long.authored.hint', { perLine, size: g.sizes.title, printed: lines.length }),
     };
   }
   return {
-    message: `the title takes ${lines.length} lines at ${g.sizes.title} pt (about ${perLine} characters a line), more than ${g.titleLines}: ${lines.map((l) => `「${l}」`).join(' / ')}`,
-    hint: `Shorten the title to at most ${g.titleLines * perLine} characters (a subtitle or the details can go into the first paragraph), or allow longer titles with \`layout.titleLines\` in bulletin.yaml. It is printed in ${lines.length} lines all the same.`,
+    message: msg('title-too-long.broken', { printed: lines.length, size: g.sizes.title, perLine, limit: g.titleLines, lines: shown }),
+    hint: msg('title-too-long.broken.hint', { most: g.titleLines * perLine, printed: lines.length }),
   };
 }

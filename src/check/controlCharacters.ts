@@ -1,6 +1,7 @@
 // Invisible control characters in printed text: bidirectional overrides and isolates reorder what
 // is printed (「Trojan Source」), line and paragraph separators and C0/C1 controls break lines or
 // print as boxes, and none of them can be seen in an editor. Each is an error at its place.
+import { msg } from '../i18n/message.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { LineCounter } from 'yaml';
 import { offsetSpan } from '../source/parseYaml.js';
@@ -40,10 +41,10 @@ export function controlCharacters(fields: readonly PrintedField[], display: stri
       const i = m.index;
       const start = at[i]!;
       const span = offsetSpan(lc, start, exact[i] ? start + 1 : start);
-      const where = exact[i] ? '' : ' (somewhere in this quoted, folded or multi-line value: its exact column is not known)';
+      const codePoint = codePointName(ch.codePointAt(0)!);
       out.push(diagnostic(display, span, 'error', 'control-character',
-        `invisible control character ${codePointName(ch.codePointAt(0)!)} in printed text${where}: it can reorder, break or hide what is printed, and no editor shows it`,
-        'Delete it (put the cursor after the character before it and press Delete twice, then retype that character), or retype the text. Text copied from web pages, PDFs or chat programs often carries such characters.'));
+        exact[i] ? msg('control-character', { codePoint }) : msg('control-character.inexact', { codePoint }),
+        msg('control-character.delete.hint')));
     }
   }
   return out;

@@ -1,4 +1,5 @@
 // The printed texts of one source file → copy-editing diagnostics at file positions, and the exact fixes.
+import { msg } from '../i18n/message.js';
 import { isScalar, type Document, type LineCounter, type Node } from '../vendor/yaml.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { offsetSpan } from '../source/parseYaml.js';
@@ -59,9 +60,9 @@ export function lintSource(input: LintInput, specs: readonly TextSpec[]): LintRe
           fix = { start: from, end: to, replacement: f.fix.replacement, code: f.code, line: at.line, column: at.col, original: source.slice(from, to) };
         }
       }
-      const hint = fix ? `${f.hint} \`bulletin validate --fix\` does it.`
-        : f.fix ? `${f.hint} Change it by hand: --fix edits only text whose place in the file is exact (not folded, multi-line or escaped values).` : f.hint;
-      const message = exact ? f.message : `${f.message} (somewhere in this quoted, folded or multi-line value: its exact column is not known)`;
+      const hint = fix ? msg('lint.fixable', { hint: f.hint })
+        : f.fix ? msg('lint.by-hand.file', { hint: f.hint }) : f.hint;
+      const message = exact ? f.message : msg('lint.inexact', { message: f.message });
       result.diagnostics.push(diagnostic(display, span, level, f.code, message, hint));
       if (fix) result.fixes.push(fix);
     }

@@ -1,4 +1,5 @@
 // One text → its copy-editing findings: every check run, protected stretches skipped, competing fixes settled.
+import { msg } from '../i18n/message.js';
 import { textContext, type TextContext } from './textContext.js';
 import type { TextEdit, TextFinding, TextKind } from './types.js';
 import type { Block } from '../model/blocks.js';
@@ -27,7 +28,6 @@ export const RULES: readonly LintRule[] = [
   straightQuotes, halfwidthPunct, cjkSpace, unbalanced, dateMixed,
 ];
 
-const HINT_BY_HAND = ' Change it by hand: made by --fix, the change would make the Markdown read differently here (a list, a heading, emphasis).';
 
 /**
  * `blocks`: the tree of a Markdown text, when it is parsed already (else it is parsed here);
@@ -52,7 +52,7 @@ export function lintText(text: string, kind: TextKind, blocks?: readonly Block[]
     const edits = kept.flatMap((f) => (f.fix ? [f.fix] : []));
     const safe = new Set(structureKeepingEdits(text, edits, (t) => (t === text && blocks ? blocks : parse(t))));
     for (const [k, f] of kept.entries()) {
-      if (f.fix && !safe.has(f.fix)) kept[k] = { ...f, fix: undefined, hint: f.hint + HINT_BY_HAND };
+      if (f.fix && !safe.has(f.fix)) kept[k] = { ...f, fix: undefined, hint: msg('lint.by-hand.markdown', { hint: f.hint }) };
     }
   }
   return kept.sort((a, b) => a.start - b.start || a.end - b.end);

@@ -1,4 +1,5 @@
 // The data of the copy-editing checks: findings in a text, and fixes in a file.
+import type { Message } from '../i18n/message.js';
 import type { LintCode } from './lintCodes.js';
 
 /** How a text is printed, which decides the checks that apply to it. */
@@ -15,9 +16,9 @@ export interface TextFinding {
   code: LintCode;
   start: number;
   end: number;
-  message: string;
+  message: Message;
   /** What to do, in words. */
-  hint: string;
+  hint: Message;
   /** The change that corrects it, when it is safe; absent when a person must decide. */
   fix?: TextEdit;
 }

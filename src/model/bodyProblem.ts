@@ -1,6 +1,7 @@
 // A problem of a Markdown text (a body, a note, a caption, a table), found while it is parsed, as a
 // line and column of that text: the source loader turns it into a diagnostic of the file.
 import type { DiagnosticCode } from '../diagnostics/codes.js';
+import type { Message } from '../i18n/message.js';
 
 export interface BodyProblem {
   /** 0-based line within the Markdown text. */
@@ -12,6 +13,6 @@ export interface BodyProblem {
   /** The code's own severity when absent: an error. */
   severity?: 'warning';
   code: DiagnosticCode;
-  message: string;
-  hint: string;
+  message: Message;
+  hint: Message;
 }

@@ -1,4 +1,5 @@
 // Resolves a file named by a source (image, font) and proves it is a small regular file inside the series folder.
+import { msg, render, type Message } from '../i18n/message.js';
 import path from 'node:path';
 import type { Io } from '../io.js';
 import { errnoCode } from '../io.js';
@@ -11,7 +12,17 @@ export type AssetProblem = 'outside' | 'missing' | 'unreadable' | 'not-file' | '
 
 export type AssetCheck =
   | { ok: true; real: string; relPath: string; head: Uint8Array; size: number }
-  | { ok: false; code: `${AssetKind}-${AssetProblem}`; message: string; hint: string };
+  | {
+    ok: false; code: `${AssetKind}-${AssetProblem}`;
+    /** The problem in English (`text` has it for every language: pass `text.message` and `text.hint` to a diagnostic). */
+    message: string; hint: string;
+    text: { message: Message; hint: Message };
+  };
+
+/** A failed check: the catalogue messages, and their English for the callers that want a plain text. */
+function failed(code: `${AssetKind}-${AssetProblem}`, message: Message, hint: Message): AssetCheck {
+  return { ok: false, code, message: render(message, 'en'), hint: render(hint, 'en'), text: { message, hint } };
+}
 
 export const MAX_ASSET_BYTES: Record<AssetKind, number> = { image: 20 * 1024 * 1024, font: 40 * 1024 * 1024, 'table-file': 5 * 1024 * 1024 };
 
@@ -37,22 +48,22 @@ async function similarNames(io: Io, dir: string, base: string): Promise<string[]
  * file, the size cap. Reads the first 64 KiB for the caller's type sniffing.
  */
 export async function checkAsset(io: Io, root: string, baseDir: string, ref: string, kind: AssetKind): Promise<AssetCheck> {
-  const what = kind === 'image' ? 'image' : kind === 'font' ? 'font file' : 'table file';
+  const what = kind === 'image' ? msg('asset.image') : kind === 'font' ? msg('asset.font') : msg('asset.table-file');
   const relativeWithBackslashes = ref.includes('\\') && !/^[a-z][a-z0-9+.-]*:/i.test(ref) && !/^[\\/]/.test(ref);
   if (relativeWithBackslashes) {
     // Windows Explorer's way of writing a path; the same name with forward slashes works on every system.
     const fixed = ref.replace(/\\/g, '/');
-    return { ok: false, code: `${kind}-outside`, message: `${what} \`${ref}\` separates folders with backslashes (\\)`, hint: `Write forward slashes, which work on every system, Windows included: \`${fixed}\`.` };
+    return failed(`${kind}-outside`, msg('asset-outside.backslashes', { what, ref }), msg('asset-outside.backslashes.hint', { fixed }));
   }
   if (/^[a-z][a-z0-9+.-]*:/i.test(ref) || ref.startsWith('\\\\') || ref.includes('\\')) {
-    return { ok: false, code: `${kind}-outside`, message: `${what} \`${ref}\` is not a path inside the series`, hint: `Copy the file into the series folder and give its path relative to the source file, with forward slashes (no URLs, drive letters or backslashes).` };
+    return failed(`${kind}-outside`, msg('asset-outside.not-path', { what, ref }), msg('asset-outside.not-path.hint'));
   }
   if (path.isAbsolute(ref)) {
-    return { ok: false, code: `${kind}-outside`, message: `${what} \`${ref}\` is an absolute path`, hint: 'Give the path relative to the source file, inside the series folder.' };
+    return failed(`${kind}-outside`, msg('asset-outside.absolute', { what, ref }), msg('asset-outside.absolute.hint'));
   }
   const full = path.resolve(baseDir, ref);
   if (!isInside(root, full)) {
-    return { ok: false, code: `${kind}-outside`, message: `${what} \`${ref}\` lies outside the series folder`, hint: 'Copy the file into the series folder (e.g. next to the issue in images/) and refer to it there.' };
+    return failed(`${kind}-outside`, msg('asset-outside.outside', { what, ref }), msg('asset-outside.outside.hint'));
   }
   let real: string;
   try {
@@ -60,30 +71,30 @@ export async function checkAsset(io: Io, root: string, baseDir: string, ref: str
   } catch (error) {
     if (errnoCode(error) === 'ENOENT') {
       const similar = await similarNames(io, path.dirname(full), path.basename(full));
-      return {
-        ok: false, code: `${kind}-missing`, message: `${what} \`${ref}\` not found`,
-        hint: similar.length
-          ? `Did you mean ${similar.map((s) => `\`${path.posix.join(path.posix.dirname(ref), s)}\``).join(' or ')}?${similar.some((s) => s.toLowerCase() === path.basename(full).toLowerCase()) ? ' Names are case-sensitive.' : ''}`
-          : `Put the file at ${path.relative(root, full).split(path.sep).join('/')} in the series folder, or correct the path (it is relative to the source file).`,
-      };
+      const suggestion = similar.map((s) => `\`${path.posix.join(path.posix.dirname(ref), s)}\``).join(' / ');
+      return failed(`${kind}-missing`, msg('asset-missing', { what, ref }),
+        !similar.length ? msg('asset-missing.put.hint', { path: path.relative(root, full).split(path.sep).join('/') })
+          : similar.some((s) => s.toLowerCase() === path.basename(full).toLowerCase()) ? msg('asset-missing.case.hint', { suggestion })
+          : msg('asset-missing.similar.hint', { suggestion }));
     }
-    return { ok: false, code: `${kind}-unreadable`, message: `${what} \`${ref}\` cannot be read (${errnoCode(error) ?? 'error'})`, hint: 'Check the file and its permissions.' };
+    return failed(`${kind}-unreadable`, msg('asset-unreadable', { what, ref, reason: errnoCode(error) ?? 'error' }), msg('asset-unreadable.hint'));
   }
   if (!isInside(root, real)) {
-    return { ok: false, code: `${kind}-outside`, message: `${what} \`${ref}\` leads outside the series folder (through a symbolic link)`, hint: 'Replace the link with a copy of the file inside the series folder.' };
+    return failed(`${kind}-outside`, msg('asset-outside.link', { what, ref }), msg('asset-outside.link.hint'));
   }
   const info = await io.stat(real);
   if (!info.isFile) {
-    return { ok: false, code: `${kind}-not-file`, message: `${what} \`${ref}\` is not a regular file`, hint: `Point to a ${kind === 'image' ? 'PNG, JPEG, SVG or WebP' : kind === 'font' ? 'TrueType/OpenType or WOFF2' : '.xlsx or .csv'} file.` };
+    return failed(`${kind}-not-file`, msg('asset-not-file', { what, ref }), msg('asset-not-file.hint', { types: kind === 'image' ? 'PNG, JPEG, SVG, WebP' : kind === 'font' ? 'TrueType/OpenType, WOFF2' : '.xlsx, .csv' }));
   }
   if (info.size > MAX_ASSET_BYTES[kind]) {
-    return { ok: false, code: `${kind}-too-large`, message: `${what} \`${ref}\` is ${(info.size / 1048576).toFixed(1)} MiB, the limit is ${MAX_ASSET_BYTES[kind] / 1048576} MiB`, hint: kind === 'image' ? 'Scale the photo down (300 dpi at print size is plenty) or save it as JPEG.' : kind === 'font' ? 'Use a subset of the font.' : 'Save only the sheet the bulletin prints, in a file of its own (a table of a bulletin is a few hundred cells).' };
+    return failed(`${kind}-too-large`, msg('asset-too-large', { what, ref, size: (info.size / 1048576).toFixed(1), limit: MAX_ASSET_BYTES[kind] / 1048576 }),
+      kind === 'image' ? msg('asset-too-large.image.hint') : kind === 'font' ? msg('asset-too-large.font.hint') : msg('asset-too-large.table-file.hint'));
   }
   const relPath = path.relative(root, real).split(path.sep).join('/');
   // The file is published under its real name (the HTML folder's copy): a name with a backslash or a
   // control character, reached through a link, is no plain name on other systems.
   if (/[\\\u0000-\u001f\u007f]/.test(relPath)) {
-    return { ok: false, code: `${kind}-outside`, message: `${what} \`${ref}\` leads to a file whose name has a backslash or a control character (${JSON.stringify(relPath)}), which cannot be published`, hint: 'Rename the file, and refer to it by its own name rather than through a symbolic link.' };
+    return failed(`${kind}-outside`, msg('asset-outside.name', { what, ref, name: JSON.stringify(relPath) }), msg('asset-outside.name.hint'));
   }
   const head = await io.readHead(real, 65536);
   return { ok: true, real, relPath, head, size: info.size };

@@ -1,5 +1,6 @@
 // Series-wide numbering rules: each year's issues 1, 2, 3 …, totals consecutive, supplements apart, dates in order.
-import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { codeHint, diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { msg, type Message } from '../i18n/message.js';
 import type { IssueFacts } from '../source/loadIssue.js';
 import type { Series } from './types.js';
 
@@ -19,29 +20,31 @@ function checkSequence(
   value: (i: IssueFacts) => number,
   first: number,
   name: (n: number) => string,
-  report: (i: IssueFacts, kind: 'duplicate' | 'gap' | 'before-start', message: string, hint: string) => void,
-  startNote: string,
+  report: (i: IssueFacts, kind: 'duplicate' | 'gap' | 'before-start', message: Message, hint: Message) => void,
+  startNote: boolean,
 ): void {
   const sorted = [...list].sort((a, b) => value(a) - value(b) || (a.date.iso < b.date.iso ? -1 : a.date.iso > b.date.iso ? 1 : a.display < b.display ? -1 : 1));
   const probable = (issue: IssueFacts) => Math.max(first - 1, ...list.filter((o) => o !== issue && o.date.iso <= issue.date.iso).map(value)) + 1;
   const prefix = name(0).replace(/0期$/, '');
-  const recordsNote = first > 1 ? ` (the records start at ${prefix}${first}期)` : '';
   let expected = first;
   const seen = new Map<number, IssueFacts>();
   for (const issue of sorted) {
     const n = value(issue);
     const twin = seen.get(n);
     if (twin) {
-      report(issue, 'duplicate', `${name(n)} is also ${twin.display}`, `Each issue has its own number: this one is probably ${name(probable(issue))}.`);
+      report(issue, 'duplicate', msg('number-duplicate', { issue: name(n), other: twin.display }), msg('number-duplicate.probable.hint', { probable: name(probable(issue)) }));
       continue;
     }
     seen.set(n, issue);
     if (n < first) {
-      report(issue, 'before-start', `${name(n)} comes before the first issue on record (${name(first)})`, 'Correct the number, or move `numbering.start` in bulletin.yaml back.');
+      report(issue, 'before-start', msg('before-start', { issue: name(n), first: name(first) }), codeHint('before-start'));
       continue;
     }
     if (n > expected) {
-      report(issue, 'gap', `${name(n)} leaves out ${range(prefix, expected, n - 1)}${expected === first ? recordsNote : ''}`, `Number it as ${expected}, or add the missing issue file.${startNote}`);
+      const missing = range(prefix, expected, n - 1);
+      report(issue, 'gap',
+        expected === first && first > 1 ? msg('number-gap.records', { issue: name(n), missing, first: `${prefix}${first}期` }) : msg('number-gap', { issue: name(n), missing }),
+        startNote ? msg('number-gap.expected.no-start.hint', { expected }) : msg('number-gap.expected.hint', { expected }));
     }
     expected = Math.max(expected, n + 1);
   }
@@ -61,8 +64,8 @@ function checkDateOrder(list: readonly IssueFacts[], value: (i: IssueFacts) => n
     const b = sorted[k]!;
     if (b.date.iso < a.date.iso) {
       out.push(diagnostic(b.display, b.spans.date, 'error', 'date-order',
-        `${name(value(b))} is dated ${b.date.iso}, before ${name(value(a))} (${a.date.iso}, ${a.display})`,
-        'Later issues carry higher numbers: check this date and the numbers of both issues.'));
+        msg('date-order', { issue: name(value(b)), date: b.date.iso, other: `${name(value(a))} (${a.date.iso}, ${a.display})` }),
+        codeHint('date-order')));
     }
   }
 }
@@ -72,7 +75,6 @@ export function checkNumbering(issues: readonly IssueFacts[], series: Series): D
   const start: Start = series.numbering.start;
   const regular = issues.filter((i) => i.kind !== 'supplement');
   const supplements = issues.filter((i) => i.kind === 'supplement');
-  const noStart = ' If earlier issues are not in this repository, say where the records start with `numbering.start` in bulletin.yaml.';
 
   for (const [list, label] of [[regular, ''], [supplements, '增刊']] as const) {
     const years = new Map<number, IssueFacts[]>();
@@ -82,7 +84,7 @@ export function checkNumbering(issues: readonly IssueFacts[], series: Series): D
       const name = (n: number) => `${year}年${label}第${n}期`;
       checkSequence(inYear, (i) => i.number, first, name,
         (i, kind, message, hint) => out.push(diagnostic(i.display, i.spans.number, 'error', kind === 'before-start' ? kind : `number-${kind}`, message, hint)),
-        label === '' && !start && first === 1 ? noStart : '');
+        label === '' && !start && first === 1);
       checkDateOrder(inYear, (i) => i.number, name, out);
     }
   }
@@ -90,7 +92,7 @@ export function checkNumbering(issues: readonly IssueFacts[], series: Series): D
     for (const i of regular) {
       if (i.year < start.year) {
         out.push(diagnostic(i.display, i.spans.year, 'error', 'before-start',
-          `${i.year}年第${i.number}期 comes before the first issue on record (${start.year}年第${start.number}期)`, 'Correct the year, or move `numbering.start` in bulletin.yaml back.'));
+          msg('before-start', { issue: `${i.year}年第${i.number}期`, first: `${start.year}年第${start.number}期` }), msg('before-start.year.hint')));
       }
     }
   }
@@ -98,7 +100,7 @@ export function checkNumbering(issues: readonly IssueFacts[], series: Series): D
   const totalName = (n: number) => `总第${n}期`;
   checkSequence(counted, (i) => i.total!, start ? start.total : 1, totalName,
     (i, kind, message, hint) => out.push(diagnostic(i.display, i.spans.total, 'error', kind === 'before-start' ? kind : `total-${kind}`, message, hint)),
-    start ? '' : noStart);
+    !start);
   checkDateOrder(counted, (i) => i.total!, totalName, out);
   // A misdated issue breaks the order of its numbers and of its totals: say it once.
   const seen = new Set<string>();

@@ -3,8 +3,9 @@
 // writes `index.html` and `yearbook-YEAR.pdf`. Names are compared as a case-insensitive file system
 // (macOS, Windows, an artifact unpacked there) and Unicode normalisation (NFC) would: `A.yaml` and
 // `a.yaml`, or an `é` written in one code point or two, would overwrite each other there.
+import { msg, type Message } from '../i18n/message.js';
 import path from 'node:path';
-import { diagnostic, FILE_START, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { codeHint, diagnostic, FILE_START, type Diagnostic } from '../diagnostics/diagnostic.js';
 
 /** The base name of an issue's outputs: its file name without `.yaml` / `.yml`. */
 export function slugOf(file: string): string {
@@ -22,13 +23,13 @@ export function outputKey(slug: string): string {
 }
 
 /** Why an issue's name cannot be an output name, or undefined when it can. */
-export function reservedName(slug: string): string | undefined {
+export function reservedName(slug: string): Message | undefined {
   const key = outputKey(slug);
-  if (key === 'index') return 'its HTML page would be `index.html`, the list of the series\' issues';
-  if (key.endsWith('.single')) return `its HTML page would be \`${slug}.html\`, the name of the single-file page of \`${slug.slice(0, -'.single'.length)}\` (\`--html-single\`)`;
-  if (/^yearbook-\d+$/.test(key)) return `its PDF would be \`${slug}.pdf\`, the name of the year's bound volume (\`--yearbook\`)`;
-  if (slug === '' || slug.startsWith('.')) return 'its outputs would be hidden files (the name starts with a dot, or is empty)';
-  if (/[\\\u0000-\u001f\u007f]/.test(slug)) return 'the name has a backslash or a control character, which other systems read as a folder separator or cannot store';
+  if (key === 'index') return msg('output-name-reserved.index');
+  if (key.endsWith('.single')) return msg('output-name-reserved.single', { slug, issue: slug.slice(0, -'.single'.length) });
+  if (/^yearbook-\d+$/.test(key)) return msg('output-name-reserved.yearbook', { slug });
+  if (slug === '' || slug.startsWith('.')) return msg('output-name-reserved.hidden');
+  if (/[\\\u0000-\u001f\u007f]/.test(slug)) return msg('output-name-reserved.characters');
   return undefined;
 }
 
@@ -44,8 +45,8 @@ export function checkOutputNames(files: readonly string[], display: (file: strin
     const slug = slugOf(file);
     const reserved = reservedName(slug);
     if (reserved) {
-      out.push(diagnostic(display(file), FILE_START, 'error', 'output-name-reserved', `the issue file \`${path.basename(file)}\` cannot be built under its name: ${reserved}`,
-        'Rename the file, e.g. after the issue\'s year and number (`2018-02.yaml`).'));
+      out.push(diagnostic(display(file), FILE_START, 'error', 'output-name-reserved', msg('output-name-reserved', { file: path.basename(file), reason: reserved }),
+        codeHint('output-name-reserved')));
       continue;
     }
     const key = outputKey(slug);
@@ -56,8 +57,8 @@ export function checkOutputNames(files: readonly string[], display: (file: strin
     for (const file of group) {
       const others = group.filter((f) => f !== file).map((f) => `\`${display(f)}\``).join(', ');
       out.push(diagnostic(display(file), FILE_START, 'error', 'output-name-duplicate',
-        `the outputs of \`${display(file)}\` (\`${slugOf(file)}.pdf\`, \`${slugOf(file)}.html\`) would overwrite those of ${others}: the build writes every issue of a series into one folder`,
-        'Give each issue file its own name (letters that differ only in upper and lower case count as the same name), e.g. `2018-02.yaml`.'));
+        msg('output-name-duplicate.files', { file: display(file), slug: slugOf(file), others }),
+        codeHint('output-name-duplicate')));
     }
   }
   return out;

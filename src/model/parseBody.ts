@@ -13,6 +13,8 @@ import type { BodyProblem } from './bodyProblem.js';
 export type { BodyProblem } from './bodyProblem.js';
 
 import type { DiagnosticCode } from '../diagnostics/codes.js';
+import { codeHint, codeMessage } from '../diagnostics/diagnostic.js';
+import { msg, type Message, type ParamValue } from '../i18n/message.js';
 import { SERIES_DEFAULTS } from '../source/schemaTypes.js';
 
 
@@ -225,22 +227,24 @@ function joinWideBreaks(root: Inline[]): void {
   });
 }
 
-const HINT_HTML_INLINE = 'Write Markdown only: *emphasis*, lists, `#` headings. Remove the HTML tag.';
-const HINT_HTML_BLOCK = 'Write Markdown only: paragraphs, *emphasis*, lists, `#` headings. Remove the HTML.';
-const HINT_LINK = 'Links may only point to web pages (https://…) or e-mail addresses (mailto:…).';
-const HINT_LONG_URL = 'It is broken across lines in print, where no reader can click it: give the link a short text, `[通知全文](https://…)`, or a shorter address.';
+const HINT_HTML_INLINE = msg('body-raw-html.inline.hint');
+const HINT_HTML_BLOCK = codeHint('body-raw-html');
+const HINT_LINK = codeHint('body-link');
+const HINT_LONG_URL = codeHint('body-long-url');
+/** The address of a long link as a message shows it: its start. */
+const longUrl = (url: string) => msg('body-long-url', { url: `${url.slice(0, 40)}…`, length: url.length });
 
 /** Warnings on a run of printed text: Markdown the dialect does not have, and addresses too long for a line. */
 function textWarnings(value: string, line: number, problems: BodyProblem[]): void {
   const strike = STRIKETHROUGH.exec(value);
   if (strike) {
     problems.push({ line: line + (value.slice(0, strike.index).match(/\n/g)?.length ?? 0), severity: 'warning', code: 'body-markdown-unsupported',
-      message: `strikethrough \`${strike[0].slice(0, 30)}\` is not part of a bulletin's Markdown: the tildes print as typed`, hint: 'Remove the text, or the tildes: a printed bulletin has no struck-out text.' });
+      message: msg('body-markdown-unsupported.strikethrough', { text: strike[0].slice(0, 30) }), hint: msg('body-markdown-unsupported.strikethrough.hint') });
   }
   for (const m of value.matchAll(URL_IN_TEXT)) {
     if (m[0].length <= LONG_URL) continue;
     problems.push({ line: line + (value.slice(0, m.index).match(/\n/g)?.length ?? 0), severity: 'warning', code: 'body-long-url',
-      message: `the address \`${m[0].slice(0, 40)}…\` (${m[0].length} characters) is longer than a line`, hint: HINT_LONG_URL });
+      message: longUrl(m[0]), hint: HINT_LONG_URL });
   }
 }
 
@@ -279,8 +283,10 @@ function strayMarks(source: InlineSource, firstLine: number, problems: BodyProbl
     const offset = lines[line]?.indexOf(contentLine) ?? -1;
     problems.push({
       line, column: offset < 0 ? undefined : offset + at - lineStart, length: offset < 0 ? undefined : length, severity: 'warning', code: 'body-stray-emphasis-mark',
-      message: `the emphasis mark \`${marksText}\` prints as typed: it opens or closes nothing`,
-      hint: `Put the marks right around the words, with no space inside them: \`**一是加强统筹。**\` (bold) or \`*强调*\` (楷体); to print the mark itself, write \`${`\\${mark}`.repeat(length)}\`${mark === '*' ? ' or a full-width ＊' : ''}.`,
+      message: msg('body-stray-emphasis-mark', { mark: marksText }),
+      hint: mark === '*'
+        ? msg('body-stray-emphasis-mark.asterisk.hint', { escaped: `\\${mark}`.repeat(length) })
+        : msg('body-stray-emphasis-mark.underscore.hint', { escaped: `\\${mark}`.repeat(length) }),
     });
   }
 }
@@ -347,11 +353,11 @@ function inlines(children: readonly Token[], firstLine: number, problems: BodyPr
         const href = token.attrGet('href') ?? '';
         const dangerous = DANGEROUS_LINK.exec(href);
         if (dangerous) {
-          problems.push({ line, code: 'body-link', message: `link to a \`${dangerous[1]}:\` address is not accepted`, hint: HINT_LINK });
+          problems.push({ line, code: 'body-link', message: msg('body-link.dangerous', { scheme: dangerous[1]! }), hint: HINT_LINK });
         } else if (!ALLOWED_LINK.test(href)) {
-          problems.push({ line, code: 'body-link', message: `link \`${href.slice(0, 60)}\` is not an http(s): or mailto: address`, hint: HINT_LINK });
+          problems.push({ line, code: 'body-link', message: msg('body-link.scheme', { href: href.slice(0, 60) }), hint: HINT_LINK });
         } else if (token.info === 'auto' && href.length > LONG_URL) {
-          problems.push({ line, severity: 'warning', code: 'body-long-url', message: `the address \`${href.slice(0, 40)}…\` (${href.length} characters) is longer than a line`, hint: HINT_LONG_URL });
+          problems.push({ line, severity: 'warning', code: 'body-long-url', message: longUrl(href), hint: HINT_LONG_URL });
         }
         stack.push({ token, children: [] });
         break;
@@ -367,11 +373,11 @@ function inlines(children: readonly Token[], firstLine: number, problems: BodyPr
       case 'html_inline':
         // The opening tag is reported, not its closing one.
         if (!token.content.startsWith('</')) {
-          problems.push({ line, code: 'body-raw-html', message: `raw HTML \`${token.content.slice(0, 40)}\` is not accepted in an article body`, hint: HINT_HTML_INLINE });
+          problems.push({ line, code: 'body-raw-html', message: msg('body-raw-html.body', { html: token.content.slice(0, 40) }), hint: HINT_HTML_INLINE });
         }
         break;
       case 'image':
-        problems.push({ line, code: 'body-image', message: 'images inside the body text are not accepted', hint: 'Add the photo under `figures:` of the article, with `paragraph:` saying where it goes.' });
+        problems.push({ line, code: 'body-image', message: msg('body-image.body'), hint: codeHint('body-image') });
         break;
       default:
         // markdown-it joins text_special into text; nothing else reaches here in this dialect.
@@ -387,7 +393,7 @@ function inlines(children: readonly Token[], firstLine: number, problems: BodyPr
   return root;
 }
 
-const HINT_NOTE_UNDEFINED = 'Write the note\'s text on a line of its own after the paragraph, starting with the same mark and a colon: `[^1]: 注释的内容。` (it is printed as 注释 at the end of the article, numbered ①②③).';
+const HINT_NOTE_UNDEFINED = msg('footnote-undefined.mark.hint');
 
 /** `[^1]` in printed text: a reference to a note that no `[^1]: …` line defines (it prints as typed). */
 function undefinedNotes(value: string, firstLine: number, lines: readonly string[], problems: BodyProblem[]): void {
@@ -402,7 +408,7 @@ function undefinedNotes(value: string, firstLine: number, lines: readonly string
     }
     problems.push({
       line, column: column < 0 ? undefined : column, length: column < 0 ? undefined : mark.length, code: 'footnote-undefined',
-      message: `the note mark \`${mark}\` refers to a note that is not written: no line starts with \`${mark}:\`, so the mark prints as typed`,
+      message: msg('footnote-undefined.mark', { mark }),
       hint: HINT_NOTE_UNDEFINED,
     });
   }
@@ -419,8 +425,8 @@ function unusedNotes(env: ParseEnv, lines: readonly string[], problems: BodyProb
     const column = lines[line]?.indexOf(mark) ?? -1;
     problems.push({
       line, column: column < 0 ? undefined : column, length: column < 0 ? undefined : mark.length - 1, severity: 'warning', code: 'footnote-unused',
-      message: `the note \`[^${label}]\` is written but no sentence refers to it: it is not printed`,
-      hint: `Put \`[^${label}]\` in the text after the words the note explains (\`……的规定[^${label}]。\`), or remove the note.`,
+      message: msg('footnote-unused', { mark: `[^${label}]` }),
+      hint: msg('footnote-unused.label.hint', { mark: `[^${label}]` }),
     });
   }
 }
@@ -444,7 +450,7 @@ export function parseBody(text: string, options: MarkdownOptions = DEFAULT_MARKD
   const tokens = markdown().parse(text, env);
   const lines = text.split('\n');
   for (const line of definitions) {
-    problems.push({ line, severity: 'warning', code: 'body-markdown-unsupported', message: 'a reference-style link definition (`[…]: https://…`): the line does not print, and text in square brackets elsewhere becomes its link', hint: 'Write the address in the link itself, `[通知全文](https://…)`, and remove this line.' });
+    problems.push({ line, severity: 'warning', code: 'body-markdown-unsupported', message: msg('body-markdown-unsupported.reference'), hint: msg('body-markdown-unsupported.reference.hint') });
   }
   definitions = [];
   unusedNotes(env, lines, problems);
@@ -600,11 +606,11 @@ export function parseBody(text: string, options: MarkdownOptions = DEFAULT_MARKD
         break;
       }
       case 'html_block':
-        problems.push({ line, code: 'body-raw-html', message: `raw HTML \`${token.content.trim().slice(0, 40)}\` is not accepted in an article body`, hint: HINT_HTML_BLOCK });
+        problems.push({ line, code: 'body-raw-html', message: msg('body-raw-html.body', { html: token.content.trim().slice(0, 40) }), hint: HINT_HTML_BLOCK });
         break;
       case 'code_block':
       case 'fence':
-        problems.push({ line, code: 'body-code', message: 'code blocks are not part of a bulletin article', hint: 'Indented or fenced text becomes a code block in Markdown: start paragraphs at the left margin of the block.' });
+        problems.push({ line, code: 'body-code', message: codeMessage('body-code'), hint: codeHint('body-code') });
         break;
     }
   }
@@ -653,8 +659,8 @@ function joinedLines(token: Token, lines: readonly string[], problems: BodyProbl
   if (sentences < JOINED_SENTENCES) return;
   problems.push({
     line: start, severity: 'warning', code: 'body-lines-joined',
-    message: `a paragraph of ${end - start} lines joined into one (\`markdown.lineBreaks: join\`): ${sentences} of its lines end a sentence, as paragraphs pasted from Word do`,
-    hint: 'Put a blank line between paragraphs, or remove `lineBreaks: join` from `markdown:` in bulletin.yaml (each line is then a paragraph).',
+    message: msg('body-lines-joined.sentences', { lines: end - start, sentences }),
+    hint: codeHint('body-lines-joined'),
   });
 }
 
@@ -687,17 +693,17 @@ export interface TextProblem {
   offset: number;
   length: number;
   code: DiagnosticCode;
-  message: string;
-  hint: string;
+  message: Message;
+  hint: Message;
 }
 
 /**
  * A plain text field is checked like a body: no raw HTML (a tag as the body's parser recognises it)
  * and no Markdown image. Such a field prints as typed, so neither can become markup or fetch
  * anything; but a series template that writes the field unescaped would make it markup, and a reader
- * would see the tags. `field` names it in the message ("a source line").
+ * would see the tags. `field` names it in the message ("a source line"), best as a message of its own.
  */
-export function plainTextProblems(text: string, field: string): TextProblem[] {
+export function plainTextProblems(text: string, field: ParamValue): TextProblem[] {
   const problems: TextProblem[] = [];
   if (!text.includes('<') && !text.includes('![')) return problems;
   // A tag as an HTML parser starts one (stricter than a body's CommonMark tags: `<svg/onload=…>` is one
@@ -705,7 +711,7 @@ export function plainTextProblems(text: string, field: string): TextProblem[] {
   for (const m of text.matchAll(/<(?:[A-Za-z]|!|\?)/g)) {
     const end = text.indexOf('>', m.index);
     const tag = text.slice(m.index, end < 0 ? text.length : end + 1);
-    problems.push({ offset: m.index, length: tag.length, code: 'body-raw-html', message: `raw HTML \`${tag.slice(0, 40)}\` is not accepted in ${field}`, hint: 'Write plain text here: remove the tag (a long title is a list of lines, not <br>; a `<` of its own is written ＜ or 小于).' });
+    problems.push({ offset: m.index, length: tag.length, code: 'body-raw-html', message: msg('body-raw-html', { html: tag.slice(0, 40), field }), hint: msg('body-raw-html.plain.hint') });
   }
   if (!text.includes('![')) return problems;
   const tokens = markdown().parseInline(text, {})[0]?.children ?? [];
@@ -714,7 +720,7 @@ export function plainTextProblems(text: string, field: string): TextProblem[] {
     if (token.type === 'image') {
       const offset = Math.max(0, text.indexOf('![', from));
       from = offset + 2;
-      problems.push({ offset, length: 2, code: 'body-image', message: `an image (\`![…](…)\`) is not accepted in ${field}`, hint: 'Pictures go under `figures:` of an article; write plain text here.' });
+      problems.push({ offset, length: 2, code: 'body-image', message: msg('body-image.plain', { field }), hint: msg('body-image.plain.hint') });
     }
   }
   return problems;

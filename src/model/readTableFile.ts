@@ -6,6 +6,7 @@
 // Pure: bytes in, grid or problem out.
 import { SaxesParser } from '../vendor/saxes.js';
 import { readEntry, zipEntries, ZipError } from './readZip.js';
+import { msg, render, type Message, type ParamValue } from '../i18n/message.js';
 import { decodeGb18030 } from '../source/legacyEncoding.js';
 import { MAX_TABLE_COLUMNS, MAX_TABLE_ROWS } from './tableRules.js';
 
@@ -24,7 +25,12 @@ export interface Grid {
 
 export type GridProblemCode = 'table-file-damaged' | 'table-file-type' | 'table-sheet-missing' | 'table-range' | 'table-too-many-rows' | 'table-too-many-columns' | 'table-empty';
 
-export type GridResult = { ok: true; grid: Grid } | { ok: false; code: GridProblemCode; message: string; hint?: string };
+/** A failure's `message` and `hint` are English; `text` has them as catalogue messages (for every language). */
+export type GridResult = { ok: true; grid: Grid } | { ok: false; code: GridProblemCode; message: string; hint?: string; text?: { message: Message; hint?: Message } };
+
+function gridProblem(code: GridProblemCode, message: Message, hint?: Message): GridResult {
+  return { ok: false, code, message: render(message, 'en'), ...(hint ? { hint: render(hint, 'en') } : {}), text: { message, ...(hint ? { hint } : {}) } };
+}
 
 /** A table file's size cap (bytes, as stored). */
 export const MAX_TABLE_FILE_BYTES = 5 * 1024 * 1024;
@@ -59,9 +65,9 @@ function columnName(col: number): string {
   return name;
 }
 
-function sizeProblem(rows: number, cols: number, range: string): GridResult | undefined {
-  if (cols > MAX_TABLE_COLUMNS) return { ok: false, code: 'table-too-many-columns', message: `${range} has ${cols} columns: at most ${MAX_TABLE_COLUMNS} fit across the page`, hint: 'Give a `range:` with fewer columns, or split the table in two.' };
-  if (rows > MAX_TABLE_ROWS) return { ok: false, code: 'table-too-many-rows', message: `${range} has ${rows} rows: at most ${MAX_TABLE_ROWS}`, hint: 'Give a `range:` with the rows the bulletin prints.' };
+function sizeProblem(rows: number, cols: number, range: ParamValue): GridResult | undefined {
+  if (cols > MAX_TABLE_COLUMNS) return gridProblem('table-too-many-columns', msg('table-too-many-columns.range', { range, columns: cols, limit: MAX_TABLE_COLUMNS }), msg('table-too-many-columns.range.hint'));
+  if (rows > MAX_TABLE_ROWS) return gridProblem('table-too-many-rows', msg('table-too-many-rows.range', { range, rows, limit: MAX_TABLE_ROWS }), msg('table-too-many-rows.range.hint'));
   return undefined;
 }
 
@@ -75,9 +81,9 @@ export function readCsv(bytes: Uint8Array, range?: string): GridResult {
   } catch {
     text = decodeGb18030(bytes);
   }
-  if (text === undefined) return { ok: false, code: 'table-file-type', message: 'the CSV file is neither UTF-8 nor GBK text', hint: 'Save it again from Excel as “CSV UTF-8 (逗号分隔)”.' };
+  if (text === undefined) return gridProblem('table-file-type', msg('table-file-type.csv-encoding'), msg('table-file-type.csv-encoding.hint'));
   text = text.replace(/^\uFEFF/, '');
-  if (text.includes('\u0000')) return { ok: false, code: 'table-file-type', message: 'the file is not a CSV text (it holds binary data)', hint: 'Save the sheet as .xlsx or as CSV UTF-8.' };
+  if (text.includes('\u0000')) return gridProblem('table-file-type', msg('table-file-type.csv-binary'), msg('table-file-type.csv-binary.hint'));
   const rows: string[][] = [];
   let row: string[] = [];
   let field = '';
@@ -120,15 +126,15 @@ function cut(grid: Grid, range: string | undefined): GridResult {
   let cells = grid.cells;
   if (range !== undefined) {
     const r = parseRange(range);
-    if (!r) return { ok: false, code: 'table-range', message: `\`${range}\` is not a range of cells` };
+    if (!r) return gridProblem('table-range', msg('table-range', { range }));
     const problem = sizeProblem(r.bottom - r.top + 1, r.right - r.left + 1, range);
     if (problem) return problem;
-    if (r.top >= cells.length) return { ok: false, code: 'table-range', message: `the range ${range} lies below the file's last row (${cells.length})`, hint: `The file has rows 1 to ${cells.length}.` };
+    if (r.top >= cells.length) return gridProblem('table-range', msg('table-range.below', { range, rows: cells.length }), msg('table-range.below.hint', { rows: cells.length }));
     cells = cells.slice(r.top, r.bottom + 1).map((row) => Array.from({ length: r.right - r.left + 1 }, (_, c) => row[r.left + c] ?? ''));
   }
-  const problem = sizeProblem(cells.length, Math.max(0, ...cells.map((r) => r.length)), 'the file');
+  const problem = sizeProblem(cells.length, Math.max(0, ...cells.map((r) => r.length)), msg('table-file.the-file'));
   if (problem) return problem;
-  if (cells.length === 0 || cells.every((r) => r.every((c) => c === ''))) return { ok: false, code: 'table-empty', message: range ? `the range ${range} is empty` : 'the file has no cells with a value' };
+  if (cells.length === 0 || cells.every((r) => r.every((c) => c === ''))) return gridProblem('table-empty', range ? msg('table-empty.range', { range }) : msg('table-empty.file'));
   return { ok: true, grid: { cells, merges: grid.merges } };
 }
 
@@ -138,10 +144,10 @@ function cut(grid: Grid, range: string | undefined): GridResult {
 function parseXml(bytes: Uint8Array, handlers: { open?: (name: string, attrs: Record<string, string>) => void; text?: (text: string) => void; close?: (name: string) => void }): void {
   const parser = new SaxesParser({ xmlns: false, position: false });
   parser.on('error', (e: Error) => {
-    throw new ZipError(`its XML is damaged (${e.message})`);
+    throw new ZipError(msg('zip.xml-damaged', { reason: e.message }));
   });
   parser.on('doctype', () => {
-    throw new ZipError('its XML declares a document type, which a workbook never does');
+    throw new ZipError(msg('zip.xml-doctype'));
   });
   const local = (name: string) => name.slice(name.indexOf(':') + 1);
   if (handlers.open) {
@@ -198,7 +204,7 @@ export function readXlsx(bytes: Uint8Array, sheetName: string | undefined, range
   try {
     return readWorkbook(bytes, sheetName, range);
   } catch (error) {
-    if (error instanceof ZipError) return { ok: false, code: 'table-file-damaged', message: error.message };
+    if (error instanceof ZipError) return gridProblem('table-file-damaged', error.text);
     throw error;
   }
 }
@@ -215,8 +221,8 @@ function readWorkbook(bytes: Uint8Array, sheetName: string | undefined, range: s
   };
   const workbook = member('xl/workbook.xml');
   if (!workbook) {
-    if (entries.has('word/document.xml')) return { ok: false, code: 'table-file-type', message: 'the file is a Word document, not a workbook' };
-    return { ok: false, code: 'table-file-type', message: 'the file is a ZIP archive but no Excel workbook (it has no xl/workbook.xml)' };
+    if (entries.has('word/document.xml')) return gridProblem('table-file-type', msg('table-file-type.word'));
+    return gridProblem('table-file-type', msg('table-file-type.zip'));
   }
   const sheets: { name: string; rid: string }[] = [];
   parseXml(workbook, {
@@ -226,7 +232,10 @@ function readWorkbook(bytes: Uint8Array, sheetName: string | undefined, range: s
   });
   const sheet = sheetName === undefined ? sheets[0] : sheets.find((s) => s.name === sheetName) ?? sheets.find((s) => s.name.trim() === sheetName.trim());
   if (!sheet) {
-    return { ok: false, code: 'table-sheet-missing', message: `the workbook has no sheet \`${sheetName ?? ''}\`; its sheets: ${sheets.map((s) => `「${s.name}」`).join(' ') || 'none'}`, hint: `Write the tab name as Excel shows it: \`sheet: ${sheets[0]?.name ?? '…'}\`.` };
+    const sheetsFound = sheets.map((s) => `「${s.name}」`).join(' ');
+    return gridProblem('table-sheet-missing',
+      sheetsFound ? msg('table-sheet-missing.list', { sheet: sheetName ?? '', sheets: sheetsFound }) : msg('table-sheet-missing.none', { sheet: sheetName ?? '' }),
+      msg('table-sheet-missing.tab.hint', { first: sheets[0]?.name ?? '…' }));
   }
   const targets = new Map<string, string>();
   const rels = member('xl/_rels/workbook.xml.rels');
@@ -238,7 +247,7 @@ function readWorkbook(bytes: Uint8Array, sheetName: string | undefined, range: s
     });
   }
   const target = targets.get(sheet.rid);
-  if (!target) return { ok: false, code: 'table-file-damaged', message: `the sheet 「${sheet.name}」 has no part in the file` };
+  if (!target) return gridProblem('table-file-damaged', msg('table-file-damaged.no-part', { sheet: sheet.name }));
   const sheetPath = target.startsWith('/') ? target.slice(1) : `xl/${target}`.replace(/\/\.\//g, '/');
   // Shared strings: the text of each <si>, its runs joined, without phonetic guides (<rPh>).
   const strings: string[] = [];
@@ -288,9 +297,9 @@ function readWorkbook(bytes: Uint8Array, sheetName: string | undefined, range: s
     return customFormats.get(id) ?? BUILTIN_FORMATS[id];
   };
   const sheetXml = member(sheetPath);
-  if (!sheetXml) return { ok: false, code: 'table-file-damaged', message: `the sheet 「${sheet.name}」 is missing from the file` };
+  if (!sheetXml) return gridProblem('table-file-damaged', msg('table-file-damaged.sheet-missing', { sheet: sheet.name }));
   const wanted = range === undefined ? undefined : parseRange(range);
-  if (range !== undefined && !wanted) return { ok: false, code: 'table-range', message: `\`${range}\` is not a range of cells` };
+  if (range !== undefined && !wanted) return gridProblem('table-range', msg('table-range', { range }));
   if (wanted) {
     const problem = sizeProblem(wanted.bottom - wanted.top + 1, wanted.right - wanted.left + 1, range!);
     if (problem) return problem;
@@ -363,9 +372,9 @@ function readWorkbook(bytes: Uint8Array, sheetName: string | undefined, range: s
     },
   });
   const box = wanted ?? { top: Math.min(...values.keys()), left: Math.min(...[...values.values()].flatMap((r) => [...r.keys()])), bottom: lastRow, right: lastCol };
-  if (kept === 0) return { ok: false, code: 'table-empty', message: wanted ? `the range ${range} of 「${sheet.name}」 is empty` : `the sheet 「${sheet.name}」 has no cells with a value` };
+  if (kept === 0) return gridProblem('table-empty', wanted ? msg('table-empty.sheet-range', { range: range!, sheet: sheet.name }) : msg('table-empty.sheet', { sheet: sheet.name }));
   const name = `${columnName(box.left)}${box.top + 1}:${columnName(box.right)}${box.bottom + 1}`;
-  const problem = sizeProblem(box.bottom - box.top + 1, box.right - box.left + 1, `the used range ${name} of 「${sheet.name}」`);
+  const problem = sizeProblem(box.bottom - box.top + 1, box.right - box.left + 1, msg('table-file.used-range', { range: name, sheet: sheet.name }));
   if (problem) return problem;
   const cells = Array.from({ length: box.bottom - box.top + 1 }, (_, r) => Array.from({ length: box.right - box.left + 1 }, (_, c) => values.get(box.top + r)?.get(box.left + c) ?? ''));
   // Merged areas inside the range, moved to it (an area across the range's edge is cut to it).

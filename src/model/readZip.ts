@@ -2,6 +2,7 @@
 // directory is read here, and each member asked for is inflated (fflate) in a stream that stops at a
 // cap, whatever sizes the archive declares, so a "zip bomb" costs at most the cap. Pure: bytes in.
 import { Inflate } from 'fflate';
+import { msg, render, type Message } from '../i18n/message.js';
 
 export interface ZipEntry {
   readonly name: string;
@@ -11,7 +12,14 @@ export interface ZipEntry {
   readonly offset: number;
 }
 
-export class ZipError extends Error {}
+/** What is wrong with an archive: `message` in English, `text` the catalogue message. */
+export class ZipError extends Error {
+  readonly text: Message;
+  constructor(text: Message) {
+    super(render(text, 'en'));
+    this.text = text;
+  }
+}
 
 const mib = (bytes: number) => `${Math.round((bytes / 1048576) * 10) / 10} MiB`;
 
@@ -28,15 +36,15 @@ export function zipEntries(bytes: Uint8Array, maxEntries = 10_000): Map<string, 
       break;
     }
   }
-  if (end < 0) throw new ZipError('it is not a ZIP archive (an .xlsx file is one)');
+  if (end < 0) throw new ZipError(msg('zip.not-zip'));
   const count = u16(bytes, end + 10);
   const dirOffset = u32(bytes, end + 16);
-  if (count > maxEntries) throw new ZipError(`it has ${count} members`);
+  if (count > maxEntries) throw new ZipError(msg('zip.members', { count }));
   const entries = new Map<string, ZipEntry>();
   let at = dirOffset;
   const decoder = new TextDecoder('utf-8');
   for (let i = 0; i < count; i++) {
-    if (at + 46 > bytes.length || u32(bytes, at) !== 0x02014b50) throw new ZipError('its directory is damaged');
+    if (at + 46 > bytes.length || u32(bytes, at) !== 0x02014b50) throw new ZipError(msg('zip.directory'));
     const nameLength = u16(bytes, at + 28);
     const name = decoder.decode(bytes.subarray(at + 46, at + 46 + nameLength));
     entries.set(name, {
@@ -49,17 +57,17 @@ export function zipEntries(bytes: Uint8Array, maxEntries = 10_000): Map<string, 
 
 /** A member's bytes, at most `cap` of them (a member that inflates to more is refused, whatever it declares). */
 export function readEntry(bytes: Uint8Array, entry: ZipEntry, cap: number): Uint8Array {
-  if (entry.size > cap) throw new ZipError(`\`${entry.name}\` unpacks to ${mib(entry.size)}, more than the ${mib(cap)} allowed`);
+  if (entry.size > cap) throw new ZipError(msg('zip.member-too-large', { name: entry.name, size: mib(entry.size), cap: mib(cap) }));
   const local = entry.offset;
-  if (local + 30 > bytes.length || u32(bytes, local) !== 0x04034b50) throw new ZipError(`\`${entry.name}\` is damaged`);
+  if (local + 30 > bytes.length || u32(bytes, local) !== 0x04034b50) throw new ZipError(msg('zip.member-damaged', { name: entry.name }));
   const start = local + 30 + u16(bytes, local + 26) + u16(bytes, local + 28);
   const data = bytes.subarray(start, start + entry.compressedSize);
-  if (data.length < entry.compressedSize) throw new ZipError(`\`${entry.name}\` is cut off`);
+  if (data.length < entry.compressedSize) throw new ZipError(msg('zip.member-cut', { name: entry.name }));
   if (entry.method === 0) {
-    if (data.length > cap) throw new ZipError(`\`${entry.name}\` is larger than the ${mib(cap)} allowed`);
+    if (data.length > cap) throw new ZipError(msg('zip.member-over', { name: entry.name, cap: mib(cap) }));
     return data;
   }
-  if (entry.method !== 8) throw new ZipError(`\`${entry.name}\` is packed in a way a workbook is not (method ${entry.method})`);
+  if (entry.method !== 8) throw new ZipError(msg('zip.method', { name: entry.name, method: entry.method }));
   const parts: Uint8Array[] = [];
   let total = 0;
   let over = false;
@@ -67,7 +75,7 @@ export function readEntry(bytes: Uint8Array, entry: ZipEntry, cap: number): Uint
     total += chunk.length;
     if (total > cap) {
       over = true;
-      throw new ZipError(`\`${entry.name}\` unpacks to more than the ${mib(cap)} allowed (a “zip bomb”)`);
+      throw new ZipError(msg('zip.bomb', { name: entry.name, cap: mib(cap) }));
     }
     parts.push(chunk);
   });
@@ -78,7 +86,7 @@ export function readEntry(bytes: Uint8Array, entry: ZipEntry, cap: number): Uint
     if (data.length === 0) inflate.push(new Uint8Array(0), true);
   } catch (error) {
     if (over || error instanceof ZipError) throw error;
-    throw new ZipError(`\`${entry.name}\` is damaged (${(error as Error).message})`);
+    throw new ZipError(msg('zip.member-damaged.reason', { name: entry.name, reason: (error as Error).message }));
   }
   const out = new Uint8Array(total);
   let k = 0;

@@ -3,6 +3,8 @@
 // lines above it; lines of pipes that did not become a table. Pure: the Markdown lines in, problems out.
 import type { Block, Inline, TableRow } from './blocks.js';
 import type { BodyProblem } from './bodyProblem.js';
+import { codeHint } from '../diagnostics/diagnostic.js';
+import { msg } from '../i18n/message.js';
 
 /** More columns than fit across the narrowest type area at the smallest table size (about 3 characters each). */
 export const MAX_TABLE_COLUMNS = 12;
@@ -23,7 +25,7 @@ export function pipeCells(line: string): number {
   return Math.max(cells, 0);
 }
 
-const HINT_RAGGED = 'Give every row as many cells as the header: an empty cell is written `|  |`, a `|` inside a cell `\\|`.';
+const HINT_RAGGED = msg('table-ragged.cells.hint');
 
 /** Ragged rows, too many columns, an empty table. `lines`: the Markdown text's lines. */
 export function tableProblems(head: readonly TableRow[], body: readonly TableRow[], lines: readonly string[], problems: BodyProblem[]): void {
@@ -32,23 +34,23 @@ export function tableProblems(head: readonly TableRow[], body: readonly TableRow
   const columns = header.cells.length;
   const headerLine = lines[header.lines.start] ?? '';
   if (columns > MAX_TABLE_COLUMNS) {
-    problems.push({ line: header.lines.start, code: 'table-too-many-columns', message: `the table has ${columns} columns: at most ${MAX_TABLE_COLUMNS} fit across the page`, hint: 'Split the table in two, or turn it: put the many columns as rows.' });
+    problems.push({ line: header.lines.start, code: 'table-too-many-columns', message: msg('table-too-many-columns', { columns, limit: MAX_TABLE_COLUMNS }), hint: codeHint('table-too-many-columns') });
   }
   for (const row of body) {
     const source = lines[row.lines.start] ?? '';
     const found = pipeCells(source);
     if (found === columns) continue;
     if (headerLine.trim().startsWith('|') && !source.trim().startsWith('|') && !source.includes('|')) {
-      problems.push({ line: row.lines.start, code: 'table-ragged', message: `the line 「${source.trim().slice(0, 20)}」 right after the table is read as one more row of it`, hint: 'Leave a blank line between the table and the text after it.' });
+      problems.push({ line: row.lines.start, code: 'table-ragged', message: msg('table-ragged.text-after', { text: source.trim().slice(0, 20) }), hint: msg('table-ragged.text-after.hint') });
     } else if (found > columns) {
-      problems.push({ line: row.lines.start, code: 'table-ragged', message: `this row has ${found} cells and the header ${columns}: the last ${found - columns} would not print`, hint: HINT_RAGGED });
+      problems.push({ line: row.lines.start, code: 'table-ragged', message: msg('table-ragged.more', { found, columns, extra: found - columns }), hint: HINT_RAGGED });
     } else {
-      problems.push({ line: row.lines.start, severity: 'warning', code: 'table-ragged', message: `this row has ${found} cells and the header ${columns}: the last ${columns - found} print empty`, hint: HINT_RAGGED });
+      problems.push({ line: row.lines.start, severity: 'warning', code: 'table-ragged', message: msg('table-ragged.fewer', { found, columns, missing: columns - found }), hint: HINT_RAGGED });
     }
   }
   const empty = body.length === 0 || body.every((r) => r.cells.every((c) => c.content.length === 0));
   if (empty) {
-    problems.push({ line: header.lines.start, severity: 'warning', code: 'table-empty', message: body.length === 0 ? 'the table has a header and no rows' : 'every cell of the table is empty', hint: 'Fill in the rows under the `|---|` line, or remove the table.' });
+    problems.push({ line: header.lines.start, severity: 'warning', code: 'table-empty', message: body.length === 0 ? msg('table-empty.no-rows') : msg('table-empty.no-text'), hint: msg('table-empty.pipe.hint') });
   }
 }
 
@@ -87,8 +89,8 @@ export function notATable(blocks: readonly Block[], lines: readonly string[], pr
     last = b.lines.end - 1;
     const next = (lines[b.lines.start + 1] ?? '').trim();
     const message = DIVIDER.test(next)
-      ? `these lines of \`|\` print as typed, not as a table: the header has ${pipeCells(first)} cells and the line under it ${pipeCells(next)}`
-      : 'these lines of `|` print as typed, not as a table: the line under the header must be the divider `|---|---|`, one `---` per column';
-    problems.push({ line: b.lines.start, code: 'table-malformed', message, hint: 'Write the header row, then a divider with one `---` per column (`---:` right-aligns a column), then the rows: `| 项目 | 金额 |` / `|---|--:|` / `| 培训 | 12.5 |`.' });
+      ? msg('table-malformed.divider-width', { header: pipeCells(first), divider: pipeCells(next) })
+      : msg('table-malformed.no-divider');
+    problems.push({ line: b.lines.start, code: 'table-malformed', message, hint: msg('table-malformed.pipe.hint') });
   }
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fixed, found, marked } from './textHelpers.js';
+import { render } from '../../src/i18n/message.js';
 
 const CODE = 'text-dash';
 
@@ -21,7 +22,7 @@ describe('text-dash', () => {
     const [f] = found('北京—上海', CODE);
     expect(f).toMatchObject({ start: 2, end: 3 });
     expect(f!.fix).toBeUndefined();
-    expect(f!.hint).toContain('bulletin-disable-line');
+    expect(render(f!.hint, 'en')).toContain('bulletin-disable-line');
   });
 
   it('leaves —— and ranges alone', () => {

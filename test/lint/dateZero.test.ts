@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fixed, found } from './textHelpers.js';
+import { render } from '../../src/i18n/message.js';
 
 const CODE = 'text-date-zero';
 
@@ -12,7 +13,7 @@ describe('text-date-zero', () => {
   });
 
   it('names the wrong zero', () => {
-    expect(found('二○一八年', CODE)[0]!.message).toContain('`○`');
+    expect(render(found('二○一八年', CODE)[0]!.message, 'en')).toContain('`○`');
   });
 
   it('leaves right years, Arabic years and other numbers alone', () => {

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { MAX_PARSES, structureKeepingEdits, treeShape } from '../../src/lint/keepStructure.js';
 import { lintText } from '../../src/lint/lintText.js';
 import { parseBody } from '../../src/model/parseBody.js';
+import { render } from '../../src/i18n/message.js';
 
 const parse = (text: string) => parseBody(text).blocks;
 const join = (text: string) => parseBody(text, { lineBreaks: 'join' }).blocks;
@@ -30,7 +31,7 @@ describe('lintText: fixes that would change the tree are findings without a fix'
       expect(findings.length, text).toBeGreaterThan(0);
       for (const f of findings) {
         expect(f.fix, text).toBeUndefined();
-        expect(f.hint).toContain('Change it by hand');
+        expect(render(f.hint, 'en')).toContain('Change it by hand');
       }
     }
   });

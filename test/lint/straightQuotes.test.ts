@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fixed, found } from './textHelpers.js';
+import { render } from '../../src/i18n/message.js';
 
 const CODE = 'text-straight-quotes';
 
@@ -25,7 +26,7 @@ describe('text-straight-quotes', () => {
     expect(fixed(text, CODE)).toBe('会议强调"绿色发展。\n\n另一段“理念”。');
     const lone = found(text, CODE).find((f) => f.start === 4)!;
     expect(lone.fix).toBeUndefined();
-    expect(lone.message).toContain('without its partner');
+    expect(render(lone.message, 'en')).toContain('without its partner');
   });
 
   it('leaves English quotations, apostrophes and primes alone', () => {

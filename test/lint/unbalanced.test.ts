@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { found, marked } from './textHelpers.js';
 import { lintText } from '../../src/lint/lintText.js';
 import { parseBody } from '../../src/model/parseBody.js';
+import { render } from '../../src/i18n/message.js';
 
 const CODE = 'text-unbalanced';
 
@@ -11,7 +12,7 @@ describe('text-unbalanced', () => {
     const f = found(text, CODE);
     expect(f.map((x) => [x.start, text[x.start]])).toEqual([[4, '“']]);
     expect(f[0]!.fix).toBeUndefined();
-    expect(f[0]!.message).toContain('not closed');
+    expect(render(f[0]!.message, 'en')).toContain('not closed');
   });
 
   it('reports a closing mark with no opening, for each pair: “” ‘’ （） 《》 〈〉 【】', () => {

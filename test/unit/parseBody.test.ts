@@ -3,6 +3,7 @@ import { parseBody, parseInline } from '../../src/model/parseBody.js';
 
 const JOIN = { lineBreaks: 'join' } as const;
 import { blocksText, inlineText, paragraphCount } from '../../src/model/blocks.js';
+import { render } from '../../src/i18n/message.js';
 
 /** What the old checkBody gave: the paragraphs a figure can name, and the problems. */
 const checkBody = (md: string) => {
@@ -36,7 +37,7 @@ describe('parseBody: refused content', () => {
   it('refuses inline raw HTML, one problem per element (not for its closing tag), on its line (0-based)', () => {
     const check = checkBody('第一段。\n\n会议要求<font color="red">各单位</font>按时报送。');
     expect(check.problems.map((p) => [p.code, p.line])).toEqual([['body-raw-html', 2]]);
-    expect(check.problems[0]!.message).toContain('<font color="red">');
+    expect(render(check.problems[0]!.message, 'en')).toContain('<font color="red">');
     expect(check.problems[0]!.hint).toBeTruthy();
     expect(check.paragraphs).toBe(2);
   });
@@ -53,7 +54,7 @@ describe('parseBody: refused content', () => {
   it('refuses images in the body', () => {
     const check = checkBody('第一段。\n\n![会场](images/a.png)');
     expect(check.problems.map((p) => [p.code, p.line])).toEqual([['body-image', 2]]);
-    expect(check.problems[0]!.hint).toContain('figures');
+    expect(render(check.problems[0]!.hint, 'en')).toContain('figures');
   });
 
   it('refuses javascript:, data:, vbscript: and file: links once each, whatever their case', () => {
@@ -169,7 +170,7 @@ describe('parseBody: text as pasted from Word', () => {
     expect(problems.map((p) => [p.code, p.line, p.column, p.length, p.severity])).toEqual([
       ['body-stray-emphasis-mark', 1, 2, 2, 'warning'],
     ]);
-    expect(problems[0]!.message).toContain('`**`');
+    expect(render(problems[0]!.message, 'en')).toContain('`**`');
     expect(parseBody('中文_下划线_文字').problems.map((p) => [p.code, p.column])).toEqual([['body-stray-emphasis-mark', 2], ['body-stray-emphasis-mark', 6]]);
     // Inside a list item or a quote, the column is that of the source line.
     expect(parseBody('> 引文*星号').problems.map((p) => p.column)).toEqual([4]);

@@ -1,4 +1,5 @@
 // text-cjk-space: spaces between Chinese characters and digits or Latin words (text pasted from a PDF) → none.
+import { msg } from '../../i18n/message.js';
 import { charAt, charBefore, isHan } from '../cjkChars.js';
 import type { TextContext } from '../textContext.js';
 import type { TextFinding } from '../types.js';
@@ -23,8 +24,8 @@ export function cjkSpace(text: string, context: TextContext): TextFinding[] {
       code: 'text-cjk-space',
       start,
       end,
-      message: `space between \`${before}\` and \`${after}\``,
-      hint: 'Chinese text takes no spaces around digits and Latin words (as in 2018年第2期); remove it.',
+      message: msg('text-cjk-space.between', { before, after }),
+      hint: msg('text-cjk-space.remove.hint'),
       fix: { start, end, replacement: '' },
     });
   }

@@ -1,4 +1,5 @@
 // text-dash: --, a lone —, ――, ─, －－ in Chinese text → the dash —— (two U+2014, GB/T 15834 4.9).
+import { msg } from '../../i18n/message.js';
 import { charAt, charBefore, chineseAfter, chineseBefore, isHan } from '../cjkChars.js';
 import type { TextContext } from '../textContext.js';
 import type { TextFinding } from '../types.js';
@@ -30,10 +31,10 @@ export function dash(text: string, context: TextContext): TextFinding[] {
     const lineStart = context.lineStart(start);
     const fixStart = before === lineStart ? start : before;
     const fixEnd = after < text.length && text[after] === '\n' ? end : after;
-    const common = { code: 'text-dash' as const, message: `\`${run}\` is not a Chinese dash`, hint: 'Write the dash (破折号) as `——`, two U+2014 EM DASH with no spaces (GB/T 15834).' };
+    const common = { code: 'text-dash' as const, message: msg('text-dash.run', { run }), hint: msg('text-dash.run.hint') };
     if (run.length === 1 && isHan(prev) && isHan(next)) {
       // Between two Han characters a single — may be a 连接号 joining places (北京—上海): only a person knows.
-      out.push({ ...common, start, end, message: `a single \`${run}\` between Chinese characters`, hint: 'If this is a dash (破折号), write `——`; if it joins two places or times (北京—上海) it is right: silence it with `# bulletin-disable-line text-dash`.' });
+      out.push({ ...common, start, end, message: msg('text-dash.single', { run }), hint: msg('text-dash.single.hint') });
       continue;
     }
     out.push({ ...common, start, end, fix: { start: fixStart, end: fixEnd, replacement: '——' } });

@@ -1,4 +1,5 @@
 // text-date-mixed: a date that mixes Chinese and Arabic numerals (二〇一八年12月) → one form (GB/T 15835).
+import { msg } from '../../i18n/message.js';
 import type { TextContext } from '../textContext.js';
 import type { TextFinding } from '../types.js';
 
@@ -42,8 +43,8 @@ export function dateMixed(text: string, context: TextContext): TextFinding[] {
       code: 'text-date-mixed',
       start,
       end,
-      message: `the date ${m[0]} mixes Chinese and Arabic numerals`,
-      hint: 'Write a date in one form: 二〇一八年十二月二十八日 or 2018年12月28日 (GB/T 15835).',
+      message: msg('text-date-mixed.date', { date: m[0] }),
+      hint: msg('text-date-mixed.date.hint'),
     });
   }
   return out;

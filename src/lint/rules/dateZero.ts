@@ -1,4 +1,5 @@
 // text-date-zero: a wrong zero (零 ○ ◯ O Ｏ 0) in a year written in Chinese numerals → 〇 (U+3007, GB/T 15835).
+import { msg } from '../../i18n/message.js';
 import type { TextContext } from '../textContext.js';
 import type { TextFinding } from '../types.js';
 
@@ -23,8 +24,8 @@ export function dateZero(text: string, context: TextContext): TextFinding[] {
       code: 'text-date-zero',
       start,
       end,
-      message: `wrong zero ${wrong} in the year ${year}年`,
-      hint: `A year in Chinese numerals writes zero as 〇 (U+3007): ${replacement}年 (GB/T 15835).`,
+      message: msg('text-date-zero.year', { wrong, year }),
+      hint: msg('text-date-zero.year.hint', { replacement }),
       fix: { start, end, replacement },
     });
   }

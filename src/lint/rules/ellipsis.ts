@@ -1,4 +1,5 @@
 // text-ellipsis: ..., 。。。, a lone …, ⋯, ··· in Chinese text → the ellipsis …… (two U+2026, GB/T 15834 4.11).
+import { msg } from '../../i18n/message.js';
 import { chineseAfter, chineseBefore } from '../cjkChars.js';
 import type { TextContext } from '../textContext.js';
 import type { TextFinding } from '../types.js';
@@ -20,8 +21,8 @@ export function ellipsis(text: string, context: TextContext): TextFinding[] {
       code: 'text-ellipsis',
       start,
       end,
-      message: `\`${run}\` is not a Chinese ellipsis`,
-      hint: 'Write the ellipsis (省略号) as `……`, two U+2026 HORIZONTAL ELLIPSIS (GB/T 15834).',
+      message: msg('text-ellipsis.run', { run }),
+      hint: msg('text-ellipsis.run.hint'),
       fix: { start, end, replacement: '……' },
     });
   }

@@ -1,4 +1,5 @@
 // text-halfwidth-punct: half-width , . ; : ? ! ( ) next to Chinese text → the full-width forms (GB/T 15834).
+import { msg } from '../../i18n/message.js';
 import { chineseAfter, chineseBefore, hasHan } from '../cjkChars.js';
 import type { TextContext } from '../textContext.js';
 import type { TextFinding } from '../types.js';
@@ -18,8 +19,8 @@ function finding(text: string, i: number, start: number, end: number): TextFindi
     code: 'text-halfwidth-punct',
     start: i,
     end: i + 1,
-    message: `half-width \`${ch}\` in Chinese text`,
-    hint: `Write the full-width \`${FULL[ch]}\` next to Chinese characters (GB/T 15834).`,
+    message: msg('text-halfwidth-punct.mark', { mark: ch }),
+    hint: msg('text-halfwidth-punct.mark.hint', { full: FULL[ch]! }),
     fix: { start, end, replacement: FULL[ch]! },
   };
 }

@@ -1,4 +1,5 @@
 // text-issue-number-padded: issue and document numbers with leading zeros (第02期, 〔2018〕05号) → without (GB/T 9704, 15835).
+import { msg } from '../../i18n/message.js';
 import type { TextContext } from '../textContext.js';
 import type { TextFinding } from '../types.js';
 
@@ -15,8 +16,8 @@ export function issueNumberPadded(text: string, context: TextContext): TextFindi
       code: 'text-issue-number-padded',
       start,
       end,
-      message: `the number ${number} is padded with zeros`,
-      hint: `Issue and document numbers take no leading zeros: ${Number(number)}, not ${number}.`,
+      message: msg('text-issue-number-padded.number', { number }),
+      hint: msg('text-issue-number-padded.number.hint', { number, plain: Number(number) }),
       fix: { start, end, replacement: '' },
     });
   }

@@ -1,4 +1,5 @@
 // text-ordinal: ordinal markers in their standard forms: 1、 → 1.  （一）、 → （一）  一. → 一、 (GB/T 15834 4.5, 4.6).
+import { msg } from '../../i18n/message.js';
 import type { TextContext } from '../textContext.js';
 import type { TextFinding } from '../types.js';
 
@@ -27,8 +28,8 @@ export function ordinal(text: string, context: TextContext): TextFinding[] {
         code: 'text-ordinal',
         start,
         end,
-        message: `ordinal \`${m[0].trim()}\` in a non-standard form`,
-        hint: `Write \`${replacement}\` (ordinals: 一、 · （一） · 1. · （1）, with nothing after the brackets; GB/T 15834).`,
+        message: msg('text-ordinal.form', { ordinal: m[0].trim() }),
+        hint: msg('text-ordinal.form.hint', { replacement }),
         fix: { start, end, replacement },
       });
       break;

@@ -1,4 +1,5 @@
 // text-range-tilde: ~ 〜 ∼ between numbers in Chinese text → the wave dash ～ (U+FF5E, GB/T 15834 4.13).
+import { msg } from '../../i18n/message.js';
 import { hasHan } from '../cjkChars.js';
 import type { TextContext } from '../textContext.js';
 import type { TextFinding } from '../types.js';
@@ -23,8 +24,8 @@ export function rangeTilde(text: string, context: TextContext): TextFinding[] {
         code: 'text-range-tilde',
         start,
         end: start + 1,
-        message: `\`${tilde}\` in a range of numbers`,
-        hint: 'Write the full-width wave dash `～` (U+FF5E) between the numbers of a range, as in 25～30 (GB/T 15834).',
+        message: msg('text-range-tilde.mark', { tilde }),
+        hint: msg('text-range-tilde.mark.hint'),
         fix: { start: fixStart, end: fixEnd, replacement: '～' },
       });
     }

@@ -1,4 +1,5 @@
 // text-straight-quotes: straight " ' in Chinese text → “ ” outside and ‘ ’ inside (GB/T 15834 4.1.3).
+import { msg } from '../../i18n/message.js';
 import { chineseAfter, chineseBefore, hasHan } from '../cjkChars.js';
 import type { TextContext } from '../textContext.js';
 import type { TextFinding } from '../types.js';
@@ -29,8 +30,8 @@ function fix(index: number, replacement: string, original: string): TextFinding 
     code: 'text-straight-quotes',
     start: index,
     end: index + 1,
-    message: `straight quote \`${original}\` in Chinese text`,
-    hint: `Write \`${replacement}\`: Chinese text takes “ ” outside and ‘ ’ inside (GB/T 15834).`,
+    message: msg('text-straight-quotes.quote', { quote: original }),
+    hint: msg('text-straight-quotes.quote.hint', { replacement }),
     fix: { start: index, end: index + 1, replacement },
   };
 }
@@ -96,8 +97,8 @@ export function straightQuotes(text: string, context: TextContext): TextFinding[
         code: 'text-straight-quotes',
         start: open.index,
         end: open.index + 1,
-        message: `straight quote \`${text[open.index]}\` without its partner in the paragraph`,
-        hint: 'Write the quotation with “ ” (‘ ’ inside another quotation) and close it within the paragraph (GB/T 15834).',
+        message: msg('text-straight-quotes.alone', { quote: text[open.index]! }),
+        hint: msg('text-straight-quotes.alone.hint'),
       });
     }
   }

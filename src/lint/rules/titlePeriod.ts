@@ -1,4 +1,5 @@
 // text-title-period: a title, section label or Markdown heading ending in a full stop → without it (GB/T 15834 5.1.7).
+import { msg } from '../../i18n/message.js';
 import { chineseBefore } from '../cjkChars.js';
 import type { TextContext } from '../textContext.js';
 import type { TextFinding } from '../types.js';
@@ -31,8 +32,8 @@ export function titlePeriod(text: string, context: TextContext): TextFinding[] {
       code: 'text-title-period' as const,
       start: at,
       end: at + 1,
-      message: `a title ends with \`${text[at]}\``,
-      hint: 'Titles and headings take no full stop at the end (GB/T 15834): remove it.',
+      message: msg('text-title-period.stop', { stop: text[at]! }),
+      hint: msg('text-title-period.stop.hint'),
       fix: { start: at, end: at + 1, replacement: '' },
     }));
 }

@@ -1,4 +1,5 @@
 // text-unbalanced: quotes and brackets “” ‘’ （） 《》 〈〉 【】 that do not pair up within a paragraph (GB/T 15834).
+import { msg, type Message } from '../../i18n/message.js';
 import type { TextContext } from '../textContext.js';
 import type { TextFinding } from '../types.js';
 import { isApostrophe } from './straightQuotes.js';
@@ -7,7 +8,7 @@ const PAIRS = [['“', '”'], ['‘', '’'], ['（', '）'], ['《', '》'], [
 
 export function unbalanced(text: string, context: TextContext): TextFinding[] {
   const out: TextFinding[] = [];
-  const report = (index: number, message: string, hint: string) =>
+  const report = (index: number, message: Message, hint: Message) =>
     out.push({ code: 'text-unbalanced', start: index, end: index + 1, message, hint });
   for (const p of context.paragraphs) {
     const paragraph = text.slice(p.start, p.end);
@@ -26,10 +27,10 @@ export function unbalanced(text: string, context: TextContext): TextFinding[] {
         if ((!opens.includes(ch) && !closes.includes(ch)) || context.isProtected(i) || isApostrophe(text, i)) continue;
         if (opens.includes(ch)) stack.push(i);
         else if (stack.length) stack.pop();
-        else report(i, `\`${ch}\` closes nothing: no \`${open}\` before it in the paragraph`, `Add the missing \`${open}\`, or remove this \`${ch}\`; ${open}${close} pair up within a paragraph (GB/T 15834).`);
+        else report(i, msg('text-unbalanced.closes-nothing', { mark: ch, open }), msg('text-unbalanced.closes-nothing.hint', { mark: ch, open, close }));
       }
       for (const i of stack) {
-        report(i, `\`${text[i]}\` is not closed in its paragraph`, `Add the missing \`${close}\`, or remove this \`${text[i]}\`; ${open}${close} pair up within a paragraph (GB/T 15834).`);
+        report(i, msg('text-unbalanced.not-closed', { mark: text[i]! }), msg('text-unbalanced.not-closed.hint', { mark: text[i]!, open, close }));
       }
     }
   }

@@ -1,4 +1,5 @@
 // text-year-range: a hyphen in a range of years or dates (2018-2020年, 6-7日) → the one-em dash — (GB/T 15834 4.13).
+import { msg } from '../../i18n/message.js';
 import type { TextContext } from '../textContext.js';
 import type { TextFinding } from '../types.js';
 
@@ -19,8 +20,8 @@ export function yearRange(text: string, context: TextContext): TextFinding[] {
       code: 'text-year-range',
       start,
       end: start + 1,
-      message: `\`${m[3]!.trim()}\` in a range of years or dates`,
-      hint: `Join the range with the one-em dash \`—\` (U+2014), as in 2018—2020年 (GB/T 15834).`,
+      message: msg('text-year-range.mark', { mark: m[3]!.trim() }),
+      hint: msg('text-year-range.mark.hint'),
       fix: { start: fixStart, end: fixEnd, replacement: '—' },
     });
   }
