@@ -50,7 +50,7 @@ export async function buildCommand(paths: string[], options: BuildCommandOptions
       position = `[${event.index + 1}/${event.count}] ${event.issue}`;
       progress.step(position);
     } else if (event.type === 'stage') progress.step(`${position}${reporter.lang === 'zh' ? '：' : ': '}${reporter.render(event.stage)}`);
-    else if (event.type === 'fitted') progress.log(() => reporter.info(reporter.t('cli.build.file-size', { file: event.issue, size: reporter.render(event.summary) })));
+    else if (event.type === 'fitted') progress.log(() => reporter.info(reporter.t('cli.build.fitted', { issue: event.issue, summary: reporter.render(event.summary) })));
     else {
       progress.log(() => reporter.out(displayPath(options.cwd, event.file)));
       // Each PDF's size, on stderr (stdout lists the files, for scripts).
