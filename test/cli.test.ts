@@ -4,6 +4,8 @@ import path from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { ExitCode } from '../src/diagnostics/exitCodes.js';
 import { cleanScratch, issueYaml, runCli, REPO, SEED, SERIES_YAML, scratchDir, writeTree } from './helpers.js';
+import { t } from '../src/i18n/message.js';
+import { displayWidth } from '../src/diagnostics/codeFrame.js';
 
 /** Runs the CLI with colour off (no TTY, empty environment) in `cwd`. */
 const run = (argv: string[], cwd = REPO) => runCli(argv, cwd);
@@ -277,5 +279,134 @@ describe('an internal error', () => {
 
   it('leaves the commands whole afterwards', async () => {
     expect((await run(['validate', 'examples/seed'])).code).toBe(0);
+  });
+});
+
+describe('the interface in Chinese', () => {
+  const ZH = { LANG: 'zh_CN.UTF-8' };
+  const C = { LANG: 'C' };
+  /** Help text without its spaces and line breaks: commander wraps descriptions to the width. */
+  const flat = (text: string) => text.replace(/\s+/g, '');
+  const COMMANDS = {
+    validate: 'cli.help.validate',
+    import: 'cli.help.import',
+    inspect: 'cli.help.inspect',
+    build: 'cli.help.build',
+    preview: 'cli.help.preview',
+    doctor: 'cli.help.doctor',
+    init: 'cli.help.init',
+    new: 'cli.help.new',
+  } as const;
+
+  it('writes the program help in Chinese under a Chinese locale, commander\'s own words too', async () => {
+    const r = await runCli(['--help'], REPO, ZH);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^用法：bulletin \[options\] \[command\]\n/);
+    for (const heading of ['选项：', '命令：', '示例：', '退出码：']) expect(r.stdout).toContain(`\n${heading}\n`);
+    expect(flat(r.stdout)).toContain(flat(t('zh', 'cli.help.program')));
+    expect(r.stdout).toMatch(/-h, --help +显示命令的帮助/);
+    expect(r.stdout).toMatch(/-V, --version +显示版本号/);
+    expect(r.stdout).toMatch(/（可选：en、zh）/);
+    expect(r.stdout).toMatch(/^ {2}70 +内部错误/m);
+    expect(r.stdout).not.toMatch(/Usage:|Options:|Commands:|display help|output the version|Examples:|Exit codes:/);
+  });
+
+  it('writes the program help in English under LANG=C', async () => {
+    const r = await runCli(['--help'], REPO, C);
+    expect(r.stdout).toMatch(/^Usage: bulletin \[options\] \[command\]\n/);
+    expect(flat(r.stdout)).toContain(flat(t('en', 'cli.help.program')));
+    expect(r.stdout).toMatch(/-h, --help +display help for command/);
+    expect(r.stdout).not.toMatch(/用法|选项：|显示命令的帮助|退出码/);
+  });
+
+  it('writes each command\'s help in the locale\'s language', async () => {
+    for (const [command, id] of Object.entries(COMMANDS)) {
+      const zh = await runCli([command, '--help'], REPO, ZH);
+      expect(zh.code, command).toBe(0);
+      expect(zh.stdout, command).toMatch(new RegExp(`^用法：bulletin ${command} `));
+      expect(flat(zh.stdout), command).toContain(flat(t('zh', id)));
+      expect(zh.stdout, command).toContain('显示命令的帮助');
+      expect(zh.stdout, command).not.toMatch(/Usage:|Options:|Arguments:|Examples:|display help|default:|\(default/);
+      const en = await runCli([command, '--help'], REPO, C);
+      expect(en.stdout, command).toMatch(new RegExp(`^Usage: bulletin ${command} `));
+      expect(flat(en.stdout), command).toContain(flat(t('en', id)));
+      expect(en.stdout, command).not.toContain('用法');
+    }
+    // `help <command>` and the extras commander adds after an option's text.
+    const help = await runCli(['help', 'validate'], REPO, ZH);
+    expect(help.stdout).toMatch(/-f, --format <format> +输出格式（可选：human、json、github；默认：human）/);
+    const build = await runCli(['build', '--help'], REPO, ZH);
+    expect(build.stdout).toMatch(/-o, --out-dir <dir> +输出文件夹（默认：dist）/);
+    expect(build.stdout).toContain('目录页码来自实际排版');
+  });
+
+  it('wraps Chinese help by its width on screen', async () => {
+    const r = await runCli(['build', '--help'], REPO, ZH);
+    for (const line of r.stdout.split('\n').filter((l) => /^ {2}-|^ {20,}\S/.test(l))) expect(displayWidth(line), line).toBeLessThanOrEqual(80);
+  });
+
+  it('lets --lang en win over BULLETIN_LANG=zh, and BULLETIN_LANG over the locale', async () => {
+    const en = await runCli(['--lang', 'en', 'validate', '--help'], REPO, { BULLETIN_LANG: 'zh', LANG: 'zh_CN.UTF-8' });
+    expect(en.stdout).toMatch(/^Usage: bulletin validate/);
+    expect(flat(en.stdout)).toContain(flat(t('en', 'cli.help.validate')));
+    const zh = await runCli(['validate', '--help'], REPO, { BULLETIN_LANG: 'zh', LANG: 'C' });
+    expect(zh.stdout).toMatch(/^用法：bulletin validate/);
+    const flag = await runCli(['--lang=zh', 'validate', '--help'], REPO, C);
+    expect(flag.stdout).toMatch(/^用法：bulletin validate/);
+  });
+
+  it('says what is wrong with the command line in Chinese, by commander\'s error code', async () => {
+    const unknown = await runCli(['validate', '--bogus', 'examples/seed'], REPO, ZH);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toBe('错误：未知选项 `--bogus`\n（加 --help 查看用法）\n');
+    const similar = await runCli(['validate', '--formt', 'json'], REPO, ZH);
+    expect(similar.stderr).toContain('错误：未知选项 `--formt`\n  提示：是不是要输入 `--format`？\n');
+    const choice = await runCli(['validate', '--format', 'xml'], REPO, ZH);
+    expect(choice.code).toBe(2);
+    expect(choice.stderr).toContain('选项 `--format` 的值 `xml` 无效，可用的值为 `human`、`json`、`github`');
+    const missing = await runCli(['inspect'], REPO, ZH);
+    expect(missing.stderr).toContain('缺少必需的参数 `issue-file`');
+    const excess = await runCli(['inspect', 'a.yaml', 'b.yaml'], REPO, ZH);
+    expect(excess.stderr).toContain('`inspect` 的参数太多：应为1个，实际有2个');
+    const command = await runCli(['valdate'], REPO, ZH);
+    expect(command.code).toBe(2);
+    expect(command.stderr).toContain('错误：未知命令 `valdate`\n  提示：是不是要输入 `validate`？');
+    const year = await runCli(['build', '--yearbook', 'next'], REPO, ZH);
+    expect(year.code).toBe(2);
+    expect(year.stderr).toContain('错误：`--yearbook next` 不是年份\n  提示：例如：`--yearbook 2025`。');
+    // The same in English, as commander words it.
+    const en = await runCli(['validate', '--formt', 'json'], REPO, C);
+    expect(en.stderr).toBe("error unknown option '--formt'\n  hint: Did you mean --format?\n(run with --help for usage)\n");
+    expect((await runCli(['inspect', 'a.yaml', 'b.yaml'], REPO, C)).stderr).toContain("too many arguments for 'inspect'. Expected 1 argument but got 2.");
+  });
+
+  it('speaks Chinese for a series whose bulletin.yaml says lang: zh, under LANG=C', async () => {
+    const { dir, line } = seedWithTypo();
+    writeFileSync(path.join(dir, 'bulletin.yaml'), `lang: zh\n${readFileSync(path.join(dir, 'bulletin.yaml'), 'utf8')}`);
+    const r = await runCli(['validate', '.'], dir, C);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain(`issues/2018-02.yaml:${line}:9: 错误 `);
+    expect(r.stderr).toContain('已检查');
+    expect(r.stderr).toMatch(/1个错误，0个警告/);
+    // The flag and the variable still win over the series.
+    expect((await runCli(['validate', '.'], dir, { LANG: 'C', BULLETIN_LANG: 'en' })).stderr).toMatch(/1 error, 0 warnings/);
+    expect((await runCli(['--lang', 'en', 'validate', '.'], dir, ZH)).stderr).toMatch(/1 error, 0 warnings/);
+  });
+
+  it('sets the caret under the right characters of a Chinese line', async () => {
+    const dir = scratchDir();
+    cpSync(SEED, dir, { recursive: true });
+    const file = path.join(dir, 'issues', '2018-02.yaml');
+    const text = readFileSync(file, 'utf8');
+    writeFileSync(file, text.replace('为学习贯彻党的十九大精神，', '为学习贯彻党的十九大精神,'));
+    const r = await runCli(['validate', '.'], dir, ZH);
+    const lines = r.stdout.split('\n');
+    const marked = lines.findIndex((l) => l.startsWith('>') && l.includes('十九大精神,'));
+    expect(marked, r.stdout).toBeGreaterThan(0);
+    const gutter = lines[marked]!.indexOf('| ') + 2;
+    const caret = lines[marked + 1]!;
+    // Ten spaces of YAML indentation, then 12 Chinese characters of two columns each: the comma is at column 34.
+    expect(caret.slice(gutter)).toBe(`${' '.repeat(10 + 24)}^`);
+    expect(lines[marked]!.slice(gutter).startsWith(`${' '.repeat(10)}为学习贯彻党的十九大精神,`)).toBe(true);
   });
 });

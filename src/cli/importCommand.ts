@@ -4,7 +4,8 @@ import { importDocuments } from '../import/importDocuments.js';
 import { InsertError } from '../import/insertArticle.js';
 import { validate } from '../validate.js';
 import { BulletinError, ExitCode } from '../diagnostics/exitCodes.js';
-import { hasErrors } from '../diagnostics/diagnostic.js';
+import { hasErrors, localize } from '../diagnostics/diagnostic.js';
+import { msg } from '../i18n/message.js';
 import { printDiagnostics } from './printDiagnostics.js';
 import { formatHuman } from '../diagnostics/formatHuman.js';
 import type { Reporter } from './reporter.js';
@@ -21,25 +22,26 @@ export async function importCommand(files: string[], options: ImportCommandOptio
   try {
     result = await importDocuments(files, { cwd: options.cwd, ...(options.issue ? { issue: options.issue } : {}), ...(options.section ? { section: options.section } : {}), dryRun: Boolean(options.dryRun) });
   } catch (error) {
-    if (error instanceof InsertError) throw new BulletinError(`cannot add to the issue: ${error.message}`, ExitCode.Usage);
+    if (error instanceof InsertError) throw new BulletinError(msg('cli.import.cannot-add', { reason: error.message }), ExitCode.Usage);
     throw error;
   }
+  const newSection = (isNew: boolean | undefined) => (isNew ? msg('cli.import.new-section', { section: options.section ?? '工作动态' }) : '');
   // What was found in the documents (no summary line: the check of the issue below gives one).
-  for (const d of result.diagnostics) reporter.out(`${formatHuman(d, undefined, reporter.style)}\n`);
+  for (const d of result.diagnostics) reporter.out(`${formatHuman(localize(d, reporter.lang), undefined, reporter.style, reporter.lang)}\n`);
   if (hasErrors(result.diagnostics)) {
-    reporter.error(`nothing was imported: ${result.refused ? 'correct the files named above (or leave them out) and run the command again' : 'see the errors above'}`);
+    reporter.error(result.refused ? msg('cli.import.nothing.refused') : msg('cli.import.nothing.errors'));
     return result.refused ? ExitCode.Usage : ExitCode.SourceErrors;
   }
   if (options.dryRun) {
     for (const [k, yaml] of result.yaml.entries()) {
       const added = result.added[k]!;
-      reporter.info(`${added.document} → ${added.issueFile}:${added.line}${added.newSection ? ` (new section 【${options.section ?? '工作动态'}】)` : ''}${added.images.length ? `, pictures ${added.images.join(', ')}` : ''} (dry run: nothing written)`);
+      reporter.info(reporter.t('cli.import.dry-run', { document: added.document, place: `${added.issueFile}:${added.line}`, section: newSection(added.newSection), pictures: added.images.length ? msg('cli.import.pictures', { list: added.images.join(reporter.lang === 'zh' ? '、' : ', ') }) : '' }));
       reporter.out(yaml);
     }
     return ExitCode.Ok;
   }
   for (const added of result.added) {
-    reporter.out(`${added.issueFile}:${added.line}: 《${added.title}》 from ${added.document}${added.newSection ? ` (new section 【${options.section ?? '工作动态'}】)` : ''}`);
+    reporter.out(reporter.t('cli.import.added', { place: `${added.issueFile}:${added.line}`, title: added.title, document: added.document, section: newSection(added.newSection) }));
     for (const image of added.images) reporter.out(`  ${image}`);
   }
   // The issue as validate sees it: schema, figures, tables, and the copy-editing checks of the text imported.

@@ -1,9 +1,11 @@
 // The commander program: parses argv into checked options and hands them to one command module each.
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError, Help, Option } from 'commander';
 import { createReporter, type Streams } from './reporter.js';
 import { ExitCode, BulletinError } from '../diagnostics/exitCodes.js';
 import { packageInfo } from '../packageInfo.js';
 import { chooseLang, langIsExplicit, LANGS, type Lang } from '../i18n/lang.js';
+import { msg, translator, type Message } from '../i18n/message.js';
+import { displayWidth } from '../diagnostics/codeFrame.js';
 
 /** `--lang` as given before any command runs (help is written before commander parses). */
 export function langFlag(argv: readonly string[]): string | undefined {
@@ -21,17 +23,6 @@ export interface MainContext extends Partial<Streams> {
   cwd?: string;
   env?: NodeJS.ProcessEnv;
 }
-
-const EXIT_CODES = `
-Exit codes:
-  0    no errors (warnings may have been printed)
-  1    errors in the sources (or warnings, with --fail-on-warnings)
-  2    usage error: unknown option, path not found
-  3    rendering failed (template error, contents check of the PDF failed)
-  4    browser not found, failed to start, crashed or hung
-  5    an output could not be written
-  70   internal error (a bug: please report it)
-  130  interrupted (Ctrl-C); 143 terminated (SIGTERM)`;
 
 export async function main(argv: readonly string[], context: MainContext = {}): Promise<number> {
   const streams: Streams = { stdout: context.stdout ?? process.stdout, stderr: context.stderr ?? process.stderr };
@@ -54,42 +45,36 @@ export async function main(argv: readonly string[], context: MainContext = {}): 
     return createReporter(streams, { ...global(cmd), env, lang });
   };
 
+  const h = translator(startLang);
+  const exitCodes = `\n${h.t('cli.help.exit-codes')}`;
+  const examples = (text: string) => `\n${text}`;
+
   const program = new Command('bulletin')
-    .description('Compile periodic work bulletins (简报 / 工作动态) from YAML sources into print-ready PDF and HTML.')
-    .version(packageInfo().version, '-V, --version')
-    .option('-q, --quiet', 'print only results and errors')
-    .option('--verbose', 'print each step')
-    .addOption(new Option('--lang <lang>', 'language of messages and help: zh (简体中文) or en (also BULLETIN_LANG, `lang:` in bulletin.yaml, the locale)').choices(LANGS))
+    .description(h.t('cli.help.program'))
+    .version(packageInfo().version, '-V, --version', h.t('cli.help.version'))
+    .helpOption('-h, --help', h.t('cli.help.help'))
+    .helpCommand('help [command]', h.t('cli.help.help'))
+    .option('-q, --quiet', h.t('cli.help.quiet'))
+    .option('--verbose', h.t('cli.help.verbose'))
+    .addOption(new Option('--lang <lang>', h.t('cli.help.lang')).choices(LANGS))
+    .configureHelp(localHelp(startLang))
     .configureOutput({
       writeOut: (s) => void streams.stdout.write(s),
       writeErr: (s) => void streams.stderr.write(s),
+      // Commander's error sentences are English: main() writes them from their code, in the chosen language.
+      outputError: () => undefined,
     })
     .exitOverride()
-    .showHelpAfterError('(run with --help for usage)')
-    .addHelpText('after', `
-Examples:
-  $ bulletin validate examples/seed           check a series: schema, numbering, images
-  $ bulletin validate --format github .       annotations for a CI job
-  $ bulletin inspect examples/seed/issues/2018-02.yaml
-  $ bulletin build examples/seed -o dist      PDF and HTML of every issue
-  $ bulletin import 清河街道.docx              a Word submission → an article of the newest issue
-${EXIT_CODES}`);
+    .addHelpText('after', `${examples(h.t('cli.help.program.examples'))}\n${exitCodes}`);
 
   program
     .command('validate')
-    .description('check issue sources and series files: YAML, schema, numbering, ids, images')
-    .argument('[paths...]', 'issue files or series folders (default: the current folder)')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['human', 'json', 'github']).default('human'))
-    .option('--fail-on-warnings', 'exit 1 when there are warnings too')
-    .option('--fix', 'apply the safe copy-editing fixes (text-* warnings) in place, then check again')
-    .addHelpText('after', `
-Examples:
-  $ bulletin validate                          the series in the current folder
-  $ bulletin validate issues/2018-02.yaml      one issue (numbering is checked against its series)
-  $ bulletin validate --format json . > report.json
-  $ bulletin validate --format github .        ::error file=…,line=…,col=…:: lines for GitHub Actions
-  $ bulletin validate --fix .                  half-width punctuation, quotes, dashes … corrected in place
-${EXIT_CODES}`)
+    .description(h.t('cli.help.validate'))
+    .argument('[paths...]', h.t('cli.help.validate.paths'))
+    .addOption(new Option('-f, --format <format>', h.t('cli.help.validate.format')).choices(['human', 'json', 'github']).default('human'))
+    .option('--fail-on-warnings', h.t('cli.help.validate.fail-on-warnings'))
+    .option('--fix', h.t('cli.help.validate.fix'))
+    .addHelpText('after', `${examples(h.t('cli.help.validate.examples'))}\n${exitCodes}`)
     .action(async (paths: string[], opts: { format: 'human' | 'json' | 'github'; failOnWarnings?: boolean; fix?: boolean }, cmd: Command) => {
       const { validateCommand } = await import('./validateCommand.js');
       exitCode = await validateCommand(paths, { format: opts.format, failOnWarnings: Boolean(opts.failOnWarnings), fix: Boolean(opts.fix), cwd }, await reporterFor(cmd, paths[0]));
@@ -97,17 +82,12 @@ ${EXIT_CODES}`)
 
   program
     .command('import')
-    .description('turn Word submissions (.docx) into articles of an issue: title, text, headings, bold, tables, notes, photos, 供稿 line')
-    .argument('<files...>', 'the .docx files, one article each')
-    .option('--issue <file>', 'the issue file to add to (default: the newest issue of the series in the current folder)')
-    .option('--section <label>', 'the section (栏目) to add to, created if absent (default: the issue\'s first section)')
-    .option('--dry-run', 'print the YAML that would be added; write nothing')
-    .addHelpText('after', `
-Examples:
-  $ bulletin import 清河街道.docx                         into the newest issue's first section
-  $ bulletin import *.docx --section 工作动态 --issue issues/2026-22.yaml
-  $ bulletin import 北湖镇.docx --dry-run                 see the article's YAML first
-${EXIT_CODES}`)
+    .description(h.t('cli.help.import'))
+    .argument('<files...>', h.t('cli.help.import.files'))
+    .option('--issue <file>', h.t('cli.help.import.issue'))
+    .option('--section <label>', h.t('cli.help.import.section'))
+    .option('--dry-run', h.t('cli.help.import.dry-run'))
+    .addHelpText('after', `${examples(h.t('cli.help.import.examples'))}\n${exitCodes}`)
     .action(async (files: string[], opts: { issue?: string; section?: string; dryRun?: boolean }, cmd: Command) => {
       const { importCommand } = await import('./importCommand.js');
       exitCode = await importCommand(files, { ...opts, cwd }, await reporterFor(cmd, opts.issue));
@@ -115,16 +95,11 @@ ${EXIT_CODES}`)
 
   program
     .command('inspect')
-    .description('print what the templates receive for an issue, as JSON: issue line, date line, contents, sections, articles with their HTML')
-    .argument('<issue-file>', 'an issue source (.yaml)')
-    .option('--paginated', 'print the issue in the browser first: real contents page numbers, and where each section and article starts')
-    .option('--browser <path>', 'Chrome or Chromium to use with --paginated')
-    .addHelpText('after', `
-Examples:
-  $ bulletin inspect examples/seed/issues/2018-02.yaml | jq .issueLine
-  "2018年第2期（总第11期）"
-  $ bulletin inspect --paginated examples/seed/issues/2018-02.yaml | jq .pagination.starts
-  { "section-1": 1, "kunming-meeting": 1, "shanghai-acceptance": 4 }`)
+    .description(h.t('cli.help.inspect'))
+    .argument('<issue-file>', h.t('cli.help.inspect.file'))
+    .option('--paginated', h.t('cli.help.inspect.paginated'))
+    .option('--browser <path>', h.t('cli.help.inspect.browser'))
+    .addHelpText('after', examples(h.t('cli.help.inspect.examples')))
     .action(async (file: string, opts: { paginated?: boolean; browser?: string }, cmd: Command) => {
       const { inspectCommand } = await import('./inspectCommand.js');
       exitCode = await inspectCommand(file, { cwd, env, paginated: opts.paginated, browser: opts.browser }, await reporterFor(cmd, file));
@@ -132,35 +107,23 @@ Examples:
 
   program
     .command('build')
-    .description('build the print-ready PDF and the HTML page of issues')
-    .argument('[paths...]', 'issue files or series folders (default: the current folder)')
-    .option('-o, --out-dir <dir>', 'output folder', 'dist')
-    .option('--pdf', 'write only the PDF')
-    .option('--html', 'write only the HTML page (the browser still paginates it for the contents)')
-    .option('--html-single', 'also write the HTML page as one self-contained file, <issue>.single.html (styles and photos inside), to send or open from a chat')
-    .option('--wechat', 'also write the WeChat (公众号) article of each issue: <issue>.wechat/wechat.html (preview with a copy button), article.html and the photos numbered for upload')
-    .option('--ofd', 'also write each issue as OFD (GB/T 33190), <issue>.ofd, converted from its PDF (also `output.ofd: true` in bulletin.yaml)')
-    .option('--browser <path>', 'Chrome or Chromium to use (also BULLETIN_BROWSER, PUPPETEER_EXECUTABLE_PATH)')
-    .option('--yearbook <year>', 'also bind the year\'s regular issues into one PDF (合订本) with its own contents')
-    .option('--no-pdfa', 'write plain PDFs, not PDF/A-2u (the archival form; also `output.pdfa: false` in bulletin.yaml)')
-    .option('--fail-on-warnings', 'exit 1 when there are warnings too (a PDF over its size budget, a photo too small for print …)')
-    .addHelpText('after', `
-Examples:
-  $ bulletin build examples/seed                      dist/2018-02.pdf, dist/2018-02.html, dist/2018-02_files/
-  $ bulletin build examples/demo --yearbook 2025      and dist/yearbook-2025.pdf
-  $ bulletin build issues/2018-02.yaml -o out --pdf   only the PDF, into out/
-  $ bulletin build examples/seed --pdf --html-single  dist/2018-02.pdf and dist/2018-02.single.html
-  $ bulletin build examples/office --wechat           and dist/2026-22.wechat/ (wechat.html, article.html, 01.jpg …)
-  $ bulletin build examples/seed --pdf --ofd          dist/2018-02.pdf and dist/2018-02.ofd
-  $ BULLETIN_BROWSER=/usr/bin/chromium bulletin build .
-
-The contents page numbers come from the real pagination: the issue is printed, its pages read back,
-the contents filled in and printed again, and the result is checked before it is written.
-${EXIT_CODES}`)
+    .description(h.t('cli.help.build'))
+    .argument('[paths...]', h.t('cli.help.validate.paths'))
+    .option('-o, --out-dir <dir>', h.t('cli.help.build.out-dir'), 'dist')
+    .option('--pdf', h.t('cli.help.build.pdf'))
+    .option('--html', h.t('cli.help.build.html'))
+    .option('--html-single', h.t('cli.help.build.html-single'))
+    .option('--wechat', h.t('cli.help.build.wechat'))
+    .option('--ofd', h.t('cli.help.build.ofd'))
+    .option('--browser <path>', h.t('cli.help.build.browser'))
+    .option('--yearbook <year>', h.t('cli.help.build.yearbook'))
+    .option('--no-pdfa', h.t('cli.help.build.no-pdfa'))
+    .option('--fail-on-warnings', h.t('cli.help.build.fail-on-warnings'))
+    .addHelpText('after', `${examples(h.t('cli.help.build.examples'))}\n${exitCodes}`)
     .action(async (paths: string[], opts: { outDir: string; pdf?: boolean; html?: boolean; htmlSingle?: boolean; wechat?: boolean; ofd?: boolean; browser?: string; yearbook?: string; pdfa?: boolean; failOnWarnings?: boolean }, cmd: Command) => {
       const yearbook = opts.yearbook === undefined ? undefined : Number(opts.yearbook);
       if (yearbook !== undefined && !(Number.isInteger(yearbook) && yearbook >= 1900 && yearbook <= 2999)) {
-        throw new BulletinError(`--yearbook ${opts.yearbook} is not a year`, ExitCode.Usage, 'For example: --yearbook 2025');
+        throw new BulletinError(msg('cli.error.yearbook', { value: opts.yearbook! }), ExitCode.Usage, msg('cli.error.yearbook.hint'));
       }
       const { buildCommand } = await import('./buildCommand.js');
       exitCode = await buildCommand(paths, { ...opts, yearbook, cwd, env }, await reporterFor(cmd, paths[0]));
@@ -168,31 +131,24 @@ ${EXIT_CODES}`)
 
   program
     .command('preview')
-    .description('serve a series on 127.0.0.1 and rebuild an issue when its source is saved')
-    .argument('[path]', 'a series folder or an issue file (default: the current folder)')
-    .option('-p, --port <port>', 'port on 127.0.0.1 (0: any free port)', '4173')
-    .option('--browser <path>', 'Chrome or Chromium to use')
-    .addHelpText('after', `
-Examples:
-  $ bulletin preview examples/seed            open http://127.0.0.1:4173/ in a browser
-  $ bulletin preview --port 8080
-
-Each issue is shown as its PDF (paginated, as printed) and as its HTML page. Saving a source
-rebuilds that issue and reloads the open page; invalid sources show their diagnostics on the page
-and in the terminal, and the preview keeps serving.`)
+    .description(h.t('cli.help.preview'))
+    .argument('[path]', h.t('cli.help.preview.path'))
+    .option('-p, --port <port>', h.t('cli.help.preview.port'), '4173')
+    .option('--browser <path>', h.t('cli.help.preview.browser'))
+    .addHelpText('after', examples(h.t('cli.help.preview.examples')))
     .action(async (target: string | undefined, opts: { port: string; browser?: string }, cmd: Command) => {
       const port = /^\d{1,5}$/.test(opts.port) ? Number(opts.port) : NaN;
-      if (!(port >= 0 && port <= 65535)) throw new BulletinError(`--port ${opts.port} is not a port number`, ExitCode.Usage, 'Give a number from 1 to 65535, or 0 for any free port: --port 8080');
+      if (!(port >= 0 && port <= 65535)) throw new BulletinError(msg('cli.error.port', { value: opts.port }), ExitCode.Usage, msg('cli.error.port.hint'));
       const { previewCommand } = await import('./previewCommand.js');
       exitCode = await previewCommand(target, { port, browser: opts.browser, cwd, env }, await reporterFor(cmd, target));
     });
 
   program
     .command('doctor')
-    .description('check the browser, the fonts and the output folder, and say what to do about anything missing')
-    .argument('[series]', 'series folder whose fonts to report (default: the series of the current folder, if any)')
-    .option('--browser <path>', 'Chrome or Chromium to check')
-    .option('-o, --out-dir <dir>', 'output folder to check', 'dist')
+    .description(h.t('cli.help.doctor'))
+    .argument('[series]', h.t('cli.help.doctor.series'))
+    .option('--browser <path>', h.t('cli.help.doctor.browser'))
+    .option('-o, --out-dir <dir>', h.t('cli.help.doctor.out-dir'), 'dist')
     .action(async (series: string | undefined, opts: { browser?: string; outDir: string }, cmd: Command) => {
       const { doctorCommand } = await import('./doctorCommand.js');
       exitCode = await doctorCommand({ ...opts, ...(series !== undefined ? { series } : {}), cwd, env }, await reporterFor(cmd, series));
@@ -200,12 +156,9 @@ and in the terminal, and the preview keeps serving.`)
 
   program
     .command('init')
-    .description('start a series: bulletin.yaml with every option explained, a first issue, .gitignore, a CI workflow')
-    .argument('[dir]', 'folder of the new series (default: the current folder)')
-    .addHelpText('after', `
-Examples:
-  $ bulletin init my-bulletin && cd my-bulletin
-  $ bulletin validate && bulletin build`)
+    .description(h.t('cli.help.init'))
+    .argument('[dir]', h.t('cli.help.init.dir'))
+    .addHelpText('after', examples(h.t('cli.help.init.examples')))
     .action(async (dir: string | undefined, _opts: unknown, cmd: Command) => {
       const { initCommand } = await import('./initCommand.js');
       exitCode = await initCommand(dir, { cwd }, await reporterFor(cmd, dir));
@@ -213,19 +166,12 @@ Examples:
 
   program
     .command('new')
-    .description('write the next issue file of a series, numbered from the date')
-    .argument('[series-dir]', 'the series folder (default: the current folder)')
-    .option('--date <YYYY-MM-DD>', 'publication date (default: today)')
-    .option('--supplement', 'a supplement (增刊): numbered in its own sequence')
-    .option('--special <label>', 'a special issue (专刊) with this label')
-    .addHelpText('after', `
-Examples:
-  $ bulletin new examples/seed --date 2018-12-30     issues/2018-03.yaml: 2018年第3期（总第12期）
-  $ bulletin new --date 2019-01-15                   a new year restarts the number: 2019年第1期
-  $ bulletin new --supplement --date 2019-02-01      2019-zk1.yaml: 2019年增刊第1期
-
-The new file takes the previous issue's section labels with no articles yet; it never
-overwrites an existing file.`)
+    .description(h.t('cli.help.new'))
+    .argument('[series-dir]', h.t('cli.help.new.dir'))
+    .option('--date <YYYY-MM-DD>', h.t('cli.help.new.date'))
+    .option('--supplement', h.t('cli.help.new.supplement'))
+    .option('--special <label>', h.t('cli.help.new.special'))
+    .addHelpText('after', examples(h.t('cli.help.new.examples')))
     .action(async (dir: string | undefined, opts: { date?: string; supplement?: boolean; special?: string }, cmd: Command) => {
       const { newCommand } = await import('./newCommand.js');
       exitCode = await newCommand(dir, { ...opts, cwd }, await reporterFor(cmd, dir));
@@ -240,6 +186,10 @@ overwrites an existing file.`)
   } catch (error) {
     if (error instanceof CommanderError) {
       if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return ExitCode.Ok;
+      const reporter = createReporter(streams, { env, lang: startLang });
+      const { message, hint } = usageError(program, error, startLang);
+      reporter.error(message, hint);
+      streams.stderr.write(`${reporter.t('cli.error.run-help')}\n`);
       return ExitCode.Usage;
     }
     if (error instanceof BulletinError) {
@@ -256,4 +206,118 @@ overwrites an existing file.`)
     return ExitCode.InternalError;
   }
   return exitCode;
+}
+
+/** Commander's help in a language: its headings, the extras after an option's text, widths of Chinese text. */
+function localHelp(lang: Lang): Partial<Help> {
+  const h = translator(lang);
+  const titles: Record<string, string> = {
+    'Usage:': h.t('cli.help.title.usage'),
+    'Arguments:': h.t('cli.help.title.arguments'),
+    'Options:': h.t('cli.help.title.options'),
+    'Global Options:': h.t('cli.help.title.global-options'),
+    'Commands:': h.t('cli.help.title.commands'),
+  };
+  const list = (values: readonly string[]) => (lang === 'zh' ? values.join('、') : values.map((v) => JSON.stringify(v)).join(', '));
+  const extras = (description: string, extra: string[]) => {
+    if (extra.length === 0) return description;
+    const joined = extra.join(lang === 'zh' ? '；' : ', ');
+    const bracketed = lang === 'zh' ? `（${joined}）` : `(${joined})`;
+    return description ? `${description}${lang === 'zh' ? '' : ' '}${bracketed}` : bracketed;
+  };
+  return {
+    styleTitle: (title) => titles[title] ?? title,
+    optionDescription: (option) => {
+      const extra: string[] = [];
+      if (option.argChoices) extra.push(h.t('cli.help.choices', { values: list(option.argChoices) }));
+      if (option.defaultValue !== undefined && (option.required || option.optional)) {
+        extra.push(h.t('cli.help.default', { value: option.defaultValueDescription ?? (lang === 'zh' ? String(option.defaultValue) : JSON.stringify(option.defaultValue)) }));
+      }
+      return extras(option.description, extra);
+    },
+    argumentDescription: (argument) => {
+      const extra: string[] = [];
+      if (argument.argChoices) extra.push(h.t('cli.help.choices', { values: list(argument.argChoices) }));
+      if (argument.defaultValue !== undefined) extra.push(h.t('cli.help.default', { value: argument.defaultValueDescription ?? JSON.stringify(argument.defaultValue) }));
+      return extras(argument.description, extra);
+    },
+    // Chinese characters take two columns: pad and wrap by what the terminal shows.
+    displayWidth: (text) => displayWidth(text.replace(/\x1b\[\d*(?:;\d+)*m/g, '')),
+    ...(lang === 'zh'
+      ? {
+          boxWrap: wrapChinese,
+          // No space after the full-width colon of 「用法：」.
+          formatHelp(this: Help, cmd: Command, helper: Help) {
+            const text = Help.prototype.formatHelp.call(this, cmd, helper);
+            return text.startsWith(`${titles['Usage:']} `) ? titles['Usage:'] + text.slice(titles['Usage:']!.length + 1) : text;
+          },
+        }
+      : {}),
+  };
+}
+
+/** Chunks to wrap at: a run of Latin text, or one Chinese character with the closing marks after it. */
+const CHUNK = /\s*(?:[\p{Script=Han}\u3000-\u303f\uff00-\uffef（《「【“‘][，。、；：！？）》」】”’…]*|[^\s\p{Script=Han}\u3000-\u303f\uff00-\uffef（《「【“‘]+)/gu;
+
+/** Commander's boxWrap, breaking between Chinese characters too (its own breaks only at spaces). */
+function wrapChinese(this: { minWidthToWrap: number }, text: string, width: number): string {
+  if (width < this.minWidthToWrap) return text;
+  const out: string[] = [];
+  for (const line of text.split(/\r?\n/)) {
+    const chunks = line.match(CHUNK)?.filter((c) => c !== '') ?? [];
+    if (chunks.length === 0) {
+      out.push('');
+      continue;
+    }
+    let current = chunks.shift()!;
+    for (const chunk of chunks) {
+      if (displayWidth(current) + displayWidth(chunk) <= width) current += chunk;
+      else {
+        out.push(current);
+        current = chunk.trimStart();
+      }
+    }
+    out.push(current);
+  }
+  return out.join('\n');
+}
+
+/** The single-quoted names in commander's message: its parameters (the option, the value, the command). */
+function quoted(message: string): string[] {
+  return [...message.matchAll(/'([^']*)'/g)].map((m) => m[1]!);
+}
+
+/** A commander usage error in the catalogue's words, chosen by its code; an unknown code keeps commander's text. */
+function usageError(program: Command, error: CommanderError, lang: Lang): { message: Message | string; hint?: Message } {
+  const names = quoted(error.message);
+  const commands = new Map(program.commands.map((c) => [c.name(), c]));
+  // The names commander suggests ("Did you mean …?"): those of the program's commands and options it lists.
+  const known = new Set([...commands.keys(), ...[program, ...program.commands].flatMap((c) => c.options.flatMap((o) => [o.long, o.short]))].filter((n): n is string => Boolean(n)));
+  const [first = '', ...rest] = error.message.split('\n');
+  const suggested = rest.join(' ').split(/[\s,?()]+/).filter((word) => known.has(word));
+  const list = (values: readonly string[]) => (lang === 'zh' ? values.map((v) => `\`${v}\``).join('、') : values.join(', '));
+  const hint = suggested.length ? msg('cli.error.did-you-mean', { names: list(suggested) }) : undefined;
+  switch (error.code) {
+    case 'commander.unknownOption':
+      return { message: msg('cli.error.unknown-option', { option: names[0] ?? '' }), hint };
+    case 'commander.unknownCommand':
+      return { message: msg('cli.error.unknown-command', { command: names[0] ?? '' }), hint };
+    case 'commander.missingArgument':
+      return { message: msg('cli.error.missing-argument', { argument: names[0] ?? '' }) };
+    case 'commander.optionMissingArgument':
+      return { message: msg('cli.error.option-missing-argument', { option: names[0] ?? '' }) };
+    case 'commander.invalidArgument': {
+      const option = [program, ...program.commands].flatMap((c) => c.options).find((o) => o.flags === names[0]);
+      if (option?.argChoices && names[1] !== undefined) {
+        return { message: msg('cli.error.invalid-choice', { option: option.long ?? option.flags, value: names[1], choices: list(option.argChoices) }) };
+      }
+      break;
+    }
+    case 'commander.excessArguments': {
+      const counts = /(\d+)\D+(\d+)/.exec(first);
+      const [expected, got] = counts ? [Number(counts[1]), Number(counts[2])] : [0, 0];
+      return { message: msg('cli.error.excess-arguments', { command: names[0] ?? 'bulletin', expected, got }) };
+    }
+  }
+  return { message: first.replace(/^error: /, ''), hint };
 }

@@ -1,4 +1,5 @@
 // Progress of long work: a spinner with elapsed time on a terminal, one plain line per step elsewhere.
+import { fitWidth } from '../diagnostics/codeFrame.js';
 
 const FRAMES = ['⠋', '⠙', '⠹', '⠸', '⠼', '⠴', '⠦', '⠧', '⠇', '⠏'];
 
@@ -21,7 +22,8 @@ export function createProgress(stream: NodeJS.WritableStream & { isTTY?: boolean
   let frame = 0;
   const draw = () => {
     const line = `${FRAMES[frame++ % FRAMES.length]} ${current} ${elapsed()}`;
-    stream.write(`\r\x1b[2K${line.slice(0, (stream.columns ?? 80) - 1)}`);
+    // Cut by the columns the terminal draws (a Chinese character takes two): a wrapped line would not be cleared.
+    stream.write(`\r\x1b[2K${fitWidth(line, (stream.columns ?? 80) - 1)}`);
   };
   const timer = setInterval(draw, 100);
   timer.unref();

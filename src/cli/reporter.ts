@@ -49,7 +49,7 @@ export function createReporter(streams: Streams, options: { quiet?: boolean; ver
       if (options.verbose) streams.stderr.write(`${chalk.dim(text)}\n`);
     },
     error: (message, hint) => {
-      streams.stderr.write(`${style.error(words.t('label.error'))} ${render(message, lang)}\n${hint ? `  ${style.hint(hintLabel)}${render(hint, lang)}\n` : ''}`);
+      streams.stderr.write(`${style.error(words.t('label.error') + (lang === 'zh' ? '：' : ''))}${lang === 'zh' ? '' : ' '}${render(message, lang)}\n${hint ? `  ${style.hint(hintLabel)}${render(hint, lang)}\n` : ''}`);
     },
     style,
     quiet: Boolean(options.quiet),

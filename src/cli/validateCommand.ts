@@ -5,6 +5,8 @@ import { ExitCode } from '../diagnostics/exitCodes.js';
 import { hasErrors } from '../diagnostics/diagnostic.js';
 import { printDiagnostics, type DiagnosticFormat } from './printDiagnostics.js';
 import type { Reporter } from './reporter.js';
+import { msg, t } from '../i18n/message.js';
+import type { Lang } from '../i18n/lang.js';
 
 export interface ValidateCommandOptions {
   format: DiagnosticFormat;
@@ -14,9 +16,9 @@ export interface ValidateCommandOptions {
   cwd: string;
 }
 
-/** `issues/2018-02.yaml:12:7: text-straight-quotes “"” → ““”` */
-export function describeChange(c: FixChange): string {
-  return `${c.file}:${c.line}:${c.column}: ${c.code} “${c.original}” → “${c.replacement}”`;
+/** `issues/2018-02.yaml:12:7: text-straight-quotes “"” → ““”` (in Chinese, 「"」→「“」). */
+export function describeChange(c: FixChange, lang: Lang = 'en'): string {
+  return t(lang, 'cli.fix.change', { place: `${c.file}:${c.line}:${c.column}`, code: c.code, original: c.original, replacement: c.replacement });
 }
 
 export async function validateCommand(paths: string[], options: ValidateCommandOptions, reporter: Reporter): Promise<number> {
@@ -25,12 +27,12 @@ export async function validateCommand(paths: string[], options: ValidateCommandO
     const fixed = await fixFiles(paths, { cwd: options.cwd });
     // Human output lists the changes with the diagnostics; machine formats keep stdout to their own syntax.
     const say = (text: string) => (options.format === 'human' ? reporter.out(text) : reporter.info(text));
-    for (const file of fixed.converted) say(`${file}: converted from GBK/GB18030 to UTF-8`);
-    for (const change of fixed.changes) say(describeChange(change));
-    for (const r of fixed.refused) reporter.error(`${r.file}: not fixed: ${r.reason}`);
+    for (const file of fixed.converted) say(reporter.t('cli.fix.converted', { file }));
+    for (const change of fixed.changes) say(describeChange(change, reporter.lang));
+    for (const r of fixed.refused) reporter.error(msg('cli.fix.refused', { file: r.file, reason: r.reason }));
     const files = new Set(fixed.changes.map((c) => c.file)).size;
-    const converted = fixed.converted.length ? `; ${fixed.converted.length} file${fixed.converted.length === 1 ? '' : 's'} converted to UTF-8` : '';
-    reporter.info(`${fixed.changes.length} fix${fixed.changes.length === 1 ? '' : 'es'} applied in ${files} file${files === 1 ? '' : 's'}${converted}`);
+    const converted = fixed.converted.length ? msg('cli.fix.summary.converted', { count: fixed.converted.length }) : '';
+    reporter.info(reporter.t('cli.fix.summary', { count: fixed.changes.length, files, converted }));
     result = fixed;
   } else {
     result = await validate(paths, { cwd: options.cwd });

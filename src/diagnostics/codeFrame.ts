@@ -1,13 +1,35 @@
+import { eastAsianWidth } from 'get-east-asian-width';
 // A few lines of source around a diagnostic, with a caret line under the span.
 
-/** Display width: CJK and full-width characters take two columns in a terminal. */
+/** Marks drawn on the character before them: combining marks, zero-width joiners and spaces, variation selectors. */
+const ZERO_WIDTH = /^[\p{Mark}\u200b-\u200f\u2060-\u2064\ufeff]$/u;
+
+/**
+ * Display width in a terminal: wide and full-width characters (CJK, emoji) take two columns, marks
+ * none, the rest one. Ambiguous ones (“ ” … ①) count as one, as terminals draw them by default.
+ */
 export function displayWidth(text: string): number {
   let width = 0;
-  for (const ch of text) {
-    const cp = ch.codePointAt(0)!;
-    width += (cp >= 0x1100 && cp <= 0x115f) || (cp >= 0x2e80 && cp <= 0xa4cf) || (cp >= 0xac00 && cp <= 0xd7a3) || (cp >= 0xf900 && cp <= 0xfaff) || (cp >= 0xfe30 && cp <= 0xfe4f) || (cp >= 0xff00 && cp <= 0xff60) || (cp >= 0xffe0 && cp <= 0xffe6) || (cp >= 0x20000 && cp <= 0x3fffd) ? 2 : 1;
-  }
+  for (const ch of text) width += charWidth(ch);
   return width;
+}
+
+function charWidth(ch: string): number {
+  const cp = ch.codePointAt(0)!;
+  if (cp < 0x20 || (cp >= 0x7f && cp < 0xa0) || ZERO_WIDTH.test(ch)) return 0;
+  return eastAsianWidth(cp, { ambiguousAsWide: false });
+}
+
+/** The longest start of `text` that fits in `columns` terminal columns (a wide character is not cut in half). */
+export function fitWidth(text: string, columns: number): string {
+  let width = 0;
+  let end = 0;
+  for (const ch of text) {
+    width += charWidth(ch);
+    if (width > columns) break;
+    end += ch.length;
+  }
+  return text.slice(0, end);
 }
 
 export interface FrameLine {
@@ -27,7 +49,7 @@ export function codeFrame(source: string, line: number, column: number, endLine:
   const out: FrameLine[] = [];
   for (let n = Math.max(1, line - 1); n <= Math.min(lines.length, line + 1); n++) {
     const text = (lines[n - 1] ?? '').replace(/\t/g, ' ');
-    const entry: FrameLine = { number: n, text: text.length > 160 ? `${text.slice(0, 157)}…` : text };
+    const entry: FrameLine = { number: n, text: displayWidth(text) > 160 ? `${fitWidth(text, 157)}…` : text };
     if (n === line) {
       const startCol = Math.max(1, column);
       const stopCol = endLine === line && endColumn > startCol ? endColumn : Math.max(startCol + 1, text.length + 1);

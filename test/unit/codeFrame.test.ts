@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { codeFrame, displayWidth } from '../../src/diagnostics/codeFrame.js';
+import { codeFrame, displayWidth, fitWidth } from '../../src/diagnostics/codeFrame.js';
 import { formatHuman, plainStyle, summary } from '../../src/diagnostics/formatHuman.js';
 import { formatGithub, formatJson } from '../../src/diagnostics/formatMachine.js';
 import { diagnostic, sortDiagnostics, type Diagnostic } from '../../src/diagnostics/diagnostic.js';
@@ -58,6 +58,23 @@ describe('codeFrame', () => {
     expect(frame.find((f) => f.number === 2)!.marker).toBe('^^^^');
   });
 
+  it('counts columns as a terminal draws them: wide Chinese and emoji, narrow ambiguous quotes, marks of no width', () => {
+    expect(displayWidth('中文，（）')).toBe(10);
+    expect(displayWidth('“通知”')).toBe(6);
+    expect(displayWidth('👍a')).toBe(3);
+    expect(displayWidth('é')).toBe(1);
+    expect(fitWidth('中文abc', 3)).toBe('中');
+    expect(fitWidth('中文abc', 5)).toBe('中文a');
+  });
+
+  it('sets the caret under the characters of the span in a line of Chinese, quotes and emoji', () => {
+    const source = 'title: “清河街道”👍召开会议';
+    const column = source.indexOf('召') + 1;
+    const [entry] = codeFrame(source, 1, column, 1, column + 4);
+    // `title: ` 7, “ 1, 清河街道 8, ” 1, 👍 2: the caret starts at column 19 on screen, four characters wide.
+    expect(entry!.marker).toBe(`${' '.repeat(19)}${'^'.repeat(8)}`);
+  });
+
   it('draws at least one caret for an empty span', () => {
     expect(codeFrame('', 1, 1, 1, 1)).toEqual([{ number: 1, text: '', marker: '^' }]);
   });
@@ -68,10 +85,12 @@ describe('codeFrame', () => {
     expect(frame[1]!.marker).toBe('^');
   });
 
-  it('cuts very long lines and caps the caret line', () => {
+  it('cuts very long lines at 157 columns on screen and caps the caret line', () => {
     const long = `body: ${'很'.repeat(300)}`;
     const [entry] = codeFrame(long, 1, 7, 1, 307);
-    expect(entry!.text.length).toBe(158);
+    // 6 columns of \`body: \`, then 75 Chinese characters of two columns each; the 76th would pass 157.
+    expect(entry!.text).toBe(`body: ${'很'.repeat(75)}…`);
+    expect(displayWidth(entry!.text)).toBe(157);
     expect(entry!.text.endsWith('…')).toBe(true);
     expect(entry!.marker).toBe(`${' '.repeat(6)}${'^'.repeat(80)}`);
   });

@@ -170,6 +170,18 @@ describe.skipIf(!existsSync(CHROMIUM))('bulletin init, build of a series, doctor
     expect(missing.code).toBe(4);
     expect(missing.out).toContain('apt-get install chromium');
     expect(missing.out).toMatch(/FAIL\s+browser\s+the browser named by --browser \(\/nonexistent\/chrome\) is not an executable file\n\s+found: \/usr\/bin\/chromium \(system\)/);
+    // In Chinese: the statuses, the checks' names and the lines of what to do, in columns by their width on screen.
+    const zh = await run(['--lang', 'zh', 'doctor', series], scratch);
+    expect(zh.code).toBe(0);
+    expect(zh.out).toMatch(/^正常  浏览器 {11}\S+（[^）\n]+），版本：/m);
+    expect(zh.out).toMatch(/^注意  字体 body {8}fonts\/ukai-wqy\.ttc, face "AR PL UKai CN"：AR PL UKai CN；风格：楷（GB\/T 9704 规定正文用仿宋体）/m);
+    expect(zh.out).toMatch(/GB 2312 汉字：6763个中有\d{4}个/);
+    expect(zh.out).toMatch(/^ {23}解决办法：这个字体文件缺少 GB 2312 中的\d+个汉字/m);
+    expect(zh.err).toContain('一切就绪，可以生成');
+    const zhMissing = await run(['--lang', 'zh', 'doctor', '--browser', '/nonexistent/chrome'], scratch);
+    expect(zhMissing.code).toBe(4);
+    expect(zhMissing.out).toMatch(/^失败  浏览器 {11}/m);
+    expect(zhMissing.out).toMatch(/^ {23}找到：\/usr\/bin\/chromium（system）$/m);
   }, 60_000);
 
   it('--yearbook binds every issue of the year, supplements too, each on a right-hand page, with contents in one numbering and bookmarks', async () => {
