@@ -5,7 +5,8 @@ import path from 'node:path';
 import type { Browser } from 'puppeteer-core';
 import { BulletinError, ExitCode } from './diagnostics/exitCodes.js';
 import { diagnostic, FILE_START, type Diagnostic } from './diagnostics/diagnostic.js';
-import { msg, render, type Message } from './i18n/message.js';
+import { msg, type Message } from './i18n/message.js';
+import { joined } from './check/problem.js';
 import type { Issue } from './model/types.js';
 import { firstState, fittedPitches, type PageState, type PaginatedIssue } from './model/pagination.js';
 import { describeStep, fitSteps } from './layout/fitCandidates.js';
@@ -141,10 +142,10 @@ export async function renderIssue(
     if (fontProblems.length) {
       throw new BulletinError(msg('build.pdf-fonts-refused', { issue: issue.slug, problems: fontProblems.join('\n  - ') }), ExitCode.RenderFailed, msg('build.pdf-fonts-refused.hint'));
     }
-    const problems: string[] = [];
+    const problems: Message[] = [];
     const imageWarnings: Diagnostic[] = [];
     /** What the page's measure says (checkGeometry): reported first, as it is often the cause of the rest. */
-    const geometry: string[] = [];
+    const geometry: Message[] = [];
     /** The pages' text, as the self-check read it (not when it is off). */
     let pageTexts: PageText[] | undefined;
     if (options.selfCheck !== false) {
@@ -161,32 +162,32 @@ export async function renderIssue(
       // A character no font has is printed as 〓 (render/missingGlyphs.ts): neither is compared.
       const unprintable = new Set(uncoveredCharacters(issueText(issue), seriesCoverage(issue.series)));
       const printedAs = (text: string) => Array.from(text, (c) => (unprintable.has(c) ? MISSING_MARK : c)).join('');
-      problems.push(...checkContents(toc, issue.series.layout.pageNumber, texts.slice(0, coverPages), pages, texts.slice(coverPages), printedAs).map((p) => p.message));
+      problems.push(...checkContents(toc, issue.series.layout.pageNumber, texts.slice(0, coverPages), pages, texts.slice(coverPages), printedAs).map((p) => p.text));
       if (unprintable.size) unprintable.add(MISSING_MARK);
       const located = locateText(issue, texts.slice(coverPages), unprintable);
-      problems.push(...located.problems.map((p) => p.message));
+      problems.push(...located.problems.map((p) => p.text));
       // What stays together (issue 16): titles with their text, captions with their photos, source lines with the last lines, contents entries whole.
       const g = issue.series.layout.geometry;
       const typeBottom = (i: number) => texts[i]!.page.y1 - ptFromMm(g.margins.top) - ptFromMm(g.typeArea.height);
-      if (texts.length > coverPages) problems.push(...checkKeeps(located.found, texts.slice(coverPages), typeBottom(coverPages)));
-      problems.push(...checkContentsPages(toc, texts.slice(0, coverPages), printedAs));
+      if (texts.length > coverPages) problems.push(...checkKeeps(located.found, texts.slice(coverPages), typeBottom(coverPages)).map((p) => p.text));
+      problems.push(...checkContentsPages(toc, texts.slice(0, coverPages), printedAs).map((p) => p.text));
       // The last page (issue 16): not the 版记 alone, nor near-empty, unless fitting said it could not (or was turned off).
       const fitting = printed.fitting;
       if (fitting.status === 'fitted' || fitting.status === 'not-needed') {
         const last = lastPageOf(issue, printed);
         const setting = issue.series.layout.fit;
         if (setting !== 'off' && needsFitting(last, setting.minLastPageLines)) {
-          problems.push(render(msg(fitting.status === 'fitted' ? 'build.self-check.last-page-fitted' : 'build.self-check.last-page-unfitted', {
+          problems.push(msg(fitting.status === 'fitted' ? 'build.self-check.last-page-fitted' : 'build.self-check.last-page-unfitted', {
             page: last.bodyPages,
             what: last.alone ? msg('build.last-page.distribution-only') : msg('build.last-page.lines', { count: last.lines + last.distributionLines }),
-          }), 'en'));
+          }));
         }
       }
-      geometry.push(...checkGeometry(issue.series.layout.geometry, texts, coverPages, located.found, fittedPitches(printed.state), issue.series.layout.duplex).map((p) => p.message));
+      geometry.push(...checkGeometry(issue.series.layout.geometry, texts, coverPages, located.found, fittedPitches(printed.state), issue.series.layout.duplex).map((p) => p.text));
       // The sides (docs/duplex.md): each body page's number and margins on its physical side.
-      geometry.push(...checkSides(issue.series.layout.geometry, issue.series.layout.pageNumber, texts, coverPages, issue.series.layout.duplex).map((p) => p.message));
+      geometry.push(...checkSides(issue.series.layout.geometry, issue.series.layout.pageNumber, texts, coverPages, issue.series.layout.duplex).map((p) => p.text));
       // No image of the PDF may carry metadata (EXIF and its GPS position, XMP, IPTC, comments).
-      problems.push(...pdfImageMetadata(printed.pdf));
+      problems.push(...pdfImageMetadata(printed.pdf).map((p) => p.text));
       const { minPpi, maxPpi } = issue.series.images;
       for (const found of checkResolution(issue, texts, minPpi, maxPpi)) {
         const params = { ppi: found.ppi, page: found.page - coverPages, min: minPpi, max: maxPpi };
@@ -208,7 +209,7 @@ export async function renderIssue(
         : geometry.length ? msg('build.self-check.bundled.layout.hint', { expected }) : msg('build.bundled-templates-bug');
       throw new BulletinError(msg('build.self-check-failed', {
         issue: issue.slug,
-        problems: all.slice(0, 12).join('\n  - '),
+        problems: joined(all.slice(0, 12), '\n  - '),
         more: all.length > 12 ? msg('build.list.more', { count: all.length - 12 }) : '',
       }), ExitCode.RenderFailed, hint);
     }

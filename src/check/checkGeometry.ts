@@ -16,11 +16,12 @@
 import { charPitchMm, linePitchMm, MM_PER_PT, ptFromMm, type PageGeometry } from '../layout/presets.js';
 import type { FoundItem } from './checkVisibleText.js';
 import type { Box, PageText, TextRun } from './readPdfText.js';
+import { msg, render, type Message } from '../i18n/message.js';
+import { checkProblem, commas, quoted, type CheckProblem } from './problem.js';
 
-export interface GeometryProblem {
+export interface GeometryProblem extends CheckProblem {
   /** The physical pages (1-based) it was seen on, the cover's first. */
   pages: number[];
-  message: string;
 }
 
 /** The body's glyph size may differ from the preset's by this much (points). */
@@ -45,7 +46,7 @@ interface Zones {
   type: Box;
   /** Where else text may be: the page number's band under a body page, the top margin of a cover page. */
   extra: Box;
-  extraName: string;
+  extraName: Message;
 }
 
 /** The type area and the other zone of a page, in PDF points (origin bottom left). */
@@ -56,11 +57,11 @@ function zonesOf(g: PageGeometry, page: PageText, bodyNumber: number | undefined
   const type = { x0: left, x1: left + ptFromMm(g.typeArea.width), y1: top, y0: top - ptFromMm(g.typeArea.height) };
   if (bodyNumber === undefined) {
     // The masthead may begin above the type area.
-    return { type, extra: { ...type, y0: type.y1, y1: page.page.y1 }, extraName: 'the masthead zone above it' };
+    return { type, extra: { ...type, y0: type.y1, y1: page.page.y1 }, extraName: msg('self-check.geometry.zone.masthead') };
   }
   // The page number: its dashes' middle `below` under the type area, one page-number size high either way.
   const below = ptFromMm(g.pageNumber.below) + g.sizes.pageNumber;
-  return { type, extra: { ...type, y1: type.y0, y0: type.y0 - below }, extraName: 'the page number under it' };
+  return { type, extra: { ...type, y1: type.y0, y0: type.y0 - below }, extraName: msg('self-check.geometry.zone.page-number') };
 }
 
 /** Whether the sheet side at `physical` (0-based, the cover's first page 0) is a right-hand page. */
@@ -77,8 +78,8 @@ function overlap(a: Box, b: Box): { w: number; h: number } {
 }
 
 /** Where a box lies on the page, as an editor measures it: millimetres from the top edge. */
-function fromTop(page: PageText, box: Box): string {
-  return `${mm(page.page.y1 - box.y1)}–${mm(page.page.y1 - box.y0)} mm from the top`;
+function fromTop(page: PageText, box: Box): Message {
+  return msg('self-check.geometry.from-top', { top: mm(page.page.y1 - box.y1), bottom: mm(page.page.y1 - box.y0) });
 }
 
 /**
@@ -87,11 +88,12 @@ function fromTop(page: PageText, box: Box): string {
  */
 export function checkGeometry(g: PageGeometry, pages: readonly PageText[], coverPages: number, found: readonly FoundItem[], fitted: ReadonlyMap<string, number> = new Map(), duplex = true): GeometryProblem[] {
   /** Problems by what they say (the same on several pages is said once, for all of them). */
-  const said = new Map<string, number[]>();
+  const said = new Map<string, { text: Message; physicals: number[] }>();
   const problems = {
-    push({ page, message }: { page: number; message: string }) {
-      if (!said.has(message)) said.set(message, []);
-      said.get(message)!.push(page - 1);
+    push({ page, text }: { page: number; text: Message }) {
+      const key = render(text, 'en');
+      if (!said.has(key)) said.set(key, { text, physicals: [] });
+      said.get(key)!.physicals.push(page - 1);
     },
   };
   const pitch = ptFromMm(linePitchMm(g));
@@ -104,7 +106,7 @@ export function checkGeometry(g: PageGeometry, pages: readonly PageText[], cover
   for (const item of found) for (const { run } of item.runs) owner.set(run, item);
   const named = (run: TextRun) => {
     const item = owner.get(run);
-    return `${item ? `${item.what}: ` : ''}「${quote(run.text)}」`;
+    return quoted(item?.what, quote(run.text));
   };
 
   // 1. Every run inside the type area, or in the page number's band / the masthead's zone.
@@ -115,14 +117,17 @@ export function checkGeometry(g: PageGeometry, pages: readonly PageText[], cover
     if (outside.length === 0) return;
     const run = outside[0]!;
     const t = zones.type;
-    const cut = run.cut ? ' and is cut off there' : '';
-    const where = run.box.x1 > t.x1 + across ? `runs ${mm(run.box.x1 - t.x1)} mm past the right edge of the type area${cut}`
-      : run.box.x0 < t.x0 - across ? `starts ${mm(t.x0 - run.box.x0)} mm left of the type area${cut}`
-        : run.box.y1 > t.y1 + upDown ? `reaches above the type area (${fromTop(page, run.box)})`
-          : `reaches below the type area (${fromTop(page, run.box)})`;
+    const cut = run.cut ? msg('self-check.geometry.cut') : '';
+    const where = run.box.x1 > t.x1 + across ? msg('self-check.geometry.past-right', { mm: mm(run.box.x1 - t.x1), cut })
+      : run.box.x0 < t.x0 - across ? msg('self-check.geometry.left-of', { mm: mm(t.x0 - run.box.x0), cut })
+        : run.box.y1 > t.y1 + upDown ? msg('self-check.geometry.above', { where: fromTop(page, run.box) })
+          : msg('self-check.geometry.below', { where: fromTop(page, run.box) });
     problems.push({
       page: physical + 1,
-      message: `${named(run)} ${where}; text must stay inside the type area (${g.typeArea.width} × ${g.typeArea.height} mm) or ${zones.extraName}${outside.length > 1 ? ` (and ${outside.length - 1} more line${outside.length > 2 ? 's' : ''} on this page)` : ''}`,
+      text: msg('self-check.geometry.outside', {
+        named: named(run), where, width: g.typeArea.width, height: g.typeArea.height, zone: zones.extraName,
+        more: outside.length > 1 ? msg('self-check.geometry.outside.more', { count: outside.length - 1 }) : '',
+      }),
     });
   });
 
@@ -151,11 +156,12 @@ export function checkGeometry(g: PageGeometry, pages: readonly PageText[], cover
       const ratio = run.size / body;
       // A fitted article (fitting, print/fitLastPage.ts) has its own pitch, shrunk with the page too.
       const scaled = all && gap !== undefined && [pitch, ...fitted.values()].some((p) => Math.abs(gap - p * ratio) <= CSS_PIXEL_PT);
+      const detail = scaled ? msg('self-check.geometry.size.shrunk', { percent: Math.round(ratio * 100), width: g.typeArea.width })
+        : all ? '' : msg('self-check.geometry.size.lines', { some: linesOf(wrong), all: linesOf(runs) });
       problems.push({
         page: physical + 1,
-        message: `${all ? 'the body text is' : `${item.what} is`} set at ${sizes.map(pt).join(', ')}; the preset's body text is ${pt(body)}${scaled
-          ? ` — the whole page is shrunk to ${Math.round(ratio * 100)} %, which Chrome does when something on the page is wider than the type area (${g.typeArea.width} mm): look for an element a series stylesheet made wider, or a line that cannot break`
-          : all ? '' : ` (${linesOf(wrong)} of the page's ${linesOf(runs)} lines of body text)`}`,
+        text: all ? msg('self-check.geometry.size.page', { sizes: commas(sizes.map(pt)), body: pt(body), detail })
+          : msg('self-check.geometry.size.item', { what: item.what, sizes: commas(sizes.map(pt)), body: pt(body), detail }),
       });
       continue; // the grid of a page set at another size says nothing more
     }
@@ -176,10 +182,13 @@ export function checkGeometry(g: PageGeometry, pages: readonly PageText[], cover
       if (pitchOf(a) !== p) continue;
       const k = Math.max(1, Math.round(d / p));
       if (Math.abs(d - k * p) > CSS_PIXEL_PT + 0.05) {
-        const fittedPitch = p !== pitch ? ` (fitted: ${(p * MM_PER_PT).toFixed(2)} mm)` : '';
+        const fittedPitch = p !== pitch ? msg('self-check.geometry.grid.fitted', { pitch: (p * MM_PER_PT).toFixed(2) }) : '';
         problems.push({
           page: physical + 1,
-          message: `the lines of ${a === b ? a.what : `${a.what} and ${b.what}`} are ${mm(d)} mm apart, not a whole number of lines of the grid (${linePitchMm(g).toFixed(2)} mm, ${g.grid.lines} lines to the page)${fittedPitch}: a stylesheet changed the line height or the space between paragraphs`,
+          text: msg('self-check.geometry.grid', {
+            what: a === b ? a.what : msg('self-check.and', { first: a.what, second: b.what }),
+            mm: mm(d), pitch: linePitchMm(g).toFixed(2), lines: g.grid.lines, fitted: fittedPitch,
+          }),
         });
         break;
       }
@@ -193,7 +202,7 @@ export function checkGeometry(g: PageGeometry, pages: readonly PageText[], cover
       for (let j = i + 1; j < images.length; j++) {
         const o = overlap(images[i]!, images[j]!);
         if (o.w > across && o.h > upDown) {
-          problems.push({ page: physical + 1, message: `two pictures overlap (${fromTop(page, images[i]!)} and ${fromTop(page, images[j]!)})` });
+          problems.push({ page: physical + 1, text: msg('self-check.geometry.pictures-overlap', { first: fromTop(page, images[i]!), second: fromTop(page, images[j]!) }) });
         }
       }
       // On the cover, art behind the masthead (a background picture) is a design, not a figure out of place.
@@ -208,7 +217,10 @@ export function checkGeometry(g: PageGeometry, pages: readonly PageText[], cover
       if (over.length) {
         problems.push({
           page: physical + 1,
-          message: `the picture ${fromTop(page, images[i]!)} lies over ${named(over[0]!)}${over.length > 1 ? ` and ${over.length - 1} more line${over.length > 2 ? 's' : ''}` : ''}; a figure must sit beside or between the lines of text, never on them`,
+          text: msg('self-check.geometry.picture-over-text', {
+            where: fromTop(page, images[i]!), named: named(over[0]!),
+            more: over.length > 1 ? msg('self-check.geometry.picture-over-text.more', { count: over.length - 1 }) : '',
+          }),
         });
       }
     }
@@ -229,18 +241,26 @@ export function checkGeometry(g: PageGeometry, pages: readonly PageText[], cover
     const elsewhere = pages.findIndex((p, i) => i >= coverPages && i !== physical && p.images.length > 0 && Math.abs(i - physical) === 1);
     problems.push({
       page: physical + 1,
-      message: `${caption.what} (「${quote(runs.map((r) => r.text).join(''))}」) is not under its picture${elsewhere >= 0 ? ` (the nearest picture is on ${pageName(elsewhere)})` : ''}; a caption prints right below its photo, on the same page`,
+      text: msg('self-check.geometry.caption-away', {
+        what: caption.what, text: quote(runs.map((r) => r.text).join('')),
+        nearest: elsewhere >= 0 ? msg('self-check.geometry.caption-away.nearest', { page: pageName(elsewhere) }) : '',
+      }),
     });
   }
-  return [...said].map(([message, physicals]) => ({ pages: physicals.map((p) => p + 1), message: `${pagesName(physicals, coverPages)}: ${message}` }));
+  return [...said.values()].map(({ text, physicals }) => ({
+    pages: physicals.map((p) => p + 1),
+    ...checkProblem(msg('self-check.geometry.on-pages', { pages: pagesName(physicals, coverPages), problem: text })),
+  }));
 }
 
 /** 「page 3」, 「pages 1–4」, 「pages 1, 3 and 5」, 「the cover」 for physical pages (0-based). */
-export function pagesName(physicals: readonly number[], coverPages: number): string {
+export function pagesName(physicals: readonly number[], coverPages: number): Message {
   const cover = physicals.filter((p) => p < coverPages);
   const body = physicals.filter((p) => p >= coverPages).map((p) => p - coverPages + 1);
-  const parts: string[] = [];
-  if (cover.length) parts.push(coverPages > 1 ? `the cover (page${cover.length > 1 ? 's' : ''} ${cover.map((p) => p + 1).join(', ')})` : 'the cover');
+  const parts: Message[] = [];
+  if (cover.length) {
+    parts.push(coverPages > 1 ? msg(cover.length > 1 ? 'self-check.pages.cover-many' : 'self-check.pages.cover-one', { list: commas(cover.map((p) => p + 1)) }) : msg('self-check.pages.cover'));
+  }
   if (body.length) {
     const runs: string[] = [];
     for (let i = 0; i < body.length;) {
@@ -249,8 +269,9 @@ export function pagesName(physicals: readonly number[], coverPages: number): str
       runs.push(j - i >= 2 ? `${body[i]}–${body[j]}` : j > i ? `${body[i]}, ${body[j]}` : `${body[i]}`);
       i = j + 1;
     }
-    const list = runs.length > 1 ? `${runs.slice(0, -1).join(', ')} and ${runs.at(-1)}` : runs[0]!;
-    parts.push(`${body.length > 1 ? 'pages' : 'page'} ${list}`);
+    // In Chinese every run is an item of the list: 「1、2、5、7」.
+    const list = { en: runs.length > 1 ? `${runs.slice(0, -1).join(', ')} and ${runs.at(-1)}` : runs[0]!, zh: runs.join('、').replace(/, /g, '、') };
+    parts.push(msg(body.length > 1 ? 'self-check.pages.body-many' : 'self-check.pages.body-one', { list }));
   }
-  return parts.join(' and ');
+  return parts.length > 1 ? msg('self-check.and', { first: parts[0]!, second: parts[1]! }) : parts[0]!;
 }

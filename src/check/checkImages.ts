@@ -7,6 +7,8 @@ import { PDFArray, PDFName, PDFRawStream, type PDFDocument, type PDFStream } fro
 import type { PageText } from './readPdfText.js';
 import type { Figure, Issue } from '../model/types.js';
 import { carriesMetadata } from '../images/imageMetadata.js';
+import { msg } from '../i18n/message.js';
+import { checkProblem, commas, type CheckProblem } from './problem.js';
 
 /** The filters of an image stream, by name. */
 function filters(stream: PDFStream): string[] {
@@ -32,13 +34,13 @@ export function jpegOf(stream: PDFStream): Uint8Array | undefined {
 }
 
 /** Every image XObject of the document whose stored bytes carry metadata (EXIF, XMP, IPTC, comments). */
-export function pdfImageMetadata(pdf: PDFDocument): string[] {
-  const problems: string[] = [];
+export function pdfImageMetadata(pdf: PDFDocument): CheckProblem[] {
+  const problems: CheckProblem[] = [];
   for (const [ref, object] of pdf.context.enumerateIndirectObjects()) {
     if (!(object instanceof PDFRawStream) || object.dict.get(PDFName.of('Subtype')) !== PDFName.of('Image')) continue;
     const jpeg = jpegOf(object);
     const found = jpeg ? carriesMetadata(jpeg) : [];
-    if (found.length) problems.push(`the image object ${ref.objectNumber} of the PDF carries ${found.join(', ')} metadata`);
+    if (found.length) problems.push(checkProblem(msg('self-check.image-metadata', { object: ref.objectNumber, kinds: commas(found) })));
   }
   return problems;
 }

@@ -6,6 +6,8 @@
 import type { TocEntry } from '../model/types.js';
 import type { FoundItem } from './checkVisibleText.js';
 import type { PageText, TextRun } from './readPdfText.js';
+import { msg } from '../i18n/message.js';
+import { checkProblem, type CheckProblem } from './problem.js';
 
 /** The heading of a continuation page of the contents (templates/partials/toc.hbs). */
 export const CONTENTS_CONTINUED = '本期目录（续）';
@@ -25,8 +27,8 @@ const visible = (r: TextRun) => !r.hidden && r.text.trim() !== '';
  * `bodyPages` their text, `typeBottomPt` the height of the type area's bottom edge on the page (PDF
  * points from the bottom: what lies lower is the page number).
  */
-export function checkKeeps(found: readonly FoundItem[], bodyPages: readonly PageText[], typeBottomPt: number): string[] {
-  const problems: string[] = [];
+export function checkKeeps(found: readonly FoundItem[], bodyPages: readonly PageText[], typeBottomPt: number): CheckProblem[] {
+  const problems: CheckProblem[] = [];
   found.forEach((item, i) => {
     if (item.runs.length === 0) return;
     if (item.kind === 'title') {
@@ -39,7 +41,7 @@ export function checkKeeps(found: readonly FoundItem[], bodyPages: readonly Page
       if (!page) return;
       const below = page.runs.some((r) => visible(r) && r.baseline < low - SLACK_PT && r.baseline > typeBottomPt - SLACK_PT)
         || page.images.some((b) => b.y1 < low - SLACK_PT && b.y1 > typeBottomPt);
-      if (!below) problems.push(`body page ${lastPage + 1} ends with ${item.what} (「${quote(item.runs.map((r) => r.run.text).join(''))}」): a title goes onto the page of the text it heads`);
+      if (!below) problems.push(checkProblem(msg('self-check.keeps.title-ends-page', { page: lastPage + 1, what: item.what, text: quote(item.runs.map((r) => r.run.text).join('')) })));
     }
     if (item.kind === 'caption' && !item.figure?.svg) {
       // A picture above it on its page (a caption is printed under its photo).
@@ -49,7 +51,7 @@ export function checkKeeps(found: readonly FoundItem[], bodyPages: readonly Page
       const top = Math.max(...runs.map((r) => r.box.y1));
       if (!page.images.some((b) => b.y0 >= top - SLACK_PT)) {
         const firstText = Math.max(...page.runs.filter(visible).map((r) => r.box.y1));
-        if (top >= firstText - SLACK_PT) problems.push(`body page ${item.page + 1} starts with ${item.what} (「${quote(runs.map((r) => r.text).join(''))}」), away from its photo: a caption stays under its photo`);
+        if (top >= firstText - SLACK_PT) problems.push(checkProblem(msg('self-check.keeps.caption-starts-page', { page: item.page + 1, what: item.what, text: quote(runs.map((r) => r.text).join('')) })));
       }
     }
     if (item.kind === 'source') {
@@ -57,7 +59,7 @@ export function checkKeeps(found: readonly FoundItem[], bodyPages: readonly Page
       const before = found.slice(0, i).reverse().find((f) => f.kind !== 'caption' && f.runs.length > 0);
       if (!before) return;
       const lastLine = Math.max(...before.runs.map((r) => r.page));
-      if (item.page > lastLine) problems.push(`${item.what} is printed alone at the top of body page ${item.page + 1}, the article's last line on page ${lastLine + 1}: the source line stays with the article's last lines`);
+      if (item.page > lastLine) problems.push(checkProblem(msg('self-check.keeps.source-alone', { what: item.what, page: item.page + 1, last: lastLine + 1 })));
     }
   });
   return problems;
@@ -68,9 +70,9 @@ export function checkKeeps(found: readonly FoundItem[], bodyPages: readonly Page
  * after the first that holds entries is headed 本期目录（续）. `printedAs`: a title as the page prints
  * it (a character no font has is printed as 〓).
  */
-export function checkContentsPages(toc: readonly TocEntry[], cover: readonly PageText[], printedAs: (text: string) => string = (t) => t): string[] {
+export function checkContentsPages(toc: readonly TocEntry[], cover: readonly PageText[], printedAs: (text: string) => string = (t) => t): CheckProblem[] {
   if (cover.length < 2) return [];
-  const problems: string[] = [];
+  const problems: CheckProblem[] = [];
   const holding = new Set<number>();
   for (const entry of toc) {
     const title = printedAs(entry.text).replace(/\s+/g, '');
@@ -81,10 +83,10 @@ export function checkContentsPages(toc: readonly TocEntry[], cover: readonly Pag
     }
     // Not whole on any page, but there when the pages are read as one: split where a page ends.
     const all = cover.map((p) => p.compact.replace(CONTENTS_CONTINUED, '')).join('');
-    if (all.includes(title)) problems.push(`the contents entry 「${quote(entry.text)}」 is split across two cover pages: an entry stays whole on one page`);
+    if (all.includes(title)) problems.push(checkProblem(msg('self-check.keeps.entry-split', { text: quote(entry.text) })));
   }
   for (const p of holding) {
-    if (p > 0 && !cover[p]!.compact.startsWith(CONTENTS_CONTINUED)) problems.push(`cover page ${p + 1} continues the contents without the heading ${CONTENTS_CONTINUED}`);
+    if (p > 0 && !cover[p]!.compact.startsWith(CONTENTS_CONTINUED)) problems.push(checkProblem(msg('self-check.keeps.no-continued-heading', { page: p + 1, heading: CONTENTS_CONTINUED })));
   }
   return problems;
 }

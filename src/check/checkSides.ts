@@ -7,16 +7,20 @@ import { ptFromMm, type PageGeometry } from '../layout/presets.js';
 import type { PageNumberForm } from '../model/types.js';
 import { isRightHand } from './checkGeometry.js';
 import type { PageText } from './readPdfText.js';
+import { msg, type Message } from '../i18n/message.js';
+import { checkProblem, type CheckProblem } from './problem.js';
 
-export interface SidesProblem {
+export interface SidesProblem extends CheckProblem {
   /** The sheet side (1-based, the cover's first). */
   page: number;
-  message: string;
 }
 
+function sideName(right: boolean): Message {
+  return msg(right ? 'self-check.sides.right-hand' : 'self-check.sides.left-hand');
+}
 
-function sideName(right: boolean): string {
-  return right ? 'a right-hand page' : 'a left-hand page';
+function side(right: boolean): Message {
+  return msg(right ? 'self-check.sides.right' : 'self-check.sides.left');
 }
 
 /**
@@ -29,7 +33,7 @@ export function checkSides(g: PageGeometry, form: PageNumberForm, pages: readonl
     if (physical < coverPages) return;
     const body = physical - coverPages + 1;
     const right = isRightHand(physical, duplex);
-    const where = `body page ${body} (sheet side ${physical + 1}, ${sideName(right)}${duplex ? ' in double-sided printing' : ': single-sided, every page is one'})`;
+    const where = msg(duplex ? 'self-check.sides.where.duplex' : 'self-check.sides.where.single', { body, side: physical + 1, side_name: sideName(right) });
     const typeTop = page.page.y1 - ptFromMm(g.margins.top);
     const typeBottom = typeTop - ptFromMm(g.typeArea.height);
     const visible = page.runs.filter((r) => !r.hidden && r.text.trim() !== '');
@@ -42,7 +46,7 @@ export function checkSides(g: PageGeometry, form: PageNumberForm, pages: readonl
       const middle = (page.page.x0 + page.page.x1) / 2;
       const onRight = (x0 + x1) / 2 > middle;
       if (onRight !== right) {
-        problems.push({ page: physical + 1, message: `${where} prints its number ${form.replace('N', String(body))} on the ${onRight ? 'right' : 'left'}; GB/T 9704 puts it on the ${right ? 'right' : 'left'} of ${sideName(right)}` });
+        problems.push({ page: physical + 1, ...checkProblem(msg('self-check.sides.number', { where, number: form.replace('N', String(body)), printed: side(onRight), expected: side(right), side_name: sideName(right) })) });
       }
     }
     // The text block's side is checkGeometry's: each line inside the type area of its physical side

@@ -6,12 +6,26 @@
 // what the geometry check (checkGeometry.ts) measures.
 import type { Issue } from '../model/types.js';
 import { inlineText, noteMark, rowText, textBlocks, type Block, type Table } from '../model/blocks.js';
-import { HIDDEN_REASONS, type HiddenReason, type PageText, type TextRun } from './readPdfText.js';
+import { msg, type Message } from '../i18n/message.js';
+import type { HiddenReason, PageText, TextRun } from './readPdfText.js';
+import { checkProblem } from './problem.js';
+
+/** How a run is hidden, as the problems say it. */
+const HIDDEN: Record<HiddenReason, Message> = {
+  invisible: msg('self-check.hidden.invisible'),
+  transparent: msg('self-check.hidden.transparent'),
+  tiny: msg('self-check.hidden.tiny'),
+  clipped: msg('self-check.hidden.clipped'),
+  background: msg('self-check.hidden.background'),
+  covered: msg('self-check.hidden.covered'),
+};
 
 export interface VisibleTextProblem {
   /** What is missing: 「【工作动态】」, the title of an article, paragraph 3 of an article. */
-  what: string;
+  what: Message;
+  /** In English; `text` is the catalogue message (for every language). */
   message: string;
+  text: Message;
 }
 
 /** What a block of the source is, for the checks that treat kinds differently. */
@@ -19,7 +33,8 @@ export type ItemKind = 'label' | 'title' | 'note' | 'paragraph' | 'heading' | 's
 
 /** A block of the source found in the PDF: the runs that draw it, by body page (0-based). */
 export interface FoundItem {
-  what: string;
+  /** What it is, as the problems name it: 「paragraph 3 of 「T」」. */
+  what: Message;
   kind: ItemKind;
   /** For a caption: its figure (to skip pictures the check cannot see, SVG drawn as shapes). */
   figure?: { article: string; index: number; svg: boolean };
@@ -61,7 +76,7 @@ const BACK_OFF = 3;
 const BUDGET = 50_000_000;
 
 interface Item {
-  what: string;
+  what: Message;
   kind: ItemKind;
   text: string;
   figure?: FoundItem['figure'];
@@ -72,38 +87,38 @@ interface Item {
 }
 
 /** A table's caption, unit line and rows (the header once: it may repeat on the pages the table runs on). */
-function tableItems(table: Table, what: string): Item[] {
+function tableItems(table: Table, what: Message): Item[] {
   const items: Item[] = [];
-  if (table.caption) items.push({ what: `the caption of ${what}`, kind: 'table', text: inlineText(table.caption), above: true });
-  if (table.unit) items.push({ what: `the unit line of ${what}`, kind: 'table', text: table.unit, above: true });
-  table.head.forEach((row, r) => items.push({ what: `header row ${r + 1} of ${what}`, kind: 'table', text: rowText(row) }));
-  table.body.forEach((row, r) => items.push({ what: `row ${r + 1} of ${what}`, kind: 'table', text: rowText(row) }));
+  if (table.caption) items.push({ what: msg('self-check.what.table-caption', { table: what }), kind: 'table', text: inlineText(table.caption), above: true });
+  if (table.unit) items.push({ what: msg('self-check.what.table-unit', { table: what }), kind: 'table', text: table.unit, above: true });
+  table.head.forEach((row, r) => items.push({ what: msg('self-check.what.table-header', { row: r + 1, table: what }), kind: 'table', text: rowText(row) }));
+  table.body.forEach((row, r) => items.push({ what: msg('self-check.what.table-row', { row: r + 1, table: what }), kind: 'table', text: rowText(row) }));
   return items.filter((item) => item.text.trim() !== '');
 }
 
-function noteItems(note: readonly Block[] | undefined, whose: string): Item[] {
-  return textBlocks(note ?? []).map((block, i) => ({ what: `the editor's note${whose}${i > 0 ? ` (its part ${i + 1})` : ''}`, kind: 'note' as const, text: inlineText(block.content) }));
+function noteItems(note: readonly Block[] | undefined, whose: Message): Item[] {
+  return textBlocks(note ?? []).map((block, i) => ({ what: i > 0 ? msg('self-check.what.note-part', { note: whose, part: i + 1 }) : whose, kind: 'note' as const, text: inlineText(block.content) }));
 }
 
 /** What must be visible, in order, and the captions (drawn where their figure floats: in any order). */
 function itemsOf(issue: Issue): { ordered: Item[]; captions: { title: number; item: Item }[] } {
-  const ordered: Item[] = noteItems(issue.note, ' of the issue');
+  const ordered: Item[] = noteItems(issue.note, msg('self-check.what.issue-note'));
   const captions: { title: number; item: Item }[] = [];
   for (const section of issue.sections) {
-    if (section.label !== undefined) ordered.push({ what: `the section label 【${section.label}】`, kind: 'label', text: section.label });
+    if (section.label !== undefined) ordered.push({ what: msg('self-check.what.label', { label: section.label }), kind: 'label', text: section.label });
     for (const article of section.articles) {
       const title = ordered.length;
-      ordered.push({ what: `the title of 「${article.title}」`, kind: 'title', text: article.titleLines.join('') });
-      article.subtitle !== undefined && ordered.push({ what: `the subtitle of 「${article.title}」`, kind: 'byline', text: article.subtitle });
-      article.byline.forEach((line, i) => ordered.push({ what: `byline ${i + 1} of 「${article.title}」`, kind: 'byline', text: line }));
-      ordered.push(...noteItems(article.note, ` of 「${article.title}」`));
+      ordered.push({ what: msg('self-check.what.title', { title: article.title }), kind: 'title', text: article.titleLines.join('') });
+      article.subtitle !== undefined && ordered.push({ what: msg('self-check.what.subtitle', { title: article.title }), kind: 'byline', text: article.subtitle });
+      article.byline.forEach((line, i) => ordered.push({ what: msg('self-check.what.byline', { number: i + 1, title: article.title }), kind: 'byline', text: line }));
+      ordered.push(...noteItems(article.note, msg('self-check.what.article-note', { title: article.title })));
       let paragraph = 0;
       let table = 0;
       for (const top of article.blocks) {
         if (top.type === 'footnotes') continue;
         if (top.type === 'table') {
           // The rows in order; the caption and unit line above them may be drawn after them, so anywhere.
-          const items = tableItems(top, `table ${++table} of 「${article.title}」`);
+          const items = tableItems(top, msg('self-check.what.table', { number: ++table, title: article.title }));
           ordered.push(...items.filter((item) => !item.above).map((item) => ({ ...item, article: article.id })));
           captions.push(...items.filter((item) => item.above).map((item) => ({ title, item })));
           continue;
@@ -112,36 +127,36 @@ function itemsOf(issue: Issue): { ordered: Item[]; captions: { title: number; it
         const quoted = top.type === 'quote';
         for (const block of textBlocks([top])) {
           const heading = block.type === 'heading';
-          const what = heading ? `a heading of 「${article.title}」` : `${quoted ? 'quoted ' : ''}paragraph ${++paragraph} of 「${article.title}」`;
+          const what = heading ? msg('self-check.what.heading', { title: article.title }) : msg(quoted ? 'self-check.what.quote' : 'self-check.what.paragraph', { number: ++paragraph, title: article.title });
           ordered.push({ what, kind: heading ? 'heading' : quoted ? 'quote' : 'paragraph', text: inlineText(block.content), article: article.id });
         }
       }
-      article.attachments.forEach((x, i) => ordered.push({ what: `attachment ${i + 1} in the list of 「${article.title}」`, kind: 'attachment', text: `${article.attachments.length > 1 ? `${i + 1}.` : ''}${x.title}` }));
-      if (article.source) ordered.push({ what: `the source line of 「${article.title}」`, kind: 'source', text: `（${article.source}）`, article: article.id });
+      article.attachments.forEach((x, i) => ordered.push({ what: msg('self-check.what.attachment-entry', { number: i + 1, title: article.title }), kind: 'attachment', text: `${article.attachments.length > 1 ? `${i + 1}.` : ''}${x.title}` }));
+      if (article.source) ordered.push({ what: msg('self-check.what.source', { title: article.title }), kind: 'source', text: `（${article.source}）`, article: article.id });
       // The notes (注释) come after the source line, each with its mark.
       for (const block of article.blocks) {
         if (block.type !== 'footnotes') continue;
         for (const note of block.notes) {
-          textBlocks(note.blocks).forEach((b, i) => ordered.push({ what: `note ${noteMark(note.number)} of 「${article.title}」`, kind: 'footnote', text: `${i === 0 ? noteMark(note.number) : ''}${inlineText(b.content)}` }));
+          textBlocks(note.blocks).forEach((b, i) => ordered.push({ what: msg('self-check.what.footnote', { mark: noteMark(note.number), title: article.title }), kind: 'footnote', text: `${i === 0 ? noteMark(note.number) : ''}${inlineText(b.content)}` }));
         }
       }
       // Attachments printed with the issue: 附件N, the title, the text, each on pages of its own.
       article.attachments.forEach((x, i) => {
         if (!x.blocks) return;
-        const name = `attachment ${i + 1} of 「${article.title}」`;
-        ordered.push({ what: `the title of ${name}`, kind: 'title', text: x.title });
-        textBlocks(x.blocks.filter((b) => b.type !== 'footnotes')).forEach((b, k) => ordered.push({ what: `paragraph ${k + 1} of ${name}`, kind: b.type === 'heading' ? 'heading' : 'paragraph', text: inlineText(b.content) }));
+        const name = msg('self-check.what.attachment', { number: i + 1, title: article.title });
+        ordered.push({ what: msg('self-check.what.attachment-title', { attachment: name }), kind: 'title', text: x.title });
+        textBlocks(x.blocks.filter((b) => b.type !== 'footnotes')).forEach((b, k) => ordered.push({ what: msg('self-check.what.attachment-paragraph', { number: k + 1, attachment: name }), kind: b.type === 'heading' ? 'heading' : 'paragraph', text: inlineText(b.content) }));
       });
       article.figures.forEach((figure, index) => {
         if (!figure.captionContent?.length) return;
-        const item = { what: `the caption of figure ${index + 1} of 「${article.title}」`, kind: 'caption' as const, text: inlineText(figure.captionContent), figure: { article: article.id, index, svg: figure.mime === 'image/svg+xml' } };
+        const item = { what: msg('self-check.what.caption', { number: index + 1, title: article.title }), kind: 'caption' as const, text: inlineText(figure.captionContent), figure: { article: article.id, index, svg: figure.mime === 'image/svg+xml' } };
         captions.push({ title, item });
       });
       // A group's shared caption, printed once under its photos (checked under them like the others).
       article.figures.forEach((figure, index) => {
         const group = figure.group;
         if (group?.index !== 0 || !group.captionContent?.length) return;
-        const item = { what: `the caption of the group of photos ${group.entry + 1} of 「${article.title}」`, kind: 'caption' as const, text: inlineText(group.captionContent), figure: { article: article.id, index, svg: false } };
+        const item = { what: msg('self-check.what.group-caption', { number: group.entry + 1, title: article.title }), kind: 'caption' as const, text: inlineText(group.captionContent), figure: { article: article.id, index, svg: false } };
         captions.push({ title, item });
       });
     }
@@ -275,12 +290,12 @@ export function locateText(issue: Issue, bodyPages: readonly PageText[], unprint
   const found: FoundItem[] = [];
   const missing = (item: Item, p: string) => {
     if (budget < 0) {
-      problems.push({ what: item.what, message: `${item.what} could not be found in the PDF within the time the check allows` });
+      problems.push({ what: item.what, ...checkProblem(msg('self-check.visible.timeout', { what: item.what })) });
       return;
     }
     // Seen, but before what comes before it in the source: out of order.
-    const why = find(p, 0) >= 0 ? 'it is printed out of order (before what comes before it in the source)' : whyHidden(p, bodyPages, text, fold);
-    problems.push({ what: item.what, message: `${item.what} (「${quote(item.text)}」) is not visible in the PDF: ${why}` });
+    const why = find(p, 0) >= 0 ? msg('self-check.visible.out-of-order') : whyHidden(p, bodyPages, text, fold);
+    problems.push({ what: item.what, ...checkProblem(msg('self-check.visible.missing', { what: item.what, text: quote(item.text), why })) });
   };
   const { ordered, captions } = itemsOf(issue);
   /** Where each ordered item was found (its first character), or -1. */
@@ -333,7 +348,7 @@ export function locateText(issue: Issue, bodyPages: readonly PageText[], unprint
 }
 
 /** Why a block is not seen: how the runs drawn invisible that hold it (or part of it) are hidden. */
-function whyHidden(p: string, pages: readonly PageText[], visible: string, fold: (t: string) => string): string {
+function whyHidden(p: string, pages: readonly PageText[], visible: string, fold: (t: string) => string): Message {
   // The hidden runs in drawing order, as one text (Chrome draws a glyph or a few per run), and the
   // stretches of consecutive runs hidden the same way.
   let hiddenText = '';
@@ -356,15 +371,15 @@ function whyHidden(p: string, pages: readonly PageText[], visible: string, fold:
   // Its first characters, or a good share of its pieces, among the hidden runs or the visible text.
   const piece = Math.min(p.length, 8);
   const at = hiddenText.indexOf(p.slice(0, piece));
-  if (at >= 0) return `it is ${HIDDEN_REASONS[reasons[at]!]}`;
+  if (at >= 0) return msg('self-check.visible.all', { how: HIDDEN[reasons[at]!] });
   const part = stretches.filter((r) => r.text.length >= MIN_PIECE && p.includes(r.text)).sort((a, b) => b.text.length - a.text.length)[0];
-  if (part) return `part of it is ${HIDDEN_REASONS[part.reason]}`;
+  if (part) return msg('self-check.visible.part', { how: HIDDEN[part.reason] });
   const chunks: string[] = [];
   for (let k = 0; k + piece <= p.length; k += piece) chunks.push(p.slice(k, k + piece));
   const enough = Math.max(1, Math.ceil(chunks.length / 3));
   const inHidden = chunks.map((c) => hiddenText.indexOf(c)).filter((j) => j >= 0);
-  if (inHidden.length >= enough) return `part of it is ${HIDDEN_REASONS[reasons[inHidden[0]!]!]}`;
+  if (inHidden.length >= enough) return msg('self-check.visible.part', { how: HIDDEN[reasons[inHidden[0]!]!] });
   const inVisible = chunks.filter((c) => visible.includes(c)).length;
-  if (inVisible >= 2 && inVisible >= chunks.length / 2) return 'part of it is missing';
-  return 'it is not drawn at all (a stylesheet may hide it: display: none, visibility: hidden, a transparent colour, a box of no height)';
+  if (inVisible >= 2 && inVisible >= chunks.length / 2) return msg('self-check.visible.part-missing');
+  return msg('self-check.visible.not-drawn');
 }

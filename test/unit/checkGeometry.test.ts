@@ -3,6 +3,8 @@
 // stylesheet can. test/e2e/self-check-geometry.test.ts provokes the same failures in Chrome.
 import { describe, expect, it } from 'vitest';
 import { checkGeometry, pagesName } from '../../src/check/checkGeometry.js';
+import { render } from '../../src/i18n/message.js';
+import { what as whatOf } from './selfCheckWhat.js';
 import type { FoundItem, ItemKind } from '../../src/check/checkVisibleText.js';
 import type { Box, PageText, TextRun } from '../../src/check/readPdfText.js';
 import { PRESETS, linePitchMm, ptFromMm, type PageGeometry } from '../../src/layout/presets.js';
@@ -56,7 +58,7 @@ class Sheet {
 }
 
 function item(what: string, kind: ItemKind, sheet: Sheet, runs: TextRun[], figure?: FoundItem['figure']): FoundItem {
-  const f: FoundItem = { what, kind, page: sheet.physical - 1, runs: runs.map((run) => ({ page: sheet.physical - 1, run })) };
+  const f: FoundItem = { what: whatOf(what), kind, page: sheet.physical - 1, runs: runs.map((run) => ({ page: sheet.physical - 1, run })) };
   if (figure) f.figure = figure;
   return f;
 }
@@ -141,7 +143,7 @@ describe('checkGeometry: what a stylesheet can do to the page', () => {
     const sheets = [1, 2, 3].map((n) => new Sheet(STANDARD, n, n));
     const found = sheets.map((s, i) => item(`paragraph ${i + 1} of 「T」`, 'paragraph', s, [0, 1].map((l) => s.line('小字', l, { size: 12 }))));
     const problems = checkGeometry(STANDARD, [new Sheet(STANDARD, 0, undefined).text, ...sheets.map((s) => s.text)], 1, found);
-    expect(problems).toEqual([{ pages: [2, 3, 4], message: "pages 1–3: the body text is set at 12 pt; the preset's body text is 16 pt" }]);
+    expect(problems.map(({ pages, message }) => ({ pages, message }))).toEqual([{ pages: [2, 3, 4], message: "pages 1–3: the body text is set at 12 pt; the preset's body text is 16 pt" }]);
   });
 
   it('lines off the grid: a line height of 1.5 lines, or half a line between paragraphs', () => {
@@ -235,10 +237,10 @@ describe('checkGeometry: what a stylesheet can do to the page', () => {
 
 describe('pagesName', () => {
   it('names pages as the editor counts them', () => {
-    expect(pagesName([0], 1)).toBe('the cover');
-    expect(pagesName([1], 1)).toBe('page 1');
-    expect(pagesName([1, 2, 3, 5], 1)).toBe('pages 1–3 and 5');
-    expect(pagesName([2, 3, 6, 8], 2)).toBe('pages 1, 2, 5 and 7');
-    expect(pagesName([0, 1, 2], 2)).toBe('the cover (pages 1, 2) and page 1');
+    expect(render(pagesName([0], 1), 'en')).toBe('the cover');
+    expect(render(pagesName([1], 1), 'en')).toBe('page 1');
+    expect(render(pagesName([1, 2, 3, 5], 1), 'en')).toBe('pages 1–3 and 5');
+    expect(render(pagesName([2, 3, 6, 8], 2), 'en')).toBe('pages 1, 2, 5 and 7');
+    expect(render(pagesName([0, 1, 2], 2), 'en')).toBe('the cover (pages 1, 2) and page 1');
   });
 });

@@ -7,6 +7,7 @@ import { PDFDocument, PDFName, type PDFRef } from '../../src/print/pdfLib.js';
 import { readPdfText, type PageText, type TextRun } from '../../src/check/readPdfText.js';
 import { checkVisibleText, foldText, locateText } from '../../src/check/checkVisibleText.js';
 import { checkContents } from '../../src/check/checkContents.js';
+import { render } from '../../src/i18n/message.js';
 import { parseBody } from '../../src/model/parseBody.js';
 import type { Issue, TocEntry } from '../../src/model/types.js';
 
@@ -148,9 +149,9 @@ describe('checkVisibleText: every label, title and paragraph is seen, in order',
 
   it('a title clipped away, and a whole article hidden', () => {
     const clipped = full.map((r) => (r === 'Second article' ? [r, 'clipped'] as [string, 'clipped'] : r));
-    expect(checkVisibleText(issue, [page(...clipped)]).map((p) => p.what)).toEqual(['the title of 「Second article」']);
+    expect(checkVisibleText(issue, [page(...clipped)]).map((p) => render(p.what, 'en'))).toEqual(['the title of 「Second article」']);
     const gone = full.slice(0, 5);
-    expect(checkVisibleText(issue, [page(...gone)]).map((p) => p.what)).toEqual(['the title of 「Second article」', 'a heading of 「Second article」', 'paragraph 1 of 「Second article」', 'paragraph 2 of 「Second article」', 'paragraph 3 of 「Second article」']);
+    expect(checkVisibleText(issue, [page(...gone)]).map((p) => render(p.what, 'en'))).toEqual(['the title of 「Second article」', 'a heading of 「Second article」', 'paragraph 1 of 「Second article」', 'paragraph 2 of 「Second article」', 'paragraph 3 of 「Second article」']);
   });
 
   it('a few words of a paragraph hidden', () => {
@@ -203,11 +204,11 @@ describe('locateText: notes, source lines and captions too, and the runs of each
   });
 
   it('a note, a source line or a caption not drawn is named', () => {
-    const without = (gone: string) => locateText(issue, [page(...runs.filter((r) => r !== gone))]).problems.map((p) => p.what);
+    const without = (gone: string) => locateText(issue, [page(...runs.filter((r) => r !== gone))]).problems.map((p) => render(p.what, 'en'));
     expect(without('Editor note.')).toEqual(["the editor's note of 「Titled」"]);
     expect(without('(Office)')).toEqual(['the source line of 「Titled」']);
     expect(without('Meeting')).toEqual([]); // still a word of the body
-    expect(locateText(issue, [page(...runs.filter((r) => r !== 'Meeting' && r !== 'Alpha Meeting one.'))]).problems.map((p) => p.what)).toEqual(['the caption of figure 1 of 「Titled」']);
+    expect(locateText(issue, [page(...runs.filter((r) => r !== 'Meeting' && r !== 'Alpha Meeting one.'))]).problems.map((p) => render(p.what, 'en'))).toEqual(['the caption of figure 1 of 「Titled」']);
   });
 });
 
