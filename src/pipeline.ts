@@ -53,12 +53,12 @@ export interface BuildOptions {
 }
 
 export type BuildEvent =
-  | { type: 'browser'; path: string; source: string }
+  | { type: 'browser'; path: string; source: string | Message }
   | { type: 'issue'; issue: string; index: number; count: number }
   /** `message`: what is being done, to render in the reader's language; `stage` is it in English. */
-  | { type: 'stage'; issue: string; stage: string; message: Message }
+  | { type: 'stage'; issue: string; stage: string; message: Message; /** What is made when it is not an issue (the yearbook). */ label?: Message }
   /** What fitting did to an issue's last page (print/fitLastPage.ts): 「fitted the last article (…): 5 → 4 body pages」. */
-  | { type: 'fitted'; issue: string; summary: string }
+  | { type: 'fitted'; issue: string; summary: Message }
   | { type: 'written'; file: string; /** bytes, for the files the build wrote */ size?: number };
 
 export interface BuildResult extends ValidateResult {
@@ -279,7 +279,7 @@ export async function build(paths: readonly string[], options: BuildOptions = {}
       own: () => {
         throw new Error('own outside a transaction');
       },
-      stage: (issue, stage) => progress({ type: 'stage', issue, stage: render(stage, 'en'), message: stage }),
+      stage: (issue, stage) => progress({ type: 'stage', issue: render(issue, 'en'), stage: render(stage, 'en'), message: stage, ...(typeof issue === 'string' ? {} : { label: issue }) }),
       report: (d) => void diagnostics.push(d),
       display: (issue) => displayOf(issue),
     };

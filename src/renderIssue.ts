@@ -8,8 +8,8 @@ import { diagnostic, FILE_START, type Diagnostic } from './diagnostics/diagnosti
 import { msg, type Message } from './i18n/message.js';
 import { joined } from './check/problem.js';
 import type { Issue } from './model/types.js';
-import { firstState, fittedPitches, type PageState, type PaginatedIssue } from './model/pagination.js';
-import { describeStep, fitSteps } from './layout/fitCandidates.js';
+import { firstState, fittedPitches, stepMessage, type PageState, type PaginatedIssue } from './model/pagination.js';
+import { fitSteps } from './layout/fitCandidates.js';
 import { lastPageOf, needsFitting } from './print/fitLastPage.js';
 import { issueDocument, type IssueDocument } from './render/issueDocument.js';
 import { TemplateError } from './render/renderHtml.js';
@@ -224,7 +224,7 @@ export async function renderIssue(
         msg(f.alone ? 'fit-failed.alone' : 'fit-failed.lines', {
           page: f.page,
           count: f.lines,
-          steps: strongest ? describeStep(strongest) : msg('fit-failed.no-steps'),
+          steps: strongest ? stepMessage(strongest) : msg('fit-failed.no-steps'),
           before: f.page - 1,
         }),
         msg('fit-failed.shorten.hint', { count: Math.max(1, f.lines) })));

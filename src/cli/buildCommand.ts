@@ -49,7 +49,7 @@ export async function buildCommand(paths: string[], options: BuildCommandOptions
     else if (event.type === 'issue') {
       position = `[${event.index + 1}/${event.count}] ${event.issue}`;
       progress.step(position);
-    } else if (event.type === 'stage') progress.step(`${position}${reporter.lang === 'zh' ? '：' : ': '}${reporter.render(event.stage)}`);
+    } else if (event.type === 'stage') progress.step(`${event.label ? reporter.render(event.label) : position}${reporter.lang === 'zh' ? '：' : ': '}${reporter.render(event.message)}`);
     else if (event.type === 'fitted') progress.log(() => reporter.info(reporter.t('cli.build.fitted', { issue: event.issue, summary: reporter.render(event.summary) })));
     else {
       progress.log(() => reporter.out(displayPath(options.cwd, event.file)));

@@ -68,13 +68,13 @@ export function checkOutputNames(files: readonly string[], display: (file: strin
  * Issues of several series built into one folder: the first two whose outputs share a name, as a
  * sentence, or undefined. (Within a series validation has refused them already.)
  */
-export function outputClash(issues: readonly { file: string; slug: string }[], display: (file: string) => string): string | undefined {
+export function outputClash(issues: readonly { file: string; slug: string }[], display: (file: string) => string): Message | undefined {
   const seen = new Map<string, { file: string; slug: string }>();
   for (const issue of issues) {
     const key = outputKey(issue.slug);
     const other = seen.get(key);
     if (other && other.file !== issue.file) {
-      return `${display(other.file)} and ${display(issue.file)} would both write \`${issue.slug}.pdf\` and \`${issue.slug}.html\` into the output folder`;
+      return msg('output-names.clash', { first: display(other.file), second: display(issue.file), slug: issue.slug });
     }
     seen.set(key, issue);
   }

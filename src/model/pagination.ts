@@ -3,7 +3,8 @@
 // finds these facts; templates, checks, bookmarks and the yearbook read them from here.
 import type { Issue, Pagination, TocEntry } from './types.js';
 import { tableOfContents } from './tableOfContents.js';
-import { describeStep, type FitStep } from '../layout/fitCandidates.js';
+import type { FitStep } from '../layout/fitCandidates.js';
+import { msg, render, type Message } from '../i18n/message.js';
 
 /**
  * Fitting: the paragraphs of a range of articles (the last one, or the last few) tightened within the
@@ -98,10 +99,29 @@ export function fittedPitches(state: Pick<PageState, 'fit'>): ReadonlyMap<string
   return new Map((state.fit?.articles ?? []).map((id) => [id, state.fit!.pitchPt]));
 }
 
+/** The range fitting tightened (print/fitLastPage.ts names it in English: 「the last 2 articles」), as a message. */
+function rangeMessage(range: string): Message | string {
+  if (range === 'the last article') return msg('fit.range.last');
+  const last = /^the last (\d+) articles$/.exec(range);
+  if (last) return msg('fit.range.last-few', { count: Number(last[1]) });
+  const all = /^all (\d+) articles$/.exec(range);
+  return all ? msg('fit.range.all', { count: Number(all[1]) }) : range;
+}
+
+/** A tightening: 「pitch 28.95 pt, tracking −0.034 em」 (layout/fitCandidates.ts's describeStep, as a message). */
+export function stepMessage(step: Pick<FitStep, 'pitchPt' | 'trackingEm'>): Message {
+  const tracking = step.trackingEm === 0 ? '0' : `${step.trackingEm < 0 ? '−' : '+'}${Math.abs(step.trackingEm)}`;
+  return msg('fit.step', { pitch: Math.round(step.pitchPt * 100) / 100, tracking });
+}
+
 /** The build's summary of fitting: 「fitted the last article (pitch 28.95 pt, tracking −0.034 em): 5 → 4 body pages」. */
-export function fitSummary(outcome: FitOutcome): string | undefined {
-  if (outcome.status === 'fitted') return `fitted ${outcome.range} (${describeStep(outcome.fit)}): ${outcome.bodyPagesBefore} → ${outcome.bodyPagesAfter} body pages`;
-  if (outcome.status === 'failed') return `could not fit: body page ${outcome.page} holds ${outcome.alone ? 'only the distribution block' : `only ${outcome.lines} line${outcome.lines === 1 ? '' : 's'}`}`;
+export function fitSummary(outcome: FitOutcome): Message | undefined {
+  if (outcome.status === 'fitted') {
+    return msg('fit.summary.fitted', { range: rangeMessage(outcome.range), step: stepMessage(outcome.fit), before: outcome.bodyPagesBefore, after: outcome.bodyPagesAfter });
+  }
+  if (outcome.status === 'failed') {
+    return msg('fit.summary.failed', { page: outcome.page, what: outcome.alone ? msg('fit.summary.distribution-only') : msg('build.last-page.lines', { count: outcome.lines }) });
+  }
   return undefined;
 }
 
@@ -133,7 +153,7 @@ export function paginationJson(p: PaginatedIssue): object {
     coverPages: p.state.coverPages,
     blankPages: p.state.blankPages ?? 0,
     passes: p.passes,
-    fitting: p.fitting.status === 'fitted' ? { ...p.fitting, summary: fitSummary(p.fitting) } : p.fitting,
+    fitting: p.fitting.status === 'fitted' ? { ...p.fitting, summary: render(fitSummary(p.fitting)!, 'en') } : p.fitting,
     distributionOffsetPt: p.state.distributionOffset,
     contentsContinuedAt: p.state.tocBreaks ?? [],
     ...(p.state.tocPitchPt ? { contentsPitchPt: p.state.tocPitchPt } : {}),

@@ -2,7 +2,7 @@
 // downloaded on request (`npx @puppeteer/browsers install chrome@stable`), the usual places of
 // Windows, macOS and Linux. Nothing is downloaded at install.
 import path from 'node:path';
-import { msg } from '../i18n/message.js';
+import { msg, type Message } from '../i18n/message.js';
 import { BulletinError, ExitCode } from '../diagnostics/exitCodes.js';
 import { nodeIo, type Io } from '../io.js';
 
@@ -45,8 +45,8 @@ export const INSTALL_HINT = msg('build.browser.install.hint');
 
 export interface BrowserChoice {
   path: string;
-  /** Where the path came from, for `--verbose`, `doctor` and error messages. */
-  source: string;
+  /** Where the path came from, for `--verbose`, `doctor` and error messages: an option or variable's name, or a message. */
+  source: string | Message;
 }
 
 export interface BrowserSearch {
@@ -68,9 +68,9 @@ export function installedBrowsers(search: BrowserSearch, io: Io = nodeIo): Brows
   } catch {
     downloaded = undefined;
   }
-  if (downloaded && executable(downloaded)) found.push({ path: downloaded, source: 'downloaded on request' });
+  if (downloaded && executable(downloaded)) found.push({ path: downloaded, source: msg('build.browser.source.downloaded') });
   for (const file of browserLocations(search.platform ?? process.platform, search.env)) {
-    if (executable(file)) found.push({ path: file, source: 'system' });
+    if (executable(file)) found.push({ path: file, source: msg('build.browser.source.system') });
   }
   return found;
 }

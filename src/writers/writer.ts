@@ -52,7 +52,8 @@ export interface WriteContext {
   /** The folder `relative` holds only what is staged into it with this issue's files: what an earlier build left there goes when they are renamed into place. */
   own(relative: string): void;
   /** Reports what is being done (a progress line): `stage` is rendered in the reader's language. */
-  stage(issue: string, stage: Message): void;
+  /** `issue`: the issue's name, or a message naming what else is made (the yearbook). */
+  stage(issue: string | Message, stage: Message): void;
   /** Adds a warning to the build's diagnostics (a file over its size budget). */
   report(diagnostic: Diagnostic): void;
   /** An issue's file as diagnostics show it. */

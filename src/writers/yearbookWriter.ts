@@ -21,7 +21,7 @@ export const yearbookWriter: Writer = {
   async finish(outputs, ctx) {
     const year = ctx.yearbook!;
     const bound = outputs.filter((o) => inYear(o.issue, year)).map((o) => ({ issue: o.issue, pdf: o.printed!.pdf, paginated: o.printed!.paginated }));
-    ctx.stage(`yearbook ${year}`, msg('build.stage.binding'));
+    ctx.stage(msg('build.yearbook.label', { year }), msg('build.stage.binding'));
     const { assembleYearbook } = await import('./assembleYearbook.js');
     const bytes = await assembleYearbook(await ctx.browser(), year, bound, await ctx.layoutFor(bound[0]!.issue), ctx.env, ctx.pdfa);
     return [await ctx.write(`yearbook-${year}.pdf`, bytes)];

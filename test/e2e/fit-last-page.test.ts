@@ -7,6 +7,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build, type BuildEvent, type BuildResult } from '../../src/pipeline.js';
 import { REPO } from '../helpers.js';
+import { render } from '../../src/i18n/message.js';
 import { bodyLines, buildEnv, CHROMIUM, compact, footerLines, HAS_CHROMIUM, e2eTitle, mm, readPages, SKIP_REASON, type Page } from './poppler.js';
 
 if (!HAS_CHROMIUM) console.warn(SKIP_REASON);
@@ -34,7 +35,7 @@ describe.skipIf(!HAS_CHROMIUM)(e2eTitle('fitting the last page (test/fixtures/fi
   afterAll(() => rmSync(out, { recursive: true, force: true }));
 
   it('says what it fitted, and warns (naming the page) where nothing within the limits works', () => {
-    const fitted = events.filter((e) => e.type === 'fitted').map((e) => e.type === 'fitted' && `${e.issue}: ${e.summary}`).sort();
+    const fitted = events.filter((e) => e.type === 'fitted').map((e) => e.type === 'fitted' && `${e.issue}: ${render(e.summary, 'en')}`).sort();
     expect(fitted).toEqual([
       '2020-01: fitted the last article (pitch 27.5 pt, tracking 0 em): 4 → 3 body pages',
       '2020-02: fitted the last article (pitch 27.5 pt, tracking 0 em): 3 → 2 body pages',

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { findBrowser, installedBrowsers } from '../../src/print/findBrowser.js';
 import { BulletinError } from '../../src/diagnostics/exitCodes.js';
+import { msg } from '../../src/i18n/message.js';
 
 const envOf = (vars: Record<string, string>) => (name: string) => vars[name];
 const fakeFs = (files: string[]) => (file: string) => files.includes(file);
@@ -16,7 +17,7 @@ describe('findBrowser', () => {
     ['Edge', 'C:\\Program Files (x86)\\Microsoft\\Edge\\Application\\msedge.exe'],
     ['Chromium', 'C:\\Users\\li\\AppData\\Local\\Chromium\\Application\\chrome.exe'],
   ])('finds %s on Windows', (_, file) => {
-    expect(findBrowser(undefined, { env: winEnv, platform: 'win32', isExecutable: fakeFs([file]) })).toEqual({ path: file, source: 'system' });
+    expect(findBrowser(undefined, { env: winEnv, platform: 'win32', isExecutable: fakeFs([file]) })).toEqual({ path: file, source: msg('build.browser.source.system') });
   });
 
   it.each([
@@ -60,7 +61,7 @@ describe('findBrowser', () => {
   it('uses a browser downloaded on request, and says where none is found', () => {
     const downloaded = '/root/.cache/puppeteer/chrome/linux-131/chrome-linux64/chrome';
     const search = { env: envOf({ PATH: '/usr/bin' }), platform: 'linux' as const, downloaded: () => downloaded, isExecutable: fakeFs([downloaded, '/usr/bin/chromium']) };
-    expect(findBrowser(undefined, search)).toEqual({ path: downloaded, source: 'downloaded on request' });
+    expect(findBrowser(undefined, search)).toEqual({ path: downloaded, source: msg('build.browser.source.downloaded') });
     let error: unknown;
     try {
       findBrowser(undefined, { env: envOf({}), platform: 'win32', isExecutable: fakeFs([]) });

@@ -3,6 +3,7 @@
 // system would.
 import { describe, expect, it } from 'vitest';
 import { checkOutputNames, outputClash, reservedName, slugOf } from '../../src/model/outputNames.js';
+import { render } from '../../src/i18n/message.js';
 
 const display = (file: string) => file.replace(/^\/s\//, '');
 const codes = (files: string[]) => checkOutputNames(files, display).map((d) => `${d.file} ${d.code}`).sort();
@@ -42,7 +43,7 @@ describe('output names', () => {
     const b = { file: '/s/b/issues/2018-01.yaml', slug: '2018-01' };
     const c = { file: '/s/b/issues/2018-02.yaml', slug: '2018-02' };
     expect(outputClash([a, c], display)).toBeUndefined();
-    expect(outputClash([a, c, b], display)).toMatch(/a\/issues\/2018-01\.yaml and b\/issues\/2018-01\.yaml would both write `2018-01\.pdf`/);
+    expect(render(outputClash([a, c, b], display)!, 'en')).toMatch(/a\/issues\/2018-01\.yaml and b\/issues\/2018-01\.yaml would both write `2018-01\.pdf`/);
     // One file reached twice is not a clash.
     expect(outputClash([a, a], display)).toBeUndefined();
   });

@@ -315,4 +315,8 @@ export const buildMessages = {
   'build.template.outside': { en: '{file} leads outside its folder', zh: '{file} 指向其文件夹以外' },
   'build.template.not-regular': { en: '{file} is not a regular file under {limit} KiB', zh: '{file} 不是小于 {limit} KiB 的普通文件' },
   'build.template.bad-name': { en: '{file}: the file name has a backslash or a control character; rename it', zh: '{file}：文件名含有反斜杠或控制字符，请改名' },
+  // The self-check's and the build's own words (src/renderIssue.ts, src/writers/, src/print/).
+  'build.yearbook.label': { en: 'yearbook {year}', zh: '{year}年合订本' },
+  'build.browser.source.downloaded': { en: 'downloaded on request', zh: '按需下载' },
+  'build.browser.source.system': { en: 'system', zh: '系统安装' },
 } as const satisfies Entries;

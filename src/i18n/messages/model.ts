@@ -300,4 +300,14 @@ export const modelMessages = {
   'self-check.keeps.no-continued-heading': { en: 'cover page {page} continues the contents without the heading {heading}', zh: '封面第{page}页接续目录，但没有标题{heading}' },
   // src/check/checkImages.ts, src/check/checkPdfFonts.ts
   'self-check.image-metadata': { en: 'the image object {object} of the PDF carries {kinds} metadata', zh: 'PDF 中的图像对象{object}带有{kinds}元数据' },
+  // src/model/pagination.ts: what fitting did (the build's progress line).
+  'fit.summary.fitted': { en: 'fitted {range} ({step}): {before} → {after} body pages', zh: '已调整{range}（{step}）：正文由{before}页减为{after}页' },
+  'fit.summary.failed': { en: 'could not fit: body page {page} holds {what}', zh: '未能调整：正文第{page}页只有{what}' },
+  'fit.summary.distribution-only': { en: 'only the distribution block', zh: '版记' },
+  'fit.range.last': { en: 'the last article', zh: '最后一篇文章' },
+  'fit.range.last-few': { en: 'the last {count} articles', zh: '最后{count}篇文章' },
+  'fit.range.all': { en: 'all {count} articles', zh: '全部{count}篇文章' },
+  'fit.step': { en: 'pitch {pitch} pt, tracking {tracking} em', zh: '行距 {pitch} pt，字距 {tracking} em' },
+  // src/model/outputNames.ts: issues of several series built into one folder.
+  'output-names.clash': { en: '{first} and {second} would both write `{slug}.pdf` and `{slug}.html` into the output folder', zh: '{first}和{second}都会向输出文件夹写入 `{slug}.pdf` 和 `{slug}.html`' },
 } as const satisfies Entries;
