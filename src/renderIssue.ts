@@ -140,7 +140,7 @@ export async function renderIssue(
     // printed as 〓: a font that got in otherwise came from the machine (a series stylesheet, an SVG's text).
     const fontProblems = checkPdfFonts(printed.pdf).problems;
     if (fontProblems.length) {
-      throw new BulletinError(msg('build.pdf-fonts-refused', { issue: issue.slug, problems: fontProblems.join('\n  - ') }), ExitCode.RenderFailed, msg('build.pdf-fonts-refused.hint'));
+      throw new BulletinError(msg('build.pdf-fonts-refused', { issue: issue.slug, problems: joined(fontProblems.map((p) => p.text), '\n  - ') }), ExitCode.RenderFailed, msg('build.pdf-fonts-refused.hint'));
     }
     const problems: Message[] = [];
     const imageWarnings: Diagnostic[] = [];

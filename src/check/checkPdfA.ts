@@ -8,74 +8,77 @@
 import { PDFArray, PDFBool, PDFDict, PDFName, PDFNumber, PDFRawStream, PDFRef, PDFStream, PDFString, PDFHexString, type PDFDocument, type PDFObject } from '../print/pdfLib.js';
 import { SaxesParser } from '../vendor/saxes.js';
 import { decoded, parseToUnicode, readPageText, streamText, type PageText } from './readPdfText.js';
+import { msg, render, type Bilingual, type Message } from '../i18n/message.js';
 
 /** The rules: id → clause of ISO 19005-2 (veraPDF test number after the dash) and what it asks. */
 export const PDFA_RULES = {
-  'header': { clause: '6.1.2-1', what: 'the file starts with %PDF-1.n and an end of line' },
-  'header-binary': { clause: '6.1.2-2', what: 'the header is followed by a comment of at least four bytes above 127' },
-  'trailer-id': { clause: '6.1.3-1', what: 'the trailer has a file identifier (ID)' },
-  'encrypt': { clause: '6.1.3-2', what: 'the file is not encrypted (no Encrypt in the trailer)' },
-  'eof': { clause: '6.1.3-3', what: 'nothing follows the last %%EOF but one end of line' },
-  'xref': { clause: '6.1.4-2', what: 'the xref keyword and the subsection header are separated by one end of line' },
-  'stream-external': { clause: '6.1.7.1-3', what: 'no stream refers to an external file (F, FFilter, FDecodeParms)' },
-  'filter': { clause: '6.1.7.2-1', what: 'no stream uses the LZW or Crypt filter' },
-  'page-size': { clause: '6.1.13-11', what: 'page boxes are between 3 and 14 400 units' },
-  'output-intent': { clause: '6.2.4.3-2', what: 'a PDF/A output intent (GTS_PDFA1) gives the DeviceRGB and DeviceGray colours a meaning' },
-  'output-profile': { clause: '6.2.3-1', what: 'the output intent\'s profile is a valid ICC output or monitor profile' },
-  'output-intents-same': { clause: '6.2.3-2', what: 'all output intents share one profile' },
-  'icc-profile': { clause: '6.2.4.2-1', what: 'every ICCBased colour space holds a valid ICC profile (version 4 or earlier) with its number of components' },
-  'device-cmyk': { clause: '6.2.4.3-3', what: 'no DeviceCMYK colour space when the output intent is RGB' },
-  'extgstate-tr': { clause: '6.2.5-1', what: 'no transfer function (TR) in a graphics state' },
-  'extgstate-tr2': { clause: '6.2.5-2', what: 'no TR2 other than Default in a graphics state' },
-  'extgstate-htp': { clause: '6.2.5-3', what: 'no halftone phase (HTP) in a graphics state' },
-  'rendering-intent': { clause: '6.2.6-1', what: 'rendering intents are one of the four of ISO 32000-1' },
-  'image-alternates': { clause: '6.2.8-1', what: 'no image has Alternates' },
-  'image-opi': { clause: '6.2.8-2', what: 'no image has OPI' },
-  'image-interpolate': { clause: '6.2.8-3', what: 'no image asks for interpolation' },
-  'image-bits': { clause: '6.2.8-4', what: 'image samples are 1, 2, 4, 8 or 16 bits' },
-  'form-postscript': { clause: '6.2.9-1', what: 'no form XObject carries OPI or PostScript' },
-  'reference-xobject': { clause: '6.2.9-2', what: 'no reference XObject (Ref)' },
-  'postscript-xobject': { clause: '6.2.9-3', what: 'no PostScript XObject' },
-  'blend-mode': { clause: '6.2.10-1', what: 'blend modes are those of ISO 32000-1' },
-  'transparency-group': { clause: '6.2.10-2', what: 'without a PDF/A output intent, a page with transparency has a group with a colour space' },
-  'font-subtype': { clause: '6.2.11.2-7', what: 'every font is of a type ISO 32000-1 defines' },
-  'font-type3': { clause: '6.2.11.4.1 (bulletin)', what: 'no Type 3 font (bulletin\'s rule: print shops and archives refuse glyphs drawn without a font program)' },
-  'font-embedded': { clause: '6.2.11.4.1-1', what: 'every font is embedded' },
-  'cid-to-gid': { clause: '6.2.11.3.2-1', what: 'every embedded TrueType CIDFont has a CIDToGIDMap' },
-  'cmap-embedded': { clause: '6.2.11.3.3-1', what: 'a composite font\'s CMap is embedded or predefined' },
-  'font-widths': { clause: '6.2.11.5-1', what: 'the widths in the font dictionary are the font program\'s' },
-  'tounicode': { clause: '6.2.11.7.2-1', what: 'every character code shown maps to Unicode (ToUnicode)' },
-  'tounicode-value': { clause: '6.2.11.7.2-2', what: 'no code maps to U+0000, U+FEFF or U+FFFE' },
-  'notdef': { clause: '6.2.11.8-1', what: 'no text shows the .notdef glyph' },
-  'annot-type': { clause: '6.3.1-1', what: 'no 3D, Sound, Screen, Movie or unknown annotation' },
-  'annot-flags': { clause: '6.3.2-2', what: 'every annotation has the Print flag and none of Hidden, Invisible, NoView, ToggleNoView' },
-  'annot-appearance': { clause: '6.3.3-1', what: 'every annotation other than Link and Popup has an appearance' },
-  'form-xfa': { clause: '6.4.2-1', what: 'no XFA form' },
-  'needs-rendering': { clause: '6.4.2-2', what: 'no NeedsRendering in the catalog' },
-  'need-appearances': { clause: '6.4.1-3', what: 'NeedAppearances is absent or false' },
-  'action': { clause: '6.5.1-1', what: 'actions are GoTo, URI or the four named page actions only (bulletin allows no others)' },
-  'javascript': { clause: '6.5.1-1', what: 'no JavaScript (actions or the document\'s JavaScript names)' },
-  'named-action': { clause: '6.5.1-2', what: 'named actions are NextPage, PrevPage, FirstPage or LastPage' },
-  'additional-actions': { clause: '6.5.2-1', what: 'no additional actions (AA) in the catalog, pages or annotations' },
-  'xmp-missing': { clause: '6.6.2.1-1', what: 'the catalog has a Metadata stream (Type Metadata, Subtype XML)' },
-  'xmp-packet-header': { clause: '6.6.2.1-2', what: 'the XMP packet header has no bytes or encoding attribute' },
-  'xmp-utf8': { clause: '6.6.2.1-5', what: 'the XMP packet is UTF-8' },
-  'xmp-wellformed': { clause: '6.6.2.1-4', what: 'the XMP packet is well-formed XML' },
-  'xmp-schema': { clause: '6.6.2.3.1-1', what: 'XMP properties use predefined schemas only' },
-  'pdfa-identification': { clause: '6.6.4-1', what: 'the XMP says pdfaid:part 2 and pdfaid:conformance U' },
-  'xmp-info': { clause: '6.6.2.1 (ISO 19005-1 6.7.3)', what: 'the Info dictionary\'s title, author, subject, keywords, producer and dates equal the XMP\'s' },
-  'embedded-files': { clause: '6.8-5 (bulletin)', what: 'no embedded files (bulletin embeds none)' },
-  'alternate-presentations': { clause: '6.10-1', what: 'no AlternatePresentations' },
-  'pres-steps': { clause: '6.10-2', what: 'no PresSteps in a page' },
-  'requirements': { clause: '6.11-1', what: 'no Requirements in the catalog' },
+  'header': { clause: '6.1.2-1', what: 'the file starts with %PDF-1.n and an end of line', text: msg('pdfa.rule.header') },
+  'header-binary': { clause: '6.1.2-2', what: 'the header is followed by a comment of at least four bytes above 127', text: msg('pdfa.rule.header-binary') },
+  'trailer-id': { clause: '6.1.3-1', what: 'the trailer has a file identifier (ID)', text: msg('pdfa.rule.trailer-id') },
+  'encrypt': { clause: '6.1.3-2', what: 'the file is not encrypted (no Encrypt in the trailer)', text: msg('pdfa.rule.encrypt') },
+  'eof': { clause: '6.1.3-3', what: 'nothing follows the last %%EOF but one end of line', text: msg('pdfa.rule.eof') },
+  'xref': { clause: '6.1.4-2', what: 'the xref keyword and the subsection header are separated by one end of line', text: msg('pdfa.rule.xref') },
+  'stream-external': { clause: '6.1.7.1-3', what: 'no stream refers to an external file (F, FFilter, FDecodeParms)', text: msg('pdfa.rule.stream-external') },
+  'filter': { clause: '6.1.7.2-1', what: 'no stream uses the LZW or Crypt filter', text: msg('pdfa.rule.filter') },
+  'page-size': { clause: '6.1.13-11', what: 'page boxes are between 3 and 14 400 units', text: msg('pdfa.rule.page-size') },
+  'output-intent': { clause: '6.2.4.3-2', what: 'a PDF/A output intent (GTS_PDFA1) gives the DeviceRGB and DeviceGray colours a meaning', text: msg('pdfa.rule.output-intent') },
+  'output-profile': { clause: '6.2.3-1', what: 'the output intent\'s profile is a valid ICC output or monitor profile', text: msg('pdfa.rule.output-profile') },
+  'output-intents-same': { clause: '6.2.3-2', what: 'all output intents share one profile', text: msg('pdfa.rule.output-intents-same') },
+  'icc-profile': { clause: '6.2.4.2-1', what: 'every ICCBased colour space holds a valid ICC profile (version 4 or earlier) with its number of components', text: msg('pdfa.rule.icc-profile') },
+  'device-cmyk': { clause: '6.2.4.3-3', what: 'no DeviceCMYK colour space when the output intent is RGB', text: msg('pdfa.rule.device-cmyk') },
+  'extgstate-tr': { clause: '6.2.5-1', what: 'no transfer function (TR) in a graphics state', text: msg('pdfa.rule.extgstate-tr') },
+  'extgstate-tr2': { clause: '6.2.5-2', what: 'no TR2 other than Default in a graphics state', text: msg('pdfa.rule.extgstate-tr2') },
+  'extgstate-htp': { clause: '6.2.5-3', what: 'no halftone phase (HTP) in a graphics state', text: msg('pdfa.rule.extgstate-htp') },
+  'rendering-intent': { clause: '6.2.6-1', what: 'rendering intents are one of the four of ISO 32000-1', text: msg('pdfa.rule.rendering-intent') },
+  'image-alternates': { clause: '6.2.8-1', what: 'no image has Alternates', text: msg('pdfa.rule.image-alternates') },
+  'image-opi': { clause: '6.2.8-2', what: 'no image has OPI', text: msg('pdfa.rule.image-opi') },
+  'image-interpolate': { clause: '6.2.8-3', what: 'no image asks for interpolation', text: msg('pdfa.rule.image-interpolate') },
+  'image-bits': { clause: '6.2.8-4', what: 'image samples are 1, 2, 4, 8 or 16 bits', text: msg('pdfa.rule.image-bits') },
+  'form-postscript': { clause: '6.2.9-1', what: 'no form XObject carries OPI or PostScript', text: msg('pdfa.rule.form-postscript') },
+  'reference-xobject': { clause: '6.2.9-2', what: 'no reference XObject (Ref)', text: msg('pdfa.rule.reference-xobject') },
+  'postscript-xobject': { clause: '6.2.9-3', what: 'no PostScript XObject', text: msg('pdfa.rule.postscript-xobject') },
+  'blend-mode': { clause: '6.2.10-1', what: 'blend modes are those of ISO 32000-1', text: msg('pdfa.rule.blend-mode') },
+  'transparency-group': { clause: '6.2.10-2', what: 'without a PDF/A output intent, a page with transparency has a group with a colour space', text: msg('pdfa.rule.transparency-group') },
+  'font-subtype': { clause: '6.2.11.2-7', what: 'every font is of a type ISO 32000-1 defines', text: msg('pdfa.rule.font-subtype') },
+  'font-type3': { clause: '6.2.11.4.1 (bulletin)', what: 'no Type 3 font (bulletin\'s rule: print shops and archives refuse glyphs drawn without a font program)', text: msg('pdfa.rule.font-type3') },
+  'font-embedded': { clause: '6.2.11.4.1-1', what: 'every font is embedded', text: msg('pdfa.rule.font-embedded') },
+  'cid-to-gid': { clause: '6.2.11.3.2-1', what: 'every embedded TrueType CIDFont has a CIDToGIDMap', text: msg('pdfa.rule.cid-to-gid') },
+  'cmap-embedded': { clause: '6.2.11.3.3-1', what: 'a composite font\'s CMap is embedded or predefined', text: msg('pdfa.rule.cmap-embedded') },
+  'font-widths': { clause: '6.2.11.5-1', what: 'the widths in the font dictionary are the font program\'s', text: msg('pdfa.rule.font-widths') },
+  'tounicode': { clause: '6.2.11.7.2-1', what: 'every character code shown maps to Unicode (ToUnicode)', text: msg('pdfa.rule.tounicode') },
+  'tounicode-value': { clause: '6.2.11.7.2-2', what: 'no code maps to U+0000, U+FEFF or U+FFFE', text: msg('pdfa.rule.tounicode-value') },
+  'notdef': { clause: '6.2.11.8-1', what: 'no text shows the .notdef glyph', text: msg('pdfa.rule.notdef') },
+  'annot-type': { clause: '6.3.1-1', what: 'no 3D, Sound, Screen, Movie or unknown annotation', text: msg('pdfa.rule.annot-type') },
+  'annot-flags': { clause: '6.3.2-2', what: 'every annotation has the Print flag and none of Hidden, Invisible, NoView, ToggleNoView', text: msg('pdfa.rule.annot-flags') },
+  'annot-appearance': { clause: '6.3.3-1', what: 'every annotation other than Link and Popup has an appearance', text: msg('pdfa.rule.annot-appearance') },
+  'form-xfa': { clause: '6.4.2-1', what: 'no XFA form', text: msg('pdfa.rule.form-xfa') },
+  'needs-rendering': { clause: '6.4.2-2', what: 'no NeedsRendering in the catalog', text: msg('pdfa.rule.needs-rendering') },
+  'need-appearances': { clause: '6.4.1-3', what: 'NeedAppearances is absent or false', text: msg('pdfa.rule.need-appearances') },
+  'action': { clause: '6.5.1-1', what: 'actions are GoTo, URI or the four named page actions only (bulletin allows no others)', text: msg('pdfa.rule.action') },
+  'javascript': { clause: '6.5.1-1', what: 'no JavaScript (actions or the document\'s JavaScript names)', text: msg('pdfa.rule.javascript') },
+  'named-action': { clause: '6.5.1-2', what: 'named actions are NextPage, PrevPage, FirstPage or LastPage', text: msg('pdfa.rule.named-action') },
+  'additional-actions': { clause: '6.5.2-1', what: 'no additional actions (AA) in the catalog, pages or annotations', text: msg('pdfa.rule.additional-actions') },
+  'xmp-missing': { clause: '6.6.2.1-1', what: 'the catalog has a Metadata stream (Type Metadata, Subtype XML)', text: msg('pdfa.rule.xmp-missing') },
+  'xmp-packet-header': { clause: '6.6.2.1-2', what: 'the XMP packet header has no bytes or encoding attribute', text: msg('pdfa.rule.xmp-packet-header') },
+  'xmp-utf8': { clause: '6.6.2.1-5', what: 'the XMP packet is UTF-8', text: msg('pdfa.rule.xmp-utf8') },
+  'xmp-wellformed': { clause: '6.6.2.1-4', what: 'the XMP packet is well-formed XML', text: msg('pdfa.rule.xmp-wellformed') },
+  'xmp-schema': { clause: '6.6.2.3.1-1', what: 'XMP properties use predefined schemas only', text: msg('pdfa.rule.xmp-schema') },
+  'pdfa-identification': { clause: '6.6.4-1', what: 'the XMP says pdfaid:part 2 and pdfaid:conformance U', text: msg('pdfa.rule.pdfa-identification') },
+  'xmp-info': { clause: '6.6.2.1 (ISO 19005-1 6.7.3)', what: 'the Info dictionary\'s title, author, subject, keywords, producer and dates equal the XMP\'s', text: msg('pdfa.rule.xmp-info') },
+  'embedded-files': { clause: '6.8-5 (bulletin)', what: 'no embedded files (bulletin embeds none)', text: msg('pdfa.rule.embedded-files') },
+  'alternate-presentations': { clause: '6.10-1', what: 'no AlternatePresentations', text: msg('pdfa.rule.alternate-presentations') },
+  'pres-steps': { clause: '6.10-2', what: 'no PresSteps in a page', text: msg('pdfa.rule.pres-steps') },
+  'requirements': { clause: '6.11-1', what: 'no Requirements in the catalog', text: msg('pdfa.rule.requirements') },
 } as const;
 
 export type PdfARuleId = keyof typeof PDFA_RULES;
 
 export interface PdfAProblem {
   rule: PdfARuleId;
-  /** What breaks it, naming the object (`object 12`), font or page. */
+  /** What breaks it, naming the object (`object 12`), font or page (in English). */
   message: string;
+  /** The same as a message of the catalogue, where it has one (the fonts' problems); else the rule says it. */
+  text?: Message;
 }
 
 const name = (n: string) => PDFName.of(n);
@@ -158,7 +161,7 @@ function lastTrailer(text: string): string | undefined {
  */
 export function checkPdfA(pdf: PDFDocument, bytes: Uint8Array, texts?: readonly PageText[]): PdfAProblem[] {
   const problems: PdfAProblem[] = [];
-  const fail = (rule: PdfARuleId, message: string) => problems.push({ rule, message });
+  const fail = (rule: PdfARuleId, message: string | Message) => problems.push(typeof message === 'string' ? { rule, message } : { rule, message: render(message, 'en'), text: message });
   const ctx = pdf.context;
   const look = (v: PDFObject | undefined) => (v instanceof PDFRef ? ctx.lookup(v) : v);
 
@@ -349,7 +352,7 @@ export function checkPdfA(pdf: PDFDocument, bytes: Uint8Array, texts?: readonly 
 
   // Fonts.
   /** The codes each font showed, each with where it first did: the page (1-based) and the line of text. */
-  const used = new Map<PDFDict, Map<number, string>>();
+  const used = new Map<PDFDict, Map<number, Message>>();
   const pageTexts = texts ?? pages.map((_, i) => readPageText(pdf, i));
   pageTexts.forEach((page, index) => {
     for (const s of page.shown ?? []) {
@@ -358,57 +361,58 @@ export function checkPdfA(pdf: PDFDocument, bytes: Uint8Array, texts?: readonly 
       for (const c of s.codes) {
         if (seen.has(c)) continue;
         const line = (page.runs[s.run]?.text ?? '').replace(/\s+/g, '');
-        seen.set(c, `on page ${index + 1} of the PDF${line ? `, in “${line.length > 24 ? `${line.slice(0, 24)}…` : line}”` : ''}`);
+        seen.set(c, line ? msg('pdfa.font.seen-in', { page: index + 1, line: line.length > 24 ? `${line.slice(0, 24)}…` : line }) : msg('pdfa.font.seen', { page: index + 1 }));
       }
     }
   });
   for (const { ref: fontRef, dict: font } of fonts) {
     const subtype = font.get(name('Subtype'))?.toString().slice(1) ?? '?';
-    const what = `the font ${fontName(font)} (${ref(fontRef)})`;
+    const baseFont = font.get(name('BaseFont'));
+    const what = baseFont ? msg('pdfa.font', { font: fontName(font), object: fontRef.objectNumber }) : msg('pdfa.font.unnamed', { object: fontRef.objectNumber });
     if (!FONT_TYPES.has(subtype)) {
-      fail('font-subtype', `${what} is of type ${subtype}`);
+      fail('font-subtype', msg('pdfa.font.subtype', { what, subtype }));
       continue;
     }
     if (subtype === 'Type3') {
-      fail('font-type3', `${what} is a Type 3 font`);
+      fail('font-type3', msg('pdfa.font.type3', { what }));
       continue;
     }
     if (subtype === 'Type0') {
       const encoding = look(font.get(name('Encoding')));
-      if (encoding instanceof PDFName && !PREDEFINED_CMAPS.has(encoding.toString().slice(1))) fail('cmap-embedded', `${what} uses the CMap ${encoding.toString().slice(1)}, which is neither embedded nor predefined`);
+      if (encoding instanceof PDFName && !PREDEFINED_CMAPS.has(encoding.toString().slice(1))) fail('cmap-embedded', msg('pdfa.font.cmap', { what, cmap: encoding.toString().slice(1) }));
       checkShown(font, what, font.lookupMaybe(name('DescendantFonts'), PDFArray)?.lookupMaybe(0, PDFDict));
       continue;
     }
     const descriptor = font.lookupMaybe(name('FontDescriptor'), PDFDict);
     const program = descriptor && (['FontFile', 'FontFile2', 'FontFile3'].map((k) => look(descriptor.get(name(k)))).find((v) => v instanceof PDFStream) as PDFStream | undefined);
-    if (!program) fail('font-embedded', `${what} is not embedded`);
-    if (subtype === 'CIDFontType2' && program && !font.has(name('CIDToGIDMap'))) fail('cid-to-gid', `${what} has no CIDToGIDMap`);
+    if (!program) fail('font-embedded', msg('pdfa.font.not-embedded', { what }));
+    if (subtype === 'CIDFontType2' && program && !font.has(name('CIDToGIDMap'))) fail('cid-to-gid', msg('pdfa.font.cid-to-gid', { what }));
     if (subtype === 'TrueType' || subtype === 'Type1' || subtype === 'MMType1') checkShown(font, what, undefined);
   }
 
   /** The codes a font showed: mapped to Unicode, not the .notdef glyph, widths as in its program. */
-  function checkShown(font: PDFDict, what: string, cid: PDFDict | undefined): void {
+  function checkShown(font: PDFDict, what: Message, cid: PDFDict | undefined): void {
     // A font without ToUnicode is not read by readPageText: no codes are known for it.
     const codes = used.get(font);
     const toUnicode = look(font.get(name('ToUnicode')));
     if (!(toUnicode instanceof PDFStream)) {
-      fail('tounicode', `${what} has no ToUnicode map: its text cannot be searched or copied`);
+      fail('tounicode', msg('pdfa.font.no-tounicode', { what }));
       return;
     }
     if (!codes?.size) return;
     const { map } = parseToUnicode(streamText(toUnicode));
     const hex = (c: number) => c.toString(16).toUpperCase().padStart(4, '0');
     const unmapped = [...codes.keys()].filter((c) => !map.get(c));
-    if (unmapped.length) fail('tounicode', `${what} shows ${unmapped.length} code${unmapped.length > 1 ? 's' : ''} without a Unicode value (${unmapped.slice(0, 5).map(hex).join(', ')}) ${codes.get(unmapped[0]!)}`);
+    if (unmapped.length) fail('tounicode', msg('pdfa.font.unmapped', { what, count: unmapped.length, codes: { en: unmapped.slice(0, 5).map(hex).join(', '), zh: unmapped.slice(0, 5).map(hex).join('、') }, where: codes.get(unmapped[0]!)! }));
     const bad = [...codes.keys()].filter((c) => /[\u0000\uFEFF\uFFFE]/.test(map.get(c) ?? ''));
-    if (bad.length) fail('tounicode-value', `${what} maps code ${hex(bad[0]!)} to U+0000, U+FEFF or U+FFFE ${codes.get(bad[0]!)}`);
+    if (bad.length) fail('tounicode-value', msg('pdfa.font.bad-unicode', { what, code: hex(bad[0]!), where: codes.get(bad[0]!)! }));
     if (!cid) return;
     // CID → glyph: Identity, or a stream of 2-byte glyph ids.
     const map2 = look(cid.get(name('CIDToGIDMap')));
     const gidBytes = map2 instanceof PDFStream ? streamBytes(map2) : undefined;
     const gidOf = (c: number) => (gidBytes ? (2 * c + 1 < gidBytes.length ? (gidBytes[2 * c]! << 8) | gidBytes[2 * c + 1]! : 0) : c);
     const notdef = [...codes.keys()].filter((c) => gidOf(c) === 0);
-    if (notdef.length) fail('notdef', `${what} shows the .notdef glyph (an empty box, where the font lacks a character) ${codes.get(notdef[0]!)}`);
+    if (notdef.length) fail('notdef', msg('pdfa.font.notdef', { what, where: codes.get(notdef[0]!)! }));
     const descriptor = cid.lookupMaybe(name('FontDescriptor'), PDFDict);
     const program = look(descriptor?.get(name('FontFile2')));
     if (!(program instanceof PDFStream)) return;
@@ -419,7 +423,7 @@ export function checkPdfA(pdf: PDFDocument, bytes: Uint8Array, texts?: readonly 
       const declared = widths.get(c) ?? widths.dw;
       const actual = advance(gidOf(c));
       if (actual !== undefined && Math.abs(declared - actual) > 1) {
-        fail('font-widths', `${what} gives code ${hex(c)} the width ${declared}, its program ${Math.round(actual * 10) / 10}`);
+        fail('font-widths', msg('pdfa.font.widths', { what, code: hex(c), declared, actual: Math.round(actual * 10) / 10 }));
         break;
       }
     }
@@ -549,8 +553,14 @@ function xmpInstant(text: string | undefined): string | undefined {
 }
 
 /** The problems as lines for an error message: rule id, clause, what breaks it (at most 12). */
-export function describePdfAProblems(problems: readonly PdfAProblem[]): string {
-  const lines = problems.slice(0, 12).map((p) => `${p.message} [${p.rule}: ISO 19005-2 ${PDFA_RULES[p.rule].clause}, ${PDFA_RULES[p.rule].what}]`);
-  if (problems.length > 12) lines.push(`… and ${problems.length - 12} more`);
-  return lines.join('\n  - ');
+export function describePdfAProblems(problems: readonly PdfAProblem[]): Bilingual {
+  const lines = problems.slice(0, 12).map((p) => {
+    const rule = PDFA_RULES[p.rule];
+    // A problem without a message of its own is said in Chinese by its rule.
+    const problem: Bilingual = { en: p.message, zh: p.text ? render(p.text, 'zh') : render(msg('pdfa.problem.unnamed'), 'zh') };
+    return msg('pdfa.problem', { problem, rule: p.rule, clause: rule.clause, what: rule.text });
+  });
+  if (problems.length > 12) lines.push(msg('pdfa.more', { count: problems.length - 12 }));
+  const all = (lang: 'en' | 'zh') => lines.map((l) => render(l, lang)).join('\n  - ');
+  return { en: all('en'), zh: all('zh') };
 }

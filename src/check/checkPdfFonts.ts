@@ -2,10 +2,12 @@
 // names the font, the characters it set and where: the page and the text around them.
 import { PDFArray, PDFDict, PDFName, PDFRef, type PDFDocument } from '../print/pdfLib.js';
 import { readPageText } from './readPdfText.js';
+import { msg, type Message } from '../i18n/message.js';
+import { checkProblem, commas, type CheckProblem } from './problem.js';
 
 export interface FontReport {
   fonts: { name: string; subtype: string; embedded: boolean }[];
-  problems: string[];
+  problems: CheckProblem[];
 }
 
 /** At most this many distinct characters, and this many characters either side of them, are quoted. */
@@ -49,17 +51,19 @@ function whatItSet(pdf: PDFDocument, font: PDFDict): { chars: string[]; pages: n
   return { chars: [...chars], pages, context };
 }
 
-function describe(pdf: PDFDocument, ref: PDFRef, obj: PDFDict): string {
+function describe(pdf: PDFDocument, ref: PDFRef, obj: PDFDict): Message | string {
   const set = whatItSet(pdf, shownAs(pdf, ref, obj));
   if (set.pages.length === 0) return '';
-  const quoted = set.chars.length ? `it set 「${set.chars.slice(0, QUOTED_CHARS).join(' ')}」${set.chars.length > QUOTED_CHARS ? ` and ${set.chars.length - QUOTED_CHARS} more characters` : ''} ` : '';
-  const where = `on page${set.pages.length > 1 ? 's' : ''} ${set.pages.join(', ')} of the PDF`;
-  return `: ${quoted}${where}${set.context ? `, in “${set.context}”` : ''}`;
+  const pages = msg(set.pages.length > 1 ? 'pdf-fonts.pages.many' : 'pdf-fonts.pages.one', { list: commas(set.pages) });
+  const context = set.context ? msg('pdf-fonts.context', { context: set.context }) : '';
+  if (!set.chars.length) return msg('pdf-fonts.set.no-chars', { pages, context });
+  const more = set.chars.length > QUOTED_CHARS ? msg('pdf-fonts.set.more', { count: set.chars.length - QUOTED_CHARS }) : '';
+  return msg('pdf-fonts.set', { chars: set.chars.slice(0, QUOTED_CHARS).join(' '), more, pages, context });
 }
 
 export function checkPdfFonts(pdf: PDFDocument): FontReport {
   const fonts: FontReport['fonts'] = [];
-  const problems: string[] = [];
+  const problems: CheckProblem[] = [];
   for (const [ref, obj] of pdf.context.enumerateIndirectObjects()) {
     if (!(obj instanceof PDFDict) || obj.get(PDFName.of('Type')) !== PDFName.of('Font')) continue;
     const subtype = obj.get(PDFName.of('Subtype'))?.toString().slice(1) ?? '?';
@@ -70,8 +74,11 @@ export function checkPdfFonts(pdf: PDFDocument): FontReport {
     fonts.push({ name, subtype, embedded });
     if (subtype === 'Type3' || !embedded) {
       // Chrome writes a Type 3 font without its name.
-      const what = name === '(unnamed)' ? 'a font without a name' : name.replace(/^[A-Z]{6}\+/, '');
-      problems.push(`${what} ${subtype === 'Type3' ? 'is a Type 3 font' : 'is not embedded'}${describe(pdf, ref, obj)}`);
+      const set = describe(pdf, ref, obj);
+      const font = name.replace(/^[A-Z]{6}\+/, '');
+      const type3 = subtype === 'Type3';
+      problems.push(checkProblem(name === '(unnamed)' ? msg(type3 ? 'pdf-fonts.type3.unnamed' : 'pdf-fonts.not-embedded.unnamed', { set })
+        : msg(type3 ? 'pdf-fonts.type3' : 'pdf-fonts.not-embedded', { font, set })));
     }
   }
   return { fonts, problems };

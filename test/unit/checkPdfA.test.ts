@@ -152,7 +152,15 @@ describe('the PDF/A-2u checker', () => {
 
   it('names the rule, its clause and the font in a message', async () => {
     const problems = await check(await FIXTURES['font-embedded']());
-    expect(describePdfAProblems(problems)).toBe('the font BulletinTestExt (object 5) is not embedded [font-embedded: ISO 19005-2 6.2.11.4.1-1, every font is embedded]');
+    expect(describePdfAProblems(problems).en).toBe('the font BulletinTestExt (object 5) is not embedded [font-embedded: ISO 19005-2 6.2.11.4.1-1, every font is embedded]');
+    expect(describePdfAProblems(problems).zh).toBe('字体 BulletinTestExt（对象5）没有嵌入［`font-embedded`：ISO 19005-2 第6.2.11.4.1-1条，要求每种字体都已嵌入］');
+  });
+
+  it.each(Object.keys(FIXTURES) as PdfARuleId[])('says %s in Chinese', async (rule) => {
+    const zh = describePdfAProblems(await check(await FIXTURES[rule]())).zh;
+    expect(zh).toMatch(/\p{Script=Han}/u);
+    // No English sentence: at most two words of it in a row outside backticks and 「」 (names: Type Metadata, Subtype XML).
+    expect(zh.replace(/`[^`]*`/g, '').replace(/「[^「」]*」/g, ''), zh).not.toMatch(/\b[A-Za-z]+ [A-Za-z]+ [A-Za-z]+\b/);
   });
 
   it('names the .notdef glyph and the annotation without Print the same way', async () => {

@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { PDFDocument, PDFName } from '../../src/print/pdfLib.js';
 import { checkPdfFonts } from '../../src/check/checkPdfFonts.js';
+import { render } from '../../src/i18n/message.js';
 
 const cmap = (pairs: [number, string][]) => `/CIDInit /ProcSet findresource begin 12 dict begin begincmap
 1 begincodespacerange <00> <FF> endcodespacerange
@@ -33,13 +34,19 @@ async function pdf(): Promise<PDFDocument> {
 
 describe('the self-check of fonts', () => {
   it('names a Type 3 font, the characters it set, its page and the text around them', async () => {
-    const { problems } = checkPdfFonts(await pdf());
+    const problems = checkPdfFonts(await pdf()).problems.map((p) => p.message);
     expect(problems).toContain('a font without a name is a Type 3 font: it set 「Ⅲ」 on page 2 of the PDF, in “全市水体全市水体Ⅲ类”');
   });
 
   it('names a font that is not embedded the same way', async () => {
-    const { problems } = checkPdfFonts(await pdf());
+    const problems = checkPdfFonts(await pdf()).problems.map((p) => p.message);
     expect(problems).toContain('Helvetica is not embedded: it set 「g / m」 on page 2 of the PDF, in “g/m”');
     expect(problems).toHaveLength(2); // the embedded face is fine
+  });
+
+  it('says the same in Chinese', async () => {
+    const problems = checkPdfFonts(await pdf()).problems.map((p) => render(p.text, 'zh'));
+    expect(problems).toContain('一种没有名称的字体是 Type 3 字体：用它印出了「Ⅲ」，见 PDF 第2页的「全市水体全市水体Ⅲ类」');
+    expect(problems).toContain('字体 Helvetica 没有嵌入：用它印出了「g / m」，见 PDF 第2页的「g/m」');
   });
 });
