@@ -169,34 +169,34 @@ export function checkPdfA(pdf: PDFDocument, bytes: Uint8Array, texts?: readonly 
   const head = latin1(bytes.subarray(0, 32));
   const tail = latin1(bytes.subarray(Math.max(0, bytes.length - 4096)));
   const header = /^%PDF-1\.[0-7](\r\n|\r|\n)/.exec(head);
-  if (!header) fail('header', `the file starts with “${head.slice(0, 9).replace(/[^\x20-\x7e]/g, '?')}”`);
+  if (!header) fail('header', msg('pdfa.header', { start: head.slice(0, 9).replace(/[^\x20-\x7e]/g, '?') }));
   else {
     const after = bytes.subarray(header[0].length, header[0].length + 5);
-    if (after[0] !== 0x25 || [1, 2, 3, 4].some((k) => (after[k] ?? 0) <= 127)) fail('header-binary', 'the line after the header is not % and four bytes above 127');
+    if (after[0] !== 0x25 || [1, 2, 3, 4].some((k) => (after[k] ?? 0) <= 127)) fail('header-binary', msg('pdfa.header-binary'));
   }
   const trailer = lastTrailer(tail);
   const id = trailer ? /\/ID\s*\[\s*<([0-9A-Fa-f]*)>\s*<([0-9A-Fa-f]*)>\s*\]/.exec(trailer) : undefined;
-  if (trailer ? !id || id[1]!.length < 32 : !ctx.trailerInfo.ID) fail('trailer-id', 'the trailer has no file identifier of two 16-byte strings');
-  if ((trailer && /\/Encrypt\b/.test(trailer)) || ctx.trailerInfo.Encrypt) fail('encrypt', 'the trailer names an Encrypt dictionary: the file is encrypted');
-  if (!/%%EOF(\r\n|\r|\n)?$/.test(tail)) fail('eof', `the file ends with “${tail.slice(-12).replace(/[^\x20-\x7e]/g, '?')}” after its last %%EOF`);
+  if (trailer ? !id || id[1]!.length < 32 : !ctx.trailerInfo.ID) fail('trailer-id', msg('pdfa.trailer-id'));
+  if ((trailer && /\/Encrypt\b/.test(trailer)) || ctx.trailerInfo.Encrypt) fail('encrypt', msg('pdfa.encrypt'));
+  if (!/%%EOF(\r\n|\r|\n)?$/.test(tail)) fail('eof', msg('pdfa.eof', { end: tail.slice(-12).replace(/[^\x20-\x7e]/g, '?') }));
   // The last cross-reference section, where startxref points (a table: xref, one end of line, "first count").
   const startxref = /startxref\s+(\d+)\s+%%EOF\s*$/.exec(tail);
   const xref = startxref ? latin1(bytes.subarray(Number(startxref[1]), Number(startxref[1]) + 32)) : '';
-  if (xref.startsWith('xref') && !/^xref(\r\n|\r|\n)\d+ \d+/.test(xref)) fail('xref', 'the xref keyword is not followed by one end of line and a subsection header');
+  if (xref.startsWith('xref') && !/^xref(\r\n|\r|\n)\d+ \d+/.test(xref)) fail('xref', msg('pdfa.xref'));
 
   // The catalog.
   const catalog = pdf.catalog;
   const intents = catalog.lookupMaybe(name('OutputIntents'), PDFArray);
   const pdfaIntents = (intents?.asArray() ?? []).map((v) => look(v)).filter((d): d is PDFDict => d instanceof PDFDict && d.get(name('S')) === name('GTS_PDFA1'));
   let intentSpace: string | undefined;
-  if (pdfaIntents.length === 0) fail('output-intent', 'the catalog has no PDF/A output intent (OutputIntents with S GTS_PDFA1): the pages\' device colours have no defined meaning');
+  if (pdfaIntents.length === 0) fail('output-intent', msg('pdfa.output-intent'));
   const profiles = new Set((intents?.asArray() ?? []).map((v) => (look(v) as PDFDict | undefined)?.get?.(name('DestOutputProfile'))).filter(Boolean).map(String));
-  if (profiles.size > 1) fail('output-intents-same', `the output intents name ${profiles.size} different profiles`);
+  if (profiles.size > 1) fail('output-intents-same', msg('pdfa.output-intents-same', { count: profiles.size }));
   for (const intent of pdfaIntents) {
     const profileRef = intent.get(name('DestOutputProfile'));
     const profile = look(profileRef);
     if (!(profile instanceof PDFStream)) {
-      fail('output-profile', 'the PDF/A output intent has no DestOutputProfile stream');
+      fail('output-profile', msg('pdfa.output-profile.missing'));
       continue;
     }
     const h = iccHeader(streamBytes(profile));
@@ -204,16 +204,16 @@ export function checkPdfA(pdf: PDFDocument, bytes: Uint8Array, texts?: readonly 
     else if (h.cls !== 'prtr' && h.cls !== 'mntr') fail('output-profile', `the output intent's profile (${ref(profileRef as PDFRef)}) is of device class “${h.cls}”, not prtr or mntr`);
     else intentSpace = h.space;
   }
-  if (catalog.has(name('Requirements'))) fail('requirements', 'the catalog has a Requirements entry');
-  if (catalog.has(name('NeedsRendering'))) fail('needs-rendering', 'the catalog has NeedsRendering');
-  if (catalog.has(name('AA'))) fail('additional-actions', 'the catalog has additional actions (AA)');
+  if (catalog.has(name('Requirements'))) fail('requirements', msg('pdfa.requirements'));
+  if (catalog.has(name('NeedsRendering'))) fail('needs-rendering', msg('pdfa.needs-rendering'));
+  if (catalog.has(name('AA'))) fail('additional-actions', msg('pdfa.additional-actions.catalog'));
   const acro = catalog.lookupMaybe(name('AcroForm'), PDFDict);
-  if (acro?.has(name('XFA'))) fail('form-xfa', 'the interactive form has an XFA entry');
-  if (acro?.get(name('NeedAppearances')) === PDFBool.True) fail('need-appearances', 'the interactive form has NeedAppearances true');
+  if (acro?.has(name('XFA'))) fail('form-xfa', msg('pdfa.form-xfa'));
+  if (acro?.get(name('NeedAppearances')) === PDFBool.True) fail('need-appearances', msg('pdfa.need-appearances'));
   const names = catalog.lookupMaybe(name('Names'), PDFDict);
-  if (names?.has(name('JavaScript'))) fail('javascript', 'the catalog\'s name dictionary has document JavaScript');
-  if (names?.has(name('EmbeddedFiles'))) fail('embedded-files', 'the catalog\'s name dictionary has EmbeddedFiles');
-  if (names?.has(name('AlternatePresentations'))) fail('alternate-presentations', 'the catalog\'s name dictionary has AlternatePresentations');
+  if (names?.has(name('JavaScript'))) fail('javascript', msg('pdfa.javascript.names'));
+  if (names?.has(name('EmbeddedFiles'))) fail('embedded-files', msg('pdfa.embedded-files'));
+  if (names?.has(name('AlternatePresentations'))) fail('alternate-presentations', msg('pdfa.alternate-presentations'));
 
   const checkAction = (action: PDFObject | undefined, where: string, depth = 0): void => {
     const a = look(action);
@@ -453,7 +453,7 @@ export function checkPdfA(pdf: PDFDocument, bytes: Uint8Array, texts?: readonly 
   // Metadata: the XMP packet and what it says.
   const metadata = look(catalog.get(name('Metadata')));
   if (!(metadata instanceof PDFStream) || metadata.dict.get(name('Type')) !== name('Metadata') || metadata.dict.get(name('Subtype')) !== name('XML')) {
-    fail('xmp-missing', 'the catalog has no Metadata stream of Type Metadata and Subtype XML');
+    fail('xmp-missing', msg('pdfa.xmp-missing'));
   } else checkXmp(streamBytes(metadata));
 
   function checkXmp(raw: Uint8Array): void {
@@ -461,7 +461,7 @@ export function checkPdfA(pdf: PDFDocument, bytes: Uint8Array, texts?: readonly 
     try {
       xml = new TextDecoder('utf-8', { fatal: true }).decode(raw);
     } catch {
-      fail('xmp-utf8', 'the XMP packet is not valid UTF-8');
+      fail('xmp-utf8', msg('pdfa.xmp-utf8'));
       return;
     }
     const packet = /<\?xpacket\s+begin=[^?]*\?>/.exec(xml);
