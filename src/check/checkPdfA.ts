@@ -215,23 +215,23 @@ export function checkPdfA(pdf: PDFDocument, bytes: Uint8Array, texts?: readonly 
   if (names?.has(name('EmbeddedFiles'))) fail('embedded-files', msg('pdfa.embedded-files'));
   if (names?.has(name('AlternatePresentations'))) fail('alternate-presentations', msg('pdfa.alternate-presentations'));
 
-  const checkAction = (action: PDFObject | undefined, where: string, depth = 0): void => {
+  const checkAction = (action: PDFObject | undefined, where: Message, depth = 0): void => {
     const a = look(action);
     if (!(a instanceof PDFDict) || depth > 16) return;
     const type = a.get(name('S'))?.toString().slice(1) ?? '?';
-    if (type === 'JavaScript') fail('javascript', `${where} runs JavaScript`);
+    if (type === 'JavaScript') fail('javascript', msg('pdfa.action.javascript', { where }));
     else if (type === 'Named') {
       const n = a.get(name('N'))?.toString().slice(1) ?? '?';
-      if (!NAMED.has(n)) fail('named-action', `${where} is the named action ${n}`);
-    } else if (type !== 'GoTo' && type !== 'URI') fail('action', `${where} is a ${type} action`);
+      if (!NAMED.has(n)) fail('named-action', msg('pdfa.action.named', { where, action: n }));
+    } else if (type !== 'GoTo' && type !== 'URI') fail('action', msg('pdfa.action.type', { where, type }));
     const next = look(a.get(name('Next')));
     for (const n of next instanceof PDFArray ? next.asArray() : next ? [next] : []) checkAction(n, where, depth + 1);
   };
-  checkAction(catalog.get(name('OpenAction')), 'the document\'s open action');
+  checkAction(catalog.get(name('OpenAction')), msg('pdfa.where.open-action'));
   // The outline's items.
   const walkOutline = (item: PDFObject | undefined, depth: number) => {
     for (let node = look(item), n = 0; node instanceof PDFDict && n < 100_000 && depth < 64; node = look(node.get(name('Next'))), n++) {
-      checkAction(node.get(name('A')), `the bookmark “${textOf(node.lookup(name('Title'))) ?? '?'}”`);
+      checkAction(node.get(name('A')), msg('pdfa.where.bookmark', { title: textOf(node.lookup(name('Title'))) ?? '?' }));
       walkOutline(node.get(name('First')), depth + 1);
     }
   };
@@ -240,7 +240,7 @@ export function checkPdfA(pdf: PDFDocument, bytes: Uint8Array, texts?: readonly 
   // Pages: boxes, annotations, transparency.
   const pages = pdf.getPages();
   pages.forEach((page, index) => {
-    const where = `page ${index + 1}`;
+    const where = msg('pdfa.where.page', { page: index + 1 });
     const node = page.node;
     for (const box of ['MediaBox', 'CropBox', 'BleedBox', 'TrimBox', 'ArtBox']) {
       const b = node.lookupMaybe(name(box), PDFArray);
@@ -248,27 +248,27 @@ export function checkPdfA(pdf: PDFDocument, bytes: Uint8Array, texts?: readonly 
       const [x0, y0, x1, y1] = b.asArray().map((v) => (look(v) instanceof PDFNumber ? (look(v) as PDFNumber).asNumber() : 0));
       const w = Math.abs(x1! - x0!);
       const h = Math.abs(y1! - y0!);
-      if (w < 3 || h < 3 || w > 14400 || h > 14400) fail('page-size', `${where}'s ${box} is ${w} × ${h} units`);
+      if (w < 3 || h < 3 || w > 14400 || h > 14400) fail('page-size', msg('pdfa.page-size', { where, box, width: w, height: h }));
     }
-    if (node.has(name('AA'))) fail('additional-actions', `${where} has additional actions (AA)`);
-    if (node.has(name('PresSteps'))) fail('pres-steps', `${where} has PresSteps`);
+    if (node.has(name('AA'))) fail('additional-actions', msg('pdfa.additional-actions', { where }));
+    if (node.has(name('PresSteps'))) fail('pres-steps', msg('pdfa.pres-steps', { where }));
     const annots = node.lookupMaybe(name('Annots'), PDFArray);
     for (let i = 0; i < (annots?.size() ?? 0); i++) {
       const aRef = annots!.get(i);
       const annot = look(aRef);
       if (!(annot instanceof PDFDict)) continue;
       const subtype = annot.get(name('Subtype'))?.toString().slice(1) ?? '?';
-      const what = `the ${subtype} annotation ${aRef instanceof PDFRef ? `(${ref(aRef)}) ` : ''}on ${where}`;
-      if (!ANNOT_TYPES.has(subtype)) fail('annot-type', `${what} is of a type PDF/A does not allow`);
+      const what = aRef instanceof PDFRef ? msg('pdfa.where.annotation', { subtype, object: aRef.objectNumber, where }) : msg('pdfa.where.annotation.direct', { subtype, where });
+      if (!ANNOT_TYPES.has(subtype)) fail('annot-type', msg('pdfa.annot-type', { what }));
       const f = look(annot.get(name('F')));
       const flags = f instanceof PDFNumber ? f.asNumber() : undefined;
       if (subtype !== 'Popup') {
-        if (flags === undefined) fail('annot-flags', `${what} has no flags (F), so it is not printed`);
-        else if (!(flags & FLAG.print)) fail('annot-flags', `${what} lacks the Print flag`);
-        else if (flags & (FLAG.hidden | FLAG.invisible | FLAG.noView | FLAG.toggleNoView)) fail('annot-flags', `${what} is hidden or invisible (flags ${flags})`);
+        if (flags === undefined) fail('annot-flags', msg('pdfa.annot-flags.none', { what }));
+        else if (!(flags & FLAG.print)) fail('annot-flags', msg('pdfa.annot-flags.print', { what }));
+        else if (flags & (FLAG.hidden | FLAG.invisible | FLAG.noView | FLAG.toggleNoView)) fail('annot-flags', msg('pdfa.annot-flags.hidden', { what, flags }));
       }
-      if (subtype !== 'Link' && subtype !== 'Popup' && !annot.has(name('AP'))) fail('annot-appearance', `${what} has no appearance (AP)`);
-      if (annot.has(name('AA'))) fail('additional-actions', `${what} has additional actions (AA)`);
+      if (subtype !== 'Link' && subtype !== 'Popup' && !annot.has(name('AP'))) fail('annot-appearance', msg('pdfa.annot-appearance', { what }));
+      if (annot.has(name('AA'))) fail('additional-actions', msg('pdfa.additional-actions', { where: what }));
       checkAction(annot.get(name('A')), what);
     }
     const group = node.lookupMaybe(name('Group'), PDFDict);
@@ -281,7 +281,7 @@ export function checkPdfA(pdf: PDFDocument, bytes: Uint8Array, texts?: readonly 
         const smask = gs.get(name('SMask'));
         return alpha('ca') || alpha('CA') || (smask !== undefined && smask !== name('None'));
       });
-      if (transparent) fail('transparency-group', `${where} has transparency but neither a group colour space nor a PDF/A output intent`);
+      if (transparent) fail('transparency-group', msg('pdfa.transparency-group', { where }));
     }
   });
 
