@@ -291,46 +291,46 @@ export function checkPdfA(pdf: PDFDocument, bytes: Uint8Array, texts?: readonly 
     const dict = obj instanceof PDFStream ? obj.dict : obj instanceof PDFDict ? obj : undefined;
     if (obj instanceof PDFArray && obj.get(0) === name('ICCBased')) checkIcc(obj, objRef);
     if (!dict) continue;
-    const at = ref(objRef);
+    const at = msg('pdfa.object', { object: objRef.objectNumber });
     const type = dict.get(name('Type'))?.toString().slice(1);
     const subtype = dict.get(name('Subtype'))?.toString().slice(1);
     if (obj instanceof PDFStream) {
-      if (['F', 'FFilter', 'FDecodeParms'].some((k) => dict.has(name(k)))) fail('stream-external', `${at} is a stream that refers to an external file`);
+      if (['F', 'FFilter', 'FDecodeParms'].some((k) => dict.has(name(k)))) fail('stream-external', msg('pdfa.stream-external', { at }));
       const filter = look(dict.get(name('Filter')));
       const filters = filter instanceof PDFArray ? filter.asArray().map(String) : filter ? [String(filter)] : [];
-      if (filters.some((f) => f === '/LZWDecode' || f === '/Crypt')) fail('filter', `${at} uses the ${filters.join(' ')} filter`);
+      if (filters.some((f) => f === '/LZWDecode' || f === '/Crypt')) fail('filter', msg('pdfa.filter', { at, filters: filters.join(' ') }));
     }
     if (type === 'ExtGState' || (!type && (dict.has(name('BM')) || dict.has(name('TR')) || dict.has(name('TR2'))) && !(obj instanceof PDFStream))) {
-      if (dict.has(name('TR'))) fail('extgstate-tr', `the graphics state ${at} has a transfer function (TR)`);
+      if (dict.has(name('TR'))) fail('extgstate-tr', msg('pdfa.extgstate-tr', { at }));
       const tr2 = dict.get(name('TR2'));
-      if (tr2 !== undefined && tr2 !== name('Default')) fail('extgstate-tr2', `the graphics state ${at} has TR2 other than Default`);
-      if (dict.has(name('HTP'))) fail('extgstate-htp', `the graphics state ${at} has HTP`);
+      if (tr2 !== undefined && tr2 !== name('Default')) fail('extgstate-tr2', msg('pdfa.extgstate-tr2', { at }));
+      if (dict.has(name('HTP'))) fail('extgstate-htp', msg('pdfa.extgstate-htp', { at }));
       const ri = dict.get(name('RI'))?.toString().slice(1);
-      if (ri !== undefined && !INTENTS.has(ri)) fail('rendering-intent', `the graphics state ${at} has the rendering intent ${ri}`);
+      if (ri !== undefined && !INTENTS.has(ri)) fail('rendering-intent', msg('pdfa.rendering-intent.state', { at, intent: String(ri) }));
       const bm = look(dict.get(name('BM')));
       for (const m of bm instanceof PDFArray ? bm.asArray() : bm ? [bm] : []) {
         const mode = String(m).slice(1);
-        if (!BLEND_MODES.has(mode)) fail('blend-mode', `the graphics state ${at} has the blend mode ${mode}`);
+        if (!BLEND_MODES.has(mode)) fail('blend-mode', msg('pdfa.blend-mode', { at, mode: String(mode) }));
       }
     }
     if (type === 'XObject' || (obj instanceof PDFStream && (subtype === 'Image' || subtype === 'Form' || subtype === 'PS'))) {
       if (subtype === 'Image') {
-        if (dict.has(name('Alternates'))) fail('image-alternates', `the image ${at} has Alternates`);
-        if (dict.has(name('OPI'))) fail('image-opi', `the image ${at} has OPI`);
-        if (dict.get(name('Interpolate')) === PDFBool.True) fail('image-interpolate', `the image ${at} asks for interpolation`);
+        if (dict.has(name('Alternates'))) fail('image-alternates', msg('pdfa.image-alternates', { at }));
+        if (dict.has(name('OPI'))) fail('image-opi', msg('pdfa.image-opi', { at }));
+        if (dict.get(name('Interpolate')) === PDFBool.True) fail('image-interpolate', msg('pdfa.image-interpolate', { at }));
         const bpc = look(dict.get(name('BitsPerComponent')));
-        if (bpc instanceof PDFNumber && ![1, 2, 4, 8, 16].includes(bpc.asNumber())) fail('image-bits', `the image ${at} has ${bpc.asNumber()} bits per component`);
+        if (bpc instanceof PDFNumber && ![1, 2, 4, 8, 16].includes(bpc.asNumber())) fail('image-bits', msg('pdfa.image-bits', { at, bits: bpc.asNumber() }));
         const intent = dict.get(name('Intent'))?.toString().slice(1);
-        if (intent !== undefined && !INTENTS.has(intent)) fail('rendering-intent', `the image ${at} has the rendering intent ${intent}`);
+        if (intent !== undefined && !INTENTS.has(intent)) fail('rendering-intent', msg('pdfa.rendering-intent.image', { at, intent: String(intent) }));
         const cs = look(dict.get(name('ColorSpace')));
-        if (cs === name('DeviceCMYK') && intentSpace !== undefined && intentSpace !== 'CMYK') fail('device-cmyk', `the image ${at} is DeviceCMYK, the output intent ${intentSpace}`);
+        if (cs === name('DeviceCMYK') && intentSpace !== undefined && intentSpace !== 'CMYK') fail('device-cmyk', msg('pdfa.device-cmyk', { at, space: intentSpace }));
       } else if (subtype === 'Form') {
-        if (dict.has(name('OPI')) || dict.has(name('PS')) || dict.get(name('Subtype2')) === name('PS')) fail('form-postscript', `the form ${at} carries OPI or PostScript`);
-        if (dict.has(name('Ref'))) fail('reference-xobject', `the form ${at} is a reference XObject`);
-      } else if (subtype === 'PS') fail('postscript-xobject', `${at} is a PostScript XObject`);
+        if (dict.has(name('OPI')) || dict.has(name('PS')) || dict.get(name('Subtype2')) === name('PS')) fail('form-postscript', msg('pdfa.form-postscript', { at }));
+        if (dict.has(name('Ref'))) fail('reference-xobject', msg('pdfa.reference-xobject', { at }));
+      } else if (subtype === 'PS') fail('postscript-xobject', msg('pdfa.postscript-xobject', { at }));
     }
     if (type === 'Font') fonts.push({ ref: objRef, dict });
-    if (type === 'Filespec' && dict.has(name('EF'))) fail('embedded-files', `the file specification ${at} embeds a file`);
+    if (type === 'Filespec' && dict.has(name('EF'))) fail('embedded-files', msg('pdfa.embedded-files.spec', { at }));
   }
 
   function checkIcc(cs: PDFArray, at: PDFRef | undefined): void {
