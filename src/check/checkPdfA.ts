@@ -465,7 +465,7 @@ export function checkPdfA(pdf: PDFDocument, bytes: Uint8Array, texts?: readonly 
       return;
     }
     const packet = /<\?xpacket\s+begin=[^?]*\?>/.exec(xml);
-    if (packet && /\b(bytes|encoding)\s*=/.test(packet[0])) fail('xmp-packet-header', `the XMP packet header says ${/\b(bytes|encoding)\s*=/.exec(packet[0])![1]}=`);
+    if (packet && /\b(bytes|encoding)\s*=/.test(packet[0])) fail('xmp-packet-header', msg('pdfa.xmp-packet-header', { attribute: /\b(bytes|encoding)\s*=/.exec(packet[0])![1]! }));
     const values = new Map<string, string[]>();
     const stack: { uri: string; local: string; text: string }[] = [];
     const parser = new SaxesParser({ xmlns: true, position: false });
@@ -477,11 +477,11 @@ export function checkPdfA(pdf: PDFDocument, bytes: Uint8Array, texts?: readonly 
       if (uri === RDF && tag.local === 'Description') inDescription++;
       // A property: a child of rdf:Description (its attributes are properties too).
       else if (inDescription && stack.at(-1)?.uri === RDF && stack.at(-1)?.local === 'Description' && !PREDEFINED_XMP.has(uri)) {
-        fail('xmp-schema', `the XMP property ${tag.name} is of the schema ${uri || '(no namespace)'}, which is not predefined`);
+        fail('xmp-schema', msg('pdfa.xmp-schema', { property: tag.name, schema: uri || '(no namespace)' }));
       }
       if (uri === RDF && tag.local === 'Description') {
         for (const a of Object.values(tag.attributes)) {
-          if (typeof a === 'object' && a.uri && a.uri !== RDF && a.uri !== 'http://www.w3.org/2000/xmlns/' && !PREDEFINED_XMP.has(a.uri)) fail('xmp-schema', `the XMP property ${a.name} is of the schema ${a.uri}, which is not predefined`);
+          if (typeof a === 'object' && a.uri && a.uri !== RDF && a.uri !== 'http://www.w3.org/2000/xmlns/' && !PREDEFINED_XMP.has(a.uri)) fail('xmp-schema', msg('pdfa.xmp-schema', { property: a.name, schema: a.uri }));
           if (typeof a === 'object' && a.uri && PREDEFINED_XMP.has(a.uri)) values.set(`${a.uri}${a.local}`, [a.value]);
         }
       }
@@ -506,13 +506,13 @@ export function checkPdfA(pdf: PDFDocument, bytes: Uint8Array, texts?: readonly 
       error ??= (e as Error).message;
     }
     if (error) {
-      fail('xmp-wellformed', `the XMP packet is not well-formed: ${error.split('\n')[0]}`);
+      fail('xmp-wellformed', msg('pdfa.xmp-wellformed', { reason: error.split('\n')[0]! }));
       return;
     }
     const one = (ns: string, local: string) => values.get(`${ns}${local}`)?.[0];
     const part = one('http://www.aiim.org/pdfa/ns/id/', 'part');
     const conformance = one('http://www.aiim.org/pdfa/ns/id/', 'conformance');
-    if (part !== '2' || conformance !== 'U') fail('pdfa-identification', `the XMP says pdfaid:part ${part ?? '(none)'} and pdfaid:conformance ${conformance ?? '(none)'}, not 2 and U`);
+    if (part !== '2' || conformance !== 'U') fail('pdfa-identification', msg('pdfa.pdfa-identification', { part: part ?? '(none)', conformance: conformance ?? '(none)' }));
     // The Info dictionary against the XMP (the entries bulletin writes).
     const info = look(ctx.trailerInfo.Info as PDFObject | undefined);
     if (!(info instanceof PDFDict)) return;
@@ -531,7 +531,7 @@ export function checkPdfA(pdf: PDFDocument, bytes: Uint8Array, texts?: readonly 
       ['ModDate', infoDate(infoText('ModDate')), xmpInstant(one(XMP, 'ModifyDate'))],
     ];
     for (const [key, inInfo, inXmp] of pairs) {
-      if (inInfo !== undefined && inInfo !== inXmp) fail('xmp-info', `the Info dictionary's ${key} is “${inInfo}”, the XMP's “${inXmp ?? '(none)'}”`);
+      if (inInfo !== undefined && inInfo !== inXmp) fail('xmp-info', msg('pdfa.xmp-info', { key: String(key), info: inInfo, xmp: inXmp ?? '(none)' }));
     }
   }
 

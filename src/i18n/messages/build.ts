@@ -25,7 +25,7 @@ export const buildMessages = {
     zh: '请修改上面指出的模板（见 README 的“Templates”一节：刊物模板必须保留的挂钩）。',
   },
 
-  // The self-check of the printed PDF (src/check/ gives the problems, in English).
+  // The self-check of the printed PDF (the problems are src/check/'s messages, in src/i18n/messages/model.ts).
   'build.pdf-fonts-refused': { en: 'the PDF of {issue} has fonts a print shop refuses:\n  - {problems}', zh: '{issue} 的 PDF 含有印刷厂不接受的字体：\n  - {problems}' },
   'build.pdf-fonts-refused.hint': {
     en: 'Chrome took these characters from a font installed on this machine, which it cannot put into the PDF as print shops need. If a series stylesheet (templates/) names that font, remove it there; if the text is in an SVG figure, convert the text to outlines (figure-svg-text); otherwise replace the characters, or name a font file that has them under `fonts:` in bulletin.yaml (.ttf, .otf, or a face of a .ttc: bulletin converts it).',

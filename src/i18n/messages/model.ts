@@ -450,4 +450,9 @@ export const modelMessages = {
   'pdfa.reference-xobject': { en: 'the form {at} is a reference XObject', zh: '表单{at}是引用 XObject' },
   'pdfa.postscript-xobject': { en: '{at} is a PostScript XObject', zh: '{at}是 PostScript XObject' },
   'pdfa.embedded-files.spec': { en: 'the file specification {at} embeds a file', zh: '文件说明{at}嵌入了文件' },
+  'pdfa.xmp-packet-header': { en: 'the XMP packet header says {attribute}=', zh: 'XMP 包头中写有 {attribute}=' },
+  'pdfa.xmp-schema': { en: 'the XMP property {property} is of the schema {schema}, which is not predefined', zh: 'XMP 属性 {property} 属于架构 {schema}，不是预定义的架构' },
+  'pdfa.xmp-wellformed': { en: 'the XMP packet is not well-formed: {reason}', zh: 'XMP 包不是格式正确的 XML：`{reason}`' },
+  'pdfa.pdfa-identification': { en: 'the XMP says pdfaid:part {part} and pdfaid:conformance {conformance}, not 2 and U', zh: 'XMP 中的 pdfaid:part 为 {part}、pdfaid:conformance 为 {conformance}，而不是2和 U' },
+  'pdfa.xmp-info': { en: 'the Info dictionary\'s {key} is “{info}”, the XMP\'s “{xmp}”', zh: 'Info 字典中的 {key} 是“{info}”，XMP 中的却是“{xmp}”' },
 } as const satisfies Entries;
