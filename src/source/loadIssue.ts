@@ -152,7 +152,7 @@ export async function loadIssue(io: Io, file: string, display: string, series: S
   const data = parsed.data as Record<string, unknown>;
   const out = result.diagnostics;
   const at = (p: DataPath, key = false) => locate(doc, lc, p, { key });
-  const add = (p: DataPath, severity: 'error' | 'warning', code: DiagnosticCode, message: Message | string, hint?: Message | string, key = false) =>
+  const add = (p: DataPath, severity: 'error' | 'warning', code: DiagnosticCode, message: Message, hint?: Message, key = false) =>
     out.push(diagnostic(display, at(p, key), severity, code, message, hint));
 
   out.push(...schemaCheck('issue', data, display, doc, lc));
@@ -302,7 +302,7 @@ export async function loadIssue(io: Io, file: string, display: string, series: S
         else read = gridProblem('table-file-type', msg('table-file-type.content'));
         if (!read.ok) {
           const key = read.code === 'table-sheet-missing' ? 'sheet' : read.code === 'table-range' && range !== undefined ? 'range' : 'file';
-          add([...tPath, key], read.code === 'table-empty' ? 'warning' : 'error', read.code, msg('table-file.problem', { file: t.file, reason: read.text?.message ?? read.message }), read.text?.hint ?? read.hint ?? codeHint(read.code));
+          add([...tPath, key], read.code === 'table-empty' ? 'warning' : 'error', read.code, msg('table-file.problem', { file: t.file, reason: read.text.message }), read.text.hint ?? codeHint(read.code));
           continue;
         }
         const table = tableFromGrid(read.grid, {
