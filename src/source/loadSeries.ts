@@ -88,7 +88,7 @@ export async function loadSeries(io: Io, file: string, display: string, options:
     const asset = await checkAsset(io, root, root, font.file, 'font');
     const span = locate(doc, lineCounter, ['fonts', role, 'file']);
     if (!asset.ok) {
-      result.diagnostics.push(diagnostic(display, span, 'error', asset.code, asset.message, asset.hint));
+      result.diagnostics.push(diagnostic(display, span, 'error', asset.code, asset.text.message, asset.text.hint));
       continue;
     }
     const choice: FaceChoice = { face: font.face, index: font.index };
