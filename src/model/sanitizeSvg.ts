@@ -135,7 +135,7 @@ export function addressMessage(value: string): Message {
  * by name, anything else quoted after a sentence of ours.
  */
 export function xmlProblem(message: string): Message {
-  const detail = message.replace(/^[^:]*:\d+:\d+: /, '').replace(/\.$/, '');
+  const detail = message.replace(/^(?:[^:\s]*:)?\d+:\d+: /, '').replace(/\.$/, '');
   const tag = /^unclosed tag: (.+)$/.exec(detail)?.[1];
   if (tag) return msg('svg.xml.unclosed', { tag });
   const closing = /^unmatched closing tag: (.+)$/.exec(detail)?.[1];
