@@ -24,8 +24,10 @@ describe('the reasons about fonts, images and SVG figures in Chinese', () => {
     const cut = latinTtf();
     const half = readFont(cut.subarray(0, cut.length >> 1));
     expect(half.ok || zh(half.reason)).toMatch(/^字体中的 `\S+` 表超出了文件末尾（文件不完整）$/);
-    expect(zh(type3Reason((readFont(latinTtf(fsType(0x0002))) as { facts: never }).facts))).toBe('它的许可标志（OS/2 fsType）为「受限许可嵌入」');
-    expect(zh(type3Hint((readFont(latinTtf(fsType(0x0002))) as { facts: never }).facts))).toMatch(/^请改用许可允许嵌入文档的字体/);
+    const restricted = readFont(latinTtf(fsType(0x0002)));
+    if (!restricted.ok) throw new Error('not read');
+    expect(zh(type3Reason(restricted.facts))).toBe('它的许可标志（OS/2 fsType）为「受限许可嵌入」');
+    expect(zh(type3Hint(restricted.facts))).toMatch(/^请改用许可允许嵌入文档的字体/);
   });
 
   it('lists the faces of a collection with their names quoted', () => {
@@ -47,7 +49,7 @@ describe('the reasons about fonts, images and SVG figures in Chinese', () => {
 
   it('tells the common XML mistakes of an SVG in an editor\'s words', () => {
     const unclosed = sanitizeSvg(svg('<g><rect/>'));
-    expect(unclosed.ok || zh(unclosed.reason)).toBe('结束标记与当前未结束的元素不对应（前面可能有元素缺少结束标记）');
+    expect(unclosed.ok || zh(unclosed.reason)).toBe('结束标记与当前未结束的元素不对应，前面可能有元素缺少结束标记');
     expect(zh(xmlProblem('1:10: unclosed tag: g'))).toBe('元素 `<g>` 没有结束标记');
     expect(zh(xmlProblem('x.svg:3:6: unmatched closing tag: g.'))).toBe('结束标记 `</g>` 没有对应的开始标记');
     expect(zh(xmlProblem('1:10: attribute without value.'))).toBe('有属性的写法不符合 XML 规定（应为 `name="value"`）：「attribute without value」');
@@ -61,6 +63,6 @@ describe('the reasons about fonts, images and SVG figures in Chinese', () => {
     const r = checkSvg(Buffer.from(svg('<filter id="f"><feTurbulence numOctaves="200"/></filter><rect width="10" height="10" filter="url(#f)"/>')));
     expect(r.ok || zh(r.reason)).toBe('`<feTurbulence>` 滤镜要求200个倍频（最多10个）');
     const notXml = checkSvg(Buffer.from(svg('<g>')));
-    expect(notXml.ok || zh(notXml.reason)).toBe('XML 格式不正确：结束标记与当前未结束的元素不对应（前面可能有元素缺少结束标记）；Chrome 什么也画不出来');
+    expect(notXml.ok || zh(notXml.reason)).toBe('XML 格式不正确：结束标记与当前未结束的元素不对应，前面可能有元素缺少结束标记；Chrome 什么也画不出来');
   });
 });

@@ -137,7 +137,7 @@ export const assetsMessages = {
   // Why an SVG is no well-formed XML, in an editor's words (the XML parser's own text as `{detail}`).
   'svg.xml.unclosed': { en: 'the element <{tag}> is never closed', zh: '元素 `<{tag}>` 没有结束标记' },
   'svg.xml.unmatched-close': { en: 'the closing tag </{tag}> closes no open element', zh: '结束标记 `</{tag}>` 没有对应的开始标记' },
-  'svg.xml.unexpected-close': { en: 'a closing tag does not match the element open there (an element before it is not closed)', zh: '结束标记与当前未结束的元素不对应（前面可能有元素缺少结束标记）' },
+  'svg.xml.unexpected-close': { en: 'a closing tag does not match the element open there: an element before it may not be closed', zh: '结束标记与当前未结束的元素不对应，前面可能有元素缺少结束标记' },
   'svg.xml.attribute': { en: 'an attribute is not written as XML asks (`name="value"`): {detail}', zh: '有属性的写法不符合 XML 规定（应为 `name="value"`）：「{detail}」' },
   'svg.xml.entity': { en: 'it uses an entity XML does not know (such as `&nbsp;`): {detail}', zh: '使用了 XML 不认识的实体（如 `&nbsp;`）：「{detail}」' },
   'svg.xml.prefix': { en: 'it uses a namespace prefix it does not declare: {detail}', zh: '使用了未声明的命名空间前缀：「{detail}」' },
