@@ -35,6 +35,7 @@ import { ISSUE_DEFAULTS } from './schemaTypes.js';
 import type { TextFix } from '../lint/types.js';
 import { checkNowOrLater, type LaterCheck } from '../diagnostics/laterChecks.js';
 import { lintOnlyWarns } from '../lint/lintCodes.js';
+import { listOf } from '../model/messageList.js';
 
 /** What the series-wide numbering check needs of one issue, with where each fact is written. */
 export interface IssueFacts {
@@ -386,7 +387,7 @@ export async function loadIssue(io: Io, file: string, display: string, series: S
             return undefined;
           }
           if (clean.removed.length) {
-            const list = clean.removed.slice(0, 4).join(', ');
+            const list = listOf(clean.removed.slice(0, 4));
             const what = clean.removed.length > 4 ? msg('image-svg-active.more', { list, count: clean.removed.length - 4 }) : list;
             add(iPath, 'warning', 'image-svg-active', msg('image-svg-active', { path: imageFile, what }));
           }
