@@ -15,12 +15,13 @@ import { resolveSeries } from './config/resolveSeries.js';
 import { loadSeries } from './source/loadSeries.js';
 import { loadValidators } from './source/schemaCheck.js';
 import type { SeriesData } from './source/schemaTypes.js';
+import { msg, type Message } from './i18n/message.js';
 
 export interface FontReport {
   /** The series whose `fonts:` were read (its bulletin.yaml), if any. */
   seriesFile?: string;
   /** Why the series' fonts could not be read (bulletin.yaml does not load): the bundled faces are reported. */
-  seriesProblem?: string;
+  seriesProblem?: Message | string;
   faces: FaceDescription[];
 }
 
@@ -38,12 +39,12 @@ async function packageOf(io: Io, file: string): Promise<string> {
 async function bundled(io: Io, role: FontRole, faces: readonly FontFace[]): Promise<FaceDescription> {
   const mine = faces.filter((f) => f.family === familyOf(role));
   const packages = [...new Set(await Promise.all(mine.map((f) => packageOf(io, f.file))))];
-  const source = `bundled: ${packages.join(', ') || 'none'}`;
+  const source = packages.length ? msg('face.source.bundled', { packages: packages.join(', ') }) : msg('face.source.bundled-none');
   const first = mine[0];
   const read: FontRead = first
-    ? await io.readFile(first.file).then((bytes) => readFont(bytes), (error: unknown) => ({ ok: false as const, reason: `it cannot be read (${errnoCode(error) ?? 'error'}): reinstall the npm packages (\`npm ci\`)` }))
-    : { ok: false, reason: 'no bundled face: reinstall the npm packages (`npm ci`)' };
-  if (!read.ok) return { role, source, usual: USUAL_DESIGN[role], problem: read.reason };
+    ? await io.readFile(first.file).then((bytes) => readFont(bytes), (error: unknown) => ({ ok: false as const, reason: msg('face.problem.bundled-unreadable', { reason: errnoCode(error) ?? 'error' }) }))
+    : { ok: false, reason: msg('face.problem.bundled-none') };
+  if (!read.ok) return { role, source, bundled: true, usual: USUAL_DESIGN[role], problem: read.reason };
   // A slice without a unicode-range is a whole font (LXGW WenKai's one file): what it covers is its cmap.
   const covered = await Promise.all(mine.map(async (face) => {
     if (face.ranges.length) return face;
@@ -54,18 +55,19 @@ async function bundled(io: Io, role: FontRole, faces: readonly FontFace[]): Prom
 }
 
 async function own(io: Io, root: string, role: FontRole, font: { file: string; face?: string; index?: number }): Promise<FaceDescription> {
-  const source = `${font.file}${font.face !== undefined ? `, face "${font.face}"` : font.index !== undefined ? `, face ${font.index}` : ''}`;
-  const fail = (problem: string): FaceDescription => ({ role, source, usual: USUAL_DESIGN[role], problem });
+  const source = font.face !== undefined ? msg('face.source.named', { file: font.file, face: font.face })
+    : font.index !== undefined ? msg('face.source.number', { file: font.file, index: font.index }) : font.file;
+  const fail = (problem: Message): FaceDescription => ({ role, source, bundled: false, usual: USUAL_DESIGN[role], problem });
   const asset = await checkAsset(io, root, root, font.file, 'font');
-  if (!asset.ok) return fail(asset.message);
+  if (!asset.ok) return fail(asset.text.message);
   let read: FontRead;
   try {
     read = readFont(await io.readFile(asset.real), { face: font.face, index: font.index });
   } catch (error) {
-    return fail(`it cannot be read (${errnoCode(error) ?? 'error'})`);
+    return fail(msg('face.problem.cannot-read', { reason: errnoCode(error) ?? 'error' }));
   }
-  if (!read.ok) return fail(read.faceMissing ? `it is a font collection, but ${read.reason}` : `it is not a usable font: ${read.reason}`);
-  if ((font.face !== undefined || font.index !== undefined) && !read.facts.collection) return fail(`it is a single font, not a collection (.ttc): remove \`face\`/\`index\``);
+  if (!read.ok) return fail(read.faceMissing ? msg('face.problem.collection', { reason: read.reason }) : msg('face.problem.not-usable', { reason: read.reason }));
+  if ((font.face !== undefined || font.index !== undefined) && !read.facts.collection) return fail(msg('face.problem.single'));
   const coverage = coverageOf([{ family: familyOf(role), url: '', file: asset.real, ranges: new Uint32Array(0), format: 'truetype', coverage: read.facts.coverage }]);
   return describeFace(role, source, read.facts, coverage);
 }
@@ -78,7 +80,7 @@ export async function reportFonts(io: Io, seriesFile?: string): Promise<FontRepo
   const faces = fontFaces(resolveSeries({ series: 'x', name: 'x', publisher: 'x' }, '/', '', {}));
   let data: SeriesData | undefined;
   let root = '';
-  let seriesProblem: string | undefined;
+  let seriesProblem: Message | undefined;
   if (seriesFile) {
     // Other mistakes of bulletin.yaml are validate's to report; only the `fonts:` entries matter here.
     await loadValidators(io);
@@ -88,7 +90,7 @@ export async function reportFonts(io: Io, seriesFile?: string): Promise<FontRepo
       root = await io.realpath(path.dirname(seriesFile));
     } else {
       const error = loaded.diagnostics.find((d) => d.severity === 'error');
-      seriesProblem = error ? `${error.line}:${error.column}: ${error.message}` : 'it cannot be read';
+      seriesProblem = error ? msg('face.series-problem', { line: error.line, column: error.column, message: error.text?.message ?? error.message }) : msg('face.series-unreadable');
     }
   }
   const out: FaceDescription[] = [];

@@ -62,7 +62,8 @@ afterAll(() => cleanScratch());
 /** Three English words in a row, outside what the editor typed (backticks, 「」) and paths: an English sentence left in Chinese. */
 const ENGLISH_RUN = /\b[A-Za-z]{2,}[ ,]+[A-Za-z]{2,}[ ,]+[A-Za-z]{2,}\b/;
 function englishLeft(text: string): string | undefined {
-  const prose = text.replace(/`[^`]*`/g, '').replace(/「[^」]*」/g, '').replace(/\S*[\\/.]\S*/g, '');
+  // Unicode's names of characters (U+2069 POP DIRECTIONAL ISOLATE) are names, in capitals, in every language.
+  const prose = text.replace(/`[^`]*`/g, '').replace(/「[^」]*」/g, '').replace(/\S*[\\/.]\S*/g, '').replace(/\b[A-Z][A-Z0-9-]*(?: [A-Z][A-Z0-9-]*)+\b/g, '');
   return ENGLISH_RUN.exec(prose)?.[0];
 }
 

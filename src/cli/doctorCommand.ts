@@ -49,7 +49,7 @@ const ROLE_NAMES: Record<FontRole, Message> = {
 function faceCheck(face: FaceDescription, r: Translator): Check {
   const what = r.t('doctor.font', { role: face.role });
   const source = r.render(face.source);
-  const bundled = face.source.startsWith('bundled');
+  const bundled = face.bundled;
   if (face.problem) return { what, ok: false, detail: r.t('doctor.font.problem', { source, problem: r.render(face.problem) }), fix: bundled ? r.t('doctor.font.reinstall') : r.t('doctor.font.see-validate') };
   const design = face.design
     ? face.design === face.usual ? face.design : r.t('doctor.font.design-usual', { design: face.design, what: ROLE_NAMES[face.role], usual: face.usual })

@@ -22,7 +22,7 @@ export async function importCommand(files: string[], options: ImportCommandOptio
   try {
     result = await importDocuments(files, { cwd: options.cwd, ...(options.issue ? { issue: options.issue } : {}), ...(options.section ? { section: options.section } : {}), dryRun: Boolean(options.dryRun) });
   } catch (error) {
-    if (error instanceof InsertError) throw new BulletinError(msg('cli.import.cannot-add', { reason: error.message }), ExitCode.Usage);
+    if (error instanceof InsertError) throw new BulletinError(msg('cli.import.cannot-add', { reason: error.text }), ExitCode.Usage);
     throw error;
   }
   const newSection = (isNew: boolean | undefined) => (isNew ? msg('cli.import.new-section', { section: options.section ?? '工作动态' }) : '');

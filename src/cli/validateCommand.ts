@@ -29,7 +29,7 @@ export async function validateCommand(paths: string[], options: ValidateCommandO
     const say = (text: string) => (options.format === 'human' ? reporter.out(text) : reporter.info(text));
     for (const file of fixed.converted) say(reporter.t('cli.fix.converted', { file }));
     for (const change of fixed.changes) say(describeChange(change, reporter.lang));
-    for (const r of fixed.refused) reporter.error(msg('cli.fix.refused', { file: r.file, reason: r.reason }));
+    for (const r of fixed.refused) reporter.error(msg('cli.fix.refused', { file: r.file, reason: r.text }));
     const files = new Set(fixed.changes.map((c) => c.file)).size;
     const converted = fixed.converted.length ? msg('cli.fix.summary.converted', { count: fixed.converted.length }) : '';
     reporter.info(reporter.t('cli.fix.summary', { count: fixed.changes.length, files, converted }));

@@ -10,6 +10,7 @@ import { cliMessages } from './messages/cli.js';
 import { doctorMessages } from './messages/doctor.js';
 import { scaffoldMessages } from './messages/scaffold.js';
 import { previewMessages } from './messages/preview.js';
+import { assetsMessages } from './messages/assets.js';
 
 /** The parts by name, for the test that keeps ids unique across them. */
 export const CATALOG_PARTS = {
@@ -22,6 +23,7 @@ export const CATALOG_PARTS = {
   doctor: doctorMessages,
   scaffold: scaffoldMessages,
   preview: previewMessages,
+  assets: assetsMessages,
 } as const;
 
 export const CATALOG = {
@@ -34,6 +36,7 @@ export const CATALOG = {
   ...doctorMessages,
   ...scaffoldMessages,
   ...previewMessages,
+  ...assetsMessages,
 } as const;
 
 export type MessageId = keyof typeof CATALOG;

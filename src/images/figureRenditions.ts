@@ -13,7 +13,7 @@ import { diagnostic, FILE_START, type Diagnostic } from '../diagnostics/diagnost
 import { gridChars, printedWidthMm } from '../layout/figureGeometry.js';
 import { charPitchMm } from '../layout/presets.js';
 import { cacheKey, type ContentCache } from '../cache/contentCache.js';
-import { decodeReason, PIPELINE_VERSION, processImage, type ProcessedImage } from './processImage.js';
+import { decodeProblem, PIPELINE_VERSION, processImage, type ProcessedImage } from './processImage.js';
 import { renditionProblem } from './verifyRendition.js';
 
 /** The page on screen (templates/bulletin.css: 44em of 17 px less its padding), in CSS pixels. */
@@ -132,7 +132,7 @@ export async function prepareImages(issue: Issue, io: Io, display: string, optio
       made = await job;
     } catch (error) {
       diagnostics.push(diagnostic(display, figure.span ?? FILE_START, 'error', 'image-decode',
-        msg('image-decode.figure', { path: figure.relPath, reason: decodeReason(error) }), msg('image-decode.figure.hint')));
+        msg('image-decode.figure', { path: figure.relPath, reason: decodeProblem(error) }), msg('image-decode.figure.hint')));
       return figure;
     }
     const [print, ...screen] = made.images as [ProcessedImage, ...ProcessedImage[]];

@@ -7,6 +7,7 @@
 // charts and line art (few colours) stay lossless as PNG, unless the figure says `encoding:`.
 import type { Sharp, SharpOptions } from 'sharp';
 import { MAX_IMAGE_PIXELS } from '../model/sniffImage.js';
+import { msg, render, type Message } from '../i18n/message.js';
 
 export type RenditionFormat = 'jpeg' | 'png';
 
@@ -59,14 +60,22 @@ export async function looksLikeGraphic(image: Sharp): Promise<boolean> {
   return top >= 0.7 * pixels;
 }
 
-/** A sharp error in words for an editor. */
+/** A sharp error in words for an editor (in English: the import command's report). */
 export function decodeReason(error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
-  if (/pixel limit/i.test(message)) return `it declares more than ${MAX_IMAGE_PIXELS / 1e6} megapixels`;
-  if (/premature end|truncated|unexpected end|end of (?:file|stream)|Corrupt/i.test(message)) return 'the file is cut off or damaged';
-  if (/unsupported image format|bad seek|heif/i.test(message)) return 'its format cannot be read';
-  return message.split('\n')[0]!.replace(/^Input (?:buffer|file) /, '').slice(0, 160);
+  return render(decodeProblem(error), 'en');
 }
+
+/** A sharp error in words for an editor, as a catalogue message (sharp's own text only as its `{detail}`). */
+export function decodeProblem(error: unknown): Message {
+  const message = error instanceof Error ? error.message : String(error);
+  if (/pixel limit/i.test(message)) return msg('image.decode.pixels', { max: MAX_IMAGE_PIXELS / 1e6 });
+  if (/premature end|truncated|unexpected end|end of (?:file|stream)|Corrupt/i.test(message)) return msg('image.decode.cut-off');
+  if (/unsupported image format|bad seek|heif/i.test(message)) return msg('image.decode.format');
+  if (message === PIXEL_SIZE_UNREADABLE) return msg('image.decode.size');
+  return msg('image.decode.other', { detail: message.split('\n')[0]!.replace(/^Input (?:buffer|file) /, '').slice(0, 160) });
+}
+
+const PIXEL_SIZE_UNREADABLE = 'its pixel size cannot be read';
 
 /** The renditions of one image, in the order asked; throws (with sharp's message) when it cannot be decoded. */
 export async function processImage(input: Uint8Array, requests: readonly RenditionRequest[], options: ProcessOptions): Promise<ProcessedImage[]> {
@@ -76,7 +85,7 @@ export async function processImage(input: Uint8Array, requests: readonly Renditi
   const meta = await base.metadata();
   const turned = (meta.orientation ?? 1) >= 5;
   const width = turned ? meta.height : meta.width;
-  if (!width) throw new Error('its pixel size cannot be read');
+  if (!width) throw new Error(PIXEL_SIZE_UNREADABLE);
   // A JPEG is a photo already; a PNG, GIF or WebP may be a screenshot or a chart.
   const lossless = meta.format === 'png' || meta.format === 'gif' || meta.format === 'webp';
   const format: RenditionFormat = options.encoding === 'jpeg' ? 'jpeg' : options.encoding === 'png' ? 'png'

@@ -3,10 +3,11 @@
 import type { Figure } from '../model/types.js';
 import { figureBox, groupBox, gridChars } from './figureGeometry.js';
 import { charPitchMm, type PageGeometry } from './presets.js';
+import { msg, type Message } from '../i18n/message.js';
 
 export interface Scaling {
-  readonly message: string;
-  readonly hint: string;
+  readonly message: Message;
+  readonly hint: Message;
 }
 
 const pct = (part: number, whole: number) => Math.round((100 * part) / whole);
@@ -17,8 +18,8 @@ export function figureScaling(figure: Pick<Figure, 'pixels' | 'caption'>, widthP
   if (box.wantedLines === undefined || box.lines === undefined) return undefined;
   const asked = gridChars(widthPercent, g) * charPitchMm(g);
   return {
-    message: `at ${widthPercent}% of the type area this photo would be ${box.wantedLines} lines tall and a page has ${g.grid.lines}: it is printed at ${box.lines} lines, ${pct(box.widthMm, asked)}% of the width asked (${Math.round(box.widthMm)} mm)`,
-    hint: `Give it a smaller \`width:\` (about ${Math.max(20, Math.floor(pct(box.widthMm, g.grid.chars * charPitchMm(g)) / 5) * 5)}%) to silence this, or crop the photo to a wider shape.`,
+    message: msg('figure-scaled.photo', { percent: widthPercent, wanted: box.wantedLines, lines: g.grid.lines, printed: box.lines, share: pct(box.widthMm, asked), mm: Math.round(box.widthMm) }),
+    hint: msg('figure-scaled.photo.hint', { percent: Math.max(20, Math.floor(pct(box.widthMm, g.grid.chars * charPitchMm(g)) / 5) * 5) }),
   };
 }
 
@@ -28,7 +29,7 @@ export function groupScaling(members: readonly Pick<Figure, 'pixels' | 'caption'
   if (box.wantedLines === undefined) return undefined;
   const width = box.widthsMm.reduce((a, b) => a + b, 0);
   return {
-    message: `side by side at the full width these ${members.length} photos would be ${box.wantedLines} lines tall and a page has ${g.grid.lines}: they are printed at ${box.lines} lines, ${Math.round(width)} mm wide together`,
-    hint: 'Crop the photos to a wider shape, or put them in figures of their own (`image:`), one under the other.',
+    message: msg('figure-scaled.group', { count: members.length, wanted: box.wantedLines, lines: g.grid.lines, printed: box.lines, mm: Math.round(width) }),
+    hint: msg('figure-scaled.group.hint'),
   };
 }

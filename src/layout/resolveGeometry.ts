@@ -2,6 +2,7 @@
 // and the combinations that cannot print (a type area larger than the paper, characters wider than
 // their grid cell) as problems pointing at the key that caused them.
 import { SERIES_DEFAULTS, type SeriesData } from '../source/schemaTypes.js';
+import { msg, type Message } from '../i18n/message.js';
 import { PAPER_SIZES, PRESETS, MM_PER_PT, charPitchMm, linePitchMm, type PageGeometry } from './presets.js';
 
 /** What bulletin.yaml may say about the page: the geometry keys of `layout` (generated from schemas/series.schema.json). */
@@ -10,8 +11,8 @@ export type GeometryOverrides = Pick<NonNullable<SeriesData['layout']>, 'preset'
 export interface GeometryProblem {
   /** Data path of the key to point at, from the root of bulletin.yaml. */
   path: (string | number)[];
-  message: string;
-  hint: string;
+  message: Message;
+  hint: Message;
 }
 
 /** Less than this between the type area and the paper's edge cannot be printed or trimmed. */
@@ -55,23 +56,26 @@ function geometryProblems(g: PageGeometry, o: GeometryOverrides): GeometryProble
   // Point at what the series changed; a preset on its own is always sound.
   const at = (...keys: (keyof GeometryOverrides)[]): (string | number)[] => ['layout', keys.find((k) => o[k] !== undefined) ?? 'preset'];
   const paperName = typeof o.paper === 'string' ? o.paper : `${g.paper.width} × ${g.paper.height} mm`;
+  const paper = { paper: paperName, paperWidth: g.paper.width, paperHeight: g.paper.height };
   const pageNumberRoom = g.pageNumber.below + g.sizes.pageNumber * MM_PER_PT;
   if (g.margins.outer < MIN_MARGIN_MM) {
     problems.push({
       path: at('typeArea', 'margins', 'paper'),
       message: g.margins.outer < 0
-        ? `the type area (${g.typeArea.width} mm wide) and the binding margin (${g.margins.inner} mm) need ${g.typeArea.width + g.margins.inner} mm, more than the width of ${paperName} paper (${g.paper.width} mm)`
-        : `the type area (${g.typeArea.width} mm wide) and the binding margin (${g.margins.inner} mm) leave ${g.margins.outer} mm at the outer edge of ${paperName} paper (at least ${MIN_MARGIN_MM} mm)`,
-      hint: `Keep typeArea.width + margins.inner at most ${g.paper.width - MIN_MARGIN_MM} mm${o.preset === undefined && g.paper.width < 200 ? ', or choose `preset: a5-booklet`, which is made for small paper' : ''}.`,
+        ? msg('layout-impossible.width-over', { width: g.typeArea.width, inner: g.margins.inner, need: g.typeArea.width + g.margins.inner, ...paper })
+        : msg('layout-impossible.outer-margin', { width: g.typeArea.width, inner: g.margins.inner, outer: g.margins.outer, min: MIN_MARGIN_MM, ...paper }),
+      hint: o.preset === undefined && g.paper.width < 200
+        ? msg('layout-impossible.width.hint-a5', { max: g.paper.width - MIN_MARGIN_MM })
+        : msg('layout-impossible.width.hint', { max: g.paper.width - MIN_MARGIN_MM }),
     });
   }
   if (g.margins.bottom < pageNumberRoom) {
     problems.push({
       path: at('typeArea', 'margins', 'paper'),
       message: g.margins.bottom < 0
-        ? `the type area (${g.typeArea.height} mm high) and the top margin (${g.margins.top} mm) need ${g.typeArea.height + g.margins.top} mm, more than the height of ${paperName} paper (${g.paper.height} mm)`
-        : `the type area (${g.typeArea.height} mm high, ${g.margins.top} mm from the top) leaves ${g.margins.bottom} mm at the foot of ${paperName} paper, and the page number needs ${round1(pageNumberRoom)} mm`,
-      hint: `Keep typeArea.height + margins.top at most ${Math.floor(g.paper.height - pageNumberRoom)} mm.`,
+        ? msg('layout-impossible.height-over', { height: g.typeArea.height, top: g.margins.top, need: g.typeArea.height + g.margins.top, ...paper })
+        : msg('layout-impossible.foot', { height: g.typeArea.height, top: g.margins.top, bottom: g.margins.bottom, room: round1(pageNumberRoom), ...paper }),
+      hint: msg('layout-impossible.height.hint', { max: Math.floor(g.paper.height - pageNumberRoom) }),
     });
   }
   const charPt = charPitchMm(g) / MM_PER_PT;
@@ -79,16 +83,16 @@ function geometryProblems(g: PageGeometry, o: GeometryOverrides): GeometryProble
     const fits = Math.floor(g.typeArea.width / (g.sizes.body * MIN_CHAR_PITCH * MM_PER_PT));
     problems.push({
       path: at('grid', 'bodySize', 'typeArea', 'paper'),
-      message: `${g.grid.chars} characters of ${g.sizes.body} pt need at least ${round1(g.grid.chars * g.sizes.body * MIN_CHAR_PITCH * MM_PER_PT)} mm, but the type area is ${g.typeArea.width} mm wide`,
-      hint: `Set \`grid.chars\` to ${fits} or fewer, or a \`bodySize\` of at most ${Math.floor((charPt / MIN_CHAR_PITCH) * 2) / 2} pt.`,
+      message: msg('layout-impossible.chars', { chars: g.grid.chars, size: g.sizes.body, need: round1(g.grid.chars * g.sizes.body * MIN_CHAR_PITCH * MM_PER_PT), width: g.typeArea.width }),
+      hint: msg('layout-impossible.chars.hint', { fits, size: Math.floor((charPt / MIN_CHAR_PITCH) * 2) / 2 }),
     });
   }
   const linePt = linePitchMm(g) / MM_PER_PT;
   if (linePt < g.sizes.body * MIN_LEADING) {
     problems.push({
       path: at('grid', 'bodySize', 'typeArea', 'paper'),
-      message: `${g.grid.lines} lines in ${g.typeArea.height} mm are ${round1(linePt)} pt apart, too close for ${g.sizes.body} pt text (at least ${round1(g.sizes.body * MIN_LEADING)} pt)`,
-      hint: `Set \`grid.lines\` to ${Math.floor(g.typeArea.height / (g.sizes.body * MIN_LEADING * MM_PER_PT))} or fewer, or a smaller \`bodySize\`.`,
+      message: msg('layout-impossible.lines', { lines: g.grid.lines, height: g.typeArea.height, pitch: round1(linePt), size: g.sizes.body, min: round1(g.sizes.body * MIN_LEADING) }),
+      hint: msg('layout-impossible.lines.hint', { fits: Math.floor(g.typeArea.height / (g.sizes.body * MIN_LEADING * MM_PER_PT)) }),
     });
   }
   return problems;

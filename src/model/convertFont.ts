@@ -10,6 +10,14 @@
 import { deflateSync } from 'node:zlib';
 import * as opentypeModule from 'opentype.js';
 import * as fonteditor from 'fonteditor-core';
+import { msg, render, type Message } from '../i18n/message.js';
+
+/** Why a font cannot be converted, in the catalogue's words (the worker passes `reason` on). */
+export class ConversionFailed extends Error {
+  constructor(readonly reason: Message) {
+    super(render(reason, 'en'));
+  }
+}
 
 type OtPoint = { type: 'M' | 'L' | 'Q' | 'C' | 'Z'; x?: number; y?: number; x1?: number; y1?: number; x2?: number; y2?: number };
 interface OtGlyph { index: number; advanceWidth?: number; path: { commands: OtPoint[] }; getPath?: unknown }
@@ -192,10 +200,10 @@ export function convertFont(sfnt: Uint8Array, sets: readonly (readonly number[])
   try {
     font = opentype.parse(buffer, { lowMemory: true });
   } catch (error) {
-    throw new Error(`its tables cannot be read (${(error as Error).message})`);
+    throw new ConversionFailed(msg('font.convert.tables', { detail: String((error as Error).message) }));
   }
   const unitsPerEm = int(font.unitsPerEm, 0);
-  if (unitsPerEm < 16 || unitsPerEm > 16384) throw new Error('its units per em (head table) are not a usable number');
+  if (unitsPerEm < 16 || unitsPerEm > 16384) throw new ConversionFailed(msg('font.convert.units'));
   return sets.map((codePoints) => subsetOf(font, unitsPerEm, codePoints));
 }
 
@@ -215,7 +223,7 @@ function subsetOf(font: OtFont, unitsPerEm: number, codePoints: readonly number[
     try {
       contours = contoursOf(source.path.commands);
     } catch (error) {
-      throw new Error(`the outline of its glyph ${index} cannot be read (${(error as Error).message})`);
+      throw new ConversionFailed(msg('font.convert.glyph', { index, detail: String((error as Error).message) }));
     }
     const b = box(contours);
     glyph = { contours, ...b, advanceWidth: Math.max(0, int(source.advanceWidth, unitsPerEm)), leftSideBearing: b.xMin, name };
@@ -226,7 +234,7 @@ function subsetOf(font: OtFont, unitsPerEm: number, codePoints: readonly number[
   glyphOf(0, '.notdef');
   const missing: number[] = [];
   for (const cp of [...new Set(codePoints)].sort((a, b) => a - b)) {
-    if (glyphs.length >= MAX_SUBSET_GLYPHS) throw new Error(`an issue needs more than ${MAX_SUBSET_GLYPHS} of its glyphs`);
+    if (glyphs.length >= MAX_SUBSET_GLYPHS) throw new ConversionFailed(msg('font.convert.too-many-glyphs', { max: MAX_SUBSET_GLYPHS }));
     const index = font.charToGlyphIndex(String.fromCodePoint(cp));
     if (!index || index >= font.numGlyphs) {
       missing.push(cp);

@@ -7,22 +7,25 @@ import type { FontFacts } from './fontFile.js';
 import { type3Reason } from './fontEmbedding.js';
 import { faceDesign, type FaceDesign } from './faceDesign.js';
 import { gb2312Hanzi } from './gb2312Hanzi.js';
+import { msg, type Message } from '../i18n/message.js';
 
 export interface FaceDescription {
   role: FontRole;
   /** The file as bulletin.yaml names it (with its face), or the bundled package. */
-  source: string;
+  source: Message | string;
+  /** A face bundled with bulletin (its npm package), not the series' own file. */
+  bundled: boolean;
   /** Why the face cannot print (validate says the same as an error), when it cannot. */
-  problem?: string;
+  problem?: Message;
   /** The family name its name table gives (English, and Chinese when it has one). */
   family?: string;
   design?: FaceDesign;
   /** The design GB/T 9704 gives the role (小标宋 titles, 仿宋 body, 黑 and 楷 headings, 宋 page numbers). */
   usual: FaceDesign;
   /** The file's format: container and outlines. */
-  format?: string;
+  format?: Message;
   /** How the HTML folder and the PDF carry it. */
-  embedding?: string;
+  embedding?: Message;
   /** How many of GB 2312's hanzi it has (undefined when the runtime cannot decode GB 2312). */
   gb2312?: { have: number; total: number };
   /** The characters official prose adds to GB 2312 ({@link OFFICE_CHARACTERS}): how many it has, and the ones it lacks. */
@@ -53,20 +56,21 @@ function familyName(families: readonly string[]): string | undefined {
   return latin && chinese ? `${latin} (${chinese})` : latin ?? chinese;
 }
 
-function formatOf(facts: FontFacts): string {
-  const outlines = facts.outlines === 'glyf' ? 'TrueType outlines' : facts.outlines === 'CFF ' ? 'PostScript (CFF) outlines' : facts.outlines === 'CFF2' ? 'variable PostScript (CFF2) outlines' : 'bitmaps only';
-  const container = facts.container === 'woff2' ? 'WOFF2' : facts.container === 'woff' ? 'WOFF'
-    : facts.container === 'collection' ? `${facts.outlines === 'glyf' ? 'TrueType' : 'OpenType'} collection (.ttc), face ${facts.collection!.index} of ${facts.collection!.count}`
-    : facts.outlines === 'glyf' ? 'TrueType' : 'OpenType';
-  return `${container}, ${outlines}`;
+function formatOf(facts: FontFacts): Message {
+  const outlines = facts.outlines === 'glyf' ? msg('face.outlines.glyf') : facts.outlines === 'CFF ' ? msg('face.outlines.cff') : facts.outlines === 'CFF2' ? msg('face.outlines.cff2') : msg('face.outlines.bitmaps');
+  if (facts.container === 'collection') {
+    return msg('face.format.collection', { kind: facts.outlines === 'glyf' ? 'TrueType' : 'OpenType', index: facts.collection!.index, count: facts.collection!.count, outlines });
+  }
+  const container = facts.container === 'woff2' ? 'WOFF2' : facts.container === 'woff' ? 'WOFF' : facts.outlines === 'glyf' ? 'TrueType' : 'OpenType';
+  return msg('face.format', { container, outlines });
 }
 
-function embeddingOf(facts: FontFacts, bundled: 'slices' | 'whole' | undefined): string {
-  if (bundled === 'slices') return 'sliced by the package: each issue carries the slices it needs, as they are';
-  if (bundled === 'whole') return 'one file in the package: a TrueType subset of the characters each issue prints (made from the package\'s WOFF file), carried by the issues that print in it';
-  if (facts.container === 'woff2') return 'the WOFF2 file whole, as it is (not subset)';
-  const steps = [facts.collection ? `face ${facts.collection.index} taken out of the collection` : undefined, facts.outlines === 'CFF ' ? 'converted from CFF to TrueType outlines' : 'TrueType as it is'].filter(Boolean);
-  return `${steps.join(', ')}, subset per issue to the characters it prints`;
+function embeddingOf(facts: FontFacts, bundled: 'slices' | 'whole' | undefined): Message {
+  if (bundled === 'slices') return msg('face.embedding.slices');
+  if (bundled === 'whole') return msg('face.embedding.whole');
+  if (facts.container === 'woff2') return msg('face.embedding.woff2');
+  const subset = facts.outlines === 'CFF ' ? msg('face.embedding.subset-cff') : msg('face.embedding.subset');
+  return facts.collection ? msg('face.embedding.from-collection', { index: facts.collection.index, rest: subset }) : subset;
 }
 
 /**
@@ -74,7 +78,7 @@ function embeddingOf(facts: FontFacts, bundled: 'slices' | 'whole' | undefined):
  * slices) and what it covers (`covers`: of a bundled face, every slice's range); `bundled` says how
  * the package gives a bundled face (unicode-range slices, or one file).
  */
-export function describeFace(role: FontRole, source: string, facts: FontFacts, covers: (codePoint: number) => boolean, options: { bundled?: 'slices' | 'whole' } = {}): FaceDescription {
+export function describeFace(role: FontRole, source: Message | string, facts: FontFacts, covers: (codePoint: number) => boolean, options: { bundled?: 'slices' | 'whole' } = {}): FaceDescription {
   const names = [...facts.families, ...facts.names];
   const family = familyName(facts.families.length ? facts.families : facts.names);
   const design = faceDesign(names);
@@ -83,8 +87,8 @@ export function describeFace(role: FontRole, source: string, facts: FontFacts, c
   const office = Array.from(OFFICE_CHARACTERS);
   const missing = office.filter((ch) => !covers(ch.codePointAt(0)!));
   return {
-    role, source, usual: USUAL_DESIGN[role],
-    ...(type3 ? { problem: `it would print as a Type 3 font: ${type3}` } : {}),
+    role, source, bundled: options.bundled !== undefined, usual: USUAL_DESIGN[role],
+    ...(type3 ? { problem: msg('face.problem.type3', { reason: type3 }) } : {}),
     ...(family ? { family } : {}),
     ...(design ? { design } : {}),
     format: formatOf(facts),

@@ -4,8 +4,9 @@
 // worker's console is silenced and its output streams are not passed on.
 import { Worker } from 'node:worker_threads';
 import type { ConvertedFont } from './convertFont.js';
+import { msg, type Message } from '../i18n/message.js';
 
-export type Conversion = { ok: true; font: ConvertedFont } | { ok: false; reason: string };
+export type Conversion = { ok: true; font: ConvertedFont } | { ok: false; reason: Message };
 
 /** The worker may take this long for a font, plus {@link PER_SET_MS} per issue. */
 const BASE_MS = 30_000;
@@ -30,7 +31,7 @@ import(workerData.module).then(({ convertFont }) => {
     const fonts = convertFont(workerData.sfnt, workerData.sets);
     parentPort.postMessage({ ok: true, fonts }, fonts.map((f) => f.bytes.buffer));
   } catch (error) {
-    parentPort.postMessage({ ok: false, reason: String((error && error.message) || error) });
+    parentPort.postMessage({ ok: false, reason: String((error && error.message) || error), text: error && error.reason });
   }
 }, (error) => parentPort.postMessage({ ok: false, reason: 'the converter did not load (' + String(error && error.message) + ')', internal: true }));
 `;
@@ -66,16 +67,17 @@ export function convertInWorker(sfnt: Uint8Array, sets: readonly (readonly numbe
       if (result instanceof Error) reject(result);
       else resolve(result);
     };
-    const fail = (reason: string) => settle(sets.map(() => ({ ok: false as const, reason })));
-    const timer = setTimeout(() => fail(`reading it took longer than ${Math.round(limit / 1000)} s (the file is damaged or made to be slow)`), limit);
-    worker.on('message', (message: { ok: true; fonts: ConvertedFont[] } | { ok: false; reason: string; internal?: boolean }) => {
+    const fail = (reason: Message) => settle(sets.map(() => ({ ok: false as const, reason })));
+    const timer = setTimeout(() => fail(msg('font.convert.timeout', { seconds: Math.round(limit / 1000) })), limit);
+    worker.on('message', (message: { ok: true; fonts: ConvertedFont[] } | { ok: false; reason: string; text?: Message; internal?: boolean }) => {
       if (message.ok) settle(message.fonts.map((font) => ({ ok: true as const, font: { ...font, bytes: new Uint8Array(font.bytes) } })));
       else if (message.internal) settle(new Error(message.reason));
-      else fail(message.reason);
+      // A reason of convertFont's own (ConversionFailed), else what the reader threw, after our words.
+      else fail(message.text ?? msg('font.convert.failed', { detail: message.reason }));
     });
     worker.on('error', (error: Error & { code?: string }) => {
-      fail(error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? `reading it needs more than ${MAX_HEAP_MB} MB of memory (the file is damaged or made to be large)` : `reading it failed (${error.message})`);
+      fail(error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? msg('font.convert.memory', { size: MAX_HEAP_MB }) : msg('font.convert.failed', { detail: error.message }));
     });
-    worker.on('exit', () => fail('reading it stopped the converter'));
+    worker.on('exit', () => fail(msg('font.convert.stopped')));
   });
 }

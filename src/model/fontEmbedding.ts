@@ -18,20 +18,21 @@
 // converted and embed as CID TrueType. CFF2 (variable PostScript outlines) is not converted; the
 // licence bits are kept in the subset, so a font that may not be embedded still is not.
 import type { FontFacts } from './fontFile.js';
+import { msg, type Message } from '../i18n/message.js';
 
 /** Why Chrome would embed this font as Type 3, or undefined when it embeds it as a TrueType font. */
-export function type3Reason(facts: FontFacts): string | undefined {
-  if (facts.outlines === undefined) return 'it has no outlines, only bitmaps';
-  if (facts.outlines === 'CFF2') return 'its outlines are variable PostScript (CFF2) outlines, which neither Chrome nor bulletin\'s converter embed';
-  if (facts.tables.has('fvar')) return 'it is a variable font, which Chrome does not embed';
-  if (facts.fsType !== undefined && facts.fsType & 0x0002) return 'its licence bits (OS/2 fsType) say "restricted licence embedding"';
-  if (facts.fsType !== undefined && facts.fsType & 0x0200) return 'its licence bits (OS/2 fsType) say "bitmap embedding only"';
+export function type3Reason(facts: FontFacts): Message | undefined {
+  if (facts.outlines === undefined) return msg('font.type3.bitmaps');
+  if (facts.outlines === 'CFF2') return msg('font.type3.cff2');
+  if (facts.tables.has('fvar')) return msg('font.type3.variable');
+  if (facts.fsType !== undefined && facts.fsType & 0x0002) return msg('font.type3.restricted');
+  if (facts.fsType !== undefined && facts.fsType & 0x0200) return msg('font.type3.bitmap-only');
   return undefined;
 }
 
-export function type3Hint(facts: FontFacts): string {
-  if (facts.outlines === 'CFF2') return 'Use the static font of the weight you want (.ttf or .otf), or the TrueType version of the font (.ttf, TrueType outlines), which most font makers supply, or convert it (FontForge: File → Generate Fonts → TrueType).';
-  if (facts.tables.has('fvar')) return 'Use the static font file of the weight you want (one file per weight, e.g. …-Regular.ttf), not the variable one.';
-  if (facts.outlines === undefined) return 'Use an outline font (TrueType .ttf), not a bitmap font.';
-  return 'Use a font whose licence allows embedding it in documents (most fonts made for print do), or ask the font\'s maker for such a version.';
+export function type3Hint(facts: FontFacts): Message {
+  if (facts.outlines === 'CFF2') return msg('font.type3.cff2.hint');
+  if (facts.tables.has('fvar')) return msg('font.type3.variable.hint');
+  if (facts.outlines === undefined) return msg('font.type3.bitmaps.hint');
+  return msg('font.type3.licence.hint');
 }

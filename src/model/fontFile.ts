@@ -3,6 +3,8 @@
 // printed text with). Pure: bytes in, facts or a reason out. Enough of the format to tell a font
 // from something that only starts like one, and to know what Chrome will do with it in a PDF.
 import { brotliDecompressSync, inflateSync } from 'node:zlib';
+import { msg, render, type Message } from '../i18n/message.js';
+import { listOf } from './messageList.js';
 
 export type FontContainer = 'sfnt' | 'woff' | 'woff2' | 'collection';
 
@@ -26,15 +28,20 @@ export interface FontFacts {
   collection?: { index: number; count: number };
 }
 
-export type FontRead = { ok: true; facts: FontFacts } | { ok: false; reason: string; /** a collection without the face asked for */ faceMissing?: boolean };
+export type FontRead = { ok: true; facts: FontFacts } | { ok: false; reason: Message; /** a collection without the face asked for */ faceMissing?: boolean };
 
 const u16 = (b: Uint8Array, i: number) => (b[i]! << 8) | b[i + 1]!;
 const i16 = (b: Uint8Array, i: number) => ((u16(b, i) << 16) >> 16);
 const u32 = (b: Uint8Array, i: number) => ((b[i]! << 24) >>> 0) + (b[i + 1]! << 16) + (b[i + 2]! << 8) + b[i + 3]!;
 const tagAt = (b: Uint8Array, i: number) => String.fromCharCode(b[i]!, b[i + 1]!, b[i + 2]!, b[i + 3]!);
 
-class Damaged extends Error {}
-function need(condition: boolean, what: string): asserts condition {
+/** A damaged or foreign file: why, in the catalogue's words. */
+export class Damaged extends Error {
+  constructor(readonly reason: Message) {
+    super(render(reason, 'en'));
+  }
+}
+function need(condition: boolean, what: Message): asserts condition {
   if (!condition) throw new Damaged(what);
 }
 
@@ -43,24 +50,24 @@ type Tables = Map<string, Uint8Array>;
 
 /** The tables of the font whose directory starts at `base` (0, or a face's offset in a collection: its tables' offsets are from the file's start). */
 function sfntTables(b: Uint8Array, base = 0): Tables {
-  need(base + 12 <= b.length, 'the file is shorter than a font header');
+  need(base + 12 <= b.length, msg('font.file.short-header'));
   const count = u16(b, base + 4);
-  need(count > 0 && base + 12 + count * 16 <= b.length, 'the table directory runs past the end of the file');
+  need(count > 0 && base + 12 + count * 16 <= b.length, msg('font.file.directory-past-end'));
   const tables: Tables = new Map();
   for (let k = 0; k < count; k++) {
     const at = base + 12 + k * 16;
     const offset = u32(b, at + 8);
     const length = u32(b, at + 12);
-    need(offset + length <= b.length, `the table ${tagAt(b, at).trim()} runs past the end of the file (the file was cut off)`);
+    need(offset + length <= b.length, msg('font.file.table-cut-off', { table: tagAt(b, at).trim() }));
     tables.set(tagAt(b, at), b.subarray(offset, offset + length));
   }
   return tables;
 }
 
 function woffTables(b: Uint8Array): { flavor: string; tables: Tables } {
-  need(b.length >= 44 && u32(b, 8) === b.length, 'the WOFF header does not give the file\'s length (the file was cut off or padded)');
+  need(b.length >= 44 && u32(b, 8) === b.length, msg('font.file.header-length', { format: 'WOFF' }));
   const count = u16(b, 12);
-  need(count > 0 && 44 + count * 20 <= b.length, 'the table directory runs past the end of the file');
+  need(count > 0 && 44 + count * 20 <= b.length, msg('font.file.directory-past-end'));
   const tables: Tables = new Map();
   for (let k = 0; k < count; k++) {
     const at = 44 + k * 20;
@@ -68,7 +75,7 @@ function woffTables(b: Uint8Array): { flavor: string; tables: Tables } {
     const offset = u32(b, at + 4);
     const compressed = u32(b, at + 8);
     const original = u32(b, at + 12);
-    need(offset + compressed <= b.length && compressed <= original, `the table ${tag.trim()} runs past the end of the file`);
+    need(offset + compressed <= b.length && compressed <= original, msg('font.file.table-past-end', { table: tag.trim() }));
     const data = b.subarray(offset, offset + compressed);
     if (compressed === original) tables.set(tag, data);
     else {
@@ -76,9 +83,9 @@ function woffTables(b: Uint8Array): { flavor: string; tables: Tables } {
       try {
         inflated = inflateSync(data, { maxOutputLength: original });
       } catch {
-        throw new Damaged(`the table ${tag.trim()} cannot be decompressed`);
+        throw new Damaged(msg('font.file.table-inflate', { table: tag.trim() }));
       }
-      need(inflated.length === original, `the table ${tag.trim()} decompresses to the wrong length`);
+      need(inflated.length === original, msg('font.file.table-length', { table: tag.trim() }));
       tables.set(tag, inflated);
     }
   }
@@ -97,30 +104,30 @@ const WOFF2_TAGS = [
 const MAX_WOFF2_SFNT_BYTES = 256 * 1024 * 1024;
 
 function woff2Tables(b: Uint8Array): { flavor: string; tables: Tables } {
-  need(b.length >= 48 && u32(b, 8) === b.length, 'the WOFF2 header does not give the file\'s length (the file was cut off or padded)');
+  need(b.length >= 48 && u32(b, 8) === b.length, msg('font.file.header-length', { format: 'WOFF2' }));
   const flavor = tagAt(b, 4);
-  need(flavor !== 'ttcf', 'it is a font collection (several fonts in one file)');
+  need(flavor !== 'ttcf', msg('font.file.woff2-collection'));
   const count = u16(b, 12);
   const compressedLength = u32(b, 20);
   let i = 48;
   const base128 = (): number => {
     let value = 0;
     for (let k = 0; k < 5; k++) {
-      need(i < b.length, 'the table directory runs past the end of the file');
+      need(i < b.length, msg('font.file.directory-past-end'));
       const byte = b[i++]!;
-      need(!(k === 0 && byte === 0x80) && value < 2 ** 25, 'the table directory is damaged');
+      need(!(k === 0 && byte === 0x80) && value < 2 ** 25, msg('font.file.directory-damaged'));
       value = value * 128 + (byte & 0x7f);
       if (!(byte & 0x80)) return value;
     }
-    throw new Damaged('the table directory is damaged');
+    throw new Damaged(msg('font.file.directory-damaged'));
   };
   const entries: { tag: string; length: number }[] = [];
   for (let k = 0; k < count; k++) {
-    need(i < b.length, 'the table directory runs past the end of the file');
+    need(i < b.length, msg('font.file.directory-past-end'));
     const flags = b[i++]!;
     let tag: string;
     if ((flags & 0x3f) === 0x3f) {
-      need(i + 4 <= b.length, 'the table directory runs past the end of the file');
+      need(i + 4 <= b.length, msg('font.file.directory-past-end'));
       tag = tagAt(b, i);
       i += 4;
     } else {
@@ -132,16 +139,16 @@ function woff2Tables(b: Uint8Array): { flavor: string; tables: Tables } {
     const length = transformed ? base128() : original;
     entries.push({ tag, length });
   }
-  need(i + compressedLength <= b.length, 'the compressed tables run past the end of the file (the file was cut off)');
+  need(i + compressedLength <= b.length, msg('font.file.compressed-cut-off'));
   const total = entries.reduce((sum, e) => sum + e.length, 0);
-  need(total <= MAX_WOFF2_SFNT_BYTES, 'its tables are too large');
+  need(total <= MAX_WOFF2_SFNT_BYTES, msg('font.file.tables-too-large'));
   let stream: Uint8Array;
   try {
     stream = brotliDecompressSync(b.subarray(i, i + compressedLength), { maxOutputLength: Math.max(total, 1) });
   } catch {
-    throw new Damaged('its tables cannot be decompressed (the file is damaged)');
+    throw new Damaged(msg('font.file.tables-inflate'));
   }
-  need(stream.length >= total, 'its tables decompress to less than the directory says (the file is damaged)');
+  need(stream.length >= total, msg('font.file.tables-short'));
   const tables: Tables = new Map();
   let offset = 0;
   for (const e of entries) {
@@ -165,9 +172,9 @@ export function mergeRanges(ranges: readonly (readonly [number, number])[]): [nu
 
 /** The code points a cmap maps to a glyph other than .notdef: from its best Unicode subtable (format 12/13, or 4). */
 function cmapCoverage(cmap: Uint8Array): [number, number][] {
-  need(cmap.length >= 4, 'its character map (cmap) is damaged');
+  need(cmap.length >= 4, msg('font.file.cmap-damaged'));
   const count = u16(cmap, 2);
-  need(4 + count * 8 <= cmap.length, 'its character map (cmap) is damaged');
+  need(4 + count * 8 <= cmap.length, msg('font.file.cmap-damaged'));
   const subtables: { platform: number; encoding: number; offset: number; format: number }[] = [];
   for (let k = 0; k < count; k++) {
     const at = 4 + k * 8;
@@ -177,13 +184,13 @@ function cmapCoverage(cmap: Uint8Array): [number, number][] {
   }
   const unicode = (s: (typeof subtables)[number]) => s.platform === 0 || (s.platform === 3 && (s.encoding === 1 || s.encoding === 10));
   const best = subtables.find((s) => unicode(s) && (s.format === 12 || s.format === 13)) ?? subtables.find((s) => unicode(s) && s.format === 4);
-  need(best !== undefined, 'it has no Unicode character map (cmap), so no character can be printed with it');
+  need(best !== undefined, msg('font.file.cmap-no-unicode'));
   const ranges: [number, number][] = [];
   const t = cmap.subarray(best.offset);
   if (best.format === 12 || best.format === 13) {
-    need(t.length >= 16, 'its character map (cmap) is damaged');
+    need(t.length >= 16, msg('font.file.cmap-damaged'));
     const groups = u32(t, 12);
-    need(16 + groups * 12 <= t.length, 'its character map (cmap) is damaged');
+    need(16 + groups * 12 <= t.length, msg('font.file.cmap-damaged'));
     for (let g = 0; g < groups; g++) {
       const at = 16 + g * 12;
       const start = u32(t, at);
@@ -196,13 +203,13 @@ function cmapCoverage(cmap: Uint8Array): [number, number][] {
       if (from <= end) ranges.push([from, end]);
     }
   } else {
-    need(t.length >= 14, 'its character map (cmap) is damaged');
+    need(t.length >= 14, msg('font.file.cmap-damaged'));
     const segments = u16(t, 6) / 2;
     const ends = 14;
     const starts = ends + segments * 2 + 2;
     const deltas = starts + segments * 2;
     const rangeOffsets = deltas + segments * 2;
-    need(rangeOffsets + segments * 2 <= t.length, 'its character map (cmap) is damaged');
+    need(rangeOffsets + segments * 2 <= t.length, msg('font.file.cmap-damaged'));
     for (let s = 0; s < segments; s++) {
       const end = u16(t, ends + s * 2);
       const start = u16(t, starts + s * 2);
@@ -263,12 +270,12 @@ function faceNames(names: Map<number, string[]>): string[] {
 
 /** The faces of a font collection (.ttc): where each one's table directory starts. */
 function collectionOffsets(b: Uint8Array): number[] {
-  need(b.length >= 16, 'the collection header is cut off');
+  need(b.length >= 16, msg('font.file.collection-cut-off'));
   const count = u32(b, 8);
-  need(count > 0 && count <= 256 && 12 + count * 4 <= b.length, 'the collection header is damaged');
+  need(count > 0 && count <= 256 && 12 + count * 4 <= b.length, msg('font.file.collection-damaged'));
   return Array.from({ length: count }, (_, k) => {
     const offset = u32(b, 12 + k * 4);
-    need(offset + 12 <= b.length, 'a face of the collection starts past the end of the file');
+    need(offset + 12 <= b.length, msg('font.file.face-past-end'));
     return offset;
   });
 }
@@ -279,17 +286,28 @@ export interface FaceChoice {
   index?: number | undefined;
 }
 
-/** The faces of a collection, as the error that lists them says them: `0: SimSun (宋体)`. */
-export function faceList(bytes: Uint8Array): string[] {
+/** The faces of a collection by number and names: `0: SimSun (宋体)`. */
+function faceNamesOf(bytes: Uint8Array): { index: number; first: string | undefined; rest: string[] }[] {
   try {
-    return collectionOffsets(bytes).map((at, k) => {
+    return collectionOffsets(bytes).map((at, index) => {
       const names = nameStrings(sfntTables(bytes, at).get('name'));
       const [first, ...rest] = [...new Set([...(names.get(1) ?? []), ...(names.get(16) ?? [])])];
-      return `${k}: ${first ?? '(no name)'}${rest.length ? ` (${rest.slice(0, 3).join(', ')})` : ''}`;
+      return { index, first, rest: rest.slice(0, 3) };
     });
   } catch {
     return [];
   }
+}
+
+/** The faces of a collection, as the error that lists them says them (in English): `0: SimSun (宋体)`. */
+export function faceList(bytes: Uint8Array): string[] {
+  return faceNamesOf(bytes).map(({ index, first, rest }) => `${index}: ${first ?? '(no name)'}${rest.length ? ` (${rest.join(', ')})` : ''}`);
+}
+
+/** The faces of a collection for a message: each with its names quoted as the font gives them. */
+function faceEntries(bytes: Uint8Array): Message[] {
+  return faceNamesOf(bytes).map(({ index, first, rest }) => first === undefined ? msg('font.file.face.unnamed', { index })
+    : rest.length ? msg('font.file.face.others', { index, name: first, others: rest.join(', ') }) : msg('font.file.face', { index, name: first }));
 }
 
 const normalName = (text: string) => text.normalize('NFKC').toLowerCase().replace(/[\s_-]+/g, '');
@@ -300,16 +318,16 @@ function chooseFace(b: Uint8Array, choice: FaceChoice): { index: number; count: 
   if (choice.face !== undefined) {
     const wanted = normalName(choice.face);
     const index = offsets.findIndex((at) => faceNames(nameStrings(sfntTables(b, at).get('name'))).some((n) => normalName(n) === wanted));
-    if (index < 0) throw new FaceMissing(`it has no face named "${choice.face}"; its faces are ${faceList(b).join('; ')}`);
+    if (index < 0) throw new FaceMissing(msg('font.file.no-face-named', { face: choice.face, faces: listOf(faceEntries(b), 'semicolon') }));
     return { index, count: offsets.length, base: offsets[index]! };
   }
   const index = choice.index ?? 0;
-  if (index >= offsets.length) throw new FaceMissing(`it has ${offsets.length} face(s), numbered from 0, so no face ${index}; its faces are ${faceList(b).join('; ')}`);
+  if (index >= offsets.length) throw new FaceMissing(msg('font.file.no-face-number', { count: offsets.length, index, faces: listOf(faceEntries(b), 'semicolon') }));
   return { index, count: offsets.length, base: offsets[index]! };
 }
 
 /** A collection without the face asked for (its own diagnostic: the fix is another name). */
-class FaceMissing extends Error {}
+class FaceMissing extends Damaged {}
 
 /**
  * The face as a standalone TrueType/OpenType file (what a converter reads): a collection's face
@@ -359,7 +377,7 @@ export function standaloneFace(bytes: Uint8Array, choice: FaceChoice = {}): Uint
 /** Reads a font file (of a collection, the face chosen). A file that only starts like a font (or is damaged) gives the reason. */
 export function readFont(bytes: Uint8Array, choice: FaceChoice = {}): FontRead {
   try {
-    need(bytes.length >= 12, 'the file is shorter than a font header');
+    need(bytes.length >= 12, msg('font.file.short-header'));
     const magic = tagAt(bytes, 0);
     let container: FontContainer;
     let tables: Tables;
@@ -382,12 +400,12 @@ export function readFont(bytes: Uint8Array, choice: FaceChoice = {}): FontRead {
       flavor = tagAt(bytes, chosen.base);
       tables = sfntTables(bytes, chosen.base);
     } else {
-      return { ok: false, reason: 'it is not a TrueType, OpenType or WOFF font by its content' };
+      return { ok: false, reason: msg('font.file.not-font') };
     }
-    need(flavor === 'OTTO' || flavor === 'true' || flavor === '\0\u0001\0\0', 'it is not a TrueType or OpenType font inside');
-    for (const tag of ['cmap', 'head', 'hhea', 'hmtx', 'maxp']) need(tables.has(tag), `it lacks the \`${tag.trim()}\` table every font has`);
+    need(flavor === 'OTTO' || flavor === 'true' || flavor === '\0\u0001\0\0', msg('font.file.not-sfnt-inside'));
+    for (const tag of ['cmap', 'head', 'hhea', 'hmtx', 'maxp']) need(tables.has(tag), msg('font.file.table-missing', { table: tag.trim() }));
     const head = tables.get('head')!;
-    need(head.length >= 54 && u32(head, 12) === 0x5f0f3cf5, 'its `head` table is damaged');
+    need(head.length >= 54 && u32(head, 12) === 0x5f0f3cf5, msg('font.file.head-damaged'));
     const outlines = tables.has('glyf') && tables.has('loca') ? 'glyf' : tables.has('CFF ') ? 'CFF ' : tables.has('CFF2') ? 'CFF2' : undefined;
     const os2 = tables.get('OS/2');
     const names = nameStrings(tables.get('name'));
@@ -404,8 +422,8 @@ export function readFont(bytes: Uint8Array, choice: FaceChoice = {}): FontRead {
       },
     };
   } catch (error) {
-    if (error instanceof FaceMissing) return { ok: false, reason: error.message, faceMissing: true };
-    if (error instanceof Damaged) return { ok: false, reason: error.message };
+    if (error instanceof FaceMissing) return { ok: false, reason: error.reason, faceMissing: true };
+    if (error instanceof Damaged) return { ok: false, reason: error.reason };
     throw error;
   }
 }

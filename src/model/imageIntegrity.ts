@@ -5,6 +5,7 @@
 // SVG that ends with its root element closed. Bytes in, a reason (or nothing) out.
 import { createInflate } from 'node:zlib';
 import type { Figure } from './types.js';
+import { msg, type Message } from '../i18n/message.js';
 
 let crcTable: Uint32Array | undefined;
 
@@ -45,11 +46,11 @@ const PNG_COLOUR: Record<number, { channels: number; depths: number[] }> = {
 const ADAM7 = [[0, 0, 8, 8], [4, 0, 8, 8], [0, 4, 4, 8], [2, 0, 4, 4], [0, 2, 2, 4], [1, 0, 2, 2], [0, 1, 1, 2]] as const;
 
 /** How many bytes a PNG's image data must inflate to: each row of each pass, with its filter byte. */
-function pngRawLength(b: Uint8Array): number | string {
+function pngRawLength(b: Uint8Array): number | Message {
   const [width, height, depth, colour, compression, filter, interlace] = [u32be(b, 16), u32be(b, 20), b[24]!, b[25]!, b[26]!, b[27]!, b[28]!];
   const kind = PNG_COLOUR[colour];
-  if (!kind || !kind.depths.includes(depth)) return `its header names an impossible pixel format (colour type ${colour}, ${depth} bits)`;
-  if (compression !== 0 || filter !== 0 || interlace > 1) return 'its header names an unknown compression, filter or interlace method';
+  if (!kind || !kind.depths.includes(depth)) return msg('image.file.png-pixel-format', { colour, depth });
+  if (compression !== 0 || filter !== 0 || interlace > 1) return msg('image.file.png-method');
   const rowBytes = (w: number) => Math.ceil((w * kind.channels * depth) / 8);
   if (interlace === 0) return height * (1 + rowBytes(width));
   let total = 0;
@@ -61,61 +62,61 @@ function pngRawLength(b: Uint8Array): number | string {
   return total;
 }
 
-function pngProblem(b: Uint8Array): string | undefined {
+function pngProblem(b: Uint8Array): Message | undefined {
   let i = 8;
   let first = true;
   let idat = false;
   let palette = false;
   while (i < b.length) {
-    if (i + 12 > b.length) return `the file ends inside a chunk, at byte ${i} of ${b.length} (it was cut off)`;
+    if (i + 12 > b.length) return msg('image.file.png-chunk-cut', { at: i, size: b.length });
     const length = u32be(b, i);
     const type = ascii(b, i + 4, i + 8);
-    if (!/^[A-Za-z]{4}$/.test(type) || length > 0x7fffffff) return `the chunk at byte ${i} is damaged`;
-    if (i + 12 + length > b.length) return `the file ends inside its ${type} chunk, ${i + 12 + length - b.length} bytes short (it was cut off)`;
-    if (crc32(b, i + 4, i + 8 + length) !== u32be(b, i + 8 + length)) return `the ${type} chunk at byte ${i} fails its checksum (CRC): the data is damaged`;
-    if (first && (type !== 'IHDR' || length !== 13)) return 'it does not start with an IHDR chunk';
+    if (!/^[A-Za-z]{4}$/.test(type) || length > 0x7fffffff) return msg('image.file.png-chunk-damaged', { at: i });
+    if (i + 12 + length > b.length) return msg('image.file.png-chunk-short', { type, missing: i + 12 + length - b.length });
+    if (crc32(b, i + 4, i + 8 + length) !== u32be(b, i + 8 + length)) return msg('image.file.png-crc', { type, at: i });
+    if (first && (type !== 'IHDR' || length !== 13)) return msg('image.file.png-no-ihdr');
     if (first) {
       const raw = pngRawLength(b);
-      if (typeof raw === 'string') return raw;
+      if (typeof raw !== 'number') return raw;
     }
     first = false;
     if (type === 'PLTE') palette = true;
-    if (type === 'IDAT' && b[25] === 3 && !palette) return 'it has no palette (PLTE) for its palette colours';
+    if (type === 'IDAT' && b[25] === 3 && !palette) return msg('image.file.png-no-palette');
     if (type === 'IDAT') idat = true;
-    if (type === 'IEND') return idat ? undefined : 'it has no image data (IDAT)';
+    if (type === 'IEND') return idat ? undefined : msg('image.file.png-no-idat');
     i += 12 + length;
   }
-  return 'it has no IEND chunk: the file was cut off';
+  return msg('image.file.png-no-iend');
 }
 
 /** Markers without a length: SOI, EOI, RST0–7, TEM. */
 const standalone = (m: number) => m === 0xd8 || m === 0xd9 || (m >= 0xd0 && m <= 0xd7) || m === 0x01;
 
-function jpegProblem(b: Uint8Array): string | undefined {
+function jpegProblem(b: Uint8Array): Message | undefined {
   let i = 2;
   let frame = false;
   let scan = false;
   while (i < b.length) {
-    if (b[i] !== 0xff) return `a segment is damaged at byte ${i}`;
+    if (b[i] !== 0xff) return msg('image.file.jpeg-segment', { at: i });
     while (b[i] === 0xff && i < b.length) i += 1; // fill bytes
     if (i >= b.length) break;
     const marker = b[i]!;
     i += 1;
-    if (marker === 0xd9) return frame && scan ? undefined : 'it ends before any image data';
+    if (marker === 0xd9) return frame && scan ? undefined : msg('image.file.jpeg-no-data');
     if (standalone(marker)) continue;
     if (i + 2 > b.length) break;
     const length = (b[i]! << 8) + b[i + 1]!;
-    if (length < 2) return `a segment is damaged at byte ${i - 2}`;
-    if (i + length > b.length) return `the file ends inside a segment, ${i + length - b.length} bytes short (it was cut off)`;
+    if (length < 2) return msg('image.file.jpeg-segment', { at: i - 2 });
+    if (i + length > b.length) return msg('image.file.jpeg-segment-short', { missing: i + length - b.length });
     if (marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc) frame = true;
     i += length;
     if (marker !== 0xda) continue;
-    if (!frame) return 'a scan comes before the frame header';
+    if (!frame) return msg('image.file.jpeg-scan-first');
     scan = true;
     // The entropy-coded data: 0xFF is followed by 0x00 (a stuffed byte) or a restart marker, until the next marker.
     for (;;) {
       const ff = b.indexOf(0xff, i);
-      if (ff < 0 || ff + 1 >= b.length) return 'the file ends inside the image data, before its end marker (EOI): it was cut off';
+      if (ff < 0 || ff + 1 >= b.length) return msg('image.file.jpeg-scan-cut');
       const next = b[ff + 1]!;
       if (next === 0x00 || (next >= 0xd0 && next <= 0xd7) || next === 0xff) {
         i = ff + (next === 0xff ? 1 : 2);
@@ -125,32 +126,32 @@ function jpegProblem(b: Uint8Array): string | undefined {
       break;
     }
   }
-  return 'the file ends before its end marker (EOI): it was cut off';
+  return msg('image.file.jpeg-no-eoi');
 }
 
-function webpProblem(b: Uint8Array): string | undefined {
+function webpProblem(b: Uint8Array): Message | undefined {
   const size = u32le(b, 4);
-  if (8 + size > b.length) return `its header promises ${8 + size} bytes, the file has ${b.length} (it was cut off)`;
+  if (8 + size > b.length) return msg('image.file.webp-size', { promised: 8 + size, size: b.length });
   const end = 8 + size;
   let i = 12;
   let image = false;
   while (i < end) {
-    if (i + 8 > end) return `the file ends inside a chunk header, at byte ${i}`;
+    if (i + 8 > end) return msg('image.file.webp-chunk-header', { at: i });
     const type = ascii(b, i, i + 4);
     const length = u32le(b, i + 4);
-    if (i + 8 + length > end) return `its ${type.trim()} chunk needs ${i + 8 + length - end} bytes more than the file has (it was cut off)`;
+    if (i + 8 + length > end) return msg('image.file.webp-chunk-short', { type: type.trim(), missing: i + 8 + length - end });
     if (type === 'VP8 ' || type === 'VP8L' || type === 'ANMF') image = true;
     i += 8 + length + (length & 1);
   }
-  return image ? undefined : 'it has no image data (no VP8 or VP8L chunk)';
+  return image ? undefined : msg('image.file.webp-no-data');
 }
 
-function svgProblem(b: Uint8Array): string | undefined {
+function svgProblem(b: Uint8Array): Message | undefined {
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(b);
   } catch {
-    return 'it is not valid UTF-8 text';
+    return msg('image.file.svg-not-utf8');
   }
   // What may follow the root element: white space, comments, processing instructions (cut from the end, no regex over the whole text).
   let tail = text.trimEnd();
@@ -163,7 +164,7 @@ function svgProblem(b: Uint8Array): string | undefined {
   if (/<\/(?:[\w.-]+:)?svg\s*>$/.test(tail)) return undefined;
   // An empty root: <svg …/>.
   if (/<(?:[\w.-]+:)?svg\b[^<>]*\/>$/.test(tail)) return undefined;
-  return 'it does not end with `</svg>`: the file was cut off';
+  return msg('image.file.svg-cut-off');
 }
 
 /**
@@ -171,9 +172,9 @@ function svgProblem(b: Uint8Array): string | undefined {
  * pixels: counted as it streams, never held. A stream that is damaged inside or ends early would
  * print as an empty or partly grey box, and Chrome says nothing.
  */
-export function pngDataProblem(b: Uint8Array): Promise<string | undefined> {
+export function pngDataProblem(b: Uint8Array): Promise<Message | undefined> {
   const expected = pngRawLength(b);
-  if (typeof expected === 'string') return Promise.resolve(expected);
+  if (typeof expected !== 'number') return Promise.resolve(expected);
   const parts: Uint8Array[] = [];
   for (let i = 8; i + 12 <= b.length;) {
     const length = u32be(b, i);
@@ -186,7 +187,7 @@ export function pngDataProblem(b: Uint8Array): Promise<string | undefined> {
     const inflate = createInflate();
     let length = 0;
     let settled = false;
-    const settle = (problem: string | undefined) => {
+    const settle = (problem: Message | undefined) => {
       if (settled) return;
       settled = true;
       inflate.destroy();
@@ -196,15 +197,15 @@ export function pngDataProblem(b: Uint8Array): Promise<string | undefined> {
       length += chunk.length;
       if (length >= expected) settle(undefined); // all the pixels are there; what follows does not matter
     });
-    inflate.on('error', () => settle(`its image data is damaged and cannot be decompressed (${Math.round((100 * length) / Math.max(expected, 1))}% of the pixels could be read)`));
-    inflate.on('end', () => settle(length >= expected ? undefined : `its image data ends early: ${Math.round((100 * length) / Math.max(expected, 1))}% of the pixels are there`));
+    inflate.on('error', () => settle(msg('image.file.png-data-damaged', { percent: Math.round((100 * length) / Math.max(expected, 1)) })));
+    inflate.on('end', () => settle(length >= expected ? undefined : msg('image.file.png-data-short', { percent: Math.round((100 * length) / Math.max(expected, 1)) })));
     for (const part of parts) inflate.write(part);
     inflate.end();
   });
 }
 
 /** Why `bytes` (the whole file, of the type its magic bytes say) would not print whole, or undefined. */
-export function imageProblem(bytes: Uint8Array, mime: Figure['mime']): string | undefined {
+export function imageProblem(bytes: Uint8Array, mime: Figure['mime']): Message | undefined {
   switch (mime) {
     case 'image/png':
       return pngProblem(bytes);
@@ -216,7 +217,7 @@ export function imageProblem(bytes: Uint8Array, mime: Figure['mime']): string | 
       return svgProblem(bytes);
     case 'image/gif':
       // A GIF ends with its trailer (0x3B); a cut-off one does not.
-      return bytes[bytes.length - 1] === 0x3b ? undefined : 'the file ends before its trailer (it was cut off)';
+      return bytes[bytes.length - 1] === 0x3b ? undefined : msg('image.file.gif-cut-off');
   }
 }
 

@@ -26,9 +26,9 @@ export interface Grid {
 export type GridProblemCode = 'table-file-damaged' | 'table-file-type' | 'table-sheet-missing' | 'table-range' | 'table-too-many-rows' | 'table-too-many-columns' | 'table-empty';
 
 /** A failure's `message` and `hint` are English; `text` has them as catalogue messages (for every language). */
-export type GridResult = { ok: true; grid: Grid } | { ok: false; code: GridProblemCode; message: string; hint?: string; text?: { message: Message; hint?: Message } };
+export type GridResult = { ok: true; grid: Grid } | { ok: false; code: GridProblemCode; message: string; hint?: string; text: { message: Message; hint?: Message } };
 
-function gridProblem(code: GridProblemCode, message: Message, hint?: Message): GridResult {
+export function gridProblem(code: GridProblemCode, message: Message, hint?: Message): GridResult {
   return { ok: false, code, message: render(message, 'en'), ...(hint ? { hint: render(hint, 'en') } : {}), text: { message, ...(hint ? { hint } : {}) } };
 }
 

@@ -9,6 +9,7 @@
 // scripts run there. Why not a raster: a vector figure stays sharp in print, and a sanitised SVG
 // prints exactly as the original did (what is removed never renders inside <img> anyway).
 import { SaxesParser, type SaxesTagNS } from '../vendor/saxes.js';
+import { msg, render, type Message } from '../i18n/message.js';
 
 export const SVG_NS = 'http://www.w3.org/2000/svg';
 export const XLINK_NS = 'http://www.w3.org/1999/xlink';
@@ -93,15 +94,21 @@ export function svgElementActive(local: string): boolean {
  * editor's metadata), a word for the editor when it goes because it would run or fetch.
  */
 export function svgAttributeVerdict(element: string, attr: SvgAttribute): true | undefined | string {
+  const verdict = svgAttributeRemoval(element, attr);
+  return typeof verdict === 'object' ? render(verdict, 'en') : verdict;
+}
+
+/** {@link svgAttributeVerdict} with the word for the editor as a catalogue message. */
+export function svgAttributeRemoval(element: string, attr: SvgAttribute): true | undefined | Message {
   const { local, ns, value } = attr;
-  if (/^on/i.test(local)) return `the event handler \`${local}\``;
+  if (/^on/i.test(local)) return msg('svg.removed.handler', { name: local });
   if (ns === XLINK_NS || (ns === '' && local === 'href')) {
     if (local !== 'href') return undefined; // xlink:title, xlink:show …
-    return hrefAllowed(element, value) ? true : `a reference to ${describeAddress(value)}`;
+    return hrefAllowed(element, value) ? true : msg('svg.removed.reference', { address: addressMessage(value) });
   }
   if (ns === XML_NS) return local === 'space' || local === 'lang' ? true : undefined;
   if (ns !== '') return undefined; // inkscape:*, sodipodi:* …
-  if (!cssFetchesNothing(value)) return `\`${local}\` that refers to other files`;
+  if (!cssFetchesNothing(value)) return msg('svg.removed.attribute', { name: local });
   return true;
 }
 
@@ -110,12 +117,37 @@ export function svgAttributeVerdict(element: string, attr: SvgAttribute): true |
  * never repeats what an address carries.
  */
 export function describeAddress(value: string): string {
+  return render(addressMessage(value), 'en');
+}
+
+/** {@link describeAddress} as a catalogue message. */
+export function addressMessage(value: string): Message {
   const url = urlAsRead(value);
   const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(url)?.[1];
-  if (scheme) return `a \`${scheme.toLowerCase()}:\` address`;
-  if (/^[/\\]{2}/.test(url)) return 'an address on another host (`//…`)';
-  if (/^[/\\]/.test(url)) return 'an address from the root of the disk or site (`/…`)';
-  return 'an address of another file';
+  if (scheme) return msg('svg.address.scheme', { scheme: scheme.toLowerCase() });
+  if (/^[/\\]{2}/.test(url)) return msg('svg.address.host');
+  if (/^[/\\]/.test(url)) return msg('svg.address.root');
+  return msg('svg.address.file');
+}
+
+/**
+ * The XML parser's error (saxes, without its position) in an editor's words: the common mistakes
+ * by name, anything else quoted after a sentence of ours.
+ */
+export function xmlProblem(message: string): Message {
+  const detail = message.replace(/^(?:[^:\s]*:)?\d+:\d+: /, '').replace(/\.$/, '');
+  const tag = /^unclosed tag: (.+)$/.exec(detail)?.[1];
+  if (tag) return msg('svg.xml.unclosed', { tag });
+  const closing = /^unmatched closing tag: (.+)$/.exec(detail)?.[1];
+  if (closing) return msg('svg.xml.unmatched-close', { tag: closing });
+  if (/^unexpected close tag$/.test(detail)) return msg('svg.xml.unexpected-close');
+  if (/attribute|value required|value must be quoted|unquoted|whitespace between/.test(detail)) return msg('svg.xml.attribute', { detail });
+  if (/entity/.test(detail)) return msg('svg.xml.entity', { detail });
+  if (/unbound namespace prefix/.test(detail)) return msg('svg.xml.prefix', { detail });
+  if (/outside of root node|only one root/.test(detail)) return msg('svg.xml.outside-root');
+  if (/^unexpected end$/.test(detail)) return msg('svg.xml.end');
+  if (/^disallowed character\.?$/.test(detail)) return msg('svg.xml.character');
+  return msg('svg.xml.other', { detail });
 }
 
 export function shorten(text: string, max = 60): string {
@@ -123,8 +155,8 @@ export function shorten(text: string, max = 60): string {
 }
 
 export type SanitizedSvg =
-  | { ok: true; text: string; removed: string[] }
-  | { ok: false; reason: string; line: number; column: number };
+  | { ok: true; text: string; removed: Message[] }
+  | { ok: false; reason: Message; line: number; column: number };
 
 const escapeText = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 const escapeAttr = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;')
@@ -137,32 +169,34 @@ const escapeAttr = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '
 export function sanitizeSvg(source: string): SanitizedSvg {
   const parser = new SaxesParser({ xmlns: true, position: true });
   const out: string[] = [];
-  const removed = new Set<string>();
+  /** What was removed, each once (by its English). */
+  const removedByText = new Map<string, Message>();
+  const removed = { add: (m: Message) => void removedByText.set(render(m, 'en'), m) };
   /** Depth inside an element being dropped (0: writing). */
   let dropping = 0;
   let rootSeen = false;
   let rootClosed = false;
-  let failure: { reason: string; line: number; column: number } | undefined;
+  let failure: { reason: Message; line: number; column: number } | undefined;
   /** Where the text of an open <style> starts in `out`, to take it back if it could fetch. */
   const styles: number[] = [];
   const selfClosing: boolean[] = [];
-  const fail = (reason: string) => {
+  const fail = (reason: Message) => {
     failure ??= { reason, line: parser.line, column: parser.column };
   };
 
-  parser.on('error', (error) => fail(error.message.replace(/^\d+:\d+: /, '').replace(/\.$/, '')));
+  parser.on('error', (error) => fail(xmlProblem(error.message)));
   parser.on('processinginstruction', (pi) => {
-    if (pi.target.toLowerCase() === 'xml-stylesheet') removed.add('an `<?xml-stylesheet?>` instruction');
+    if (pi.target.toLowerCase() === 'xml-stylesheet') removed.add(msg('svg.removed.stylesheet-instruction'));
   });
   parser.on('opentag', (tag: SaxesTagNS) => {
     if (!rootSeen) {
       rootSeen = true;
-      if (tag.local === 'svg' && tag.uri !== SVG_NS) fail(`its <svg> lacks xmlns="${SVG_NS}", without which a browser draws nothing`);
-      else if (tag.local !== 'svg') fail(`its root element is <${tag.name}>, not <svg>`);
+      if (tag.local === 'svg' && tag.uri !== SVG_NS) fail(msg('svg.no-xmlns', { ns: SVG_NS }));
+      else if (tag.local !== 'svg') fail(msg('svg.root-not-svg', { name: tag.name }));
     }
     if (dropping > 0 || tag.uri !== SVG_NS || !svgElementAllowed(tag.local)) {
-      if (dropping === 0 && svgElementActive(tag.local)) removed.add(`the element <${tag.local}>`);
-      else if (dropping === 0 && tag.uri === 'http://www.w3.org/1999/xhtml') removed.add('HTML elements');
+      if (dropping === 0 && svgElementActive(tag.local)) removed.add(msg('svg.removed.element', { name: tag.local }));
+      else if (dropping === 0 && tag.uri === 'http://www.w3.org/1999/xhtml') removed.add(msg('svg.removed.html'));
       dropping += 1;
       return;
     }
@@ -170,8 +204,8 @@ export function sanitizeSvg(source: string): SanitizedSvg {
     if (out.length === 0) attrs.push(` xmlns="${SVG_NS}"`, ` xmlns:xlink="${XLINK_NS}"`);
     for (const a of Object.values(tag.attributes)) {
       if (a.prefix === 'xmlns' || (a.prefix === '' && a.local === 'xmlns')) continue;
-      const verdict = svgAttributeVerdict(tag.local, { local: a.local, ns: a.uri, value: a.value });
-      if (typeof verdict === 'string') removed.add(verdict);
+      const verdict = svgAttributeRemoval(tag.local, { local: a.local, ns: a.uri, value: a.value });
+      if (typeof verdict === 'object') removed.add(verdict);
       if (verdict !== true) continue;
       const name = a.uri === XLINK_NS ? `xlink:${a.local}` : a.uri === XML_NS ? `xml:${a.local}` : a.local;
       attrs.push(` ${name}="${escapeAttr(a.value)}"`);
@@ -192,7 +226,7 @@ export function sanitizeSvg(source: string): SanitizedSvg {
       const css = out.slice(from + 1).join('');
       if (!cssFetchesNothing(css.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&'))) {
         out.length = from; // the whole <style> element goes
-        removed.add('a stylesheet that refers to other files');
+        removed.add(msg('svg.removed.stylesheet'));
         return;
       }
     }
@@ -207,9 +241,9 @@ export function sanitizeSvg(source: string): SanitizedSvg {
   try {
     parser.write(source).close();
   } catch (error) {
-    fail((error as Error).message);
+    fail(xmlProblem((error as Error).message));
   }
-  if (!failure && !rootSeen) fail('it holds no element');
+  if (!failure && !rootSeen) fail(msg('svg.no-element'));
   if (failure) return { ok: false, ...failure };
-  return { ok: true, text: out.join(''), removed: [...removed] };
+  return { ok: true, text: out.join(''), removed: [...removedByText.values()] };
 }

@@ -6,6 +6,8 @@
 // then every element is counted as many times as it would be drawn. Pure: bytes in, verdict out.
 import { SaxesParser, type SaxesAttributeNS, type SaxesTagNS } from '../vendor/saxes.js';
 import { sniffImage, MAX_IMAGE_PIXELS } from './sniffImage.js';
+import { msg, render, type Message } from '../i18n/message.js';
+import { xmlProblem } from './sanitizeSvg.js';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 const XLINK_NS = 'http://www.w3.org/1999/xlink';
@@ -38,7 +40,7 @@ export const SVG_LIMITS = {
 
 export type SvgCheck =
   | { ok: true; elements: number; drawn: number }
-  | { ok: false; code: 'image-svg-invalid' | 'image-svg-complex'; reason: string; line: number | undefined };
+  | { ok: false; code: 'image-svg-invalid' | 'image-svg-complex'; reason: Message; line: number | undefined };
 
 interface SvgNode {
   name: string;
@@ -54,8 +56,8 @@ interface SvgNode {
 }
 
 class Refused extends Error {
-  constructor(readonly code: 'image-svg-invalid' | 'image-svg-complex', readonly reason: string, readonly line: number | undefined) {
-    super(reason);
+  constructor(readonly code: 'image-svg-invalid' | 'image-svg-complex', readonly reason: Message, readonly line: number | undefined) {
+    super(render(reason, 'en'));
   }
 }
 
@@ -78,12 +80,12 @@ function decode(bytes: Uint8Array): string {
   try {
     decoder = new TextDecoder(label, { fatal: true });
   } catch {
-    throw new Refused('image-svg-invalid', `its encoding \`${label}\` is not one Chrome reads`, 1);
+    throw new Refused('image-svg-invalid', msg('svg.check.encoding', { label }), 1);
   }
   try {
     return decoder.decode(bytes).replace(/^\uFEFF/, '');
   } catch {
-    throw new Refused('image-svg-invalid', `it is not valid ${label.toUpperCase()} text`, undefined);
+    throw new Refused('image-svg-invalid', msg('svg.check.not-text', { encoding: label.toUpperCase() }), undefined);
   }
 }
 
@@ -138,15 +140,15 @@ function parse(text: string): { root: SvgNode; ids: Map<string, SvgNode>; styleU
   let inStyle = 0;
   let styleText = '';
   parser.on('doctype', (doctype) => {
-    if (/\[/.test(doctype)) throw new Refused('image-svg-invalid', 'it declares its own entities or elements in a DTD (`<!DOCTYPE svg [ … ]>`)', parser.line);
+    if (/\[/.test(doctype)) throw new Refused('image-svg-invalid', msg('svg.check.dtd'), parser.line);
   });
   parser.on('opentag', (tag: SaxesTagNS) => {
     elements++;
-    if (elements > SVG_LIMITS.elements) throw new Refused('image-svg-complex', `it has more than ${SVG_LIMITS.elements.toLocaleString('en')} elements`, parser.line);
-    if (stack.length >= SVG_LIMITS.depth) throw new Refused('image-svg-complex', `its elements are nested more than ${SVG_LIMITS.depth} deep`, parser.line);
+    if (elements > SVG_LIMITS.elements) throw new Refused('image-svg-complex', msg('svg.check.elements', { max: SVG_LIMITS.elements.toLocaleString('en') }), parser.line);
+    if (stack.length >= SVG_LIMITS.depth) throw new Refused('image-svg-complex', msg('svg.check.depth', { max: SVG_LIMITS.depth }), parser.line);
     const inSvg = tag.uri === SVG_NS;
     if (!root && !(inSvg && tag.local === 'svg')) {
-      throw new Refused('image-svg-invalid', `its root element is \`<${tag.name}>\`${tag.local === 'svg' ? ` outside the SVG namespace (it needs xmlns="${SVG_NS}")` : ', not <svg>'}; Chrome would draw nothing`, parser.line);
+      throw new Refused('image-svg-invalid', tag.local === 'svg' ? msg('svg.check.namespace', { name: tag.name, ns: SVG_NS }) : msg('svg.check.root', { name: tag.name }), parser.line);
     }
     const attrs = new Map<string, string>();
     let href: string | undefined;
@@ -179,10 +181,9 @@ function parse(text: string): { root: SvgNode; ids: Map<string, SvgNode>; styleU
     parser.write(text).close();
   } catch (error) {
     if (error instanceof Refused) throw error;
-    const message = (error as Error).message.replace(/^[^:]*:\d+:\d+: /, '');
-    throw new Refused('image-svg-invalid', `it is not well-formed XML (${message}); Chrome would draw nothing`, parser.line);
+    throw new Refused('image-svg-invalid', msg('svg.check.not-xml', { problem: xmlProblem((error as Error).message) }), parser.line);
   }
-  if (!root) throw new Refused('image-svg-invalid', 'it has no <svg> element', undefined);
+  if (!root) throw new Refused('image-svg-invalid', msg('svg.check.no-svg'), undefined);
   return { root, ids, styleUrls: [...styleText.matchAll(URL_REF)].map((m) => m[1]!), styleFilter: CSS_FILTER_FUNCTION.test(`;${styleText}`), elements };
 }
 
@@ -192,12 +193,12 @@ function embeddedPixels(node: SvgNode): number {
   const m = /^data:([^;,]*)((?:;[^;,]*)*),/i.exec(href);
   if (!m) return 0;
   const mime = m[1]!.toLowerCase();
-  if (mime.includes('svg')) throw new Refused('image-svg-complex', 'it embeds another SVG image (a data: URL)', node.line);
+  if (mime.includes('svg')) throw new Refused('image-svg-complex', msg('svg.check.embedded-svg'), node.line);
   const payload = href.slice(m[0].length, m[0].length + 96 * 1024);
   const bytes = /;base64/i.test(m[2]!) ? Buffer.from(payload.replace(/[^A-Za-z0-9+/=]/g, '').replace(/=+$/, ''), 'base64') : Buffer.from(decodeURIComponent(payload.replace(/%(?![0-9a-f]{2})/gi, '%25')), 'latin1');
   const info = sniffImage(bytes);
-  if (!info || info.mime === 'image/svg+xml') throw new Refused('image-svg-invalid', 'it embeds an image (a data: URL) that is not a PNG, JPEG or WebP', node.line);
-  if (info.width === undefined || info.height === undefined) throw new Refused('image-svg-invalid', 'the pixel size of an image it embeds cannot be read', node.line);
+  if (!info || info.mime === 'image/svg+xml') throw new Refused('image-svg-invalid', msg('svg.check.embedded-type'), node.line);
+  if (info.width === undefined || info.height === undefined) throw new Refused('image-svg-invalid', msg('svg.check.embedded-size'), node.line);
   return info.width * info.height;
 }
 
@@ -218,11 +219,11 @@ function measure(bytes: Uint8Array): SvgCheck {
   const size = [plainLength(root.attrs.get('width')), plainLength(root.attrs.get('height'))];
   for (const v of [...viewBox, ...size]) {
     if (v !== undefined && (!Number.isFinite(v) || Math.abs(v) > SVG_LIMITS.coordinate)) {
-      throw new Refused('image-svg-complex', `its size or viewBox has a coordinate beyond ±${SVG_LIMITS.coordinate.toExponential()} (${v})`, root.line);
+      throw new Refused('image-svg-complex', msg('svg.check.coordinate', { limit: SVG_LIMITS.coordinate.toExponential(), value: v }), root.line);
     }
   }
   if (root.attrs.has('viewBox') && (viewBox.length !== 4 || viewBox[2]! <= 0 || viewBox[3]! <= 0)) {
-    throw new Refused('image-svg-invalid', `its viewBox \`${root.attrs.get('viewBox')}\` is not four numbers with a positive width and height`, root.line);
+    throw new Refused('image-svg-invalid', msg('svg.check.viewbox', { viewBox: root.attrs.get('viewBox') ?? '' }), root.line);
   }
   const figureArea = viewBox.length === 4 ? viewBox[2]! * viewBox[3]! : (size[0] ?? 300) * (size[1] ?? 150);
 
@@ -232,19 +233,19 @@ function measure(bytes: Uint8Array): SvgCheck {
   const walk = (node: SvgNode) => {
     if (FILTER_PRIMITIVES.has(node.name)) {
       primitives++;
-      if (primitives > SVG_LIMITS.filterPrimitives) throw new Refused('image-svg-complex', `it has more than ${SVG_LIMITS.filterPrimitives} filter primitives`, node.line);
+      if (primitives > SVG_LIMITS.filterPrimitives) throw new Refused('image-svg-complex', msg('svg.check.filter-primitives', { max: SVG_LIMITS.filterPrimitives }), node.line);
       if (node.name === 'feTurbulence') {
         const octaves = numbers(node.attrs.get('numOctaves'))[0] ?? 1;
-        if (!(octaves <= SVG_LIMITS.octaves)) throw new Refused('image-svg-complex', `a <feTurbulence> filter asks for ${node.attrs.get('numOctaves')} octaves (at most ${SVG_LIMITS.octaves})`, node.line);
+        if (!(octaves <= SVG_LIMITS.octaves)) throw new Refused('image-svg-complex', msg('svg.check.octaves', { octaves: node.attrs.get('numOctaves') ?? '', max: SVG_LIMITS.octaves }), node.line);
       }
       if (node.name === 'feConvolveMatrix') {
         const order = numbers(node.attrs.get('order'));
-        if (order.some((o) => !(o <= SVG_LIMITS.convolveOrder))) throw new Refused('image-svg-complex', `a <feConvolveMatrix> filter has order ${node.attrs.get('order')} (at most ${SVG_LIMITS.convolveOrder})`, node.line);
+        if (order.some((o) => !(o <= SVG_LIMITS.convolveOrder))) throw new Refused('image-svg-complex', msg('svg.check.convolve', { order: node.attrs.get('order') ?? '', max: SVG_LIMITS.convolveOrder }), node.line);
       }
     }
     if ((node.name === 'image' || node.name === 'feImage') && node.href?.startsWith('data:')) {
       embedded += embeddedPixels(node);
-      if (embedded > SVG_LIMITS.embeddedPixels) throw new Refused('image-svg-complex', `the images it embeds have more than ${SVG_LIMITS.embeddedPixels / 1e6} megapixels`, node.line);
+      if (embedded > SVG_LIMITS.embeddedPixels) throw new Refused('image-svg-complex', msg('svg.check.embedded-pixels', { max: SVG_LIMITS.embeddedPixels / 1e6 }), node.line);
     }
     if (node.name === 'pattern') {
       const userSpace = node.attrs.get('patternUnits') === 'userSpaceOnUse';
@@ -253,7 +254,9 @@ function measure(bytes: Uint8Array): SvgCheck {
       if (w > 0 && h > 0) {
         const tiles = userSpace ? figureArea / (w * h) : 1 / (w * h);
         if (!(tiles <= SVG_LIMITS.patternTiles)) {
-          throw new Refused('image-svg-complex', `a pattern${node.attrs.has('id') ? ` \`${node.attrs.get('id')}\`` : ''} repeats about ${Math.round(Math.min(tiles, 1e15)).toLocaleString('en')} times over the figure (at most ${SVG_LIMITS.patternTiles.toLocaleString('en')})`, node.line);
+          throw new Refused('image-svg-complex', node.attrs.has('id')
+            ? msg('svg.check.pattern-id', { id: node.attrs.get('id')!, tiles: Math.round(Math.min(tiles, 1e15)).toLocaleString('en'), max: SVG_LIMITS.patternTiles.toLocaleString('en') })
+            : msg('svg.check.pattern', { tiles: Math.round(Math.min(tiles, 1e15)).toLocaleString('en'), max: SVG_LIMITS.patternTiles.toLocaleString('en') }), node.line);
         }
       }
     }
@@ -269,17 +272,19 @@ function measure(bytes: Uint8Array): SvgCheck {
   type Cost = { drawn: number; filterRuns: number; hops: number };
   const drawnMemo = new Map<SvgNode, Cost>();
   const visiting = new Set<SvgNode>();
-  const tooMany = (node: SvgNode, drawn: number) =>
-    new Refused('image-svg-complex', `${node.name === 'use' ? 'a <use> element' : `a <${node.name}> element`}${node.attrs.has('id') ? ` \`${node.attrs.get('id')}\`` : ''} makes Chrome draw ${drawn >= 1e15 ? 'more than 10¹⁵' : Math.round(drawn).toLocaleString('en')} elements (at most ${SVG_LIMITS.drawn.toLocaleString('en')})`, node.line);
+  const tooMany = (node: SvgNode, drawn: number) => {
+    const params = { name: node.name, drawn: drawn >= 1e15 ? msg('svg.check.drawn-huge') : Math.round(drawn).toLocaleString('en'), max: SVG_LIMITS.drawn.toLocaleString('en') };
+    return new Refused('image-svg-complex', node.attrs.has('id') ? msg('svg.check.drawn-id', { ...params, id: node.attrs.get('id')! }) : msg('svg.check.drawn', params), node.line);
+  };
   const graphic = (node: SvgNode) => DRAWING_TARGETS.has(node.name) && node.name !== 'g' && node.name !== 'svg' && node.name !== 'symbol';
   const target = (id: string | undefined) => (id === undefined ? undefined : ids.get(id));
   const hrefTarget = (node: SvgNode) => (node.href?.startsWith('#') ? target(decodeURIComponent(node.href.slice(1))) : undefined);
-  const tooDeep = (node: SvgNode) => new Refused('image-svg-complex', `its references lead through more than ${SVG_LIMITS.referenceDepth} elements that refer to others (deeply nested <use>)`, node.line);
+  const tooDeep = (node: SvgNode) => new Refused('image-svg-complex', msg('svg.check.references-deep', { max: SVG_LIMITS.referenceDepth }), node.line);
   /** `depth`: references followed on the way here (bounds the recursion before anything is memoised). */
   const cost = (node: SvgNode, depth: number): Cost => {
     const known = drawnMemo.get(node);
     if (known) return known;
-    if (visiting.has(node)) throw new Refused('image-svg-complex', `${node.attrs.has('id') ? `\`${node.attrs.get('id')}\`` : `a <${node.name}> element`} refers to itself through its references`, node.line);
+    if (visiting.has(node)) throw new Refused('image-svg-complex', node.attrs.has('id') ? msg('svg.check.self-reference-id', { id: node.attrs.get('id')! }) : msg('svg.check.self-reference', { name: node.name }), node.line);
     if (depth > SVG_LIMITS.referenceDepth) throw tooDeep(node);
     visiting.add(node);
     let drawn = 1;
@@ -319,7 +324,7 @@ function measure(bytes: Uint8Array): SvgCheck {
   };
   const total = cost(root, 0);
   if (total.filterRuns > SVG_LIMITS.filterRuns) {
-    throw new Refused('image-svg-complex', `its filters would run ${total.filterRuns.toLocaleString('en')} times (on every copy of a filtered element; at most ${SVG_LIMITS.filterRuns.toLocaleString('en')})`, undefined);
+    throw new Refused('image-svg-complex', msg('svg.check.filter-runs', { runs: total.filterRuns.toLocaleString('en'), max: SVG_LIMITS.filterRuns.toLocaleString('en') }), undefined);
   }
   return { ok: true, elements, drawn: total.drawn };
 }

@@ -7,6 +7,7 @@ import { createRequire } from 'node:module';
 import { nodeIo } from '../io.js';
 import { readFont } from '../model/fontFile.js';
 import { bundledChain, codeRanges, FONT_ROLES, intersectRanges, normalizeRanges, parseBundledCss, STACK_ROLES, subtractRanges, type CodeRanges, type FallbackCoverage } from './fontFaces.js';
+import { render } from '../i18n/message.js';
 
 const require = createRequire(import.meta.url);
 
@@ -16,7 +17,7 @@ function packageDir(pkg: string): string {
 
 async function cmapOf(file: string): Promise<CodeRanges> {
   const read = readFont(await nodeIo.readFile(file));
-  if (!read.ok) throw new Error(`${file}: ${read.reason}`);
+  if (!read.ok) throw new Error(`${file}: ${render(read.reason, 'en')}`);
   return normalizeRanges(codeRanges(read.facts.coverage));
 }
 

@@ -8,7 +8,8 @@ import { fileURLToPath } from 'node:url';
 import { nodeIo, type Io } from '../io.js';
 import { cacheKey, openContentCache, secretPath, userCacheDir, type ContentCache } from '../cache/contentCache.js';
 import type { ConvertedFont } from '../model/convertFont.js';
-import { standaloneFace, type FaceChoice } from '../model/fontFile.js';
+import { Damaged, standaloneFace, type FaceChoice } from '../model/fontFile.js';
+import { msg, render } from '../i18n/message.js';
 import { convertInWorker, type Conversion } from '../model/fontConversion.js';
 
 const MAX_ENTRIES = 256;
@@ -114,9 +115,10 @@ async function convertAll(io: Io, file: string, choice: FaceChoice, sets: readon
   try {
     sfnt = standaloneFace(await io.readFile(file), choice);
   } catch (error) {
-    return sets.map(() => ({ ok: false as const, reason: (error as Error).message }));
+    const reason = error instanceof Damaged ? error.reason : msg('font.convert.failed', { detail: (error as Error).message });
+    return sets.map(() => ({ ok: false as const, reason }));
   }
-  if (!sfnt) return sets.map(() => ({ ok: false as const, reason: 'it is a WOFF2 file, which is used as it is' }));
+  if (!sfnt) return sets.map(() => ({ ok: false as const, reason: msg('font.convert.woff2') }));
   const { cache, version } = subsetCache(io);
   const face = cacheKey(await version, createHash('sha256').update(sfnt).digest());
   const keys = sets.map((set) => cacheKey(face, new Uint8Array(Uint32Array.from(set).buffer)));
@@ -153,7 +155,7 @@ export async function bundledSubset(file: string, codePoints: readonly number[],
   const cached = store && key ? await store.get(key) : undefined;
   if (cached && cached.length > 4) return cached;
   const [result] = await prepareSubsets(nodeIo, file, {}, [codePoints]);
-  if (!result!.ok) throw new Error(`internal: the bundled font ${file} could not be subset: ${result!.reason}`);
+  if (!result!.ok) throw new Error(`internal: the bundled font ${file} could not be subset: ${render(result!.reason, 'en')}`);
   if (store && key) await store.put(key, result!.font.bytes);
   return result!.font.bytes;
 }

@@ -36,8 +36,7 @@ export function checkPlainTexts(doc: Document, lc: LineCounter, source: string, 
         if (isScalar(node) && typeof node.value === 'string' && !node.value.includes('<') && !node.value.includes('![')) continue;
         const mapped = scalarText(node, source);
         if (!mapped) continue;
-        // TODO(i18n): pass the message itself once plainTextProblems takes a ParamValue (branch i18n-model).
-        for (const p of plainTextProblems(mapped.text, render(fieldName(spec.path), 'en'))) {
+        for (const p of plainTextProblems(mapped.text, fieldName(spec.path))) {
           const start = mapped.at[p.offset]!;
           const last = p.offset + p.length - 1;
           const exact = mapped.exact.subarray(p.offset, last + 1).every((e) => e === 1);

@@ -35,6 +35,7 @@ import { ISSUE_DEFAULTS } from './schemaTypes.js';
 import type { TextFix } from '../lint/types.js';
 import { checkNowOrLater, type LaterCheck } from '../diagnostics/laterChecks.js';
 import { lintOnlyWarns } from '../lint/lintCodes.js';
+import { listOf } from '../model/messageList.js';
 
 /** What the series-wide numbering check needs of one issue, with where each fact is written. */
 export interface IssueFacts {
@@ -152,7 +153,7 @@ export async function loadIssue(io: Io, file: string, display: string, series: S
   const data = parsed.data as Record<string, unknown>;
   const out = result.diagnostics;
   const at = (p: DataPath, key = false) => locate(doc, lc, p, { key });
-  const add = (p: DataPath, severity: 'error' | 'warning', code: DiagnosticCode, message: Message | string, hint?: Message | string, key = false) =>
+  const add = (p: DataPath, severity: 'error' | 'warning', code: DiagnosticCode, message: Message, hint?: Message, key = false) =>
     out.push(diagnostic(display, at(p, key), severity, code, message, hint));
 
   out.push(...schemaCheck('issue', data, display, doc, lc));
@@ -286,23 +287,23 @@ export async function loadIssue(io: Io, file: string, display: string, series: S
         if (!seriesRoot) continue;
         const asset = await checkAsset(io, seriesRoot, issueDir, t.file, 'table-file');
         if (!asset.ok) {
-          add([...tPath, 'file'], 'error', asset.code, asset.message, asset.hint);
+          add([...tPath, 'file'], 'error', asset.code, asset.text.message, asset.text.hint);
           continue;
         }
         const bytes = await io.readFile(asset.real);
         // Loaded when an issue has a table file: the ZIP and XML readers cost every other check their start-up.
-        const { readCsv, readXlsx } = await import('../model/readTableFile.js');
+        const { readCsv, readXlsx, gridProblem } = await import('../model/readTableFile.js');
         const csv = /\.csv$/i.test(t.file);
         const sheet = typeof t.sheet === 'string' ? t.sheet : undefined;
         const range = typeof t.range === 'string' ? t.range : undefined;
-        let read: GridResult | { ok: false; code: 'table-file-type'; message: Message; hint?: Message };
+        let read: GridResult;
         if (csv) read = readCsv(bytes, range);
         else if (bytes[0] === 0x50 && bytes[1] === 0x4b) read = readXlsx(bytes, sheet, range);
-        else if (bytes[0] === 0xd0 && bytes[1] === 0xcf) read = { ok: false, code: 'table-file-type', message: msg('table-file-type.xls'), hint: msg('table-file-type.xls.hint') };
-        else read = { ok: false, code: 'table-file-type', message: msg('table-file-type.content') };
+        else if (bytes[0] === 0xd0 && bytes[1] === 0xcf) read = gridProblem('table-file-type', msg('table-file-type.xls'), msg('table-file-type.xls.hint'));
+        else read = gridProblem('table-file-type', msg('table-file-type.content'));
         if (!read.ok) {
           const key = read.code === 'table-sheet-missing' ? 'sheet' : read.code === 'table-range' && range !== undefined ? 'range' : 'file';
-          add([...tPath, key], read.code === 'table-empty' ? 'warning' : 'error', read.code, msg('table-file.problem', { file: t.file, reason: read.message }), read.hint ?? codeHint(read.code));
+          add([...tPath, key], read.code === 'table-empty' ? 'warning' : 'error', read.code, msg('table-file.problem', { file: t.file, reason: read.text.message }), read.text.hint ?? codeHint(read.code));
           continue;
         }
         const table = tableFromGrid(read.grid, {
@@ -329,7 +330,7 @@ export async function loadIssue(io: Io, file: string, display: string, series: S
         if (!seriesRoot) return undefined;
         const asset = await checkAsset(io, seriesRoot, issueDir, imageFile, 'image');
         if (!asset.ok) {
-          add(iPath, 'error', asset.code, asset.message, asset.hint);
+          add(iPath, 'error', asset.code, asset.text.message, asset.text.hint);
           return undefined;
         }
         let image = sniffImage(asset.head);
@@ -386,7 +387,7 @@ export async function loadIssue(io: Io, file: string, display: string, series: S
             return undefined;
           }
           if (clean.removed.length) {
-            const list = clean.removed.slice(0, 4).join(', ');
+            const list = listOf(clean.removed.slice(0, 4));
             const what = clean.removed.length > 4 ? msg('image-svg-active.more', { list, count: clean.removed.length - 4 }) : list;
             add(iPath, 'warning', 'image-svg-active', msg('image-svg-active', { path: imageFile, what }));
           }

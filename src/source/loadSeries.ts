@@ -14,7 +14,7 @@ import { type3Reason, type3Hint } from '../model/fontEmbedding.js';
 import { printedFields, SERIES_PRINTED } from './printedFields.js';
 import { markdownParses } from '../model/parseBody.js';
 import { controlCharacters } from '../check/controlCharacters.js';
-import { glyphDiagnostics, glyphWarning, roleCoverage, seriesCoverage, uncoveredCharacters } from '../check/checkGlyphs.js';
+import { glyphDiagnostics, glyphWarning, GLYPH_IN_LAYOUT, roleCoverage, seriesCoverage, uncoveredCharacters } from '../check/checkGlyphs.js';
 import { lintSeries, SERIES_TEXTS } from '../lint/lintSeries.js';
 import { checkPlainTexts } from './checkPlainTexts.js';
 import { resolveGeometry } from '../layout/resolveGeometry.js';
@@ -88,7 +88,7 @@ export async function loadSeries(io: Io, file: string, display: string, options:
     const asset = await checkAsset(io, root, root, font.file, 'font');
     const span = locate(doc, lineCounter, ['fonts', role, 'file']);
     if (!asset.ok) {
-      result.diagnostics.push(diagnostic(display, span, 'error', asset.code, asset.message, asset.hint));
+      result.diagnostics.push(diagnostic(display, span, 'error', asset.code, asset.text.message, asset.text.hint));
       continue;
     }
     const choice: FaceChoice = { face: font.face, index: font.index };
@@ -142,8 +142,7 @@ export async function loadSeries(io: Io, file: string, display: string, options:
       // What the layout prints itself depends on the series' fonts only: reported where they are named.
       const layoutText = `${LAYOUT_TEXT}${series.layout.pageNumber}`;
       for (const ch of uncoveredCharacters(layoutText, covers)) {
-        // TODO(i18n): pass GLYPH_IN_LAYOUT (check/checkGlyphs.ts on branch i18n-model) instead of the English fragment.
-        found.push(glyphWarning(display, locate(doc, lineCounter, ['fonts'], { key: true }), ch, [], ', which the layout prints (issue line, date, contents or distribution block)'));
+        found.push(glyphWarning(display, locate(doc, lineCounter, ['fonts'], { key: true }), ch, [], GLYPH_IN_LAYOUT));
       }
       return found;
     });

@@ -170,6 +170,7 @@ function parserMessage(code: ErrorCode, text: string): Message {
       if (/^Missing space after :/.test(text)) return msg('yaml-missing-char.colon-space');
       if (/^Comments must be separated/.test(text)) return msg('yaml-missing-char.comment-space');
       if (/^Sequence item without -/.test(text)) return msg('yaml-missing-char.dash');
+      if (/^Missing directives-end/.test(text)) return msg('yaml-missing-char.directive');
       return msg('yaml-missing-char', reason);
     case 'BAD_DQ_ESCAPE': {
       const escape = /Invalid escape sequence (.+)$/.exec(text)?.[1];

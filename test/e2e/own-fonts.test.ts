@@ -15,6 +15,7 @@ import { readFont, standaloneFace } from '../../src/model/fontFile.js';
 import type { Issue } from '../../src/model/types.js';
 import { cleanScratch, REPO, SEED, scratchDir } from '../helpers.js';
 import { bodyLines, buildEnv, CHROMIUM, compact, e2eTitle, HAS_CHROMIUM, pdfFonts, readPages, type FontRow, type Page } from './poppler.js';
+import { render } from '../../src/i18n/message.js';
 
 const SLUG = '2018-02';
 const FIXTURES = path.join(REPO, 'test', 'fixtures', 'fonts');
@@ -31,7 +32,7 @@ function machineFonts(): Set<string> {
 /** The characters a font file maps (its cmap), as code points. */
 function mapped(bytes: Uint8Array): Set<number> {
   const read = readFont(standaloneFace(bytes) ?? bytes);
-  if (!read.ok) throw new Error(read.reason);
+  if (!read.ok) throw new Error(render(read.reason, 'en'));
   const out = new Set<number>();
   for (const [a, b] of read.facts.coverage) for (let cp = a; cp <= b; cp++) out.add(cp);
   return out;

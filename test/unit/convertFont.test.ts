@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { readFont, standaloneFace, faceList } from '../../src/model/fontFile.js';
+import { render } from '../../src/i18n/message.js';
 import { convertInWorker } from '../../src/model/fontConversion.js';
 
 const fixture = (name: string) => new Uint8Array(readFileSync(new URL(`../fixtures/fonts/${name}`, import.meta.url)));
@@ -17,7 +18,7 @@ describe('a face of a collection (.ttc)', () => {
     expect(faceList(ttc)).toEqual(['0: AR PL UKai CN', '1: WenQuanYi Micro Hei']);
     const missing = readFont(ttc, { face: 'SimSun' });
     expect(missing.ok).toBe(false);
-    expect(!missing.ok && missing.faceMissing && missing.reason).toContain('0: AR PL UKai CN');
+    expect(!missing.ok && missing.faceMissing && render(missing.reason, 'en')).toContain('0: AR PL UKai CN');
   });
   it('becomes a standalone TrueType font with the same characters', () => {
     const face = standaloneFace(ttc, { face: 'AR PL UKai CN' })!;

@@ -5,6 +5,7 @@ import { captionLines, figureBox, groupBox } from '../../src/layout/figureGeomet
 import { figureScaling, groupScaling } from '../../src/layout/figureScaling.js';
 import { renditionWidths } from '../../src/images/figureRenditions.js';
 import { charPitchMm, linePitchMm, PRESETS } from '../../src/layout/presets.js';
+import { render } from '../../src/i18n/message.js';
 
 const g = PRESETS.standard;
 const measure = g.grid.chars * charPitchMm(g);
@@ -33,7 +34,7 @@ describe('groupBox', () => {
     const box = groupBox(members, '说明', g);
     expect(box.wantedLines).toBeGreaterThan(g.grid.lines);
     expect(box.lines + captionLines('监测杆', box.widthsMm[1]!, g) + 1).toBeLessThanOrEqual(g.grid.lines);
-    expect(groupScaling(members, '说明', g)?.message).toMatch(/would be \d+ lines tall and a page has 22: they are printed at \d+ lines/);
+    expect(render(groupScaling(members, '说明', g)!.message, 'en')).toMatch(/would be \d+ lines tall and a page has 22: they are printed at \d+ lines/);
     expect(groupScaling([photo(640, 480), photo(600, 400)], undefined, g)).toBeUndefined();
   });
 });
@@ -53,8 +54,8 @@ describe('figureBox', () => {
     // The photo keeps its proportions at the smaller size.
     expect(box.widthMm / (box.lines! * linePitchMm(g))).toBeCloseTo(60 / 240, 6);
     const warning = figureScaling(photo(60, 240, '园区新建的观测塔'), 100, g);
-    expect(warning?.message).toContain('would be 61 lines tall and a page has 22');
-    expect(warning?.hint).toMatch(/smaller `width:` \(about \d+%\)/);
+    expect(render(warning!.message, 'en')).toContain('would be 61 lines tall and a page has 22');
+    expect(render(warning!.hint, 'en')).toMatch(/smaller `width:` \(about \d+%\)/);
   });
 });
 

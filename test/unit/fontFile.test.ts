@@ -3,7 +3,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { readFont, mergeRanges, type FontFacts } from '../../src/model/fontFile.js';
-import { type3Reason } from '../../src/model/fontEmbedding.js';
+import { type3Reason as type3Message } from '../../src/model/fontEmbedding.js';
+import { render } from '../../src/i18n/message.js';
 import { coverageOf, uncoveredCharacters } from '../../src/check/checkGlyphs.js';
 import { codeRanges, fontFaces } from '../../src/render/fontFaces.js';
 import { makeSeries } from '../helpers.js';
@@ -11,14 +12,20 @@ import { fsType, latinTtf, LATIN_WOFF, LATIN_WOFF2 } from '../fontBytes.js';
 
 function facts(bytes: Uint8Array): FontFacts {
   const read = readFont(bytes);
-  if (!read.ok) throw new Error(read.reason);
+  if (!read.ok) throw new Error(render(read.reason, 'en'));
   return read.facts;
+}
+
+/** Why Chrome would embed the font as Type 3, in English. */
+function type3Reason(f: FontFacts): string | undefined {
+  const reason = type3Message(f);
+  return reason && render(reason, 'en');
 }
 
 function reason(bytes: Uint8Array): string {
   const read = readFont(bytes);
   if (read.ok) throw new Error('read as a font');
-  return read.reason;
+  return render(read.reason, 'en');
 }
 
 const covers = (f: FontFacts, cp: number) => f.coverage.some(([a, b]) => cp >= a && cp <= b);

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { parseBody } from '../../src/model/parseBody.js';
 import { blocksText, noteMark, textBlocks } from '../../src/model/blocks.js';
 import { renderBlocks } from '../../src/render/renderBlocks.js';
+import { render } from '../../src/i18n/message.js';
 
 const BODY = '会议传达了文件精神[^文件]，部署了全年工作[^1]。\n各单位汇报了进展[^文件]。\n[^1]: 见附件2。\n[^文件]: 《关于推进园区建设的通知》。\n';
 
@@ -37,7 +38,7 @@ describe('footnotes', () => {
       ['footnote-unused', 2, 0, 'warning'],
       ['footnote-undefined', 0, 7, 'error'],
     ]);
-    const text = problems.map((p) => p.message).join('\n');
+    const text = problems.map((p) => render(p.message, 'en')).join('\n');
     expect(text).toContain('`[^说明]`');
     expect(text).toContain('`[^多余]`');
     expect(text).not.toMatch(/%[0-9A-F]{2}/);

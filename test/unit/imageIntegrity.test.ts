@@ -4,7 +4,18 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { deflateSync } from 'node:zlib';
-import { imageProblem, pngDataProblem, svgText } from '../../src/model/imageIntegrity.js';
+import { imageProblem as imageMessage, pngDataProblem as pngDataMessage, svgText } from '../../src/model/imageIntegrity.js';
+import { render } from '../../src/i18n/message.js';
+
+/** The problems in English. */
+const imageProblem = (...args: Parameters<typeof imageMessage>) => {
+  const problem = imageMessage(...args);
+  return problem && render(problem, 'en');
+};
+const pngDataProblem = async (bytes: Uint8Array) => {
+  const problem = await pngDataMessage(bytes);
+  return problem && render(problem, 'en');
+};
 import { placeholderPng } from '../../src/scaffold/placeholderPng.js';
 import { SEED_PNG } from '../helpers.js';
 

@@ -8,10 +8,23 @@ import { gb2312Hanzi } from '../../src/model/gb2312Hanzi.js';
 import { faceDesign } from '../../src/model/faceDesign.js';
 import { OFFICE_CHARACTERS } from '../../src/model/describeFace.js';
 import { readFont } from '../../src/model/fontFile.js';
-import { reportFonts } from '../../src/reportFonts.js';
+import { reportFonts as reportFontsMessages } from '../../src/reportFonts.js';
+import { render, type Message } from '../../src/i18n/message.js';
 import { nodeIo } from '../../src/io.js';
 import { cleanScratch, REPO, scratchDir, SERIES_YAML, writeTree } from '../helpers.js';
 import { fsType, latinTtf } from '../fontBytes.js';
+
+/** The report with its texts in a language (English unless asked). */
+async function reportFonts(...args: Parameters<typeof reportFontsMessages>) {
+  return inLang(await reportFontsMessages(...args), 'en');
+}
+function inLang(report: Awaited<ReturnType<typeof reportFontsMessages>>, lang: 'en' | 'zh') {
+  const text = (m: Message | string | undefined) => (m === undefined ? undefined : render(m, lang));
+  return {
+    ...report,
+    faces: report.faces.map((f) => ({ ...f, source: text(f.source)!, problem: text(f.problem), format: text(f.format), embedding: text(f.embedding) })),
+  };
+}
 
 afterAll(() => cleanScratch());
 

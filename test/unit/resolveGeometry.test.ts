@@ -3,6 +3,7 @@ import { resolveGeometry } from '../../src/layout/resolveGeometry.js';
 import { PRESETS, charPitchMm, linePitchMm } from '../../src/layout/presets.js';
 import { geometryCss, pageNumberPaddingMm } from '../../src/layout/geometryCss.js';
 import { fitMasthead } from '../../src/layout/fitMasthead.js';
+import { render } from '../../src/i18n/message.js';
 
 describe('resolveGeometry', () => {
   it('gives each preset as it is, with no problems', () => {
@@ -41,8 +42,8 @@ describe('resolveGeometry', () => {
     const dense = resolveGeometry({ grid: { chars: 32 } }).problems;
     expect(dense).toHaveLength(1);
     expect(dense[0]!.path).toEqual(['layout', 'grid']);
-    expect(dense[0]!.hint).toContain('29 or fewer');
-    expect(resolveGeometry({ grid: { lines: 40 } }).problems[0]!.message).toContain('too close for 16 pt text');
+    expect(render(dense[0]!.hint, 'en')).toContain('29 or fewer');
+    expect(render(resolveGeometry({ grid: { lines: 40 } }).problems[0]!.message, 'en')).toContain('too close for 16 pt text');
   });
 });
 

@@ -1,7 +1,14 @@
 // SVG figures as printed and published (src/model/sanitizeSvg.ts): only what draws is left.
 import { describe, expect, it } from 'vitest';
 import { SaxesParser } from 'saxes';
-import { sanitizeSvg, cssFetchesNothing } from '../../src/model/sanitizeSvg.js';
+import { sanitizeSvg as sanitizeSvgMessages, cssFetchesNothing } from '../../src/model/sanitizeSvg.js';
+import { render } from '../../src/i18n/message.js';
+
+/** sanitizeSvg with its reasons and removals in English. */
+function sanitizeSvg(source: string) {
+  const r = sanitizeSvgMessages(source);
+  return r.ok ? { ...r, removed: r.removed.map((m) => render(m, 'en')) } : { ...r, reason: render(r.reason, 'en') };
+}
 
 const svg = (inner: string, attrs = '') => `<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="20" height="10"${attrs}>${inner}</svg>`;
 

@@ -2,7 +2,14 @@
 // measured by parsing it, never by drawing it. Each hostile shape has a variant that stays within
 // the limits, so a limit that is too tight shows here too.
 import { describe, expect, it } from 'vitest';
-import { checkSvg, SVG_LIMITS } from '../../src/model/svgComplexity.js';
+import { checkSvg as checkSvgMessages, SVG_LIMITS } from '../../src/model/svgComplexity.js';
+import { render } from '../../src/i18n/message.js';
+
+/** checkSvg with its reason in English. */
+function checkSvg(bytes: Uint8Array) {
+  const r = checkSvgMessages(bytes);
+  return r.ok ? r : { ...r, reason: render(r.reason, 'en') };
+}
 
 const svg = (body: string, attrs = 'width="200" height="100"') => Buffer.from(`<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" ${attrs}>${body}</svg>`);
 

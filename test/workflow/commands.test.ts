@@ -174,7 +174,9 @@ describe.skipIf(!existsSync(CHROMIUM))('bulletin init, build of a series, doctor
     const zh = await run(['--lang', 'zh', 'doctor', series], scratch);
     expect(zh.code).toBe(0);
     expect(zh.out).toMatch(/^正常  浏览器 {11}\S+（[^）\n]+），版本：/m);
-    expect(zh.out).toMatch(/^注意  字体 body {8}fonts\/ukai-wqy\.ttc, face "AR PL UKai CN"：AR PL UKai CN；风格：楷（GB\/T 9704 规定正文用仿宋体）/m);
+    expect(zh.out).toMatch(/^注意  字体 body {8}fonts\/ukai-wqy\.ttc 中的字体「AR PL UKai CN」：AR PL UKai CN；风格：楷（GB\/T 9704 规定正文用仿宋体）/m);
+    expect(zh.out).toContain('TrueType 字体集合（.ttc）中的第0号字体（共2个），TrueType 轮廓；嵌入方式：从字体集合中取出第0号字体，按原有的 TrueType 轮廓，每期只取所印字符的子集');
+    expect(zh.out).toMatch(/^注意  字体 title {7}fonts\/title-cff\.otf：[^\n]*\n\s+OpenType 格式，PostScript（CFF）轮廓；嵌入方式：由 CFF 轮廓转换为 TrueType 轮廓/m);
     expect(zh.out).toMatch(/GB 2312 汉字：6763个中有\d{4}个/);
     expect(zh.out).toMatch(/^ {23}解决办法：这个字体文件缺少 GB 2312 中的\d+个汉字/m);
     expect(zh.err).toContain('一切就绪，可以生成');

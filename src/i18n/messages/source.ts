@@ -24,6 +24,7 @@ export const sourceMessages = {
   'yaml-missing-char.comma': { en: 'a comma is missing between the items in brackets', zh: '方括号或花括号中的各项之间缺少逗号' },
   'yaml-missing-char.colon-space': { en: 'a space is missing after `:` in brackets', zh: '括号中的 `:` 后面缺少空格' },
   'yaml-missing-char.comment-space': { en: 'a comment (`#`) must be separated from the text before it by a space', zh: '注释符号 `#` 与前面的文字之间必须有空格' },
+  'yaml-missing-char.directive': { en: 'a line that starts with `%` is read as a YAML directive, and the `---` line that must follow it is missing', zh: '以 `%` 开头的行被当作 YAML 指令，其后缺少必需的 `---` 行' },
   'yaml-missing-char.dash': { en: 'an item of the list lacks its `-`', zh: '列表中有一项缺少开头的 `-`' },
   'yaml-bad-indent.mapping': { en: 'the keys of this mapping do not start at the same column', zh: '同一层级的键没有从同一列开始' },
   'yaml-bad-indent.sequence': { en: 'the items of this list do not start at the same column', zh: '同一列表的各项没有从同一列开始' },
