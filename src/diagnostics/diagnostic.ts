@@ -26,7 +26,7 @@ export interface Diagnostic extends Span {
   message: string;
   /** What to do about it, in English. */
   hint?: string;
-  /** The message and hint as catalogue entries, rendered in the reader's language by `localize`. */
+  /** The message and hint as catalogue entries, rendered in the reader's language by `localize` (every diagnostic `diagnostic()` makes has them). */
   text?: { message: Message; hint?: Message };
 }
 
@@ -46,20 +46,18 @@ export function codeMessage(code: DiagnosticCode): Message {
 }
 
 /**
- * `message` and `hint` are catalogue messages (`msg(id, params)`); a plain string is English only and
- * is on its way out (test/unit/catalog.test.ts counts them). Without a hint, the code's general hint is given.
+ * `message` and `hint` are catalogue messages (`msg(id, params)`), so every diagnostic can be read in
+ * every language; without a hint, the code's general hint is given.
  */
 export function diagnostic(
   file: string,
   span: Span,
   severity: Severity,
   code: DiagnosticCode,
-  message: Message | string,
-  hint: Message | string | undefined = codeHint(code),
+  message: Message,
+  hint: Message | undefined = codeHint(code),
 ): Diagnostic {
-  const d: Diagnostic = { file, ...span, severity, code, message: render(message, 'en'), ...(hint ? { hint: render(hint, 'en') } : {}) };
-  if (typeof message !== 'string' && (hint === undefined || typeof hint !== 'string')) d.text = { message, ...(hint ? { hint } : {}) };
-  return d;
+  return { file, ...span, severity, code, message: render(message, 'en'), ...(hint ? { hint: render(hint, 'en') } : {}), text: { message, ...(hint ? { hint } : {}) } };
 }
 
 /** The diagnostic in a language: its message and hint rendered from the catalogue (English text stays as it is). */

@@ -31,22 +31,22 @@ export type ExitCodeValue = (typeof ExitCode)[keyof typeof ExitCode];
  */
 export class BulletinError extends Error {
   readonly hint?: string;
-  readonly text?: { message: Message; hint?: Message };
+  readonly text: { message: Message; hint?: Message };
 
   constructor(
-    message: Message | string,
+    message: Message,
     readonly exitCode: ExitCodeValue,
-    hint?: Message | string,
+    hint?: Message,
   ) {
     super(render(message, 'en'));
     this.name = 'BulletinError';
     if (hint !== undefined) this.hint = render(hint, 'en');
-    if (typeof message !== 'string' && typeof hint !== 'string') this.text = { message, ...(hint ? { hint } : {}) };
+    this.text = { message, ...(hint ? { hint } : {}) };
   }
 
   /** The message and hint in a language. */
   describe(lang: Lang): { message: string; hint?: string } {
-    if (lang === 'en' || !this.text) return { message: this.message, ...(this.hint !== undefined ? { hint: this.hint } : {}) };
+    if (lang === 'en') return { message: this.message, ...(this.hint !== undefined ? { hint: this.hint } : {}) };
     return { message: render(this.text.message, lang), ...(this.text.hint ? { hint: render(this.text.hint, lang) } : {}) };
   }
 }

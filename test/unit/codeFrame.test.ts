@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { codeFrame, displayWidth, fitWidth } from '../../src/diagnostics/codeFrame.js';
 import { formatHuman, plainStyle, summary } from '../../src/diagnostics/formatHuman.js';
 import { formatGithub, formatJson } from '../../src/diagnostics/formatMachine.js';
-import { diagnostic, sortDiagnostics, type Diagnostic } from '../../src/diagnostics/diagnostic.js';
+import { diagnostic, sortDiagnostics, type Diagnostic, type Span } from '../../src/diagnostics/diagnostic.js';
+
+/** A diagnostic with arbitrary text (the formatters' cases): diagnostics are data; `diagnostic()` takes catalogue messages. */
+function plainDiagnostic(file: string, span: Span, severity: Diagnostic['severity'], code: Diagnostic['code'], message: string, hint?: string): Diagnostic {
+  return { file, ...span, severity, code, message, ...(hint ? { hint } : {}) };
+}
+
 
 describe('displayWidth', () => {
   it('counts ASCII as one column', () => {
@@ -97,7 +103,7 @@ describe('codeFrame', () => {
 });
 
 describe('formatHuman', () => {
-  const d = diagnostic('issues/2018-02.yaml', { line: 9, column: 9, endLine: 9, endColumn: 14 }, 'error', 'schema-unknown-key', 'unknown key `titel`', 'Did you mean `title`?');
+  const d = plainDiagnostic('issues/2018-02.yaml', { line: 9, column: 9, endLine: 9, endColumn: 14 }, 'error', 'schema-unknown-key', 'unknown key `titel`', 'Did you mean `title`?');
   const source = ['a: 1', 'b: 2', 'c: 3', 'd: 4', 'e: 5', 'f: 6', 'g: 7', 'h:', '        titel: 标题', '        body: x'].join('\n');
 
   it('prints file:line:column, severity, message, code, a code frame and the hint', () => {
@@ -114,7 +120,7 @@ describe('formatHuman', () => {
 
   it('prints no frame without the source and no hint line without a hint', () => {
     // diagnostic() gives every code its general hint; a diagnostic may still come without one.
-    const { hint: _, ...bare } = diagnostic('a.yaml', { line: 1, column: 1, endLine: 1, endColumn: 1 }, 'warning', 'section-empty', 'no articles');
+    const { hint: _, ...bare } = plainDiagnostic('a.yaml', { line: 1, column: 1, endLine: 1, endColumn: 1 }, 'warning', 'section-empty', 'no articles');
     expect(formatHuman(bare, undefined, plainStyle)).toBe('a.yaml:1:1: warning no articles [section-empty]');
   });
 
@@ -126,7 +132,7 @@ describe('formatHuman', () => {
 
 describe('formatJson and formatGithub', () => {
   const diagnostics: Diagnostic[] = [
-    diagnostic('issues/a,b:c.yaml', { line: 3, column: 8, endLine: 3, endColumn: 10 }, 'error', 'total-gap', 'total 100% wrong\nsecond line', 'Set `total: 2`.'),
+    plainDiagnostic('issues/a,b:c.yaml', { line: 3, column: 8, endLine: 3, endColumn: 10 }, 'error', 'total-gap', 'total 100% wrong\nsecond line', 'Set `total: 2`.'),
     { file: 'issues/b.yaml', line: 1, column: 1, endLine: 1, endColumn: 1, severity: 'warning', code: 'section-empty', message: 'no articles' },
   ];
 
@@ -149,7 +155,7 @@ describe('formatJson and formatGithub', () => {
 
 describe('sortDiagnostics', () => {
   it('orders by file, then line, then column', () => {
-    const at = (file: string, line: number, column: number) => diagnostic(file, { line, column, endLine: line, endColumn: column }, 'error', 'total-gap', 'm');
+    const at = (file: string, line: number, column: number) => plainDiagnostic(file, { line, column, endLine: line, endColumn: column }, 'error', 'total-gap', 'm');
     const sorted = sortDiagnostics([at('b', 1, 1), at('a', 2, 5), at('a', 2, 1), at('a', 1, 9)]);
     expect(sorted.map((d) => `${d.file}:${d.line}:${d.column}`)).toEqual(['a:1:9', 'a:2:1', 'a:2:5', 'b:1:1']);
   });

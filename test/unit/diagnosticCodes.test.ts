@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DIAGNOSTIC_CODES, LINT_CODES, diagnosticCode, isDiagnosticCode, type DiagnosticCode } from '../../src/diagnostics/codes.js';
 import { codeHint, codeMessage, diagnostic, FILE_START } from '../../src/diagnostics/diagnostic.js';
-import { render } from '../../src/i18n/message.js';
+import { msg, render } from '../../src/i18n/message.js';
 import { LANGS } from '../../src/i18n/lang.js';
 import { REPO } from '../helpers.js';
 
@@ -107,8 +107,8 @@ describe('the list of diagnostic codes', () => {
   });
 
   it('gives a diagnostic without a hint its code\'s hint, and keeps a specific one', () => {
-    expect(diagnostic('a.yaml', FILE_START, 'error', 'source-encoding', 'not UTF-8').hint).toBe(render(codeHint('source-encoding'), 'en'));
-    expect(diagnostic('a.yaml', FILE_START, 'error', 'image-missing', 'x', 'Did you mean `a.png`?').hint).toBe('Did you mean `a.png`?');
+    expect(diagnostic('a.yaml', FILE_START, 'error', 'source-encoding', msg('source-encoding')).hint).toBe(render(codeHint('source-encoding'), 'en'));
+    expect(diagnostic('a.yaml', FILE_START, 'error', 'image-missing', msg('image-missing', { path: 'x' }), msg('asset-missing.similar.hint', { suggestion: '`a.png`' })).hint).toBe('Did you mean `a.png`?');
   });
 });
 

@@ -4,11 +4,11 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { validate, type ValidateResult } from '../../src/validate.js';
 import { runLaterChecks, checkNowOrLater, type LaterCheck } from '../../src/diagnostics/laterChecks.js';
-import { diagnostic, type Diagnostic } from '../../src/diagnostics/diagnostic.js';
+import { codeMessage, diagnostic, type Diagnostic } from '../../src/diagnostics/diagnostic.js';
 import { REPO } from '../helpers.js';
 
 const at = (line: number, code: 'glyph-missing' | 'title-too-long' | 'control-character') =>
-  diagnostic('a.yaml', { line, column: 1, endLine: line, endColumn: 2 }, 'warning', code, code);
+  diagnostic('a.yaml', { line, column: 1, endLine: line, endColumn: 2 }, 'warning', code, codeMessage(code));
 
 describe('runLaterChecks', () => {
   it('puts what a later check finds where it would have been found in order, ties included', () => {

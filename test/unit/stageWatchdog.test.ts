@@ -44,7 +44,7 @@ describe('withinStage', () => {
   it('a call that fails because the page crashed is the crash; other failures pass through as they are', async () => {
     await expect(withinStage(undefined, { name: 'print', what: msg('build.doing.printing', { issue: 'x', pass: 1 }) }, () => Promise.reject(new Error('Protocol error (Page.printToPDF): Target crashed'))))
       .rejects.toMatchObject({ message: expect.stringMatching(/renderer crashed while printing x/) });
-    const template = new BulletinError('template error', ExitCode.RenderFailed);
+    const template = new BulletinError(msg('build.template-error', { reason: 'x' }), ExitCode.RenderFailed);
     await expect(withinStage(undefined, { name: 'load', what: msg('build.doing.loading', { issue: 'x' }) }, () => Promise.reject(template))).rejects.toBe(template);
   });
 
