@@ -183,7 +183,7 @@ describe.skipIf(!existsSync(CHROMIUM))('bulletin init, build of a series, doctor
     const zhMissing = await run(['--lang', 'zh', 'doctor', '--browser', '/nonexistent/chrome'], scratch);
     expect(zhMissing.code).toBe(4);
     expect(zhMissing.out).toMatch(/^失败  浏览器 {11}/m);
-    expect(zhMissing.out).toMatch(/^ {23}找到：\/usr\/bin\/chromium（system）$/m);
+    expect(zhMissing.out).toMatch(/^ {23}找到：\/usr\/bin\/chromium（系统安装）$/m);
   }, 60_000);
 
   it('--yearbook binds every issue of the year, supplements too, each on a right-hand page, with contents in one numbering and bookmarks', async () => {
