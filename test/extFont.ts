@@ -22,7 +22,9 @@ export function extFont(): Uint8Array {
     glyph('uni3400', 0x3400, [box(80, -80, 920, 800), box(200, 40, 800, 680).reverse()]),
     glyph('u20000', 0x20000, [box(80, 300, 920, 420), box(440, -80, 560, 800)]),
   ];
-  Object.assign(ttf.head!, { unitsPerEm: 1000, xMin: 80, yMin: -80, xMax: 920, yMax: 800 });
+  // A fixed date (fonteditor stamps the font with the time it is made): the same bytes on every call,
+  // as the tests of byte-identical output need.
+  Object.assign(ttf.head!, { unitsPerEm: 1000, xMin: 80, yMin: -80, xMax: 920, yMax: 800, created: Date.UTC(2018, 11, 28), modified: Date.UTC(2018, 11, 28) });
   Object.assign(ttf.hhea!, { ascent: 880, descent: -120, lineGap: 0 });
   Object.assign(ttf['OS/2']!, { sTypoAscender: 880, sTypoDescender: -120, usWinAscent: 880, usWinDescent: 120, fsType: 0 });
   Object.assign(ttf.name!, { fontFamily: 'Bulletin Test Ext', fontSubFamily: 'Regular', fullName: 'Bulletin Test Ext', postScriptName: 'BulletinTestExt', uniqueSubFamily: 'BulletinTestExt', version: 'Version 1.0' });
