@@ -42,7 +42,7 @@ export async function buildCommand(paths: string[], options: BuildCommandOptions
   process.once('SIGTERM', onSignal);
   const started = Date.now();
   const seconds = () => ((Date.now() - started) / 1000).toFixed(1);
-  const progress = createProgress(reporter.stderr, { quiet: reporter.quiet, started });
+  const progress = createProgress(reporter.stderr, { quiet: reporter.quiet, started, words: reporter });
   let position = '';
   const onProgress = (event: BuildEvent) => {
     if (event.type === 'browser') progress.log(() => reporter.verbose(reporter.t('cli.build.browser', { path: event.path, source: reporter.render(event.source) })));

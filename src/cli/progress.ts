@@ -1,5 +1,6 @@
 // Progress of long work: a spinner with elapsed time on a terminal, one plain line per step elsewhere.
 import { fitWidth } from '../diagnostics/codeFrame.js';
+import { translator, type Translator } from '../i18n/message.js';
 
 const FRAMES = ['⠋', '⠙', '⠹', '⠸', '⠼', '⠴', '⠦', '⠧', '⠇', '⠏'];
 
@@ -11,12 +12,14 @@ export interface Progress {
   stop(): void;
 }
 
-export function createProgress(stream: NodeJS.WritableStream & { isTTY?: boolean; columns?: number }, options: { quiet: boolean; started?: number }): Progress {
+/** `words`: the reader's language, for the elapsed time (3.7 s, 3.7秒). */
+export function createProgress(stream: NodeJS.WritableStream & { isTTY?: boolean; columns?: number }, options: { quiet: boolean; started?: number; words?: Translator }): Progress {
   const started = options.started ?? Date.now();
-  const elapsed = () => `${((Date.now() - started) / 1000).toFixed(1)} s`;
+  const words = options.words ?? translator('en');
+  const elapsed = () => words.t('cli.progress.elapsed', { seconds: ((Date.now() - started) / 1000).toFixed(1) });
   if (options.quiet) return { step: () => undefined, log: (write) => write(), stop: () => undefined };
   if (!stream.isTTY) {
-    return { step: (text) => void stream.write(`${text} (${elapsed()})\n`), log: (write) => write(), stop: () => undefined };
+    return { step: (text) => void stream.write(`${words.t('cli.progress.line', { step: text, elapsed: elapsed() })}\n`), log: (write) => write(), stop: () => undefined };
   }
   let current = '';
   let frame = 0;

@@ -253,4 +253,7 @@ overwrites an existing file.`,
   'cli.import.pictures': { en: ', pictures {list}', zh: '，图片 {list}' },
   'cli.import.dry-run': { en: '{document} → {place}{section}{pictures} (dry run: nothing written)', zh: '{document} → {place}{section}{pictures}（试运行：未写入任何文件）' },
   'cli.import.added': { en: '{place}: 《{title}》 from {document}{section}', zh: '{place}：《{title}》，来自 {document}{section}' },
+  // The progress of a build (src/cli/progress.ts).
+  'cli.progress.elapsed': { en: '{seconds} s', zh: '{seconds}秒' },
+  'cli.progress.line': { en: '{step} ({elapsed})', zh: '{step}（用时{elapsed}）' },
 } as const satisfies Entries;
