@@ -107,7 +107,7 @@ export async function applyNotes(page: Page, blocks: readonly NoteBlock[]): Prom
       const ref = document.getElementById(`${b.prefix}-ref-${b.numbers[0]}`);
       const body = ref?.closest('.article-body');
       if (!ref || !body) return -1;
-      // The article's text, white space and note marks left out, with where each character is.
+      // The text of the article and those after it, white space and note marks left out, with where each character is.
       const chars: { node: Text; offset: number }[] = [];
       let text = '';
       let refAt = -1;
@@ -126,7 +126,9 @@ export async function applyNotes(page: Page, blocks: readonly NoteBlock[]): Prom
         }
         for (const c of Array.from(n.childNodes)) visit(c);
       };
-      visit(body);
+      // This article's body and those after it: the page's last line may be in the next article.
+      const bodies = Array.from(document.querySelectorAll<HTMLElement>('.article-body'));
+      for (const b of bodies.slice(bodies.indexOf(body as HTMLElement))) visit(b);
       for (let c = b.skip; c < b.lines.length; c++) {
         const line = ns(b.lines[c]!);
         if (!line) continue;
@@ -135,7 +137,7 @@ export async function applyNotes(page: Page, blocks: readonly NoteBlock[]): Prom
         const last = chars[at + line.length - 1]!;
         const para = last.node.parentElement?.closest('p');
         // Only a paragraph of the body's own text (not a table cell, a heading or a quotation's).
-        if (!para || para.parentElement !== body || para.className) continue;
+        if (!para || !para.parentElement?.classList.contains('article-body') || para.className) continue;
         // At the paragraph's end the block follows it; within it, a float the rest of it flows after.
         const ends = chars[at + line.length]?.node.parentElement?.closest('p') !== para;
         const box = document.createElement('div');

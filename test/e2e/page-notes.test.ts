@@ -2,7 +2,9 @@
 // referred to on different pages, is built with `notes: page` added to its bulletin.yaml, and read
 // back with poppler: each note is printed on the page its mark is on, under the last body line of
 // that page, at the foot of the type area, numbered as in the text; no 注释 is left at the article's
-// end. The HTML page, which has no pages, keeps them there.
+// end. The HTML page, which has no pages, keeps them there. A second issue has the notes of two short
+// articles on one page: a page holds one article's notes, so the second keeps its at its end, with
+// the warning notes-at-end.
 import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -23,6 +25,28 @@ let output = '';
 let status = -1;
 let pages: Page[] = [];
 let html = '';
+let shared = { dir: '', status: -1, output: '' };
+let sharedPages: Page[] = [];
+
+/** Two short articles, each with a note, that print on one page. */
+const TWO_ON_ONE_PAGE = `year: 2026
+number: 5
+total: 139
+date: 2026-03-20
+kind: special
+label: 测试专刊
+articles:
+  - id: first
+    title: 第一篇文章
+    body: |
+      第一篇文章的正文，引用了一个文件[^1]。
+      [^1]: 第一篇的注释。
+  - id: second
+    title: 第二篇文章
+    body: |
+      第二篇文章的正文，也引用了一个文件[^1]。
+      [^1]: 第二篇的注释。
+`;
 
 beforeAll(() => {
   if (!HAS_CHROMIUM) return;
@@ -38,10 +62,13 @@ beforeAll(() => {
     const page = readdirSync(dir, { recursive: true, encoding: 'utf8' }).find((f) => f.endsWith('2026-05.html') || f.endsWith(`2026-05${path.sep}index.html`));
     html = page ? readFileSync(path.join(dir, page), 'utf8') : '';
   }
+  writeFileSync(path.join(series, 'issues', '2026-05.yaml'), TWO_ON_ONE_PAGE); // in place of the speech
+  shared = buildExample(series, 'bulletin-e2e-page-notes-2-', ['--pdf']);
+  if (shared.status === 0) sharedPages = readPages(path.join(shared.dir, '2026-05.pdf'));
 }, 240_000);
 
 afterAll(() => {
-  for (const d of [dir, series]) if (d) rmSync(d, { recursive: true, force: true });
+  for (const d of [dir, series, shared.dir]) if (d) rmSync(d, { recursive: true, force: true });
 });
 
 describe.skipIf(!HAS_CHROMIUM)(e2eTitle('notes at the page foot (layout.notes: page)'), () => {
@@ -80,5 +107,19 @@ describe.skipIf(!HAS_CHROMIUM)(e2eTitle('notes at the page foot (layout.notes: p
     expect(html).toContain('注释');
     const end = html.indexOf('class="article-notes"');
     expect(end).toBeGreaterThan(html.indexOf('奋力开创全区生态环境保护工作新局面！'));
+  });
+
+  it('keeps the notes of a second article on the same page at its end, with the warning notes-at-end', () => {
+    expect(shared.status).toBe(0);
+    expect(shared.output).toMatch(/notes-at-end/);
+    expect(shared.output).toContain('第二篇文章');
+    const body = sharedPages.find((p) => p.compact.includes('第一篇文章的正文'))!;
+    expect(body.compact).toContain('第二篇文章的正文');
+    // The first article's note at the page foot; the second's under 注释 after its text (on the next
+    // page: the block at the foot takes the rest of the page, so what follows the last line moves on).
+    const first = body.lines.find((l) => l.text === '①第一篇的注释。')!;
+    expect(first.y1).toBeGreaterThan(TYPE_AREA.bottom - PITCH);
+    const text = sharedPages.map((p) => p.compact).join('');
+    expect(text.indexOf('注释：①第二篇的注释。')).toBeGreaterThan(text.indexOf('第二篇文章的正文'));
   });
 });
