@@ -216,6 +216,10 @@ export async function renderIssue(
     const warnings = [...new Set(server.blocked)].map((url) => diagnostic(options.display, FILE_START, 'warning', 'resource-blocked',
       msg('resource-blocked', { url: url.length > 120 ? `${url.slice(0, 117)}…` : url })));
     warnings.push(...imageWarnings);
+    // Notes that could not be set at their page foot (layout.notes: page), or that a later step moved.
+    const titleOf = (id: string) => issue.sections.flatMap((sec) => sec.articles).find((a) => a.id === id)?.title ?? id;
+    for (const id of printed.notesAtEnd ?? []) warnings.push(diagnostic(options.display, FILE_START, 'warning', 'notes-at-end', msg('notes-at-end', { title: titleOf(id) }), msg('notes-at-end.hint')));
+    for (const id of printed.notesUnkept ?? []) warnings.push(diagnostic(options.display, FILE_START, 'warning', 'notes-at-end', msg('notes-at-end.moved', { title: titleOf(id) }), msg('notes-at-end.hint')));
     if (printed.fitting.status === 'failed') {
       const f = printed.fitting;
       const g = issue.series.layout.geometry;

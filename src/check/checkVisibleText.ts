@@ -133,11 +133,16 @@ function itemsOf(issue: Issue): { ordered: Item[]; captions: { title: number; it
       }
       article.attachments.forEach((x, i) => ordered.push({ what: msg('self-check.what.attachment-entry', { number: i + 1, title: article.title }), kind: 'attachment', text: `${article.attachments.length > 1 ? `${i + 1}.` : ''}${x.title}` }));
       if (article.source) ordered.push({ what: msg('self-check.what.source', { title: article.title }), kind: 'source', text: `（${article.source}）`, article: article.id });
-      // The notes (注释) come after the source line, each with its mark.
+      // The notes (注释) come after the source line, each with its mark (or at the foot of their pages).
       for (const block of article.blocks) {
         if (block.type !== 'footnotes') continue;
         for (const note of block.notes) {
-          textBlocks(note.blocks).forEach((b, i) => ordered.push({ what: msg('self-check.what.footnote', { mark: noteMark(note.number), title: article.title }), kind: 'footnote', text: `${i === 0 ? noteMark(note.number) : ''}${inlineText(b.content)}` }));
+          textBlocks(note.blocks).forEach((b, i) => {
+            const item = { what: msg('self-check.what.footnote', { mark: noteMark(note.number), title: article.title }), kind: 'footnote' as const, text: `${i === 0 ? noteMark(note.number) : ''}${inlineText(b.content)}` };
+            // At the page foot (layout.notes: page) a note is printed amid the body: looked for like a caption.
+            if (issue.series.layout.notes === 'page') captions.push({ title, item });
+            else ordered.push(item);
+          });
         }
       }
       // Attachments printed with the issue: 附件N, the title, the text, each on pages of its own.

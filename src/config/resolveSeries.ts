@@ -44,6 +44,7 @@ export function resolveSeries(data: SeriesData, root: string, file: string, font
       text: data.layout?.colors?.text ?? SERIES_DEFAULTS.layout.colors.text,
       duplex: data.layout?.duplex ?? SERIES_DEFAULTS.layout.duplex,
       bodyStartsOn: data.layout?.bodyStartsOn ?? SERIES_DEFAULTS.layout.bodyStartsOn,
+      notes: data.layout?.notes ?? SERIES_DEFAULTS.layout.notes,
       fit: data.layout?.fit === 'off' ? 'off' : { minLastPageLines: data.layout?.fit?.minLastPageLines ?? DEFAULT_MIN_LAST_PAGE_LINES },
     },
     fonts,

@@ -201,6 +201,8 @@ export const DIAGNOSTIC_CODES = {
   'resource-blocked': { severity: 'warning' },
   // Fitting the last page (src/print/fitLastPage.ts, issue 16).
   'fit-failed': { severity: 'warning' },
+  // Notes at the page foot (src/print/placeNotes.ts, layout.notes: page).
+  'notes-at-end': { severity: 'warning' },
 
   // Copy-editing (src/lint/).
   ...TEXT_CODES,

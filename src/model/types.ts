@@ -58,6 +58,8 @@ export interface Series {
     readonly duplex: boolean;
     /** `right`: in double-sided printing the body starts on a right-hand page (a blank back after a one-page cover); `next`: on the next side. */
     readonly bodyStartsOn: 'next' | 'right';
+    /** Where the PDF prints an article's notes (`layout.notes`): under 注释 at its end, or at the foot of the pages that refer to them (print/placeNotes.ts). */
+    readonly notes: 'end' | 'page';
   };
   readonly fonts: Partial<Record<FontRole, FontChoice>>;
   readonly numbering: {

@@ -2,7 +2,6 @@
 // contents in place (no reload), and the pagination the PDF confirms becomes the model's PaginatedIssue.
 import type { Page } from 'puppeteer-core';
 import { msg, type Message } from '../i18n/message.js';
-import type { PDFDocument } from './pdfLib.js';
 import type { Issue } from '../model/types.js';
 import { pageState, contentIds, coverParity, contentsBreaks, sameBreaks, tocAnchor, type PageState } from '../model/pagination.js';
 import type { DocumentServer } from './documentServer.js';
@@ -20,6 +19,10 @@ import { fitLastPage } from './fitLastPage.js';
 import { fitContents } from './fitContents.js';
 import { fitProperties } from '../render/issueCss.js';
 import type { FitOutcome } from '../model/pagination.js';
+import { applyNotes, placeNotes, unkeptNotes, type NotesPlacement } from './placeNotes.js';
+import { PDFDocument } from './pdfLib.js';
+import { printPage } from './printPage.js';
+import { readDestinations } from './readDestinations.js';
 
 export interface PrintedIssue {
   bytes: Uint8Array;
@@ -33,6 +36,9 @@ export interface PrintedIssue {
   loaded: IssueDocument;
   /** What fitting decided (print/fitLastPage.ts). */
   fitting: FitOutcome;
+  /** `layout.notes: page`: the articles (by title id) whose notes stayed at their end, or that the final print moved off their page foot. */
+  notesAtEnd?: string[];
+  notesUnkept?: string[];
 }
 
 /** Where each section and article starts (body pages from 1) and how many pages the cover took. */
@@ -115,6 +121,7 @@ export async function paginateIssue(
   /** Once the document is in the page, every later print patches it (numbers, offsets, fitting). */
   let inPage = false;
   let pageTocPitch: number | undefined;
+  let notes: NotesPlacement | undefined;
   const typeAreaHeightPt = ptFromMm(issue.series.layout.geometry.typeArea.height);
   const keeps = sourceKeeps(issue);
   const steps: PrintSteps<PageState> = {
@@ -135,6 +142,8 @@ export async function paginateIssue(
       if (state.keepBreaks?.length && !(await patchDocument(page, patchFor(issue, state)))) {
         throw new BulletinError(msg('build.hooks.keeps', { issue: issue.slug }), ExitCode.RenderFailed, msg('build.hooks.keeps.hint'));
       }
+      // Notes at the page foot (print/placeNotes.ts) are set into the document in the page.
+      if (notes) await applyNotes(page, notes.blocks);
       current = doc;
       inPage = true;
       pageTocPitch = state.tocPitchPt;
@@ -160,8 +169,21 @@ export async function paginateIssue(
     server,
     templates,
   };
-  const settled = await printUntilSettled(page, start, steps);
+  let settled = await printUntilSettled(page, start, steps);
   let passes = settled.passes;
+  const withNotes = issue.series.layout.notes === 'page' && issue.sections.some((sec) => sec.articles.some((a) => a.blocks.some((b) => b.type === 'footnotes')));
+  if (withNotes) {
+    // Each page's notes at its foot: placed on the pagination as printed, then the pagination they make settled.
+    const placed = await placeNotes(page, issue, async () => {
+      const pdf = await PDFDocument.load(await printPage(page), { updateMetadata: false });
+      return { pdf, dests: readDestinations(pdf) };
+    });
+    notes = placed.placement;
+    passes += placed.prints;
+    const again = await printUntilSettled(page, settled.state, steps);
+    settled = again;
+    passes += again.passes;
+  }
   // Contents that spill an entry or two onto a page of their own are tightened to take it back.
   const contents = await fitContents(issue, settled, async (state) => {
     const p = await printUntilSettled(page, state, steps);
@@ -189,5 +211,8 @@ export async function paginateIssue(
     // Every try failed: the page is put back as it was printed (the PDF kept is that print's).
     await steps.load(first.state, 2);
   }
-  return { ...printed, passes, state: printed.state as PrintedIssue['state'], loaded: current!, fitting: fitted.outcome };
+  const noteReport = notes
+    ? { notesAtEnd: notes.atEnd.map((p) => p.replace(/-note$/, '')), notesUnkept: [...new Set(unkeptNotes(notes, printed.dests, issue).map((u) => u.prefix.replace(/-note$/, '')))] }
+    : {};
+  return { ...printed, passes, state: printed.state as PrintedIssue['state'], loaded: current!, fitting: fitted.outcome, ...noteReport };
 }

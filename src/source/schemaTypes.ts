@@ -141,6 +141,10 @@ export interface SeriesData {
      */
     bodyStartsOn?: "next" | "right";
     /**
+     * PDF中注释（正文里的 `[^1]`）印在哪里：`end`（默认）在文章末尾的“注释：”之下；`page` 印在引用它的那一页的页脚，正文之下一条短线隔开，与公文和Word的脚注相同，仍按①②③编号、小一号字、在版面网格上。一页放不下时该文章的注释仍印在文末，并给出警告。网页版（HTML）没有分页，注释总在文末。
+     */
+    notes?: "end" | "page";
+    /**
      * 印发日期的写法：`hanzi` 印为二〇一八年十二月二十八日，`arabic` 印为2018年12月28日。
      */
     dateStyle?: "hanzi" | "arabic";
@@ -430,6 +434,7 @@ export const SERIES_DEFAULTS = {
     "pageNumber": "— N —",
     "duplex": true,
     "bodyStartsOn": "next",
+    "notes": "end",
     "dateStyle": "hanzi",
     "colors": {
       "accent": "#E60012",

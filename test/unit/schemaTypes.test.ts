@@ -35,6 +35,7 @@ const SERIES_KEYS: Record<string, { read: (issue: Issue) => unknown; other: unkn
   'layout.dateStyle': { read: (i) => i.series.layout.dateStyle, other: 'arabic' },
   'layout.duplex': { read: (i) => i.series.layout.duplex, other: false },
   'layout.bodyStartsOn': { read: (i) => i.series.layout.bodyStartsOn, other: 'right' },
+  'layout.notes': { read: (i) => i.series.layout.notes, other: 'page' },
   'layout.colors.accent': { read: (i) => i.series.layout.accent, other: '#FF0000' },
   'layout.colors.text': { read: (i) => i.series.layout.text, other: '#333333' },
   'numbering.supplementsCountInTotal': { read: (i) => i.series.numbering.supplementsCountInTotal, other: true },

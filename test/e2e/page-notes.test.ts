@@ -1,0 +1,125 @@
+// End to end: notes at the page foot (`layout.notes: page`). examples/speech, whose two notes are
+// referred to on different pages, is built with `notes: page` added to its bulletin.yaml, and read
+// back with poppler: each note is printed on the page its mark is on, under the last body line of
+// that page, at the foot of the type area, numbered as in the text; no 注释 is left at the article's
+// end. The HTML page, which has no pages, keeps them there. A second issue has the notes of two short
+// articles on one page: a page holds one article's notes, so the second keeps its at its end, with
+// the warning notes-at-end.
+import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PRESETS, linePitchMm } from '../../src/layout/presets.js';
+import { buildExample, e2eTitle, HAS_CHROMIUM, readPages, TYPE_AREA, type Page } from './poppler.js';
+
+const PITCH = linePitchMm(PRESETS.standard);
+const EXAMPLE = path.resolve(import.meta.dirname, '../../examples/speech');
+const NOTES = [
+  { mark: '①', text: '①全市生态环境保护大会于2026年2月26日召开。', before: '全市生态环境保护大会精神' },
+  { mark: '②', text: '②见附件1。', before: '清河区2026年生态环境保护工作要点》' },
+];
+
+let series = '';
+let dir = '';
+let output = '';
+let status = -1;
+let pages: Page[] = [];
+let html = '';
+let shared = { dir: '', status: -1, output: '' };
+let sharedPages: Page[] = [];
+
+/** Two short articles, each with a note, that print on one page. */
+const TWO_ON_ONE_PAGE = `year: 2026
+number: 5
+total: 139
+date: 2026-03-20
+kind: special
+label: 测试专刊
+articles:
+  - id: first
+    title: 第一篇文章
+    body: |
+      第一篇文章的正文，引用了一个文件[^1]。
+      [^1]: 第一篇的注释。
+  - id: second
+    title: 第二篇文章
+    body: |
+      第二篇文章的正文，也引用了一个文件[^1]。
+      [^1]: 第二篇的注释。
+`;
+
+beforeAll(() => {
+  if (!HAS_CHROMIUM) return;
+  series = mkdtempSync(path.join(tmpdir(), 'bulletin-e2e-page-notes-src-'));
+  cpSync(EXAMPLE, series, { recursive: true });
+  const yaml = path.join(series, 'bulletin.yaml');
+  const text = readFileSync(yaml, 'utf8');
+  expect(text).toContain('  pageNumber: "- N -"\n');
+  writeFileSync(yaml, text.replace('  pageNumber: "- N -"\n', '  pageNumber: "- N -"\n  notes: page\n'));
+  ({ dir, status, output } = buildExample(series, 'bulletin-e2e-page-notes-', ['--pdf', '--html']));
+  if (status === 0) {
+    pages = readPages(path.join(dir, '2026-05.pdf'));
+    const page = readdirSync(dir, { recursive: true, encoding: 'utf8' }).find((f) => f.endsWith('2026-05.html') || f.endsWith(`2026-05${path.sep}index.html`));
+    html = page ? readFileSync(path.join(dir, page), 'utf8') : '';
+  }
+  writeFileSync(path.join(series, 'issues', '2026-05.yaml'), TWO_ON_ONE_PAGE); // in place of the speech
+  shared = buildExample(series, 'bulletin-e2e-page-notes-2-', ['--pdf']);
+  if (shared.status === 0) sharedPages = readPages(path.join(shared.dir, '2026-05.pdf'));
+}, 240_000);
+
+afterAll(() => {
+  for (const d of [dir, series, shared.dir]) if (d) rmSync(d, { recursive: true, force: true });
+});
+
+describe.skipIf(!HAS_CHROMIUM)(e2eTitle('notes at the page foot (layout.notes: page)'), () => {
+  it('builds with no error and no warning', () => {
+    expect(output).not.toMatch(/warning|error/i);
+    expect(status).toBe(0);
+  });
+
+  it('prints each note at the foot of the page its mark is on, under that page\'s last body line, numbered ①②', () => {
+    const found = NOTES.map((n) => {
+      // The mark: raised after the words it explains (on the page of those words).
+      const markPage = pages.find((p) => p.compact.includes(`${n.before}${n.mark}`) || p.compact.includes(n.before))!;
+      expect(markPage, n.mark).toBeDefined();
+      expect(markPage.words.some((w) => w.text.includes(n.mark))).toBe(true);
+      const index = markPage.lines.findIndex((l) => l.text === n.text);
+      expect(index, `${n.text} on page ${markPage.number}`).toBeGreaterThan(0);
+      const note = markPage.lines[index]!;
+      // Below every body line of the page (the page number is under the type area).
+      const body = markPage.lines.filter((l) => l.y1 <= TYPE_AREA.bottom && l !== note);
+      for (const l of body) expect(l.y0, l.text).toBeLessThan(note.y0);
+      // The last line of the type area: its foot within a line's pitch of the type area's bottom.
+      expect(note.y1).toBeLessThanOrEqual(TYPE_AREA.bottom + 0.5);
+      expect(note.y1).toBeGreaterThan(TYPE_AREA.bottom - PITCH);
+      // Set one size smaller than the body.
+      const bodyLine = body.filter((l) => l.text.length > 20).at(-1)!;
+      expect(note.y1 - note.y0).toBeLessThan(bodyLine.y1 - bodyLine.y0);
+      return markPage.number;
+    });
+    // Two notes, two pages.
+    expect(new Set(found).size).toBe(2);
+    // Nothing is left under 注释 at the article's end.
+    expect(pages.map((p) => p.compact).join('')).not.toContain('注释：');
+  });
+
+  it('keeps the notes under 注释 at the article\'s end on the HTML page', () => {
+    expect(html).toContain('注释');
+    const end = html.indexOf('class="article-notes"');
+    expect(end).toBeGreaterThan(html.indexOf('奋力开创全区生态环境保护工作新局面！'));
+  });
+
+  it('keeps the notes of a second article on the same page at its end, with the warning notes-at-end', () => {
+    expect(shared.status).toBe(0);
+    expect(shared.output).toMatch(/notes-at-end/);
+    expect(shared.output).toContain('第二篇文章');
+    const body = sharedPages.find((p) => p.compact.includes('第一篇文章的正文'))!;
+    expect(body.compact).toContain('第二篇文章的正文');
+    // The first article's note at the page foot; the second's under 注释 after its text (on the next
+    // page: the block at the foot takes the rest of the page, so what follows the last line moves on).
+    const first = body.lines.find((l) => l.text === '①第一篇的注释。')!;
+    expect(first.y1).toBeGreaterThan(TYPE_AREA.bottom - PITCH);
+    const text = sharedPages.map((p) => p.compact).join('');
+    expect(text.indexOf('注释：①第二篇的注释。')).toBeGreaterThan(text.indexOf('第二篇文章的正文'));
+  });
+});
