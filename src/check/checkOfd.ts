@@ -187,6 +187,7 @@ export function checkOfd(bytes: Uint8Array): OfdReading {
         else links.push({ onPage: index, pageIndex, box: { x0: Math.min(...points.map((p) => p[0]!)), y0: Math.min(...points.map((p) => p[1]!)), x1: Math.max(...points.map((p) => p[0]!)), y1: Math.max(...points.map((p) => p[1]!)) } });
       }
       if (el.name === 'ImageObject' && !images.has(Number(el.attrs.ResourceID))) problems.push(`${name}: image object ${el.attrs.ID} refers to ${el.attrs.ResourceID}, not an image`);
+      if (el.name === 'ImageObject' && el.attrs.ImageMask !== undefined && !images.has(Number(el.attrs.ImageMask))) problems.push(`${name}: image object ${el.attrs.ID} has mask ${el.attrs.ImageMask}, not an image`);
       if (el.name !== 'TextObject') continue;
       const glyphCount = fonts.get(Number(el.attrs.Font));
       if (glyphCount === undefined) problems.push(`${name}: text object ${el.attrs.ID} refers to font ${el.attrs.Font}, not a font that parses`);
@@ -196,11 +197,14 @@ export function checkOfd(bytes: Uint8Array): OfdReading {
         const text = [...code.text];
         const deltas = numbers(code.attrs.DeltaX);
         if (deltas.length > Math.max(0, text.length - 1)) problems.push(`${name}: text object ${el.attrs.ID}: ${deltas.length} DeltaX for ${text.length} characters`);
-        let x = boundary[0]! + Number(code.attrs.X);
-        const y = boundary[1]! + Number(code.attrs.Y);
+        // The object's CTM (turned text) maps its own space into the boundary's.
+        const m = numbers(el.attrs.CTM);
+        const [a, b, c, d, e, f] = m.length === 6 ? m : [1, 0, 0, 1, 0, 0];
+        let x = Number(code.attrs.X);
+        const y = Number(code.attrs.Y);
         text.forEach((t, k) => {
           if (k > 0) x += deltas[k - 1] ?? 0;
-          chars.push({ text: t, x, y, size });
+          chars.push({ text: t, x: boundary[0]! + a! * x + c! * y + e!, y: boundary[1]! + b! * x + d! * y + f!, size });
         });
         length += text.length;
       }
