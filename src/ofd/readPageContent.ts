@@ -199,12 +199,6 @@ function readShading(doc: PDFDocument, shading: unknown, m: Matrix): Shading | s
   if (!channels) return 'shading colour space';
   const coords = numbersOf(doc, sh.lookup(PDFName.of('Coords')));
   if (!coords || coords.length !== (type === 2 ? 4 : 6) || coords.some((v) => !Number.isFinite(v))) return 'shading coordinates';
-  // Axial and radial shadings keep their form under a rotation and a uniform scale; an axial one
-  // along x or y also under a scale that is not uniform.
-  const s = Math.hypot(m[0], m[1]);
-  const conformal = s > 1e-9 && Math.abs(m[0] - m[3]) <= 1e-6 * s && Math.abs(m[1] + m[2]) <= 1e-6 * s;
-  const alongAxis = type === 2 && Math.abs(m[1]) < 1e-9 && Math.abs(m[2]) < 1e-9 && (coords[0] === coords[2] || coords[1] === coords[3]);
-  if (!conformal && !alongAxis) return 'shading stretched or skewed';
   const domain = numbersOf(doc, sh.lookup(PDFName.of('Domain'))) ?? [0, 1];
   const extend = sh.lookupMaybe(PDFName.of('Extend'), PDFArray)?.asArray() ?? [];
   const fn = sh.get(PDFName.of('Function'));
@@ -224,7 +218,13 @@ function readShading(doc: PDFDocument, shading: unknown, m: Matrix): Shading | s
     if (!c || c.length !== channels || c.some((v) => !Number.isFinite(v))) return 'shading function';
     stops.push({ position, colour: channels === 1 ? [c[0]!, c[0]!, c[0]!] : [c[0]!, c[1]!, c[2]!] });
   }
+  // Axial and radial shadings keep their form under a rotation, a mirror and a uniform scale; an
+  // axial one along x or y also under a scale that is not uniform; one of a single colour under any.
   const scale = Math.hypot(m[0], m[1]);
+  const conformal = scale > 1e-9 && ((Math.abs(m[0] - m[3]) <= 1e-6 * scale && Math.abs(m[1] + m[2]) <= 1e-6 * scale) || (Math.abs(m[0] + m[3]) <= 1e-6 * scale && Math.abs(m[1] - m[2]) <= 1e-6 * scale));
+  const alongAxis = type === 2 && Math.abs(m[1]) < 1e-9 && Math.abs(m[2]) < 1e-9 && (coords[0] === coords[2] || coords[1] === coords[3]);
+  const single = stops.every((t) => t.colour.every((v, k) => Math.abs(v - stops[0]!.colour[k]!) < 1e-6));
+  if (!conformal && !alongAxis && !single) return 'shading stretched or skewed';
   const [x0, y0] = apply(m, coords[0]!, coords[1]!);
   const out = type === 2
     ? [x0, y0, ...apply(m, coords[2]!, coords[3]!)]
