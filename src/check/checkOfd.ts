@@ -1,6 +1,7 @@
 // Reading an OFD package back (ofd/pdfToOfd.ts writes them): the package rules an XML schema cannot
 // express (every part well-formed and in the OFD namespace, IDs unique and within MaxUnitID, every
-// reference resolving: pages, resources, fonts, images, outline destinations), every font parsing
+// reference resolving: pages, resources, fonts, images and their masks, colour spaces and their
+// profiles, outline destinations), every font parsing
 // (opentype.js) with every glyph id it is asked for, the glyph and character counts of each text
 // agreeing; and the text of each page with the position of each character, for comparing with the PDF.
 import { unzipSync } from 'fflate';
@@ -134,6 +135,7 @@ export function checkOfd(bytes: Uint8Array): OfdReading {
   // Resources: fonts (each parsed) and images.
   const fonts = new Map<number, number>(); // id → number of glyphs
   const images = new Set<number>();
+  const spaces = new Set<number>();
   for (const key of ['PublicRes', 'DocumentRes']) {
     for (const ref of common?.children.filter((c) => c.name === key) ?? []) {
       const name = resolve(docDir, ref.text.trim());
@@ -154,6 +156,11 @@ export function checkOfd(bytes: Uint8Array): OfdReading {
         } catch (e) {
           problems.push(`${name}: font ${font.attrs.ID} (${file}) does not parse: ${(e as Error).message}`);
         }
+      }
+      for (const space of child(res, 'ColorSpaces')?.children ?? []) {
+        const file = space.attrs.Profile === undefined ? undefined : resolve(base, space.attrs.Profile);
+        if (file !== undefined && !files[file]) problems.push(`${name}: colour space ${space.attrs.ID} profile ${file} is missing`);
+        else spaces.add(Number(space.attrs.ID));
       }
       for (const media of child(res, 'MultiMedias')?.children ?? []) {
         const file = resolve(base, child(media, 'MediaFile')?.text.trim() ?? '');
@@ -187,6 +194,7 @@ export function checkOfd(bytes: Uint8Array): OfdReading {
         else links.push({ onPage: index, pageIndex, box: { x0: Math.min(...points.map((p) => p[0]!)), y0: Math.min(...points.map((p) => p[1]!)), x1: Math.max(...points.map((p) => p[0]!)), y1: Math.max(...points.map((p) => p[1]!)) } });
       }
       if (el.name === 'ImageObject' && !images.has(Number(el.attrs.ResourceID))) problems.push(`${name}: image object ${el.attrs.ID} refers to ${el.attrs.ResourceID}, not an image`);
+      if ((el.name === 'FillColor' || el.name === 'StrokeColor') && el.attrs.ColorSpace !== undefined && !spaces.has(Number(el.attrs.ColorSpace))) problems.push(`${name}: a colour in ${el.attrs.ColorSpace}, not a colour space`);
       if (el.name === 'ImageObject' && el.attrs.ImageMask !== undefined && !images.has(Number(el.attrs.ImageMask))) problems.push(`${name}: image object ${el.attrs.ID} has mask ${el.attrs.ImageMask}, not an image`);
       if (el.name !== 'TextObject') continue;
       const glyphCount = fonts.get(Number(el.attrs.Font));

@@ -2,7 +2,7 @@
 // content streams written out): dashed lines, turned text, axial and radial shadings (painted with
 // `sh` and as a pattern fill), colours in an ICCBased colour space, a JPEG with a soft mask. Each package passes the package rules and
 // the Annex A schemas, and nothing is reported as skipped.
-import { unzipSync } from 'fflate';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import * as opentypeModule from 'opentype.js';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
@@ -81,7 +81,8 @@ describe('pdfToOfd: drawing beyond the seed', () => {
   });
 
   it('fills with axial and radial shadings, painted by `sh` and as a pattern fill', async () => {
-    const pdf = await pdfWith('q 10 10 80 30 re W n /Sh0 sh Q /Pattern cs /P0 scn 10 50 80 40 re f', (doc, pg) => {
+    // The axial one under a mirror (y flipped): still an axial shading, its axis where it was.
+    const pdf = await pdfWith('q 10 10 80 30 re W n 1 0 0 -1 0 100 cm /Sh0 sh Q /Pattern cs /P0 scn 10 50 80 40 re f', (doc, pg) => {
       const fn = doc.context.obj({ FunctionType: 2, Domain: [0, 1], C0: [1, 0, 0], C1: [0, 0, 1], N: 1 });
       // Stitched: red → green over the first quarter, green → blue over the rest.
       const stitched = doc.context.obj({
@@ -101,7 +102,8 @@ describe('pdfToOfd: drawing beyond the seed', () => {
     const b0 = numbers(paths[0]!.attrs.Boundary);
     near(b0, [mm(10), mm(60), mm(80), mm(30)]);
     const axial = shadingOf(paths[0]!, 'AxialShd')!;
-    near([...numbers(axial.attrs.StartPoint), ...numbers(axial.attrs.EndPoint)], [0, mm(100) - b0[1]!, mm(80), mm(100) - b0[1]!]);
+    // Mirrored, the axis y = 0 lies on the page's top edge (device y 100 pt): OFD y 0, above the box.
+    near([...numbers(axial.attrs.StartPoint), ...numbers(axial.attrs.EndPoint)], [0, -b0[1]!, mm(80), -b0[1]!]);
     expect(axial.attrs.Extend).toBe('3');
     expect(axial.children.map((g) => [g.attrs.Position, g.children[0]!.attrs.Value])).toEqual([['0', '255 0 0'], ['1', '0 0 255']]);
     const radial = shadingOf(paths[1]!, 'RadialShd')!;
@@ -125,6 +127,10 @@ describe('pdfToOfd: drawing beyond the seed', () => {
     expect(Buffer.from(files[`Doc_0/Res/${spaces[0]!.attrs.Profile}`]!).equals(Buffer.from(profile))).toBe(true);
     const colours = page.filter((e) => e.name === 'FillColor' || e.name === 'StrokeColor').map((e) => [e.name, e.attrs.Value, e.attrs.ColorSpace]);
     expect(colours).toEqual([['FillColor', '51 102 153', spaces[0]!.attrs.ID], ['StrokeColor', '128 128 128', spaces[0]!.attrs.ID], ['FillColor', '0 0 255', undefined]]);
+    // The checker follows the reference: a colour in a space that is not there is a problem.
+    const name = 'Doc_0/Pages/Page_0/Content.xml';
+    const broken = zipSync({ ...files, [name]: strToU8(strFromU8(files[name]!).replace(`ColorSpace="${spaces[0]!.attrs.ID}"`, 'ColorSpace="999"')) });
+    expect(checkOfd(broken).problems).toEqual([`${name}: a colour in 999, not a colour space`]);
   });
 
   it('keeps a JPEG with a soft mask unchanged, the mask as an OFD image mask (grey PNG)', async () => {
