@@ -1,6 +1,7 @@
 // Reading an OFD package back (ofd/pdfToOfd.ts writes them): the package rules an XML schema cannot
 // express (every part well-formed and in the OFD namespace, IDs unique and within MaxUnitID, every
-// reference resolving: pages, resources, fonts, images, outline destinations), every font parsing
+// reference resolving: pages, resources, fonts, images and their masks, colour spaces and their
+// profiles, outline destinations), every font parsing
 // (opentype.js) with every glyph id it is asked for, the glyph and character counts of each text
 // agreeing; and the text of each page with the position of each character, for comparing with the PDF.
 import { unzipSync } from 'fflate';
@@ -134,6 +135,7 @@ export function checkOfd(bytes: Uint8Array): OfdReading {
   // Resources: fonts (each parsed) and images.
   const fonts = new Map<number, number>(); // id → number of glyphs
   const images = new Set<number>();
+  const spaces = new Set<number>();
   for (const key of ['PublicRes', 'DocumentRes']) {
     for (const ref of common?.children.filter((c) => c.name === key) ?? []) {
       const name = resolve(docDir, ref.text.trim());
@@ -154,6 +156,11 @@ export function checkOfd(bytes: Uint8Array): OfdReading {
         } catch (e) {
           problems.push(`${name}: font ${font.attrs.ID} (${file}) does not parse: ${(e as Error).message}`);
         }
+      }
+      for (const space of child(res, 'ColorSpaces')?.children ?? []) {
+        const file = space.attrs.Profile === undefined ? undefined : resolve(base, space.attrs.Profile);
+        if (file !== undefined && !files[file]) problems.push(`${name}: colour space ${space.attrs.ID} profile ${file} is missing`);
+        else spaces.add(Number(space.attrs.ID));
       }
       for (const media of child(res, 'MultiMedias')?.children ?? []) {
         const file = resolve(base, child(media, 'MediaFile')?.text.trim() ?? '');
@@ -187,6 +194,8 @@ export function checkOfd(bytes: Uint8Array): OfdReading {
         else links.push({ onPage: index, pageIndex, box: { x0: Math.min(...points.map((p) => p[0]!)), y0: Math.min(...points.map((p) => p[1]!)), x1: Math.max(...points.map((p) => p[0]!)), y1: Math.max(...points.map((p) => p[1]!)) } });
       }
       if (el.name === 'ImageObject' && !images.has(Number(el.attrs.ResourceID))) problems.push(`${name}: image object ${el.attrs.ID} refers to ${el.attrs.ResourceID}, not an image`);
+      if ((el.name === 'FillColor' || el.name === 'StrokeColor') && el.attrs.ColorSpace !== undefined && !spaces.has(Number(el.attrs.ColorSpace))) problems.push(`${name}: a colour in ${el.attrs.ColorSpace}, not a colour space`);
+      if (el.name === 'ImageObject' && el.attrs.ImageMask !== undefined && !images.has(Number(el.attrs.ImageMask))) problems.push(`${name}: image object ${el.attrs.ID} has mask ${el.attrs.ImageMask}, not an image`);
       if (el.name !== 'TextObject') continue;
       const glyphCount = fonts.get(Number(el.attrs.Font));
       if (glyphCount === undefined) problems.push(`${name}: text object ${el.attrs.ID} refers to font ${el.attrs.Font}, not a font that parses`);
@@ -196,11 +205,14 @@ export function checkOfd(bytes: Uint8Array): OfdReading {
         const text = [...code.text];
         const deltas = numbers(code.attrs.DeltaX);
         if (deltas.length > Math.max(0, text.length - 1)) problems.push(`${name}: text object ${el.attrs.ID}: ${deltas.length} DeltaX for ${text.length} characters`);
-        let x = boundary[0]! + Number(code.attrs.X);
-        const y = boundary[1]! + Number(code.attrs.Y);
+        // The object's CTM (turned text) maps its own space into the boundary's.
+        const m = numbers(el.attrs.CTM);
+        const [a, b, c, d, e, f] = m.length === 6 ? m : [1, 0, 0, 1, 0, 0];
+        let x = Number(code.attrs.X);
+        const y = Number(code.attrs.Y);
         text.forEach((t, k) => {
           if (k > 0) x += deltas[k - 1] ?? 0;
-          chars.push({ text: t, x, y, size });
+          chars.push({ text: t, x: boundary[0]! + a! * x + c! * y + e!, y: boundary[1]! + b! * x + d! * y + f!, size });
         });
         length += text.length;
       }

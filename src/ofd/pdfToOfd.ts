@@ -9,7 +9,7 @@ import { zipSync, type ZipOptions } from 'fflate';
 import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFRawStream, PDFRef, PDFString, type PDFStream } from '../print/pdfLib.js';
 import { decoded } from '../check/readPdfText.js';
 import { intersect } from '../check/pdfSyntax.js';
-import { readPageContent, type Box, type ContentProblem, type FontUse, type ImageItem, type Item, type PathItem, type Rgb, type TextItem } from './readPageContent.js';
+import { readPageContent, type Box, type ContentProblem, type FontUse, type IccSpace, type ImageItem, type Item, type PathItem, type Rgb, type Shading, type TextItem } from './readPageContent.js';
 import { encodePng } from './encodePng.js';
 
 export interface OfdMetadata {
@@ -38,7 +38,8 @@ export const fmt = (n: number): string => {
 const esc = (s: string) => s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
 const XML_HEAD = '<?xml version="1.0" encoding="UTF-8"?>\n';
 const colourValue = (c: Rgb) => c.map((v) => Math.round(Math.min(1, Math.max(0, v)) * 255)).join(' ');
-const colourElement = (tag: string, c: Rgb, alpha: number) => `<ofd:${tag} Value="${colourValue(c)}"${alpha < 1 ? ` Alpha="${Math.round(alpha * 255)}"` : ''}/>`;
+/** A colour; `space`: its OFD colour space (an ICC profile), with one component for a grey one. */
+const colourElement = (tag: string, c: Rgb, alpha: number, space?: { id: number; n: 1 | 3 }) => `<ofd:${tag} Value="${space?.n === 1 ? colourValue(c).split(' ')[0] : colourValue(c)}"${space ? ` ColorSpace="${space.id}"` : ''}${alpha < 1 ? ` Alpha="${Math.round(alpha * 255)}"` : ''}/>`;
 
 /** Code points, as OFD counts the characters of a TextCode. */
 const codePoints = (s: string) => [...s];
@@ -54,20 +55,24 @@ class Ids {
 }
 
 interface Resources {
+  /** ICC profiles of the colours, each an OFD ColorSpace with the profile as a file. */
+  spaces: Map<PDFRawStream, { id: number; file: string; n: 1 | 3 }>;
   fonts: Map<PDFRawStream | PDFStream, { id: number; file: string; use: FontUse }>;
-  images: Map<PDFRawStream, { id: number; file: string; format: string; bytes: Uint8Array } | undefined>;
+  images: Map<PDFRawStream, { id: number; file: string; format: string; bytes: Uint8Array; mask?: { id: number; file: string; bytes: Uint8Array } } | undefined>;
 }
 
 /** The image as a file of the package, or why it cannot be. */
-function imageFile(doc: PDFDocument, stream: PDFRawStream): { format: 'JPEG' | 'PNG'; ext: string; bytes: Uint8Array } | string {
+function imageFile(doc: PDFDocument, stream: PDFRawStream): { format: 'JPEG' | 'PNG'; ext: string; bytes: Uint8Array; mask?: Uint8Array } | string {
   const dict = stream.dict;
   const filter = dict.get(PDFName.of('Filter'));
   const filters = filter instanceof PDFArray ? filter.asArray() : filter ? [filter] : [];
   const mask = dict.lookup(PDFName.of('SMask'));
   if (dict.has(PDFName.of('Mask')) || dict.get(PDFName.of('ImageMask')) !== undefined) return 'image with a stencil or colour-key mask';
   if (filters.length === 1 && filters[0] === PDFName.of('DCTDecode')) {
-    if (mask) return 'JPEG image with a soft mask';
-    return { format: 'JPEG', ext: 'jpg', bytes: stream.contents };
+    if (!mask) return { format: 'JPEG', ext: 'jpg', bytes: stream.contents };
+    // The JPEG unchanged, its soft mask as a grey PNG: OFD's ImageMask (white shows, black hides).
+    const soft = softMask(mask);
+    return typeof soft === 'string' ? soft : { format: 'JPEG', ext: 'jpg', bytes: stream.contents, mask: soft };
   }
   if (filters.length > 1 || (filters.length === 1 && filters[0] !== PDFName.of('FlateDecode'))) return `image filter ${filters.map(String).join(' ')}`;
   if (dict.has(PDFName.of('DecodeParms')) || dict.has(PDFName.of('Decode'))) return 'image with DecodeParms or Decode';
@@ -94,6 +99,20 @@ function imageFile(doc: PDFDocument, stream: PDFRawStream): { format: 'JPEG' | '
     rgba[p * 4 + 3] = alpha[p]!;
   }
   return { format: 'PNG', ext: 'png', bytes: encodePng(width, height, 4, rgba) };
+}
+
+/** A PDF soft mask (8-bit grey, Flate or none) as a grey PNG, or why not. */
+function softMask(mask: unknown): Uint8Array | string {
+  if (!(mask instanceof PDFRawStream)) return 'soft mask';
+  const m = mask.dict;
+  const filter = m.get(PDFName.of('Filter'));
+  const w = (m.get(PDFName.of('Width')) as PDFNumber | undefined)?.asNumber() ?? 0;
+  const h = (m.get(PDFName.of('Height')) as PDFNumber | undefined)?.asNumber() ?? 0;
+  if ((filter !== undefined && filter !== PDFName.of('FlateDecode')) || m.has(PDFName.of('DecodeParms')) || m.has(PDFName.of('Decode')) || m.has(PDFName.of('Matte'))) return 'soft mask encoding';
+  if ((m.get(PDFName.of('BitsPerComponent')) as PDFNumber | undefined)?.asNumber() !== 8 || w <= 0 || h <= 0) return 'soft mask of another depth';
+  const grey = decoded(mask);
+  if (grey.length < w * h) return 'image data shorter than its size';
+  return encodePng(w, h, 1, grey.subarray(0, w * h));
 }
 
 function colourChannels(doc: PDFDocument, space: unknown): 1 | 3 | undefined {
@@ -124,12 +143,23 @@ function joinText(items: Item[]): Item[] {
   const out: Item[] = [];
   for (const item of items) {
     const last = out.at(-1);
-    if (item.kind === 'text' && last?.kind === 'text' && last.font === item.font && Math.abs(last.size - item.size) < 1e-4 && colourValue(last.fill) === colourValue(item.fill)
-      && last.alpha === item.alpha && last.clip === item.clip && Math.abs(last.glyphs[0]!.y - item.glyphs[0]!.y) < 1e-3 && item.glyphs[0]!.x > last.glyphs.at(-1)!.x) {
+    if (item.kind === 'text' && last?.kind === 'text' && item.angle === 0 && last.angle === 0 && last.font === item.font && Math.abs(last.size - item.size) < 1e-4 && colourValue(last.fill) === colourValue(item.fill)
+      && last.alpha === item.alpha && last.fillSpace === item.fillSpace && last.clip === item.clip && Math.abs(last.glyphs[0]!.y - item.glyphs[0]!.y) < 1e-3 && item.glyphs[0]!.x > last.glyphs.at(-1)!.x) {
       out[out.length - 1] = { ...last, glyphs: [...last.glyphs, ...item.glyphs] };
     } else out.push(item);
   }
   return out;
+}
+
+/** A fill with an axial or radial shading: its geometry in the object's space (`px`, `py`: device pt → object mm). */
+function shadingColour(s: Shading, px: (x: number) => string, py: (y: number) => string, alpha: number): string {
+  const extend = (s.extendStart ? 1 : 0) + (s.extendEnd ? 2 : 0);
+  const segments = s.stops.map((t) => `<ofd:Segment Position="${fmt(t.position)}">${colourElement('Color', t.colour, 1)}</ofd:Segment>`).join('');
+  const c = s.coords;
+  const shd = s.type === 'axial'
+    ? `<ofd:AxialShd StartPoint="${px(c[0]!)} ${py(c[1]!)}" EndPoint="${px(c[2]!)} ${py(c[3]!)}"${extend ? ` Extend="${extend}"` : ''}>${segments}</ofd:AxialShd>`
+    : `<ofd:RadialShd StartPoint="${px(c[0]!)} ${py(c[1]!)}" StartRadius="${fmt(mm(c[2]!))}" EndPoint="${px(c[3]!)} ${py(c[4]!)}" EndRadius="${fmt(mm(c[5]!))}"${extend ? ` Extend="${extend}"` : ''}>${segments}</ofd:RadialShd>`;
+  return `<ofd:FillColor${alpha < 1 ? ` Alpha="${Math.round(alpha * 255)}"` : ''}>${shd}</ofd:FillColor>`;
 }
 
 /**
@@ -182,6 +212,17 @@ function pageXml(doc: PDFDocument, index: number, ids: Ids, res: Resources, prob
     ? `<ofd:Clips><ofd:Clip><ofd:Area><ofd:Path Boundary="0 0 ${fmt(b.w)} ${fmt(b.h)}"><ofd:AbbreviatedData>M 0 0 L ${fmt(b.w)} 0 L ${fmt(b.w)} ${fmt(b.h)} L 0 ${fmt(b.h)} C</ofd:AbbreviatedData></ofd:Path></ofd:Area></ofd:Clip></ofd:Clips>`
     : '');
 
+  const spaceOf = (s: IccSpace | undefined) => {
+    if (!s) return undefined;
+    let space = res.spaces.get(s.profile);
+    if (!space) {
+      const id = ids.take();
+      space = { id, file: `colorspace_${id}.icc`, n: s.n };
+      res.spaces.set(s.profile, space);
+    }
+    return space;
+  };
+
   const text = (t: TextItem) => {
     const file = t.font.file;
     let font = res.fonts.get(file);
@@ -192,8 +233,14 @@ function pageXml(doc: PDFDocument, index: number, ids: Ids, res: Resources, prob
     }
     const size = t.size;
     const xs = t.glyphs.map((g) => g.x);
+    const ys = t.glyphs.map((g) => g.y);
     // Generous: the glyph box is not known here, and OFD clips an object to its Boundary.
-    const bounds: Box = { x0: Math.min(...xs) - size * 0.5, x1: Math.max(...xs) + size * 1.5, y0: t.glyphs[0]!.y - size * 0.5, y1: t.glyphs[0]!.y + size * 1.25 };
+    const bounds: Box = t.angle === 0
+      ? { x0: Math.min(...xs) - size * 0.5, x1: Math.max(...xs) + size * 1.5, y0: t.glyphs[0]!.y - size * 0.5, y1: t.glyphs[0]!.y + size * 1.25 }
+      : { x0: Math.min(...xs) - size * 1.5, x1: Math.max(...xs) + size * 1.5, y0: Math.min(...ys) - size * 1.5, y1: Math.max(...ys) + size * 1.5 };
+    // Turned text: the glyphs along the baseline in the object's own space, turned by the CTM.
+    const [cos, sin] = [Math.cos(t.angle), Math.sin(t.angle)];
+    const along = (g: { x: number; y: number }) => (g.x - t.glyphs[0]!.x) * cos + (g.y - t.glyphs[0]!.y) * sin;
     const b = placed(bounds, t.clip);
     if (!b) return;
     const chars: string[] = [];
@@ -206,7 +253,7 @@ function pageXml(doc: PDFDocument, index: number, ids: Ids, res: Resources, prob
     };
     t.glyphs.forEach((g, k) => {
       const cps = codePoints(g.text);
-      if (k > 0) deltas.push(mm(g.x - t.glyphs[k - 1]!.x), ...cps.slice(1).map(() => 0));
+      if (k > 0) deltas.push(mm(along(g) - along(t.glyphs[k - 1]!)), ...cps.slice(1).map(() => 0));
       else deltas.push(...cps.slice(1).map(() => 0));
       const position = chars.length;
       chars.push(...cps);
@@ -221,8 +268,11 @@ function pageXml(doc: PDFDocument, index: number, ids: Ids, res: Resources, prob
     flush();
     const x = to.x(t.glyphs[0]!.x) - b.x;
     const y = to.y(t.glyphs[0]!.y) - b.y;
-    body.push(`<ofd:TextObject ID="${ids.take()}" Boundary="${boxAttr(b)}" Font="${font.id}" Size="${fmt(mm(size))}">${clips(b)}${colourElement('FillColor', t.fill, t.alpha)}${transforms.join('')}`
-      + `<ofd:TextCode X="${fmt(x)}" Y="${fmt(y)}"${deltas.length ? ` DeltaX="${deltas.map(fmt).join(' ')}"` : ''}>${esc(chars.join(''))}</ofd:TextCode></ofd:TextObject>`);
+    // PDF turns counter-clockwise with y up; on OFD's page, y down, the same turn is clockwise.
+    const turned = t.angle !== 0;
+    const ctm = turned ? ` CTM="${[cos, -sin, sin, cos].map((v) => fmt(Math.round(v * 1e6) / 1e6)).join(' ')} ${fmt(x)} ${fmt(y)}"` : '';
+    body.push(`<ofd:TextObject ID="${ids.take()}" Boundary="${boxAttr(b)}"${ctm} Font="${font.id}" Size="${fmt(mm(size))}">${clips(b)}${colourElement('FillColor', t.fill, t.alpha, spaceOf(t.fillSpace))}${transforms.join('')}`
+      + `<ofd:TextCode X="${turned ? 0 : fmt(x)}" Y="${turned ? 0 : fmt(y)}"${deltas.length ? ` DeltaX="${deltas.map(fmt).join(' ')}"` : ''}>${esc(chars.join(''))}</ofd:TextCode></ofd:TextObject>`);
   };
 
   const path = (p: PathItem) => {
@@ -241,10 +291,12 @@ function pageXml(doc: PDFDocument, index: number, ids: Ids, res: Resources, prob
     const py = (y: number) => fmt(to.y(y) - b.y);
     const data = p.segments.map((s) => (s.op === 'C' ? 'C' : s.op === 'B' ? `B ${px(s.pts[0])} ${py(s.pts[1])} ${px(s.pts[2])} ${py(s.pts[3])} ${px(s.pts[4])} ${py(s.pts[5])}` : `${s.op} ${px(s.x)} ${py(s.y)}`)).join(' ');
     const cap = ['Butt', 'Round', 'Square'][p.cap] ?? 'Butt';
+    const dash = p.stroke && p.dash.length ? ` DashPattern="${(p.dash.length % 2 ? [...p.dash, ...p.dash] : p.dash).map((d) => fmt(mm(d))).join(' ')}"${p.dashPhase ? ` DashOffset="${fmt(mm(p.dashPhase))}"` : ''}` : '';
+    const fill = p.fill ? (p.shading ? shadingColour(p.shading, px, py, p.alpha) : colourElement('FillColor', p.fill, p.alpha, spaceOf(p.fillSpace))) : '';
     const join = ['Miter', 'Round', 'Bevel'][p.join] ?? 'Miter';
-    body.push(`<ofd:PathObject ID="${ids.take()}" Boundary="${boxAttr(b)}" LineWidth="${fmt(mm(p.lineWidth))}"${cap !== 'Butt' ? ` Cap="${cap}"` : ''}${join !== 'Miter' ? ` Join="${join}"` : ''}`
+    body.push(`<ofd:PathObject ID="${ids.take()}" Boundary="${boxAttr(b)}" LineWidth="${fmt(mm(p.lineWidth))}"${cap !== 'Butt' ? ` Cap="${cap}"` : ''}${join !== 'Miter' ? ` Join="${join}"` : ''}${dash}`
       + ` Stroke="${p.stroke ? 'true' : 'false'}" Fill="${p.fill ? 'true' : 'false'}"${p.evenOdd ? ' Rule="Even-Odd"' : ''}>${clips(b)}`
-      + `${p.fill ? colourElement('FillColor', p.fill, p.alpha) : ''}${p.stroke ? colourElement('StrokeColor', p.stroke, p.alpha) : ''}<ofd:AbbreviatedData>${data}</ofd:AbbreviatedData></ofd:PathObject>`);
+      + `${p.stroke ? colourElement('StrokeColor', p.stroke, p.alpha, spaceOf(p.strokeSpace)) : ''}${fill}<ofd:AbbreviatedData>${data}</ofd:AbbreviatedData></ofd:PathObject>`);
   };
 
   const image = (i: ImageItem) => {
@@ -257,7 +309,8 @@ function pageXml(doc: PDFDocument, index: number, ids: Ids, res: Resources, prob
         res.images.set(i.stream, undefined);
       } else {
         const id = ids.take();
-        res.images.set(i.stream, { id, file: `image_${id}.${file.ext}`, format: file.format, bytes: file.bytes });
+        const maskId = file.mask ? ids.take() : 0;
+        res.images.set(i.stream, { id, file: `image_${id}.${file.ext}`, format: file.format, bytes: file.bytes, ...(file.mask ? { mask: { id: maskId, file: `image_${maskId}.png`, bytes: file.mask } } : {}) });
       }
     }
     const media = res.images.get(i.stream);
@@ -267,7 +320,7 @@ function pageXml(doc: PDFDocument, index: number, ids: Ids, res: Resources, prob
     const h = mm(i.box.y1 - i.box.y0);
     const dx = to.x(i.box.x0) - b.x;
     const dy = to.y(i.box.y1) - b.y;
-    body.push(`<ofd:ImageObject ID="${ids.take()}" Boundary="${boxAttr(b)}" CTM="${fmt(w)} 0 0 ${fmt(h)} ${fmt(dx)} ${fmt(dy)}" ResourceID="${media.id}"${i.alpha < 1 ? ` Alpha="${Math.round(i.alpha * 255)}"` : ''}/>`);
+    body.push(`<ofd:ImageObject ID="${ids.take()}" Boundary="${boxAttr(b)}" CTM="${fmt(w)} 0 0 ${fmt(h)} ${fmt(dx)} ${fmt(dy)}" ResourceID="${media.id}"${media.mask ? ` ImageMask="${media.mask.id}"` : ''}${i.alpha < 1 ? ` Alpha="${Math.round(i.alpha * 255)}"` : ''}/>`);
   };
 
   for (const item of joinText(items)) {
@@ -335,7 +388,7 @@ function zipTime(date: Date): Date {
 export async function pdfToOfd(pdf: Uint8Array, meta: OfdMetadata): Promise<OfdResult> {
   const doc = await PDFDocument.load(pdf, { updateMetadata: false });
   const ids = new Ids();
-  const res: Resources = { fonts: new Map(), images: new Map() };
+  const res: Resources = { spaces: new Map(), fonts: new Map(), images: new Map() };
   const problems: ContentProblem[] = [];
   const pageCount = doc.getPageCount();
   const pageIds = Array.from({ length: pageCount }, () => ids.take());
@@ -347,7 +400,9 @@ export async function pdfToOfd(pdf: Uint8Array, meta: OfdMetadata): Promise<OfdR
   const outlines = readOutlines(doc);
   // ID of every action: none (Action has no ID); the outline adds no unit.
   const fonts = [...res.fonts.values()];
-  const images = [...res.images.values()].filter((i): i is NonNullable<typeof i> => i !== undefined);
+  const spaces = [...res.spaces.entries()];
+  const images = [...res.images.values()].filter((i): i is NonNullable<typeof i> => i !== undefined)
+    .flatMap((i) => [i, ...(i.mask ? [{ ...i.mask, format: 'PNG' }] : [])]);
   const hash = createHash('sha256').update(pdf).digest('hex');
   const local = chinaTime(meta.date);
   const day = `${local.getUTCFullYear()}-${String(local.getUTCMonth() + 1).padStart(2, '0')}-${String(local.getUTCDate()).padStart(2, '0')}`;
@@ -363,9 +418,11 @@ export async function pdfToOfd(pdf: Uint8Array, meta: OfdMetadata): Promise<OfdR
     + `<ofd:PublicRes>PublicRes.xml</ofd:PublicRes><ofd:DocumentRes>DocumentRes.xml</ofd:DocumentRes></ofd:CommonData>`
     + `<ofd:Pages>${pageIds.map((id, i) => `<ofd:Page ID="${id}" BaseLoc="Pages/Page_${i}/Content.xml"/>`).join('')}</ofd:Pages>`
     + `${outlines.length ? `<ofd:Outlines>${outlineXml(outlines)}</ofd:Outlines>` : ''}</ofd:Document>\n`]);
-  files.push(['Doc_0/PublicRes.xml', `${XML_HEAD}<ofd:Res xmlns:ofd="${OFD_NS}" BaseLoc="Res">${fonts.length ? `<ofd:Fonts>${fonts.map((f) => `<ofd:Font ID="${f.id}" FontName="${esc(f.use.name)}" FamilyName="${esc(f.use.name)}"><ofd:FontFile>${f.file}</ofd:FontFile></ofd:Font>`).join('')}</ofd:Fonts>` : ''}</ofd:Res>\n`]);
+  files.push(['Doc_0/PublicRes.xml', `${XML_HEAD}<ofd:Res xmlns:ofd="${OFD_NS}" BaseLoc="Res">`
+    + `${spaces.length ? `<ofd:ColorSpaces>${spaces.map(([, c]) => `<ofd:ColorSpace ID="${c.id}" Type="${c.n === 1 ? 'GRAY' : 'RGB'}" Profile="${c.file}"/>`).join('')}</ofd:ColorSpaces>` : ''}${fonts.length ? `<ofd:Fonts>${fonts.map((f) => `<ofd:Font ID="${f.id}" FontName="${esc(f.use.name)}" FamilyName="${esc(f.use.name)}"><ofd:FontFile>${f.file}</ofd:FontFile></ofd:Font>`).join('')}</ofd:Fonts>` : ''}</ofd:Res>\n`]);
   files.push(['Doc_0/DocumentRes.xml', `${XML_HEAD}<ofd:Res xmlns:ofd="${OFD_NS}" BaseLoc="Res">${images.length ? `<ofd:MultiMedias>${images.map((m) => `<ofd:MultiMedia ID="${m.id}" Type="Image" Format="${m.format}"><ofd:MediaFile>${m.file}</ofd:MediaFile></ofd:MultiMedia>`).join('')}</ofd:MultiMedias>` : ''}</ofd:Res>\n`]);
   pages.forEach((xml, i) => files.push([`Doc_0/Pages/Page_${i}/Content.xml`, xml]));
+  for (const [profile, c] of spaces) files.push([`Doc_0/Res/${c.file}`, decoded(profile)]);
   for (const f of fonts) files.push([`Doc_0/Res/${f.file}`, f.use.file instanceof PDFRawStream ? decoded(f.use.file) : f.use.file.getContents()]);
   for (const m of images) files.push([`Doc_0/Res/${m.file}`, m.bytes]);
 

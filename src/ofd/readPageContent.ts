@@ -27,19 +27,46 @@ export interface FontUse {
   readonly name: string;
 }
 
+/** An ICC-based colour space (its profile stream and component count) a colour is given in. */
+export interface IccSpace { readonly profile: PDFRawStream; readonly n: 1 | 3 }
 interface Painted {
   readonly alpha: number;
+  /** The fill's (text, filled path) and the stroke's ICC colour space; none: device RGB or grey. */
+  readonly fillSpace?: IccSpace;
+  readonly strokeSpace?: IccSpace;
   /** Device-space rectangle painting is limited to (the page, narrowed by every clip). */
   readonly clip: Box;
 }
-export interface TextItem extends Painted { readonly kind: 'text'; readonly font: FontUse; readonly size: number; readonly fill: Rgb; readonly glyphs: Glyph[] }
+export interface TextItem extends Painted {
+  readonly kind: 'text';
+  readonly font: FontUse;
+  readonly size: number;
+  readonly fill: Rgb;
+  readonly glyphs: Glyph[];
+  /** The baseline's direction, radians counter-clockwise from the x axis (0: upright text). */
+  readonly angle: number;
+}
+/** An axial or radial shading (PDF types 2 and 3): device-space geometry, colours by position 0…1. */
+export interface Shading {
+  readonly type: 'axial' | 'radial';
+  /** Axial: x0 y0 x1 y1; radial: x0 y0 r0 x1 y1 r1 (device space). */
+  readonly coords: readonly number[];
+  readonly stops: readonly { position: number; colour: Rgb }[];
+  readonly extendStart: boolean;
+  readonly extendEnd: boolean;
+}
 export type Segment = { op: 'M' | 'L'; x: number; y: number } | { op: 'B'; pts: [number, number, number, number, number, number] } | { op: 'C' };
 export interface PathItem extends Painted {
   readonly kind: 'path';
   readonly segments: Segment[];
   readonly fill: Rgb | undefined;
+  /** Filled with a shading instead of the colour. */
+  readonly shading?: Shading;
   readonly stroke: Rgb | undefined;
   readonly evenOdd: boolean;
+  /** Device-space dash lengths and phase (empty: a solid line). */
+  readonly dash: readonly number[];
+  readonly dashPhase: number;
   /** Device-space line width. */
   readonly lineWidth: number;
   readonly cap: number;
@@ -65,7 +92,7 @@ const WHITELIST = new Set([
   'm', 'l', 'c', 'v', 'y', 'h', 're', 'f', 'F', 'f*', 'S', 's', 'B', 'B*', 'b', 'b*', 'n', 'W', 'W*',
   'g', 'G', 'rg', 'RG', 'k', 'K', 'cs', 'CS', 'sc', 'SC', 'scn', 'SCN',
   'BT', 'ET', 'Tf', 'Tm', 'Td', 'TD', 'T*', 'Tj', 'TJ', "'", '"', 'Tc', 'Tw', 'Tz', 'TL', 'Ts', 'Tr',
-  'Do', 'BDC', 'BMC', 'EMC', 'MP', 'DP',
+  'Do', 'BDC', 'BMC', 'EMC', 'MP', 'DP', 'sh',
 ]);
 
 const TOKEN = /(<<|>>|\[|\]|<[0-9a-fA-F\s]*>|\((?:\\.|[^\\)])*\)|\/[^\s/<>[\]()]*|%[^\r\n]*|[^\s/<>[\]()%]+)/g;
@@ -116,33 +143,117 @@ function readFont(doc: PDFDocument, dict: PDFDict): FontMap | string {
   return { use: { key: dict, file, name }, toUnicode: parseToUnicode(streamText(unicode)).map, widths, defaultWidth, cidToGid };
 }
 
-/**
- * Chrome paints table borders with an axial or radial shading whose two colours are the same: a solid
- * colour in disguise. That colour, or undefined for any other pattern.
- */
-function solidPattern(pattern: unknown): Rgb | undefined {
-  const dict = pattern instanceof PDFDict ? pattern : pattern instanceof PDFStream ? pattern.dict : undefined;
-  if (!dict || numberOf(dict.get(PDFName.of('PatternType')), 0) !== 2) return undefined;
-  const shading = dict.lookup(PDFName.of('Shading'));
-  const sh = shading instanceof PDFDict ? shading : shading instanceof PDFStream ? shading.dict : undefined;
-  const type = numberOf(sh?.get(PDFName.of('ShadingType')), 0);
-  const space = sh?.get(PDFName.of('ColorSpace'));
-  if (!sh || (type !== 2 && type !== 3) || (space !== PDFName.of('DeviceRGB') && space !== PDFName.of('DeviceGray'))) return undefined;
-  const fn = sh.lookup(PDFName.of('Function'));
-  if (!(fn instanceof PDFDict) || numberOf(fn.get(PDFName.of('FunctionType')), 0) !== 2) return undefined;
-  const c0 = fn.lookupMaybe(PDFName.of('C0'), PDFArray)?.asArray().map((v) => numberOf(v, NaN)) ?? [0];
-  const c1 = fn.lookupMaybe(PDFName.of('C1'), PDFArray)?.asArray().map((v) => numberOf(v, NaN)) ?? [1];
-  if (c0.length !== c1.length || c0.some((v, k) => !Number.isFinite(v) || Math.abs(v - c1[k]!) > 1e-6)) return undefined;
-  if (c0.length === 1) return [c0[0]!, c0[0]!, c0[0]!];
-  return c0.length === 3 ? [c0[0]!, c0[1]!, c0[2]!] : undefined;
+const dictOf = (v: unknown) => (v instanceof PDFDict ? v : v instanceof PDFStream ? v.dict : undefined);
+const numbersOf = (doc: PDFDocument, v: unknown) => (v instanceof PDFArray ? v.asArray().map((x) => numberOf(doc.context.lookup(x) ?? x, NaN)) : undefined);
+
+/** A shading's colour components as RGB: DeviceRGB, DeviceGray, or ICCBased with 1 or 3 components. */
+function shadingChannels(doc: PDFDocument, space: unknown): 1 | 3 | undefined {
+  if (space === PDFName.of('DeviceRGB')) return 3;
+  if (space === PDFName.of('DeviceGray')) return 1;
+  const s = space instanceof PDFRef ? doc.context.lookup(space) : space;
+  if (s instanceof PDFArray && s.get(0) === PDFName.of('ICCBased')) {
+    const n = numberOf(dictOf(doc.context.lookup(s.get(1)))?.get(PDFName.of('N')), 0);
+    return n === 3 ? 3 : n === 1 ? 1 : undefined;
+  }
+  return undefined;
 }
+
+/** A type 2 (exponential) or type 3 (stitching of those) function at t, or undefined for another type. */
+function evaluate(doc: PDFDocument, fn: unknown, t: number, depth = 0): number[] | undefined {
+  const dict = dictOf(fn instanceof PDFRef ? doc.context.lookup(fn) : fn);
+  if (!dict || depth > 4) return undefined;
+  const domain = numbersOf(doc, dict.lookup(PDFName.of('Domain'))) ?? [0, 1];
+  const x = Math.min(Math.max(t, domain[0]!), domain[1]!);
+  const type = numberOf(dict.get(PDFName.of('FunctionType')), -1);
+  if (type === 2) {
+    const c0 = numbersOf(doc, dict.lookup(PDFName.of('C0'))) ?? [0];
+    const c1 = numbersOf(doc, dict.lookup(PDFName.of('C1'))) ?? [1];
+    const n = numberOf(dict.get(PDFName.of('N')), 1);
+    if (c0.length !== c1.length) return undefined;
+    return c0.map((v, k) => v + (x ** n) * (c1[k]! - v));
+  }
+  if (type === 3) {
+    const fns = dict.lookupMaybe(PDFName.of('Functions'), PDFArray)?.asArray() ?? [];
+    const bounds = numbersOf(doc, dict.lookup(PDFName.of('Bounds'))) ?? [];
+    const encode = numbersOf(doc, dict.lookup(PDFName.of('Encode'))) ?? [];
+    let k = 0;
+    while (k < bounds.length && x >= bounds[k]!) k++;
+    const lo = k === 0 ? domain[0]! : bounds[k - 1]!;
+    const hi = k === bounds.length ? domain[1]! : bounds[k]!;
+    const [e0, e1] = [encode[2 * k] ?? 0, encode[2 * k + 1] ?? 1];
+    return evaluate(doc, fns[k], hi > lo ? e0 + ((x - lo) / (hi - lo)) * (e1 - e0) : e0, depth + 1);
+  }
+  return undefined;
+}
+
+/**
+ * An axial or radial shading in device space (`m`: the shading space's matrix), its colours sampled at
+ * the function's joints (and in between where the function is not linear); a string saying why not.
+ */
+function readShading(doc: PDFDocument, shading: unknown, m: Matrix): Shading | string {
+  const sh = dictOf(shading instanceof PDFRef ? doc.context.lookup(shading) : shading);
+  if (!sh) return 'shading missing';
+  const type = numberOf(sh.get(PDFName.of('ShadingType')), 0);
+  if (type !== 2 && type !== 3) return `shading of type ${type}`;
+  const channels = shadingChannels(doc, sh.lookup(PDFName.of('ColorSpace')));
+  if (!channels) return 'shading colour space';
+  const coords = numbersOf(doc, sh.lookup(PDFName.of('Coords')));
+  if (!coords || coords.length !== (type === 2 ? 4 : 6) || coords.some((v) => !Number.isFinite(v))) return 'shading coordinates';
+  const domain = numbersOf(doc, sh.lookup(PDFName.of('Domain'))) ?? [0, 1];
+  const extend = sh.lookupMaybe(PDFName.of('Extend'), PDFArray)?.asArray() ?? [];
+  const fn = sh.get(PDFName.of('Function'));
+  // Sample points: the ends, the stitching bounds, and 16 steps for curves (N ≠ 1).
+  const fdict = dictOf(fn instanceof PDFRef ? doc.context.lookup(fn) : fn);
+  const bounds = numbersOf(doc, fdict?.lookup(PDFName.of('Bounds'))) ?? [];
+  const linear = (d: PDFDict | undefined): boolean => {
+    if (!d) return false;
+    if (numberOf(d.get(PDFName.of('FunctionType')), -1) === 2) return numberOf(d.get(PDFName.of('N')), 1) === 1;
+    return (d.lookupMaybe(PDFName.of('Functions'), PDFArray)?.asArray() ?? []).every((f) => linear(dictOf(doc.context.lookup(f) ?? f)));
+  };
+  const ts = new Set([0, 1, ...bounds.map((b) => (b - domain[0]!) / (domain[1]! - domain[0]! || 1))]);
+  if (!linear(fdict)) for (let i = 1; i < 16; i++) ts.add(i / 16);
+  const stops: { position: number; colour: Rgb }[] = [];
+  for (const position of [...ts].filter((t) => t >= 0 && t <= 1).sort((a, b) => a - b)) {
+    const c = evaluate(doc, fn, domain[0]! + position * (domain[1]! - domain[0]!));
+    if (!c || c.length !== channels || c.some((v) => !Number.isFinite(v))) return 'shading function';
+    stops.push({ position, colour: channels === 1 ? [c[0]!, c[0]!, c[0]!] : [c[0]!, c[1]!, c[2]!] });
+  }
+  // Axial and radial shadings keep their form under a rotation, a mirror and a uniform scale; an
+  // axial one along x or y also under a scale that is not uniform; one of a single colour under any.
+  const scale = Math.hypot(m[0], m[1]);
+  const conformal = scale > 1e-9 && ((Math.abs(m[0] - m[3]) <= 1e-6 * scale && Math.abs(m[1] + m[2]) <= 1e-6 * scale) || (Math.abs(m[0] + m[3]) <= 1e-6 * scale && Math.abs(m[1] - m[2]) <= 1e-6 * scale));
+  const alongAxis = type === 2 && Math.abs(m[1]) < 1e-9 && Math.abs(m[2]) < 1e-9 && (coords[0] === coords[2] || coords[1] === coords[3]);
+  const single = stops.every((t) => t.colour.every((v, k) => Math.abs(v - stops[0]!.colour[k]!) < 1e-6));
+  if (!conformal && !alongAxis && !single) return 'shading stretched or skewed';
+  const [x0, y0] = apply(m, coords[0]!, coords[1]!);
+  const out = type === 2
+    ? [x0, y0, ...apply(m, coords[2]!, coords[3]!)]
+    : [x0, y0, coords[2]! * scale, ...apply(m, coords[3]!, coords[4]!), coords[5]! * scale];
+  return { type: type === 2 ? 'axial' : 'radial', coords: out, stops, extendStart: String(extend[0]) === 'true', extendEnd: String(extend[1]) === 'true' };
+}
+
+/** The shading a pattern colour space paints with (a shading pattern) in device space, or why not. */
+function patternShading(doc: PDFDocument, pattern: unknown, base: Matrix): Shading | string {
+  const dict = dictOf(pattern);
+  if (!dict || numberOf(dict.get(PDFName.of('PatternType')), 0) !== 2) return 'tiling pattern';
+  const matrix = numbersOf(doc, dict.lookup(PDFName.of('Matrix')));
+  return readShading(doc, dict.get(PDFName.of('Shading')), multiply(matrix?.length === 6 ? (matrix as Matrix) : IDENTITY, base));
+}
+
+/** Two stops of one colour: Chrome paints table borders so, a solid colour in disguise. */
+const solidOf = (s: Shading): Rgb | undefined => (s.stops.every((t) => t.colour.every((v, k) => Math.abs(v - s.stops[0]!.colour[k]!) < 1e-6)) ? s.stops[0]!.colour : undefined);
 
 interface State {
   ctm: Matrix;
   clip: Box;
   fill: Rgb | undefined;
+  fillShading: Shading | undefined;
+  fillSpace: IccSpace | undefined;
+  strokeSpace: IccSpace | undefined;
   stroke: Rgb | undefined;
   fillAlpha: number;
+  dash: number[];
+  dashPhase: number;
   strokeAlpha: number;
   lineWidth: number;
   cap: number;
@@ -177,7 +288,7 @@ export function readPageContent(doc: PDFDocument, pageIndex: number): { items: I
   const contents = page.node.Contents();
   const streams = contents instanceof PDFArray ? contents.asArray().map((r) => doc.context.lookup(r)) : [contents];
   const text = streams.map((s) => streamText(s)).join('\n');
-  const start: State = { ctm: IDENTITY, clip: box, fill: [0, 0, 0], stroke: [0, 0, 0], fillAlpha: 1, strokeAlpha: 1, lineWidth: 1, cap: 0, join: 0, font: undefined, size: 0, mode: 0, charSpacing: 0, wordSpacing: 0, hScale: 100, leading: 0, rise: 0 };
+  const start: State = { ctm: IDENTITY, clip: box, fill: [0, 0, 0], fillShading: undefined, fillSpace: undefined, strokeSpace: undefined, stroke: [0, 0, 0], fillAlpha: 1, dash: [], dashPhase: 0, strokeAlpha: 1, lineWidth: 1, cap: 0, join: 0, font: undefined, size: 0, mode: 0, charSpacing: 0, wordSpacing: 0, hScale: 100, leading: 0, rise: 0 };
   run(doc, text, page.node.Resources(), start, 0, { items, problem, fontCache });
   return { items, problems: [...counts].map(([what, count]) => ({ page: pageIndex + 1, what, count })), box };
 }
@@ -212,8 +323,11 @@ function run(doc: PDFDocument, content: string, resources: PDFDict | undefined, 
   const paint = (fill: boolean, stroke: boolean, evenOdd: boolean) => {
     if (segments.length && (fill || stroke)) {
       items.push({
-        kind: 'path', segments, evenOdd, fill: fill ? gs.fill : undefined, stroke: stroke ? gs.stroke : undefined,
+        kind: 'path', segments, evenOdd, fill: fill ? gs.fill ?? (gs.fillShading ? [0, 0, 0] : undefined) : undefined, stroke: stroke ? gs.stroke : undefined,
+        ...(fill && gs.fillShading ? { shading: gs.fillShading } : {}),
+        ...(fill && gs.fillSpace && !gs.fillShading ? { fillSpace: gs.fillSpace } : {}), ...(stroke && gs.strokeSpace ? { strokeSpace: gs.strokeSpace } : {}),
         lineWidth: gs.lineWidth * scale(), cap: gs.cap, join: gs.join, alpha: fill ? gs.fillAlpha : gs.strokeAlpha, clip: gs.clip,
+        dash: gs.dash.map((d) => d * scale()), dashPhase: gs.dashPhase * scale(),
       });
     }
     if (pendingClip && segments.length) {
@@ -248,6 +362,7 @@ function run(doc: PDFDocument, content: string, resources: PDFDict | undefined, 
     const th = gs.hScale / 100;
     const glyphs: Glyph[] = [];
     let size = 0;
+    let angle: number | undefined;
     for (const part of parts) {
       if (typeof part === 'number') {
         tm = multiply([1, 0, 0, 1, -(part / 1000) * gs.size * th, 0], tm);
@@ -257,14 +372,19 @@ function run(doc: PDFDocument, content: string, resources: PDFDict | undefined, 
       for (let i = 0; i + 2 <= bytes.length; i += 2) {
         const code = (bytes[i]! << 8) | bytes[i + 1]!;
         const trm = multiply([gs.size * th, 0, 0, gs.size, 0, gs.rise], multiply(tm, gs.ctm));
-        if (Math.abs(trm[1]) > EPS || Math.abs(trm[2]) > EPS || trm[0] <= 0 || trm[3] <= 0 || Math.abs(trm[0] - trm[3]) > 1e-3 * trm[3]) problem('text rotated, mirrored or stretched');
+        // Upright or turned (a rotation and a uniform scale): anything else is mirrored, stretched or skewed.
+        const s = Math.hypot(trm[0], trm[1]);
+        const a = Math.atan2(trm[1], trm[0]);
+        if (s <= EPS || Math.abs(trm[0] - trm[3]) > 1e-3 * s || Math.abs(trm[1] + trm[2]) > 1e-3 * s) problem('text mirrored, stretched or skewed');
+        else if (angle !== undefined && Math.abs(angle - a) > 1e-4) problem('text turns within a string');
         else {
+          angle = Math.abs(a) < 1e-6 ? 0 : a;
           const chars = font.toUnicode.get(code) ?? '';
           if (!chars) problem('glyph without text (ToUnicode)');
           else {
             const gid = font.cidToGid ? ((font.cidToGid[code * 2] ?? 0) << 8) | (font.cidToGid[code * 2 + 1] ?? 0) : code;
-            if (size && Math.abs(size - trm[3]) > 1e-4) problem('text size changes in a string');
-            size = trm[3];
+            if (size && Math.abs(size - s) > 1e-4) problem('text size changes in a string');
+            size = s;
             glyphs.push({ gid, text: chars, x: trm[4], y: trm[5] });
           }
         }
@@ -274,7 +394,7 @@ function run(doc: PDFDocument, content: string, resources: PDFDict | undefined, 
     }
     if (!glyphs.length) return;
     if (!gs.fill) problem('text colour not RGB, grey or CMYK');
-    items.push({ kind: 'text', font: font.use, size, fill: gs.fill ?? [0, 0, 0], glyphs, alpha: gs.fillAlpha, clip: gs.clip });
+    items.push({ kind: 'text', font: font.use, size, fill: gs.fill ?? [0, 0, 0], glyphs, alpha: gs.fillAlpha, clip: gs.clip, angle: angle ?? 0, ...(gs.fillSpace ? { fillSpace: gs.fillSpace } : {}) });
   };
 
   let operands: string[] = [];
@@ -351,15 +471,39 @@ function run(doc: PDFDocument, content: string, resources: PDFDict | undefined, 
       case 'j':
         gs.join = n(-1);
         break;
-      case 'd':
-        if (lastArray.length && operands.includes('[]')) problem('dashed line');
+      case 'd': {
+        const dash = operands.includes('[]') ? lastArray.filter((v): v is number => typeof v === 'number') : [];
+        // All zeros draws nothing visible as dashes: a solid line, as PDF readers draw it.
+        gs.dash = dash.some((v) => v > 0) && dash.every((v) => v >= 0) ? dash : [];
+        gs.dashPhase = n(-1);
         break;
+      }
+      case 'sh': {
+        // The shading fills the whole clip (the page, narrowed by every clip so far).
+        const shading = readShading(doc, resources?.lookupMaybe(PDFName.of('Shading'), PDFDict)?.get(PDFName.of(operands.at(-1)?.slice(1) ?? '')), gs.ctm);
+        if (typeof shading === 'string') {
+          problem(shading);
+          break;
+        }
+        const c = gs.clip;
+        items.push({
+          kind: 'path', segments: [{ op: 'M', x: c.x0, y: c.y0 }, { op: 'L', x: c.x1, y: c.y0 }, { op: 'L', x: c.x1, y: c.y1 }, { op: 'L', x: c.x0, y: c.y1 }, { op: 'C' }],
+          evenOdd: false, fill: solidOf(shading) ?? shading.stops[0]!.colour, ...(solidOf(shading) ? {} : { shading }), stroke: undefined,
+          lineWidth: 0, cap: 0, join: 0, alpha: gs.fillAlpha, clip: gs.clip, dash: [], dashPhase: 0,
+        });
+        break;
+      }
       case 'scn': case 'SCN':
         if (operands.at(-1)?.startsWith('/')) {
-          const solid = solidPattern(patterns?.lookup(PDFName.of(operands.at(-1)!.slice(1))));
-          if (!solid) problem('pattern colour');
-          if (token === 'scn') gs.fill = solid;
-          else gs.stroke = solid;
+          // A shading pattern: its space is the page's default space (the form's, inside a form).
+          const shading = patternShading(doc, patterns?.lookup(PDFName.of(operands.at(-1)!.slice(1))), start.ctm);
+          const solid = typeof shading === 'string' ? undefined : solidOf(shading);
+          if (typeof shading === 'string') problem(shading === 'tiling pattern' ? 'pattern colour' : shading);
+          else if (!solid && token === 'SCN') problem('stroke with a shading');
+          if (token === 'scn') {
+            gs.fill = solid;
+            gs.fillShading = solid || typeof shading === 'string' ? undefined : shading;
+          } else gs.stroke = solid;
           break;
         }
       // fall through: scn with numbers
@@ -370,14 +514,27 @@ function run(doc: PDFDocument, content: string, resources: PDFDict | undefined, 
           break;
         }
         gs.fill = colour(operands);
+        gs.fillShading = undefined;
+        if (token === 'g' || token === 'rg' || token === 'k') gs.fillSpace = undefined;
         if (!gs.fill && !operands.some((o) => o.startsWith('/'))) problem(`fill colour ${token}`);
         break;
       case 'G': case 'RG': case 'K': case 'SC':
+        if (token !== 'SC') gs.strokeSpace = undefined;
         gs.stroke = colour(operands);
         if (!gs.stroke && !operands.some((o) => o.startsWith('/'))) problem(`stroke colour ${token}`);
         break;
-      case 'cs': case 'CS':
+      case 'cs': case 'CS': {
+        // Device spaces and patterns as before; an ICCBased space (1 or 3 components) is kept with the colour.
+        const name = operands.at(-1)?.slice(1) ?? '';
+        const named = resources?.lookupMaybe(PDFName.of('ColorSpace'), PDFDict)?.lookup(PDFName.of(name));
+        const profile = named instanceof PDFArray && named.get(0) === PDFName.of('ICCBased') ? doc.context.lookup(named.get(1)) : undefined;
+        const n = profile instanceof PDFRawStream ? numberOf(profile.dict.get(PDFName.of('N')), 0) : 0;
+        const space = profile instanceof PDFRawStream && (n === 1 || n === 3) ? { profile, n: n as 1 | 3 } : undefined;
+        if (named !== undefined && !space && !(named instanceof PDFName)) problem(`colour space ${String(named instanceof PDFArray ? named.get(0) : named)}`);
+        if (token === 'cs') gs.fillSpace = space;
+        else gs.strokeSpace = space;
         break;
+      }
       case 'm': {
         const [x, y] = point(n(-2), n(-1));
         segments.push({ op: 'M', x, y });

@@ -1,7 +1,7 @@
 // End to end: `build --ofd` of the seed (twice: the same bytes) and of the office example (photos as
 // JPEG, tables, a rare character outside the BMP), each package read back by the checker
 // (check/checkOfd.ts: well-formed parts, unique IDs, references, fonts that parse, glyph ids that
-// exist) and compared with its PDF: the text of each page as pdftotext reads it, every word where
+// exist), every XML part validated against the GB/T 33190 Annex A schemas (test/ofdSchema.ts), and compared with its PDF: the text of each page as pdftotext reads it, every word where
 // pdftotext finds it, every run on the baseline the PDF draws it on, the bookmarks as outlines.
 import { appendFileSync, cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,6 +12,7 @@ import { build } from '../../src/pipeline.js';
 import { checkOfd, type OfdChar, type OfdReading } from '../../src/check/checkOfd.js';
 import { readPdfText } from '../../src/check/readPdfText.js';
 import { REPO } from '../helpers.js';
+import { validateOfdSchemas } from '../ofdSchema.js';
 import { buildEnv, CHROMIUM, e2eTitle, HAS_CHROMIUM, mm, readPages, readStructure, type OutlineNode, type Page } from './poppler.js';
 
 /** How far a character of the OFD may be from where the PDF draws it. */
@@ -83,6 +84,12 @@ describe.skipIf(!HAS_CHROMIUM)(e2eTitle('build --ofd'), () => {
         expect(reading.problems).toEqual([]);
         expect(reading.files.slice(0, 2)).toEqual(['OFD.xml', 'Doc_0/Document.xml']);
         expect(reading.files.filter((f) => f.endsWith('.ttf')).length).toBeGreaterThan(3);
+      });
+
+      it('validates every XML part against the GB/T 33190-2016 Annex A schemas', async () => {
+        const { errors, parts } = await validateOfdSchemas(built.get(example)!.ofd);
+        expect(errors).toEqual([]);
+        expect(parts.filter((p) => p.endsWith('/Content.xml')).length).toBe(built.get(example)!.pages.length);
       });
 
       it('has the text of each page as pdftotext reads the PDF', () => {

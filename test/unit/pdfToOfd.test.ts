@@ -98,11 +98,12 @@ describe('pdfToOfd', () => {
     const doc = await PDFDocument.create();
     doc.addPage([100, 100]);
     const page = doc.addPage([100, 100]);
-    // A shading, a triangle as a clip with a rectangle painted in it, an inline image.
+    // A function-based shading (type 1), a triangle as a clip with a rectangle painted in it, an inline image.
+    page.node.set(PDFName.of('Resources'), doc.context.obj({ Shading: { Sh0: doc.context.obj({ ShadingType: 1, ColorSpace: 'DeviceRGB' }) } }));
     page.node.set(PDFName.of('Contents'), doc.context.register(doc.context.stream('/Sh0 sh q 0 0 m 50 0 l 25 50 l h W n 0 0 10 10 re f Q BI /W 1 /H 1 /BPC 8 /CS /G ID \x00 EI')));
     const { problems } = await pdfToOfd(await doc.save(), META);
     expect(problems).toEqual([
-      { page: 2, what: 'sh', count: 1 },
+      { page: 2, what: 'shading of type 1', count: 1 },
       { page: 2, what: 'clip not a rectangle', count: 1 },
       { page: 2, what: 'BI', count: 1 },
     ]);
