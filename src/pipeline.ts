@@ -270,6 +270,7 @@ export async function build(paths: readonly string[], options: BuildOptions = {}
       written: committed,
       yearbook: options.yearbook,
       pdfa: options.pdfa,
+      ofdFor: (issue) => (options.writers ? options.writers.includes('ofd') : options.ofd === true || (writers.includes(WRITERS.pdf) && issue.series.output.ofd)),
       env,
       io,
       layoutFor: (issue) => layouts.for(issue),

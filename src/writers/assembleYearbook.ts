@@ -26,7 +26,7 @@ import { urlPath } from '../render/urlPath.js';
 import { serveDocument } from '../print/documentServer.js';
 import { loadDocument, preparePage } from '../print/printPage.js';
 import { printUntilSettled } from '../print/printLoop.js';
-import { finishPdf, type OutlineItem } from '../print/finishPdf.js';
+import { finishPdf, type OutlineItem, type PdfMetadata } from '../print/finishPdf.js';
 import type { Destination } from '../print/readDestinations.js';
 import { metadataOf } from '../renderIssue.js';
 import { BulletinError, ExitCode } from '../diagnostics/exitCodes.js';
@@ -64,6 +64,16 @@ async function contentsDocument(year: number, issues: readonly Bound[], layout: 
   resources.set(`yearbook_files/${GEOMETRY_SHEET}`, { type: 'text/css; charset=utf-8', body: geometryCss(series.layout.geometry, series.layout.pageNumber, fitMasthead(series.seriesLine, series.name, series.layout.geometry), series.layout) });
   resources.set('yearbook.html', { type: 'text/html; charset=utf-8', body: html });
   return resources;
+}
+
+/** The yearbook's last issue, in date order: its series, date and properties stand for the book. */
+export const lastBound = (issues: readonly Bound[]): Issue => [...issues].sort(byDate).at(-1)!.issue;
+
+/** The yearbook's document properties (PDF and OFD): its last issue's, titled 《name YEAR年合订本》 with the year as keyword. */
+export function yearbookMetadata(year: number, issues: readonly Bound[], env: NodeJS.ProcessEnv, pdfa?: boolean): PdfMetadata {
+  const last = lastBound(issues);
+  const meta = metadataOf(last, env, pdfa !== false && last.series.output.pdfa);
+  return { ...meta, title: `${last.series.name} ${year}年合订本`, keywords: [`${year}`] };
 }
 
 export async function assembleYearbook(browser: Browser, year: number, issues: readonly Bound[], layout: Layout, env: NodeJS.ProcessEnv, pdfa?: boolean): Promise<Uint8Array> {
@@ -135,9 +145,8 @@ export async function assembleYearbook(browser: Browser, year: number, issues: r
       }),
     });
   }
-  const last = sorted.at(-1)!.issue;
-  const meta = metadataOf(last, env, pdfa !== false && last.series.output.pdfa);
-  const bytes = await finishPdf(book, outline, dests, { ...meta, title: `${last.series.name} ${year}年合订本`, keywords: [`${year}`] });
+  const meta = yearbookMetadata(year, sorted, env, pdfa);
+  const bytes = await finishPdf(book, outline, dests, meta);
   if (meta.pdfa) {
     // The issues passed; the binding (its contents pages, blank pages, bookmarks) is checked as a whole.
     const { checkPdfA, describePdfAProblems } = await import('../check/checkPdfA.js');

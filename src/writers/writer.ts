@@ -35,6 +35,8 @@ export interface WriteContext {
   readonly yearbook: number | undefined;
   /** false: plain PDFs (`--no-pdfa`); otherwise each series' `output.pdfa`. */
   readonly pdfa?: boolean;
+  /** Whether the build writes `issue` as OFD too (`--ofd`, or its series' `output.ofd` with the PDFs): the yearbook follows its last issue. */
+  ofdFor?(issue: Issue): boolean;
   readonly env: NodeJS.ProcessEnv;
   /** Reads beyond the model (the list of a series' issue files). */
   readonly io: Io;

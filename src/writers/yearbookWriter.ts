@@ -22,8 +22,15 @@ export const yearbookWriter: Writer = {
     const year = ctx.yearbook!;
     const bound = outputs.filter((o) => inYear(o.issue, year)).map((o) => ({ issue: o.issue, pdf: o.printed!.pdf, paginated: o.printed!.paginated }));
     ctx.stage(msg('build.yearbook.label', { year }), msg('build.stage.binding'));
-    const { assembleYearbook } = await import('./assembleYearbook.js');
+    const { assembleYearbook, yearbookMetadata, lastBound } = await import('./assembleYearbook.js');
     const bytes = await assembleYearbook(await ctx.browser(), year, bound, await ctx.layoutFor(bound[0]!.issue), ctx.env, ctx.pdfa);
-    return [await ctx.write(`yearbook-${year}.pdf`, bytes)];
+    const written = [await ctx.write(`yearbook-${year}.pdf`, bytes)];
+    // The bound volume as OFD too when its issues are (`--ofd`, or the series' output.ofd): the same converter, from the yearbook's PDF.
+    const last = lastBound(bound);
+    if (ctx.ofdFor?.(last)) {
+      const { writeOfd } = await import('./ofdWriter.js');
+      written.push(...(await writeOfd(bytes, yearbookMetadata(year, bound, ctx.env, ctx.pdfa), last, `yearbook-${year}`, `yearbook-${year}.ofd`, ctx)));
+    }
+    return written;
   },
 };

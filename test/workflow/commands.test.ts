@@ -10,6 +10,9 @@ import { Writable } from 'node:stream';
 import { readPages } from '../e2e/poppler.js';
 import { PDFDocument as PdfLibDocument } from '../../src/print/pdfLib.js';
 import { checkPdfA } from '../../src/check/checkPdfA.js';
+import { checkOfd, parseXml } from '../../src/check/checkOfd.js';
+import { pdfToOfd } from '../../src/ofd/pdfToOfd.js';
+import { strFromU8, unzipSync } from 'fflate';
 
 const CHROMIUM = '/usr/bin/chromium';
 const ROOT = path.resolve(__dirname, '../..');
@@ -186,10 +189,10 @@ describe.skipIf(!existsSync(CHROMIUM))('bulletin init, build of a series, doctor
     expect(zhMissing.out).toMatch(/^ {23}找到：\/usr\/bin\/chromium（系统安装）$/m);
   }, 60_000);
 
-  it('--yearbook binds every issue of the year, supplements too, each on a right-hand page, with contents in one numbering and bookmarks', async () => {
+  it('--yearbook binds every issue of the year, supplements too, each on a right-hand page, with contents in one numbering and bookmarks; --ofd writes it as OFD too', async () => {
     const out = path.join(scratch, 'yearbook');
-    const built = await run(['build', path.join(ROOT, 'examples/demo'), '-o', out, '--yearbook', '2026'], scratch);
-    expect(built.code).toBe(0);
+    const built = await run(['build', path.join(ROOT, 'examples/demo'), '-o', out, '--yearbook', '2026', '--ofd'], scratch);
+    expect(built.code, built.err).toBe(0);
     const file = path.join(out, 'yearbook-2026.pdf');
     const book = await PDFDocument.load(await readFile(file));
     const counts = await Promise.all(['2026-01', '2026-zk1'].map(async (s) => (await PDFDocument.load(await readFile(path.join(out, `${s}.pdf`)))).getPageCount()));
@@ -216,6 +219,29 @@ describe.skipIf(!existsSync(CHROMIUM))('bulletin init, build of a series, doctor
     // PDF/A-2u like the issues (bulletin's own pdf-lib: the checker's classes).
     const bytes = await readFile(file);
     expect(checkPdfA(await PdfLibDocument.load(bytes, { updateMetadata: false }), bytes)).toEqual([]);
+    // The OFD of the yearbook (and of each issue), from the yearbook's PDF by the issues' converter:
+    // the package rules, one page per page of the PDF with the text pdftotext reads there, the
+    // bookmarks as outlines, and the same bytes when the PDF is converted again.
+    const names = await readdir(out);
+    expect(names.filter((n) => n.endsWith('.ofd')).sort()).toEqual(['2025-11.ofd', '2025-12.ofd', '2026-01.ofd', '2026-zk1.ofd', 'yearbook-2026.ofd']);
+    const ofd = new Uint8Array(await readFile(path.join(out, 'yearbook-2026.ofd')));
+    const reading = checkOfd(ofd);
+    expect(reading.problems).toEqual([]);
+    expect(reading.pages).toHaveLength(pages.length);
+    const glyphs = (s: string) => [...s].filter((c) => !/\s/.test(c)).sort().join('');
+    pages.forEach((p, i) => expect(glyphs(reading.pages[i]!.map((c) => c.text).join('')), `page ${i + 1}`).toBe(glyphs(p.words.map((w) => w.text).join(''))));
+    expect(reading.outlines.filter((o) => o.depth === 0).map((o) => o.title)).toEqual(['2026年第1期（总第49期）', '2026年增刊第1期'].map((t) => expect.stringContaining(t.slice(0, 7))));
+    const info = parseXml(strFromU8(unzipSync(ofd)['OFD.xml']!));
+    const docInfo = info.children[0]!.children.find((c) => c.name === 'DocInfo')!;
+    const field = (name: string) => docInfo.children.find((c) => c.name === name)?.text ?? '';
+    expect(field('Title')).toMatch(/2026年合订本$/);
+    const epoch = process.env.SOURCE_DATE_EPOCH;
+    const date = epoch && /^\d+$/.test(epoch) ? new Date(Number(epoch) * 1000) : new Date(Date.parse(`${field('CreationDate')}T00:00:00+08:00`));
+    const keywords = docInfo.children.find((c) => c.name === 'Keywords')?.children.map((k) => k.text) ?? [];
+    expect(keywords).toEqual(['2026']);
+    const again = await pdfToOfd(new Uint8Array(bytes), { title: field('Title'), author: field('Author'), subject: field('Subject'), keywords, date });
+    expect(again.problems).toEqual([]);
+    expect(Buffer.from(again.bytes).equals(Buffer.from(ofd))).toBe(true);
   }, 240_000);
 
   it('--no-pdfa writes a plain PDF: no XMP packet, no output intent', async () => {
