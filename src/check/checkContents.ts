@@ -69,3 +69,25 @@ export function checkContents(toc: readonly TocEntry[], form: PageNumberForm, co
   });
   return problems;
 }
+
+/**
+ * An article begun on the cover (singleArticle.cover: article): the PDF's first page is body page 1
+ * (no cover pages before it, no contents), and carries the masthead's name, then the article's title
+ * and the beginning of its first paragraph, in that order. `first` is the PDF's first page;
+ * `title` and `opening` are as printed (`printedAs`), `opening` the first characters of the first paragraph.
+ */
+export function checkBodyOnCover(coverPages: number, first: PageText | undefined, name: string, title: string, opening: string): ContentsProblem[] {
+  if (coverPages !== 0) return [problem('cover', msg('self-check.cover-start.moved', { page: coverPages + 1 }))];
+  const text = first?.compact ?? '';
+  const problems: ContentsProblem[] = [];
+  let from = 0;
+  for (const [what, wanted] of [['masthead', name], ['title', title], ['text', opening]] as const) {
+    const at = text.indexOf(wanted.replace(/\s+/g, ''), from);
+    if (at < 0) {
+      problems.push(problem('cover', msg('self-check.cover-start.missing', { what: msg(`self-check.cover-start.${what}`), text: wanted })));
+      continue;
+    }
+    from = at + wanted.length;
+  }
+  return problems;
+}
