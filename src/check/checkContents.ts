@@ -81,13 +81,14 @@ export function checkBodyOnCover(coverPages: number, first: PageText | undefined
   const text = first?.compact ?? '';
   const problems: ContentsProblem[] = [];
   let from = 0;
-  for (const [what, wanted] of [['masthead', name], ['title', title], ['text', opening]] as const) {
-    const at = text.indexOf(wanted.replace(/\s+/g, ''), from);
+  const wanted: [Message, string][] = [[msg('self-check.cover-start.masthead'), name], [msg('self-check.cover-start.title'), title], [msg('self-check.cover-start.text'), opening]];
+  for (const [what, printed] of wanted) {
+    const at = text.indexOf(printed.replace(/\s+/g, ''), from);
     if (at < 0) {
-      problems.push(problem('cover', msg('self-check.cover-start.missing', { what: msg(`self-check.cover-start.${what}`), text: wanted })));
+      problems.push(problem('cover', msg('self-check.cover-start.missing', { what, text: printed })));
       continue;
     }
-    from = at + wanted.length;
+    from = at + printed.replace(/\s+/g, '').length;
   }
   return problems;
 }
