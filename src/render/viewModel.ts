@@ -82,9 +82,10 @@ export interface IssueView {
   coverArticle?: { id: string; titleLines: string[]; headLines: string[] } | undefined;
   /**
    * The issue's one article begins on the cover under the masthead's rule (`singleArticle.cover:
-   * article`): no contents, and the cover is the first body page.
+   * article`): no contents, and the cover is the first body page. `articleId`: the article's title,
+   * which a hidden link makes Chrome record (its page for the yearbook's contents and the bookmarks).
    */
-  bodyOnCover?: boolean;
+  bodyOnCover?: { articleId: string };
   /** Stylesheets, relative to the HTML file. */
   stylesheets: string[];
   /** `cover-odd` or `cover-even`: decides on which side odd body pages fall. */
@@ -124,7 +125,7 @@ export function issueView(issue: Issue, toc: readonly TocEntry[], assets: { imag
   const d = issue.distribution;
   const signoff = issue.signoff.length ? issue.signoff.map((s) => `${s.label}：${s.name}`).join('\u3000\u3000') : undefined;
   // Begun on the cover, the article prints its own title there: the cover shows no title of its own.
-  const onCover = articleOnCover(issue) !== undefined;
+  const onCover = articleOnCover(issue);
   const single = onCover ? undefined : singleArticle(issue);
   const keeps = sourceKeeps(issue);
   const keptSources = new Set(keeps.map((k) => k.sourceId));
@@ -220,7 +221,7 @@ export function issueView(issue: Issue, toc: readonly TocEntry[], assets: { imag
       titleLines: titleLinesOf(single.titleLines, geometry),
       headLines: [...(single.subtitle === undefined ? [] : [single.subtitle]), ...single.byline],
     },
-    ...(onCover ? { bodyOnCover: true } : {}),
+    ...(onCover ? { bodyOnCover: { articleId: onCover.id } } : {}),
     stylesheets: assets.stylesheets,
     // The body begins on the cover's page: no blank back, whatever the pages counted so far.
     bodyClass: onCover ? `${coverParity(0)} body-on-cover` : coverParity(coverPages, blankPages),

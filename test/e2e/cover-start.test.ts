@@ -3,12 +3,12 @@
 // under the masthead's rule: page 1 has the masthead, the issue line, the title, the byline and the
 // first paragraph, and is numbered 「- 1 -」 (the cover is body page 1: README, 专刊); the body goes on
 // onto page 2; the distribution block is on the last page; the self-check passes (no warning).
-import { appendFileSync, cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PRESETS, linePitchMm } from '../../src/layout/presets.js';
-import { bodyLines, buildExample, e2eTitle, footerLines, HAS_CHROMIUM, readPages, TYPE_AREA, type Page } from './poppler.js';
+import { bodyLines, buildExample, e2eTitle, footerLines, HAS_CHROMIUM, readPages, readStructure, TYPE_AREA, type OutlineNode, type Page } from './poppler.js';
 
 const EXAMPLE = path.resolve(import.meta.dirname, '../../examples/speech');
 const PITCH = linePitchMm(PRESETS.standard);
@@ -69,5 +69,13 @@ describe.skipIf(!HAS_CHROMIUM)(e2eTitle('a one-article 专刊 begun on the cover
     // Page 1 is a right-hand page (docs/duplex.md): its number on the right, page 2's on the left.
     expect(number(pages[0]!).x1).toBeGreaterThan(TYPE_AREA.leftOdd + TYPE_AREA.width - 10);
     expect(number(pages[1]!).x0).toBeLessThan(TYPE_AREA.leftEven + 10);
+  });
+
+  it('knows where the article starts: its bookmark goes to page 1', async () => {
+    const { outline } = await readStructure(new Uint8Array(readFileSync(path.join(dir, '2026-05.pdf'))));
+    const all = (nodes: OutlineNode[]): OutlineNode[] => nodes.flatMap((n) => [n, ...all(n.children)]);
+    const article = all(outline).filter((n) => n.title.startsWith('坚定不移走生态优先绿色发展之路'));
+    expect(article.length).toBeGreaterThan(0);
+    for (const n of article) expect(n.pageIndex).toBe(0);
   });
 });
