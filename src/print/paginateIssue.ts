@@ -42,11 +42,12 @@ export interface PrintedIssue {
  */
 function startsOf(issue: Issue, dests: ReadonlyMap<string, Destination>): { pages: Map<string, number>; coverPages: number } {
   const first = dests.get(issue.sections[0]?.id ?? '');
-  const coverPages = first ? first.pageIndex : 1;
-  if (articleOnCover(issue) && coverPages !== 0) {
+  const onCover = articleOnCover(issue) !== undefined;
+  if (onCover && first && first.pageIndex !== 0) {
     // The template broke the page after the masthead: the variant's promise does not hold.
-    throw new BulletinError(msg('build.cover-start.moved', { issue: issue.slug, page: coverPages + 1 }), ExitCode.RenderFailed, msg('build.cover-start.moved.hint'));
+    throw new BulletinError(msg('build.cover-start.moved', { issue: issue.slug, page: first.pageIndex + 1 }), ExitCode.RenderFailed, msg('build.cover-start.moved.hint'));
   }
+  const coverPages = onCover ? 0 : first ? first.pageIndex : 1;
   const pages = new Map<string, number>();
   for (const id of contentIds(issue)) {
     const d = dests.get(id);

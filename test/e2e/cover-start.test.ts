@@ -3,7 +3,7 @@
 // under the masthead's rule: page 1 has the masthead, the issue line, the title, the byline and the
 // first paragraph, and is numbered 「- 1 -」 (the cover is body page 1: README, 专刊); the body goes on
 // onto page 2; the distribution block is on the last page; the self-check passes (no warning).
-import { appendFileSync, cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -78,4 +78,14 @@ describe.skipIf(!HAS_CHROMIUM)(e2eTitle('a one-article 专刊 begun on the cover
     expect(article.length).toBeGreaterThan(0);
     for (const n of article) expect(n.pageIndex).toBe(0);
   });
+
+  it('refuses a series stylesheet that breaks the page after the masthead, naming the setting and the page', () => {
+    mkdirSync(path.join(source, 'templates'), { recursive: true });
+    writeFileSync(path.join(source, 'templates', 'extra.css'), '@media print { .cover { break-after: page; } }\n');
+    const broken = buildExample(source, 'bulletin-e2e-cover-start-broken-', ['--pdf']);
+    rmSync(broken.dir, { recursive: true, force: true });
+    expect(broken.status).toBe(3);
+    expect(broken.output).toContain('singleArticle.cover: article');
+    expect(broken.output).toMatch(/begins on page 2 of the PDF/);
+  }, 180_000);
 });
