@@ -7,6 +7,7 @@ import type { IssueView } from './render/viewModel.js';
 import { paginationJson } from './model/pagination.js';
 import { displayPath } from './source/displayPath.js';
 import { nodeIo, type Io } from './io.js';
+import path from 'node:path';
 
 export interface InspectOptions {
   cwd?: string;
@@ -34,12 +35,17 @@ export async function inspect(file: string, options: InspectOptions = {}): Promi
     // The first pass's view: no page numbers yet in the contents.
     return { ...checked, view: issueDocumentFor(issue, layout, undefined, { forPrint: false }).view };
   }
+  const display = displayPath(cwd, issue.file);
+  // Printed as a build prints it: photos through the image pipeline (upright, no metadata, scaled), from the series' cache.
+  const [{ prepareImages }, { openContentCache, CACHE_FOLDER }] = await Promise.all([import('./images/figureRenditions.js'), import('./cache/contentCache.js')]);
+  const prepared = await prepareImages(issue, io, display, { cache: openContentCache(io, path.join(issue.series.root, CACHE_FOLDER, 'images')) });
+  if (hasErrors(prepared.diagnostics)) return { ...checked, diagnostics: [...checked.diagnostics, ...prepared.diagnostics], view: undefined };
   const { startBrowser } = await import('./print/startBrowser.js');
   const env = options.env ?? process.env;
   const session = await startBrowser(options.browser, env, undefined, io);
   try {
-    const rendered = await renderIssue(session.browser, issue, layout, { display: displayPath(cwd, issue.file), env });
-    return { ...checked, view: { ...rendered.doc.view, pagination: paginationJson(rendered.paginated) } };
+    const rendered = await renderIssue(session.browser, prepared.issue, layout, { display, env });
+    return { ...checked, diagnostics: [...checked.diagnostics, ...prepared.diagnostics], view: { ...rendered.doc.view, pagination: paginationJson(rendered.paginated) } };
   } finally {
     await session.close();
   }

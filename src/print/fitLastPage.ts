@@ -23,11 +23,15 @@ const SLACK = 0.6;
 /** Prints fitting may cost an issue, over the pagination's own. */
 export const MAX_FIT_TRIES = 3;
 
-/** One settled print of the issue with a page state. */
+/** One print of the issue with a page state: settled and whole, or a probe of its last pages. */
 export interface FitPrint {
+  /** The pages printed: all, or those from `firstPage` on. */
   pdf: PDFDocument;
+  /** The destinations of the pages printed, their page indexes counted in `pdf`. */
   dests: ReadonlyMap<string, Destination>;
   state: PageState;
+  /** The issue's page `pdf` starts with (0-based; absent or 0: the whole issue). */
+  firstPage?: number;
 }
 
 /** What is on the last body page. */
@@ -46,9 +50,10 @@ export interface LastPage {
 
 export function lastPageOf(issue: Issue, printed: FitPrint): LastPage {
   const { pdf, dests, state } = printed;
+  const offset = printed.firstPage ?? 0;
   const g = issue.series.layout.geometry;
   const last = pdf.getPageCount() - 1;
-  const bodyPages = pdf.getPageCount() - state.coverPages;
+  const bodyPages = offset + pdf.getPageCount() - state.coverPages;
   const text = readPageText(pdf, last);
   const baselines = new Set(text.runs.filter((r) => !r.hidden && r.text.trim() !== '' && r.size >= g.sizes.body - SIZE_TOLERANCE_PT).map((r) => Math.round(r.baseline / 0.75)));
   const start = dests.get(CONTRACT.distributionId);
@@ -57,7 +62,7 @@ export function lastPageOf(issue: Issue, printed: FitPrint): LastPage {
   const distributionLines = onLast ? Math.ceil((end.top! - start.top! - state.distributionOffset) / gridPitch(g).pitchPt) : 0;
   // The page before: how far its lowest line of text lies above the bottom of the type area.
   let freeBefore = 0;
-  if (last - 1 >= state.coverPages) {
+  if (last >= 1 && offset + last - 1 >= state.coverPages) {
     const before = readPageText(pdf, last - 1);
     const typeBottom = before.page.y1 - ptFromMm(g.margins.top) - ptFromMm(g.typeArea.height);
     const lowest = Math.min(...before.runs.filter((r) => !r.hidden && r.text.trim() !== '' && r.size >= g.sizes.body - SIZE_TOLERANCE_PT).map((r) => r.baseline));
@@ -129,11 +134,23 @@ export interface FitResult {
 }
 
 /**
- * `print(state, settle)` prints the issue with `state` (the current document patched): once (a probe,
- * whose page count is all that counts), or until its numbers hold. `printed` is the pagination
- * without fitting.
+ * From this many pages on, a weaker step is probed on the last pages alone before its settled print;
+ * below, it is printed whole and settled at once (a short issue's print costs little more than a
+ * probe, and a step that works then needs no second print).
  */
-export async function fitLastPage(issue: Issue, printed: FitPrint, print: (state: PageState, settle: boolean) => Promise<FitPrint>): Promise<FitResult> {
+export const PROBE_WEAKER_FROM_PAGES = 12;
+
+/**
+ * How fitting prints a try: `probe` prints the issue once with a state, from page `fromPage` (0-based)
+ * on (what the last page holds is all that counts); `settle` prints it whole until its numbers hold.
+ * `printed` is the pagination without fitting.
+ */
+export interface FitPrinter {
+  probe(state: PageState, fromPage: number): Promise<FitPrint>;
+  settle(state: PageState): Promise<FitPrint>;
+}
+
+export async function fitLastPage(issue: Issue, printed: FitPrint, print: FitPrinter): Promise<FitResult> {
   const setting = issue.series.layout.fit;
   if (setting === 'off') return { outcome: { status: 'off', by: 'series' }, printed, tries: 0 };
   if (issue.fitOff) return { outcome: { status: 'off', by: 'issue' }, printed, tries: 0 };
@@ -146,20 +163,27 @@ export async function fitLastPage(issue: Issue, printed: FitPrint, print: (state
   // The lines to pull back, and a little slack: a line saved in a paragraph is not always a line saved on the page.
   const need = Math.max(1, before.lines + before.distributionLines - before.freeBefore);
   const ranges = fitRanges(issue).filter((r) => rangeLines(issue, printed, r.ids, before) * strongest.squeeze >= need * SLACK);
-  let tries = 0;
-  const attempt = async (ids: readonly string[], step: FitStep, settle: boolean): Promise<FitPrint | undefined> => {
-    tries++;
-    const fit: Fit = { ...step, articles: ids };
-    // The distribution block starts where the text ends: the space that set it at the foot of the old last page goes.
-    const result = await print({ ...printed.state, distributionOffset: 0, fit }, settle);
+  const pages = printed.pdf.getPageCount();
+  // A probe prints the last two pages as they were: the page before the last is the new last page when one goes.
+  const probeFrom = Math.max(0, pages - 2);
+  const probeWeaker = pages >= PROBE_WEAKER_FROM_PAGES;
+  // It works when the page is gone and the new last page is not one to take away in turn.
+  const works = (result: FitPrint) => {
     const after = lastPageOf(issue, result);
-    // It works when the page is gone and the new last page is not one to take away in turn.
-    return after.bodyPages < before.bodyPages && !needsFitting(after, setting.minLastPageLines) ? result : undefined;
+    return after.bodyPages < before.bodyPages && !needsFitting(after, setting.minLastPageLines);
+  };
+  // The distribution block starts where the text ends: the space that set it at the foot of the old last page goes.
+  const stateOf = (ids: readonly string[], step: FitStep): PageState => ({ ...printed.state, distributionOffset: 0, fit: { ...step, articles: ids } satisfies Fit });
+  let tries = 0;
+  const attempt = async (state: PageState, how: 'probe' | 'settle'): Promise<FitPrint | undefined> => {
+    tries++;
+    const result = how === 'probe' ? await print.probe(state, probeFrom) : await print.settle(state);
+    return works(result) ? result : undefined;
   };
   for (const range of ranges) {
     if (tries >= MAX_FIT_TRIES) break;
-    // The strongest step first, printed once: when it does not work, no weaker one can.
-    const strong = await attempt(range.ids, strongest, false);
+    // The strongest step first, probed: when it does not work, no weaker one can.
+    const strong = await attempt(stateOf(range.ids, strongest), 'probe');
     if (!strong) continue;
     // It works: the least that works, among the weaker steps that could.
     let best: { print: FitPrint | undefined; step: FitStep } = { print: undefined, step: strongest };
@@ -167,14 +191,16 @@ export async function fitLastPage(issue: Issue, printed: FitPrint, print: (state
     for (const step of steps.slice(0, -1)) {
       if (tries >= MAX_FIT_TRIES) break;
       if (lines * step.squeeze < need * SLACK) continue;
-      const weaker = await attempt(range.ids, step, true);
-      if (weaker) {
-        best = { print: weaker, step };
+      // A long issue probes its last pages first and prints whole only the step that works there.
+      const weaker = await attempt(stateOf(range.ids, step), probeWeaker ? 'probe' : 'settle');
+      const settled = weaker && probeWeaker ? await print.settle(weaker.state) : weaker;
+      if (settled && (!probeWeaker || works(settled))) {
+        best = { print: settled, step };
         break;
       }
     }
-    // The strongest it is: printed again from what its probe found, until the numbers hold.
-    const kept = best.print ?? (await print(strong.state, true));
+    // The strongest it is: printed whole from what its probe found, until the numbers hold.
+    const kept = best.print ?? (await print.settle(strong.state));
     const fit: Fit = { ...best.step, articles: range.ids };
     return {
       outcome: { status: 'fitted', fit, range: range.name, bodyPagesBefore: before.bodyPages, bodyPagesAfter: lastPageOf(issue, kept).bodyPages, tries },

@@ -182,10 +182,18 @@ export async function paginateIssue(
   const first = contents.printed === settled ? settled : (contents.printed as typeof settled);
   if (contents.printed === settled && contents.tries > 0) await steps.load(settled.state, 2);
   // Fitting: each try is a settled print of the page patched with the tightening.
-  const fitted = await fitLastPage(issue, first, async (state, settle) => {
-    const p = await printUntilSettled(page, state, settle ? steps : { ...steps, same: () => true });
-    passes += p.passes;
-    return p;
+  const fitted = await fitLastPage(issue, first, {
+    async probe(state, fromPage) {
+      // The last pages only, printed once: their destinations are not the whole issue's, so nothing is read from them.
+      const p = await printUntilSettled(page, state, { ...steps, fromPage, read: (_pdf, _dests, printedWith) => printedWith, same: () => true });
+      passes += p.passes;
+      return p;
+    },
+    async settle(state) {
+      const p = await printUntilSettled(page, state, steps);
+      passes += p.passes;
+      return p;
+    },
   });
   const printed = fitted.printed === first ? first : (fitted.printed as typeof first);
   if (fitted.printed === first && fitted.tries > 0) {

@@ -4,7 +4,7 @@
 import { PDFDocument } from './pdfLib.js';
 import { msg, type Message } from '../i18n/message.js';
 import type { Page } from 'puppeteer-core';
-import { collectGarbage, departure, printPage, type Departure } from './printPage.js';
+import { collectGarbage, departure, printPagesFrom, type Departure } from './printPage.js';
 import type { DocumentServer } from './documentServer.js';
 import { readDestinations, type Destination } from './readDestinations.js';
 import { BulletinError, ExitCode } from '../diagnostics/exitCodes.js';
@@ -38,6 +38,11 @@ export interface PrintSteps<S> {
   maxPasses?(state: S): number;
   /** Where the document's markup comes from, for the error when it leaves itself: the series' templates folder. */
   templates: string;
+  /**
+   * Print only the pages from this one (0-based) to the end: a probe that reads the last pages alone.
+   * `read` is then given that part of the document (its pages and destinations counted from it).
+   */
+  fromPage?: number;
 }
 
 /** A document that left itself while it was printed. */
@@ -60,11 +65,18 @@ export interface Printed<S> {
   /** The state the PDF was printed with, which it confirms. */
   state: S;
   passes: number;
+  /** The document's page the PDF starts with (0 unless the steps asked for the last pages only). */
+  firstPage: number;
 }
+
+/**
+ * The pages of the document each page last printed: a print after a long one collects the garbage
+ * first, within one loop or across loops (pagination, then fitting's tries).
+ */
+const lastPrinted = new WeakMap<Page, number>();
 
 export async function printUntilSettled<S>(page: Page, start: S, steps: PrintSteps<S>): Promise<Printed<S>> {
   let state = start;
-  let printedPages = 0;
   steps.server.navigations.length = 0; // what an earlier document of the page did is not this one's
   const stays = async () => {
     const left = await departure(page, steps.server);
@@ -77,17 +89,17 @@ export async function printUntilSettled<S>(page: Page, start: S, steps: PrintSte
       const name = steps.name ?? steps.what;
       await withinStage(page, { name: 'load', what: pass === 1 ? msg('build.doing.loading', { issue: name }) : msg('build.doing.filling', { issue: name, pass }), ...(steps.suspects ? { suspects: steps.suspects } : {}) }, () => steps.load(state, pass));
       await stays();
-      const bytes = await withinStage(page, { name: 'print', what: msg('build.doing.printing', { issue: name, pass }), ...(steps.suspects ? { suspects: steps.suspects } : {}) }, async () => {
-        if (printedPages >= LONG_DOCUMENT_PAGES) await collectGarbage(page);
-        return printPage(page);
+      const out = await withinStage(page, { name: 'print', what: msg('build.doing.printing', { issue: name, pass }), ...(steps.suspects ? { suspects: steps.suspects } : {}) }, async () => {
+        if ((lastPrinted.get(page) ?? 0) >= LONG_DOCUMENT_PAGES) await collectGarbage(page);
+        return printPagesFrom(page, steps.fromPage ?? 0);
       });
       // What printed may not be the document any more (a refresh while printing).
       await stays();
-      const pdf = await PDFDocument.load(bytes, { updateMetadata: false });
-      printedPages = pdf.getPageCount();
+      const pdf = await PDFDocument.load(out.bytes, { updateMetadata: false });
+      lastPrinted.set(page, out.firstPage + pdf.getPageCount());
       const dests = readDestinations(pdf);
       const found = steps.read(pdf, dests, state);
-      if (steps.same(found, state)) return { bytes, pdf, dests, state, passes: pass };
+      if (steps.same(found, state)) return { bytes: out.bytes, pdf, dests, state, passes: pass, firstPage: out.firstPage };
       state = found;
     }
   } catch (error) {

@@ -87,15 +87,41 @@ export async function departure(page: Page, server: DocumentServer): Promise<Dep
 }
 
 export async function printPage(page: Page): Promise<Uint8Array> {
+  return (await printPagesFrom(page, 0)).bytes;
+}
+
+/** A PDF of the pages from `firstPage` (0-based) to the end, and which page it starts with. */
+export interface PagesPrinted {
+  bytes: Uint8Array;
+  firstPage: number;
+}
+
+/**
+ * Prints the pages from `firstPage` (0-based) on: a probe that needs only the last pages (does a
+ * tightening take the last page away?) costs Chrome and the PDF reader those pages only, which for a
+ * long issue is a few pages instead of hundreds. When the document has fewer pages than that, Chrome
+ * refuses the range, and the whole document is printed instead.
+ */
+export async function printPagesFrom(page: Page, firstPage: number): Promise<PagesPrinted> {
   // No `path`: puppeteer would truncate the target before printing; outputs are written atomically elsewhere.
-  return page.pdf({
-    printBackground: true,
-    preferCSSPageSize: true,
-    displayHeaderFooter: false,
-    tagged: true,
-    outline: false,
-    timeout: PRINT_TIMEOUT_MS,
-  });
+  const print = (pageRanges?: string) =>
+    page.pdf({
+      printBackground: true,
+      preferCSSPageSize: true,
+      displayHeaderFooter: false,
+      tagged: true,
+      outline: false,
+      timeout: PRINT_TIMEOUT_MS,
+      ...(pageRanges ? { pageRanges } : {}),
+    });
+  if (firstPage <= 0) return { bytes: await print(), firstPage: 0 };
+  try {
+    // An open range: Chrome prints up to the last page, however many there are now.
+    return { bytes: await print(`${firstPage + 1}-`), firstPage };
+  } catch (error) {
+    if (!(error instanceof Error) || !/exceeds page count/i.test(error.message)) throw error;
+    return { bytes: await print(), firstPage: 0 };
+  }
 }
 
 /**

@@ -36,14 +36,29 @@ function fix(index: number, replacement: string, original: string): TextFinding 
   };
 }
 
+/** The index of the first of the sorted `positions` at or after `start`. */
+function firstAtOrAfter(positions: readonly number[], start: number): number {
+  let lo = 0;
+  let hi = positions.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (positions[mid]! < start) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 export function straightQuotes(text: string, context: TextContext): TextFinding[] {
   const out: TextFinding[] = [];
+  // Every quote of the text, found in one scan: most paragraphs have none, and a search started at
+  // each paragraph would run on to the next quote however far it is.
+  const quotes: number[] = [];
+  QUOTES.lastIndex = 0;
+  for (let m = QUOTES.exec(text); m; m = QUOTES.exec(text)) quotes.push(m.index);
   for (const p of context.paragraphs) {
     const marks: number[] = [];
-    // Jump from quote to quote: most of a paragraph has none.
-    QUOTES.lastIndex = p.start;
-    for (let m = QUOTES.exec(text); m && m.index < p.end; m = QUOTES.exec(text)) {
-      const i = m.index;
+    for (let k = firstAtOrAfter(quotes, p.start); k < quotes.length && quotes[k]! < p.end; k++) {
+      const i = quotes[k]!;
       if (!context.isProtected(i) && !isApostrophe(text, i)) marks.push(i);
     }
     const straightLeft = { double: marks.filter((i) => text[i] === '"').length, single: marks.filter((i) => text[i] === "'").length };
