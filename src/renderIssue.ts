@@ -14,7 +14,9 @@ import { lastPageOf, needsFitting } from './print/fitLastPage.js';
 import { issueDocument, type IssueDocument } from './render/issueDocument.js';
 import { TemplateError } from './render/renderHtml.js';
 import type { Layout } from './render/layouts.js';
-import { checkContents } from './check/checkContents.js';
+import { checkBodyOnCover, checkContents } from './check/checkContents.js';
+import { articleOnCover } from './model/tableOfContents.js';
+import { inlineText, textBlocks } from './model/blocks.js';
 import { checkContentsPages, checkKeeps } from './check/checkKeeps.js';
 import { checkPdfFonts } from './check/checkPdfFonts.js';
 import { readPageText, type PageText } from './check/readPdfText.js';
@@ -163,6 +165,13 @@ export async function renderIssue(
       const unprintable = new Set(uncoveredCharacters(issueText(issue), seriesCoverage(issue.series)));
       const printedAs = (text: string) => Array.from(text, (c) => (unprintable.has(c) ? MISSING_MARK : c)).join('');
       problems.push(...checkContents(toc, issue.series.layout.pageNumber, texts.slice(0, coverPages), pages, texts.slice(coverPages), printedAs).map((p) => p.text));
+      // An article begun on the cover: no contents to check, but the first page is body page 1 (its
+      // number is checked with the others above) and shows the masthead, the title and the text's beginning.
+      const onCover = articleOnCover(issue);
+      if (onCover) {
+        const opening = [...inlineText(textBlocks(onCover.blocks)[0]?.content ?? []).replace(/\s+/g, '')].slice(0, 6).join('');
+        problems.push(...checkBodyOnCover(coverPages, texts[0], issue.series.name, printedAs(onCover.title), printedAs(opening)).map((p) => p.text));
+      }
       if (unprintable.size) unprintable.add(MISSING_MARK);
       const located = locateText(issue, texts.slice(coverPages), unprintable);
       problems.push(...located.problems.map((p) => p.text));
@@ -183,7 +192,7 @@ export async function renderIssue(
           }));
         }
       }
-      geometry.push(...checkGeometry(issue.series.layout.geometry, texts, coverPages, located.found, fittedPitches(printed.state), issue.series.layout.duplex).map((p) => p.text));
+      geometry.push(...checkGeometry(issue.series.layout.geometry, texts, coverPages, located.found, fittedPitches(printed.state), issue.series.layout.duplex, onCover !== undefined).map((p) => p.text));
       // The sides (docs/duplex.md): each body page's number and margins on its physical side.
       geometry.push(...checkSides(issue.series.layout.geometry, issue.series.layout.pageNumber, texts, coverPages, issue.series.layout.duplex).map((p) => p.text));
       // No image of the PDF may carry metadata (EXIF and its GPS position, XMP, IPTC, comments).

@@ -69,3 +69,26 @@ export function checkContents(toc: readonly TocEntry[], form: PageNumberForm, co
   });
   return problems;
 }
+
+/**
+ * An article begun on the cover (singleArticle.cover: article): the PDF's first page is body page 1
+ * (no cover pages before it, no contents), and carries the masthead's name, then the article's title
+ * and the beginning of its first paragraph, in that order. `first` is the PDF's first page;
+ * `title` and `opening` are as printed (`printedAs`), `opening` the first characters of the first paragraph.
+ */
+export function checkBodyOnCover(coverPages: number, first: PageText | undefined, name: string, title: string, opening: string): ContentsProblem[] {
+  if (coverPages !== 0) return [problem('cover', msg('self-check.cover-start.moved', { page: coverPages + 1 }))];
+  const text = first?.compact ?? '';
+  const problems: ContentsProblem[] = [];
+  let from = 0;
+  const wanted: [Message, string][] = [[msg('self-check.cover-start.masthead'), name], [msg('self-check.cover-start.title'), title], [msg('self-check.cover-start.text'), opening]];
+  for (const [what, printed] of wanted) {
+    const at = text.indexOf(printed.replace(/\s+/g, ''), from);
+    if (at < 0) {
+      problems.push(problem('cover', msg('self-check.cover-start.missing', { what, text: printed })));
+      continue;
+    }
+    from = at + printed.replace(/\s+/g, '').length;
+  }
+  return problems;
+}

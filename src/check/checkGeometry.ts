@@ -47,10 +47,12 @@ interface Zones {
   /** Where else text may be: the page number's band under a body page, the top margin of a cover page. */
   extra: Box;
   extraName: Message;
+  /** The first page of an article begun on the cover (singleArticle.cover: article) has both: the masthead's zone too. */
+  masthead?: Box;
 }
 
 /** The type area and the other zone of a page, in PDF points (origin bottom left). */
-function zonesOf(g: PageGeometry, page: PageText, bodyNumber: number | undefined, rightHand: boolean): Zones {
+function zonesOf(g: PageGeometry, page: PageText, bodyNumber: number | undefined, rightHand: boolean, mastheadToo = false): Zones {
   // Sides are physical (docs/duplex.md): a right-hand page has the binding margin on the left.
   const left = page.page.x0 + ptFromMm(rightHand ? g.margins.inner : g.margins.outer);
   const top = page.page.y1 - ptFromMm(g.margins.top);
@@ -61,7 +63,7 @@ function zonesOf(g: PageGeometry, page: PageText, bodyNumber: number | undefined
   }
   // The page number: its dashes' middle `below` under the type area, one page-number size high either way.
   const below = ptFromMm(g.pageNumber.below) + g.sizes.pageNumber;
-  return { type, extra: { ...type, y1: type.y0, y0: type.y0 - below }, extraName: msg('self-check.geometry.zone.page-number') };
+  return { type, extra: { ...type, y1: type.y0, y0: type.y0 - below }, extraName: msg('self-check.geometry.zone.page-number'), ...(mastheadToo ? { masthead: { ...type, y0: type.y1, y1: page.page.y1 } } : {}) };
 }
 
 /** Whether the sheet side at `physical` (0-based, the cover's first page 0) is a right-hand page. */
@@ -85,8 +87,12 @@ function fromTop(page: PageText, box: Box): Message {
 /**
  * `pages`: every page of the PDF as readPdfText read it, the cover's first; `coverPages`: how many
  * the cover takes; `found`: where checkVisibleText found each block of the source (body pages, 0-based).
+ * `bodyOnCover`: the issue's article begins on the cover (singleArticle.cover: article), so `coverPages`
+ * is 0 and the first page is body page 1 that also carries the masthead: its text may be in the
+ * masthead's zone as well as in the page number's, and a picture above the article's first line
+ * there is the masthead's art.
  */
-export function checkGeometry(g: PageGeometry, pages: readonly PageText[], coverPages: number, found: readonly FoundItem[], fitted: ReadonlyMap<string, number> = new Map(), duplex = true): GeometryProblem[] {
+export function checkGeometry(g: PageGeometry, pages: readonly PageText[], coverPages: number, found: readonly FoundItem[], fitted: ReadonlyMap<string, number> = new Map(), duplex = true, bodyOnCover = false): GeometryProblem[] {
   /** Problems by what they say (the same on several pages is said once, for all of them). */
   const said = new Map<string, { text: Message; physicals: number[] }>();
   const problems = {
@@ -111,9 +117,10 @@ export function checkGeometry(g: PageGeometry, pages: readonly PageText[], cover
 
   // 1. Every run inside the type area, or in the page number's band / the masthead's zone.
   pages.forEach((page, physical) => {
-    const zones = zonesOf(g, page, physical < coverPages ? undefined : physical - coverPages + 1, isRightHand(physical, duplex));
+    const zones = zonesOf(g, page, physical < coverPages ? undefined : physical - coverPages + 1, isRightHand(physical, duplex), bodyOnCover && physical === 0);
     const outside = page.runs.filter((r) => !r.hidden && !LEADERS.test(r.text)
-      && !inside(zones.type, r.box, across, upDown) && !inside(zones.extra, r.box, across, upDown));
+      && !inside(zones.type, r.box, across, upDown) && !inside(zones.extra, r.box, across, upDown)
+      && !(zones.masthead && inside(zones.masthead, r.box, across, upDown)));
     if (outside.length === 0) return;
     const run = outside[0]!;
     const t = zones.type;
@@ -196,6 +203,9 @@ export function checkGeometry(g: PageGeometry, pages: readonly PageText[], cover
   }
 
   // 3. Pictures: not over each other, and on body pages not over text (nor under it).
+  // On the first page of an article begun on the cover, the masthead ends where the article's text begins.
+  const firstTops = bodyOnCover ? found.flatMap((f) => f.runs.filter((r) => r.page === 0).map((r) => r.run.box.y1)) : [];
+  const articleTop = firstTops.length ? Math.max(...firstTops) : undefined;
   pages.forEach((page, physical) => {
     const images = page.images.filter((b) => b.x1 - b.x0 > across && b.y1 - b.y0 > across);
     for (let i = 0; i < images.length; i++) {
@@ -207,6 +217,7 @@ export function checkGeometry(g: PageGeometry, pages: readonly PageText[], cover
       }
       // On the cover, art behind the masthead (a background picture) is a design, not a figure out of place.
       if (physical < coverPages) continue;
+      if (physical === 0 && articleTop !== undefined && images[i]!.y0 >= articleTop) continue;
       // A picture no taller than a line sits in the line like a character (a template's mark or icon):
       // it is set with the text, not over it.
       if (images[i]!.y1 - images[i]!.y0 <= pitch) continue;

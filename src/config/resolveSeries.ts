@@ -65,6 +65,7 @@ export function resolveSeries(data: SeriesData, root: string, file: string, font
     },
     lint: { rules: seriesLintRules(data.lint?.rules) },
     signoff: { labels: data.signoff?.labels ?? SERIES_DEFAULTS.signoff.labels, place: data.signoff?.place ?? SERIES_DEFAULTS.signoff.place },
+    singleArticle: { cover: data.singleArticle?.cover ?? SERIES_DEFAULTS.singleArticle.cover },
     images: {
       printPpi: data.images?.printPpi ?? SERIES_DEFAULTS.images.printPpi,
       jpegQuality: data.images?.jpegQuality ?? SERIES_DEFAULTS.images.jpegQuality,

@@ -17,3 +17,11 @@ export function singleArticle(issue: Issue): Article | undefined {
   const [only, ...rest] = issue.sections;
   return only && rest.length === 0 && only.label === undefined && only.articles.length === 1 ? only.articles[0] : undefined;
 }
+
+/**
+ * The one article of such an issue when the series begins it on the cover (`singleArticle.cover:
+ * article`): under the masthead's rule, the cover being body page 1, numbered (README, 专刊).
+ */
+export function articleOnCover(issue: Issue): Article | undefined {
+  return issue.series.singleArticle.cover === 'article' ? singleArticle(issue) : undefined;
+}

@@ -75,6 +75,8 @@ export interface Series {
   readonly lint: { readonly rules: LintRules };
   /** The sign-off's roles in print order, and where its line goes (`signoff:` in bulletin.yaml). */
   readonly signoff: { readonly labels: readonly string[]; readonly place: 'issue-line' | 'distribution' };
+  /** A one-article issue without sections: its cover shows the title (`title`) or the article begins on it (`article`; `singleArticle:` in bulletin.yaml). */
+  readonly singleArticle: { readonly cover: 'title' | 'article' };
   /** How raster images are processed (`images:` in bulletin.yaml; src/images/). */
   readonly images: ImageSettings;
   /** What the build writes (`output:`). */

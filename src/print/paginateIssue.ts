@@ -10,6 +10,7 @@ import { CONTRACT } from '../render/templateContract.js';
 import { formatPageNumber } from '../render/pageNumber.js';
 import { ptFromMm } from '../layout/presets.js';
 import { keepBreaks, sourceKeeps } from '../model/keepBreaks.js';
+import { articleOnCover } from '../model/tableOfContents.js';
 import { loadDocument } from './printPage.js';
 import type { Destination } from './readDestinations.js';
 import { BulletinError, ExitCode } from '../diagnostics/exitCodes.js';
@@ -41,10 +42,18 @@ export interface PrintedIssue {
   notesUnkept?: string[];
 }
 
-/** Where each section and article starts (body pages from 1) and how many pages the cover took. */
+/**
+ * Where each section and article starts (body pages from 1) and how many pages the cover took: the
+ * pages before the first section's, none when the article begins on the cover (`singleArticle.cover`).
+ */
 function startsOf(issue: Issue, dests: ReadonlyMap<string, Destination>): { pages: Map<string, number>; coverPages: number } {
   const first = dests.get(issue.sections[0]?.id ?? '');
-  const coverPages = first ? first.pageIndex : 1;
+  const onCover = articleOnCover(issue) !== undefined;
+  if (onCover && first && first.pageIndex !== 0) {
+    // The template broke the page after the masthead: the variant's promise does not hold.
+    throw new BulletinError(msg('build.cover-start.moved', { issue: issue.slug, page: first.pageIndex + 1 }), ExitCode.RenderFailed, msg('build.cover-start.moved.hint'));
+  }
+  const coverPages = onCover ? 0 : first ? first.pageIndex : 1;
   const pages = new Map<string, number>();
   for (const id of contentIds(issue)) {
     const d = dests.get(id);
@@ -56,6 +65,8 @@ function startsOf(issue: Issue, dests: ReadonlyMap<string, Destination>): { page
 /** Whether a print with `state` shows the blank back of a one-page cover (layout.bodyStartsOn: right). */
 function blankShown(issue: Issue, state: PageState): boolean {
   const { duplex, bodyStartsOn } = issue.series.layout;
+  // An article begun on the cover: the cover is body page 1, and has no back to leave blank.
+  if (articleOnCover(issue)) return false;
   return duplex && bodyStartsOn === 'right' && coverParity(state.coverPages, state.blankPages) === 'cover-odd';
 }
 

@@ -1,5 +1,6 @@
 // The per-issue stylesheet: colours, font faces, figure sizes, the distribution
 // block's offset. (The page itself is in the geometry sheet: layout/geometryCss.ts.)
+import { articleOnCover } from '../model/tableOfContents.js';
 import type { Issue } from '../model/types.js';
 import { fontFaceCss, type FontFace } from './fontFaces.js';
 import { figureBox, gridChars, groupBox, groupOf } from '../layout/figureGeometry.js';
@@ -85,6 +86,9 @@ export function issueCss(issue: Issue, faces: readonly FontFace[], options: { fo
     ...fitCss(options.fit),
     // The contents tightened so that the entries that spilled onto a page of their own go back (print/fitContents.ts).
     ...(options.tocPitchPt ? ['@media print {', `  .toc-list { line-height: ${options.tocPitchPt}pt; }`, '}'] : []),
+    // The article begun on the cover (singleArticle.cover: article): the cover is the first body page,
+    // counted and numbered (page.css `@page body`), and the body goes on under its rule, on the same page.
+    ...(articleOnCover(issue) ? ['@media print {', '  .cover.cover-body-start { page: body; }', '  .issue-body.body-on-cover { break-before: auto; }', '}'] : []),
     '',
   ].join('\n');
 }

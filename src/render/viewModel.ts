@@ -8,7 +8,7 @@ import { breakTitle } from '../layout/breakTitle.js';
 import { fillLines } from '../layout/fillLines.js';
 import { textEm } from '../layout/textEm.js';
 import { coverParity, tocAnchor } from '../model/pagination.js';
-import { singleArticle } from '../model/tableOfContents.js';
+import { articleOnCover, singleArticle } from '../model/tableOfContents.js';
 import { sourceKeeps, sourceLineId } from '../model/keepBreaks.js';
 
 export interface FigureView {
@@ -80,6 +80,12 @@ export interface IssueView {
   keepAnchors?: string[];
   /** An issue of one article without sections: its title (and subtitle, byline) on the cover instead of contents. */
   coverArticle?: { id: string; titleLines: string[]; headLines: string[] } | undefined;
+  /**
+   * The issue's one article begins on the cover under the masthead's rule (`singleArticle.cover:
+   * article`): no contents, and the cover is the first body page. `articleId`: the article's title,
+   * which a hidden link makes Chrome record (its page for the yearbook's contents and the bookmarks).
+   */
+  bodyOnCover?: { articleId: string };
   /** Stylesheets, relative to the HTML file. */
   stylesheets: string[];
   /** `cover-odd` or `cover-even`: decides on which side odd body pages fall. */
@@ -118,7 +124,9 @@ export function issueView(issue: Issue, toc: readonly TocEntry[], assets: { imag
   const geometry = issue.series.layout.geometry;
   const d = issue.distribution;
   const signoff = issue.signoff.length ? issue.signoff.map((s) => `${s.label}：${s.name}`).join('\u3000\u3000') : undefined;
-  const single = singleArticle(issue);
+  // Begun on the cover, the article prints its own title there: the cover shows no title of its own.
+  const onCover = articleOnCover(issue);
+  const single = onCover ? undefined : singleArticle(issue);
   const keeps = sourceKeeps(issue);
   const keptSources = new Set(keeps.map((k) => k.sourceId));
   const rows = [
@@ -213,8 +221,10 @@ export function issueView(issue: Issue, toc: readonly TocEntry[], assets: { imag
       titleLines: titleLinesOf(single.titleLines, geometry),
       headLines: [...(single.subtitle === undefined ? [] : [single.subtitle]), ...single.byline],
     },
+    ...(onCover ? { bodyOnCover: { articleId: onCover.id } } : {}),
     stylesheets: assets.stylesheets,
-    bodyClass: coverParity(coverPages, blankPages),
+    // The body begins on the cover's page: no blank back, whatever the pages counted so far.
+    bodyClass: onCover ? `${coverParity(0)} body-on-cover` : coverParity(coverPages, blankPages),
   };
 }
 

@@ -380,6 +380,15 @@ export interface SeriesData {
      */
     place?: "issue-line" | "distribution";
   };
+  /**
+   * 只有一篇文章、不分栏目的专刊的印法。
+   */
+  singleArticle?: {
+    /**
+     * `title`：首页报头下印文章标题（及副标题、署名），正文从下一页起，页码从正文第一页起为1；`article`：正文紧接报头红线从首页开始，首页即第1页，印页码。
+     */
+    cover?: "title" | "article";
+  };
 }
 /**
  * This interface was referenced by `SeriesData`'s JSON-Schema
@@ -493,6 +502,9 @@ export const SERIES_DEFAULTS = {
       "责任编辑"
     ],
     "place": "issue-line"
+  },
+  "singleArticle": {
+    "cover": "title"
   }
 } as const;
 

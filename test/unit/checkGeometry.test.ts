@@ -244,3 +244,38 @@ describe('pagesName', () => {
     expect(render(pagesName([0, 1, 2], 2), 'en')).toBe('the cover (pages 1, 2) and page 1');
   });
 });
+
+describe('checkGeometry: an article begun on the cover (singleArticle.cover: article)', () => {
+  /** Page 1 of the PDF is body page 1: a masthead reaching into the top margin over its art, then the title and text on their grid, the number. */
+  function coverStart() {
+    const g = STANDARD;
+    const page = new Sheet(g, 0, 1);
+    page.number();
+    const name = page.line('生态环境工作动态', -1, { size: g.sizes.masthead, from: 2, to: 26 });
+    page.image(-1, 2, 0, 28); // the masthead's art, behind its name
+    const title = page.line('坚定不移走生态优先绿色发展之路', 6, { size: g.sizes.title, from: 2, to: 26 });
+    const p1 = [page.line('同志们：', 8, { from: 2, to: 6 }), page.line('今天，我们召开全区生态环境保护大会', 9, { from: 2 }), page.line('任务。', 10, { to: 3 })];
+    // Found on body page 0: the PDF's first page (no cover pages before it).
+    const onFirst = (f: FoundItem): FoundItem => ({ ...f, page: 0, runs: f.runs.map((r) => ({ ...r, page: 0 })) });
+    const found = [item('the title of 「T」', 'title', page, [title]), item('paragraph 1 of 「T」', 'paragraph', page, p1)].map(onFirst);
+    void name;
+    return { page, found };
+  }
+
+  it('passes: the masthead may reach above the type area and its art is not a picture over text, the number is under it', () => {
+    const { page, found } = coverStart();
+    expect(checkGeometry(STANDARD, [page.text], 0, found, new Map(), true, true)).toEqual([]);
+  });
+
+  it('without the variant the same page is a body page with text above its type area and a picture over text', () => {
+    const { page, found } = coverStart();
+    const said = checkGeometry(STANDARD, [page.text], 0, found, new Map(), true, false).map((p) => p.message);
+    expect(said).toEqual([expect.stringMatching(/「生态环境工作动态」 .*above/), expect.stringMatching(/picture/)]);
+  });
+
+  it('still finds a picture over the article’s own text on that page', () => {
+    const { page, found } = coverStart();
+    page.image(8, 11, 0, 10);
+    expect(checkGeometry(STANDARD, [page.text], 0, found, new Map(), true, true).map((p) => p.message)).toEqual([expect.stringMatching(/picture/)]);
+  });
+});

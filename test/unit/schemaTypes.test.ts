@@ -42,6 +42,7 @@ const SERIES_KEYS: Record<string, { read: (issue: Issue) => unknown; other: unkn
   'markdown.lineBreaks': { read: (i) => i.series.markdown.lineBreaks, other: 'join' },
   'signoff.labels': { read: (i) => i.series.signoff.labels, other: ['主编', '编辑'] },
   'signoff.place': { read: (i) => i.series.signoff.place, other: 'distribution' },
+  'singleArticle.cover': { read: (i) => i.series.singleArticle.cover, other: 'article' },
   'tables.numbering': { read: (i) => i.series.tables.numbering, other: 'article' },
   'tables.style': { read: (i) => i.series.tables.style, other: 'grid' },
   'images.printPpi': { read: (i) => i.series.images.printPpi, other: 200 },

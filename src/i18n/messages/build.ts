@@ -319,4 +319,12 @@ export const buildMessages = {
   'build.yearbook.label': { en: 'yearbook {year}', zh: '{year}年合订本' },
   'build.browser.source.downloaded': { en: 'downloaded on request', zh: '按需下载' },
   'build.browser.source.system': { en: 'system', zh: '系统安装' },
+  'build.cover-start.moved': {
+    en: 'the article of {issue} should begin on the cover (singleArticle.cover: article), but its text begins on page {page} of the PDF',
+    zh: '{issue} 的文章应从首页报头下开始（singleArticle.cover: article），但正文从 PDF 第{page}页才开始',
+  },
+  'build.cover-start.moved.hint': {
+    en: 'A series template or stylesheet breaks the page after the masthead (the cover with `page:` or `break-after`, the body with `break-before`); let the body follow the cover (README › Templates).',
+    zh: '刊物的模板或样式表在报头后分了页（封面的 `page:`、`break-after`，或正文的 `break-before`）。请让正文紧接首页（见 README › Templates）。',
+  },
 } as const satisfies Entries;

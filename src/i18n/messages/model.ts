@@ -11,6 +11,11 @@ export const modelMessages = {
   'self-check.contents.two-numbers': { en: 'the contents line of 「{entry}」 shows two page numbers, {first} and {second}', zh: '目录中「{entry}」一行有两个页码：{first}和{second}' },
   'self-check.contents.title-missing': { en: 'page {start} does not show the title 「{entry}」', zh: '第{start}页上没有标题「{entry}」' },
   'self-check.page-number-missing': { en: 'body page {page} does not carry its number {number}', zh: '正文第{page}页没有印出页码{number}' },
+  'self-check.cover-start.moved': { en: 'the article should begin on the cover (singleArticle.cover: article), but the body begins on page {page} of the PDF', zh: '文章应从首页开始（singleArticle.cover: article），但正文从 PDF 第{page}页才开始' },
+  'self-check.cover-start.missing': { en: 'the first page, where the article begins, does not show {what} 「{text}」 in its place (masthead, title, text in that order)', zh: '文章开始的首页没有在应有位置印出{what}「{text}」（依次为报头、标题、正文）' },
+  'self-check.cover-start.masthead': { en: 'the masthead', zh: '报头' },
+  'self-check.cover-start.title': { en: 'the title', zh: '标题' },
+  'self-check.cover-start.text': { en: 'the beginning of the text', zh: '正文开头' },
   // src/check/controlCharacters.ts
   'control-character.inexact': { en: 'invisible control character {codePoint} in printed text (somewhere in this quoted, folded or multi-line value: its exact column is not known): it can reorder, break or hide what is printed, and no editor shows it', zh: '要印出的文字中有不可见的控制字符 {codePoint}（在这个带引号、折叠或多行的值中，具体列位置无法确定）：它会打乱、截断或隐藏印出的文字，编辑器里却看不到' },
   'control-character.delete.hint': { en: 'Delete it (put the cursor after the character before it and press Delete twice, then retype that character), or retype the text. Text copied from web pages, PDFs or chat programs often carries such characters.', zh: '请删去它（把光标放在它前一个字符之后，按两次 Delete，再补打那个字符），或重新录入这段文字。从网页、PDF 或聊天软件复制的文字常带有这类字符。' },
