@@ -175,9 +175,9 @@ export async function applyNotes(page: Page, blocks: readonly NoteBlock[]): Prom
         // that the rest of the paragraph flows after.
         const plain = !!para && !!para.parentElement?.classList.contains('article-body') && !para.className;
         // Any other block of an article (a quotation, a table, a source line, the notes at an end): the
-        // block follows it when this is its last line; a title or byline is not left above the notes.
+        // block follows it when this is its last line; a title, byline or heading is not left above the notes.
         const outer = plain ? para : (el.closest('.article-body > *') ?? el.closest('article.article > *'));
-        if (!outer || outer.matches('.article-title, .article-lines, .article-body')) continue;
+        if (!outer || outer.matches('.article-title, .article-lines, .article-body, h1, h2, h3, h4, h5, h6, .h-1, .h-2, .h-3, .h-4, .table-caption, .table-unit')) continue;
         const ends = !nextEl || !outer.contains(nextEl);
         if (!plain && !ends) continue;
         const box = document.createElement('div');
