@@ -60,6 +60,28 @@ ${Array.from({ length: 7 }, () => `      ${P2}\n`).join('\n')}
       [^1]: 第二篇的注释。
 `;
 
+/** Two one-line articles, each with a note: their notes go on the page of the 版记, above it. */
+const ON_DISTRIBUTION_PAGE = `year: 2026
+number: 5
+total: 139
+date: 2026-03-20
+kind: special
+label: 测试专刊
+articles:
+  - id: first
+    title: 第一篇文章
+    body: |
+      第一篇文章的正文，引用了一个文件[^1]。
+      [^1]: 第一篇的注释。
+  - id: second
+    title: 第二篇文章
+    body: |
+      第二篇文章的正文，也引用了一个文件[^1]。
+      [^1]: 第二篇的注释。
+`;
+let short = { dir: '', status: -1, output: '' };
+let shortPages: Page[] = [];
+
 beforeAll(() => {
   if (!HAS_CHROMIUM) return;
   series = mkdtempSync(path.join(tmpdir(), 'bulletin-e2e-page-notes-src-'));
@@ -77,10 +99,13 @@ beforeAll(() => {
   writeFileSync(path.join(series, 'issues', '2026-05.yaml'), TWO_ON_ONE_PAGE); // in place of the speech
   shared = buildExample(series, 'bulletin-e2e-page-notes-2-', ['--pdf']);
   if (shared.status === 0) sharedPages = readPages(path.join(shared.dir, '2026-05.pdf'));
+  writeFileSync(path.join(series, 'issues', '2026-05.yaml'), ON_DISTRIBUTION_PAGE);
+  short = buildExample(series, 'bulletin-e2e-page-notes-3-', ['--pdf']);
+  if (short.status === 0) shortPages = readPages(path.join(short.dir, '2026-05.pdf'));
 }, 240_000);
 
 afterAll(() => {
-  for (const d of [dir, series, shared.dir]) if (d) rmSync(d, { recursive: true, force: true });
+  for (const d of [dir, series, shared.dir, short.dir]) if (d) rmSync(d, { recursive: true, force: true });
 });
 
 describe.skipIf(!HAS_CHROMIUM)(e2eTitle('notes at the page foot (layout.notes: page)'), () => {
@@ -150,5 +175,23 @@ describe.skipIf(!HAS_CHROMIUM)(e2eTitle('notes at the page foot (layout.notes: p
     const last = sharedPages.at(-1)!;
     expect(last.compact).toContain('共印');
     expect(last.compact).toContain('第二篇文章的正文段落');
+  });
+
+  it('sets the notes of the 版记\'s page above the 版记, which stays at the foot of that page', () => {
+    expect(short.status).toBe(0);
+    expect(short.output).not.toMatch(/notes-at-end|fit-failed|warning|error/i);
+    expect(shortPages).toHaveLength(2);
+    const page = shortPages[1]!;
+    const notes = ['①第一篇的注释。', '①第二篇的注释。'].map((t) => page.lines.find((l) => l.text === t)!);
+    for (const n of notes) expect(n).toBeDefined();
+    const text = page.lines.find((l) => l.text.includes('第二篇文章的正文'))!;
+    const copies = page.lines.find((l) => l.text.includes('共印'))!;
+    expect(text.y1).toBeLessThan(notes[0]!.y0);
+    expect(notes[1]!.y1).toBeLessThan(copies.y0);
+    // The 版记 at the foot of the type area; the notes right above it (no page's worth of space).
+    expect(copies.y1).toBeGreaterThan(TYPE_AREA.bottom - PITCH);
+    const dist = page.lines.find((l) => l.text.includes('报：'))!;
+    expect(dist.y0 - notes[1]!.y1).toBeLessThan(2 * PITCH);
+    expect(notes[0]!.y0 - text.y1).toBeGreaterThan(5 * PITCH);
   });
 });
