@@ -183,18 +183,19 @@ export async function paginateIssue(
   let settled = await printUntilSettled(page, start, steps);
   let passes = settled.passes;
   const withNotes = issue.series.layout.notes === 'page' && issue.sections.some((sec) => sec.articles.some((a) => a.blocks.some((b) => b.type === 'footnotes')));
-  if (withNotes) {
-    // Each page's notes at its foot: placed on the pagination as printed, then the pagination they make settled.
+  /** Each page's notes at its foot: placed on the pagination as printed, then the pagination they make settled (the 版记's offset found anew under notes on its page). */
+  const placeAndSettle = async (from: typeof settled): Promise<typeof settled> => {
     const placed = await placeNotes(page, issue, async () => {
       const pdf = await PDFDocument.load(await printPage(page), { updateMetadata: false });
       return { pdf, dests: readDestinations(pdf) };
     });
     notes = placed.placement;
     passes += placed.prints;
-    const again = await printUntilSettled(page, settled.state, steps);
-    settled = again;
+    const again = await printUntilSettled(page, placed.onDistributionPage ? { ...from.state, distributionOffset: 0 } : from.state, steps);
     passes += again.passes;
-  }
+    return again;
+  };
+  if (withNotes) settled = await placeAndSettle(settled);
   // Contents that spill an entry or two onto a page of their own are tightened to take it back.
   const contents = await fitContents(issue, settled, async (state) => {
     const p = await printUntilSettled(page, state, steps);
@@ -217,10 +218,15 @@ export async function paginateIssue(
       return p;
     },
   });
-  const printed = fitted.printed === first ? first : (fitted.printed as typeof first);
+  let printed = fitted.printed === first ? first : (fitted.printed as typeof first);
   if (fitted.printed === first && fitted.tries > 0) {
     // Every try failed: the page is put back as it was printed (the PDF kept is that print's).
     await steps.load(first.state, 2);
+  }
+  if (notes && printed !== first && unkeptNotes(notes, printed.dests, issue).length) {
+    // Fitting moved page breaks under placed notes: they are placed again on the fitted pagination.
+    await steps.load(printed.state, 2);
+    printed = await placeAndSettle(printed);
   }
   const noteReport = notes
     ? { notesAtEnd: notes.atEnd.map((p) => p.replace(/-note$/, '')), notesUnkept: [...new Set(unkeptNotes(notes, printed.dests, issue).map((u) => u.prefix.replace(/-note$/, '')))] }

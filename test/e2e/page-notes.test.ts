@@ -2,9 +2,10 @@
 // referred to on different pages, is built with `notes: page` added to its bulletin.yaml, and read
 // back with poppler: each note is printed on the page its mark is on, under the last body line of
 // that page, at the foot of the type area, numbered as in the text; no 注释 is left at the article's
-// end. The HTML page, which has no pages, keeps them there. A second issue has the notes of two short
-// articles on one page: a page holds one article's notes, so the second keeps its at its end, with
-// the warning notes-at-end.
+// end. The HTML page, which has no pages, keeps them there. A second issue has a short article with a
+// note, ending early on its page, and a long one with a note on that page: both notes in one block at
+// that page's foot (each numbered ① in its article) under the second article's lines, the last page
+// fitted with the notes kept on their page, and no warning.
 import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -28,8 +29,39 @@ let html = '';
 let shared = { dir: '', status: -1, output: '' };
 let sharedPages: Page[] = [];
 
-/** Two short articles, each with a note, that print on one page. */
+/**
+ * Two articles: the first, with a note, ends early on its page; the second, with a note in its first
+ * paragraph, goes on over that page and two more (its paragraphs repeat their words, so lines repeat).
+ * Long enough that the last page is fitted.
+ */
+const P1 = '第一篇文章的正文段落，说明本区生态环境保护工作的总体情况和主要做法，各街道和部门认真落实各项任务。第一篇文章的正文段落，说明本区生态环境保护工作的总体情况和主要做法，各街道和部门认真落实各项任务。';
+const P2 = '第二篇文章的正文段落，介绍河道治理和大气污染防治工作的进展，各项工作按计划稳步推进并取得成效。第二篇文章的正文段落，介绍河道治理和大气污染防治工作的进展，各项工作按计划稳步推进并取得成效。第二篇文章的正文段落，介绍河道治理和大气污染防治工作的进展，各项工作按计划稳步推进并取得成效。';
 const TWO_ON_ONE_PAGE = `year: 2026
+number: 5
+total: 139
+date: 2026-03-20
+kind: special
+label: 测试专刊
+articles:
+  - id: first
+    title: 第一篇文章
+    body: |
+      ${P1}
+
+      ${P1}引用了一个文件[^1]。
+
+      [^1]: 第一篇的注释。
+  - id: second
+    title: 第二篇文章
+    body: |
+      第二篇文章也引用了一个文件[^1]。${P2}
+
+${Array.from({ length: 7 }, () => `      ${P2}\n`).join('\n')}
+      [^1]: 第二篇的注释。
+`;
+
+/** Two one-line articles, each with a note: their notes go on the page of the 版记, above it. */
+const ON_DISTRIBUTION_PAGE = `year: 2026
 number: 5
 total: 139
 date: 2026-03-20
@@ -47,6 +79,8 @@ articles:
       第二篇文章的正文，也引用了一个文件[^1]。
       [^1]: 第二篇的注释。
 `;
+let short = { dir: '', status: -1, output: '' };
+let shortPages: Page[] = [];
 
 beforeAll(() => {
   if (!HAS_CHROMIUM) return;
@@ -65,10 +99,13 @@ beforeAll(() => {
   writeFileSync(path.join(series, 'issues', '2026-05.yaml'), TWO_ON_ONE_PAGE); // in place of the speech
   shared = buildExample(series, 'bulletin-e2e-page-notes-2-', ['--pdf']);
   if (shared.status === 0) sharedPages = readPages(path.join(shared.dir, '2026-05.pdf'));
+  writeFileSync(path.join(series, 'issues', '2026-05.yaml'), ON_DISTRIBUTION_PAGE);
+  short = buildExample(series, 'bulletin-e2e-page-notes-3-', ['--pdf']);
+  if (short.status === 0) shortPages = readPages(path.join(short.dir, '2026-05.pdf'));
 }, 240_000);
 
 afterAll(() => {
-  for (const d of [dir, series, shared.dir]) if (d) rmSync(d, { recursive: true, force: true });
+  for (const d of [dir, series, shared.dir, short.dir]) if (d) rmSync(d, { recursive: true, force: true });
 });
 
 describe.skipIf(!HAS_CHROMIUM)(e2eTitle('notes at the page foot (layout.notes: page)'), () => {
@@ -109,17 +146,52 @@ describe.skipIf(!HAS_CHROMIUM)(e2eTitle('notes at the page foot (layout.notes: p
     expect(end).toBeGreaterThan(html.indexOf('奋力开创全区生态环境保护工作新局面！'));
   });
 
-  it('keeps the notes of a second article on the same page at its end, with the warning notes-at-end', () => {
+  it('sets the notes of two articles on one page in one block at its foot, under the second article\'s lines, in a fitted issue', () => {
     expect(shared.status).toBe(0);
-    expect(shared.output).toMatch(/notes-at-end/);
-    expect(shared.output).toContain('第二篇文章');
-    const body = sharedPages.find((p) => p.compact.includes('第一篇文章的正文'))!;
-    expect(body.compact).toContain('第二篇文章的正文');
-    // The first article's note at the page foot; the second's under 注释 after its text (on the next
-    // page: the block at the foot takes the rest of the page, so what follows the last line moves on).
-    const first = body.lines.find((l) => l.text === '①第一篇的注释。')!;
-    expect(first.y1).toBeGreaterThan(TYPE_AREA.bottom - PITCH);
-    const text = sharedPages.map((p) => p.compact).join('');
-    expect(text.indexOf('注释：①第二篇的注释。')).toBeGreaterThan(text.indexOf('第二篇文章的正文'));
+    expect(shared.output).not.toMatch(/notes-at-end|fit-failed|warning|error/i);
+    // Fitted (the last article tightened: 4 body pages → 3, as measured; the build says so on stderr),
+    // with the notes still on their marks' page.
+    expect(sharedPages).toHaveLength(4);
+    const page = sharedPages.find((p) => p.compact.includes('引用了一个文件'))!;
+    expect(page).toBeDefined();
+    // The second article begins on the page where the first ends, and the page is full of its lines.
+    expect(page.compact).toContain('第二篇文章也引用了一个文件');
+    const title = page.lines.find((l) => l.text === '第二篇文章')!;
+    expect(title).toBeDefined();
+    const notes = ['①第一篇的注释。', '①第二篇的注释。'].map((t) => page.lines.find((l) => l.text === t)!);
+    for (const n of notes) expect(n).toBeDefined();
+    expect(notes[0]!.y0).toBeLessThan(notes[1]!.y0);
+    // At the foot, below every body line (the second article's too); the last body line within two
+    // lines' pitch of the rule above the notes (no page left half empty).
+    expect(notes[1]!.y1).toBeGreaterThan(TYPE_AREA.bottom - PITCH);
+    expect(notes[1]!.y1).toBeLessThanOrEqual(TYPE_AREA.bottom + 0.5);
+    const body = page.lines.filter((l) => l.y1 <= TYPE_AREA.bottom && !notes.includes(l));
+    const lastBody = body.reduce((a, l) => (l.y0 > a.y0 ? l : a));
+    expect(lastBody.y0).toBeGreaterThan(title.y0);
+    expect(lastBody.y1).toBeLessThan(notes[0]!.y0);
+    expect(notes[0]!.y0 - lastBody.y1).toBeLessThan(3 * PITCH);
+    // No 注释 left at an end; the 版记 is not alone on its page.
+    expect(sharedPages.map((p) => p.compact).join('')).not.toContain('注释：');
+    const last = sharedPages.at(-1)!;
+    expect(last.compact).toContain('共印');
+    expect(last.compact).toContain('第二篇文章的正文段落');
+  });
+
+  it('sets the notes of the 版记\'s page above the 版记, which stays at the foot of that page', () => {
+    expect(short.status).toBe(0);
+    expect(short.output).not.toMatch(/notes-at-end|fit-failed|warning|error/i);
+    expect(shortPages).toHaveLength(2);
+    const page = shortPages[1]!;
+    const notes = ['①第一篇的注释。', '①第二篇的注释。'].map((t) => page.lines.find((l) => l.text === t)!);
+    for (const n of notes) expect(n).toBeDefined();
+    const text = page.lines.find((l) => l.text.includes('第二篇文章的正文'))!;
+    const copies = page.lines.find((l) => l.text.includes('共印'))!;
+    expect(text.y1).toBeLessThan(notes[0]!.y0);
+    expect(notes[1]!.y1).toBeLessThan(copies.y0);
+    // The 版记 at the foot of the type area; the notes right above it (no page's worth of space).
+    expect(copies.y1).toBeGreaterThan(TYPE_AREA.bottom - PITCH);
+    const dist = page.lines.find((l) => l.text.includes('报：'))!;
+    expect(dist.y0 - notes[1]!.y1).toBeLessThan(2 * PITCH);
+    expect(notes[0]!.y0 - text.y1).toBeGreaterThan(5 * PITCH);
   });
 });

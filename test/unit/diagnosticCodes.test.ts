@@ -30,7 +30,7 @@ const NO_FIXTURE: Partial<Record<DiagnosticCode, string>> = {
   // Chrome writes the PDF: no source makes it use an operator outside the converter's whitelist.
   // test/unit/pdfToOfd.test.ts covers it with a PDF written by hand.
   'ofd-content-skipped': 'a PDF operator Chrome does not write for bulletin\'s pages',
-  // Found by printing: a build with notes of two articles on one page (no source fixture is printed).
+  // Found by printing: a build with more notes on a page than its text leaves lines for (no source fixture is printed).
   'notes-at-end': 'a page layout found only by printing the issue',
 };
 
