@@ -79,6 +79,10 @@ articles:
       第二篇文章的正文，也引用了一个文件[^1]。
       [^1]: 第二篇的注释。
 `;
+/** A note longer than a page: it cannot stand at a page foot, so its article keeps its notes at its end. */
+const LONG_NOTE = ON_DISTRIBUTION_PAGE.replace('      [^1]: 第一篇的注释。', `      [^1]: 第一篇的注释很长。${'这是一条很长的注释，详细说明所引文件的来历、内容和执行情况。'.repeat(60)}`);
+let long = { dir: '', status: -1, output: '' };
+let longPages: Page[] = [];
 let short = { dir: '', status: -1, output: '' };
 let shortPages: Page[] = [];
 
@@ -102,10 +106,13 @@ beforeAll(() => {
   writeFileSync(path.join(series, 'issues', '2026-05.yaml'), ON_DISTRIBUTION_PAGE);
   short = buildExample(series, 'bulletin-e2e-page-notes-3-', ['--pdf']);
   if (short.status === 0) shortPages = readPages(path.join(short.dir, '2026-05.pdf'));
-}, 240_000);
+  writeFileSync(path.join(series, 'issues', '2026-05.yaml'), LONG_NOTE);
+  long = buildExample(series, 'bulletin-e2e-page-notes-4-', ['--pdf']);
+  if (long.status === 0) longPages = readPages(path.join(long.dir, '2026-05.pdf'));
+}, 300_000);
 
 afterAll(() => {
-  for (const d of [dir, series, shared.dir, short.dir]) if (d) rmSync(d, { recursive: true, force: true });
+  for (const d of [dir, series, shared.dir, short.dir, long.dir]) if (d) rmSync(d, { recursive: true, force: true });
 });
 
 describe.skipIf(!HAS_CHROMIUM)(e2eTitle('notes at the page foot (layout.notes: page)'), () => {
@@ -175,6 +182,20 @@ describe.skipIf(!HAS_CHROMIUM)(e2eTitle('notes at the page foot (layout.notes: p
     const last = sharedPages.at(-1)!;
     expect(last.compact).toContain('共印');
     expect(last.compact).toContain('第二篇文章的正文段落');
+  });
+
+  it('keeps a note longer than a page under 注释 at its article\'s end, with the notes-at-end warning', () => {
+    expect(long.status).toBe(0);
+    expect(long.output).toContain('notes-at-end');
+    const text = longPages.map((p) => p.compact).join('');
+    // Under 注释 after the first article's text and before the second article's title; the other
+    // article's note still at a page foot (no 注释 of its own).
+    const heading = text.indexOf('注释：');
+    expect(heading).toBeGreaterThan(text.indexOf('第一篇文章的正文'));
+    expect(text.indexOf('①第一篇的注释很长')).toBeGreaterThan(heading);
+    expect(text.indexOf('第二篇文章的正文')).toBeGreaterThan(text.indexOf('①第一篇的注释很长'));
+    expect(text.indexOf('注释：', heading + 1)).toBe(-1);
+    expect(text).toContain('①第二篇的注释。');
   });
 
   it('sets the notes of the 版记\'s page above the 版记, which stays at the foot of that page', () => {
