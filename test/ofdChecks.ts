@@ -68,6 +68,10 @@ export async function renderedApart(browser: Browser, built: BuiltOfd): Promise<
   return figures.filter((f) => f.inkDifference > MAX_INK_DIFFERENCE || f.strongDifference > MAX_STRONG_DIFFERENCE);
 }
 
+/**
+ * `fonts`: at least this many font files (default 4); `links: false`: the PDF may have no link inside
+ * it (then the package must have none); `runs`: more than this many runs of text (default 50).
+ */
 export function ofdChecks(title: string, get: () => BuiltOfd, browser: () => Promise<Browser>, expectations: { fonts?: number; links?: boolean; runs?: number } = {}): void {
   describe(title, () => {
     it('passes the package rules: parts well-formed, IDs unique, references resolving, fonts parsing, glyph ids in them', () => {

@@ -13,6 +13,8 @@ import { checkPdfA } from '../../src/check/checkPdfA.js';
 import { checkOfd, parseXml } from '../../src/check/checkOfd.js';
 import { pdfToOfd } from '../../src/ofd/pdfToOfd.js';
 import { strFromU8, unzipSync } from 'fflate';
+import { openBrowser, type BrowserSession } from '../../src/print/browserSession.js';
+import { ofdChecks, type BuiltOfd } from '../ofdChecks.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const ROOT = path.resolve(__dirname, '../..');
@@ -36,8 +38,14 @@ beforeAll(async () => {
   scratch = await mkdtemp(path.join(os.tmpdir(), 'bulletin-workflow-'));
 });
 afterAll(async () => {
+  await session?.close();
   await rm(scratch, { recursive: true, force: true });
 });
+
+/** One browser for the file: the yearbook's OFD pages drawn as SVG (ofdChecks). */
+let session: BrowserSession | undefined;
+/** The yearbook built with --ofd by the test below, for the OFD checks after it. */
+let yearbook: BuiltOfd | undefined;
 
 describe('bulletin new', () => {
   it('numbers the next issue from the date and the series, and a new year restarts the number', async () => {
@@ -242,7 +250,26 @@ describe.skipIf(!existsSync(CHROMIUM))('bulletin init, build of a series, doctor
     const again = await pdfToOfd(new Uint8Array(bytes), { title: field('Title'), author: field('Author'), subject: field('Subject'), keywords, date });
     expect(again.problems).toEqual([]);
     expect(Buffer.from(again.bytes).equals(Buffer.from(ofd))).toBe(true);
+    yearbook = { pdf: file, ofd, reading, pages };
   }, 240_000);
+
+  it('--yearbook --ofd built again writes the same bytes: every issue\'s package and the yearbook\'s', async () => {
+    expect(yearbook).toBeDefined();
+    const first = path.join(scratch, 'yearbook');
+    const out = path.join(scratch, 'yearbook-again');
+    const built = await run(['build', path.join(ROOT, 'examples/demo'), '-o', out, '--yearbook', '2026', '--ofd'], scratch);
+    expect(built.code, built.err).toBe(0);
+    const names = (await readdir(out)).filter((n) => n.endsWith('.ofd')).sort();
+    expect(names).toHaveLength(5);
+    for (const name of names) expect(Buffer.from(await readFile(path.join(out, name))).equals(await readFile(path.join(first, name))), name).toBe(true);
+  }, 240_000);
+
+  ofdChecks('--yearbook --ofd: the yearbook\'s package beside its PDF', () => {
+    if (!yearbook) throw new Error('the yearbook was not built (see the --yearbook test above)');
+    return yearbook;
+  // links: false: the yearbook's PDF has no links inside it (its contents page links nothing), so
+  // there the check is that the package has none either.
+  }, async () => (session ??= await openBrowser({ path: CHROMIUM, source: 'test' })).browser, { links: false });
 
   it('--no-pdfa writes a plain PDF: no XMP packet, no output intent', async () => {
     const out = path.join(scratch, 'plain');
