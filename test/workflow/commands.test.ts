@@ -267,8 +267,9 @@ describe.skipIf(!existsSync(CHROMIUM))('bulletin init, build of a series, doctor
   ofdChecks('--yearbook --ofd: the yearbook\'s package beside its PDF', () => {
     if (!yearbook) throw new Error('the yearbook was not built (see the --yearbook test above)');
     return yearbook;
-  // links: false: the yearbook's PDF has no links inside it (its contents page links nothing), so
-  // there the check is that the package has none either.
+  // links: false: no link of the yearbook's PDF resolves inside it (its own contents page links
+  // nothing; each issue's contents page keeps its links to named destinations, section-1 and the
+  // articles' ids, that the bound PDF does not define), so the check is that the package has none either.
   }, async () => (session ??= await openBrowser({ path: CHROMIUM, source: 'test' })).browser, { links: false });
 
   it('--no-pdfa writes a plain PDF: no XMP packet, no output intent', async () => {
