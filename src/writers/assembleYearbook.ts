@@ -7,7 +7,7 @@
 // decides where each issue starts) → append the issues' pages → bookmarks and metadata.
 import path from 'node:path';
 import { msg } from '../i18n/message.js';
-import { PDFDocument } from '../print/pdfLib.js';
+import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRef, PDFString } from '../print/pdfLib.js';
 import type { Browser } from 'puppeteer-core';
 import type { Issue } from '../model/types.js';
 import type { PaginatedIssue } from '../model/pagination.js';
@@ -113,7 +113,9 @@ export async function assembleYearbook(browser: Browser, year: number, issues: r
   }
   const book = await PDFDocument.create({ updateMetadata: false });
   const append = async (doc: PDFDocument) => {
+    const first = book.getPageCount();
     for (const p of await book.copyPages(doc, doc.getPageIndices())) book.addPage(p);
+    linkInside(book, doc, first);
   };
   await append(contents);
   const dests = new Map<string, Destination>();
@@ -156,4 +158,48 @@ export async function assembleYearbook(browser: Browser, year: number, issues: r
     }
   }
   return bytes;
+}
+
+/**
+ * The links of an issue's pages (its contents page's) point to the issue's named destinations, which
+ * copying the pages leaves behind (and whose names, section-1 …, repeat from issue to issue): each is
+ * given the destination it names as an explicit one, on the book's copy of the page, so that it still
+ * leads where it led in the issue. A name the issue does not define is left as it is.
+ */
+function linkInside(book: PDFDocument, doc: PDFDocument, first: number): void {
+  const pages = doc.getPages().map((p) => p.ref);
+  const named = new Map<string, PDFArray>();
+  const take = (name: string, value: unknown) => {
+    let dest = value instanceof PDFRef ? doc.context.lookup(value) : value;
+    if (dest instanceof PDFDict) dest = dest.lookup(PDFName.of('D'));
+    if (dest instanceof PDFArray) named.set(name, dest);
+  };
+  const walk = (node: PDFDict | undefined, depth: number) => {
+    if (!node || depth > 32) return;
+    const names = node.lookupMaybe(PDFName.of('Names'), PDFArray);
+    if (names) {
+      for (let i = 0; i + 1 < names.size(); i += 2) {
+        const key = names.lookup(i);
+        if (key instanceof PDFString || key instanceof PDFHexString) take(key.decodeText(), names.get(i + 1));
+      }
+    }
+    const kids = node.lookupMaybe(PDFName.of('Kids'), PDFArray);
+    if (kids) for (let i = 0; i < kids.size(); i++) walk(kids.lookupMaybe(i, PDFDict), depth + 1);
+  };
+  walk(doc.catalog.lookupMaybe(PDFName.of('Names'), PDFDict)?.lookupMaybe(PDFName.of('Dests'), PDFDict), 0);
+  const old = doc.catalog.lookupMaybe(PDFName.of('Dests'), PDFDict);
+  if (old) for (const [key, value] of old.entries()) take(key.decodeText(), value);
+  for (let i = 0; i < pages.length; i++) {
+    const annots = book.getPage(first + i).node.lookupMaybe(PDFName.of('Annots'), PDFArray);
+    for (let k = 0; k < (annots?.size() ?? 0); k++) {
+      const annot = annots!.lookupMaybe(k, PDFDict);
+      if (annot?.get(PDFName.of('Subtype')) !== PDFName.of('Link')) continue;
+      const dest = annot.lookup(PDFName.of('Dest'));
+      const name = dest instanceof PDFName ? dest.decodeText() : dest instanceof PDFString || dest instanceof PDFHexString ? dest.decodeText() : undefined;
+      const target = name === undefined ? undefined : named.get(name);
+      const index = target ? pages.findIndex((r) => r === target.get(0)) : -1;
+      if (!target || index < 0) continue;
+      annot.set(PDFName.of('Dest'), book.context.obj([book.getPage(first + index).ref, ...target.asArray().slice(1)]));
+    }
+  }
 }

@@ -2,8 +2,10 @@
 // the package alone, the way an OFD reader draws it. Text: each glyph by the id the package gives
 // (CGTransform), else by the font's cmap, its outline taken from the font file in the package
 // (opentype.js) and placed at the position the TextCode gives (X, Y, DeltaX); paths from their
-// AbbreviatedData (M L Q B A C), filled and stroked in the colours given; images from their files,
-// placed by the object's CTM; every object clipped to its Boundary and its Clips. What this renderer
+// AbbreviatedData (M L Q B A C), filled and stroked in the colours given (in the default colour space
+// or an RGB or GRAY ColorSpace of the package, its ICC profile taken as sRGB or grey), with their
+// DashPattern, or filled with an axial or radial shading (AxialShd, RadialShd: SVG gradients); images
+// from their files, placed by the object's CTM, with their ImageMask (a luminance mask) and Alpha; every object clipped to its Boundary and its Clips. What this renderer
 // does not know (an element or an operator it has no drawing for) is listed in `unknown`, so that a
 // test can fail on it rather than pass a page that lost something.
 import { unzipSync } from 'fflate';
@@ -58,11 +60,22 @@ function deltas(s: string | undefined): number[] {
   return out;
 }
 
-/** An OFD colour (RGB, 0-255 per channel, the default colour space) as CSS, with its opacity. */
-function colour(el: XmlElement | undefined, fallback: string): { css: string; opacity: number } {
+/** An OFD colour space of the package: its type (RGB or GRAY, an ICC profile drawn as sRGB or grey). */
+type Spaces = ReadonlyMap<string, string>;
+
+/**
+ * An OFD colour as CSS, with its opacity: its Value in the default colour space (RGB, 0-255 per
+ * channel) or in the RGB or GRAY space its ColorSpace names (an ICC profile taken as sRGB or grey).
+ * A value that does not fit its space, or a space that is not there, goes to `unknown`.
+ */
+function colour(el: XmlElement | undefined, fallback: string, spaces: Spaces, unknown: (what: string) => void): { css: string; opacity: number } {
   if (!el) return { css: fallback, opacity: 1 };
   const v = numbers(el.attrs.Value);
-  const css = v.length === 3 ? `rgb(${v.join(',')})` : v.length === 1 ? `rgb(${v[0]},${v[0]},${v[0]})` : fallback;
+  const type = el.attrs.ColorSpace === undefined ? 'RGB' : spaces.get(el.attrs.ColorSpace);
+  let css = fallback;
+  if (type === 'RGB' && v.length === 3) css = `rgb(${v.join(',')})`;
+  else if (type === 'GRAY' && v.length === 1) css = `rgb(${v[0]},${v[0]},${v[0]})`;
+  else if (el.attrs.Value !== undefined || el.attrs.ColorSpace !== undefined) unknown(`colour ${el.attrs.Value ?? ''} in ${type ?? `colour space ${el.attrs.ColorSpace}`}`);
   return { css, opacity: el.attrs.Alpha === undefined ? 1 : Number(el.attrs.Alpha) / 255 };
 }
 
@@ -124,6 +137,7 @@ export function ofdToSvg(bytes: Uint8Array, options: { dpi?: number; /** Objects
   // Resources: fonts by id (parsed), images by id (as data: URLs).
   const fonts = new Map<string, Font>();
   const images = new Map<string, string>();
+  const spaces = new Map<string, string>();
   for (const ref of common?.children.filter((c) => c.name === 'PublicRes' || c.name === 'DocumentRes') ?? []) {
     const name = resolve(docDir, ref.text.trim());
     const res = text(name);
@@ -131,6 +145,10 @@ export function ofdToSvg(bytes: Uint8Array, options: { dpi?: number; /** Objects
     for (const font of child(res, 'Fonts')?.children ?? []) {
       const data = files[resolve(base, child(font, 'FontFile')!.text.trim())]!;
       fonts.set(font.attrs.ID!, opentype.parse(data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength) as ArrayBuffer));
+    }
+    for (const space of child(res, 'ColorSpaces')?.children ?? []) {
+      if (space.attrs.Type === 'RGB' || space.attrs.Type === 'GRAY') spaces.set(space.attrs.ID!, space.attrs.Type);
+      else unknown.add(`colour space ${space.attrs.ID} of type ${space.attrs.Type}`);
     }
     for (const media of child(res, 'MultiMedias')?.children ?? []) {
       const data = files[resolve(base, child(media, 'MediaFile')!.text.trim())]!;
@@ -149,7 +167,37 @@ export function ofdToSvg(bytes: Uint8Array, options: { dpi?: number; /** Objects
     const where = `page ${index + 1}`;
     const note = (what: string) => unknown.add(`${where}: ${what}`);
     const defs: string[] = [];
+    const paint = (el: XmlElement | undefined, fallback: string) => colour(el, fallback, spaces, note);
     let clipCount = 0;
+    let defCount = 0;
+    /**
+     * A fill with an axial or radial shading (GB/T 33190 8.3.4/8.3.5) as an SVG gradient in the
+     * object's space: its Segments as stops; an end that Extend does not extend stops there (a
+     * transparent stop at the same offset: SVG pads with the outermost stop).
+     */
+    const shading = (fill: XmlElement): string | undefined => {
+      const shd = fill.children.find((c) => c.name === 'AxialShd' || c.name === 'RadialShd');
+      if (!shd) return undefined;
+      const id = `g${++defCount}`;
+      const extend = Number(shd.attrs.Extend ?? 0);
+      const segments = shd.children.filter((c) => c.name === 'Segment');
+      const stops = segments.map((seg, k) => {
+        const c = paint(child(seg, 'Color'), 'rgb(0,0,0)');
+        return { offset: Number(seg.attrs.Position ?? (segments.length > 1 ? k / (segments.length - 1) : 0)), css: c.css, opacity: c.opacity };
+      });
+      if (stops.length && !(extend & 1)) stops.unshift({ ...stops[0]!, opacity: 0 });
+      if (stops.length && !(extend & 2)) stops.push({ ...stops.at(-1)!, opacity: 0 });
+      const stopTags = stops.map((t) => `<stop offset="${n(t.offset)}" stop-color="${t.css}"${t.opacity < 1 ? ` stop-opacity="${n(t.opacity)}"` : ''}/>`).join('');
+      const [sx, sy] = numbers(shd.attrs.StartPoint);
+      const [ex, ey] = numbers(shd.attrs.EndPoint);
+      if (shd.attrs.MapType && shd.attrs.MapType !== 'Direct') note(`${shd.name} MapType ${shd.attrs.MapType}`);
+      if (shd.name === 'AxialShd') defs.push(`<linearGradient id="${id}" gradientUnits="userSpaceOnUse" x1="${n(sx!)}" y1="${n(sy!)}" x2="${n(ex!)}" y2="${n(ey!)}">${stopTags}</linearGradient>`);
+      else {
+        if (Number(shd.attrs.Eccentricity ?? 0) !== 0) note('RadialShd Eccentricity');
+        defs.push(`<radialGradient id="${id}" gradientUnits="userSpaceOnUse" fx="${n(sx!)}" fy="${n(sy!)}" fr="${n(Number(shd.attrs.StartRadius ?? 0))}" cx="${n(ex!)}" cy="${n(ey!)}" r="${n(Number(shd.attrs.EndRadius))}">${stopTags}</radialGradient>`);
+      }
+      return `url(#${id})`;
+    };
     /** A clip path (its parts in the coordinates of the group it applies to) and its id. */
     const clipPath = (parts: string): string => {
       const id = `c${++clipCount}`;
@@ -164,7 +212,7 @@ export function ofdToSvg(bytes: Uint8Array, options: { dpi?: number; /** Objects
         return '';
       }
       const size = Number(el.attrs.Size);
-      const fill = colour(child(el, 'FillColor'), 'rgb(0,0,0)');
+      const fill = paint(child(el, 'FillColor'), 'rgb(0,0,0)');
       // Glyph ids by character position, from the CGTransforms.
       const gids = new Map<number, number[]>();
       const covered = new Set<number>();
@@ -204,8 +252,10 @@ export function ofdToSvg(bytes: Uint8Array, options: { dpi?: number; /** Objects
       const data = pathData(child(el, 'AbbreviatedData')?.text ?? '', note);
       const stroke = el.attrs.Stroke !== 'false';
       const fill = el.attrs.Fill === 'true';
-      const f = colour(child(el, 'FillColor'), 'rgb(0,0,0)');
-      const s = colour(child(el, 'StrokeColor'), 'rgb(0,0,0)');
+      const fillColour = child(el, 'FillColor');
+      const gradient = fillColour && shading(fillColour);
+      const f = gradient ? { css: gradient, opacity: fillColour!.attrs.Alpha === undefined ? 1 : Number(fillColour!.attrs.Alpha) / 255 } : paint(fillColour, 'rgb(0,0,0)');
+      const s = paint(child(el, 'StrokeColor'), 'rgb(0,0,0)');
       const dash = el.attrs.DashPattern ? ` stroke-dasharray="${numbers(el.attrs.DashPattern).map(n).join(' ')}" stroke-dashoffset="${n(Number(el.attrs.DashOffset ?? 0))}"` : '';
       return `<path d="${data}" fill="${fill ? f.css : 'none'}"${fill && f.opacity < 1 ? ` fill-opacity="${n(f.opacity)}"` : ''}${el.attrs.Rule === 'Even-Odd' ? ' fill-rule="evenodd"' : ''}`
         + (stroke ? ` stroke="${s.css}" stroke-width="${n(Number(el.attrs.LineWidth ?? 0.353))}" stroke-linecap="${(el.attrs.Cap ?? 'Butt').toLowerCase()}" stroke-linejoin="${(el.attrs.Join ?? 'Miter').toLowerCase()}" stroke-miterlimit="${n(Number(el.attrs.MiterLimit ?? 3.528))}"${s.opacity < 1 ? ` stroke-opacity="${n(s.opacity)}"` : ''}${dash}` : '')
@@ -218,8 +268,20 @@ export function ofdToSvg(bytes: Uint8Array, options: { dpi?: number; /** Objects
         note(`image object ${el.attrs.ID}: resource ${el.attrs.ResourceID} not an image of the package`);
         return '';
       }
-      // The image fills the unit square; the CTM takes it to the object's space.
-      return `<image href="${attr(href)}" x="0" y="0" width="1" height="1" preserveAspectRatio="none"/>`;
+      // The image fills the unit square; the CTM takes it to the object's space. Its ImageMask (a
+      // grey image over the same square: white shows, black hides) as a luminance mask; Alpha as opacity.
+      let masked = '';
+      if (el.attrs.ImageMask !== undefined) {
+        const mask = images.get(el.attrs.ImageMask);
+        if (!mask) note(`image object ${el.attrs.ID}: mask ${el.attrs.ImageMask} not an image of the package`);
+        else {
+          const id = `m${++defCount}`;
+          defs.push(`<mask id="${id}" maskUnits="userSpaceOnUse" maskContentUnits="userSpaceOnUse" x="0" y="0" width="1" height="1" style="mask-type:luminance"><image href="${attr(mask)}" x="0" y="0" width="1" height="1" preserveAspectRatio="none"/></mask>`);
+          masked = ` mask="url(#${id})"`;
+        }
+      }
+      const opacity = el.attrs.Alpha === undefined ? '' : ` opacity="${n(Number(el.attrs.Alpha) / 255)}"`;
+      return `<image href="${attr(href)}" x="0" y="0" width="1" height="1" preserveAspectRatio="none"${masked}${opacity}/>`;
     };
 
     /** A graphic unit: in its Boundary (a translation and a clip), then its CTM, its Clips, its drawing. */

@@ -7,12 +7,14 @@ import path from 'node:path';
 import { PDFDocument, PDFDict, PDFHexString, PDFName, PDFNumber, PDFString } from 'pdf-lib';
 import { main } from '../../src/cli/main.js';
 import { Writable } from 'node:stream';
-import { readPages } from '../e2e/poppler.js';
+import { readPages, readStructure } from '../e2e/poppler.js';
 import { PDFDocument as PdfLibDocument } from '../../src/print/pdfLib.js';
 import { checkPdfA } from '../../src/check/checkPdfA.js';
 import { checkOfd, parseXml } from '../../src/check/checkOfd.js';
 import { pdfToOfd } from '../../src/ofd/pdfToOfd.js';
 import { strFromU8, unzipSync } from 'fflate';
+import { openBrowser, type BrowserSession } from '../../src/print/browserSession.js';
+import { ofdChecks, type BuiltOfd } from '../ofdChecks.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const ROOT = path.resolve(__dirname, '../..');
@@ -36,8 +38,14 @@ beforeAll(async () => {
   scratch = await mkdtemp(path.join(os.tmpdir(), 'bulletin-workflow-'));
 });
 afterAll(async () => {
+  await session?.close();
   await rm(scratch, { recursive: true, force: true });
 });
+
+/** One browser for the file: the yearbook's OFD pages drawn as SVG (ofdChecks). */
+let session: BrowserSession | undefined;
+/** The yearbook built with --ofd by the test below, for the OFD checks after it. */
+let yearbook: BuiltOfd | undefined;
 
 describe('bulletin new', () => {
   it('numbers the next issue from the date and the series, and a new year restarts the number', async () => {
@@ -242,7 +250,32 @@ describe.skipIf(!existsSync(CHROMIUM))('bulletin init, build of a series, doctor
     const again = await pdfToOfd(new Uint8Array(bytes), { title: field('Title'), author: field('Author'), subject: field('Subject'), keywords, date });
     expect(again.problems).toEqual([]);
     expect(Buffer.from(again.bytes).equals(Buffer.from(ofd))).toBe(true);
+    // Each issue's contents page still leads to that issue's own pages (its named destinations, which
+    // repeat from issue to issue, made explicit when the pages are bound).
+    const issueAt = (index: number) => starts.filter((s) => index + 1 >= s).length;
+    const links = (await readStructure(new Uint8Array(bytes))).links;
+    expect(links.length).toBeGreaterThan(3);
+    expect(links.map((l) => [issueAt(l.onPage), l.pageIndex === undefined ? undefined : issueAt(l.pageIndex)])).toEqual(links.map((l) => [issueAt(l.onPage), issueAt(l.onPage)]));
+    expect(new Set(links.map((l) => issueAt(l.onPage)))).toEqual(new Set([1, 2]));
+    yearbook = { pdf: file, ofd, reading, pages };
   }, 240_000);
+
+  it('--yearbook --ofd built again writes the same bytes: every issue\'s package and the yearbook\'s', async () => {
+    expect(yearbook).toBeDefined();
+    const first = path.join(scratch, 'yearbook');
+    const out = path.join(scratch, 'yearbook-again');
+    const built = await run(['build', path.join(ROOT, 'examples/demo'), '-o', out, '--yearbook', '2026', '--ofd'], scratch);
+    expect(built.code, built.err).toBe(0);
+    const names = (await readdir(out)).filter((n) => n.endsWith('.ofd')).sort();
+    expect(names).toHaveLength(5);
+    for (const name of names) expect(Buffer.from(await readFile(path.join(out, name))).equals(await readFile(path.join(first, name))), name).toBe(true);
+  }, 240_000);
+
+  // Its links: each issue's contents page, leading to that issue's pages of the book (checked above).
+  ofdChecks('--yearbook --ofd: the yearbook\'s package beside its PDF', () => {
+    if (!yearbook) throw new Error('the yearbook was not built (see the --yearbook test above)');
+    return yearbook;
+  }, async () => (session ??= await openBrowser({ path: CHROMIUM, source: 'test' })).browser);
 
   it('--no-pdfa writes a plain PDF: no XMP packet, no output intent', async () => {
     const out = path.join(scratch, 'plain');
