@@ -36,7 +36,8 @@ let sharedPages: Page[] = [];
  */
 const P1 = '第一篇文章的正文段落，说明本区生态环境保护工作的总体情况和主要做法，各街道和部门认真落实各项任务。第一篇文章的正文段落，说明本区生态环境保护工作的总体情况和主要做法，各街道和部门认真落实各项任务。';
 const P2 = '第二篇文章的正文段落，介绍河道治理和大气污染防治工作的进展，各项工作按计划稳步推进并取得成效。第二篇文章的正文段落，介绍河道治理和大气污染防治工作的进展，各项工作按计划稳步推进并取得成效。第二篇文章的正文段落，介绍河道治理和大气污染防治工作的进展，各项工作按计划稳步推进并取得成效。';
-const TWO_ON_ONE_PAGE = `year: 2026
+/** The issue's fields and its first article's title, for the issues written in place of the speech. */
+const HEAD = `year: 2026
 number: 5
 total: 139
 date: 2026-03-20
@@ -46,7 +47,8 @@ articles:
   - id: first
     title: 第一篇文章
     body: |
-      ${P1}
+`;
+const TWO_ON_ONE_PAGE = `${HEAD}      ${P1}
 
       ${P1}引用了一个文件[^1]。
 
@@ -61,17 +63,7 @@ ${Array.from({ length: 7 }, () => `      ${P2}\n`).join('\n')}
 `;
 
 /** Two one-line articles, each with a note: their notes go on the page of the 版记, above it. */
-const ON_DISTRIBUTION_PAGE = `year: 2026
-number: 5
-total: 139
-date: 2026-03-20
-kind: special
-label: 测试专刊
-articles:
-  - id: first
-    title: 第一篇文章
-    body: |
-      第一篇文章的正文，引用了一个文件[^1]。
+const ON_DISTRIBUTION_PAGE = `${HEAD}      第一篇文章的正文，引用了一个文件[^1]。
       [^1]: 第一篇的注释。
   - id: second
     title: 第二篇文章
