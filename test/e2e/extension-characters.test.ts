@@ -27,6 +27,8 @@ describe.skipIf(!HAS_CHROMIUM)(e2eTitle('characters of CJK Extension A and B fro
   let pdf: string;
   let built: BuiltOfd | undefined;
   let session: BrowserSession | undefined;
+  let again: CliRun;
+  const same: Record<string, boolean> = {};
   beforeAll(async () => {
     const root = scratchDir('bulletin-e2e-ext-');
     writeTree(path.join(root, 'series'), {
@@ -40,7 +42,10 @@ describe.skipIf(!HAS_CHROMIUM)(e2eTitle('characters of CJK Extension A and B fro
     pdf = path.join(root, 'out', '2018-01.pdf');
     const ofd = new Uint8Array(readFileSync(path.join(root, 'out', '2018-01.ofd')));
     built = { pdf, ofd, reading: checkOfd(ofd), pages: readPages(pdf) };
-  }, 180_000);
+    // Built again into another folder: the same sources give the same bytes.
+    again = await runCli(['build', 'series', '-o', 'out2', '--pdf', '--ofd'], root, { ...buildEnv(), NO_COLOR: '1' });
+    for (const name of ['2018-01.pdf', '2018-01.ofd']) same[name] = again.code === 0 && readFileSync(path.join(root, 'out', name)).equals(readFileSync(path.join(root, 'out2', name)));
+  }, 240_000);
   afterAll(async () => {
     await session?.close();
     cleanScratch();
@@ -70,6 +75,15 @@ describe.skipIf(!HAS_CHROMIUM)(e2eTitle('characters of CJK Extension A and B fro
     expect(jpegs).toHaveLength(2);
     const bytes = readFileSync(pdf);
     for (const name of jpegs) expect(bytes.includes(Buffer.from(files[name]!)), name).toBe(true);
+  });
+
+  it('is PDF/A-2u (the build checked it) that qpdf --check accepts, and a second build writes the same PDF and OFD bytes', () => {
+    const xmp = readFileSync(pdf, 'latin1');
+    expect(xmp).toMatch(/pdfaid:part>2<|pdfaid:part="2"/);
+    expect(xmp).toMatch(/pdfaid:conformance>U<|pdfaid:conformance="U"/);
+    expect(execFileSync('qpdf', ['--check', pdf], { encoding: 'utf8' })).toContain('No syntax or stream encoding errors found');
+    expect(again.code).toBe(0);
+    expect(same).toEqual({ '2018-01.pdf': true, '2018-01.ofd': true });
   });
 
   ofdChecks('--ofd', () => built!, async () => (session ??= await openBrowser({ path: CHROMIUM, source: 'test' })).browser, { fonts: 1, links: false, runs: 5 });
