@@ -6,7 +6,6 @@
 // paragraph or print another page number over the real one; the self-check believes this reading,
 // not the document it gave Chrome. Enough for the PDFs Chrome writes (Type 0 fonts with Identity-H and
 // ToUnicode, rectangles and images for what covers text), without loading a whole PDF renderer.
-import { createHash } from 'node:crypto';
 import { inflateSync } from 'node:zlib';
 import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRawStream, PDFRef, PDFStream, decodePDFRawStream, type PDFPageLeaf } from '../print/pdfLib.js';
 import { IDENTITY, intersect, multiply, numberOf, stringBytes, type Box, type Matrix } from './pdfSyntax.js';
@@ -180,32 +179,12 @@ const num = (token: string | undefined, fallback = 0) => {
   return Number.isFinite(n) ? n : fallback;
 };
 
-/**
- * ToUnicode CMaps parsed before, by the hash of their stream as stored: the build prints an issue
- * several times (pagination, fitting's tries, the self-check) and Chrome embeds the same subsets each
- * time, whose CMaps (thousands of entries for a CJK face) took most of the time of reading a page.
- */
-const TO_UNICODE = new Map<string, ReturnType<typeof parseToUnicode>>();
-const TO_UNICODE_ENTRIES = 64;
-
-function toUnicodeOf(stream: unknown): ReturnType<typeof parseToUnicode> {
-  if (!(stream instanceof PDFRawStream)) return parseToUnicode(streamText(stream));
-  const key = createHash('sha256').update(stream.dict.toString()).update(stream.contents).digest('base64');
-  let parsed = TO_UNICODE.get(key);
-  if (!parsed) {
-    parsed = parseToUnicode(streamText(stream));
-    if (TO_UNICODE.size >= TO_UNICODE_ENTRIES) TO_UNICODE.delete(TO_UNICODE.keys().next().value!);
-    TO_UNICODE.set(key, parsed);
-  }
-  return parsed;
-}
-
 function fontInfo(doc: PDFDocument, font: PDFDict | undefined): FontMap | undefined {
   if (!font) return undefined;
   const toUnicode = font.get(PDFName.of('ToUnicode'));
   const stream = toUnicode instanceof PDFRef ? doc.context.lookup(toUnicode) : toUnicode;
   if (!stream) return undefined;
-  const { bytes, map } = toUnicodeOf(stream);
+  const { bytes, map } = parseToUnicode(streamText(stream));
   const widths = new Map<number, number>();
   let defaultWidth = 1000;
   const descendants = font.lookupMaybe(PDFName.of('DescendantFonts'), PDFArray);
