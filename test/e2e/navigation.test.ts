@@ -1,4 +1,4 @@
-// A document that takes the print page elsewhere by itself (a template's meta refresh, in any spelling the
+// The print page's own behaviour, end to end. A document that takes the print page elsewhere by itself (a template's meta refresh, in any spelling the
 // browser's parser accepts) fails the print as a template error (exit 3) naming the series templates, not as a
 // browser failure; the navigation is refused (no request leaves, the document stays). These documents are served
 // to the print loop directly, past the renderer's own clean-up of the HTML (src/render/hardenHtml.ts), so they
@@ -9,7 +9,8 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openBrowser, type BrowserSession } from '../../src/print/browserSession.js';
 import { openPrintTarget, clearTarget, type PrintTarget } from '../../src/print/printTarget.js';
-import { departure, loadDocument } from '../../src/print/printPage.js';
+import { departure, loadDocument, printPagesFrom } from '../../src/print/printPage.js';
+import { PDFDocument } from '../../src/print/pdfLib.js';
 import { printUntilSettled } from '../../src/print/printLoop.js';
 import { BulletinError, ExitCode } from '../../src/diagnostics/exitCodes.js';
 import type { Resource } from '../../src/render/issueDocument.js';
@@ -109,6 +110,23 @@ describe.skipIf(!HAS_CHROMIUM)(e2eTitle('a document that leaves itself while it 
     expect(await print(page('', '<p>正文</p>'))).toBeUndefined();
     expect(await print(page('', `<iframe srcdoc="<meta http-equiv=refresh content='0;url=http://${address}/frame'>"></iframe><p>正文</p>`))).toBeUndefined();
     expect(await print(page('<meta http-equiv="refresh-not" content="0;url=other.html"><meta name="refresh" content="0;url=other.html">'))).toBeUndefined();
+  });
+
+  // The same page prints fitting's probes: the last pages only, from a page on (Chrome's open range).
+  it('prints the pages from a page on, or the whole document when it has fewer pages than that', async () => {
+    clearTarget(target);
+    // A stylesheet of its own: the document server's policy refuses inline styles.
+    const three = page('<link rel="stylesheet" href="pages.css">', '<p>一</p><p>二</p><p>三</p>');
+    target.server.set(new Map([...resources(three), ['pages.css', { type: 'text/css; charset=utf-8', body: '@page { size: A4 } p { break-after: page }' }]]));
+    await loadDocument(target.page, target.server, 'doc.html');
+    const count = async (bytes: Uint8Array) => (await PDFDocument.load(bytes)).getPageCount();
+    const last = await printPagesFrom(target.page, 1);
+    expect([last.firstPage, await count(last.bytes)]).toEqual([1, 2]);
+    // Page 3 (index 2) is the last: one page; a range past the end is refused by Chrome, and the whole is printed.
+    const one = await printPagesFrom(target.page, 2);
+    expect([one.firstPage, await count(one.bytes)]).toEqual([2, 1]);
+    const whole = await printPagesFrom(target.page, 5);
+    expect([whole.firstPage, await count(whole.bytes)]).toEqual([0, 3]);
   });
 
   it('let no request reach the listener', async () => {
