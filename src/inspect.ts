@@ -7,7 +7,6 @@ import type { IssueView } from './render/viewModel.js';
 import { paginationJson } from './model/pagination.js';
 import { displayPath } from './source/displayPath.js';
 import { nodeIo, type Io } from './io.js';
-import path from 'node:path';
 
 export interface InspectOptions {
   cwd?: string;
@@ -37,8 +36,8 @@ export async function inspect(file: string, options: InspectOptions = {}): Promi
   }
   const display = displayPath(cwd, issue.file);
   // Printed as a build prints it: photos through the image pipeline (upright, no metadata, scaled), from the series' cache.
-  const [{ prepareImages }, { openContentCache, CACHE_FOLDER }] = await Promise.all([import('./images/figureRenditions.js'), import('./cache/contentCache.js')]);
-  const prepared = await prepareImages(issue, io, display, { cache: openContentCache(io, path.join(issue.series.root, CACHE_FOLDER, 'images')) });
+  const [{ prepareImages }, { openImageCache }] = await Promise.all([import('./images/figureRenditions.js'), import('./cache/contentCache.js')]);
+  const prepared = await prepareImages(issue, io, display, { cache: openImageCache(io, issue.series.root) });
   if (hasErrors(prepared.diagnostics)) return { ...checked, diagnostics: [...checked.diagnostics, ...prepared.diagnostics], view: undefined };
   const { startBrowser } = await import('./print/startBrowser.js');
   const env = options.env ?? process.env;

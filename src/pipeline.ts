@@ -255,8 +255,8 @@ export async function build(paths: readonly string[], options: BuildOptions = {}
     const preparedImages = new Map<Issue, Promise<{ issue: Issue; diagnostics: Diagnostic[] }>>();
     if (imagesModule) {
       for (const issue of checked.issues) {
-        const job = imageQueue.then(() => imagesModule).then(([{ prepareImages }, { openContentCache, CACHE_FOLDER }]) =>
-          prepareImages(issue, io, displayOf(issue), { cache: openContentCache(io, path.join(issue.series.root, CACHE_FOLDER, 'images')), memo: imageMemo }));
+        const job = imageQueue.then(() => imagesModule).then(([{ prepareImages }, { openImageCache }]) =>
+          prepareImages(issue, io, displayOf(issue), { cache: openImageCache(io, issue.series.root), memo: imageMemo }));
         job.catch(() => undefined);
         preparedImages.set(issue, job);
         imageQueue = job.catch(() => undefined);

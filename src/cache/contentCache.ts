@@ -91,6 +91,11 @@ function entryPath(dir: string, key: string): string {
   return path.join(dir, key.slice(0, 2), `${key}.bin`);
 }
 
+/** A series' cache of processed photos (`.bulletin-cache/images/` beside its bulletin.yaml). */
+export function openImageCache(io: Io, seriesRoot: string): ContentCache {
+  return openContentCache(io, path.join(seriesRoot, CACHE_FOLDER, 'images'));
+}
+
 /** A cache in `dir` (created when first written). `secret` replaces the machine's (tests). */
 export function openContentCache(io: Io, dir: string, options: { secret?: Uint8Array } = {}): ContentCache {
   const secret = () => (options.secret ? Promise.resolve(options.secret) : loadSecret(io));

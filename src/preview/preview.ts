@@ -197,8 +197,8 @@ export async function preview(options: PreviewOptions): Promise<PreviewHandle> {
       let imageQueue: Promise<unknown> = Promise.resolve();
       const prepared = new Map<Entry, Promise<PreparedImages>>();
       for (const entry of queue) {
-        const job = imageQueue.then(() => imagesModule()).then(([{ prepareImages }, { openContentCache, CACHE_FOLDER }]) =>
-          prepareImages(entry.issue, nodeIo, displayPath(cwd, entry.issue.file), { cache: openContentCache(nodeIo, path.join(entry.issue.series.root, CACHE_FOLDER, 'images')), memo }));
+        const job = imageQueue.then(() => imagesModule()).then(([{ prepareImages }, { openImageCache }]) =>
+          prepareImages(entry.issue, nodeIo, displayPath(cwd, entry.issue.file), { cache: openImageCache(nodeIo, entry.issue.series.root), memo }));
         job.catch(() => undefined);
         prepared.set(entry, job);
         imageQueue = job.catch(() => undefined);
