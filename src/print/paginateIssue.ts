@@ -170,7 +170,11 @@ export async function paginateIssue(
       const kept = keepBreaks(keeps, printedWith.toc, (id) => dests.get(id), printedWith.keepBreaks);
       return { ...next, ...(printedWith.tocPitchPt ? { tocPitchPt: printedWith.tocPitchPt } : {}), ...(kept.length ? { keepBreaks: kept } : {}) };
     },
-    same: (a, b) => samePages(a.pages, b.pages) && a.coverPages === b.coverPages && (a.blankPages ?? 0) === (b.blankPages ?? 0) && a.distributionOffset === b.distributionOffset && a.fit === b.fit && sameBreaks(a.tocBreaks, b.tocBreaks) && a.tocPitchPt === b.tocPitchPt && sameBreaks(a.keepBreaks, b.keepBreaks),
+    // What the document is made with; where the contents broke (tocBreaks) is only read from the
+    // print, so a print whose breaks moved still confirms its state (the breaks kept are its own).
+    same: (a, b) => samePages(a.pages, b.pages) && a.coverPages === b.coverPages && (a.blankPages ?? 0) === (b.blankPages ?? 0) && a.distributionOffset === b.distributionOffset && a.fit === b.fit && a.tocPitchPt === b.tocPitchPt && sameBreaks(a.keepBreaks, b.keepBreaks),
+    // Without a guess of the pages the first print cannot confirm itself: it is read, never kept.
+    draft: (state) => state.pages === undefined,
     // The forced breaks that keep things together (model/keepBreaks.ts) may move what follows: a pass for each.
     maxPasses: (state) => MAX_PASSES + (state.keepBreaks?.length ?? 0),
     what: msg('build.doing.pagination', { issue: issue.slug }),
@@ -186,7 +190,7 @@ export async function paginateIssue(
   /** Each page's notes at its foot: placed on the pagination as printed, then the pagination they make settled (the 版记's offset found anew under notes on its page). */
   const placeAndSettle = async (from: typeof settled): Promise<typeof settled> => {
     const placed = await placeNotes(page, issue, async () => {
-      const pdf = await PDFDocument.load(await printPage(page), { updateMetadata: false });
+      const pdf = await PDFDocument.load(await printPage(page, { draft: true }), { updateMetadata: false });
       return { pdf, dests: readDestinations(pdf) };
     });
     notes = placed.placement;
@@ -208,7 +212,7 @@ export async function paginateIssue(
   const fitted = await fitLastPage(issue, first, {
     async probe(state, fromPage) {
       // The last pages only, printed once: their destinations are not the whole issue's, so nothing is read from them.
-      const p = await printUntilSettled(page, state, { ...steps, fromPage, read: (_pdf, _dests, printedWith) => printedWith, same: () => true });
+      const p = await printUntilSettled(page, state, { ...steps, fromPage, read: (_pdf, _dests, printedWith) => printedWith, same: () => true, draft: () => true });
       passes += p.passes;
       return p;
     },

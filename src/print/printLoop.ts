@@ -43,6 +43,11 @@ export interface PrintSteps<S> {
    * `read` is then given that part of the document (its pages and destinations counted from it).
    */
   fromPage?: number;
+  /**
+   * Whether the print of `state` can only be read, never kept (its PDF cannot confirm it, or only its
+   * last pages are printed): it is printed as a draft (print/printPage.ts). Default: never.
+   */
+  draft?(state: S): boolean;
 }
 
 /** A document that left itself while it was printed. */
@@ -62,7 +67,10 @@ export interface Printed<S> {
   bytes: Uint8Array;
   pdf: PDFDocument;
   dests: Map<string, Destination>;
-  /** The state the PDF was printed with, which it confirms. */
+  /**
+   * The state the PDF was printed with, which it confirms, as read from it (what `same` leaves out,
+   * things measured on the print rather than put into the document, is the print's own).
+   */
   state: S;
   passes: number;
   /** The document's page the PDF starts with (0 unless the steps asked for the last pages only). */
@@ -77,6 +85,9 @@ const lastPrinted = new WeakMap<Page, number>();
 
 export async function printUntilSettled<S>(page: Page, start: S, steps: PrintSteps<S>): Promise<Printed<S>> {
   let state = start;
+  /** The print being made is a draft; a state a draft confirmed is printed once more, to be kept. */
+  let draft = false;
+  let kept = false;
   steps.server.navigations.length = 0; // what an earlier document of the page did is not this one's
   const stays = async () => {
     const left = await departure(page, steps.server);
@@ -91,7 +102,8 @@ export async function printUntilSettled<S>(page: Page, start: S, steps: PrintSte
       await stays();
       const out = await withinStage(page, { name: 'print', what: msg('build.doing.printing', { issue: name, pass }), ...(steps.suspects ? { suspects: steps.suspects } : {}) }, async () => {
         if ((lastPrinted.get(page) ?? 0) >= LONG_DOCUMENT_PAGES) await collectGarbage(page);
-        return printPagesFrom(page, steps.fromPage ?? 0);
+        draft = !kept && (steps.draft?.(state) ?? false);
+        return printPagesFrom(page, steps.fromPage ?? 0, { draft });
       });
       // What printed may not be the document any more (a refresh while printing).
       await stays();
@@ -99,7 +111,15 @@ export async function printUntilSettled<S>(page: Page, start: S, steps: PrintSte
       lastPrinted.set(page, out.firstPage + pdf.getPageCount());
       const dests = readDestinations(pdf);
       const found = steps.read(pdf, dests, state);
-      if (steps.same(found, state)) return { bytes: out.bytes, pdf, dests, state, passes: pass, firstPage: out.firstPage };
+      if (steps.same(found, state)) {
+        // A draft confirms its state but is not kept: the same state is printed once more, whole.
+        if (draft && !steps.fromPage) {
+          kept = true;
+          state = found;
+          continue;
+        }
+        return { bytes: out.bytes, pdf, dests, state: found, passes: pass, firstPage: out.firstPage };
+      }
       state = found;
     }
   } catch (error) {

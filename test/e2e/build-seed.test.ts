@@ -343,6 +343,13 @@ describe.skipIf(!HAS_CHROMIUM)(e2eTitle('bulletin build examples/seed (end to en
       expect(xmp).toContain('<pdfaid:part>2</pdfaid:part>');
       expect(xmp).toContain(`<dc:creator><rdf:Seq><rdf:li>${PUBLISHER}</rdf:li></rdf:Seq></dc:creator>`);
     });
+
+    it('is a tagged PDF (a screen reader reads its structure), though the passes only read are printed untagged', async () => {
+      const doc = await PdfLibDocument.load(built.pdf, { updateMetadata: false });
+      expect(doc.catalog.get(PDFName.of('StructTreeRoot'))).toBeDefined();
+      const markInfo = doc.context.lookup(doc.catalog.get(PDFName.of('MarkInfo')));
+      expect(String(markInfo)).toMatch(/\/Marked true/);
+    });
   });
 
   describe('determinism', () => {
