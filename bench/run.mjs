@@ -212,19 +212,28 @@ if (want('4')) {
   await (await import('node:fs/promises')).cp(path.join(root, 'examples/seed'), dir, { recursive: true });
   const file = path.join(dir, 'issues/2018-02.yaml');
   let waiting;
-  const handle = await preview({ path: dir, port: 0, cwd: dir, env: { ...process.env, BULLETIN_BROWSER: chromium }, onUpdate: (u) => u.rebuilt.length && waiting?.() });
+  let started;
+  let shownAt;
+  // The first PDF shown after the save (the one printed with the previous pagination and fitting, when
+  // it holds), and the end of the round (fitting confirmed, the PDF replaced if it decided otherwise).
+  const since = () => Number(process.hrtime.bigint() - started) / 1e9;
+  const handle = await preview({ path: dir, port: 0, cwd: dir, env: { ...process.env, BULLETIN_BROWSER: chromium },
+    onShown: () => (shownAt ??= since()), onUpdate: (u) => u.rebuilt.length && waiting?.() });
   const latencies = [];
+  const confirmed = [];
   const text = await readFile(file, 'utf8');
   for (let i = 0; i < runs(7); i++) {
     const done = new Promise((resolve) => (waiting = resolve));
-    const started = process.hrtime.bigint();
+    shownAt = undefined;
+    started = process.hrtime.bigint();
     await writeFile(file, text.replace('在昆明召开', i % 2 ? '在昆明召开' : '在昆明隆重召开'));
     await done;
-    latencies.push(Number(process.hrtime.bigint() - started) / 1e9);
+    confirmed.push(since());
+    latencies.push(shownAt ?? confirmed.at(-1));
   }
   await handle.close();
   const m = median(latencies);
-  row('4. preview: save → new PDF (warm browser)', s(m), 'goal 0.5 s (Typst cold compile: 0.54 s)', `${(m / 0.5).toFixed(2)}× the goal`, '≤ 0.5 s', m <= 0.5);
+  row('4. preview: save → new PDF shown (warm browser)', s(m), `goal 0.5 s (Typst cold compile: 0.54 s); fitting confirmed at ${s(median(confirmed))}`, `${(m / 0.5).toFixed(2)}× the goal`, '≤ 0.5 s', m <= 0.5);
 }
 
 // 4b. Preview: from starting `bulletin preview` on a series with five 12-megapixel phone photos (cold

@@ -29,7 +29,8 @@ import { MISSING_MARK } from './render/missingGlyphs.js';
 import { issueText } from './model/issueText.js';
 import { STAGE_BUDGET_MS, stageTimeout } from './print/stageWatchdog.js';
 import { openPrintTarget, type PrintTarget } from './print/printTarget.js';
-import { paginateIssue } from './print/paginateIssue.js';
+import { paginateIssue, type HeadStart } from './print/paginateIssue.js';
+import { PDFDocument } from './print/pdfLib.js';
 import { ptFromMm } from './layout/presets.js';
 import { finishPdf, type OutlineItem, type PdfMetadata } from './print/finishPdf.js';
 
@@ -71,6 +72,12 @@ export interface RenderOptions {
   onPrinted?: () => void;
   /** false: a plain PDF even where the series asks for PDF/A-2u (`--no-pdfa`). */
   pdfa?: boolean;
+  /**
+   * The preview's: called with a finished PDF of the issue printed with `initial` as it stands,
+   * fitting included, when the edited issue holds it; the PDF returned follows once fitting is
+   * confirmed (usually the same bytes). Not called when `initial` had no fitting, or did not hold.
+   */
+  onProvisional?: (pdf: Uint8Array) => void;
 }
 
 /**
@@ -135,7 +142,16 @@ export async function renderIssue(
   const { page, server } = target;
   try {
     stage(msg('build.stage.paginating'));
-    const printed = await paginateIssue(page, server, issue, documentFor, start, target.loaded, templatesDisplay(issue, options.display));
+    const pdfa = options.pdfa !== false && issue.series.output.pdfa;
+    const onProvisional = options.onProvisional;
+    const headStart: HeadStart | undefined = onProvisional && options.initial
+      ? {
+        state: options.initial,
+        // Finished from its own bytes: the print stays as it was, in case fitting keeps it.
+        show: async (once) => onProvisional(await finishPdf(await PDFDocument.load(once.bytes, { updateMetadata: false }), outlineOf(issue), once.dests, metadataOf(issue, options.env, pdfa))),
+      }
+      : undefined;
+    const printed = await paginateIssue(page, server, issue, documentFor, start, target.loaded, templatesDisplay(issue, options.display), headStart);
     options.onPrinted?.();
     stage(msg('build.stage.checking', { passes: printed.passes }));
     // Fonts the layout names are checked by validate (font-type3), and a character none of them has is
@@ -243,7 +259,6 @@ export async function renderIssue(
         msg('fit-failed.shorten.hint', { count: Math.max(1, f.lines) })));
     }
     const totalPages = printed.pdf.getPageCount();
-    const pdfa = options.pdfa !== false && issue.series.output.pdfa;
     const pdf = await finishPdf(printed.pdf, outlineOf(issue), printed.dests, metadataOf(issue, options.env, pdfa));
     if (pdfa && pageTexts) {
       // PDF/A-2u (ISO 19005-2): the rules that apply to what Chrome and the finishing step write, on the

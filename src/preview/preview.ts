@@ -45,6 +45,12 @@ export interface PreviewOptions {
   lang?: Lang;
   /** Called after every round of checks and rebuilds, with what it found. */
   onUpdate?: (update: { diagnostics: Diagnostic[]; sources: Map<string, string>; rebuilt: string[]; failed: { slug: string; message: string }[] }) => void;
+  /**
+   * Called when a new PDF of an issue is shown: `provisional` when it was printed with the issue's
+   * previous pagination and fitting, shown while fitting is confirmed (the confirmed PDF is shown
+   * next only when it differs).
+   */
+  onShown?: (shown: { slug: string; provisional: boolean }) => void;
 }
 
 export interface PreviewHandle {
@@ -68,6 +74,8 @@ interface Entry {
   photos: string;
   status: IssueStatus;
   rendered: RenderedIssue | undefined;
+  /** A save's provisional PDF (RenderOptions.onProvisional), served until the build is confirmed. */
+  provisional?: Uint8Array;
 }
 
 const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.pdf': 'application/pdf', '.js': 'text/javascript; charset=utf-8' };
@@ -225,11 +233,25 @@ export async function preview(options: PreviewOptions): Promise<PreviewHandle> {
           entry.target ??= await openPrintTarget(session.browser);
           entry.rendered = await renderIssue(session.browser, issue, await layouts.for(issue), {
             display: displayPath(cwd, issue.file), env, initial: old?.paginated.state, selfCheck: false, target: entry.target, allFaces: true,
+            // The edit, printed as the issue was paginated and fitted before, is shown at once when it holds.
+            onProvisional: (pdf) => {
+              entry.provisional = pdf;
+              status.state = 'ok';
+              status.version = Date.now();
+              notify(entry.issue.slug);
+              options.onShown?.({ slug: entry.issue.slug, provisional: true });
+            },
           });
+          const shown = entry.provisional;
+          entry.provisional = undefined;
+          rebuilt.push(entry.issue.slug);
+          // Fitting decided as before: what is shown stays (the same bytes); otherwise the pages reload.
+          if (shown && Buffer.from(shown).equals(Buffer.from(entry.rendered.pdf))) continue;
           status.state = 'ok';
           status.version = Date.now();
-          rebuilt.push(entry.issue.slug);
+          options.onShown?.({ slug: entry.issue.slug, provisional: false });
         } catch (error) {
+          entry.provisional = undefined; // what was shown of this save does not stand
           status.state = 'failed';
           status.message = error instanceof BulletinError ? describe(error) : String(error);
           failed.push({ slug: entry.issue.slug, message: status.message });
@@ -296,8 +318,9 @@ export async function preview(options: PreviewOptions): Promise<PreviewHandle> {
     }
     const pdf = /^\/([^/]+)\.pdf$/.exec(pathname);
     if (pdf) {
-      const rendered = entries.get(pdf[1]!)?.rendered;
-      return rendered ? send(res, 200, TYPES['.pdf']!, rendered.pdf) : send(res, 404, 'text/plain; charset=utf-8', t(lang, 'preview.not-built'));
+      const entry = entries.get(pdf[1]!);
+      const bytes = entry?.provisional ?? entry?.rendered?.pdf;
+      return bytes ? send(res, 200, TYPES['.pdf']!, bytes) : send(res, 404, 'text/plain; charset=utf-8', t(lang, 'preview.not-built'));
     }
     // The HTML page and its files, as `bulletin build` writes them.
     const key = pathname.slice(1);

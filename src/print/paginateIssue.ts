@@ -15,7 +15,7 @@ import { loadDocument } from './printPage.js';
 import type { Destination } from './readDestinations.js';
 import { BulletinError, ExitCode } from '../diagnostics/exitCodes.js';
 import { patchDocument, replaceBody, type DocumentPatch } from './patchDocument.js';
-import { MAX_PASSES, printUntilSettled, type PrintSteps } from './printLoop.js';
+import { MAX_PASSES, printUntilSettled, type Printed, type PrintSteps } from './printLoop.js';
 import { fitLastPage } from './fitLastPage.js';
 import { fitContents } from './fitContents.js';
 import { fitProperties } from '../render/issueCss.js';
@@ -116,6 +116,23 @@ export function suspectsOf(issue: Issue): Message {
   return msg(svgs.length > 1 ? 'build.suspects.svgs' : 'build.suspects.svg', { files });
 }
 
+/**
+ * The preview's head start: the state a previous build of the issue settled on, fitting included.
+ * It is printed first; when the edited issue holds it (the print confirms its pages), `show` gets
+ * that print while fitting is confirmed as a build does it, which takes the print again instead of
+ * printing its tightening anew when it decides the same.
+ */
+export interface HeadStart {
+  state: PageState;
+  show(printed: Printed<PageState>): Promise<void>;
+}
+
+/** The same tightening: the same articles with the same step. */
+function sameFit(a: PageState['fit'], b: PageState['fit']): boolean {
+  if (!a || !b) return a === b;
+  return a.pitchPt === b.pitchPt && a.chars === b.chars && a.charPt === b.charPt && a.trackingEm === b.trackingEm && a.articles.length === b.articles.length && a.articles.every((id, i) => b.articles[i] === id);
+}
+
 export async function paginateIssue(
   page: Page,
   server: DocumentServer,
@@ -127,6 +144,7 @@ export async function paginateIssue(
   loaded: IssueDocument | undefined,
   /** The series' templates folder as the user knows it, for a template error. */
   templates: string,
+  headStart?: HeadStart,
 ): Promise<PrintedIssue> {
   let current = loaded;
   /** Once the document is in the page, every later print patches it (numbers, offsets, fitting). */
@@ -143,14 +161,17 @@ export async function paginateIssue(
         if (await patchDocument(page, patchFor(issue, state))) return;
         throw new BulletinError(msg('build.hooks.contents', { issue: issue.slug }), ExitCode.RenderFailed, msg('build.hooks.contents.hint'));
       }
-      const doc = documentFor(state);
+      // Made without the tightening too, which is set in the page: a later patch without it (fitting's
+      // next try, the pagination after the preview's head start) takes it away again.
+      const { fit, ...unfitted } = state;
+      const doc = documentFor(fit ? unfitted : state);
       server.set(doc.resources);
       const entry = doc.resources.get(doc.entry);
       const base = inPage ? current : loaded;
       const swapped = base && sameAssets(base, doc) && entry && 'body' in entry && (await replaceBody(page, String(entry.body)));
       if (!swapped) await loadDocument(page, server, doc.entry, { screenLayout: doc.screenLayout });
       // The document is made without the forced breaks: they are set in the page.
-      if (state.keepBreaks?.length && !(await patchDocument(page, patchFor(issue, state)))) {
+      if ((state.keepBreaks?.length || fit) && !(await patchDocument(page, patchFor(issue, state)))) {
         throw new BulletinError(msg('build.hooks.keeps', { issue: issue.slug }), ExitCode.RenderFailed, msg('build.hooks.keeps.hint'));
       }
       // Notes at the page foot (print/placeNotes.ts) are set into the document in the page.
@@ -184,9 +205,22 @@ export async function paginateIssue(
     server,
     templates,
   };
-  let settled = await printUntilSettled(page, start, steps);
-  let passes = settled.passes;
   const withNotes = issue.series.layout.notes === 'page' && issue.sections.some((sec) => sec.articles.some((a) => a.blocks.some((b) => b.type === 'footnotes')));
+  let passes = 0;
+  /** The head start's print, when the edited issue held its state. */
+  let known: Printed<PageState> | undefined;
+  if (headStart?.state.fit && headStart.state.pages && !withNotes) {
+    // One print: whether it confirms its state is noted, and the loop told it does (it stops there).
+    let holds = false;
+    const once = await printUntilSettled(page, headStart.state, { ...steps, same: (a, b) => ((holds = steps.same(a, b)), true) });
+    passes += once.passes;
+    if (holds) {
+      known = once;
+      await headStart.show(once);
+    }
+  }
+  let settled = await printUntilSettled(page, start, steps);
+  passes += settled.passes;
   /** Each page's notes at its foot: placed on the pagination as printed, then the pagination they make settled (the 版记's offset found anew under notes on its page). */
   const placeAndSettle = async (from: typeof settled): Promise<typeof settled> => {
     const placed = await placeNotes(page, issue, async () => {
@@ -209,15 +243,25 @@ export async function paginateIssue(
   const first = contents.printed === settled ? settled : (contents.printed as typeof settled);
   if (contents.printed === settled && contents.tries > 0) await steps.load(settled.state, 2);
   // Fitting: each try is a settled print of the page patched with the tightening.
+  /** The head start's print stands for a try of the same tightening. */
+  const reused = (state: PageState) => (known && sameFit(known.state.fit, state.fit) ? known : undefined);
+  /** The state the page holds (after a reused try, not the one kept). */
+  let inPageState: PageState = first.state;
   const fitted = await fitLastPage(issue, first, {
     async probe(state, fromPage) {
+      const again = reused(state);
+      if (again) return again;
+      inPageState = state;
       // The last pages only, printed once: their destinations are not the whole issue's, so nothing is read from them.
       const p = await printUntilSettled(page, state, { ...steps, fromPage, read: (_pdf, _dests, printedWith) => printedWith, same: () => true, draft: () => true });
       passes += p.passes;
       return p;
     },
     async settle(state) {
+      const again = reused(state);
+      if (again) return again;
       const p = await printUntilSettled(page, state, steps);
+      inPageState = p.state;
       passes += p.passes;
       return p;
     },
@@ -226,6 +270,9 @@ export async function paginateIssue(
   if (fitted.printed === first && fitted.tries > 0) {
     // Every try failed: the page is put back as it was printed (the PDF kept is that print's).
     await steps.load(first.state, 2);
+  } else if (known && printed === known && inPageState !== known.state) {
+    // The head start's print is kept: the page is set as it was printed.
+    await steps.load(known.state, 2);
   }
   if (notes && printed !== first && unkeptNotes(notes, printed.dests, issue).length) {
     // Fitting moved page breaks under placed notes: they are placed again on the fitted pagination.

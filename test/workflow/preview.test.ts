@@ -194,12 +194,14 @@ describe.skipIf(!existsSync(CHROMIUM))('bulletin preview', () => {
   let dir: string;
   let handle: PreviewHandle;
   let issueFile: string;
+  /** What the preview showed (onShown), in order. */
+  const shown: { slug: string; provisional: boolean }[] = [];
 
   beforeAll(async () => {
     dir = await mkdtemp(path.join(os.tmpdir(), 'bulletin-preview-'));
     await cp(SEED, dir, { recursive: true });
     issueFile = path.join(dir, 'issues/2018-02.yaml');
-    handle = await preview({ path: dir, port: 0, cwd: dir, env: { ...process.env, BULLETIN_BROWSER: CHROMIUM } });
+    handle = await preview({ path: dir, port: 0, cwd: dir, env: { ...process.env, BULLETIN_BROWSER: CHROMIUM }, onShown: (s) => shown.push(s) });
     // The port is bound and the page answers at once; the issue builds in the background.
     const first = await (await fetch(handle.url)).text();
     expect(first).toMatch(/checking the sources…|waiting to be built…|building…/);
@@ -270,6 +272,39 @@ describe.skipIf(!existsSync(CHROMIUM))('bulletin preview', () => {
     expect(after.equals(before)).toBe(false);
     const viewer = await (await fetch(`${handle.url}issue/2018-02`)).text();
     expect(viewer).toMatch(/<iframe src="\/2018-02\.pdf\?v=\d+"/);
+  }, 90_000);
+
+  it('shows an edit that keeps the pages at once, fitted as before, and keeps showing it when fitting decides the same', async () => {
+    const pdfText = async () => {
+      const file = path.join(dir, 'shown.pdf');
+      writeFileSync(file, Buffer.from(await (await fetch(`${handle.url}2018-02.pdf`)).arrayBuffer()));
+      const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
+      return { pages: Number(/^Pages:\s+(\d+)/m.exec(info)?.[1]), text: execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, '') };
+    };
+    const text = await readFile(issueFile, 'utf8');
+    // The seed's last article is fitted (5 body pages → 4): a character changed for another keeps its lines.
+    shown.length = 0;
+    await writeFile(issueFile, text.replace('至此，我国', '至此，全国'));
+    await waitFor(() => shown.length > 0);
+    expect(shown[0]).toEqual({ slug: '2018-02', provisional: true });
+    const early = await pdfText();
+    expect(early.text).toContain('至此，全国');
+    await handle.settled();
+    // Fitting decided the same: nothing new to show, and the same PDF is served.
+    expect(shown).toEqual([{ slug: '2018-02', provisional: true }]);
+    expect(await pdfText()).toEqual(early);
+    expect(early.pages).toBe(5);
+    // A paragraph more takes the fitting's page back: what the head start printed does not hold, the build's PDF is shown.
+    shown.length = 0;
+    await writeFile(issueFile, text.replace('          专家组一致同意', `          ${'验收会议包括收看创建国家生态工业示范园区宣传片、听取园区建设工作报告和验收报告。'.repeat(8)}\n\n          专家组一致同意`));
+    await waitFor(() => shown.length > 0);
+    await handle.settled();
+    expect(shown.at(-1)).toEqual({ slug: '2018-02', provisional: false });
+    const longer = await pdfText();
+    expect(longer.pages).toBe(6);
+    await writeFile(issueFile, text);
+    await new Promise((r) => setTimeout(r, 400));
+    await handle.settled();
   }, 90_000);
 
   it('prints a photo replaced under the same name (not the bytes it read before)', async () => {
