@@ -6,6 +6,7 @@ import type { PDFDocument } from './pdfLib.js';
 import type { Issue } from '../model/types.js';
 import { tocAnchor, type PageState } from '../model/pagination.js';
 import { gridPitch } from '../layout/fitCandidates.js';
+import { ptFromMm } from '../layout/presets.js';
 import type { Destination } from './readDestinations.js';
 
 /** Entries on the contents' last page that fitting tries to take back onto the pages before. */
@@ -24,11 +25,35 @@ export function spilledEntries(state: PageState, dests: ReadonlyMap<string, Dest
   return state.toc.filter((e) => dests.get(tocAnchor(e.id))?.pageIndex === last).length;
 }
 
+/**
+ * Whether closer lines could take the spilled entries back at all: the contents from their top on the
+ * page before the last, with the spilled entries after them, set at `ratio` of their height (the least
+ * pitch over the grid's), must end within the type area, give or take a line for the estimate. Each
+ * entry's height is taken as the distance to the next one (the last entry on a page: the mean there).
+ * A try that cannot work would cost a print and two loads of the page.
+ */
+export function couldTakeBack(state: PageState, dests: ReadonlyMap<string, Destination>, ratio: number, typeAreaHeightPt: number, pitchPt: number): boolean {
+  const last = state.coverPages - 1;
+  const tops = (pageIndex: number) =>
+    state.toc.map((e) => dests.get(tocAnchor(e.id))).filter((d): d is Destination => d?.pageIndex === pageIndex && d.top !== undefined).map((d) => d.top!);
+  const height = (ts: number[]) => {
+    if (!ts.length) return 0;
+    const gaps = ts.slice(1).map((t, i) => t - ts[i]!);
+    const mean = gaps.length ? gaps.reduce((a, b) => a + b, 0) / gaps.length : pitchPt;
+    return ts.at(-1)! - ts[0]! + Math.max(mean, pitchPt);
+  };
+  const before = tops(last - 1);
+  const spilled = tops(last);
+  if (!before.length || !spilled.length) return true;
+  return before[0]! + (height(before) + height(spilled)) * ratio <= typeAreaHeightPt + pitchPt;
+}
+
 export async function fitContents(issue: Issue, printed: ContentsPrint, print: (state: PageState) => Promise<ContentsPrint>): Promise<{ printed: ContentsPrint; tries: number }> {
   const g = issue.series.layout.geometry;
   const spilled = spilledEntries(printed.state, printed.dests);
   const least = Math.min(gridPitch(g).pitchPt, g.fit.minPitchPt);
   if (spilled === 0 || spilled > MAX_SPILLED_ENTRIES || issue.series.layout.fit === 'off' || issue.fitOff || least >= gridPitch(g).pitchPt) return { printed, tries: 0 };
+  if (!couldTakeBack(printed.state, printed.dests, least / gridPitch(g).pitchPt, ptFromMm(g.typeArea.height), gridPitch(g).pitchPt)) return { printed, tries: 0 };
   // The breaks are found again from the start: with closer lines the pages break elsewhere.
   const { tocBreaks: _breaks, ...rest } = printed.state;
   const tight = await print({ ...rest, tocPitchPt: least });
