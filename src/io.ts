@@ -18,6 +18,13 @@ export interface FileInfo {
   mode?: number;
   /** Last modification (ms since the epoch): with the size, tells a replaced file from the one read before. */
   mtimeMs: number;
+  /**
+   * The file's identity where the platform gives it: device, inode and last status change (ms since
+   * the epoch; no tool sets it back, so a file written to or replaced has another).
+   */
+  dev?: number;
+  ino?: number;
+  ctimeMs?: number;
 }
 
 export interface Io {
@@ -62,7 +69,7 @@ export interface Io {
 }
 
 function info(s: import('node:fs').Stats): FileInfo {
-  return { isFile: s.isFile(), isDirectory: s.isDirectory(), size: s.size, mode: s.mode & 0o7777, mtimeMs: s.mtimeMs };
+  return { isFile: s.isFile(), isDirectory: s.isDirectory(), size: s.size, mode: s.mode & 0o7777, mtimeMs: s.mtimeMs, dev: s.dev, ino: s.ino, ctimeMs: s.ctimeMs };
 }
 
 export const nodeIo: Io = {

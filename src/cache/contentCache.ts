@@ -91,14 +91,46 @@ function entryPath(dir: string, key: string): string {
   return path.join(dir, key.slice(0, 2), `${key}.bin`);
 }
 
-/** A series' cache of processed photos (`.bulletin-cache/images/` beside its bulletin.yaml). */
+/**
+ * A series' cache of processed photos (`.bulletin-cache/images/` beside its bulletin.yaml). The series
+ * folder comes from pull requests, which can commit `.bulletin-cache` (or a folder in it) as a link
+ * to elsewhere: nothing is written through a link (`within`).
+ */
 export function openImageCache(io: Io, seriesRoot: string): ContentCache {
-  return openContentCache(io, path.join(seriesRoot, CACHE_FOLDER, 'images'));
+  return openContentCache(io, path.join(seriesRoot, CACHE_FOLDER, 'images'), { within: seriesRoot });
 }
 
-/** A cache in `dir` (created when first written). `secret` replaces the machine's (tests). */
-export function openContentCache(io: Io, dir: string, options: { secret?: Uint8Array } = {}): ContentCache {
+/**
+ * Whether every folder from `root` (a real path) down to `folder` that exists is a real folder, not a
+ * link (what does not exist yet is made as a real folder).
+ */
+async function noLinkBetween(io: Io, root: string, folder: string): Promise<boolean> {
+  const parts = path.relative(root, folder).split(path.sep).filter(Boolean);
+  if (parts[0] === '..' || path.isAbsolute(path.relative(root, folder))) return false;
+  let at = root;
+  for (const part of parts) {
+    at = path.join(at, part);
+    if (!(await io.present(at))) return true;
+    if ((await io.realpath(at).catch(() => undefined)) !== at) return false;
+  }
+  return true;
+}
+
+/**
+ * A cache in `dir` (created when first written). `secret` replaces the machine's (tests). `within`: a
+ * real folder the cache lies in, which a write may not leave through a link (the series').
+ */
+export function openContentCache(io: Io, dir: string, options: { secret?: Uint8Array; within?: string } = {}): ContentCache {
   const secret = () => (options.secret ? Promise.resolve(options.secret) : loadSecret(io));
+  /** Folders of the cache found to lie where they say, with what was found. */
+  const folders = new Map<string, Promise<boolean>>();
+  const writable = (folder: string): Promise<boolean> => {
+    const within = options.within;
+    if (within === undefined) return Promise.resolve(true);
+    let verdict = folders.get(folder);
+    if (!verdict) folders.set(folder, (verdict = noLinkBetween(io, within, folder)));
+    return verdict;
+  };
   return {
     dir,
     async get(key) {
@@ -117,8 +149,10 @@ export function openContentCache(io: Io, dir: string, options: { secret?: Uint8A
       const signed = new Uint8Array(TAG_BYTES + bytes.length);
       signed.set(tag(await secret(), key, bytes), 0);
       signed.set(bytes, TAG_BYTES);
+      const file = entryPath(dir, key);
       try {
-        await io.writeFile(entryPath(dir, key), signed, { sync: false });
+        if (!(await writable(path.dirname(file)))) return;
+        await io.writeFile(file, signed, { sync: false });
       } catch {
         // A read-only series: the next build processes again.
       }

@@ -13,7 +13,7 @@ import { diagnostic, FILE_START, type Diagnostic } from '../diagnostics/diagnost
 import { gridChars, printedWidthMm } from '../layout/figureGeometry.js';
 import { charPitchMm } from '../layout/presets.js';
 import { cacheKey, type ContentCache } from '../cache/contentCache.js';
-import { decodeProblem, PIPELINE_VERSION, processImage, type ProcessedImage } from './processImage.js';
+import { decodeProblem, FILE_CHANGED, PIPELINE_VERSION, processImage, type ProcessedImage } from './processImage.js';
 import { renditionProblem } from './verifyRendition.js';
 
 /** The page on screen (templates/bulletin.css: 44em of 17 px less its padding), in CSS pixels. */
@@ -116,13 +116,19 @@ export async function prepareImages(issue: Issue, io: Io, display: string, optio
     const widths = [want.print, ...want.screen];
     let made: Made;
     try {
-      const bytes = await io.readFile(figure.path);
-      const key = cacheKey('figure-renditions', createHash('sha256').update(bytes).digest('hex'), settingsOf(figure, widths, issue));
+      // The hash validation found: the file is read only when its renditions are not in the cache.
+      const read = figure.contentHash ? undefined : await io.readFile(figure.path);
+      const sha256 = figure.contentHash ?? createHash('sha256').update(read!).digest('hex');
+      const key = cacheKey('figure-renditions', sha256, settingsOf(figure, widths, issue));
       let job = memo.get(key);
       if (!job) {
         job = (async () => {
           const cached = options.cache ? await fromCache(options.cache, key, widths) : undefined;
           if (cached) return { images: cached };
+          const bytes = read ?? (await io.readFile(figure.path));
+          // Replaced since validation: what is made is not put under the hash of what was checked.
+          const stale = read === undefined && createHash('sha256').update(bytes).digest('hex') !== sha256;
+          if (stale) throw new Error(FILE_CHANGED);
           const images = await processImage(bytes, widths.map((width) => ({ width })), { encoding: figure.encoding ?? 'auto', jpegQuality: issue.series.images.jpegQuality });
           if (options.cache) await toCache(options.cache, key, images);
           return { images };

@@ -72,10 +72,14 @@ export function decodeProblem(error: unknown): Message {
   if (/premature end|truncated|unexpected end|end of (?:file|stream)|Corrupt/i.test(message)) return msg('image.decode.cut-off');
   if (/unsupported image format|bad seek|heif/i.test(message)) return msg('image.decode.format');
   if (message === PIXEL_SIZE_UNREADABLE) return msg('image.decode.size');
+  if (message === FILE_CHANGED) return msg('image.decode.changed');
   return msg('image.decode.other', { detail: message.split('\n')[0]!.replace(/^Input (?:buffer|file) /, '').slice(0, 160) });
 }
 
 const PIXEL_SIZE_UNREADABLE = 'its pixel size cannot be read';
+
+/** Thrown when the bytes to process are not those validation checked (images/figureRenditions.ts). */
+export const FILE_CHANGED = 'the file changed after it was checked';
 
 /** The renditions of one image, in the order asked; throws (with sharp's message) when it cannot be decoded. */
 export async function processImage(input: Uint8Array, requests: readonly RenditionRequest[], options: ProcessOptions): Promise<ProcessedImage[]> {

@@ -28,7 +28,7 @@ export function memberKey(figure: string, member: number): string {
   return `${figure}/${member}`;
 }
 
-export type CheckedFigure = Pick<Figure, 'path' | 'relPath' | 'mime' | 'pixels' | 'svg' | 'span'>;
+export type CheckedFigure = Pick<Figure, 'path' | 'relPath' | 'mime' | 'pixels' | 'svg' | 'span' | 'contentHash'>;
 
 export function compileIssue(
   data: IssueData,

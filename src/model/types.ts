@@ -120,6 +120,8 @@ export interface Figure {
   readonly svg?: string;
   /** Pixel size, when the format tells it cheaply (PNG, JPEG). */
   readonly pixels: { readonly width: number; readonly height: number } | undefined;
+  /** SHA-256 of a raster file's bytes as validation found them, in hex (the image cache's key). */
+  readonly contentHash?: string;
   readonly place: FigurePlace;
   /** Percentage of the type-area width. */
   readonly widthPercent: number;

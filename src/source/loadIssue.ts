@@ -1,6 +1,9 @@
 // One issue file → its Issue model and every problem found in it (schema, dates, ids, bodies, figures).
 import path from 'node:path';
+import { createHash } from 'node:crypto';
 import { errnoCode, type Io } from '../io.js';
+import { openImageCache, type ContentCache } from '../cache/contentCache.js';
+import { recalledFacts, rememberFacts } from '../cache/imageFacts.js';
 import { codeHint, diagnostic, hasErrors, type Diagnostic, type DiagnosticCode, type Span } from '../diagnostics/diagnostic.js';
 import { msg, type Message, type ParamValue } from '../i18n/message.js';
 import { loadYaml } from './loadYaml.js';
@@ -87,18 +90,22 @@ function bodyLineSpan(doc: Document, lc: LineCounter, text: string, bodyPath: Da
 }
 
 /**
- * Verdicts of the image integrity check by file, size and modification time: a photo used by many
- * issues is read once per run (and once per change in a preview session).
+ * Verdicts of the image integrity check by file, size and times, for one run (one Io: validate makes
+ * one per call): a photo used by many issues is read once. Across runs, the series' cache remembers
+ * them (cache/imageFacts.ts).
  */
-const imageVerdicts = new Map<string, Promise<ImageVerdict>>();
+const imageVerdictsOf = new WeakMap<Io, Map<string, Promise<ImageVerdict>>>();
 const MAX_IMAGE_VERDICTS = 4000;
 
 interface ImageVerdict {
   /** Why the image would not print whole. */
   damage: ParamValue | undefined;
   /** The text an SVG drawing prints ('' when none). */
-  text: string;  /** What the image pipeline will change that the editor should know (warnings). */
+  text: string;
+  /** What the image pipeline will change that the editor should know (warnings). */
   features: FeatureWarning[];
+  /** SHA-256 of a whole raster image's bytes, in hex (the build's cache key: it need not read the file again). */
+  sha256?: string;
 }
 
 /** A warning about what processing an image changes: its code, and its message for the image's path. */
@@ -116,20 +123,37 @@ function featureWarnings(features: ImageFeatures, mime: Figure['mime']): Feature
   return out;
 }
 
-/** Reads the whole image at `real` (a regular file under the size cap): is it whole, and what text does an SVG print? */
-async function imageVerdict(io: Io, real: string, mime: Figure['mime']): Promise<ImageVerdict> {
+/**
+ * Reads the whole image at `real` (a regular file under the size cap): is it whole, and what text does
+ * an SVG print? What a raster image was found to be is remembered in the series' cache (`cache`) by
+ * the file's identity (cache/imageFacts.ts), and recalled from there without reading it.
+ */
+async function imageVerdict(io: Io, real: string, mime: Figure['mime'], cache: ContentCache | undefined): Promise<ImageVerdict> {
   const info = await io.stat(real);
-  const key = `${real}\0${info.size}\0${info.mtimeMs}`;
+  const key = `${real}\0${info.size}\0${info.mtimeMs}\0${info.ctimeMs ?? ''}`;
+  let imageVerdicts = imageVerdictsOf.get(io);
+  if (!imageVerdicts) imageVerdictsOf.set(io, (imageVerdicts = new Map()));
   let verdict = imageVerdicts.get(key);
   if (!verdict) {
     if (imageVerdicts.size >= MAX_IMAGE_VERDICTS) imageVerdicts.delete(imageVerdicts.keys().next().value!);
-    verdict = io.readFile(real).then(
-      async (bytes) => {
-        const damage = imageProblem(bytes, mime) ?? (mime === 'image/png' ? await pngDataProblem(bytes) : undefined);
-        return { damage, text: mime === 'image/svg+xml' ? svgText(bytes) : '', features: damage ? [] : featureWarnings(imageFeatures(bytes, mime), mime) };
-      },
-      (error: unknown) => ({ damage: msg('image.cannot-read', { reason: errnoCode(error) ?? 'error' }), text: '', features: [] }),
-    );
+    const raster = mime !== 'image/svg+xml' && cache !== undefined;
+    verdict = (async (): Promise<ImageVerdict> => {
+      const known = raster ? await recalledFacts(cache, real, info) : undefined;
+      if (known) return { damage: undefined, text: '', features: featureWarnings(known.features, mime), sha256: known.sha256 };
+      let bytes: Uint8Array;
+      try {
+        bytes = await io.readFile(real);
+      } catch (error) {
+        return { damage: msg('image.cannot-read', { reason: errnoCode(error) ?? 'error' }), text: '', features: [] };
+      }
+      const damage = imageProblem(bytes, mime) ?? (mime === 'image/png' ? await pngDataProblem(bytes) : undefined);
+      if (damage) return { damage, text: '', features: [] };
+      if (mime === 'image/svg+xml') return { damage, text: svgText(bytes), features: [] };
+      const features = imageFeatures(bytes, mime);
+      const sha256 = createHash('sha256').update(bytes).digest('hex');
+      if (raster) await rememberFacts(cache, real, info, { sha256, features });
+      return { damage, text: '', features: featureWarnings(features, mime), sha256 };
+    })();
     imageVerdicts.set(key, verdict);
   }
   return verdict;
@@ -144,6 +168,8 @@ export async function loadIssue(io: Io, file: string, display: string, series: S
   // The checks that only warn, kept for later when asked (a build runs them while Chrome starts).
   const later = options.later ? (result.later = []) : undefined;
   const loaded = await loadYaml(io, file, display, seriesRoot);
+  /** Where what the photos were found to be is remembered (cache/imageFacts.ts). */
+  const imageCache = seriesRoot ? openImageCache(io, seriesRoot) : undefined;
   result.text = loaded.text;
   result.diagnostics.push(...loaded.diagnostics);
   const parsed = loaded.parsed;
@@ -358,7 +384,7 @@ export async function loadIssue(io: Io, file: string, display: string, series: S
           add(iPath, 'error', 'image-dimensions', msg('image-dimensions.too-many', { path: imageFile, width: image.width, height: image.height }), msg('image-dimensions.too-many.hint', { megapixels: MAX_IMAGE_PIXELS / 1e6 }));
           return undefined;
         }
-        const verdict = await imageVerdict(io, asset.real, image.mime);
+        const verdict = await imageVerdict(io, asset.real, image.mime, imageCache);
         if (verdict.damage) {
           add(iPath, 'error', 'image-damaged', msg('image-damaged', { path: imageFile, reason: verdict.damage }));
           return undefined;
@@ -418,6 +444,7 @@ export async function loadIssue(io: Io, file: string, display: string, series: S
           span: at(iPath),
           pixels: image.width && image.height ? { width: image.width, height: image.height } : undefined,
           ...(svg === undefined ? {} : { svg }),
+          ...(verdict.sha256 ? { contentHash: verdict.sha256 } : {}),
         };
       };
       for (const [fi, f] of list(a.figures).entries()) {

@@ -7,12 +7,14 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { processImage } from '../../src/images/processImage.js';
 import { carriesMetadata, imageMetadata } from '../../src/images/imageMetadata.js';
 import { renditionProblem } from '../../src/images/verifyRendition.js';
-import { cacheKey, openContentCache } from '../../src/cache/contentCache.js';
+import { cacheKey, openContentCache, openImageCache } from '../../src/cache/contentCache.js';
 import { prepareImages } from '../../src/images/figureRenditions.js';
 import { validate } from '../../src/validate.js';
-import { nodeIo } from '../../src/io.js';
+import { nodeIo, type Io } from '../../src/io.js';
+import { render } from '../../src/i18n/message.js';
+import { createHash } from 'node:crypto';
 import { cleanScratch, REPO, SEED, scratchDir } from '../helpers.js';
-import { cpSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync, realpathSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 
 afterAll(() => cleanScratch());
 
@@ -99,7 +101,7 @@ describe('the cache of renditions', () => {
     expect(renditionProblem(trailing, clean!)).toMatch(/trailing/);
   });
 
-  it('a poisoned .bulletin-cache/ committed to the series changes nothing; an undecodable photo is image-decode at its image:', async () => {
+  it('a poisoned .bulletin-cache/ committed to the series changes nothing; a photo damaged after validation is image-decode at its image:', async () => {
     const series = path.join(scratchDir('bulletin-poison-'), 'seed');
     cpSync(SEED, series, { recursive: true });
     const photo = path.join(series, 'issues', 'images', '2018-02-kunming.png');
@@ -136,11 +138,84 @@ describe('the cache of renditions', () => {
     for (const rendition of [l.print, ...l.screen]) expect(carriesMetadata(rendition.bytes)).toEqual([]);
     expect(Buffer.from(l.print.bytes).equals(Buffer.from(figure.renditions!.print.bytes))).toBe(true);
 
-    // A photo that passes validate's checks but does not decode.
+    // A photo damaged after validation.
     const damaged = new Uint8Array(readFileSync(photo));
     damaged.fill(0x55, 600, damaged.length - 2);
     writeFileSync(photo, damaged);
-    const bad = await prepareImages(issue, nodeIo, 'issues/2018-02.yaml', { cache: undefined });
-    expect(bad.diagnostics.map((d) => [d.code, d.line, d.column])).toEqual([['image-decode', 19, 20]]);
+    // Changed since it was validated: not made under the hash of what was checked.
+    const changed = await prepareImages(issue, nodeIo, 'issues/2018-02.yaml', { cache: undefined });
+    expect(changed.diagnostics.map((d) => [d.code, d.line, d.column, render(d.message, 'en')])).toEqual([['image-decode', 19, 20, expect.stringContaining('changed after it was checked')]]);
+    // Validated again, the damage is found before anything is made.
+    const rechecked = await validate([series], { cwd: series });
+    expect(rechecked.diagnostics.map((d) => [d.code, d.line, d.column])).toContainEqual(['image-dimensions', 19, 20]); // its size can no longer be read
+  });
+});
+
+describe('what validation found of a photo, remembered', () => {
+  /** The nodeIo, counting the whole reads of each file. */
+  const counting = () => {
+    const reads = new Map<string, number>();
+    const io: Io = { ...nodeIo, readFile: (file) => (reads.set(file, (reads.get(file) ?? 0) + 1), nodeIo.readFile(file)) };
+    return { io, reads };
+  };
+
+  it('is not read again by the next run, with the same warnings; a photo written again is read again', async () => {
+    const series = path.join(scratchDir('bulletin-facts-'), 'seed');
+    cpSync(SEED, series, { recursive: true });
+    rmSync(path.join(series, '.bulletin-cache'), { recursive: true, force: true }); // a build of the example may have left one
+    const photo = path.join(series, 'issues', 'images', '2018-02-kunming.png');
+    cpSync(path.join(FORMATS, 'cmyk.jpg'), photo); // a CMYK JPEG named .png: two warnings
+    const warnings = (r: Awaited<ReturnType<typeof validate>>) => r.diagnostics.map((d) => [d.code, d.line, d.column]);
+    const first = counting();
+    const before = await validate([series], { cwd: series, io: first.io });
+    expect(warnings(before)).toEqual(expect.arrayContaining([['image-extension', 19, 20], ['image-cmyk', 19, 20]]));
+    expect(first.reads.get(photo)).toBe(1);
+    const hash = before.issues[0]!.sections[0]!.articles[0]!.figures[0]!.contentHash;
+    expect(hash).toBe(createHash('sha256').update(readFileSync(photo)).digest('hex'));
+
+    const second = counting();
+    const after = await validate([series], { cwd: series, io: second.io });
+    expect(second.reads.get(photo)).toBeUndefined();
+    expect(warnings(after)).toEqual(warnings(before));
+    expect(after.issues[0]!.sections[0]!.articles[0]!.figures[0]!.contentHash).toBe(hash);
+    // The build neither: its renditions are made from the hash validation found, read once to be made.
+    const cache = openImageCache(nodeIo, series);
+    await prepareImages(after.issues[0]!, second.io, 'x.yaml', { cache });
+    expect(second.reads.get(photo)).toBe(1);
+    await prepareImages(after.issues[0]!, second.io, 'x.yaml', { cache });
+    expect(second.reads.get(photo)).toBe(1);
+
+    // Another photo written over it, its size and modification time set back: read and checked again.
+    const stamp = statSync(photo);
+    const other = readFileSync(path.join(FORMATS, 'cmyk.jpg'));
+    other[other.length - 3] = other[other.length - 3]! ^ 0xff; // the same size, other bytes
+    writeFileSync(photo, other);
+    utimesSync(photo, stamp.atime, stamp.mtime);
+    const third = counting();
+    const again = await validate([series], { cwd: series, io: third.io });
+    expect(third.reads.get(photo)).toBe(1);
+    expect(again.issues[0]!.sections[0]!.articles[0]!.figures[0]!.contentHash).not.toBe(hash);
+  });
+
+  it('writes nothing through a .bulletin-cache a pull request committed as a link to elsewhere', async () => {
+    const root = scratchDir('bulletin-cache-link-');
+    const series = path.join(root, 'seed');
+    cpSync(SEED, series, { recursive: true });
+    rmSync(path.join(series, '.bulletin-cache'), { recursive: true, force: true });
+    const elsewhere = path.join(root, 'elsewhere');
+    mkdirSync(elsewhere);
+    symlinkSync(elsewhere, path.join(series, '.bulletin-cache'));
+    const checked = await validate([series], { cwd: series });
+    expect(checked.issues).toHaveLength(1);
+    const made = await prepareImages(checked.issues[0]!, nodeIo, 'x.yaml', { cache: openImageCache(nodeIo, realpathSync(series)) });
+    expect(made.diagnostics).toEqual([]);
+    expect(readdirSync(elsewhere)).toEqual([]);
+    // A link further down (images/ itself) is refused the same way.
+    rmSync(path.join(series, '.bulletin-cache'));
+    mkdirSync(path.join(series, '.bulletin-cache'));
+    symlinkSync(elsewhere, path.join(series, '.bulletin-cache', 'images'));
+    await prepareImages(checked.issues[0]!, nodeIo, 'x.yaml', { cache: openImageCache(nodeIo, realpathSync(series)) });
+    await validate([series], { cwd: series });
+    expect(readdirSync(elsewhere)).toEqual([]);
   });
 });

@@ -132,6 +132,7 @@ export const assetsMessages = {
   'image.decode.cut-off': { en: 'the file is cut off or damaged', zh: '文件不完整或已损坏' },
   'image.decode.format': { en: 'its format cannot be read', zh: '无法识别其格式' },
   'image.decode.size': { en: 'its pixel size cannot be read', zh: '无法读出其像素尺寸' },
+  'image.decode.changed': { en: 'the file changed after it was checked (saved again during the build?): build again', zh: '文件在检查之后被改动（构建时又保存了？），请重新构建' },
   'image.decode.other': { en: '{detail}', zh: '图像解码程序报告「{detail}」' },
 
   // Why an SVG is no well-formed XML, in an editor's words (the XML parser's own text as `{detail}`).
