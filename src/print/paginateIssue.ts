@@ -194,8 +194,8 @@ export async function paginateIssue(
     // What the document is made with; where the contents broke (tocBreaks) is only read from the
     // print, so a print whose breaks moved still confirms its state (the breaks kept are its own).
     same: (a, b) => samePages(a.pages, b.pages) && a.coverPages === b.coverPages && (a.blankPages ?? 0) === (b.blankPages ?? 0) && a.distributionOffset === b.distributionOffset && a.fit === b.fit && a.tocPitchPt === b.tocPitchPt && sameBreaks(a.keepBreaks, b.keepBreaks),
-    // Without a guess of the pages the first print cannot confirm itself: it is read, never kept.
-    draft: (state) => state.pages === undefined,
+    // Without a guess of the pages the first print cannot confirm itself: only where things fell is read from it.
+    draft: (state) => (state.pages === undefined ? 'layout' : undefined),
     // The forced breaks that keep things together (model/keepBreaks.ts) may move what follows: a pass for each.
     maxPasses: (state) => MAX_PASSES + (state.keepBreaks?.length ?? 0),
     what: msg('build.doing.pagination', { issue: issue.slug }),
@@ -209,7 +209,8 @@ export async function paginateIssue(
   let passes = 0;
   /** The head start's print, when the edited issue held its state. */
   let known: Printed<PageState> | undefined;
-  if (headStart?.state.fit && headStart.state.pages && !withNotes) {
+  // Not when fitting is now off (the issue or the series was edited so), nor with notes at the page foot (placed after a print).
+  if (headStart?.state.fit && headStart.state.pages && !withNotes && issue.series.layout.fit !== 'off' && !issue.fitOff) {
     // One print: whether it confirms its state is noted, and the loop told it does (it stops there).
     let holds = false;
     const once = await printUntilSettled(page, headStart.state, { ...steps, same: (a, b) => ((holds = steps.same(a, b)), true) });
@@ -224,7 +225,7 @@ export async function paginateIssue(
   /** Each page's notes at its foot: placed on the pagination as printed, then the pagination they make settled (the 版记's offset found anew under notes on its page). */
   const placeAndSettle = async (from: typeof settled): Promise<typeof settled> => {
     const placed = await placeNotes(page, issue, async () => {
-      const pdf = await PDFDocument.load(await printPage(page, { draft: true }), { updateMetadata: false });
+      const pdf = await PDFDocument.load(await printPage(page, { draft: 'content' }), { updateMetadata: false });
       return { pdf, dests: readDestinations(pdf) };
     });
     notes = placed.placement;
@@ -253,7 +254,7 @@ export async function paginateIssue(
       if (again) return again;
       inPageState = state;
       // The last pages only, printed once: their destinations are not the whole issue's, so nothing is read from them.
-      const p = await printUntilSettled(page, state, { ...steps, fromPage, read: (_pdf, _dests, printedWith) => printedWith, same: () => true, draft: () => true });
+      const p = await printUntilSettled(page, state, { ...steps, fromPage, read: (_pdf, _dests, printedWith) => printedWith, same: () => true, draft: () => 'content' });
       passes += p.passes;
       return p;
     },

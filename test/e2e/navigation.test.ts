@@ -10,7 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openBrowser, type BrowserSession } from '../../src/print/browserSession.js';
 import { openPrintTarget, clearTarget, type PrintTarget } from '../../src/print/printTarget.js';
 import { departure, loadDocument, printPagesFrom } from '../../src/print/printPage.js';
-import { PDFDocument } from '../../src/print/pdfLib.js';
+import { PDFDocument, PDFName } from '../../src/print/pdfLib.js';
+import { readPageText } from '../../src/check/readPdfText.js';
 import { printUntilSettled } from '../../src/print/printLoop.js';
 import { BulletinError, ExitCode } from '../../src/diagnostics/exitCodes.js';
 import type { Resource } from '../../src/render/issueDocument.js';
@@ -127,6 +128,28 @@ describe.skipIf(!HAS_CHROMIUM)(e2eTitle('a document that leaves itself while it 
     expect([one.firstPage, await count(one.bytes)]).toEqual([2, 1]);
     const whole = await printPagesFrom(target.page, 5);
     expect([whole.firstPage, await count(whole.bytes)]).toEqual([0, 3]);
+  });
+
+  // The pagination's first pass reads only where things fell: its pictures are not drawn, their room stays.
+  it('prints a layout draft without its pictures and untagged, everything where the kept print has it', async () => {
+    clearTarget(target);
+    const doc = page('<link rel="stylesheet" href="pages.css">', '<p id="before">一</p><img src="photo.png" width="400" height="300" alt=""><p id="after">二</p>');
+    target.server.set(new Map([...resources(doc), ['pages.css', { type: 'text/css; charset=utf-8', body: '@page { size: A4 }' }]]));
+    await loadDocument(target.page, target.server, 'doc.html');
+    const read = async (bytes: Uint8Array) => {
+      const pdf = await PDFDocument.load(bytes);
+      const text = readPageText(pdf, 0);
+      return { images: text.images.length, tagged: pdf.catalog.has(PDFName.of('StructTreeRoot')), baselines: text.runs.map((r) => Math.round(r.baseline * 10) / 10) };
+    };
+    const draft = await read((await printPagesFrom(target.page, 0, { draft: 'layout' })).bytes);
+    const content = await read((await printPagesFrom(target.page, 0, { draft: 'content' })).bytes);
+    const kept = await read((await printPagesFrom(target.page, 0)).bytes);
+    expect([draft.images, draft.tagged]).toEqual([0, false]);
+    expect([content.images, content.tagged]).toEqual([1, false]);
+    expect([kept.images, kept.tagged]).toEqual([1, true]);
+    expect(kept.baselines).toHaveLength(2); // 一 above the picture, 二 under it
+    expect(kept.baselines[0]! - kept.baselines[1]!).toBeGreaterThan(200);
+    expect(draft.baselines).toEqual(kept.baselines);
   });
 
   it('let no request reach the listener', async () => {
