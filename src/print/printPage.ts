@@ -140,11 +140,16 @@ export async function printPagesFrom(page: Page, firstPage: number, options: Pri
   };
   if (options.draft !== 'layout') return printed();
   await setPicturesHidden(page, true);
+  let result: PagesPrinted;
   try {
-    return await printed();
-  } finally {
-    await setPicturesHidden(page, false);
+    result = await printed();
+  } catch (error) {
+    // The print's own failure is the one reported (a page that crashed cannot be asked anything).
+    await setPicturesHidden(page, false).catch(() => undefined);
+    throw error;
   }
+  await setPicturesHidden(page, false);
+  return result;
 }
 
 /** Marks the pictures of the page not drawn (visibility, over CDP: their room stays), or drawn again as they were. */
