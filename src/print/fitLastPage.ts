@@ -142,7 +142,9 @@ export const PROBE_WEAKER_FROM_PAGES = 12;
 
 /**
  * How fitting prints a try: `probe` prints the issue once with a state, from page `fromPage` (0-based)
- * on (what the last page holds is all that counts); `settle` prints it whole until its numbers hold.
+ * on (what the last page holds is all that counts), and gives the state with the distribution block's
+ * offset found there; `settle` prints it whole until its numbers hold (after a probe, from that offset:
+ * usually once).
  * `printed` is the pagination without fitting.
  */
 export interface FitPrinter {

@@ -194,8 +194,8 @@ export async function paginateIssue(
     // What the document is made with; where the contents broke (tocBreaks) is only read from the
     // print, so a print whose breaks moved still confirms its state (the breaks kept are its own).
     same: (a, b) => samePages(a.pages, b.pages) && a.coverPages === b.coverPages && (a.blankPages ?? 0) === (b.blankPages ?? 0) && a.distributionOffset === b.distributionOffset && a.fit === b.fit && a.tocPitchPt === b.tocPitchPt && sameBreaks(a.keepBreaks, b.keepBreaks),
-    // Without a guess of the pages the first print cannot confirm itself: only where things fell is read from it.
-    draft: (state) => (state.pages === undefined ? 'layout' : undefined),
+    // Without a guess of the pages the first print cannot confirm itself: it is read, never kept.
+    draft: (state) => state.pages === undefined,
     // The forced breaks that keep things together (model/keepBreaks.ts) may move what follows: a pass for each.
     maxPasses: (state) => MAX_PASSES + (state.keepBreaks?.length ?? 0),
     what: msg('build.doing.pagination', { issue: issue.slug }),
@@ -225,7 +225,7 @@ export async function paginateIssue(
   /** Each page's notes at its foot: placed on the pagination as printed, then the pagination they make settled (the 版记's offset found anew under notes on its page). */
   const placeAndSettle = async (from: typeof settled): Promise<typeof settled> => {
     const placed = await placeNotes(page, issue, async () => {
-      const pdf = await PDFDocument.load(await printPage(page, { draft: 'content' }), { updateMetadata: false });
+      const pdf = await PDFDocument.load(await printPage(page, { draft: true }), { updateMetadata: false });
       return { pdf, dests: readDestinations(pdf) };
     });
     notes = placed.placement;
@@ -253,8 +253,12 @@ export async function paginateIssue(
       const again = reused(state);
       if (again) return again;
       inPageState = state;
-      // The last pages only, printed once: their destinations are not the whole issue's, so nothing is read from them.
-      const p = await printUntilSettled(page, state, { ...steps, fromPage, read: (_pdf, _dests, printedWith) => printedWith, same: () => true, draft: () => 'content' });
+      // The last pages only, printed once: their destinations are not the whole issue's, so only the
+      // distribution block's offset is read from them (its start and end on the last page), which the
+      // settled print of the same step then starts from.
+      const read = (_pdf: PDFDocument, dests: ReadonlyMap<string, Destination>, printedWith: PageState): PageState =>
+        ({ ...printedWith, distributionOffset: distributionOffset(dests, printedWith.distributionOffset, typeAreaHeightPt) });
+      const p = await printUntilSettled(page, state, { ...steps, fromPage, read, same: () => true, draft: () => true });
       passes += p.passes;
       return p;
     },

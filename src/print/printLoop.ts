@@ -4,7 +4,7 @@
 import { PDFDocument } from './pdfLib.js';
 import { msg, type Message } from '../i18n/message.js';
 import type { Page } from 'puppeteer-core';
-import { collectGarbage, departure, printPagesFrom, type Departure, type Draft } from './printPage.js';
+import { collectGarbage, departure, printPagesFrom, type Departure } from './printPage.js';
 import type { DocumentServer } from './documentServer.js';
 import { readDestinations, type Destination } from './readDestinations.js';
 import { BulletinError, ExitCode } from '../diagnostics/exitCodes.js';
@@ -45,10 +45,9 @@ export interface PrintSteps<S> {
   fromPage?: number;
   /**
    * Whether the print of `state` can only be read, never kept (its PDF cannot confirm it, or only its
-   * last pages are printed), and what of it is read: it is printed as that draft (print/printPage.ts).
-   * Default: never.
+   * last pages are printed): it is printed as a draft (print/printPage.ts). Default: never.
    */
-  draft?(state: S): Draft | undefined;
+  draft?(state: S): boolean;
 }
 
 /** A document that left itself while it was printed. */
@@ -87,7 +86,7 @@ const lastPrinted = new WeakMap<Page, number>();
 export async function printUntilSettled<S>(page: Page, start: S, steps: PrintSteps<S>): Promise<Printed<S>> {
   let state = start;
   /** The print being made is a draft; a state a draft confirmed is printed once more, to be kept. */
-  let draft: Draft | undefined;
+  let draft = false;
   let kept = false;
   steps.server.navigations.length = 0; // what an earlier document of the page did is not this one's
   const stays = async () => {
@@ -103,8 +102,8 @@ export async function printUntilSettled<S>(page: Page, start: S, steps: PrintSte
       await stays();
       const out = await withinStage(page, { name: 'print', what: msg('build.doing.printing', { issue: name, pass }), ...(steps.suspects ? { suspects: steps.suspects } : {}) }, async () => {
         if ((lastPrinted.get(page) ?? 0) >= LONG_DOCUMENT_PAGES) await collectGarbage(page);
-        draft = kept ? undefined : steps.draft?.(state);
-        return printPagesFrom(page, steps.fromPage ?? 0, draft ? { draft } : {});
+        draft = !kept && (steps.draft?.(state) ?? false);
+        return printPagesFrom(page, steps.fromPage ?? 0, { draft });
       });
       // What printed may not be the document any more (a refresh while printing).
       await stays();

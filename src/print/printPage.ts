@@ -87,17 +87,15 @@ export async function departure(page: Page, server: DocumentServer): Promise<Dep
 }
 
 /**
- * How a print is made. A draft is only read, never kept, so Chrome leaves out the structure tree of a
- * tagged PDF, which costs it about a fifth of a print (a 579-page issue: 4.4 s instead of 5.5 s; its
- * last two pages alone, 2.5 s instead of 4 s). `content`: what is on the pages is read (text and
- * pictures). `layout`: only where things fell (the destinations), so the pictures are not drawn
- * either (hidden, which keeps their room): five phone photos made each such print 130 ms longer and
- * its PDF 1.2 MB larger. Neither changes a position on the page.
+ * How a print is made. A draft is only read (where things fell, what is on the pages), never kept, so
+ * Chrome leaves out the structure tree of a tagged PDF, which costs it about a fifth of a print (a
+ * 579-page issue: 4.4 s instead of 5.5 s; its last two pages alone, 2.5 s instead of 4 s). Tagging
+ * changes no position on the page. (A draft that also hid the pictures, to spare Chrome embedding
+ * them, made the kept print's structure ids depend on timing: when Chrome first paints a picture it
+ * numbers its node, and the pictures were then first painted while the tagged print numbered the rest.)
  */
-export type Draft = 'content' | 'layout';
-
 export interface PrintOptions {
-  draft?: Draft;
+  draft?: boolean;
 }
 
 export async function printPage(page: Page, options: PrintOptions = {}): Promise<Uint8Array> {
@@ -123,49 +121,19 @@ export async function printPagesFrom(page: Page, firstPage: number, options: Pri
       printBackground: true,
       preferCSSPageSize: true,
       displayHeaderFooter: false,
-      tagged: options.draft === undefined,
+      tagged: !options.draft,
       outline: false,
       timeout: PRINT_TIMEOUT_MS,
       ...(pageRanges ? { pageRanges } : {}),
     });
-  const printed = async (): Promise<PagesPrinted> => {
-    if (firstPage <= 0) return { bytes: await print(), firstPage: 0 };
-    try {
-      // An open range: Chrome prints up to the last page, however many there are now.
-      return { bytes: await print(`${firstPage + 1}-`), firstPage };
-    } catch (error) {
-      if (!(error instanceof Error) || !/exceeds page count/i.test(error.message)) throw error;
-      return { bytes: await print(), firstPage: 0 };
-    }
-  };
-  if (options.draft !== 'layout') return printed();
-  await setPicturesHidden(page, true);
-  let result: PagesPrinted;
+  if (firstPage <= 0) return { bytes: await print(), firstPage: 0 };
   try {
-    result = await printed();
+    // An open range: Chrome prints up to the last page, however many there are now.
+    return { bytes: await print(`${firstPage + 1}-`), firstPage };
   } catch (error) {
-    // The print's own failure is the one reported (a page that crashed cannot be asked anything).
-    await setPicturesHidden(page, false).catch(() => undefined);
-    throw error;
+    if (!(error instanceof Error) || !/exceeds page count/i.test(error.message)) throw error;
+    return { bytes: await print(), firstPage: 0 };
   }
-  await setPicturesHidden(page, false);
-  return result;
-}
-
-/** Marks the pictures of the page not drawn (visibility, over CDP: their room stays), or drawn again as they were. */
-async function setPicturesHidden(page: Page, hidden: boolean): Promise<void> {
-  await page.evaluate((hide: boolean) => {
-    // Loops, not callbacks: with the page's scripts off, Chrome refuses to call back into a function.
-    for (const img of Array.from(document.images)) {
-      if (hide) {
-        img.dataset.bulletinVisibility = img.style.visibility;
-        img.style.visibility = 'hidden';
-      } else if (img.dataset.bulletinVisibility !== undefined) {
-        img.style.visibility = img.dataset.bulletinVisibility;
-        delete img.dataset.bulletinVisibility;
-      }
-    }
-  }, hidden);
 }
 
 /**
