@@ -4,7 +4,7 @@
 // .ttc face and a CFF .otf), built with the command line as an editor would, and read back with poppler.
 // Issue 15's blocks too: three tables, two notes, a quoted 批示, an attachment list, the sign-off.
 import { execFileSync } from 'node:child_process';
-import { readdirSync, rmSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PRESETS, charPitchMm, linePitchMm } from '../../src/layout/presets.js';
@@ -38,6 +38,16 @@ afterAll(() => {
 });
 
 describe.skipIf(!HAS_CHROMIUM)(e2eTitle('the office example builds the first time'), () => {
+  it('writes the same PDF bytes when built again (photos, tables and notes: what the tagged structure numbers)', async () => {
+    const again = buildExample(EXAMPLE, 'bulletin-e2e-office-again-');
+    try {
+      expect(again.status, again.output).toBe(0);
+      expect(readFileSync(path.join(again.dir, '2026-22.pdf')).equals(readFileSync(pdf))).toBe(true);
+    } finally {
+      rmSync(again.dir, { recursive: true, force: true });
+    }
+  }, 120_000);
+
   it('builds with no error and no warning', () => {
     expect(output).not.toMatch(/warning|error/i);
     expect(status).toBe(0);
