@@ -436,10 +436,12 @@ describe.skipIf(!existsSync(CHROMIUM))('bulletin preview of an issue with a phon
       const cache = path.join(series, '.bulletin-cache');
       const before = cacheFiles(cache);
       expect(before.size).toBeGreaterThan(0);
+      const saved = updates.length;
       await writeFile(issueFile, source.replace('园区召开工作会议', '园区召开年度工作会议'));
       await new Promise((r) => setTimeout(r, 400));
       await handle.settled();
-      expect(updates.at(-1)).toEqual(['2018-01']);
+      // Rebuilt once (a late second event of the same write, on a loaded machine, is a round with nothing to do).
+      expect(updates.slice(saved).flat()).toEqual(['2018-01']);
       expect(cacheFiles(cache)).toEqual(before);
 
       // A build of the series while the preview runs writes the cache again (in the watched folder):
