@@ -16,8 +16,8 @@ import type { Destination } from './readDestinations.js';
 import { BulletinError, ExitCode } from '../diagnostics/exitCodes.js';
 import { patchDocument, replaceBody, type DocumentPatch } from './patchDocument.js';
 import { MAX_PASSES, printUntilSettled, type Printed, type PrintSteps } from './printLoop.js';
-import { fitLastPage } from './fitLastPage.js';
-import { fitContents } from './fitContents.js';
+import { fitLastPage, lastPageOf, needsFitting } from './fitLastPage.js';
+import { fitContents, spilledEntries } from './fitContents.js';
 import { fitProperties } from '../render/issueCss.js';
 import type { FitOutcome } from '../model/pagination.js';
 import { applyNotes, placeNotes, unkeptNotes, type NotesPlacement } from './placeNotes.js';
@@ -220,8 +220,27 @@ export async function paginateIssue(
       await headStart.show(once);
     }
   }
-  let settled = await printUntilSettled(page, start, steps);
+  const fitSetting = issue.series.layout.fit;
+  /**
+   * A first draft whose last page is to be fitted is not printed again to confirm its numbers: fitting
+   * prints over it, its settled prints confirm the pagination with the tightening, and only when no
+   * tightening works is the draft's state settled as it is. It is so when the draft's reading decides
+   * as the confirming print would: the same cover pages, nothing to keep together, contents that do not
+   * spill, no notes to place.
+   */
+  const speculative: PrintSteps<PageState> = {
+    ...steps,
+    enough: (draft, printedWith) => fitSetting !== 'off' && !issue.fitOff && !withNotes && !known
+      && draft.state.coverPages === printedWith.coverPages && (draft.state.blankPages ?? 0) === (printedWith.blankPages ?? 0)
+      && !draft.state.keepBreaks?.length && spilledEntries(draft.state, draft.dests) === 0
+      // Read as printed: the distribution block's offset it was printed with.
+      && needsFitting(lastPageOf(issue, { ...draft, state: { ...draft.state, distributionOffset: printedWith.distributionOffset } }), fitSetting.minLastPageLines),
+  };
+  let settled = await printUntilSettled(page, start, speculative);
   passes += settled.passes;
+  /** The draft's state, to settle when no tightening works. */
+  const unsettled = settled.confirmed ? undefined : settled.state;
+  if (unsettled) settled = { ...settled, state: { ...unsettled, distributionOffset: start.distributionOffset } };
   /** Each page's notes at its foot: placed on the pagination as printed, then the pagination they make settled (the 版记's offset found anew under notes on its page). */
   const placeAndSettle = async (from: typeof settled): Promise<typeof settled> => {
     const placed = await placeNotes(page, issue, async () => {
@@ -272,7 +291,11 @@ export async function paginateIssue(
     },
   });
   let printed = fitted.printed === first ? first : (fitted.printed as typeof first);
-  if (fitted.printed === first && fitted.tries > 0) {
+  if (fitted.printed === first && unsettled) {
+    // No tightening works: the draft's pagination is settled after all (the tries are patched away).
+    printed = await printUntilSettled(page, unsettled, steps);
+    passes += printed.passes;
+  } else if (fitted.printed === first && fitted.tries > 0) {
     // Every try failed: the page is put back as it was printed (the PDF kept is that print's).
     await steps.load(first.state, 2);
   } else if (known && printed === known && inPageState !== known.state) {

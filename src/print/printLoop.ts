@@ -48,6 +48,13 @@ export interface PrintSteps<S> {
    * last pages are printed): it is printed as a draft (print/printPage.ts). Default: never.
    */
   draft?(state: S): boolean;
+  /**
+   * After a draft that did not confirm its state: whether what it shows already decides what comes
+   * next, so that the print confirming its state would only be printed over (its last page is to be
+   * fitted). The loop then returns the draft as it is, `confirmed: false`, its state what it implies.
+   * `printedWith` is the state it was printed with. Default: never.
+   */
+  enough?(draft: Printed<S>, printedWith: S): boolean;
 }
 
 /** A document that left itself while it was printed. */
@@ -75,6 +82,8 @@ export interface Printed<S> {
   passes: number;
   /** The document's page the PDF starts with (0 unless the steps asked for the last pages only). */
   firstPage: number;
+  /** false: a draft the steps found `enough` (its state is what it implies, not what it was printed with). */
+  confirmed: boolean;
 }
 
 /**
@@ -118,7 +127,11 @@ export async function printUntilSettled<S>(page: Page, start: S, steps: PrintSte
           state = found;
           continue;
         }
-        return { bytes: out.bytes, pdf, dests, state: found, passes: pass, firstPage: out.firstPage };
+        return { bytes: out.bytes, pdf, dests, state: found, passes: pass, firstPage: out.firstPage, confirmed: true };
+      }
+      if (draft && steps.enough) {
+        const unconfirmed: Printed<S> = { bytes: out.bytes, pdf, dests, state: found, passes: pass, firstPage: out.firstPage, confirmed: false };
+        if (steps.enough(unconfirmed, state)) return unconfirmed;
       }
       state = found;
     }

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build, type BuildEvent, type BuildResult } from '../../src/pipeline.js';
 import { REPO } from '../helpers.js';
+import { PDFDocument as PdfLibDocument, PDFName } from '../../src/print/pdfLib.js';
 import { render } from '../../src/i18n/message.js';
 import { bodyLines, buildEnv, CHROMIUM, compact, footerLines, HAS_CHROMIUM, e2eTitle, mm, readPages, SKIP_REASON, type Page } from './poppler.js';
 
@@ -73,9 +74,14 @@ describe.skipIf(!HAS_CHROMIUM)(e2eTitle('fitting the last page (test/fixtures/fi
     for (const g of gaps(p[2]!)) expect(Math.abs(g - GRID_MM), `${g.toFixed(2)} mm`).toBeLessThan(0.3);
   });
 
-  it('what fitting cannot do is left as it was: four lines on page 2', () => {
+  it('what fitting cannot do is left as it was: four lines on page 2, in a print of its own, tagged', async () => {
     const p = pages('2020-03');
     expect(p).toHaveLength(1 + 2);
     expect(bodyLines(p[2]!).filter((l) => compact(l.text).length > 0)).toHaveLength(4);
+    // Its first print, a draft, showed a last page to fit and was not confirmed; when no tightening
+    // worked, the pagination was printed again, whole and tagged, and that print is the one kept.
+    const doc = await PdfLibDocument.load(readFileSync(path.join(out, '2020-03.pdf')), { updateMetadata: false });
+    expect(doc.catalog.get(PDFName.of('StructTreeRoot'))).toBeDefined();
+    expect(footerLines(p[2]!).map((l) => compact(l.text))).toEqual(['—2—']);
   });
 });
