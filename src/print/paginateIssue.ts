@@ -228,19 +228,20 @@ export async function paginateIssue(
    * as the confirming print would: the same cover pages, nothing to keep together, contents that do not
    * spill, no notes to place.
    */
+  /** A draft as fitting reads it: with the distribution block's offset it was printed with (the only draft is the first print, of `start`). */
+  const asPrinted = (draft: Printed<PageState>): Printed<PageState> => ({ ...draft, state: { ...draft.state, distributionOffset: start.distributionOffset } });
   const speculative: PrintSteps<PageState> = {
     ...steps,
     enough: (draft, printedWith) => fitSetting !== 'off' && !issue.fitOff && !withNotes && !known
       && draft.state.coverPages === printedWith.coverPages && (draft.state.blankPages ?? 0) === (printedWith.blankPages ?? 0)
       && !draft.state.keepBreaks?.length && spilledEntries(draft.state, draft.dests) === 0
-      // Read as printed: the distribution block's offset it was printed with.
-      && needsFitting(lastPageOf(issue, { ...draft, state: { ...draft.state, distributionOffset: printedWith.distributionOffset } }), fitSetting.minLastPageLines),
+      && needsFitting(lastPageOf(issue, asPrinted(draft)), fitSetting.minLastPageLines),
   };
   let settled = await printUntilSettled(page, start, speculative);
   passes += settled.passes;
   /** The draft's state, to settle when no tightening works. */
   const unsettled = settled.confirmed ? undefined : settled.state;
-  if (unsettled) settled = { ...settled, state: { ...unsettled, distributionOffset: start.distributionOffset } };
+  if (!settled.confirmed) settled = asPrinted(settled);
   /** Each page's notes at its foot: placed on the pagination as printed, then the pagination they make settled (the 版记's offset found anew under notes on its page). */
   const placeAndSettle = async (from: typeof settled): Promise<typeof settled> => {
     const placed = await placeNotes(page, issue, async () => {
