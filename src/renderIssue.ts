@@ -23,7 +23,7 @@ import { readPageText, type PageText } from './check/readPdfText.js';
 import { locateText } from './check/checkVisibleText.js';
 import { checkSides } from './check/checkSides.js';
 import { checkGeometry } from './check/checkGeometry.js';
-import { checkResolution, pdfImageMetadata } from './check/checkImages.js';
+import { checkResolution, pdfImageProblems } from './check/checkImages.js';
 import { seriesCoverage, uncoveredCharacters } from './check/checkGlyphs.js';
 import { MISSING_MARK } from './render/missingGlyphs.js';
 import { issueText } from './model/issueText.js';
@@ -211,8 +211,8 @@ export async function renderIssue(
       geometry.push(...checkGeometry(issue.series.layout.geometry, texts, coverPages, located.found, fittedPitches(printed.state), issue.series.layout.duplex, onCover !== undefined).map((p) => p.text));
       // The sides (docs/duplex.md): each body page's number and margins on its physical side.
       geometry.push(...checkSides(issue.series.layout.geometry, issue.series.layout.pageNumber, texts, coverPages, issue.series.layout.duplex).map((p) => p.text));
-      // No image of the PDF may carry metadata (EXIF and its GPS position, XMP, IPTC, comments).
-      problems.push(...pdfImageMetadata(printed.pdf).map((p) => p.text));
+      // No image of the PDF may carry metadata (EXIF and its GPS position, XMP, IPTC, comments) or be a photo's stand-in.
+      problems.push(...pdfImageProblems(printed.pdf).map((p) => p.text));
       const { minPpi, maxPpi } = issue.series.images;
       for (const found of checkResolution(issue, texts, minPpi, maxPpi)) {
         const params = { ppi: found.ppi, page: found.page - coverPages, min: minPpi, max: maxPpi };

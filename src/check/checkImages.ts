@@ -1,12 +1,13 @@
 // The images of a printed PDF, read back: no image stream may carry metadata (a JPEG passed through
-// with its EXIF would publish the GPS position and the camera), and each photo's effective
+// with its EXIF would publish the GPS position and the camera) or be a photo's stand-in, and each photo's effective
 // resolution — its pixels over the size it is drawn at — must lie within `images.minPpi`–`maxPpi`.
 // The pages were read once by readPdfText.ts; the placements come from there.
 import { inflateSync } from 'node:zlib';
-import { PDFArray, PDFName, PDFRawStream, type PDFDocument, type PDFStream } from '../print/pdfLib.js';
+import { PDFArray, PDFName, PDFNumber, PDFRawStream, type PDFDocument, type PDFStream } from '../print/pdfLib.js';
 import type { PageText } from './readPdfText.js';
 import type { Figure, Issue } from '../model/types.js';
 import { carriesMetadata } from '../images/imageMetadata.js';
+import { isStandIn } from '../images/standInJpeg.js';
 import { msg } from '../i18n/message.js';
 import { checkProblem, commas, type CheckProblem } from './problem.js';
 
@@ -33,14 +34,24 @@ export function jpegOf(stream: PDFStream): Uint8Array | undefined {
   return undefined;
 }
 
-/** Every image XObject of the document whose stored bytes carry metadata (EXIF, XMP, IPTC, comments). */
-export function pdfImageMetadata(pdf: PDFDocument): CheckProblem[] {
+/**
+ * What the image XObjects of a finished PDF must not be: stored with metadata (EXIF, XMP, IPTC,
+ * comments), or a photo's grey stand-in (images/standInJpeg.ts), which only the prints that are read
+ * may show: a template that names a photo other than by an `img`'s `src` would print it so.
+ */
+export function pdfImageProblems(pdf: PDFDocument): CheckProblem[] {
   const problems: CheckProblem[] = [];
   for (const [ref, object] of pdf.context.enumerateIndirectObjects()) {
     if (!(object instanceof PDFRawStream) || object.dict.get(PDFName.of('Subtype')) !== PDFName.of('Image')) continue;
     const jpeg = jpegOf(object);
-    const found = jpeg ? carriesMetadata(jpeg) : [];
+    if (!jpeg) continue;
+    const found = carriesMetadata(jpeg);
     if (found.length) problems.push(checkProblem(msg('self-check.image-metadata', { object: ref.objectNumber, kinds: commas(found) })));
+    const side = (key: string) => {
+      const n = object.dict.get(PDFName.of(key));
+      return n instanceof PDFNumber ? n.asNumber() : 0;
+    };
+    if (isStandIn(jpeg, side('Width'), side('Height'))) problems.push(checkProblem(msg('self-check.stand-in', { object: ref.objectNumber })));
   }
   return problems;
 }

@@ -11,7 +11,7 @@ import { formatPageNumber } from '../render/pageNumber.js';
 import { ptFromMm } from '../layout/presets.js';
 import { keepBreaks, sourceKeeps } from '../model/keepBreaks.js';
 import { articleOnCover } from '../model/tableOfContents.js';
-import { loadDocument } from './printPage.js';
+import { loadDocument, noteStandIns } from './printPage.js';
 import type { Destination } from './readDestinations.js';
 import { BulletinError, ExitCode } from '../diagnostics/exitCodes.js';
 import { patchDocument, replaceBody, type DocumentPatch } from './patchDocument.js';
@@ -170,6 +170,7 @@ export async function paginateIssue(
       const base = inPage ? current : loaded;
       const swapped = base && sameAssets(base, doc) && entry && 'body' in entry && (await replaceBody(page, String(entry.body)));
       if (!swapped) await loadDocument(page, server, doc.entry, { screenLayout: doc.screenLayout });
+      noteStandIns(page, doc.standIns);
       // The document is made without the forced breaks: they are set in the page.
       if ((state.keepBreaks?.length || fit) && !(await patchDocument(page, patchFor(issue, state)))) {
         throw new BulletinError(msg('build.hooks.keeps', { issue: issue.slug }), ExitCode.RenderFailed, msg('build.hooks.keeps.hint'));

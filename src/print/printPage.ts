@@ -6,6 +6,7 @@ import { urlPath } from '../render/urlPath.js';
 import { familyOf, FONT_ROLES } from '../render/fontFaces.js';
 import type { FontRole } from '../model/types.js';
 import { BulletinError, ExitCode } from '../diagnostics/exitCodes.js';
+import { STAND_INS_FOLDER } from '../render/templateContract.js';
 
 export const PRINT_TIMEOUT_MS = 120_000;
 
@@ -90,9 +91,11 @@ export async function departure(page: Page, server: DocumentServer): Promise<Dep
  * How a print is made. A draft is only read (where things fell, what is on the pages), never kept, so
  * Chrome leaves out the structure tree of a tagged PDF, which costs it about a fifth of a print (a
  * 579-page issue: 4.4 s instead of 5.5 s; its last two pages alone, 2.5 s instead of 4 s). Tagging
- * changes no position on the page. (A draft that also hid the pictures, to spare Chrome embedding
- * them, made the kept print's structure ids depend on timing: when Chrome first paints a picture it
- * numbers its node, and the pictures were then first painted while the tagged print numbered the rest.)
+ * changes no position on the page. The photos of a document are stand-ins until a print is to be
+ * kept ({@link noteStandIns}). (A draft that hid the pictures instead made the kept print's structure
+ * ids depend on timing: when Chrome first paints a picture it numbers its node, and the pictures were
+ * then first painted while the tagged print numbered the rest. A stand-in is painted where its photo
+ * will be, so every node is numbered by the first print, as before.)
  */
 export interface PrintOptions {
   draft?: boolean;
@@ -115,6 +118,10 @@ export interface PagesPrinted {
  * refuses the range, and the whole document is printed instead.
  */
 export async function printPagesFrom(page: Page, firstPage: number, options: PrintOptions = {}): Promise<PagesPrinted> {
+  if (!options.draft && standIns.get(page)) {
+    await showPhotos(page);
+    standIns.set(page, false);
+  }
   // No `path`: puppeteer would truncate the target before printing; outputs are written atomically elsewhere.
   const print = (pageRanges?: string) =>
     page.pdf({
@@ -133,6 +140,57 @@ export async function printPagesFrom(page: Page, firstPage: number, options: Pri
   } catch (error) {
     if (!(error instanceof Error) || !/exceeds page count/i.test(error.message)) throw error;
     return { bytes: await print(), firstPage: 0 };
+  }
+}
+
+/** Pages whose document shows its photos as stand-ins (render/issueDocument.ts `standIns`). */
+const standIns = new WeakMap<Page, boolean>();
+
+/**
+ * Says whether the document just put into `page` shows its photos as stand-ins: flat grey JPEGs of
+ * the photos' pixel sizes (images/standInJpeg.ts), which lay the pages out as the photos do. The
+ * prints that are only read embed those (five phone photos made each such print some 100 ms longer
+ * and its PDF 1.2 MB larger); before the first print that may be kept, the photos are loaded.
+ */
+export function noteStandIns(page: Page, shown: boolean): void {
+  standIns.set(page, shown);
+}
+
+/** Pause between two looks at the photos being loaded. */
+const LOAD_POLL_MS = 2;
+
+/** Each stand-in of the page replaced by its photo (the same element: its node and its box stay), once all are loaded. */
+async function showPhotos(page: Page): Promise<void> {
+  const photos = await page.evaluate((folder: string) => {
+    const shown: string[] = [];
+    // Loops, not callbacks: with the page's scripts off, Chrome refuses to call back into a function.
+    for (const img of Array.from(document.images)) {
+      const at = img.src.indexOf(folder);
+      if (at < 0) continue;
+      img.src = `${img.src.slice(0, at)}/images/${img.src.slice(at + folder.length)}`;
+      shown.push(img.src);
+    }
+    return shown;
+  }, `/${STAND_INS_FOLDER}/`);
+  if (photos.length === 0) return;
+  const deadline = Date.now() + PRINT_TIMEOUT_MS;
+  for (;;) {
+    // Loaded: its request done (`complete`) for the new source (`currentSrc`, which a pending change has not set yet).
+    const state = await page.evaluate((urls: string[]) => {
+      const wanted = new Set(urls);
+      let waiting = 0;
+      const failed: string[] = [];
+      for (const img of Array.from(document.images)) {
+        if (!wanted.has(img.src)) continue;
+        if (!img.complete || img.currentSrc !== img.src) waiting++;
+        else if (img.naturalWidth === 0) failed.push(img.src);
+      }
+      return { waiting, failed };
+    }, photos);
+    if (state.failed.length) throw new Error(`the print could not load ${state.failed.join(', ')}`);
+    if (state.waiting === 0) return;
+    if (Date.now() > deadline) throw new Error(`${state.waiting} photos were not loaded in ${PRINT_TIMEOUT_MS / 1000} s`);
+    await new Promise((resolve) => setTimeout(resolve, LOAD_POLL_MS));
   }
 }
 

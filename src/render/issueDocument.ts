@@ -13,6 +13,8 @@ import { sanitizeHtml, PAGE_POLICY } from './sanitizeHtml.js';
 import { urlPath } from './urlPath.js';
 import { geometryCss, GEOMETRY_SHEET } from '../layout/geometryCss.js';
 import { fitMasthead } from '../layout/fitMasthead.js';
+import { standInJpeg } from '../images/standInJpeg.js';
+import { STAND_INS_FOLDER } from './templateContract.js';
 
 /** A file of a document: its bytes in memory, or a file read when first asked for (fonts, images). */
 export type Resource =
@@ -42,6 +44,12 @@ export interface IssueDocument {
   screenLayout: boolean;
   /** What the sanitiser took out of the page the templates made (render/sanitizeHtml.ts), in words for the editor. */
   removed: readonly string[];
+  /**
+   * A printed document's photos are loaded as stand-ins of their pixel size (images/standInJpeg.ts):
+   * the prints that are only read embed a few hundred bytes for each, and the print to be kept shows
+   * the renditions (print/printPage.ts).
+   */
+  standIns: boolean;
 }
 
 /**
@@ -93,13 +101,14 @@ export function issueDocument(issue: Issue, layout: CompiledLayout, stylesheets:
   }
   // URLs are percent-encoded segment by segment; the resources keep the files' own names.
   // A raster figure with renditions (images/figureRenditions.ts): the print one in a printed
-  // document, the screen ones (with srcset) in the page written; never the original file.
+  // document (named by its stand-in until a print is to be kept), the screen ones (with srcset) in
+  // the page written; never the original file.
   const forScreen = !options.forPrint;
   const view = issueView(issue, options.toc, {
     imageUrl: (figure) => {
       const r = figure.renditions;
       if (!r) return urlPath(`${assets}/images/${figure.relPath}`);
-      return urlPath(`${assets}/images/${forScreen ? r.screen.at(-1)!.name : r.print.name}`);
+      return urlPath(`${assets}/${forScreen ? `images/${r.screen.at(-1)!.name}` : `${STAND_INS_FOLDER}/${r.print.name}`}`);
     },
     imageSrcset: (figure) => {
       const r = figure.renditions;
@@ -114,6 +123,10 @@ export function issueDocument(issue: Issue, layout: CompiledLayout, stylesheets:
       for (const figure of article.figures) {
         if (figure.renditions) {
           for (const r of forScreen ? figure.renditions.screen : [figure.renditions.print]) resources.set(`${assets}/images/${r.name}`, { type: r.type, body: r.bytes });
+          if (!forScreen) {
+            const { name, width, height } = figure.renditions.print;
+            resources.set(`${assets}/${STAND_INS_FOLDER}/${name}`, { type: 'image/jpeg', body: standInJpeg(width, height) });
+          }
           continue;
         }
         resources.set(`${assets}/images/${figure.relPath}`, figure.svg !== undefined ? { type: figure.mime, body: figure.svg } : { type: figure.mime, file: figure.path });
@@ -124,5 +137,6 @@ export function issueDocument(issue: Issue, layout: CompiledLayout, stylesheets:
   // A character no font has is printed as 〓 (validate warned about it: glyph-missing).
   const html = sanitizeHtml(markMissingGlyphs(layout(view), seriesCoverage(issue.series)).html, { policy: PAGE_POLICY });
   resources.set(entry, { type: 'text/html; charset=utf-8', body: html.html });
-  return { entry, view, resources, screenLayout, removed: html.removed };
+  const standIns = !forScreen && issue.sections.some((s) => s.articles.some((a) => a.figures.some((f) => f.renditions)));
+  return { entry, view, resources, screenLayout, removed: html.removed, standIns };
 }

@@ -15,6 +15,13 @@ export const CONTRACT = {
   distributionEndId: 'distribution-end',
 } as const;
 
+/**
+ * The folder of a printed document's picture stand-ins (images/standInJpeg.ts): an `img` whose `src`
+ * is `<files>/stand-ins/<name>` shows the rendition `<files>/images/<name>` once a print is to be
+ * kept (print/printPage.ts); the prints before it, only read, embed the stand-in.
+ */
+export const STAND_INS_FOLDER = 'stand-ins';
+
 export type CoverParityClass = 'cover-odd' | 'cover-even';
 
 /** A stand-in issue with one of everything the contract concerns: what a series' templates are checked with. */

@@ -18,6 +18,7 @@ function doc(css: string, body: string, extra: [string, Resource][] = []): Issue
     view: {} as IssueDocument['view'],
     screenLayout: true,
     removed: [],
+    standIns: false,
     resources: new Map<string, Resource>([
       ['x.html', { type: 'text/html; charset=utf-8', body: page }],
       ['x_files/bulletin.css', { type: 'text/css; charset=utf-8', body: "@font-face {\n  font-family: 'bulletin-body';\n  src: url(\"fonts/a.woff2\") format('woff2');\n}\np { color: red; }" }],

@@ -305,6 +305,7 @@ export const modelMessages = {
   'self-check.keeps.no-continued-heading': { en: 'cover page {page} continues the contents without the heading {heading}', zh: '封面第{page}页接续目录，但没有标题{heading}' },
   // src/check/checkImages.ts, src/check/checkPdfFonts.ts
   'self-check.image-metadata': { en: 'the image object {object} of the PDF carries {kinds} metadata', zh: 'PDF 中的图像对象{object}带有{kinds}元数据' },
+  'self-check.stand-in': { en: 'the image object {object} of the PDF is a photo\'s grey stand-in, not the photo: a template names the photo other than by the src of its img', zh: 'PDF 中的图像对象{object}是照片的灰色占位图而不是照片本身：模板没有通过 img 的 src 引用照片' },
   // src/model/pagination.ts: what fitting did (the build's progress line).
   'fit.summary.fitted': { en: 'fitted {range} ({step}): {before} → {after} body pages', zh: '已调整{range}（{step}）：正文由{before}页减为{after}页' },
   'fit.summary.failed': { en: 'could not fit: body page {page} holds {what}', zh: '未能调整：正文第{page}页只有{what}' },
