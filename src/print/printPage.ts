@@ -158,38 +158,63 @@ export function noteStandIns(page: Page, shown: boolean): void {
 
 /** Pause between two looks at the photos being loaded. */
 const LOAD_POLL_MS = 2;
+/**
+ * How long a picture may stay its stand-in once its request is done: one a series template names
+ * other than by `src` or `srcset` (a CSS background) is not replaced, and the self-check says so.
+ */
+const STUCK_MS = 1000;
 
-/** Each stand-in of the page replaced by its photo (the same element: its node and its box stay), once all are loaded. */
+/**
+ * Each stand-in of the page replaced by its photo (the same element: its node and its box stay), in
+ * the `src` and `srcset` of its `img` (and of a `picture`'s `source`), once all are loaded: their
+ * requests done (`complete`) and the photo shown (`currentSrc`, which stays the stand-in while the
+ * photo is pending).
+ */
 async function showPhotos(page: Page): Promise<void> {
-  const photos = await page.evaluate((folder: string) => {
-    const shown: string[] = [];
+  const folder = `/${STAND_INS_FOLDER}/`;
+  const swapped = await page.evaluate((f: string) => {
+    let count = 0;
+    const photos: string[] = [];
     // Loops, not callbacks: with the page's scripts off, Chrome refuses to call back into a function.
-    for (const img of Array.from(document.images)) {
-      const at = img.src.indexOf(folder);
-      if (at < 0) continue;
-      img.src = `${img.src.slice(0, at)}/images/${img.src.slice(at + folder.length)}`;
-      shown.push(img.src);
-    }
-    return shown;
-  }, `/${STAND_INS_FOLDER}/`);
-  if (photos.length === 0) return;
-  const deadline = Date.now() + PRINT_TIMEOUT_MS;
-  for (;;) {
-    // Loaded: its request done (`complete`) for the new source (`currentSrc`, which a pending change has not set yet).
-    const state = await page.evaluate((urls: string[]) => {
-      const wanted = new Set(urls);
-      let waiting = 0;
-      const failed: string[] = [];
-      for (const img of Array.from(document.images)) {
-        if (!wanted.has(img.src)) continue;
-        if (!img.complete || img.currentSrc !== img.src) waiting++;
-        else if (img.naturalWidth === 0) failed.push(img.src);
+    for (const el of Array.from(document.querySelectorAll('img, picture > source'))) {
+      for (const name of ['src', 'srcset']) {
+        const value = el.getAttribute(name);
+        if (value === null || !value.includes(f)) continue;
+        el.setAttribute(name, value.split(f).join('/images/'));
+        count++;
+        if (el instanceof HTMLImageElement && name === 'src') photos.push(el.src);
+        // Loaded now, wherever it is on the page (a series template may have asked for lazy loading).
+        if (el instanceof HTMLImageElement && el.loading === 'lazy') el.loading = 'eager';
       }
-      return { waiting, failed };
-    }, photos);
+    }
+    return { count, photos };
+  }, folder);
+  if (swapped.count === 0) return;
+  const deadline = Date.now() + PRINT_TIMEOUT_MS;
+  let stuckSince: number | undefined;
+  for (;;) {
+    const state = await page.evaluate((f: string, photos: string[]) => {
+      const wanted = new Set(photos);
+      let loading = 0;
+      let standIns = 0;
+      const failed: string[] = [];
+      // The pictures swapped, and any other still showing a stand-in (one swapped in its srcset).
+      for (const img of Array.from(document.images)) {
+        const mine = wanted.has(img.src);
+        if (!mine && !img.currentSrc.includes(f)) continue;
+        if (!img.complete) loading++;
+        else if (img.currentSrc.includes(f)) standIns++;
+        else if (mine && img.naturalWidth === 0) failed.push(img.src);
+      }
+      return { loading, standIns, failed };
+    }, folder, swapped.photos);
     if (state.failed.length) throw new Error(`the print could not load ${state.failed.join(', ')}`);
-    if (state.waiting === 0) return;
-    if (Date.now() > deadline) throw new Error(`${state.waiting} photos were not loaded in ${PRINT_TIMEOUT_MS / 1000} s`);
+    if (state.loading === 0 && state.standIns === 0) return;
+    if (state.loading === 0) {
+      stuckSince ??= Date.now();
+      if (Date.now() - stuckSince > STUCK_MS) return;
+    } else stuckSince = undefined;
+    if (Date.now() > deadline) throw new Error(`${state.loading} photos were not loaded in ${PRINT_TIMEOUT_MS / 1000} s`);
     await new Promise((resolve) => setTimeout(resolve, LOAD_POLL_MS));
   }
 }
