@@ -3,6 +3,7 @@
 // the template contract's (render/templateContract.ts).
 import type { Page } from 'puppeteer-core';
 import { CONTRACT } from '../render/templateContract.js';
+import { pollPage } from './printPage.js';
 
 export interface DocumentPatch {
   /** Text for each `[data-page-of=id]` element: the contents' page references. */
@@ -70,7 +71,13 @@ export async function replaceBody(page: Page, html: string): Promise<boolean> {
     const el = document.querySelector('title');
     if (el) el.innerHTML = t;
   }, body, title);
-  // New images may be in the body: wait until every image has loaded (or failed).
-  await page.evaluate(() => Promise.all(Array.from(document.images).map((img) => (img.complete ? undefined : new Promise((r) => { img.onload = img.onerror = r; })))).then(() => document.fonts.ready).then(() => undefined));
+  // New images may be in the body (an edit's new photo, the stand-ins of the photos): wait until
+  // every image has loaded (or failed), asking: an onload handler would never be called.
+  await pollPage(() => page.evaluate(() => {
+    let loading = 0;
+    for (const img of Array.from(document.images)) if (!img.complete) loading++;
+    return loading;
+  }), (loading) => loading === 0, 'loading the images of the edited body');
+  await page.evaluate(() => document.fonts.ready.then(() => undefined));
   return true;
 }

@@ -156,8 +156,24 @@ export function noteStandIns(page: Page, shown: boolean): void {
   standIns.set(page, shown);
 }
 
-/** Pause between two looks at the photos being loaded. */
-const LOAD_POLL_MS = 2;
+/** Pause between two looks at a page that is loading something. */
+const POLL_MS = 2;
+
+/**
+ * Asks the page (`look`, over CDP) every few milliseconds until `done` says the answer will do. The
+ * page's scripts are off, so nothing in it can call back when an image has loaded: an `onload`
+ * handler set from outside is never run.
+ */
+export async function pollPage<T>(look: () => Promise<T>, done: (answer: T) => boolean, what: string): Promise<T> {
+  const deadline = Date.now() + PRINT_TIMEOUT_MS;
+  for (;;) {
+    const answer = await look();
+    if (done(answer)) return answer;
+    if (Date.now() > deadline) throw new Error(`${what}: not done in ${PRINT_TIMEOUT_MS / 1000} s`);
+    await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+  }
+}
+
 /**
  * How long a picture may stay its stand-in once its request is done: one a series template names
  * other than by `src` or `srcset` (a CSS background) is not replaced, and the self-check says so.
@@ -190,33 +206,32 @@ async function showPhotos(page: Page): Promise<void> {
     return { count, photos };
   }, folder);
   if (swapped.count === 0) return;
-  const deadline = Date.now() + PRINT_TIMEOUT_MS;
   let stuckSince: number | undefined;
-  for (;;) {
-    const state = await page.evaluate((f: string, photos: string[]) => {
-      const wanted = new Set(photos);
-      let loading = 0;
-      let standIns = 0;
-      const failed: string[] = [];
-      // The pictures swapped, and any other still showing a stand-in (one swapped in its srcset).
-      for (const img of Array.from(document.images)) {
-        const mine = wanted.has(img.src);
-        if (!mine && !img.currentSrc.includes(f)) continue;
-        if (!img.complete) loading++;
-        else if (img.currentSrc.includes(f)) standIns++;
-        else if (mine && img.naturalWidth === 0) failed.push(img.src);
-      }
-      return { loading, standIns, failed };
-    }, folder, swapped.photos);
-    if (state.failed.length) throw new Error(`the print could not load ${state.failed.join(', ')}`);
-    if (state.loading === 0 && state.standIns === 0) return;
-    if (state.loading === 0) {
-      stuckSince ??= Date.now();
-      if (Date.now() - stuckSince > STUCK_MS) return;
-    } else stuckSince = undefined;
-    if (Date.now() > deadline) throw new Error(`${state.loading} photos were not loaded in ${PRINT_TIMEOUT_MS / 1000} s`);
-    await new Promise((resolve) => setTimeout(resolve, LOAD_POLL_MS));
-  }
+  const look = () => page.evaluate((f: string, photos: string[]) => {
+    const wanted = new Set(photos);
+    let loading = 0;
+    let standIns = 0;
+    const failed: string[] = [];
+    // The pictures swapped, and any other still showing a stand-in (one swapped in its srcset).
+    for (const img of Array.from(document.images)) {
+      const mine = wanted.has(img.src);
+      if (!mine && !img.currentSrc.includes(f)) continue;
+      if (!img.complete) loading++;
+      else if (img.currentSrc.includes(f)) standIns++;
+      else if (mine && img.naturalWidth === 0) failed.push(img.src);
+    }
+    return { loading, standIns, failed };
+  }, folder, swapped.photos);
+  const state = await pollPage(look, (s) => {
+    if (s.failed.length) return true;
+    if (s.loading > 0) {
+      stuckSince = undefined;
+      return false;
+    }
+    stuckSince ??= Date.now();
+    return s.standIns === 0 || Date.now() - stuckSince > STUCK_MS;
+  }, 'loading the photos');
+  if (state.failed.length) throw new Error(`the print could not load ${state.failed.join(', ')}`);
 }
 
 /**
