@@ -84,7 +84,7 @@ export interface RenderOptions {
  * The HTML document of an issue for a layout state (default: the first pass's, with no guess): what
  * each print pass loads (`forPrint`), or what is written.
  */
-export function issueDocumentFor(issue: Issue, layout: Layout, state: PageState = firstState(issue), options: { allFaces?: boolean; forPrint?: boolean } = { forPrint: true }): IssueDocument {
+export function issueDocumentFor(issue: Issue, layout: Layout, state: PageState = firstState(issue), options: { allFaces?: boolean; forPrint?: boolean; photos?: 'stand-ins' | 'shown' } = { forPrint: true }): IssueDocument {
   try {
     return issueDocument(issue, layout.layout, layout.stylesheets, { ...state, ...options, templateText: layout.ownText });
   } catch (error) {
@@ -136,15 +136,18 @@ export async function renderIssue(
   const stage = options.onStage ?? (() => undefined);
   const allFaces = options.allFaces ?? false;
   const start = firstState(issue, options.initial);
+  // With a head start (the preview's previous pagination) the first print may be kept: the photos
+  // are themselves from the start; otherwise the prints before the one kept show their stand-ins.
+  const headStarts = options.onProvisional !== undefined && options.initial !== undefined;
   const documentFor = (state: PageState) =>
-    options.firstDocument && state === start ? options.firstDocument : issueDocumentFor(issue, layout, state, { allFaces, forPrint: true });
+    options.firstDocument && state === start ? options.firstDocument : issueDocumentFor(issue, layout, state, { allFaces, forPrint: true, photos: headStarts ? 'shown' : 'stand-ins' });
   const target = await (options.target ?? openPrintTarget(browser));
   const { page, server } = target;
   try {
     stage(msg('build.stage.paginating'));
     const pdfa = options.pdfa !== false && issue.series.output.pdfa;
     const onProvisional = options.onProvisional;
-    const headStart: HeadStart | undefined = onProvisional && options.initial
+    const headStart: HeadStart | undefined = headStarts && onProvisional && options.initial
       ? {
         state: options.initial,
         // Finished from its own bytes: the print stays as it was, in case fitting keeps it.

@@ -71,7 +71,18 @@ const FONT_TYPES: Record<string, string> = { woff2: 'font/woff2', woff: 'font/wo
  * stylesheet stays the same while the text is edited (the preview swaps bodies in place).
  * `forPrint`: the document is only printed, not written (a long one then skips its screen layout).
  */
-export function issueDocument(issue: Issue, layout: CompiledLayout, stylesheets: readonly { name: string; text: string }[], options: PageState & { allFaces?: boolean; forPrint?: boolean; /** What the series' own templates print by themselves (render/templateText.ts). */ templateText?: string }): IssueDocument {
+export function issueDocument(issue: Issue, layout: CompiledLayout, stylesheets: readonly { name: string; text: string }[], options: PageState & {
+  allFaces?: boolean;
+  forPrint?: boolean;
+  /** What the series' own templates print by themselves (render/templateText.ts). */
+  templateText?: string;
+  /**
+   * A printed document names its photos by their stand-ins (the default), or by themselves (when its
+   * first print may be kept: the preview's head start). Either way both are among its resources, so
+   * the preview can swap one body for the other in place.
+   */
+  photos?: 'stand-ins' | 'shown';
+}): IssueDocument {
   const assets = assetsFolder(issue.slug);
   const resources = new Map<string, Resource>();
   const text = options.templateText ? `${issueText(issue)}\n${options.templateText}` : issueText(issue);
@@ -104,11 +115,12 @@ export function issueDocument(issue: Issue, layout: CompiledLayout, stylesheets:
   // document (named by its stand-in until a print is to be kept), the screen ones (with srcset) in
   // the page written; never the original file.
   const forScreen = !options.forPrint;
+  const standIns = !forScreen && options.photos !== 'shown';
   const view = issueView(issue, options.toc, {
     imageUrl: (figure) => {
       const r = figure.renditions;
       if (!r) return urlPath(`${assets}/images/${figure.relPath}`);
-      return urlPath(`${assets}/${forScreen ? `images/${r.screen.at(-1)!.name}` : `${STAND_INS_FOLDER}/${r.print.name}`}`);
+      return urlPath(`${assets}/${forScreen ? `images/${r.screen.at(-1)!.name}` : `${standIns ? STAND_INS_FOLDER : 'images'}/${r.print.name}`}`);
     },
     imageSrcset: (figure) => {
       const r = figure.renditions;
@@ -137,6 +149,5 @@ export function issueDocument(issue: Issue, layout: CompiledLayout, stylesheets:
   // A character no font has is printed as 〓 (validate warned about it: glyph-missing).
   const html = sanitizeHtml(markMissingGlyphs(layout(view), seriesCoverage(issue.series)).html, { policy: PAGE_POLICY });
   resources.set(entry, { type: 'text/html; charset=utf-8', body: html.html });
-  const standIns = !forScreen && issue.sections.some((s) => s.articles.some((a) => a.figures.some((f) => f.renditions)));
-  return { entry, view, resources, screenLayout, removed: html.removed, standIns };
+  return { entry, view, resources, screenLayout, removed: html.removed, standIns: standIns && issue.sections.some((s) => s.articles.some((a) => a.figures.some((f) => f.renditions))) };
 }
