@@ -1,4 +1,5 @@
 // PDF post-processing: bookmarks for sections and articles, metadata, and nothing that varies between runs.
+import { renumberStructIds } from './structIds.js';
 import { PDFArray, PDFDict, PDFName, PDFHexString, PDFNull, PDFNumber, PDFRef, PDFString, type PDFDocument } from './pdfLib.js';
 import type { Destination } from './readDestinations.js';
 
@@ -127,6 +128,8 @@ export function fixNamedDestinations(pdf: PDFDocument, topMargin: number): void 
  */
 export async function finishPdf(pdf: PDFDocument, outline: readonly OutlineItem[], dests: ReadonlyMap<string, Destination>, meta: PdfMetadata): Promise<Uint8Array> {
   removeUnsafeLinks(pdf);
+  // The structure elements' ids in tree order: Chrome's depend on what asked for a node first.
+  renumberStructIds(pdf);
   fixNamedDestinations(pdf, meta.topMargin);
   addOutline(pdf, outline, dests, meta.topMargin);
   pdf.setTitle(meta.title, { showInWindowTitleBar: true });
