@@ -147,7 +147,7 @@ export async function renderIssue(
     stage(msg('build.stage.paginating'));
     const pdfa = options.pdfa !== false && issue.series.output.pdfa;
     const onProvisional = options.onProvisional;
-    const headStart: HeadStart | undefined = headStarts && onProvisional && options.initial
+    const headStart: HeadStart | undefined = onProvisional && options.initial
       ? {
         state: options.initial,
         // Finished from its own bytes: the print stays as it was, in case fitting keeps it.

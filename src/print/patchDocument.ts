@@ -71,8 +71,8 @@ export async function replaceBody(page: Page, html: string): Promise<boolean> {
     const el = document.querySelector('title');
     if (el) el.innerHTML = t;
   }, body, title);
-  // New images may be in the body (an edit's new photo, the stand-ins of the photos): wait until
-  // every image has loaded (or failed), asking: an onload handler would never be called.
+  // The new body's images may not be loaded yet (the photos' stand-ins, after the page showed the
+  // photos): wait until every image has loaded (or failed), asking: an onload handler would never be called.
   await pollPage(() => page.evaluate(() => {
     let loading = 0;
     for (const img of Array.from(document.images)) if (!img.complete) loading++;
