@@ -92,15 +92,25 @@ function patchFor(issue: Issue, state: PageState): DocumentPatch {
   return { pageText, bodyClass: coverParity(state.coverPages, state.blankPages), distributionOffset: state.distributionOffset, ...(fit ? { fit } : {}), ...(state.keepBreaks?.length ? { keepBreaks: state.keepBreaks } : {}) };
 }
 
+/**
+ * The same bytes or text. Bytes are compared as bytes: `String()` of a photo's 300 kB made a 1 MB
+ * string of numbers, 75 ms a comparison, on every edit the preview swapped in place.
+ */
+function sameBody(a: Uint8Array | string, b: Uint8Array | string): boolean {
+  if (a === b) return true;
+  if (typeof a === 'string' || typeof b === 'string') return false;
+  return Buffer.from(a.buffer, a.byteOffset, a.byteLength).equals(Buffer.from(b.buffer, b.byteOffset, b.byteLength));
+}
+
 /** Same stylesheets, fonts and images: only the page's HTML differs. */
-function sameAssets(a: IssueDocument, b: IssueDocument): boolean {
+export function sameAssets(a: IssueDocument, b: IssueDocument): boolean {
   if (a.resources.size !== b.resources.size) return false;
   for (const [key, ra] of a.resources) {
     if (key === a.entry) continue;
     const rb = b.resources.get(key);
     if (!rb) return false;
     if ('body' in ra !== 'body' in rb) return false;
-    if ('body' in ra && 'body' in rb && String(ra.body) !== String(rb.body)) return false;
+    if ('body' in ra && 'body' in rb && !sameBody(ra.body, rb.body)) return false;
     if ('file' in ra && 'file' in rb && ra.file !== rb.file) return false;
     if ('make' in ra !== 'make' in rb || ('make' in ra && 'make' in rb && ra.key !== rb.key)) return false;
   }
