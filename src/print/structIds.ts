@@ -20,7 +20,7 @@ const LIMITS = PDFName.of('Limits');
 const textOf = (o: PDFObject | undefined): string | undefined => (o instanceof PDFString || o instanceof PDFHexString ? o.decodeText() : undefined);
 
 /** The id of the structure element at `index` (0-based) in tree order, in Chrome's own form. */
-export const structId = (index: number): string => `node${String(index + 1).padStart(8, '0')}`;
+const structId = (index: number): string => `node${String(index + 1).padStart(8, '0')}`;
 
 export function renumberStructIds(pdf: PDFDocument): void {
   const context = pdf.context;

@@ -129,11 +129,14 @@ export function issueDocument(issue: Issue, layout: CompiledLayout, stylesheets:
     },
     stylesheets: sheetUrls.map(urlPath),
   }, options.coverPages, options.blankPages ?? 0);
+  /** Whether a photo of the document has renditions (and so a stand-in). */
+  let renditions = false;
   for (const section of issue.sections) {
     for (const article of section.articles) {
       // An SVG is served and written as sanitised when it was checked (model/sanitizeSvg.ts), never as the file is.
       for (const figure of article.figures) {
         if (figure.renditions) {
+          renditions = true;
           for (const r of forScreen ? figure.renditions.screen : [figure.renditions.print]) resources.set(`${assets}/images/${r.name}`, { type: r.type, body: r.bytes });
           if (!forScreen) {
             const { name, width, height } = figure.renditions.print;
@@ -149,5 +152,5 @@ export function issueDocument(issue: Issue, layout: CompiledLayout, stylesheets:
   // A character no font has is printed as 〓 (validate warned about it: glyph-missing).
   const html = sanitizeHtml(markMissingGlyphs(layout(view), seriesCoverage(issue.series)).html, { policy: PAGE_POLICY });
   resources.set(entry, { type: 'text/html; charset=utf-8', body: html.html });
-  return { entry, view, resources, screenLayout, removed: html.removed, standIns: standIns && issue.sections.some((s) => s.articles.some((a) => a.figures.some((f) => f.renditions))) };
+  return { entry, view, resources, screenLayout, removed: html.removed, standIns: standIns && renditions };
 }
